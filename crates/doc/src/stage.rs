@@ -1,0 +1,67 @@
+use crate::Document;
+use bitflags::bitflags;
+use thiserror::Error;
+
+bitflags! {
+    /// The annotation layers a stage reads or writes. The pipeline checks, before any
+    /// document is processed, that every layer a stage requires is provided earlier.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub struct Layers: u32 {
+        /// Paragraph spans.
+        const PARAGRAPHS = 1 << 0;
+        /// Sentence spans.
+        const SENTENCES = 1 << 1;
+        /// Token spans.
+        const TOKENS = 1 << 2;
+        /// Universal POS tags and lemmas on tokens.
+        const POS = 1 << 3;
+        /// Statistical NER labels (IOB) on tokens.
+        const NER = 1 << 4;
+        /// Name, title, nominal and pronoun mentions.
+        const MENTIONS = 1 << 5;
+        /// Entities: mentions clustered, canonical names, keys.
+        const ENTITIES = 1 << 6;
+        /// Pronouns and role nouns resolved to entities.
+        const COREF = 1 << 7;
+        /// CAMEO actor codes on entities.
+        const ACTORS = 1 << 8;
+        /// Places geocoded.
+        const GEO = 1 << 9;
+        /// Quotations.
+        const QUOTES = 1 << 10;
+        /// CAMEO events.
+        const EVENTS = 1 << 11;
+        /// Date expressions, resolved against the article date.
+        const DATES = 1 << 12;
+        /// Amounts and counts.
+        const AMOUNTS = 1 << 13;
+        /// GDELT themes.
+        const THEMES = 1 << 14;
+        /// Document tone.
+        const TONE = 1 << 15;
+    }
+}
+
+/// An error of one stage on one document. The pipeline records it on that document's
+/// report and goes on with the batch.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[error("stage {stage}: {message}")]
+pub struct StageError {
+    pub stage: &'static str,
+    pub message: String,
+}
+
+impl StageError {
+    pub fn new(stage: &'static str, message: impl Into<String>) -> StageError {
+        StageError { stage, message: message.into() }
+    }
+}
+
+/// One processing step over a document, synchronous and in place. Parallelism belongs to
+/// the pipeline (documents in parallel), never inside a stage.
+pub trait Stage: Send + Sync {
+    fn name(&self) -> &'static str;
+    fn requires(&self) -> Layers;
+    fn provides(&self) -> Layers;
+    fn process(&self, doc: &mut Document) -> Result<(), StageError>;
+}
