@@ -1,0 +1,251 @@
+//! Tables of cases: every pattern row's own example, and sentences written for negation,
+//! modality, reported speech, passives, compound actors and every CAMEO root.
+
+use crate::testkit::{add_quote, doc};
+use crate::{EventsConfig, Lexicon};
+use sitrep_doc::{Document, EventStatus, Stage};
+
+fn stage() -> crate::EventsStage {
+    EventsConfig::default().build().unwrap()
+}
+
+/// "CODE:SRC>TGT" per event, sorted.
+fn summary(d: &Document) -> Vec<String> {
+    let mut v: Vec<String> = d
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}>{}",
+                e.code,
+                e.source.as_ref().map(|a| a.actor_code.as_str()).unwrap_or(""),
+                e.target.as_ref().map(|a| a.actor_code.as_str()).unwrap_or("")
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn run(st: &crate::EventsStage, tagged: &str) -> Document {
+    let mut d = doc(st.lexicon(), tagged);
+    st.process(&mut d).unwrap();
+    d
+}
+
+fn expected(code: &str, expect: &str) -> Vec<String> {
+    let mut v: Vec<String> = expect.split(';').filter(|s| !s.is_empty()).map(|p| format!("{code}:{p}")).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_verb_pattern_row_codes_its_example() {
+    let st = stage();
+    let lx: &Lexicon = st.lexicon();
+    let mut failures = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for p in &lx.verbs {
+        if !seen.insert(p.line) {
+            continue;
+        }
+        let d = run(&st, &format!("{} .", p.example));
+        let want = expected(&lx.codes.info(p.code).code, &p.expect);
+        let got = summary(&d);
+        if got != want {
+            failures.push(format!("verbs.tsv line {}: {:?}\n   want {want:?}\n   got  {got:?}", p.line, p.example));
+        }
+    }
+    assert!(failures.is_empty(), "{} rows fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_noun_pattern_row_codes_its_example() {
+    let st = stage();
+    let lx = st.lexicon();
+    for p in &lx.nouns {
+        let d = run(&st, &format!("{} .", p.example.replace('*', "")));
+        assert_eq!(summary(&d), expected(&lx.codes.info(p.code).code, &p.expect), "nouns.tsv line {}", p.line);
+    }
+}
+
+/// (tagged sentence, expected events "CODE:SRC>TGT" separated by spaces, sorted or not).
+const CASES: &[(&str, &str)] = &[
+    // --- compound actors and symmetric codes
+    ("Russia and [the United States]{USA} *met in Geneva@ .", "040:RUS>USA 040:USA>RUS"),
+    ("Jordan{JOR} and Britain *have *agreed to *hold joint exercises .", "0312:GBR>JOR 0312:JOR>GBR"),
+    ("France , Germany and Britain *condemned Iran .", "111:FRA>IRN 111:DEU>IRN 111:GBR>IRN"),
+    ("Iran *condemned France and Germany .", "111:IRN>FRA 111:IRN>DEU"),
+    ("Russia *met Ukraine and Turkey .", "040:RUS>UKR 040:RUS>TUR"),
+    ("The negotiations between [representatives of Russia] and [the United States]{USA} *lasted hours .", "046:RUS>USA 046:USA>RUS"),
+    ("Washington and Moscow *signed a treaty .", "057:RUSGOV>USAGOV 057:USAGOV>RUSGOV"),
+    // --- subjects, adjuncts, appositions, relative clauses, coordination
+    ("Serbia on Thursday flatly *rejected the demands of Kosovo .", "120:SRB>XKX"),
+    ("Israel , a close ally of [the United States]{USA} , *has *attacked Gaza .", "190:ISR>PSE"),
+    ("[Leaders/NOUN of the [opposition coalition]{AZEOPP}] *agreed to *postpone the vote .", "030:AZEOPP>"),
+    ("[Security forces in Guinea{GIN}] *have *tortured refugees .", "1822:GIN>"),
+    ("Iran *praised Iraq and *criticized Israel .", "051:IRN>IRQ 111:IRN>ISR"),
+    ("Police{EGYCOP} *opened fire on protesters , *killing one person and *arresting twelve .", "190:EGYCOP> 1823:EGYCOP> 173:EGYCOP>"),
+    ("Hamas *welcomed the leader of Iran who *visited Syria .", "043:PSEREB>IRN 042:IRN>SYR"),
+    ("Iran *threatened further action against Russia .", "130:IRN>RUS"),
+    ("Iran *rejected calls by Russia for economic aid .", "122:IRN>RUS"),
+    // --- passives
+    ("A camp in Chad was *attacked by [Sudanese militias]{SDNMIL} .", "190:SDNMIL>TCD"),
+    ("Ukraine was *invaded by Russia .", "192:RUS>UKR"),
+    ("[Three civilians]{IRQCVL} *have been *killed in a car bombing .", "1832:>IRQCVL"),
+    ("The talks were *held in Geneva@ .", ""),
+    ("The maneuvers of [Russian troops]{RUSMIL} are being *conducted within Russia .", ""),
+    ("[Iranian fighters]{IRNMIL} were *engaged in fighting with Iraq .", "190:IRNMIL>IRQ"),
+    // --- negation
+    ("Russia *did not *attack Ukraine .", ""),
+    ("Russia *has never *invaded Ukraine .", ""),
+    ("Syria *says it will not *accept any more refugees .", ""),
+    ("Syria will not *accept any more refugees from Iraq .", "122:SYR>IRQ"),
+    ("Israel *did not *meet Egypt .", "125:ISR>EGY"),
+    ("Iran *did not *threaten France .", ""),
+    ("Iran *refused to *meet France .", "125:IRN>FRA"),
+    ("Iran *refused to *lift sanctions on France .", "1244:IRN>FRA"),
+    ("Russia *refused to *withdraw troops from Ukraine .", "1246:RUS>UKR"),
+    ("Pakistan *has *refused to *deploy peacekeepers in Iraq .", "1224:PAK>IRQ"),
+    ("Russia *refused to *attack Ukraine .", ""),
+    ("Israel and Egypt *failed to *reach an agreement .", "127:EGY>ISR 127:ISR>EGY"),
+    ("Russia *failed to *attack Ukraine .", ""),
+    ("Russia *has no/DET plans/NOUN to *attack Ukraine .", "016:RUS>UKR"),
+    ("Russia *has no/DET intention/NOUN of *invading Ukraine .", "016:RUS>UKR"),
+    ("Russia *denied *attacking Ukraine .", "016:RUS>UKR"),
+    ("Russia *denied plans/NOUN to *invade Ukraine .", "016:RUS>UKR"),
+    ("No/DET talks between Russia and Ukraine *took place .", ""),
+    // --- modality and conditions
+    ("Russia may *attack Ukraine .", ""),
+    ("France could *impose sanctions on Iran .", ""),
+    ("France will *impose sanctions on Iran if it *invades Iraq .", "1312:FRA>IRN"),
+    ("France will *impose sanctions against Iran in the event of an invasion .", "1312:FRA>IRN"),
+    ("If Iran *attacks Iraq , France will *impose sanctions on Iran .", "1312:FRA>IRN"),
+    ("Iran will *attack Iraq unless it *withdraws .", "1384:IRN>IRQ"),
+    ("Iran *threatened to *launch a new offensive against Iraq .", "1384:IRN>IRQ"),
+    ("France *threatened to *impose sanctions on Iran .", "1312:FRA>IRN"),
+    ("France *threatened to *cut relations with Iran .", "1313:FRA>IRN"),
+    ("Hamas *threatened to *resume attacks/NOUN in Israel .", "130:PSEREB>ISR"),
+    ("Greece{GRC} *plans to *impose restrictions on Turkey .", "132:GRC>TUR"),
+    ("Washington *wanted to *continue negotiations with Moscow .", "036:USAGOV>RUSGOV"),
+    ("France is ready to *resume talks with Iran .", "036:FRA>IRN"),
+    ("France *promised to *provide aid to Chad .", "033:FRA>TCD"),
+    ("[The United States]{USA} will *provide food aid to Chad .", "0333:USA>TCD"),
+    ("Israel will *evacuate the settlements in Gaza .", "0356:ISR>PSE"),
+    ("France *offered to *mediate between Iran and Iraq .", "039:FRA>IRN 039:FRA>IRQ"),
+    ("Russia *agreed to *release the prisoners from Ukraine .", "0353:RUS>UKR"),
+    ("Iran is not ready to *negotiate with France .", "125:IRN>FRA"),
+    ("Russia *wants to *exclude the possibility of Georgia *joining NATO .", "100:RUS>GEO"),
+    ("Iran *considered *imposing sanctions on France .", "014:IRN>FRA"),
+    ("Militants{IRQREB} *tried to *assassinate the president of Iraq .", "185:IRQREB>IRQ"),
+    ("[The United States]{USA} *continued to *send arms to Pakistan .", "072:USA>PAK"),
+    // --- demands, appeals, accusations
+    ("China{CHN} *demanded that [the United States]{USA} *cancel the sale .", "100:CHN>USA"),
+    ("Iran *demanded that Russia *release the prisoners .", "1053:IRN>RUS"),
+    ("France *urged Iran to *resume talks .", "026:FRA>IRN"),
+    ("France *called on Russia to *withdraw troops from Ukraine .", "0256:FRA>RUS"),
+    ("Britain *said that Iraq must *hand over the suspects .", "0841:GBR>IRQ"),
+    ("Russia *said Sudan must *return the helicopter .", "1053:RUS>SDN"),
+    ("Iran *accused France of *attacking Iraq .", "1123:IRN>FRA"),
+    ("Iran *accused France of espionage .", "1125:IRN>"),
+    ("[The Albanians]{SRBCVL} are *demanding autonomy from Serbia .", "1043:SRBCVL>SRB"),
+    ("Britain is *pushing hard for [the United States]{USA} .", "100:GBR>USA"),
+    // --- reported speech: speaker stands behind commitments
+    ("[US officials]{USAGOV} *said that [Western countries] will *impose sanctions against Russia .", "1312:USAGOV>RUS"),
+    ("Russia *assured Ukraine that the Kremlin *has no/DET plans/NOUN to *attack Ukraine .", "016:RUSGOV>UKR"),
+    ("Iran *said that Iraq *has no/DET plans/NOUN to *attack Kuwait .", "016:IRQ>KWT"),
+    ("Iran *said it would *attack Iraq .", "1384:IRN>IRQ"),
+    // --- roots not covered above
+    ("France *expressed concern about Iran .", "012:FRA>IRN"),
+    ("Iran *appealed for humanitarian aid from France .", "0233:IRN>FRA"),
+    ("France *pledged support for Iran .", "032:FRA>IRN"),
+    ("France *granted asylum to [the dissidents]{IRNOPP} .", "075:FRA>IRNOPP"),
+    ("Israel *lifted the blockade on Gaza .", "0872:ISR>PSE"),
+    ("France *opened an investigation into Iran .", "090:FRA>IRN"),
+    ("Iran *vetoed the resolution .", "129:IRN>"),
+    ("Students{IRNEDU} *staged demonstrations against Iran .", "141:IRNEDU>IRN"),
+    ("Iran *mobilized reservists near Iraq .", "154:IRN>IRQ"),
+    ("France *severed ties with Iran .", "161:FRA>IRN"),
+    ("Police{IRNCOP} *arrested [the activists]{IRNOPP} .", "173:IRNCOP>IRNOPP"),
+    ("Militants{IRQREB} *kidnapped [two workers]{FRACVL} .", "181:IRQREB>FRACVL"),
+    ("Russia *shelled Ukraine .", "194:RUS>UKR"),
+    ("Syria *used chemical weapons against Iraq .", "2041:SYR>IRQ"),
+    // --- no pattern, no actor: no event
+    ("Russia *said the situation was dangerous .", ""),
+    ("The army *attacked the town .", ""),
+    ("The talks *lasted seven hours .", ""),
+    ("Sanctions will *target key industries in Russia .", ""),
+];
+
+#[test]
+fn cases_table() {
+    let st = stage();
+    let mut failures = Vec::new();
+    for (tagged, want) in CASES {
+        let d = run(&st, tagged);
+        let mut want: Vec<String> = want.split_whitespace().map(String::from).collect();
+        want.sort();
+        let got = summary(&d);
+        if got != want {
+            failures.push(format!("{tagged:?}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(CASES.len() >= 80);
+    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
+
+#[test]
+fn quotes_make_reported_events_and_statements() {
+    let st = stage();
+    let mut d = doc(
+        st.lexicon(),
+        "Ryabkov{RUSGOV} *said : “ We *have no/DET intention/NOUN of *invading Ukraine . ” ¶ Price{USAGOV} *praised Russia .",
+    );
+    add_quote(&mut d, "“ We have no intention of invading Ukraine . ”", "Ryabkov", Some("said"));
+    st.process(&mut d).unwrap();
+    let deny = d.events.iter().find(|e| e.code == "016").expect("a denial");
+    assert_eq!(deny.source.as_ref().unwrap().actor_code, "RUSGOV");
+    assert_eq!(deny.target.as_ref().unwrap().actor_code, "UKR");
+    assert_eq!(deny.status, EventStatus::Reported);
+    assert_eq!(deny.quote.map(|q| q.0), Some(0));
+    sitrep_doc::assert_span!(d, deny.trigger, "have");
+    let said = d.events.iter().find(|e| e.code == "010").expect("the statement");
+    assert_eq!(said.source.as_ref().unwrap().actor_code, "RUSGOV");
+    assert_eq!(said.status, EventStatus::Asserted);
+    assert!(said.is_root);
+    sitrep_doc::assert_span!(d, said.trigger, "said");
+    let praise = d.events.iter().find(|e| e.code == "051").expect("praise");
+    assert!(!praise.is_root, "second paragraph");
+    assert_eq!(praise.goldstein, 3.4);
+    assert_eq!((praise.root.as_str(), praise.base.as_str(), praise.quad_class), ("05", "051", 1));
+    assert!(!d.events.iter().any(|e| e.root == "19" || e.root == "18"), "no attack or invasion coded");
+}
+
+#[test]
+fn speech_cue_carries_its_code() {
+    let st = stage();
+    let mut d = doc(st.lexicon(), "“ This is unacceptable , ” Price{USAGOV} *warned/VERB Russia .");
+    add_quote(&mut d, "“ This is unacceptable , ”", "Price", Some("warned"));
+    st.process(&mut d).unwrap();
+    // The cue verb "warn" codes 012 by itself through the pattern table; no duplicate 010.
+    assert_eq!(summary(&d), vec!["012:USAGOV>RUS".to_string()]);
+}
+
+#[test]
+fn place_and_date_fields() {
+    let st = stage();
+    let d = run(&st, "Russia and Ukraine *met in Geneva@ .");
+    let e = &d.events[0];
+    let place = e.place.expect("a place");
+    assert_eq!(d.entity(place).name, "Geneva");
+    assert_eq!(e.date, chrono::NaiveDate::from_ymd_opt(2022, 1, 10));
+    sitrep_doc::assert_span!(d, e.source.as_ref().unwrap().span, "Russia");
+    sitrep_doc::assert_span!(d, e.trigger, "met");
+}
+
+#[test]
+fn missing_layers_are_an_error() {
+    let st = stage();
+    let mut d = Document::new(Default::default(), "Russia attacked Ukraine.".into()).unwrap();
+    assert!(st.process(&mut d).is_err());
+}

@@ -1,0 +1,582 @@
+//! A light clause analysis of one sentence: noun-phrase chunks, verb groups (auxiliaries,
+//! negation, modals, voice), and the structural relations the coder needs: the subject of a
+//! verb group, its object, the noun phrase after a preposition, coordination and the actors
+//! a phrase stands for.
+//!
+//! Why not a dependency parser: a UD parser trained on EWT would attach better but costs far
+//! more than the 2 MB/s budget allows and still needs these event-specific rules on top. News
+//! sentences that carry events are mostly SVO with prepositional targets, which chunks and a
+//! few rules handle; what they get wrong makes the coder skip an event, not invent one,
+//! because every event still needs a pattern and a named actor.
+
+use sitrep_doc::{Document, EntityId, Span, Upos};
+
+/// A named actor in the sentence: the entity (which carries the CAMEO actor code) and the
+/// span of the mention naming it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    pub entity: EntityId,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'d> {
+    pub pos: Upos,
+    pub lemma: &'d str,
+    pub text: &'d str,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modal {
+    None,
+    /// will, would, shall: a future act, an intent or a threat.
+    Future,
+    /// may, might, could, can: not asserted.
+    Hedge,
+    /// must: an obligation (a demand when someone says it of another).
+    Must,
+    /// should, ought: advice (an appeal when someone says it of another).
+    Should,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Group {
+    pub start: usize,
+    pub end: usize,
+    /// The main verb, or the predicate adjective of a copula ("ready"), or the copula.
+    pub head: usize,
+    pub neg: bool,
+    pub modal: Modal,
+    pub passive: bool,
+    /// Starts with "to".
+    pub infinitive: bool,
+    /// A bare -ing form with no auxiliary.
+    pub gerund: bool,
+}
+
+/// The subject found for a verb group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// The first noun phrase of the subject (coordination and attachments start there).
+    Np(usize),
+    None,
+}
+
+pub struct Clauses<'d> {
+    pub w: Vec<Word<'d>>,
+    pub actor: Vec<Option<Actor>>,
+    pub np_of: Vec<Option<u16>>,
+    pub nps: Vec<Np>,
+    pub groups: Vec<Group>,
+    pub group_of: Vec<Option<u16>>,
+}
+
+const FIRST_PERSON: &[&str] = &["we", "i", "us", "our", "me", "my"];
+const POSSESSIVE: &[&str] = &["its", "their", "our", "his", "her", "my", "your", "whose"];
+const RELATIVE: &[&str] = &["who", "which", "whom", "that", "whose"];
+/// Prepositions that attach a noun phrase to the one before it, for finding whom a
+/// phrase names ("leaders of the coalition", "police in Jericho").
+const ATTACH: &[&str] = &["of", "from", "in", "with", "by", "against", "to", "for", "'s", "’s"];
+/// Lemmas whose "be + participle" is a state, not a passive ("were engaged in").
+const NOT_PASSIVE: &[&str] = &["engage", "involve", "concern", "interest", "locate", "base", "commit", "determine", "prepare", "poise", "set"];
+
+impl<'d> Clauses<'d> {
+    /// Builds the analysis of the tokens `tokens` of a sentence; `actor_of` gives the actor
+    /// covering each token, if any.
+    pub fn new(doc: &'d Document, first: usize, last: usize, actor: Vec<Option<Actor>>) -> Clauses<'d> {
+        let w: Vec<Word<'d>> = doc.tokens[first..last]
+            .iter()
+            .map(|t| Word { pos: t.pos, lemma: t.lemma.as_str(), text: doc.slice(t.span), span: t.span })
+            .collect();
+        let mut c = Clauses {
+            np_of: vec![None; w.len()],
+            group_of: vec![None; w.len()],
+            w,
+            actor,
+            nps: Vec::new(),
+            groups: Vec::new(),
+        };
+        c.chunk();
+        c.find_groups();
+        c
+    }
+
+    pub fn len(&self) -> usize {
+        self.w.len()
+    }
+
+    pub fn lemma(&self, i: usize) -> &'d str {
+        self.w.get(i).map(|w| w.lemma).unwrap_or("")
+    }
+
+    pub fn lower_is(&self, i: usize, s: &str) -> bool {
+        self.w.get(i).is_some_and(|w| w.lemma == s || w.text.eq_ignore_ascii_case(s))
+    }
+
+    fn pos(&self, i: usize) -> Upos {
+        self.w.get(i).map(|w| w.pos).unwrap_or(Upos::X)
+    }
+
+    fn is_relative(&self, i: usize) -> bool {
+        self.pos(i) == Upos::Pron && RELATIVE.contains(&self.lemma(i))
+    }
+
+    pub fn is_first_person(&self, i: usize) -> bool {
+        self.pos(i) == Upos::Pron && FIRST_PERSON.iter().any(|p| self.lower_is(i, p))
+    }
+
+    fn np_word(&self, i: usize) -> bool {
+        let w = &self.w[i];
+        match w.pos {
+            Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn => true,
+            Upos::Pron => !self.is_relative(i),
+            Upos::Part => w.text == "'s" || w.text == "’s" || w.text == "'",
+            _ => self.actor[i].is_some() && w.pos != Upos::Verb && w.pos != Upos::Aux,
+        }
+    }
+
+    /// Noun-phrase chunks: maximal runs of nominal words, split where a new phrase starts.
+    fn chunk(&mut self) {
+        let n = self.w.len();
+        let mut i = 0;
+        while i < n {
+            if !self.np_word(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += 1;
+            while i < n {
+                let w = self.w[i];
+                let prev = self.w[i - 1];
+                let nominal_prev = matches!(prev.pos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
+                let same_mention = self.actor[i].is_some() && self.actor[i] == self.actor[i - 1];
+                let starts_new = !same_mention
+                    && ((w.pos == Upos::Det && nominal_prev)
+                        || (w.pos == Upos::Pron && !POSSESSIVE.contains(&w.lemma) && prev.pos != Upos::Det)
+                        || (prev.pos == Upos::Pron && !POSSESSIVE.contains(&prev.lemma) && w.pos != Upos::Part)
+                        || (w.pos == Upos::Pron && POSSESSIVE.contains(&w.lemma) && nominal_prev));
+                if starts_new {
+                    break;
+                }
+                if self.np_word(i) {
+                    i += 1;
+                } else if w.text == "-" && i + 1 < n && self.np_word(i + 1) {
+                    i += 1;
+                } else if w.pos == Upos::Verb
+                    && matches!(prev.pos, Upos::Det | Upos::Adj | Upos::Pron)
+                    && i + 1 < n
+                    && matches!(self.w[i + 1].pos, Upos::Noun | Upos::Adj | Upos::Propn)
+                {
+                    // An attributive participle ("the proposed changes", "its armed groups").
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let id = self.nps.len() as u16;
+            for k in start..i {
+                self.np_of[k] = Some(id);
+            }
+            self.nps.push(Np { start, end: i });
+        }
+    }
+
+    fn find_groups(&mut self) {
+        let n = self.w.len();
+        let mut i = 0;
+        while i < n {
+            let start = i;
+            let infinitive = self.w[i].pos == Upos::Part && self.lemma(i) == "to";
+            let mut j = if infinitive { i + 1 } else { i };
+            let mut head = None;
+            let mut has_aux = false;
+            let mut neg = false;
+            let mut modal = Modal::None;
+            let mut last_aux: Option<usize> = None;
+            while j < n && self.np_of[j].is_none() {
+                let w = self.w[j];
+                match w.pos {
+                    Upos::Aux => {
+                        has_aux = true;
+                        last_aux = Some(j);
+                        modal = match w.lemma {
+                            "will" | "would" | "shall" | "'ll" | "wo" => Modal::Future,
+                            "may" | "might" | "could" | "can" | "ca" => Modal::Hedge,
+                            "must" => Modal::Must,
+                            "should" | "ought" => Modal::Should,
+                            _ => modal,
+                        };
+                        j += 1;
+                    }
+                    Upos::Part | Upos::Adv if matches!(w.lemma, "not" | "n't" | "never") => {
+                        neg = true;
+                        j += 1;
+                    }
+                    Upos::Adv => j += 1,
+                    Upos::Verb => {
+                        head = Some(j);
+                        j += 1;
+                        break;
+                    }
+                    _ => break,
+                }
+            }
+            if head.is_none() && !has_aux {
+                i += 1;
+                continue;
+            }
+            let mut end = j;
+            let head = match head {
+                Some(h) => h,
+                None => {
+                    // A copula: its predicate adjective heads the group ("is ready to").
+                    let mut k = j;
+                    while k < n && self.w[k].pos == Upos::Adv {
+                        k += 1;
+                    }
+                    if k < n && self.w[k].pos == Upos::Adj {
+                        end = k + 1;
+                        k
+                    } else {
+                        last_aux.unwrap_or(start)
+                    }
+                }
+            };
+            // Trailing adverbs and a negation right after the head ("has no plans" keeps the
+            // "no" in the noun phrase).
+            let hw = self.w[head];
+            let passive = hw.pos == Upos::Verb
+                && last_aux.is_some_and(|a| matches!(self.lemma(a), "be" | "get"))
+                && !hw.text.ends_with("ing")
+                && !hw.text.eq_ignore_ascii_case(hw.lemma)
+                && !NOT_PASSIVE.contains(&hw.lemma);
+            let gerund = !has_aux && !infinitive && hw.text.ends_with("ing");
+            let id = self.groups.len() as u16;
+            for k in start..end {
+                self.group_of[k] = Some(id);
+            }
+            self.groups.push(Group { start, end, head, neg, modal, passive, infinitive, gerund });
+            i = end.max(i + 1);
+        }
+    }
+
+    /// Whether word `i` ends the clause a search is in.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        let w = &self.w[i];
+        match w.pos {
+            Upos::Sconj => true,
+            Upos::Punct => matches!(w.text, ";" | ":" | "—" | "–" | "(" | ")" | "?" | "!" | "." | "\"" | "“" | "”"),
+            Upos::Pron => self.is_relative(i),
+            _ => false,
+        }
+    }
+
+    /// A comma followed by a new verb group or a subordinate word ends a clause too.
+    fn comma_ends_clause(&self, i: usize) -> bool {
+        if self.w[i].text != "," {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < self.len() && self.w[k].pos == Upos::Adv {
+            k += 1;
+        }
+        k >= self.len()
+            || self.group_of[k].is_some()
+            || matches!(self.w[k].pos, Upos::Sconj | Upos::Verb | Upos::Aux | Upos::Adp)
+            || self.is_relative(k)
+    }
+
+    /// The end (exclusive) of the clause region after word `from`: up to a boundary, a comma
+    /// that opens a new clause, or a coordinated finite verb group.
+    pub fn clause_end(&self, from: usize) -> usize {
+        let mut k = from;
+        while k < self.len() {
+            if self.is_boundary(k) || self.comma_ends_clause(k) {
+                return k;
+            }
+            if self.w[k].pos == Upos::Cconj {
+                let mut m = k + 1;
+                while m < self.len() && self.w[m].pos == Upos::Adv {
+                    m += 1;
+                }
+                if m < self.len() && self.group_of[m].is_some_and(|g| !self.groups[g as usize].infinitive) {
+                    return k;
+                }
+            }
+            if let Some(g) = self.group_of[k] {
+                let g = self.groups[g as usize];
+                if g.start == k && !g.infinitive && !g.gerund && k > from {
+                    return k;
+                }
+            }
+            k += 1;
+        }
+        self.len()
+    }
+
+    /// The noun phrases coordinated with the one at `np` (itself first): "A, B and C".
+    pub fn conjuncts(&self, np: usize) -> Vec<usize> {
+        let mut out = vec![np];
+        let mut cur = np;
+        loop {
+            let e = self.nps[cur].end;
+            if e >= self.len() {
+                break;
+            }
+            let t = self.w[e];
+            let next = if t.pos == Upos::Cconj && matches!(t.lemma, "and" | "or") {
+                e + 1
+            } else if t.text == "," {
+                // "A, B and C": a comma counts only if a CCONJ follows the next phrase.
+                let cand = e + 1;
+                match self.np_of.get(cand).copied().flatten() {
+                    Some(nx) => {
+                        let after = self.nps[nx as usize].end;
+                        if after < self.len() && (self.w[after].pos == Upos::Cconj || self.w[after].text == ",") {
+                            cand
+                        } else {
+                            break;
+                        }
+                    }
+                    None => break,
+                }
+            } else {
+                break;
+            };
+            match self.np_of.get(next).copied().flatten() {
+                Some(nx) if self.nps[nx as usize].start == next => {
+                    cur = nx as usize;
+                    out.push(cur);
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The actor a single noun phrase names: the mention on its head (last word), else the
+    /// first mention in it, else (when `attach` allows) the phrase it governs through of/in/
+    /// with/against ("representatives of Russia", "further action against Iran").
+    pub fn np_actors(&self, np: usize, attach: u8, out: &mut Vec<Actor>) {
+        let p = self.nps[np];
+        if let Some(a) = self.actor[p.end - 1] {
+            push_unique(out, a);
+            return;
+        }
+        if let Some(a) = (p.start..p.end).find_map(|k| self.actor[k]) {
+            push_unique(out, a);
+            return;
+        }
+        if attach == 0 {
+            return;
+        }
+        let e = p.end;
+        if e + 1 < self.len() && self.w[e].pos == Upos::Adp && ATTACH.contains(&self.lemma(e)) {
+            if let Some(nx) = self.np_of[e + 1] {
+                for c in self.conjuncts(nx as usize) {
+                    self.np_actors(c, attach - 1, out);
+                }
+            }
+        }
+    }
+
+    /// Actors of a phrase starting at `np` with its conjuncts.
+    pub fn phrase_actors(&self, np: usize) -> Vec<Actor> {
+        let mut out = Vec::new();
+        for c in self.conjuncts(np) {
+            self.np_actors(c, 2, &mut out);
+        }
+        out
+    }
+
+    /// The subject of verb group `g`: the noun phrase before it in its clause. Adjunct
+    /// phrases ("on Tuesday"), appositions between commas and attachments ("leaders OF the
+    /// party") are stepped over; a relative pronoun takes its antecedent; a group coordinated
+    /// with an earlier one, or a participle after a comma, shares that one's subject.
+    pub fn subject(&self, g: usize) -> Subject {
+        self.subject_depth(g, 0)
+    }
+
+    fn subject_depth(&self, g: usize, depth: u8) -> Subject {
+        if depth > 4 {
+            return Subject::None;
+        }
+        let grp = self.groups[g];
+        if grp.start == 0 {
+            return Subject::None;
+        }
+        let mut i = grp.start as isize - 1;
+        let inherit = |me: &Self| {
+            if g > 0 {
+                me.subject_depth(g - 1, depth + 1)
+            } else {
+                Subject::None
+            }
+        };
+        while i >= 0 {
+            let k = i as usize;
+            let w = self.w[k];
+            if w.pos == Upos::Adv {
+                i -= 1;
+                continue;
+            }
+            if self.is_relative(k) {
+                let mut m = k as isize - 1;
+                if m >= 0 && self.w[m as usize].text == "," {
+                    m -= 1;
+                }
+                return match (m >= 0).then(|| self.np_of[m as usize]).flatten() {
+                    Some(np) => Subject::Np(self.chain_start(np as usize)),
+                    None => Subject::None,
+                };
+            }
+            if let Some(np) = self.np_of[k] {
+                let np = np as usize;
+                let s = self.nps[np].start;
+                // An adjunct phrase ("on Monday", "in a statement"): skip it.
+                if s > 0 && self.w[s - 1].pos == Upos::Adp && !ATTACH.contains(&self.lemma(s - 1)) {
+                    i = s as isize - 2;
+                    continue;
+                }
+                return Subject::Np(self.chain_start(np));
+            }
+            if w.text == "," {
+                if grp.gerund {
+                    return inherit(self);
+                }
+                // An apposition "X, a key ally, has ...": jump to before the opening comma.
+                let mut m = k as isize - 1;
+                while m >= 0 && self.w[m as usize].text != "," && !self.is_boundary(m as usize) {
+                    if self.group_of[m as usize].is_some() {
+                        break;
+                    }
+                    m -= 1;
+                }
+                if m > 0 && self.w[m as usize].text == "," && self.np_of[m as usize - 1].is_some() {
+                    i = m - 1;
+                    continue;
+                }
+                return Subject::None;
+            }
+            if w.pos == Upos::Cconj {
+                // Coordinated verb phrases share the subject.
+                if k > 0 && self.np_of[k - 1].is_none() {
+                    return inherit(self);
+                }
+                if k > 0 && self.group_of.get(k.wrapping_sub(2)).copied().flatten().is_some() {
+                    return inherit(self);
+                }
+                return inherit(self);
+            }
+            return Subject::None;
+        }
+        Subject::None
+    }
+
+    /// The first phrase of a subject: steps left over attachments ("leaders of X") and
+    /// coordination ("A and B") to where the subject starts.
+    fn chain_start(&self, np: usize) -> usize {
+        let mut cur = np;
+        loop {
+            let s = self.nps[cur].start;
+            if s < 2 {
+                return cur;
+            }
+            let before = self.w[s - 1];
+            let step = (before.pos == Upos::Adp && matches!(before.lemma, "of" | "in" | "from"))
+                || (before.pos == Upos::Cconj && matches!(before.lemma, "and" | "or"))
+                || (before.text == "," && self.comma_list_before(s - 1));
+            match self.np_of[s - 2] {
+                Some(p) if step => cur = p as usize,
+                _ => return cur,
+            }
+        }
+    }
+
+    /// A comma inside "A, B and C" (a CCONJ follows later in the same run of phrases).
+    fn comma_list_before(&self, comma: usize) -> bool {
+        let mut k = comma + 1;
+        while k < self.len() {
+            let w = self.w[k];
+            if w.pos == Upos::Cconj {
+                return true;
+            }
+            if self.np_of[k].is_none() && w.text != "," {
+                return false;
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// The direct object of a group: the noun phrase right after it (particles and adverbs
+    /// skipped).
+    pub fn object(&self, g: usize) -> Option<usize> {
+        let mut k = self.groups[g].end;
+        while k < self.len() && (self.w[k].pos == Upos::Adv || (self.w[k].pos == Upos::Adp && is_particle(self.lemma(k)) && self.np_of.get(k + 1).copied().flatten().is_some() && k == self.groups[g].end)) {
+            k += 1;
+        }
+        self.np_of.get(k).copied().flatten().map(|n| n as usize).filter(|&n| self.nps[n].start == k)
+    }
+
+    /// The noun phrase after the first of `preps` in `from..end`.
+    pub fn prep_object(&self, preps: &[Box<str>], from: usize, end: usize) -> Option<usize> {
+        (from..end.min(self.len())).find_map(|k| {
+            let w = self.w[k];
+            if (w.pos == Upos::Adp || w.pos == Upos::Sconj || w.pos == Upos::Part) && preps.iter().any(|p| **p == *w.lemma) {
+                let mut m = k + 1;
+                while m < self.len() && self.w[m].pos == Upos::Adv {
+                    m += 1;
+                }
+                self.np_of.get(m).copied().flatten().map(|n| n as usize)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// Whether a hypothetical marker ("if", "unless", "whether", "in the event of", "in case")
+    /// governs word `i` in its clause.
+    pub fn hypothetical(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 {
+            k -= 1;
+            let w = self.w[k];
+            if matches!(w.lemma, "if" | "unless" | "whether") && w.pos != Upos::Noun {
+                return true;
+            }
+            if w.lemma == "event" && k >= 2 && self.lemma(k - 1) == "the" && self.lemma(k - 2) == "in" {
+                return true;
+            }
+            if w.lemma == "case" && k >= 1 && self.lemma(k - 1) == "in" {
+                return true;
+            }
+            if (w.pos == Upos::Sconj && w.lemma != "that") || matches!(w.text, ";" | ":" | "." | "—") {
+                return false;
+            }
+            if w.text == "," {
+                // "If Russia invades, the West will ...": the comma closes the condition.
+                return false;
+            }
+        }
+        false
+    }
+}
+
+fn is_particle(lemma: &str) -> bool {
+    matches!(lemma, "up" | "out" | "off" | "down" | "over" | "back" | "away")
+}
+
+fn push_unique(out: &mut Vec<Actor>, a: Actor) {
+    if !out.iter().any(|b| b.entity == a.entity) {
+        out.push(a);
+    }
+}

@@ -1,0 +1,627 @@
+//! Codes the events of one analysed sentence: verb patterns, complement classes, polarity,
+//! modality, passives, compound actors and noun events. No pattern, no event.
+
+use crate::clause::{Actor, Clauses, Modal, Subject};
+use crate::lexicon::{Class, Lexicon, VerbPattern};
+use crate::transform::{self, kind, Kind};
+use sitrep_doc::Upos;
+
+/// Words a literal pattern word may lie from the previous one.
+const MAX_GAP: usize = 8;
+
+/// One coded event before it becomes a `sitrep_doc::Event`.
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    pub code: &'a str,
+    /// Word index of the trigger.
+    pub trigger: usize,
+    pub sources: Vec<Actor>,
+    pub targets: Vec<Actor>,
+}
+
+#[derive(Debug, Clone)]
+struct Act<'a> {
+    code: &'a str,
+    head: usize,
+    source: Vec<Actor>,
+    target: Vec<Actor>,
+    /// A commitment by the source (intent, threat, denial): when the clause names no actor,
+    /// the one who said it stands behind it.
+    commissive: bool,
+    complement: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Comp {
+    class: Class,
+    inner: usize,
+    addressee: Option<usize>,
+    that: bool,
+}
+
+pub struct SentenceCoder<'a, 'd, F: Fn(usize) -> Option<Actor>> {
+    lx: &'a Lexicon,
+    c: &'a Clauses<'d>,
+    /// The speaker of the quote a word lies in, if any.
+    quote_speaker: F,
+    consumed: Vec<bool>,
+    say_of: Vec<Option<usize>>,
+}
+
+impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
+    pub fn new(lx: &'a Lexicon, c: &'a Clauses<'d>, quote_speaker: F) -> Self {
+        let n = c.groups.len();
+        let mut me = SentenceCoder { lx, c, quote_speaker, consumed: vec![false; n], say_of: vec![None; n] };
+        for g in 0..n {
+            if let Some(comp) = me.complement(g) {
+                if comp.class == Class::Say {
+                    me.say_of[comp.inner] = Some(g);
+                }
+            }
+        }
+        me
+    }
+
+    /// All events of the sentence, in trigger order.
+    pub fn code(mut self) -> Vec<Candidate<'a>> {
+        let mut out = Vec::new();
+        for g in 0..self.c.groups.len() {
+            if let Some(act) = self.code_group(g) {
+                self.emit(act, &mut out);
+            }
+        }
+        self.noun_events(&mut out);
+        out
+    }
+
+    fn emit(&self, act: Act<'a>, out: &mut Vec<Candidate<'a>>) {
+        out.push(Candidate { code: act.code, trigger: act.head, sources: act.source, targets: act.target });
+    }
+
+    fn word_is(&self, k: usize, lemma: &str) -> bool {
+        self.c.w.get(k).is_some_and(|w| w.lemma == lemma || w.text.eq_ignore_ascii_case(lemma))
+    }
+
+    fn seq_at(&self, k: usize, seq: &[Box<str>]) -> bool {
+        seq.iter().enumerate().all(|(i, l)| self.word_is(k + i, l))
+    }
+
+    /// Matches the words of a pattern in order in `from..end`; returns the index after the last.
+    fn match_slots(&self, p: &VerbPattern, mut from: usize, end: usize) -> Option<usize> {
+        for slot in &p.slots {
+            let mut found = None;
+            'search: for k in from..end.min(from + MAX_GAP + 1) {
+                for alt in &slot.alts {
+                    if k + alt.len() <= end && self.seq_at(k, alt) {
+                        found = Some(k + alt.len());
+                        break 'search;
+                    }
+                }
+            }
+            from = found?;
+        }
+        Some(from)
+    }
+
+    /// The first pattern of group `g`'s verb that matches; with `literal_only`, only
+    /// patterns that need words after the verb. Returns the pattern and where its words end.
+    fn match_pattern(&self, g: usize, literal_only: bool) -> Option<(&'a VerbPattern, usize)> {
+        let c = self.c;
+        let grp = c.groups[g];
+        let h = grp.head;
+        for p in self.lx.verb_patterns(c.lemma(h)) {
+            let literal = !p.slots.is_empty() || !p.particle.is_empty();
+            if literal_only && !literal {
+                continue;
+            }
+            let mut k = h + 1;
+            if !p.particle.iter().all(|part| {
+                let ok = self.word_is(k, part);
+                k += 1;
+                ok
+            }) {
+                continue;
+            }
+            if p.slots.is_empty() {
+                return Some((p, k.max(grp.end)));
+            }
+            let end = c.clause_end(k);
+            if let Some(after) = self.match_slots(p, k, end) {
+                return Some((p, after));
+            }
+            if grp.passive {
+                // "sanctions were imposed on Iran": the pattern's words are in the subject.
+                let mut s = grp.start;
+                while s > 0 && !c.is_boundary(s - 1) && grp.start - s < 12 {
+                    s -= 1;
+                }
+                if self.match_slots(p, s, grp.start).is_some() {
+                    return Some((p, k.max(grp.end)));
+                }
+            }
+        }
+        None
+    }
+
+    fn np_starting_at(&self, mut k: usize, skip_particles: bool) -> Option<usize> {
+        let c = self.c;
+        while k < c.len()
+            && (c.w[k].pos == Upos::Adv
+                || (skip_particles && matches!(c.lemma(k), "up" | "out" | "off" | "down" | "over" | "back" | "away")))
+        {
+            k += 1;
+        }
+        c.np_of.get(k).copied().flatten().map(|n| n as usize).filter(|&n| c.nps[n].start == k)
+    }
+
+    fn subject_actors(&self, g: usize) -> Vec<Actor> {
+        match self.c.subject(g) {
+            Subject::Np(np) => {
+                let a = self.c.phrase_actors(np);
+                if a.is_empty() {
+                    let p = self.c.nps[np];
+                    if p.end - p.start == 1 && self.c.is_first_person(p.start) {
+                        return (self.quote_speaker)(p.start).into_iter().collect();
+                    }
+                }
+                a
+            }
+            Subject::None => Vec::new(),
+        }
+    }
+
+    fn agent_actors(&self, g: usize) -> Vec<Actor> {
+        let c = self.c;
+        let from = c.groups[g].end;
+        let by: [Box<str>; 1] = [Box::from("by")];
+        c.prep_object(&by, from, c.clause_end(from)).map(|np| c.phrase_actors(np)).unwrap_or_default()
+    }
+
+    fn act_from_pattern(&self, g: usize, p: &'a VerbPattern, after: usize) -> Act<'a> {
+        let c = self.c;
+        let grp = c.groups[g];
+        let end = c.clause_end(after);
+        let mut target = Vec::new();
+        let source;
+        if grp.passive {
+            source = self.agent_actors(g);
+            if p.target.obj {
+                target = self.subject_actors(g);
+            }
+        } else {
+            source = self.subject_actors(g);
+            if p.target.obj {
+                let bare = p.slots.is_empty();
+                if let Some(np) = self.np_starting_at(after, bare) {
+                    target = c.phrase_actors(np);
+                }
+            }
+        }
+        if target.is_empty() && !p.target.preps.is_empty() {
+            if let Some(np) = c.prep_object(&p.target.preps, after, end) {
+                target = c.phrase_actors(np);
+            }
+        }
+        // The same entity is not its own target ("Iran's army attacked Iran" aside).
+        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
+        Act {
+            code: self.lx.codes.info(p.code).code.as_str(),
+            head: grp.head,
+            source,
+            target,
+            commissive: false,
+            complement: false,
+        }
+    }
+
+    /// The act a group asserts, before its own polarity and modality are applied.
+    fn evaluate(&mut self, g: usize, depth: u8) -> Option<Act<'a>> {
+        if depth > 3 {
+            return None;
+        }
+        if let Some((p, after)) = self.match_pattern(g, true) {
+            return Some(self.act_from_pattern(g, p, after));
+        }
+        if let Some(comp) = self.complement(g) {
+            if comp.class != Class::Say {
+                return self.complement_act(g, comp, depth);
+            }
+        }
+        let (p, after) = self.match_pattern(g, false)?;
+        Some(self.act_from_pattern(g, p, after))
+    }
+
+    /// A target for an act whose pattern did not fire: the object of the complement verb, or
+    /// the first named phrase after a preposition in its clause.
+    fn loose_target(&self, inner: usize) -> Vec<Actor> {
+        let c = self.c;
+        let grp = c.groups[inner];
+        if let Some(np) = c.object(inner) {
+            let a = c.phrase_actors(np);
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        let end = c.clause_end(grp.end);
+        for k in grp.end..end {
+            if c.w[k].pos == Upos::Adp {
+                if let Some(np) = c.np_of.get(k + 1).copied().flatten() {
+                    let a = c.phrase_actors(np as usize);
+                    if !a.is_empty() {
+                        return a;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn bare_code(&self, g: usize) -> Option<&'a str> {
+        let lemma = self.c.lemma(self.c.groups[g].head);
+        self.lx
+            .verb_patterns(lemma)
+            .find(|p| p.slots.is_empty() && p.particle.is_empty())
+            .map(|p| self.lx.codes.info(p.code).code.as_str())
+    }
+
+    fn complement_act(&mut self, g: usize, comp: Comp, depth: u8) -> Option<Act<'a>> {
+        let c = self.c;
+        let grp = c.groups[g];
+        self.consumed[comp.inner] = true;
+        let inner_grp = c.groups[comp.inner];
+        let inner = if inner_grp.neg { None } else { self.evaluate(comp.inner, depth + 1) };
+        if inner_grp.neg && !matches!(comp.class, Class::Say) {
+            // "agreed not to attack", "demanded that X not ...": not coded.
+            return None;
+        }
+        let mut source = if grp.passive { self.agent_actors(g) } else { self.subject_actors(g) };
+        if source.is_empty() {
+            if let Some(a) = inner.as_ref().filter(|_| matches!(comp.class, Class::Try)) {
+                source = a.source.clone();
+            }
+        }
+        let addressee = comp.addressee.map(|np| c.phrase_actors(np)).unwrap_or_default();
+        let inner_code = inner.as_ref().map(|a| a.code);
+        let inner_target = || match &inner {
+            Some(a) if !a.target.is_empty() => a.target.clone(),
+            _ => self.loose_target(comp.inner),
+        };
+        let that_subject = || if comp.that { self.subject_actors(comp.inner) } else { Vec::new() };
+        let neg = grp.neg;
+        let mut commissive = false;
+        let (code, target): (&'a str, Vec<Actor>) = match comp.class {
+            Class::Say => return None,
+            Class::Try => {
+                let a = inner?;
+                let code = if a.code == "186" { "185" } else { a.code };
+                (code, a.target)
+            }
+            Class::Intent | Class::Agree | Class::Want => {
+                commissive = true;
+                let code = match inner_code {
+                    Some(ic) if neg => match kind(ic) {
+                        Kind::Cooperative => transform::refuse(ic)?,
+                        Kind::Hostile | Kind::Protest => "016",
+                        _ => return None,
+                    },
+                    Some(ic) if comp.class == Class::Want && ic.starts_with("12") => "100",
+                    Some(ic) => match kind(ic) {
+                        Kind::Cooperative => transform::intent(ic).unwrap_or(ic),
+                        Kind::Hostile | Kind::Protest => transform::threat(ic)?,
+                        Kind::VerbalConflict if ic.starts_with("13") => ic,
+                        _ => return None,
+                    },
+                    None if comp.class == Class::Agree && !neg => "030",
+                    None => return None,
+                };
+                (code, inner_target())
+            }
+            Class::Threat => {
+                if neg {
+                    return None;
+                }
+                commissive = true;
+                let code = match inner_code {
+                    Some(ic) if ic.starts_with("13") => ic,
+                    Some(ic) => transform::threat(ic).or_else(|| self.bare_code(g))?,
+                    None => self.bare_code(g)?,
+                };
+                let mut t = inner_target();
+                if t.is_empty() {
+                    t = addressee;
+                }
+                (code, t)
+            }
+            Class::Refuse => {
+                if neg {
+                    return None;
+                }
+                let code = match inner_code {
+                    Some(ic) => transform::refuse(ic)?,
+                    None => self.bare_code(g)?,
+                };
+                (code, inner_target())
+            }
+            Class::Fail => {
+                if neg {
+                    return None;
+                }
+                let ic = inner_code?;
+                if kind(ic) != Kind::Cooperative {
+                    return None;
+                }
+                (transform::refuse(ic)?, inner_target())
+            }
+            Class::Demand | Class::Appeal => {
+                if neg || grp.modal == Modal::Hedge {
+                    return None;
+                }
+                let code = match (inner_code, comp.class) {
+                    (Some(ic), Class::Demand) => transform::demand(ic),
+                    (Some(ic), _) => transform::appeal(ic),
+                    (None, Class::Demand) => "100",
+                    (None, _) => "020",
+                };
+                let mut t = addressee;
+                if t.is_empty() {
+                    t = that_subject();
+                }
+                if t.is_empty() {
+                    t = inner_target();
+                }
+                (code, t)
+            }
+            Class::Accuse => {
+                if neg {
+                    return None;
+                }
+                let code = inner_code.map(transform::accuse).unwrap_or("112");
+                (code, addressee)
+            }
+            Class::Deny => {
+                if neg {
+                    return None;
+                }
+                commissive = true;
+                let mut t = inner_target();
+                if t.is_empty() {
+                    t = addressee;
+                }
+                ("016", t)
+            }
+            Class::NoIntent => {
+                let ic = inner_code?;
+                if !matches!(kind(ic), Kind::Hostile | Kind::Protest | Kind::VerbalConflict) {
+                    return None;
+                }
+                commissive = true;
+                ("016", inner_target())
+            }
+            Class::Consider => {
+                if neg {
+                    return None;
+                }
+                ("014", inner_target())
+            }
+        };
+        let mut target = target;
+        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
+        Some(Act { code, head: grp.head, source, target, commissive, complement: true })
+    }
+
+    /// The complement of a complement-taking head: "to X", "of X-ing", "that Y X".
+    fn complement(&self, g: usize) -> Option<Comp> {
+        let c = self.c;
+        let grp = c.groups[g];
+        let lemma = c.lemma(grp.head);
+        let group_starting = |k: usize| c.group_of.get(k).copied().flatten().map(|x| x as usize).filter(|&x| c.groups[x].start == k);
+        let mut k = grp.end;
+        while k < c.len() && c.w[k].pos == Upos::Adv {
+            k += 1;
+        }
+        // "has no plans to attack", "have no intention of invading".
+        if lemma == "have" && c.lower_is(k, "no") {
+            let np = c.np_of.get(k).copied().flatten()? as usize;
+            let p = c.nps[np];
+            if (p.start..p.end).any(|i| self.lx.is_no_intent_noun(c.lemma(i))) {
+                let after = p.end;
+                if let Some(inner) = group_starting(after).filter(|&x| c.groups[x].infinitive) {
+                    return Some(Comp { class: Class::NoIntent, inner, addressee: None, that: false });
+                }
+                if c.lower_is(after, "of") {
+                    if let Some(inner) = group_starting(after + 1) {
+                        return Some(Comp { class: Class::NoIntent, inner, addressee: None, that: false });
+                    }
+                }
+            }
+            return None;
+        }
+        let classes = self.lx.classes(lemma);
+        if classes.is_empty() {
+            return None;
+        }
+        let has = |cl: Class| classes.contains(&cl);
+        let mut addressee = None;
+        if let Some(np) = self.np_starting_at(k, false) {
+            if has(Class::Appeal) || has(Class::Demand) || has(Class::Accuse) || has(Class::Say) || has(Class::Threat) {
+                // The addressee, unless a clause starts with it ("said Iran would ...").
+                let mut e = c.nps[np].end;
+                while e + 1 < c.len() && c.lower_is(e, "of") && c.np_of[e + 1].is_some() {
+                    e = c.nps[c.np_of[e + 1].unwrap() as usize].end;
+                }
+                let clause_follows = group_starting(e).is_some_and(|x| !c.groups[x].infinitive && !c.groups[x].gerund);
+                if !clause_follows {
+                    addressee = Some(np);
+                    k = e;
+                }
+            }
+        } else if has(Class::Appeal) && matches!(c.lemma(k), "to" | "on" | "upon") && c.w[k].pos == Upos::Adp {
+            if let Some(np) = self.np_starting_at(k + 1, false) {
+                addressee = Some(np);
+                k = c.nps[np].end;
+            }
+        }
+        let pick = |allowed: &[Class]| classes.iter().copied().find(|cl| allowed.contains(cl));
+        // "to X"
+        if let Some(inner) = group_starting(k).filter(|&x| c.groups[x].infinitive) {
+            let class = pick(&[
+                Class::Try,
+                Class::Intent,
+                Class::Agree,
+                Class::Want,
+                Class::Threat,
+                Class::Refuse,
+                Class::Fail,
+                Class::Demand,
+                Class::Appeal,
+            ])?;
+            return Some(Comp { class, inner, addressee, that: false });
+        }
+        // "of / from / on X-ing", "X-ing"
+        let gerund_at = |k: usize| group_starting(k).filter(|&x| c.w[c.groups[x].head].text.ends_with("ing"));
+        if c.w.get(k).is_some_and(|w| w.pos == Upos::Adp || w.pos == Upos::Sconj) && matches!(c.lemma(k), "of" | "from" | "on" | "about" | "for" | "against") {
+            if let Some(inner) = gerund_at(k + 1) {
+                let class = pick(&[Class::Accuse, Class::Deny, Class::Refuse, Class::Consider, Class::Threat, Class::Demand])?;
+                return Some(Comp { class, inner, addressee, that: false });
+            }
+        }
+        if addressee.is_none() {
+            if let Some(inner) = gerund_at(k).filter(|&x| c.groups[x].gerund) {
+                let class = pick(&[Class::Deny, Class::Consider, Class::Try, Class::Refuse])?;
+                return Some(Comp { class, inner, addressee, that: false });
+            }
+        }
+        // "that Y X" or a bare clause after a speech verb.
+        let that = c.lower_is(k, "that") && c.w.get(k).is_some_and(|w| w.pos == Upos::Sconj);
+        let start = if that { k + 1 } else { k };
+        let clause_here = that || (self.np_starting_at(k, false).is_some() && (has(Class::Say) || has(Class::Demand)));
+        if clause_here {
+            let mut m = start;
+            while m < c.len() {
+                if let Some(x) = group_starting(m) {
+                    let xg = c.groups[x];
+                    if !xg.infinitive && !xg.gerund {
+                        let class = pick(&[Class::Demand, Class::Deny, Class::Appeal, Class::Say])?;
+                        return Some(Comp { class, inner: x, addressee: None, that: true });
+                    }
+                    return None;
+                }
+                if matches!(c.w[m].text, ";" | ":" | "." | "“" | "”" | "\"") {
+                    return None;
+                }
+                m += 1;
+            }
+        }
+        None
+    }
+
+    /// The speaker who stands behind group `g`: the subject of a governing speech verb, or
+    /// the speaker of the quote it is in.
+    fn speaker(&self, g: usize) -> Vec<Actor> {
+        if let Some(s) = self.say_of[g] {
+            let a = self.subject_actors(s);
+            if !a.is_empty() {
+                return a;
+            }
+        }
+        (self.quote_speaker)(self.c.groups[g].head).into_iter().collect()
+    }
+
+    /// The event a group codes, with its own polarity and modality applied.
+    fn code_group(&mut self, g: usize) -> Option<Act<'a>> {
+        if self.consumed[g] {
+            return None;
+        }
+        let c = self.c;
+        let grp = c.groups[g];
+        // A bare participle after a preposition is not a clause of its own ("for negotiating").
+        if grp.gerund && grp.start > 0 && c.w[grp.start - 1].pos == Upos::Adp {
+            return None;
+        }
+        let act = self.evaluate(g, 0);
+        if c.hypothetical(grp.head) {
+            return None;
+        }
+        let mut act = act?;
+        let mut future_commit = false;
+        if !act.complement {
+            let k = kind(act.code);
+            if grp.neg {
+                // A negated act did not happen; a negated cooperation is a refusal.
+                act.code = if k == Kind::Cooperative { transform::refuse(act.code)? } else { return None };
+            } else {
+                match grp.modal {
+                    Modal::Hedge => return None,
+                    Modal::Future => match k {
+                        Kind::Cooperative => {
+                            if let Some(i) = transform::intent(act.code) {
+                                act.code = i;
+                            }
+                            future_commit = true;
+                        }
+                        Kind::Hostile | Kind::Protest => {
+                            act.code = transform::threat(act.code)?;
+                            future_commit = true;
+                        }
+                        _ => {}
+                    },
+                    Modal::Must | Modal::Should => {
+                        // "Y must X", said by someone else: a demand (an appeal for "should").
+                        let speaker = self.speaker(g);
+                        if speaker.is_empty() || speaker.iter().any(|s| act.source.iter().any(|a| a.entity == s.entity)) {
+                            return None;
+                        }
+                        act.code = if grp.modal == Modal::Must { transform::demand(act.code) } else { transform::appeal(act.code) };
+                        act.target = std::mem::take(&mut act.source);
+                        act.source = speaker;
+                    }
+                    Modal::None => {}
+                }
+            }
+        } else if grp.modal == Modal::Hedge {
+            return None;
+        }
+        if act.source.is_empty() && (act.commissive || future_commit) {
+            act.source = self.speaker(g);
+            let src = act.source.clone();
+            act.target.retain(|t| !src.iter().any(|s| s.entity == t.entity));
+        }
+        Some(act)
+    }
+
+    /// "talks between A and B": symmetric noun events with both sides named.
+    fn noun_events(&self, out: &mut Vec<Candidate<'a>>) {
+        let c = self.c;
+        for k in 0..c.len().saturating_sub(2) {
+            let w = c.w[k];
+            if w.pos != Upos::Noun || !c.lower_is(k + 1, "between") {
+                continue;
+            }
+            let Some(p) = self.lx.noun(w.lemma) else { continue };
+            if c.hypothetical(k) {
+                continue;
+            }
+            // "no talks between ...", or a noun some coded verb already governs.
+            if let Some(np) = c.np_of[k] {
+                let np = c.nps[np as usize];
+                if (np.start..k).any(|i| c.lower_is(i, "no")) {
+                    continue;
+                }
+            }
+            if out.iter().any(|e| e.trigger < k && k - e.trigger <= MAX_GAP && kind(e.code) == kind(self.lx.codes.info(p.code).code.as_str())) {
+                continue;
+            }
+            let Some(np) = c.np_of[k + 2] else { continue };
+            let sides = c.phrase_actors(np as usize);
+            if sides.len() < 2 {
+                continue;
+            }
+            out.push(Candidate {
+                code: self.lx.codes.info(p.code).code.as_str(),
+                trigger: k,
+                sources: sides.clone(),
+                targets: Vec::new(),
+            });
+        }
+    }
+}

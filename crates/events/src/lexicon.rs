@@ -1,0 +1,326 @@
+//! The reviewed pattern data (`data/*.tsv`), parsed once into lookup maps keyed by lemma.
+
+use crate::codes::{CodeId, CodeTable};
+use crate::EventsError;
+use std::collections::HashMap;
+
+const VERBS_TSV: &str = include_str!("../data/verbs.tsv");
+const NOUNS_TSV: &str = include_str!("../data/nouns.tsv");
+const COMPLEMENTS_TSV: &str = include_str!("../data/complements.tsv");
+const SPEECH_TSV: &str = include_str!("../data/speech.tsv");
+
+/// A run of lemmas that must stand on consecutive tokens ("tear gas", "state of emergency").
+pub type Seq = Vec<Box<str>>;
+
+/// One position of a pattern: any of its alternatives.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub alts: Vec<Seq>,
+}
+
+/// Where a pattern's target is found.
+#[derive(Debug, Clone, Default)]
+pub struct TargetRule {
+    /// The direct object (or, in the passive, the grammatical subject).
+    pub obj: bool,
+    /// The noun phrase after one of these prepositions.
+    pub preps: Vec<Box<str>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VerbPattern {
+    pub code: CodeId,
+    pub verb: Box<str>,
+    /// Particle lemmas right after the verb ("out" in "carry_out").
+    pub particle: Seq,
+    pub slots: Vec<Slot>,
+    pub target: TargetRule,
+    /// 1-based line in verbs.tsv, for messages.
+    pub line: usize,
+    pub example: String,
+    pub expect: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NounPattern {
+    pub code: CodeId,
+    pub line: usize,
+    pub example: String,
+    pub expect: String,
+}
+
+/// How a complement-taking word turns the act in its complement into the event coded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    Intent,
+    Agree,
+    Want,
+    Threat,
+    Refuse,
+    Fail,
+    Demand,
+    Appeal,
+    Accuse,
+    Deny,
+    NoIntent,
+    Consider,
+    Try,
+    Say,
+}
+
+impl Class {
+    fn parse(s: &str) -> Option<Class> {
+        Some(match s {
+            "INTENT" => Class::Intent,
+            "AGREE" => Class::Agree,
+            "WANT" => Class::Want,
+            "THREAT" => Class::Threat,
+            "REFUSE" => Class::Refuse,
+            "FAIL" => Class::Fail,
+            "DEMAND" => Class::Demand,
+            "APPEAL" => Class::Appeal,
+            "ACCUSE" => Class::Accuse,
+            "DENY" => Class::Deny,
+            "NOINTENT" => Class::NoIntent,
+            "CONSIDER" => Class::Consider,
+            "TRY" => Class::Try,
+            "SAY" => Class::Say,
+            _ => return None,
+        })
+    }
+}
+
+/// Everything the coder looks up, built once.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub codes: CodeTable,
+    pub verbs: Vec<VerbPattern>,
+    /// Verb lemma -> pattern indices, longest pattern first, then file order.
+    by_verb: HashMap<Box<str>, Vec<u32>>,
+    pub nouns: Vec<NounPattern>,
+    by_noun: HashMap<Box<str>, u32>,
+    classes: HashMap<Box<str>, Vec<Class>>,
+    /// Nouns of "have no plans/intention to".
+    no_intent: HashMap<Box<str>, ()>,
+    speech: HashMap<Box<str>, CodeId>,
+}
+
+fn data_err(file: &'static str, line: usize, message: impl Into<String>) -> EventsError {
+    EventsError::Data { file, line, message: message.into() }
+}
+
+fn seq(s: &str) -> Seq {
+    s.split('_').filter(|w| !w.is_empty()).map(Box::from).collect()
+}
+
+fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    pub fn embedded() -> Result<Lexicon, EventsError> {
+        Lexicon::parse(CodeTable::embedded()?, VERBS_TSV, NOUNS_TSV, COMPLEMENTS_TSV, SPEECH_TSV)
+    }
+
+    pub fn parse(
+        codes: CodeTable,
+        verbs_tsv: &str,
+        nouns_tsv: &str,
+        complements_tsv: &str,
+        speech_tsv: &str,
+    ) -> Result<Lexicon, EventsError> {
+        let mut verbs = Vec::new();
+        for (line, text) in content_lines(verbs_tsv) {
+            let cols: Vec<&str> = text.split('\t').collect();
+            if cols.len() != 4 {
+                return Err(data_err("verbs.tsv", line, "expected 4 tab-separated columns"));
+            }
+            let code = codes
+                .get(cols[0].trim())
+                .ok_or_else(|| data_err("verbs.tsv", line, format!("unknown CAMEO code {:?}", cols[0])))?;
+            let mut items = cols[1].split_whitespace();
+            let head = items.next().ok_or_else(|| data_err("verbs.tsv", line, "empty pattern"))?;
+            let mut slots = Vec::new();
+            let mut target = TargetRule::default();
+            let mut bracket = false;
+            for item in items {
+                if let Some(inner) = item.strip_prefix('[') {
+                    let inner = inner
+                        .strip_suffix(']')
+                        .ok_or_else(|| data_err("verbs.tsv", line, "unclosed [ ]"))?;
+                    for p in inner.split('|') {
+                        if p == "obj" {
+                            target.obj = true;
+                        } else if !p.is_empty() {
+                            target.preps.push(p.into());
+                        }
+                    }
+                    bracket = true;
+                } else if bracket {
+                    return Err(data_err("verbs.tsv", line, "words after the [target]"));
+                } else {
+                    let alts: Vec<Seq> = item.split('|').map(seq).filter(|s| !s.is_empty()).collect();
+                    if alts.is_empty() {
+                        return Err(data_err("verbs.tsv", line, "empty word slot"));
+                    }
+                    slots.push(Slot { alts });
+                }
+            }
+            if !bracket && slots.is_empty() {
+                target.obj = true;
+            }
+            for alt in head.split('|') {
+                let mut words = seq(alt);
+                if words.is_empty() {
+                    return Err(data_err("verbs.tsv", line, "empty verb"));
+                }
+                let verb = words.remove(0);
+                verbs.push(VerbPattern {
+                    code,
+                    verb,
+                    particle: words,
+                    slots: slots.clone(),
+                    target: target.clone(),
+                    line,
+                    example: cols[2].to_string(),
+                    expect: cols[3].to_string(),
+                });
+            }
+        }
+        let mut by_verb: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (i, p) in verbs.iter().enumerate() {
+            by_verb.entry(p.verb.clone()).or_default().push(i as u32);
+        }
+        for list in by_verb.values_mut() {
+            // Longer patterns are more specific and are tried first; ties keep file order.
+            list.sort_by_key(|&i| {
+                let p = &verbs[i as usize];
+                (std::cmp::Reverse(p.slots.len() + p.particle.len()), p.line)
+            });
+        }
+
+        let mut nouns = Vec::new();
+        let mut by_noun = HashMap::new();
+        for (line, text) in content_lines(nouns_tsv) {
+            let cols: Vec<&str> = text.split('\t').collect();
+            if cols.len() != 4 {
+                return Err(data_err("nouns.tsv", line, "expected 4 tab-separated columns"));
+            }
+            let code = codes
+                .get(cols[0].trim())
+                .ok_or_else(|| data_err("nouns.tsv", line, format!("unknown CAMEO code {:?}", cols[0])))?;
+            let idx = nouns.len() as u32;
+            for n in cols[1].split('|') {
+                if by_noun.insert(Box::from(n), idx).is_some() {
+                    return Err(data_err("nouns.tsv", line, format!("noun {n:?} listed twice")));
+                }
+            }
+            nouns.push(NounPattern { code, line, example: cols[2].to_string(), expect: cols[3].to_string() });
+        }
+
+        let mut classes: HashMap<Box<str>, Vec<Class>> = HashMap::new();
+        let mut no_intent = HashMap::new();
+        for (line, text) in content_lines(complements_tsv) {
+            let (class, lemmas) =
+                text.split_once('\t').ok_or_else(|| data_err("complements.tsv", line, "expected 2 columns"))?;
+            let class = Class::parse(class.trim())
+                .ok_or_else(|| data_err("complements.tsv", line, format!("unknown class {class:?}")))?;
+            for l in lemmas.trim().split('|') {
+                if class == Class::NoIntent {
+                    no_intent.insert(Box::from(l), ());
+                } else {
+                    classes.entry(Box::from(l)).or_default().push(class);
+                }
+            }
+        }
+
+        let mut speech = HashMap::new();
+        for (line, text) in content_lines(speech_tsv) {
+            let (code, lemmas) =
+                text.split_once('\t').ok_or_else(|| data_err("speech.tsv", line, "expected 2 columns"))?;
+            let code = codes
+                .get(code.trim())
+                .ok_or_else(|| data_err("speech.tsv", line, format!("unknown CAMEO code {code:?}")))?;
+            for l in lemmas.trim().split('|') {
+                if speech.insert(Box::from(l), code).is_some() {
+                    return Err(data_err("speech.tsv", line, format!("cue {l:?} listed twice")));
+                }
+            }
+        }
+
+        Ok(Lexicon { codes, verbs, by_verb, nouns, by_noun, classes, no_intent, speech })
+    }
+
+    /// Patterns of a verb lemma, most specific first.
+    pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
+        self.by_verb.get(lemma).into_iter().flatten().map(|&i| &self.verbs[i as usize])
+    }
+
+    pub fn has_verb(&self, lemma: &str) -> bool {
+        self.by_verb.contains_key(lemma)
+    }
+
+    pub fn noun(&self, lemma: &str) -> Option<&NounPattern> {
+        self.by_noun.get(lemma).map(|&i| &self.nouns[i as usize])
+    }
+
+    pub fn classes(&self, lemma: &str) -> &[Class] {
+        self.classes.get(lemma).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    pub fn has_class(&self, lemma: &str, class: Class) -> bool {
+        self.classes(lemma).contains(&class)
+    }
+
+    pub fn is_no_intent_noun(&self, lemma: &str) -> bool {
+        self.no_intent.contains_key(lemma)
+    }
+
+    pub fn speech_code(&self, lemma: &str) -> Option<CodeId> {
+        self.speech.get(lemma).copied()
+    }
+
+    /// Every verb lemma a pattern starts with (the test tagger uses it to lemmatize).
+    pub fn verb_lemmas(&self) -> impl Iterator<Item = &str> {
+        self.by_verb.keys().map(|k| &**k).chain(self.classes.keys().map(|k| &**k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_parses() {
+        let lx = Lexicon::embedded().unwrap();
+        assert!(lx.verbs.len() > 300, "{}", lx.verbs.len());
+        let first = lx.verb_patterns("impose").next().unwrap();
+        assert!(!first.slots.is_empty(), "the most specific pattern comes first");
+        assert!(lx.has_class("threaten", Class::Threat));
+        assert!(lx.is_no_intent_noun("intention"));
+        assert_eq!(lx.codes.info(lx.speech_code("praise").unwrap()).code, "051");
+        // Every CAMEO root has at least one verb pattern.
+        for root in 1..=20 {
+            let r = format!("{root:02}");
+            assert!(lx.verbs.iter().any(|p| lx.codes.info(p.code).root() == r), "root {r}");
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_errors_with_line_numbers() {
+        let codes = CodeTable::embedded().unwrap();
+        let cases: &[(&str, &str)] = &[
+            ("999\tmeet\tx\ty\n", "unknown CAMEO code"),
+            ("040\tmeet\n", "4 tab-separated"),
+            ("040\tmeet [with\tx\ty\n", "unclosed"),
+            ("040\tmeet [with] talk\tx\ty\n", "after the [target]"),
+        ];
+        for (tsv, want) in cases {
+            let err = Lexicon::parse(codes.clone(), tsv, "", "", "").unwrap_err().to_string();
+            assert!(err.contains(want) && err.contains("line 1"), "{tsv:?}: {err}");
+        }
+    }
+}

@@ -1,0 +1,328 @@
+//! The `Stage`: runs the sentence coder over a document and fills `Event`s with their
+//! evidence (trigger, actor spans, sentence), date, place, root flag and quote status.
+
+use crate::clause::{Actor, Clauses};
+use crate::coder::{Candidate, SentenceCoder};
+use crate::lexicon::Lexicon;
+use crate::EventsConfig;
+use sitrep_doc::{
+    Document, EntityId, EntityKind, Event, EventActor, EventStatus, Layers, QuoteId, SentenceId, Span, Stage, StageError,
+    Upos,
+};
+
+pub struct EventsStage {
+    lx: Lexicon,
+    config: EventsConfig,
+}
+
+const REQUIRED: Layers = Layers::SENTENCES
+    .union(Layers::TOKENS)
+    .union(Layers::POS)
+    .union(Layers::MENTIONS)
+    .union(Layers::ENTITIES)
+    .union(Layers::ACTORS);
+
+/// Codes whose compound subject ("Russia and the US met") means each side did it with the
+/// other.
+fn symmetric(code: &str) -> bool {
+    code.starts_with("03")
+        || matches!(code, "019" | "040" | "041" | "044" | "046" | "057" | "060" | "061" | "062" | "064" | "190" | "193")
+}
+
+impl EventsStage {
+    pub fn new(lx: Lexicon, config: EventsConfig) -> EventsStage {
+        EventsStage { lx, config }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lx
+    }
+
+    fn actor_code(doc: &Document, e: EntityId) -> Option<&str> {
+        doc.entities.get(e.index())?.actor_code.as_deref().filter(|c| !c.is_empty())
+    }
+
+    fn event_actor(doc: &Document, a: Actor) -> Option<EventActor> {
+        Some(EventActor { actor_code: Self::actor_code(doc, a.entity)?.to_string(), entity: Some(a.entity), span: a.span })
+    }
+
+    /// The quote whose span contains `span`, if any.
+    fn quote_of(doc: &Document, span: Span) -> Option<QuoteId> {
+        doc.quotes.iter().position(|q| q.span.contains(span)).map(|i| QuoteId(i as u32))
+    }
+
+    fn quote_speaker(doc: &Document, q: QuoteId) -> Option<Actor> {
+        let sp = doc.quotes[q.index()].speaker.as_ref()?;
+        let e = sp.entity?;
+        Self::actor_code(doc, e)?;
+        Some(Actor { entity: e, span: sp.span })
+    }
+
+    /// The article's main place: the geocoded location named most often.
+    fn main_place(doc: &Document) -> Option<EntityId> {
+        doc.entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Location && e.geo.is_some())
+            .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
+            .map(|(i, _)| EntityId(i as u32))
+    }
+
+    /// The place of an event: a geocoded location in its sentence that is not one of its
+    /// actors, preferring one after "in/at/near"; else the article's main place.
+    fn place(doc: &Document, c: &Clauses, actors: &[Option<EventActor>], main: Option<EntityId>) -> Option<EntityId> {
+        let mut fallback = None;
+        for (k, a) in c.actor.iter().enumerate() {
+            let Some(a) = a else { continue };
+            if k > 0 && c.actor[k - 1] == Some(*a) {
+                continue;
+            }
+            let ent = &doc.entities[a.entity.index()];
+            if ent.kind != EntityKind::Location || ent.geo.is_none() {
+                continue;
+            }
+            if actors.iter().flatten().any(|x| x.entity == Some(a.entity)) {
+                continue;
+            }
+            if k > 0 && c.w[k - 1].pos == Upos::Adp && matches!(c.w[k - 1].lemma, "in" | "at" | "near" | "outside") {
+                return Some(a.entity);
+            }
+            fallback.get_or_insert(a.entity);
+        }
+        // Locations without actor codes (cities) are not in `c.actor`: look at mentions.
+        fallback.or(main)
+    }
+
+    fn sentence_date(doc: &Document, span: Span) -> Option<chrono::NaiveDate> {
+        let mut best: Option<(u8, chrono::NaiveDate)> = None;
+        for d in doc.dates.iter().filter(|d| span.contains(d.span)) {
+            if let Some(date) = d.date {
+                if best.is_none_or(|(r, _)| d.resolution > r) {
+                    best = Some((d.resolution, date));
+                }
+            }
+        }
+        best.map(|(_, d)| d).or(doc.meta.date)
+    }
+}
+
+impl Stage for EventsStage {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
+    fn requires(&self) -> Layers {
+        REQUIRED
+    }
+
+    fn provides(&self) -> Layers {
+        Layers::EVENTS
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        if !doc.done.contains(REQUIRED) {
+            return Err(StageError::new("events", format!("missing layers {:?}", REQUIRED - doc.done)));
+        }
+        let events = code_document(&self.lx, &self.config, doc);
+        doc.events = events;
+        doc.done |= Layers::EVENTS;
+        Ok(())
+    }
+}
+
+/// Actors per token of a sentence, from the mentions whose entity has an actor code.
+fn token_actors(doc: &Document, first: usize, last: usize, order: &[usize], cursor: &mut usize) -> Vec<Option<Actor>> {
+    let mut out = vec![None; last - first];
+    if first == last {
+        return out;
+    }
+    let start = doc.tokens[first].span.start();
+    let end = doc.tokens[last - 1].span.end();
+    while *cursor < order.len() && doc.mentions[order[*cursor]].span.end() <= start {
+        *cursor += 1;
+    }
+    let mut m = *cursor;
+    while m < order.len() && doc.mentions[order[m]].span.start() < end {
+        let men = &doc.mentions[order[m]];
+        m += 1;
+        let Some(e) = men.entity else { continue };
+        if EventsStage::actor_code(doc, e).is_none() {
+            continue;
+        }
+        let a = Actor { entity: e, span: men.span };
+        let lo = doc.tokens[first..last].partition_point(|t| t.span.end() <= men.span.start());
+        for k in lo..(last - first) {
+            if doc.tokens[first + k].span.start() >= men.span.end() {
+                break;
+            }
+            // The longest mention over a token wins (a name inside a group mention).
+            if out[k].is_none_or(|old: Actor| old.span.len() < men.span.len()) {
+                out[k] = Some(a);
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document) -> Vec<Event> {
+    let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
+    order.sort_by_key(|&i| (doc.mentions[i].span.start(), std::cmp::Reverse(doc.mentions[i].span.end())));
+    let mut cursor = 0;
+    let main_place = EventsStage::main_place(doc);
+    let first_paragraph = doc.sentences.first().map(|s| s.paragraph).unwrap_or(0);
+    let mut events: Vec<Event> = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
+        if first >= last || last > doc.tokens.len() {
+            continue;
+        }
+        let actors = token_actors(doc, first, last, &order, &mut cursor);
+        if actors.iter().all(|a| a.is_none()) {
+            // No named actor in the sentence: nothing can be coded.
+            continue;
+        }
+        let c = Clauses::new(doc, first, last, actors);
+        let speaker = |k: usize| {
+            let q = EventsStage::quote_of(doc, c.w[k].span)?;
+            EventsStage::quote_speaker(doc, q)
+        };
+        let cands = SentenceCoder::new(lx, &c, speaker).code();
+        for cand in cands {
+            push_events(lx, doc, &c, SentenceId(si as u32), s.span, s.paragraph == first_paragraph, main_place, cand, &mut events);
+        }
+    }
+    if config.speech_events {
+        speech_events(lx, doc, first_paragraph, main_place, &mut events);
+    }
+    events
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_events(
+    lx: &Lexicon,
+    doc: &Document,
+    c: &Clauses,
+    sentence: SentenceId,
+    sspan: Span,
+    is_root: bool,
+    main_place: Option<EntityId>,
+    cand: Candidate,
+    out: &mut Vec<Event>,
+) {
+    let Some(id) = lx.codes.get(cand.code) else { return };
+    let info = lx.codes.info(id);
+    let violent = matches!(info.root_num(), 18..=20);
+    let mut pairs: Vec<(Option<Actor>, Option<Actor>)> = Vec::new();
+    if cand.sources.is_empty() {
+        if violent {
+            pairs.extend(cand.targets.iter().map(|t| (None, Some(*t))));
+        }
+    } else if cand.targets.is_empty() {
+        if symmetric(&info.code) && cand.sources.len() > 1 {
+            for a in &cand.sources {
+                for b in &cand.sources {
+                    if a.entity != b.entity {
+                        pairs.push((Some(*a), Some(*b)));
+                    }
+                }
+            }
+        } else {
+            pairs.extend(cand.sources.iter().map(|s| (Some(*s), None)));
+        }
+    } else {
+        for s in &cand.sources {
+            for t in &cand.targets {
+                pairs.push((Some(*s), Some(*t)));
+            }
+        }
+    }
+    let trigger = c.w[cand.trigger].span;
+    let quote = EventsStage::quote_of(doc, trigger);
+    let date = EventsStage::sentence_date(doc, sspan);
+    for (s, t) in pairs {
+        let source = s.and_then(|a| EventsStage::event_actor(doc, a));
+        let target = t.and_then(|a| EventsStage::event_actor(doc, a));
+        if source.is_none() && target.is_none() {
+            continue;
+        }
+        let dup = out.iter().any(|e| {
+            e.sentence == sentence
+                && e.code == info.code
+                && e.source.as_ref().map(|a| &a.actor_code) == source.as_ref().map(|a| &a.actor_code)
+                && e.target.as_ref().map(|a| &a.actor_code) == target.as_ref().map(|a| &a.actor_code)
+        });
+        if dup {
+            continue;
+        }
+        let place = EventsStage::place(doc, c, &[source.clone(), target.clone()], main_place);
+        out.push(Event {
+            code: info.code.clone(),
+            base: info.base(),
+            root: info.root().to_string(),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            source,
+            target,
+            trigger,
+            sentence,
+            date,
+            place,
+            is_root,
+            status: if quote.is_some() { EventStatus::Reported } else { EventStatus::Asserted },
+            quote,
+        });
+    }
+}
+
+/// Attributed quotations as statements by their speaker: 010, or the code the cue carries.
+fn speech_events(lx: &Lexicon, doc: &Document, first_paragraph: u32, main_place: Option<EntityId>, out: &mut Vec<Event>) {
+    for (qi, q) in doc.quotes.iter().enumerate() {
+        let Some(speaker) = EventsStage::quote_speaker(doc, QuoteId(qi as u32)) else { continue };
+        let anchor = q.cue.unwrap_or(speaker.span);
+        let Some(sid) = doc.sentence_at(anchor.start()) else { continue };
+        // A coded verb already sits on the cue ("praised", "accused"): that event stands.
+        if out.iter().any(|e| e.trigger.overlaps(anchor)) {
+            continue;
+        }
+        let lo = doc.token_at_or_after(anchor.start());
+        let cue_tokens = doc.tokens[lo..].iter().take_while(|t| t.span.end() <= anchor.end());
+        let lemma = cue_tokens
+            .clone()
+            .find(|t| t.pos == Upos::Verb)
+            .or_else(|| cue_tokens.clone().next())
+            .map(|t| t.lemma.as_str())
+            .unwrap_or("");
+        let code = lx.speech_code(lemma).or_else(|| lx.codes.get("010"));
+        let Some(code) = code else { continue };
+        let info = lx.codes.info(code);
+        // The one addressed: "told Iran", "said to Iran".
+        let mut k = doc.token_at_or_after(anchor.end());
+        if doc.tokens.get(k).is_some_and(|t| t.lemma == "to" && q.cue.is_some()) {
+            k += 1;
+        }
+        let target = doc.tokens.get(k).and_then(|t| {
+            let m = doc.mentions.iter().find(|m| m.span.start() == t.span.start())?;
+            let e = m.entity.filter(|&e| e != speaker.entity)?;
+            EventsStage::actor_code(doc, e)?;
+            EventsStage::event_actor(doc, Actor { entity: e, span: m.span })
+        });
+        let s = &doc.sentences[sid.index()];
+        out.push(Event {
+            code: info.code.clone(),
+            base: info.base(),
+            root: info.root().to_string(),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            source: EventsStage::event_actor(doc, speaker),
+            target,
+            trigger: anchor,
+            sentence: sid,
+            date: EventsStage::sentence_date(doc, s.span),
+            place: main_place,
+            is_root: s.paragraph == first_paragraph,
+            status: EventStatus::Asserted,
+            quote: Some(QuoteId(qi as u32)),
+        });
+    }
+    out.sort_by_key(|e| (e.sentence, e.trigger.start()));
+}

@@ -1,0 +1,312 @@
+//! Amounts: a number and the thing it counts ("7.5 hours", "25,000 tons", "three people",
+//! "$1.13bn"), as GDELT's V2.1Amounts. Percentages, years and calendar days are not amounts.
+
+use crate::words::{Word, WordKind};
+use sitrep_doc::Upos;
+
+/// An amount found in the word list: words `[first, last]`, its value and object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub value: f64,
+    pub object: String,
+}
+
+const UNITS: &[(&str, f64)] = &[
+    ("hundred", 1e2),
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("trillion", 1e12),
+];
+const SUFFIXES: &[(&str, f64)] = &[
+    ("k", 1e3),
+    ("m", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("bn", 1e9),
+    ("b", 1e9),
+    ("tn", 1e12),
+    ("trn", 1e12),
+];
+const CURRENCIES: &[(&str, &str)] = &[
+    ("$", "dollars"),
+    ("€", "euros"),
+    ("£", "pounds"),
+    ("¥", "yen"),
+    ("₹", "rupees"),
+];
+const SMALL: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// Words that never begin an amount's object.
+const NOT_OBJECT: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "to", "in", "on", "at", "for", "by", "with", "from",
+    "as", "than", "that", "this", "these", "those", "was", "were", "is", "are", "be", "been",
+    "being", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
+    "must", "said", "says", "say", "percent", "per", "pct", "of", "after", "before", "since",
+    "until", "when", "while", "who", "which", "where", "also", "not", "no", "it", "its", "he",
+    "she", "they", "we", "i", "you", "his", "her", "their", "our", "more", "less", "about", "into",
+    "over", "under", "up", "down", "out", "if", "so", "all", "am", "pm", "a.m", "p.m", "times",
+];
+
+fn small_number(w: &str) -> Option<f64> {
+    if let Some(i) = SMALL.iter().position(|&s| s == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|&s| s == w) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    if w == "dozen" {
+        return Some(12.0);
+    }
+    let (t, u) = w.split_once('-')?;
+    let tens = 20 + 10 * TENS.iter().position(|&s| s == t)?;
+    let unit = SMALL
+        .iter()
+        .position(|&s| s == u)
+        .filter(|&i| (1..10).contains(&i))?;
+    Some((tens + unit) as f64)
+}
+
+/// "25,000" -> 25000, "1.13bn" -> 1.13e9; None for "10th", "3D", "G7".
+fn numeral(w: &str) -> Option<(f64, bool)> {
+    let split = w.find(|c: char| c.is_alphabetic()).unwrap_or(w.len());
+    let (digits, suffix) = w.split_at(split);
+    let clean: String = digits.chars().filter(|&c| c != ',').collect();
+    // A comma not in thousands position ("1,5") is not a number we understand.
+    if digits.contains(',')
+        && !digits
+            .split('.')
+            .next()
+            .unwrap_or("")
+            .split(',')
+            .skip(1)
+            .all(|g| g.len() == 3)
+    {
+        return None;
+    }
+    let v: f64 = clean.parse().ok()?;
+    let scale = if suffix.is_empty() {
+        1.0
+    } else {
+        SUFFIXES.iter().find(|(s, _)| *s == suffix)?.1
+    };
+    Some((v * scale, digits.contains(',') || !suffix.is_empty()))
+}
+
+fn is_objectish(w: &Word) -> bool {
+    if w.kind != WordKind::Alpha
+        || NOT_OBJECT.contains(&w.lower.as_str())
+        || MONTHS.contains(&w.lower.as_str())
+    {
+        return false;
+    }
+    match w.pos {
+        Some(p) => matches!(p, Upos::Noun | Upos::Propn | Upos::Adj),
+        None => true,
+    }
+}
+
+/// Finds every amount in the words, left to right, without overlaps.
+pub fn find(words: &[Word]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match amount_at(words, i) {
+            Some(f) => {
+                i = f.last + 1;
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn amount_at(words: &[Word], i: usize) -> Option<Found> {
+    let w = &words[i];
+    let currency = CURRENCIES
+        .iter()
+        .find(|(s, _)| *s == w.lower)
+        .map(|(_, name)| *name);
+    let first = i;
+    let mut k = if currency.is_some() { i + 1 } else { i };
+    let nw = words.get(k)?;
+    let (mut value, explicit) = match nw.kind {
+        WordKind::Num => numeral(&nw.lower)?,
+        WordKind::Alpha => (small_number(&nw.lower)?, false),
+        _ => return None,
+    };
+    let word_number = nw.kind == WordKind::Alpha;
+    if nw.kind == WordKind::Num && nw.pos.is_some_and(|p| p != Upos::Num) && nw.pos != Some(Upos::X)
+    {
+        // The tagger says this is no cardinal (an ordinal, a code): trust it.
+        if !explicit {
+            return None;
+        }
+    }
+    // Calendar days: "10 January", "January 10".
+    let prev = i
+        .checked_sub(1)
+        .map(|p| words[p].lower.as_str())
+        .unwrap_or("");
+    if MONTHS.contains(&prev) {
+        return None;
+    }
+    k += 1;
+    while let Some(u) = words
+        .get(k)
+        .and_then(|n| UNITS.iter().find(|(s, _)| *s == n.lower))
+    {
+        value *= u.1;
+        k += 1;
+    }
+    let next = words.get(k);
+    if let Some(n) = next {
+        if n.lower == "%"
+            || n.lower == "percent"
+            || n.lower == "pct"
+            || MONTHS.contains(&n.lower.as_str())
+        {
+            return None;
+        }
+        if n.lower == "per" && words.get(k + 1).is_some_and(|c| c.lower == "cent") {
+            return None;
+        }
+    }
+    let is_year = !explicit
+        && currency.is_none()
+        && value.fract() == 0.0
+        && (1800.0..=2100.0).contains(&value);
+    // Object: up to three noun-phrase words, optionally "X of Y".
+    let mut obj_end = k;
+    while obj_end < words.len() && obj_end < k + 3 && is_objectish(&words[obj_end]) {
+        obj_end += 1;
+        if words[obj_end - 1].pos == Some(Upos::Noun)
+            && words
+                .get(obj_end)
+                .is_some_and(|n| n.pos.is_some() && n.pos != Some(Upos::Noun))
+        {
+            break;
+        }
+    }
+    if obj_end > k
+        && words.get(obj_end).is_some_and(|n| n.lower == "of")
+        && words.get(obj_end + 1).is_some_and(is_objectish)
+    {
+        obj_end += 2;
+    }
+    let object: String = if let Some(cur) = currency {
+        cur.to_string()
+    } else if obj_end > k {
+        words[k..obj_end]
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        return None;
+    };
+    if is_year || (word_number && value == 1.0 && currency.is_none() && words[k].lower == "another")
+    {
+        return None;
+    }
+    let last = if currency.is_some() {
+        k - 1
+    } else {
+        obj_end - 1
+    };
+    Some(Found {
+        first,
+        last,
+        value,
+        object,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::scan;
+    use sitrep_doc::{Document, Meta};
+
+    #[test]
+    fn amounts_table() {
+        const CASES: &[(&str, &[(f64, &str)])] = &[
+            ("The talks lasted 7.5 hours.", &[(7.5, "hours")]),
+            (
+                "It shipped 25,000 tons of grain.",
+                &[(25000.0, "tons of grain")],
+            ),
+            ("Three people were killed.", &[(3.0, "people")]),
+            ("a $1.13bn loan", &[(1.13e9, "dollars")]),
+            ("€2 million in aid", &[(2e6, "euros")]),
+            ("two million voters", &[(2e6, "voters")]),
+            ("twenty-five soldiers", &[(25.0, "soldiers")]),
+            ("Prices rose 5% and 3 percent.", &[]),
+            ("On 10 January 2022 they met.", &[]),
+            ("In 2022 talks resumed.", &[]),
+            ("one of the envoys", &[]),
+            ("3,5 units", &[]),
+        ];
+        for (text, want) in CASES {
+            let doc = Document::new(Meta::default(), text.to_string()).unwrap();
+            let got: Vec<(f64, String)> = find(&scan(&doc))
+                .into_iter()
+                .map(|f| (f.value, f.object))
+                .collect();
+            let want: Vec<(f64, String)> = want.iter().map(|(v, o)| (*v, o.to_string())).collect();
+            assert_eq!(got, want, "case {text:?}");
+        }
+    }
+}

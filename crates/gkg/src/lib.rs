@@ -1,0 +1,234 @@
+//! GDELT GKG layers for one document: amounts, themes and tone.
+//!
+//! `GkgStage` fills `doc.amounts` (a number and what it counts), `doc.themes` (GDELT GKG theme
+//! codes with the span of the words that signalled them) and `doc.tone` (GDELT's seven V2Tone
+//! numbers). The key decision is that all three run on one word scan of their own
+//! ([`words`]), so that WordCount and every density have a fixed definition whatever the
+//! tokenizer does; token POS and lemmas are used when present. [`counts::counts`] derives
+//! GDELT's V2Counts (KILL, WOUND, ARREST, ...) from the amounts for the exporter.
+//!
+//! Lexicons are reviewed text embedded in the binary: `data/themes.tsv` (written for sitrep;
+//! every code is a real GDELT theme, checked by a test) and `data/vader_lexicon.txt` (derived
+//! from VADER, MIT, see `data/VADER_LICENSE.txt`).
+//!
+//! # Tone (exact formula)
+//! With `W` = number of words (scanned words that contain a letter or digit; punctuation is
+//! not a word), `P` = words whose VADER valence is > 0, `N` = words whose valence is < 0
+//! (each occurrence counts; no negation or intensifier rules, as GDELT counts words):
+//! - Positive = 100·P/W, Negative = 100·N/W (a positive number), Tone = Positive − Negative,
+//!   Polarity = Positive + Negative (the share of words that carry emotion);
+//! - ActivityRefDensity = 100·V/W where V = tokens tagged VERB (not AUX) by the tagger; 0 when
+//!   the document has no POS layer (unknown rather than guessed);
+//! - SelfGroupRefDensity = 100·S/W where S = first-person pronouns (I, me, my, mine, myself,
+//!   we, us, our, ours, ourselves): self and group reference;
+//! - WordCount = W. With W = 0 every number is 0.
+//!
+//! This stage must never look outside the document or change its text.
+
+pub mod amounts;
+pub mod counts;
+mod lexicon;
+pub mod words;
+
+use lexicon::ThemeIndex;
+use serde::{Deserialize, Serialize};
+use sitrep_doc::{Amount, Document, Layers, Stage, StageError, ThemeMention, Tone, Upos};
+use std::collections::HashMap;
+use thiserror::Error;
+use words::{singular, Word, WordKind};
+
+pub use counts::{counts, Count};
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum GkgError {
+    #[error("{name} line {line}: {message}")]
+    Lexicon {
+        name: &'static str,
+        line: usize,
+        message: String,
+    },
+}
+
+/// Which GKG layers to compute. All on by default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GkgConfig {
+    pub amounts: bool,
+    pub themes: bool,
+    pub tone: bool,
+}
+
+impl Default for GkgConfig {
+    fn default() -> Self {
+        GkgConfig {
+            amounts: true,
+            themes: true,
+            tone: true,
+        }
+    }
+}
+
+impl GkgConfig {
+    pub fn build(&self) -> Result<GkgStage, GkgError> {
+        Ok(GkgStage {
+            config: self.clone(),
+            themes: lexicon::parse_themes(lexicon::THEMES_TSV)?,
+            vader: lexicon::parse_vader(lexicon::VADER_TSV)?,
+        })
+    }
+}
+
+/// The runtime stage with its compiled lexicons.
+pub struct GkgStage {
+    config: GkgConfig,
+    themes: ThemeIndex,
+    vader: HashMap<String, f32>,
+}
+
+const SELF_GROUP: &[&str] = &[
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+];
+
+impl GkgStage {
+    /// Every GDELT theme code the lexicon can emit (sorted, unique).
+    pub fn theme_codes(&self) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .themes
+            .values()
+            .flatten()
+            .flat_map(|p| p.themes.iter().cloned())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn word_matches(w: &Word, lex: &str) -> bool {
+        w.lower == lex || w.lemma.as_deref() == Some(lex) || singular(&w.lower) == Some(lex)
+    }
+
+    fn themes_of(&self, doc: &Document, words: &[Word]) -> Vec<ThemeMention> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            let mut matched = 0;
+            if w.kind != WordKind::Punct {
+                let keys = [
+                    Some(w.lower.as_str()),
+                    w.lemma.as_deref(),
+                    singular(&w.lower),
+                ];
+                'keys: for key in keys.into_iter().flatten() {
+                    for p in self.themes.get(key).map(Vec::as_slice).unwrap_or(&[]) {
+                        let n = p.words.len();
+                        if i + n <= words.len()
+                            && p.words[1..]
+                                .iter()
+                                .zip(&words[i + 1..i + n])
+                                .all(|(l, w)| Self::word_matches(w, l))
+                        {
+                            if let Ok(span) = doc.span(w.start, words[i + n - 1].end) {
+                                out.extend(p.themes.iter().map(|t| ThemeMention {
+                                    theme: t.clone(),
+                                    span,
+                                }));
+                            }
+                            matched = n;
+                            break 'keys;
+                        }
+                    }
+                }
+            }
+            i += matched.max(1);
+        }
+        out
+    }
+
+    fn tone_of(&self, words: &[Word], with_pos: bool) -> Tone {
+        let (mut w, mut p, mut n, mut v, mut s) = (0u32, 0u32, 0u32, 0u32, 0u32);
+        for word in words.iter().filter(|x| x.is_word()) {
+            w += 1;
+            match self.vader.get(&word.lower) {
+                Some(&x) if x > 0.0 => p += 1,
+                Some(&x) if x < 0.0 => n += 1,
+                _ => {}
+            }
+            if word.pos == Some(Upos::Verb) {
+                v += 1;
+            }
+            if SELF_GROUP.contains(&word.lower.as_str()) {
+                s += 1;
+            }
+        }
+        let pct = |x: u32| {
+            if w == 0 {
+                0.0
+            } else {
+                100.0 * f64::from(x) / f64::from(w)
+            }
+        };
+        let (positive, negative) = (pct(p), pct(n));
+        Tone {
+            tone: positive - negative,
+            positive,
+            negative,
+            polarity: positive + negative,
+            activity_density: if with_pos { pct(v) } else { 0.0 },
+            self_density: pct(s),
+            word_count: w,
+        }
+    }
+}
+
+impl Stage for GkgStage {
+    fn name(&self) -> &'static str {
+        "gkg"
+    }
+
+    fn requires(&self) -> Layers {
+        Layers::SENTENCES | Layers::TOKENS
+    }
+
+    fn provides(&self) -> Layers {
+        Layers::AMOUNTS | Layers::THEMES | Layers::TONE
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let words = words::scan(doc);
+        if self.config.amounts {
+            let mut amounts = Vec::new();
+            for f in amounts::find(&words) {
+                let span = doc
+                    .span(words[f.first].start, words[f.last].end)
+                    .map_err(|e| StageError::new("gkg", e.to_string()))?;
+                amounts.push(Amount {
+                    span,
+                    value: f.value,
+                    object: f.object,
+                });
+            }
+            doc.amounts = amounts;
+        }
+        if self.config.themes {
+            doc.themes = self.themes_of(doc, &words);
+        }
+        if self.config.tone {
+            doc.tone = Some(self.tone_of(&words, doc.done.contains(Layers::POS)));
+        }
+        doc.done |= self.provides();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,54 @@
+//! Readers that turn user inputs into [`sitrep_doc::Document`]s, one `Result` per record.
+//!
+//! Inputs are plain-text files (one article each, with an optional first-line
+//! `date YYYY-MM-DD` header that becomes `meta.date` while offsets keep counting from the
+//! file's first byte), JSON Lines (one article object per line: `id`, `text`, optional
+//! `date`, `title`, `url`, `source`; other fields ignored), directories (walked recursively
+//! in sorted order, picking `.txt`/`.text` and `.jsonl`/`.ndjson`) and `-` for standard input
+//! (JSONL if its first non-blank byte is `{`, else one text article).
+//!
+//! Key decision: a bad record is a value, not a failure of the batch. Every problem (unreadable
+//! file, invalid UTF-8, empty or over-long article, broken JSON, missing `id`/`text`, bad date)
+//! becomes an [`IngestError`] naming file and line, yielded in the record's place, and reading
+//! goes on. This crate must never drop a record silently, never stop a batch on one bad
+//! record, and never read a whole JSONL file into memory.
+//!
+//! Ids: a text article's id is its path as given (for files found in a directory, the
+//! directory argument joined with the path below it; `-` for stdin). A JSONL article's id is
+//! its `id` field (a number is accepted and written as a string).
+
+mod error;
+mod header;
+mod jsonl;
+mod sources;
+mod text;
+
+pub use error::{IngestError, Location};
+pub use header::{parse_date, parse_header, Header};
+pub use jsonl::{parse_line, JsonlReader};
+pub use sources::{Input, Records, JSONL_EXTENSIONS, TEXT_EXTENSIONS};
+pub use text::text_document;
+
+/// One record: a document, or why it could not be made.
+pub type Record = Result<sitrep_doc::Document, IngestError>;
+
+/// Default article size limit: 2 MiB of text. Real news articles are far smaller; a larger
+/// "article" is almost always a mis-split file.
+pub const DEFAULT_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// Articles with more text bytes than this are reported as errors.
+    pub max_bytes: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions { max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// Reads all inputs lazily, in order.
+pub fn read(inputs: impl IntoIterator<Item = Input>, options: IngestOptions) -> Records {
+    Records::new(inputs, options)
+}

@@ -1,0 +1,392 @@
+//! The gazetteers and lexicons, parsed from the TSVs embedded at compile time and compiled
+//! into one phrase map keyed by folded text (see [`crate::normalize::fold_phrase`]).
+//!
+//! Lookups happen only at piece boundaries of the document (see `pieces.rs`), so a phrase
+//! matches whole words only; each document position asks at most `max_pieces` keys, which
+//! keeps recognition O(n) per document. The lexicon is built once per process (`shared`).
+
+use crate::normalize::fold_phrase;
+use crate::pieces::split_pieces;
+use crate::NamesError;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
+const CITIES: &str = include_str!("../../../data/gazetteer/cities.tsv");
+const US_STATES: &str = include_str!("../../../data/gazetteer/us_states.tsv");
+const COUNTRY_ALIASES: &str = include_str!("../../../data/lexicon/country_aliases.tsv");
+const DEMONYMS: &str = include_str!("../../../data/lexicon/demonyms.tsv");
+const ORGANIZATIONS: &str = include_str!("../../../data/lexicon/organizations.tsv");
+const TITLES: &str = include_str!("../../../data/lexicon/titles.tsv");
+const GROUP_NOUNS: &str = include_str!("../../../data/lexicon/group_nouns.tsv");
+const FIRST_NAMES: &str = include_str!("../../../data/lexicon/first_names.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+impl Gender {
+    fn parse(s: &str) -> Gender {
+        match s {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    pub iso2: String,
+    pub iso3: String,
+    pub fips: String,
+    pub cameo: String,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonameid: u32,
+    /// Index into `Lexicon::cities` of the capital, if known.
+    pub capital: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct City {
+    pub geonameid: u32,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// Index into `Lexicon::countries`.
+    pub country: u16,
+    pub adm1: String,
+    pub population: u32,
+    pub capital: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct UsState {
+    pub code: String,
+    pub name: String,
+    pub geonameid: u32,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgKind {
+    Igo,
+    Ngo,
+    Gov,
+    Media,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+pub struct Org {
+    pub name: String,
+    pub code: String,
+    pub kind: OrgKind,
+}
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub head: String,
+    pub role: String,
+    pub gender: Gender,
+    /// A generic role noun that is a mention only with a determiner ("the diplomat").
+    pub nominal_only: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupNoun {
+    pub role: Option<String>,
+}
+
+/// What a phrase can be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Country(u16),
+    /// A demonym: index into `Lexicon::codes` (a country or region CAMEO code).
+    Demonym(u16),
+    Org(u16),
+    Title(u16),
+    Group(u16),
+    City(u32),
+    State(u8),
+}
+
+/// How the text must be written for an entry to match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Case {
+    /// Exactly as in the lexicon (acronyms: "US", "RT").
+    Exact(Box<str>),
+    /// The first word (after an initial "the") starts with a capital letter.
+    Capital,
+    Any,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub entry: Entry,
+    pub case: Case,
+}
+
+pub struct Lexicon {
+    phrases: HashMap<Box<str>, Vec<Item>>,
+    /// For each folded first piece, the largest number of pieces of a phrase starting with it.
+    max_pieces: HashMap<Box<str>, u8>,
+    pub countries: Vec<Country>,
+    pub cities: Vec<City>,
+    pub states: Vec<UsState>,
+    pub orgs: Vec<Org>,
+    pub titles: Vec<Title>,
+    pub groups: Vec<GroupNoun>,
+    /// Country and region codes named by demonyms.
+    pub codes: Vec<String>,
+    pub first_names: HashMap<Box<str>, Gender>,
+    country_by_cameo: HashMap<Box<str>, u16>,
+}
+
+static SHARED: OnceLock<Result<Arc<Lexicon>, NamesError>> = OnceLock::new();
+
+/// The process-wide lexicon, parsed on first use.
+pub fn shared() -> Result<Arc<Lexicon>, NamesError> {
+    SHARED.get_or_init(|| Lexicon::load().map(Arc::new)).clone()
+}
+
+/// Data rows of an embedded TSV: comment lines (`#`) and the header skipped.
+fn rows<'a>(file: &'static str, text: &'a str, min_cols: usize) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), NamesError>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(move |(n, l)| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            if cols.len() < min_cols {
+                return Err(NamesError::Lexicon { file, line: n + 1, message: format!("expected {min_cols} columns, found {}", cols.len()) });
+            }
+            Ok((n + 1, cols))
+        })
+}
+
+fn parse_num<T: std::str::FromStr>(file: &'static str, line: usize, s: &str) -> Result<T, NamesError> {
+    s.parse().map_err(|_| NamesError::Lexicon { file, line, message: format!("bad number {s:?}") })
+}
+
+fn case_of(alias: &str, default: Case) -> Case {
+    let rest_upper = alias.chars().skip(1).any(|c| c.is_uppercase());
+    if rest_upper && !alias.contains(' ') {
+        Case::Exact(alias.into())
+    } else {
+        default
+    }
+}
+
+impl Lexicon {
+    pub fn load() -> Result<Lexicon, NamesError> {
+        let mut lex = Lexicon {
+            phrases: HashMap::with_capacity(150_000),
+            max_pieces: HashMap::with_capacity(120_000),
+            countries: Vec::new(),
+            cities: Vec::new(),
+            states: Vec::new(),
+            orgs: Vec::new(),
+            titles: Vec::new(),
+            groups: Vec::new(),
+            codes: Vec::new(),
+            first_names: HashMap::new(),
+            country_by_cameo: HashMap::new(),
+        };
+        let mut country_by_iso2: HashMap<String, u16> = HashMap::new();
+        let mut country_by_iso3: HashMap<String, u16> = HashMap::new();
+        let mut capital_ids: Vec<u32> = Vec::new();
+        for row in rows("countries.tsv", COUNTRIES, 13) {
+            let (line, c) = row?;
+            let idx = lex.countries.len() as u16;
+            let f = "countries.tsv";
+            lex.countries.push(Country {
+                iso2: c[0].into(),
+                iso3: c[1].into(),
+                fips: c[2].into(),
+                cameo: c[3].into(),
+                name: c[4].into(),
+                lat: parse_num(f, line, c[8])?,
+                lon: parse_num(f, line, c[9])?,
+                geonameid: parse_num(f, line, c[10])?,
+                capital: None,
+            });
+            capital_ids.push(if c[7].is_empty() { 0 } else { parse_num(f, line, c[7])? });
+            country_by_iso2.insert(c[0].into(), idx);
+            country_by_iso3.insert(c[1].into(), idx);
+            lex.country_by_cameo.insert(c[3].into(), idx);
+            lex.add(c[4], Entry::Country(idx), Case::Capital);
+            for alias in c[5].split('|').filter(|a| !a.is_empty()) {
+                lex.add(alias, Entry::Country(idx), Case::Capital);
+            }
+        }
+        for row in rows("country_aliases.tsv", COUNTRY_ALIASES, 3) {
+            let (line, c) = row?;
+            let idx = *country_by_iso3.get(c[1]).ok_or_else(|| NamesError::Lexicon {
+                file: "country_aliases.tsv",
+                line,
+                message: format!("unknown ISO3 {}", c[1]),
+            })?;
+            let case = if c[2] == "exact" { Case::Exact(c[0].into()) } else { Case::Capital };
+            lex.add(c[0], Entry::Country(idx), case);
+        }
+        let capital_of: HashMap<u32, usize> = capital_ids.iter().enumerate().filter(|(_, &g)| g != 0).map(|(i, &g)| (g, i)).collect();
+        for row in rows("cities.tsv", CITIES, 9) {
+            let (line, c) = row?;
+            let f = "cities.tsv";
+            let Some(&country) = country_by_iso2.get(c[5]) else { continue };
+            let idx = lex.cities.len() as u32;
+            let geonameid: u32 = parse_num(f, line, c[0])?;
+            if let Some(&ci) = capital_of.get(&geonameid) {
+                lex.countries[ci].capital = Some(idx);
+            }
+            lex.cities.push(City {
+                geonameid,
+                name: c[1].into(),
+                lat: parse_num(f, line, c[3])?,
+                lon: parse_num(f, line, c[4])?,
+                country,
+                adm1: c[6].into(),
+                population: parse_num(f, line, c[7])?,
+                capital: c[8] == "PPLC",
+            });
+            lex.add(c[1], Entry::City(idx), Case::Capital);
+            for alt in c[2].split('|').filter(|a| !a.is_empty()) {
+                lex.add(alt, Entry::City(idx), Case::Capital);
+            }
+        }
+        for row in rows("us_states.tsv", US_STATES, 6) {
+            let (line, c) = row?;
+            let f = "us_states.tsv";
+            let idx = lex.states.len() as u8;
+            lex.states.push(UsState {
+                code: c[0].into(),
+                name: c[1].into(),
+                geonameid: parse_num(f, line, c[3])?,
+                lat: parse_num(f, line, c[4])?,
+                lon: parse_num(f, line, c[5])?,
+            });
+            lex.add(c[1], Entry::State(idx), Case::Capital);
+        }
+        let mut code_idx: HashMap<String, u16> = HashMap::new();
+        for row in rows("demonyms.tsv", DEMONYMS, 2) {
+            let (_, c) = row?;
+            let next = lex.codes.len() as u16;
+            let idx = *code_idx.entry(c[1].to_string()).or_insert_with(|| {
+                lex.codes.push(c[1].to_string());
+                next
+            });
+            lex.add(c[0], Entry::Demonym(idx), Case::Capital);
+            // Plural nouns of nationality ("Russians", "Americans") name the people.
+            if c[0].ends_with('n') || c[0].ends_with('i') {
+                lex.add(&format!("{}s", c[0]), Entry::Demonym(idx), Case::Capital);
+            }
+        }
+        for row in rows("organizations.tsv", ORGANIZATIONS, 4) {
+            let (line, c) = row?;
+            let kind = match c[3] {
+                "igo" => OrgKind::Igo,
+                "ngo" => OrgKind::Ngo,
+                "gov" | "mil" | "leg" | "jud" | "spy" | "cop" => OrgKind::Gov,
+                "med" => OrgKind::Media,
+                "party" | "bus" => OrgKind::Other,
+                other => {
+                    return Err(NamesError::Lexicon { file: "organizations.tsv", line, message: format!("unknown kind {other}") })
+                }
+            };
+            let idx = lex.orgs.len() as u16;
+            lex.orgs.push(Org { name: c[0].into(), code: c[2].into(), kind });
+            lex.add(c[0], Entry::Org(idx), case_of(c[0], Case::Capital));
+            for alias in c[1].split('|').filter(|a| !a.is_empty()) {
+                lex.add(alias, Entry::Org(idx), case_of(alias, Case::Capital));
+            }
+        }
+        for row in rows("titles.tsv", TITLES, 4) {
+            let (_, c) = row?;
+            let idx = lex.titles.len() as u16;
+            lex.titles.push(Title { head: c[0].into(), role: c[1].into(), gender: Gender::parse(c[2]), nominal_only: c[3] == "nominal" });
+            lex.add(c[0], Entry::Title(idx), Case::Any);
+        }
+        for row in rows("group_nouns.tsv", GROUP_NOUNS, 2) {
+            let (_, c) = row?;
+            let idx = lex.groups.len() as u16;
+            lex.groups.push(GroupNoun { role: (c[1] != "-").then(|| c[1].to_string()) });
+            lex.add(c[0], Entry::Group(idx), Case::Any);
+        }
+        for row in rows("first_names.tsv", FIRST_NAMES, 2) {
+            let (_, c) = row?;
+            lex.first_names.insert(c[0].into(), Gender::parse(c[1]));
+        }
+        Ok(lex)
+    }
+
+    fn add(&mut self, phrase: &str, entry: Entry, case: Case) {
+        let key = fold_phrase(phrase);
+        if key.is_empty() {
+            return;
+        }
+        let pieces = split_pieces(&key);
+        let first: Box<str> = key[pieces[0].0..pieces[0].1].into();
+        let n = pieces.len().min(u8::MAX as usize) as u8;
+        let m = self.max_pieces.entry(first).or_insert(0);
+        *m = (*m).max(n);
+        let items = self.phrases.entry(key.into_boxed_str()).or_default();
+        if !items.iter().any(|i| i.entry == entry) {
+            items.push(Item { entry, case });
+        }
+    }
+
+    pub fn lookup(&self, folded: &str) -> Option<&[Item]> {
+        self.phrases.get(folded).map(|v| v.as_slice())
+    }
+
+    /// The largest number of pieces of any phrase starting with this folded piece (0: none).
+    pub fn max_pieces(&self, first: &str) -> usize {
+        self.max_pieces.get(first).copied().unwrap_or(0) as usize
+    }
+
+    pub fn country_by_code(&self, cameo: &str) -> Option<&Country> {
+        self.country_by_cameo.get(cameo).map(|&i| &self.countries[i as usize])
+    }
+
+    pub fn is_country_code(&self, code: &str) -> bool {
+        self.country_by_cameo.contains_key(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_and_finds_core_entries() {
+        let lex = shared().unwrap();
+        assert!(lex.countries.len() > 240);
+        assert!(lex.cities.len() > 30_000);
+        let kinds = |p: &str| lex.lookup(p).map(|v| v.iter().map(|i| i.entry).collect::<Vec<_>>()).unwrap_or_default();
+        assert!(kinds("russia").iter().any(|e| matches!(e, Entry::Country(_))));
+        assert!(kinds("nato").iter().any(|e| matches!(e, Entry::Org(_))));
+        assert!(kinds("kiev").iter().any(|e| matches!(e, Entry::City(_))));
+        assert!(kinds("georgia").iter().any(|e| matches!(e, Entry::Country(_))));
+        assert!(kinds("georgia").iter().any(|e| matches!(e, Entry::State(_))));
+        assert!(kinds("secretary of state").iter().any(|e| matches!(e, Entry::Title(_))));
+        let us = lex.country_by_code("USA").unwrap();
+        assert_eq!(lex.cities[us.capital.unwrap() as usize].name, "Washington");
+        assert_eq!(lex.country_by_code("ROM").unwrap().iso3, "ROU");
+    }
+
+    #[test]
+    fn every_org_code_is_well_formed() {
+        let lex = shared().unwrap();
+        for o in &lex.orgs {
+            assert!(o.code.len() >= 3 && o.code.len() % 3 == 0, "org {} code {}", o.name, o.code);
+            assert!(o.code.chars().all(|c| c.is_ascii_uppercase()), "org {} code {}", o.name, o.code);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! sitrep's names layer: who and where.
+//!
+//! The stage finds person, organization, place and group mentions with UTF-8 byte spans,
+//! binds titles to persons ("Deputy Foreign Minister Sergei Ryabkov", "Ned Price State
+//! Department spokesman", "Wendy Sherman, the US First Deputy Secretary of State"), clusters
+//! mentions into entities (spelling variants, surnames, acronyms and aliases, pronouns and
+//! role nouns), gives each entity a CAMEO actor code (RUSGOV, USAGOV, IGOWSTNAT, RUSMED ...)
+//! and geocodes places against GeoNames.
+//!
+//! Key decision: reviewed dictionaries (the repo's `data/`, embedded at compile time and
+//! compiled once per process into one phrase map over folded text) come first and the
+//! statistical tagger's NER labels fill the gaps; every lookup happens at word boundaries of
+//! the document, so a document costs O(n) lookups. The stage must never invent an entity
+//! without a span in the text, and never reach the network.
+
+mod lexicon;
+mod normalize;
+mod pieces;
+mod recognize;
+mod resolve;
+mod view;
+
+pub use lexicon::{shared as shared_lexicon, Gender, Lexicon};
+pub use normalize::{fold_phrase, translit_key};
+
+use serde::{Deserialize, Serialize};
+use sitrep_doc::{Document, Layers, Mention, MentionId, Stage, StageError};
+use std::sync::Arc;
+use thiserror::Error;
+
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum NamesError {
+    #[error("lexicon {file}, line {line}: {message}")]
+    Lexicon { file: &'static str, line: usize, message: String },
+    #[error("invalid configuration: {0}")]
+    Config(String),
+}
+
+/// Settings of the names stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NamesConfig {
+    /// Resolve he/she/him/her/his and they/them (groups only) to entities.
+    pub pronouns: bool,
+    /// How many sentences back a pronoun may look for its person.
+    pub pronoun_window_sentences: u32,
+    /// Give a person with a governmental title but no country in its context the article's
+    /// dominant country (the most mentioned one).
+    pub dominant_country_fallback: bool,
+}
+
+impl Default for NamesConfig {
+    fn default() -> Self {
+        NamesConfig { pronouns: true, pronoun_window_sentences: 8, dominant_country_fallback: true }
+    }
+}
+
+impl NamesConfig {
+    pub fn build(&self) -> Result<NamesStage, NamesError> {
+        if self.pronoun_window_sentences == 0 {
+            return Err(NamesError::Config("pronoun_window_sentences must be at least 1".into()));
+        }
+        Ok(NamesStage { config: self.clone(), lexicon: lexicon::shared()? })
+    }
+}
+
+/// The runtime names stage (see the crate documentation).
+pub struct NamesStage {
+    config: NamesConfig,
+    lexicon: Arc<Lexicon>,
+}
+
+impl Stage for NamesStage {
+    fn name(&self) -> &'static str {
+        "names"
+    }
+
+    fn requires(&self) -> Layers {
+        Layers::SENTENCES | Layers::TOKENS | Layers::POS | Layers::NER
+    }
+
+    fn provides(&self) -> Layers {
+        Layers::MENTIONS | Layers::ENTITIES | Layers::COREF | Layers::ACTORS | Layers::GEO
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        // POS and NER improve recognition but are not indispensable: the dictionaries and
+        // capitalization rules work on bare tokens, so only tokens and sentences are checked.
+        if !doc.done.contains(Layers::SENTENCES | Layers::TOKENS) {
+            return Err(StageError::new("names", "tokens and sentences are required"));
+        }
+        let (mentions, entities) = {
+            let v = view::View::new(doc);
+            let lex = &self.lexicon;
+            let matches = v.scan(lex);
+            let rec = recognize::recognize(&v, lex, &matches);
+            let settings = resolve::Settings {
+                pronouns: self.config.pronouns,
+                pronoun_window: self.config.pronoun_window_sentences,
+                country_fallback: self.config.dominant_country_fallback,
+            };
+            let res = resolve::resolve(&v, lex, &rec.cands, &rec.titles, &settings);
+            build_layers(doc, &v, &rec, res)?
+        };
+        doc.mentions = mentions;
+        doc.entities = entities;
+        doc.done |= self.provides();
+        Ok(())
+    }
+}
+
+/// Turns resolved candidates into the document's mention and entity layers: mentions sorted
+/// by span, entities numbered by first mention.
+fn build_layers(
+    doc: &Document,
+    v: &view::View,
+    rec: &recognize::Recognized,
+    res: resolve::Resolved,
+) -> Result<(Vec<Mention>, Vec<sitrep_doc::Entity>), StageError> {
+    let err = |e: sitrep_doc::DocError| StageError::new("names", e.to_string());
+    let span_of = |a: usize, b: usize| doc.span(v.pieces[a].start, v.pieces[b - 1].end);
+    let mut items: Vec<(sitrep_doc::Span, usize, Mention)> = Vec::new();
+    for (ci, c) in rec.cands.iter().enumerate() {
+        let Some((e, form, kind)) = res.assign[ci] else { continue };
+        let title = match c.what {
+            recognize::What::Person { title: Some(t) } => {
+                let t = &rec.titles[t];
+                Some(span_of(t.a, t.b).map_err(err)?)
+            }
+            _ => None,
+        };
+        let span = span_of(c.a, c.b).map_err(err)?;
+        items.push((span, e, Mention { span, kind, form, title, entity: None }));
+    }
+    items.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
+    items.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
+    // Entity ids in order of first mention; entities without a mention are dropped.
+    let mut order: Vec<Option<u32>> = vec![None; res.entities.len()];
+    let mut next = 0u32;
+    for (_, e, _) in &items {
+        if order[*e].is_none() {
+            order[*e] = Some(next);
+            next += 1;
+        }
+    }
+    let mut per_entity: Vec<Vec<MentionId>> = vec![Vec::new(); next as usize];
+    let mut mentions = Vec::with_capacity(items.len());
+    for (k, (_, e, mut m)) in items.into_iter().enumerate() {
+        let id = order[e].unwrap_or(0);
+        m.entity = Some(sitrep_doc::EntityId(id));
+        per_entity[id as usize].push(MentionId(k as u32));
+        mentions.push(m);
+    }
+    let mut slots: Vec<Option<sitrep_doc::Entity>> = vec![None; next as usize];
+    for (e, b) in res.entities.into_iter().enumerate() {
+        if let Some(id) = order[e] {
+            let ms = std::mem::take(&mut per_entity[id as usize]);
+            slots[id as usize] = Some(resolve::to_entity(b, ms));
+        }
+    }
+    Ok((mentions, slots.into_iter().flatten().collect()))
+}

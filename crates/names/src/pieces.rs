@@ -1,0 +1,41 @@
+//! Pieces: the unit of dictionary lookup. A piece is a maximal run of alphanumeric characters
+//! or a single other non-space character, so "U.S." is four pieces and "Russia’s" three.
+//! Pieces never cross the tokenizer's token boundaries; the folded stream joins them with a
+//! space exactly where the original text has white space, so a lexicon phrase folded with
+//! `fold_phrase` matches regardless of how the tokenizer split it.
+
+/// Byte ranges of the pieces of `s`.
+pub fn split_pieces(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_alphanumeric() {
+            if run.is_none() {
+                run = Some(i);
+            }
+            continue;
+        }
+        if let Some(st) = run.take() {
+            out.push((st, i));
+        }
+        if !c.is_whitespace() {
+            out.push((i, i + c.len_utf8()));
+        }
+    }
+    if let Some(st) = run {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_and_punctuation() {
+        let s = "U.S. Russia’s Youtube-channel";
+        let p: Vec<&str> = split_pieces(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(p, ["U", ".", "S", ".", "Russia", "’", "s", "Youtube", "-", "channel"]);
+    }
+}

@@ -1,0 +1,52 @@
+//! Evaluation loop of the quotation layer.
+//!
+//! Reads a JSONL of articles (`id`, `text`, optional `date`), runs the quotation stage on
+//! each and writes one schema-v1 record per article (`doc.to_record()`), which the shared
+//! scorer reads:
+//!
+//! ```text
+//! cargo run --release -p sitrep-quotes --example eval_quotes -- IN.jsonl PRED.jsonl
+//! python3 ../shared/tools/score_quotes.py IN.jsonl PRED.jsonl [--threshold 0.8]
+//! ```
+//!
+//! Without a segmentation layer the stage uses its own paragraph and sentence rules. The
+//! throughput of the quotation stage alone is printed on stderr.
+
+use anyhow::{bail, Context, Result};
+use sitrep_doc::{Document, Meta, Stage};
+use sitrep_quotes::QuotesConfig;
+use std::io::{BufRead, BufWriter, Write};
+use std::time::{Duration, Instant};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.len() != 2 {
+        bail!("usage: eval_quotes IN.jsonl PRED.jsonl");
+    }
+    let stage = QuotesConfig::default().build()?;
+    let input = std::io::BufReader::new(std::fs::File::open(&args[0]).with_context(|| format!("open {}", args[0]))?);
+    let mut out = BufWriter::new(std::fs::File::create(&args[1]).with_context(|| format!("create {}", args[1]))?);
+    let (mut bytes, mut n, mut spent) = (0usize, 0usize, Duration::ZERO);
+    for (lineno, line) in input.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(&line).with_context(|| format!("line {}", lineno + 1))?;
+        let id = v["id"].as_str().map(str::to_string).unwrap_or_else(|| v["id"].to_string());
+        let text = v["text"].as_str().context("article without text")?.to_string();
+        let date = v["date"].as_str().and_then(|d| d.get(..10)).and_then(|d| d.parse().ok());
+        let mut doc = Document::new(Meta { id, date, ..Meta::default() }, text)?;
+        bytes += doc.text().len();
+        let t0 = Instant::now();
+        stage.process(&mut doc)?;
+        spent += t0.elapsed();
+        n += 1;
+        serde_json::to_writer(&mut out, &doc.to_record())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    let mbs = bytes as f64 / 1e6 / spent.as_secs_f64().max(1e-9);
+    eprintln!("{n} articles, {bytes} bytes, quotes stage {:.1} MB/s", mbs);
+    Ok(())
+}

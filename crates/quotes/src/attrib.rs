@@ -1,0 +1,596 @@
+//! The attribution rules: quoted segments attached to cues, reported clauses built around
+//! cues, block quotes, and speakers from context for quotes without a cue.
+//!
+//! Everything works on token ranges of [`Scan`]; the stage turns the result into checked
+//! spans and binds speakers to the names layer.
+
+use crate::block::{find_blocks, Block};
+use crate::lexicon::{is_addressee, is_pronoun, Cue, CueLexicon, Frame};
+use crate::marks::Segment;
+use crate::scan::{Kind, Scan};
+use crate::speaker::{phrase_after, sentence_subject, skip_modifiers_back, subject_before, Range};
+use sitrep_doc::QuoteKind;
+
+/// Tunable switches of the rules (from `QuotesConfig`).
+#[derive(Debug, Clone, Copy)]
+pub struct Rules {
+    pub indirect: bool,
+    pub block_quotes: bool,
+    pub context_speakers: bool,
+    pub min_clause_words: usize,
+}
+
+/// One attribution in byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: QuoteKind,
+    /// Token range of the speaker mention.
+    pub speaker: Option<Range>,
+    /// Token range of the cue.
+    pub cue: Option<Range>,
+    /// Paragraph of the quote's start.
+    pub para: u32,
+}
+
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub scan: &'a Scan,
+    pub segs: &'a [Segment],
+    pub seg_of: &'a [u32],
+    pub lex: &'a CueLexicon,
+    pub rules: Rules,
+    pub person_at: &'a dyn Fn(usize, usize) -> Option<Range>,
+}
+
+const NONE: u32 = u32::MAX;
+
+struct State<'a> {
+    inp: &'a Input<'a>,
+    /// Cue per token start: (cue, token length).
+    cues: Vec<Option<&'a Cue>>,
+    /// Cue tokens already used by a direct quote.
+    used: Vec<bool>,
+    /// Tokens inside block quotes.
+    in_block: Vec<bool>,
+    out: Vec<Found>,
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+impl<'a> State<'a> {
+    fn scan(&self) -> &'a Scan {
+        self.inp.scan
+    }
+
+    fn span(&self, r: Range) -> (usize, usize) {
+        let t = &self.scan().toks;
+        (t[r.0].start(), t[r.1 - 1].end())
+    }
+
+    fn cue_len(&self, c: usize) -> usize {
+        self.cues[c].map_or(1, |q| q.words)
+    }
+
+    fn free_cue(&self, c: usize) -> Option<&'a Cue> {
+        if self.inp.seg_of[c] != NONE || self.used[c] || self.in_block[c] {
+            return None;
+        }
+        self.cues[c]
+    }
+
+    /// A "." that really ends a sentence (not "Mr.").
+    fn is_stop(&self, i: usize) -> bool {
+        let s = self.scan();
+        if s.toks[i].kind != Kind::Punct || !is_terminal(s.low(i)) {
+            return false;
+        }
+        !(s.low(i) == "." && i > 0 && s.is_word(i - 1) && crate::lexicon::is_abbreviation(s.low(i - 1)))
+    }
+
+    fn words_in(&self, a: usize, b: usize) -> usize {
+        (a..b).filter(|&i| self.scan().toks[i].kind == Kind::Word).count()
+    }
+
+    fn is_clause(&self, seg: &Segment) -> bool {
+        let s = self.scan();
+        let inner_end = if seg.closed { seg.last } else { seg.last + 1 };
+        let words = self.words_in(seg.open + 1, inner_end);
+        if words >= self.inp.rules.min_clause_words {
+            return true;
+        }
+        seg.closed && words >= 1 && seg.last > 0 && matches!(s.low(seg.last - 1), "!" | "?")
+    }
+
+    /// The cue attached after a quoted segment: `“…,” she said` / `“…,” said Smith`.
+    fn cue_after(&self, seg: &Segment) -> Option<(usize, Option<Range>)> {
+        let s = self.scan();
+        if !seg.closed {
+            return None;
+        }
+        let (_, pb) = s.para_range(s.toks[seg.last].para);
+        let i = seg.last + 1;
+        if i >= pb {
+            return None;
+        }
+        // A quote closed by a full stop followed by a new capitalised sentence is not
+        // attributed forwards unless a cue comes right away.
+        let ends_sentence = seg.last > 0 && self.is_stop(seg.last - 1);
+        let lim = pb.min(i + 30);
+        let mut k = i;
+        while k < lim {
+            if self.inp.seg_of[k] != NONE || self.is_stop(k) || s.is_punct(k, ";") {
+                break;
+            }
+            if let Some(cue) = self.free_cue(k) {
+                if ends_sentence && k > i && s.toks[i].cap && !is_pronoun(s.low(i)) && k > i + 4 {
+                    return None;
+                }
+                let ceil = (k..pb).find(|&x| self.is_stop(x) || s.is_punct(x, ",") || self.inp.seg_of[x] != NONE).unwrap_or(pb);
+                let spk = if cue.frame == Frame::Prep {
+                    phrase_after(s, k + 2, ceil)
+                } else if k == i || (k == i + 1 && s.is_punct(i, ",")) {
+                    phrase_after(s, k + cue.words, ceil).or_else(|| subject_before(s, k, i))
+                } else {
+                    // The phrase right after the quote names the speaker ("“…,” Cecelia
+                    // Purner, 67, a retired teacher, said"); else the subject before the cue.
+                    let j = i + usize::from(s.is_punct(i, ","));
+                    let first = phrase_after(s, j, k).filter(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)));
+                    first.or_else(|| subject_before(s, k, i)).or_else(|| phrase_after(s, k + cue.words, ceil))
+                };
+                return Some((k, spk));
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The cue before a quoted segment: `Smith said: “…”`, `he told reporters, “…”`.
+    fn cue_before(&self, seg: &Segment) -> Option<(usize, Option<Range>)> {
+        let s = self.scan();
+        let (pa, _) = s.para_range(s.toks[seg.open].para);
+        let lo = pa.max(seg.open.saturating_sub(12));
+        let mut k = seg.open;
+        while k > lo {
+            k -= 1;
+            if self.inp.seg_of[k] != NONE || self.is_stop(k) {
+                return None;
+            }
+            if let Some(cue) = self.free_cue(k) {
+                if cue.frame == Frame::Prep {
+                    return None;
+                }
+                // Only an addressee, a time phrase or "that" may lie between cue and quote,
+                // and the quote must open the cue's clause: a quote after an ordinary word
+                // ("he thought Fields had “made up the story”") is part of a reported clause.
+                let gap = self.words_in(k + cue.words, seg.open);
+                let p = seg.open - 1;
+                let opens_clause = p + 1 == k + cue.words || matches!(s.low(p), ":" | "," | "that" | "—" | "–");
+                if gap > 6 || !opens_clause {
+                    return None;
+                }
+                let (ss, _) = s.sent_range(s.toks[k].sent);
+                let spk = subject_before(s, k, ss).or_else(|| phrase_after(s, k + cue.words, seg.open));
+                return Some((k, spk));
+            }
+        }
+        None
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: QuoteKind, speaker: Option<Range>, cue: Option<Range>, para: u32) {
+        self.out.push(Found { start, end, kind, speaker, cue, para });
+    }
+
+    fn blocks(&mut self) {
+        let s = self.scan();
+        let blocks: Vec<Block> = find_blocks(s, self.inp.seg_of, self.inp.person_at);
+        for b in blocks {
+            for f in &mut self.in_block[b.quote.0..b.quote.1] {
+                *f = true;
+            }
+            let (st, en) = self.span(b.quote);
+            self.push(st, en, QuoteKind::Direct, Some(b.name), None, b.para);
+        }
+    }
+
+    /// Direct quotes: each clause-like segment with its cue, or merged into the preceding
+    /// quote of the same speaker, or left for the reported-speech pass (mixed quotes).
+    fn direct(&mut self) -> Vec<bool> {
+        let s = self.scan();
+        let segs = self.inp.segs;
+        let mut handled = vec![false; segs.len()];
+        // Index into `out` of the last direct quote with a cue after it, and its paragraph.
+        let mut last_direct: Option<(usize, usize)> = None;
+        for (n, seg) in segs.iter().enumerate() {
+            if self.in_block[seg.open] {
+                handled[n] = true;
+                continue;
+            }
+            let para = s.toks[seg.open].para;
+            let clause = self.is_clause(seg);
+            let after = self.cue_after(seg);
+            let before = if after.is_none() { self.cue_before(seg) } else { None };
+            let adjacent_before = before.is_some_and(|(k, _)| {
+                let end = k + self.cue_len(k);
+                self.words_in(end, seg.open) <= 3 && seg.open > 0 && (s.is_punct(seg.open - 1, ":") || s.is_punct(seg.open - 1, ","))
+            });
+            // A short quote takes a following cue only in the "“Crazy,” he said" shape.
+            let comma_close = seg.closed
+                && seg.last > 0
+                && (s.is_punct(seg.last - 1, ",") || s.is_punct(seg.last + 1, ",") || matches!(s.low(seg.last - 1), "!" | "?"));
+            if let Some((k, spk)) = after {
+                if clause || (comma_close && k <= seg.last + 3) {
+                    let len = self.cue_len(k);
+                    for u in &mut self.used[k..k + len] {
+                        *u = true;
+                    }
+                    self.push(seg.start, seg.end, QuoteKind::Direct, spk, Some((k, k + len)), para);
+                    last_direct = Some((self.out.len() - 1, k + len));
+                    handled[n] = true;
+                    continue;
+                }
+            }
+            if let Some((k, spk)) = before {
+                if clause || adjacent_before {
+                    let len = self.cue_len(k);
+                    for u in &mut self.used[k..k + len] {
+                        *u = true;
+                    }
+                    self.push(seg.start, seg.end, QuoteKind::Direct, spk, Some((k, k + len)), para);
+                    last_direct = None;
+                    handled[n] = true;
+                    continue;
+                }
+            }
+            // "“Go back,” Trump barked": a name or pronoun and a verb outside the lexicon.
+            if comma_close && seg.last + 2 < s.toks.len() {
+                let i = seg.last + 1 + usize::from(s.is_punct(seg.last + 1, ","));
+                let (_, pb) = s.para_range(para);
+                let ceil = (i..pb).find(|&k| !s.is_word(k) || (!s.toks[k].cap && !is_pronoun(s.low(k)))).unwrap_or(pb);
+                if let Some(r) = phrase_after(s, i, ceil) {
+                    let named = s.toks[r.0].cap || is_pronoun(s.low(r.0));
+                    let verb = r.1 < pb && s.is_word(r.1) && !s.toks[r.1].cap && !crate::lexicon::is_function_word(s.low(r.1));
+                    if named && verb && r.0 == i {
+                        self.push(seg.start, seg.end, QuoteKind::Direct, Some(r), Some((r.1, r.1 + 1)), para);
+                        last_direct = Some((self.out.len() - 1, r.1 + 1));
+                        handled[n] = true;
+                        continue;
+                    }
+                }
+            }
+            if !clause {
+                continue;
+            }
+            // A cue-less quote right after an attributed one in the same paragraph continues it.
+            if let Some((idx, after_cue)) = last_direct {
+                let same_para = self.out[idx].para == para;
+                if same_para && seg.open >= after_cue && seg.open - after_cue <= 12 {
+                    self.out[idx].end = seg.end;
+                    handled[n] = true;
+                    continue;
+                }
+            }
+            last_direct = None;
+        }
+        handled
+    }
+
+    /// The end (exclusive token index) of a reported clause starting at `a` in a sentence
+    /// ending at `se`: the sentence end without final punctuation, or the start of a
+    /// coordinated second attribution ("…, and he added that …", "…, claiming that …").
+    fn clause_end(&self, a: usize, se: usize) -> usize {
+        let s = self.scan();
+        let mut k = a;
+        while k < se {
+            if self.inp.seg_of[k] == NONE && self.cues[k].is_some() && !self.in_block[k] {
+                let j = skip_modifiers_back(s, k, a);
+                if j > a {
+                    let p = j - 1;
+                    let w = s.low(p);
+                    if matches!(w, "and" | "but") || (s.is_punct(p, ",") && s.low(k).ends_with("ing")) {
+                        return trim_back(s, a, p);
+                    }
+                    if is_pronoun(w) && p > a && matches!(s.low(p - 1), "and" | "but") {
+                        return trim_back(s, a, p - 1);
+                    }
+                }
+            }
+            k += 1;
+        }
+        trim_back(s, a, se)
+    }
+
+    fn reported(&mut self, handled: &mut [bool]) {
+        let s = self.scan();
+        let n = s.toks.len();
+        let mut c = 0;
+        while c < n {
+            let Some(cue) = self.free_cue(c) else {
+                c += 1;
+                continue;
+            };
+            let len = cue.words;
+            let (ss, se) = s.sent_range(s.toks[c].sent);
+            let para = s.toks[c].para;
+            let found = match cue.frame {
+                Frame::Prep => self.according(c, ss, se),
+                Frame::Say | Frame::Tell | Frame::Obj => self.say(c, cue, ss, se),
+            };
+            if let Some((a, b, spk)) = found {
+                let (st, en) = self.span((a, b));
+                // Skip content that is mostly an already attributed quote.
+                let overlap: usize = self
+                    .out
+                    .iter()
+                    .filter(|f| f.kind == QuoteKind::Direct)
+                    .map(|f| en.min(f.end).saturating_sub(st.max(f.start)))
+                    .sum();
+                if overlap * 2 <= en - st {
+                    let mut kind = QuoteKind::Indirect;
+                    let mut only_quote = None;
+                    for (m, seg) in self.inp.segs.iter().enumerate() {
+                        if seg.start < en && st < seg.end {
+                            kind = QuoteKind::Mixed;
+                            handled[m] = true;
+                            only_quote = if seg.start <= st && en <= seg.end + 1 { Some(m) } else { None };
+                        }
+                    }
+                    if only_quote.is_some() {
+                        kind = QuoteKind::Direct;
+                    }
+                    self.push(st, en, kind, spk, Some((c, c + len)), para);
+                }
+            }
+            c += len;
+        }
+    }
+
+    /// "according to Source, content" / "content, according to Source".
+    fn according(&self, c: usize, ss: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {
+        let s = self.scan();
+        let src_end = (c + 2..se).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+        let spk = phrase_after(s, c + 2, src_end).or_else(|| {
+            // "according to him": a pronoun object.
+            (c + 2 < se && s.is_word(c + 2) && matches!(s.low(c + 2), "him" | "her" | "them" | "us" | "me"))
+                .then_some((c + 2, c + 3))
+        });
+        let mut lead = ss;
+        while lead < c && s.is_word(lead) && matches!(s.low(lead), "but" | "and" | "yet" | "so" | "also") {
+            lead += 1;
+        }
+        if lead == c || (c == lead + 1 && s.is_punct(lead, ",")) {
+            // Source first: the content follows the comma after the source.
+            if src_end < se && s.is_punct(src_end, ",") {
+                let a = src_end + 1;
+                let b = self.clause_end(a, se);
+                return (self.words_in(a, b) >= 2).then_some((a, b, spk));
+            }
+            return None;
+        }
+        if s.is_punct(c - 1, ",") {
+            let b = trim_back(s, ss, c - 1);
+            return (self.words_in(ss, b) >= 2).then_some((ss, b, spk));
+        }
+        let b = trim_back(s, ss, se);
+        (self.words_in(ss, b) >= 3).then_some((ss, b, spk))
+    }
+
+    /// The speaker of a cue whose own subject is elided: the last speaker found in the
+    /// same sentence, else the sentence's subject ("He pledged … and said that …").
+    fn inherited_speaker(&self, c: usize, ss: usize) -> Option<Range> {
+        let s = self.scan();
+        let sent = s.toks[c].sent;
+        self.out
+            .iter()
+            .rev()
+            .filter_map(|f| f.speaker)
+            .find(|r| s.toks[r.0].sent == sent && r.1 <= c)
+            .or_else(|| sentence_subject(s, ss, c))
+    }
+
+    /// Reported speech around a verb cue. Returns the content token range and the speaker.
+    fn say(&self, c: usize, cue: &Cue, ss: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {
+        let s = self.scan();
+        let len = cue.words;
+        let j = skip_modifiers_back(s, c, ss);
+        let prev = (j > ss).then(|| j - 1);
+        let participle = s.low(c).ends_with("ing");
+        let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
+        let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
+        let mut spk = subject_before(s, c, ss);
+        if (participle && (prev.is_none() || after_comma)) || coordinated {
+            spk = self.inherited_speaker(c, ss);
+        }
+        // Inverted order "…, said Smith": no subject before, a comma or quote mark instead.
+        let inverted = !participle && after_comma && (spk.is_none() || spk.is_some_and(|r| r.1 < j - 1) && {
+            // An apposition ("Graham, a former candidate, said") keeps the normal order when
+            // no name follows the cue.
+            let ceil = (c + len..se).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+            phrase_after(s, c + len, ceil).is_some_and(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)))
+        });
+
+        // Content after the cue.
+        let mut a = c + len;
+        if cue.frame == Frame::Tell {
+            let that = (a..se.min(a + 10)).find(|&k| s.low(k) == "that" || s.toks[k].kind == Kind::Mark || self.is_stop(k));
+            match that {
+                Some(k) if s.low(k) == "that" => a = k,
+                _ => {
+                    if a < se && s.is_word(a) && (is_addressee(s.low(a)) || is_pronoun(s.low(a))) {
+                        a += 1;
+                    } else if a < se && s.is_word(a) && s.toks[a].cap {
+                        while a < se && s.is_word(a) && s.toks[a].cap {
+                            a += 1;
+                        }
+                    }
+                }
+            }
+        }
+        // "said in a statement that …", "said via email that …": skip the adjunct; "vowed to
+        // act" keeps its infinitive.
+        if a < se && s.is_word(a) && is_preposition(s.low(a)) {
+            let stop = |k: usize| {
+                self.is_stop(k) || s.toks[k].kind == Kind::Mark || matches!(s.low(k), "and" | "but") || self.cues[k].is_some()
+            };
+            match (a..se.min(a + 10)).find(|&k| s.low(k) == "that" || stop(k)) {
+                Some(k) if s.low(k) == "that" => a = k,
+                _ if s.low(a) == "to" => {}
+                _ => a = se,
+            }
+        }
+        while a < se && (s.is_punct(a, ",") || s.is_punct(a, ":") || s.low(a) == "that") {
+            a += 1;
+        }
+        let b = if a < se { self.clause_end(a, se) } else { se };
+        let words = if a < b { self.words_in(a, b) } else { 0 };
+        let first = if a < b { s.low(a) } else { "" };
+        let min_words = if cue.frame == Frame::Obj { 1 } else { 2 };
+        let forward_ok = words >= min_words && !is_auxiliary(first) && !self.is_stop(a.min(se.saturating_sub(1)));
+        let demonstrative = matches!(first, "this" | "so") && words <= 6;
+        if !inverted && spk.is_some() && forward_ok && !demonstrative {
+            return Some((a, b, spk));
+        }
+        if cue.frame == Frame::Obj {
+            return None;
+        }
+        if demonstrative && spk.is_some() {
+            // "X announced this": the content is the previous sentence of the same paragraph
+            // (or the last sentence of the previous one).
+            let sent = s.toks[c].sent as usize;
+            if sent == 0 || s.sents[sent - 1].para + 1 < s.sents[sent].para {
+                return None;
+            }
+            let (pa, pb) = s.sent_range(sent as u32 - 1);
+            let pb = trim_back(s, pa, pb);
+            return (self.words_in(pa, pb) >= 3).then_some((pa, pb, spk));
+        }
+        // End position: "content, Smith said [on Monday]." / "content, said Smith."
+        if words > 5 && !inverted {
+            return None;
+        }
+        let (comma, spk) = if inverted {
+            let ceil = (c + len..se).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+            (j - 1, phrase_after(s, c + len, ceil))
+        } else {
+            // The earliest comma (or closing mark) before the cue that a subject phrase
+            // follows: "…, Cecelia Purner, 67, a retired teacher, said." The phrase between
+            // it and the cue is the speaker.
+            let lo = ss.max(j.saturating_sub(30));
+            let is_break = |k: usize| s.is_punct(k, ",") || (s.toks[k].kind == Kind::Mark && k + 1 < j);
+            let last_break = (lo..j).rev().find(|&k| is_break(k))?;
+            let first_stop = (lo..j).rev().find(|&k| self.is_stop(k) || self.cues[k].is_some()).map_or(lo, |k| k + 1);
+            let k = (first_stop..j)
+                .find(|&k| {
+                    is_break(k)
+                        && phrase_after(s, k + 1, j).is_some_and(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)) || matches!(s.low(r.0), "the" | "a" | "an"))
+                })
+                .unwrap_or(last_break);
+            let spk = match spk {
+                Some(r) if r.0 > k => Some(r),
+                _ => (k + 1 < j).then_some((k + 1, j)),
+            };
+            (k, spk)
+        };
+        spk?;
+        let b = trim_back(s, ss, comma);
+        (self.words_in(ss, b) >= 3).then_some((ss, b, spk))
+    }
+
+    /// Cue-less clause quotes: the speaker from context.
+    fn orphans(&mut self, handled: &[bool]) {
+        let s = self.scan();
+        for (n, seg) in self.inp.segs.iter().enumerate() {
+            if handled[n] || self.in_block[seg.open] || !self.is_clause(seg) {
+                continue;
+            }
+            // A quote standing alone starts a sentence (or follows a colon or dash) and ends
+            // one; quoted titles and fragments inside a sentence are not attributed here.
+            let starts = seg.open == 0
+                || s.toks[seg.open - 1].para != s.toks[seg.open].para
+                || s.toks[seg.open - 1].sent != s.toks[seg.open].sent
+                || matches!(s.low(seg.open - 1), ":" | "—" | "–" | "-" | "(")
+                || self.is_stop(seg.open - 1);
+            let next = seg.last + 1;
+            let ends = !seg.closed
+                || next >= s.toks.len()
+                || s.toks[next].para != s.toks[seg.last].para
+                || self.is_stop(next)
+                || s.toks[next].sent != s.toks[seg.last].sent
+                || (seg.last > 0 && self.is_stop(seg.last - 1));
+            if !(starts && ends) {
+                continue;
+            }
+            let para = s.toks[seg.open].para;
+            let mut spk = None;
+            if self.inp.rules.context_speakers {
+                // The speaker of the last attribution in this or the previous paragraph.
+                spk = self
+                    .out
+                    .iter()
+                    .filter(|f| f.start < seg.start && f.para + 1 >= para && f.speaker.is_some())
+                    .max_by_key(|f| f.start)
+                    .and_then(|f| f.speaker);
+                if spk.is_none() {
+                    let sent = s.toks[seg.open].sent as usize;
+                    if sent > 0 {
+                        let (pa, pb) = s.sent_range(sent as u32 - 1);
+                        spk = sentence_subject(s, pa, pb);
+                    }
+                }
+            }
+            self.push(seg.start, seg.end, QuoteKind::Direct, spk, None, para);
+        }
+    }
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(w, "about" | "for" | "to" | "in" | "on" | "at" | "with" | "from" | "by" | "into" | "via" | "during" | "after" | "before" | "of" | "over" | "against")
+}
+
+fn is_auxiliary(w: &str) -> bool {
+    matches!(w, "have" | "has" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "can" | "could" | "be" | "been" | "do" | "does" | "did")
+}
+
+/// `b` moved back over final punctuation and detached marks (a closing mark glued to the
+/// clause's last word or stop stays: it closes a quote inside the clause).
+fn trim_back(s: &Scan, a: usize, mut b: usize) -> usize {
+    loop {
+        if b > a && s.toks[b - 1].kind == Kind::Punct {
+            b -= 1;
+            continue;
+        }
+        if b > a + 1 && s.toks[b - 1].kind == Kind::Mark && s.toks[b - 1].start != s.toks[b - 2].end {
+            b -= 1;
+            continue;
+        }
+        if b == a + 1 && s.toks[a].kind != Kind::Word {
+            b = a;
+        }
+        return b;
+    }
+}
+
+pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
+    let s = inp.scan;
+    let n = s.toks.len();
+    let mut cues: Vec<Option<&Cue>> = vec![None; n];
+    for i in 0..n {
+        if s.toks[i].kind != Kind::Word {
+            continue;
+        }
+        cues[i] = inp.lex.lookup(s.low(i), |k| (i + k < n && s.toks[i + k].kind == Kind::Word).then(|| s.low(i + k)));
+    }
+    let mut st = State { inp, cues, used: vec![false; n], in_block: vec![false; n], out: Vec::new() };
+    if inp.rules.block_quotes {
+        st.blocks();
+    }
+    let mut handled = st.direct();
+    if inp.rules.indirect {
+        st.reported(&mut handled);
+    }
+    st.orphans(&handled);
+    st.out
+}

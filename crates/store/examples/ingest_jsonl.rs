@@ -1,0 +1,145 @@
+//! Ingests a JSONL corpus (`{"id", "title", "text", "date"?, "url"?, "source"?}` per line,
+//! like `news_corpus.jsonl`) into a store, with the stand-in annotator of `support/`, and
+//! prints the ingest rate and the store's size.
+//!
+//! `cargo run --release -p sitrep-store --example ingest_jsonl -- INPUT.jsonl OUT.sitrep [--batch N] [--limit N]`
+//!
+//! With `--synthetic N` instead of an input file, it ingests N generated articles (the crash
+//! test's corpus: two events and one quote each, five actors) to time queries at scale.
+//!
+//! Undated articles get a stand-in date (spread over 2004-2005) so timelines have days.
+//! Rerunning it on the same store skips what is stored: this is the resume path.
+
+#[path = "support/annotate.rs"]
+mod annotate;
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
+use sitrep_doc::{Document, Meta};
+use sitrep_store::Store;
+use std::io::BufRead;
+use std::time::{Duration, Instant};
+
+#[derive(Deserialize)]
+struct Line {
+    id: String,
+    #[serde(default)]
+    title: Option<String>,
+    text: String,
+    #[serde(default)]
+    date: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+fn file_size(path: &str) -> u64 {
+    ["", "-wal", "-shm"].iter().filter_map(|s| std::fs::metadata(format!("{path}{s}")).ok()).map(|m| m.len()).sum()
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut pos = Vec::new();
+    let (mut batch, mut limit) = (sitrep_store::DEFAULT_BATCH_SIZE, usize::MAX);
+    let mut synthetic = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--batch" => batch = it.next().context("--batch N")?.parse()?,
+            "--limit" => limit = it.next().context("--limit N")?.parse()?,
+            "--synthetic" => synthetic = Some(it.next().context("--synthetic N")?.parse::<usize>()?),
+            _ => pos.push(a.clone()),
+        }
+    }
+    let usage = "usage: ingest_jsonl (INPUT.jsonl | --synthetic N) OUT.sitrep [--batch N] [--limit N]";
+    if let (Some(n), [db]) = (synthetic, pos.as_slice()) {
+        return ingest_synthetic(n, db, batch);
+    }
+    let [input, db] = pos.as_slice() else { bail!(usage) };
+
+    let mut store = Store::open(db)?;
+    store.set_batch_size(batch);
+    let reader = std::io::BufReader::new(std::fs::File::open(input).with_context(|| format!("open {input}"))?);
+    let (mut annotate_time, mut ingest_time) = (Duration::ZERO, Duration::ZERO);
+    let (mut n, mut bytes) = (0usize, 0usize);
+    let mut total = sitrep_store::IngestReport::default();
+    let mut chunk: Vec<Document> = Vec::with_capacity(batch);
+    let mut flush = |chunk: &mut Vec<Document>, store: &mut Store, total: &mut sitrep_store::IngestReport| -> Result<()> {
+        let t = Instant::now();
+        let r = store.ingest(chunk.iter())?;
+        ingest_time += t.elapsed();
+        total.inserted += r.inserted;
+        total.replaced += r.replaced;
+        total.unchanged += r.unchanged;
+        total.commits += r.commits;
+        total.rejected.extend(r.rejected);
+        chunk.clear();
+        Ok(())
+    };
+    for line in reader.lines().take(limit) {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let l: Line = serde_json::from_str(&line).with_context(|| format!("line {}", n + 1))?;
+        let t = Instant::now();
+        let meta = Meta {
+            id: l.id,
+            date: Some(l.date.unwrap_or_else(|| annotate::synthetic_date(n))),
+            title: l.title,
+            url: l.url,
+            source: l.source.or(Some("corpus".into())),
+        };
+        bytes += l.text.len();
+        let mut doc = Document::new(meta, l.text)?;
+        annotate::annotate(&mut doc);
+        annotate_time += t.elapsed();
+        chunk.push(doc);
+        n += 1;
+        if chunk.len() == batch {
+            flush(&mut chunk, &mut store, &mut total)?;
+        }
+    }
+    flush(&mut chunk, &mut store, &mut total)?;
+    drop(flush);
+    let t = Instant::now();
+    store.optimize()?;
+    let optimize_time = t.elapsed().as_secs_f64();
+
+    let secs = ingest_time.as_secs_f64();
+    println!("articles read      {n} ({:.1} MB of text)", bytes as f64 / 1e6);
+    println!(
+        "ingest report      inserted {} replaced {} unchanged {} rejected {} commits {}",
+        total.inserted,
+        total.replaced,
+        total.unchanged,
+        total.rejected.len(),
+        total.commits
+    );
+    println!("annotate (stand-in) {:.3} s", annotate_time.as_secs_f64());
+    println!("store.ingest       {secs:.3} s = {:.0} articles/s, {:.2} MB/s", n as f64 / secs, bytes as f64 / 1e6 / secs);
+    println!("store.optimize     {optimize_time:.3} s");
+    let stats = store.query(&sitrep_store::QueryCommand::Stats)?;
+    print!("{stats}");
+    println!("files on disk      {} bytes (db + wal + shm)", file_size(db));
+    Ok(())
+}
+
+fn ingest_synthetic(n: usize, db: &str, batch: usize) -> Result<()> {
+    let mut store = Store::open(db)?;
+    store.set_batch_size(batch);
+    let docs = common::synthetic(n);
+    let bytes: usize = docs.iter().map(|d| d.text().len()).sum();
+    let t = Instant::now();
+    let r = store.ingest(&docs)?;
+    let secs = t.elapsed().as_secs_f64();
+    println!("synthetic articles {n} ({:.1} MB of text), {r:?}", bytes as f64 / 1e6);
+    println!("store.ingest       {secs:.3} s = {:.0} articles/s", n as f64 / secs);
+    store.optimize()?;
+    print!("{}", store.query(&sitrep_store::QueryCommand::Stats)?);
+    println!("files on disk      {} bytes (db + wal + shm)", file_size(db));
+    Ok(())
+}

@@ -1,0 +1,393 @@
+//! Writing articles: validation, the idempotency check, rows per layer, batched commits.
+
+use crate::error::{Ctx, StoreError};
+use crate::happenings::{self, GroupClass};
+use crate::hash::content_hash;
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use sitrep_doc::output::ArticleRecord;
+use sitrep_happenings::{EventMention, Grouper};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+/// What an ingest did, article by article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IngestReport {
+    /// New ids written.
+    pub inserted: usize,
+    /// Ids already stored with another hash (text or annotations changed): the old rows
+    /// were deleted and the new ones written, in the same transaction.
+    pub replaced: usize,
+    /// Ids already stored with the same hash: nothing written (this is how a rerun resumes).
+    pub unchanged: usize,
+    /// Articles refused, with the reason (a span outside the text, a dangling entity id).
+    /// Nothing of them is written; the rest of the batch goes on.
+    pub rejected: Vec<(String, String)>,
+    /// Transactions committed.
+    pub commits: usize,
+}
+
+impl IngestReport {
+    pub fn seen(&self) -> usize {
+        self.inserted + self.replaced + self.unchanged + self.rejected.len()
+    }
+}
+
+enum Outcome {
+    Inserted,
+    Replaced,
+    Unchanged,
+    Rejected(String),
+}
+
+/// Ingests `items`, committing every `batch_size` articles. Happenings of the classes a
+/// batch touched are regrouped before its commit, so every committed state is consistent.
+pub(crate) fn ingest<'a>(
+    conn: &mut Connection,
+    grouper: &Grouper,
+    batch_size: usize,
+    items: impl Iterator<Item = (Cow<'a, ArticleRecord>, &'a str)>,
+) -> Result<IngestReport, StoreError> {
+    let mut report = IngestReport::default();
+    let mut items = items.peekable();
+    while items.peek().is_some() {
+        let tx = Transaction::new(conn, TransactionBehavior::Immediate).ctx("begin batch")?;
+        let mut touched = BTreeSet::new();
+        for (record, text) in items.by_ref().take(batch_size) {
+            match ingest_one(&tx, &record, text, &mut touched)? {
+                Outcome::Inserted => report.inserted += 1,
+                Outcome::Replaced => report.replaced += 1,
+                Outcome::Unchanged => report.unchanged += 1,
+                Outcome::Rejected(why) => report.rejected.push((record.id.clone(), why)),
+            }
+        }
+        for class in &touched {
+            happenings::regroup(&tx, grouper, class)?;
+        }
+        tx.commit().ctx("commit batch")?;
+        report.commits += 1;
+    }
+    Ok(report)
+}
+
+fn ingest_one(
+    tx: &Transaction,
+    rec: &ArticleRecord,
+    text: &str,
+    touched: &mut BTreeSet<GroupClass>,
+) -> Result<Outcome, StoreError> {
+    if let Err(why) = validate(rec, text) {
+        return Ok(Outcome::Rejected(why));
+    }
+    let json = serde_json::to_string(rec)?;
+    let hash = content_hash(&[text.as_bytes(), json.as_bytes()]);
+
+    let existing: Option<(i64, String)> = tx
+        .prepare_cached("SELECT article, hash FROM articles WHERE id = ?1")
+        .ctx("prepare article lookup")?
+        .query_row([&rec.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .ctx("look up article")?;
+    let outcome = match existing {
+        Some((_, ref old)) if *old == hash => return Ok(Outcome::Unchanged),
+        Some((article, _)) => {
+            delete_article(tx, article, touched)?;
+            Outcome::Replaced
+        }
+        None => Outcome::Inserted,
+    };
+
+    let article: i64 = tx
+        .prepare_cached(
+            "INSERT INTO articles (id, date, title, url, source, hash, tone, text, record, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now')) RETURNING article",
+        )
+        .ctx("prepare article insert")?
+        .query_row(
+            params![
+                rec.id,
+                rec.date.map(|d| d.to_string()),
+                rec.title,
+                rec.url,
+                rec.source,
+                hash,
+                rec.tone.as_ref().map(|t| t.tone),
+                text,
+                json
+            ],
+            |r| r.get(0),
+        )
+        .ctx("insert article")?;
+
+    let entities = write_entities(tx, article, rec)?;
+    write_quotes(tx, article, rec, &entities)?;
+    write_events(tx, article, rec, &entities, touched)?;
+    Ok(outcome)
+}
+
+/// Deletes an article and every row made from it, noting the happening classes its events
+/// were in (they must be regrouped).
+fn delete_article(
+    tx: &Transaction,
+    article: i64,
+    touched: &mut BTreeSet<GroupClass>,
+) -> Result<(), StoreError> {
+    let mut st = tx
+        .prepare_cached(
+            "SELECT DISTINCT source_code, target_code, root FROM events WHERE article = ?1",
+        )
+        .ctx("prepare replaced events")?;
+    let classes = st
+        .query_map([article], |r| {
+            Ok(GroupClass::new(
+                &r.get::<_, String>(0)?,
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+            ))
+        })
+        .ctx("read replaced events")?;
+    for c in classes {
+        touched.insert(c.ctx("read replaced events")?);
+    }
+    for (sql, what) in [
+        (
+            "DELETE FROM events WHERE article = ?1",
+            "delete replaced events",
+        ),
+        (
+            "DELETE FROM quotes WHERE article = ?1",
+            "delete replaced quotes",
+        ),
+        (
+            "DELETE FROM mentions WHERE article = ?1",
+            "delete replaced mentions",
+        ),
+        (
+            "DELETE FROM articles WHERE article = ?1",
+            "delete replaced article",
+        ),
+    ] {
+        tx.prepare_cached(sql)
+            .ctx(what)?
+            .execute([article])
+            .ctx(what)?;
+    }
+    Ok(())
+}
+
+/// The store-wide key of an entity: the names layer's key, or (if a producer left it empty)
+/// the lowercased name, so two empty keys never merge unrelated actors.
+pub(crate) fn entity_key(e: &sitrep_doc::output::EntityRecord) -> String {
+    let key = e.key.trim();
+    if key.is_empty() {
+        format!("name:{}", e.name.trim().to_lowercase())
+    } else {
+        key.to_string()
+    }
+}
+
+/// Upserts the article's entities into the global table; returns local id -> global id.
+fn write_entities(
+    tx: &Transaction,
+    article: i64,
+    rec: &ArticleRecord,
+) -> Result<Vec<i64>, StoreError> {
+    let mut upsert = tx
+        .prepare_cached(
+            "INSERT INTO entities (key, name, kind, actor_code) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(key) DO UPDATE SET actor_code = coalesce(entities.actor_code, excluded.actor_code)
+             RETURNING entity",
+        )
+        .ctx("prepare entity upsert")?;
+    let mut name = tx
+        .prepare_cached("INSERT OR IGNORE INTO entity_names (entity, name) VALUES (?1, ?2)")
+        .ctx("prepare entity name")?;
+    let mut mention = tx
+        .prepare_cached(
+            "INSERT INTO mentions (article, local, entity, start, end, text, form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )
+        .ctx("prepare mention insert")?;
+    let mut ids = Vec::with_capacity(rec.entities.len());
+    for (local, e) in rec.entities.iter().enumerate() {
+        let id: i64 = upsert
+            .query_row(params![entity_key(e), e.name, e.kind, e.actor_code], |r| {
+                r.get(0)
+            })
+            .ctx("upsert entity")?;
+        name.execute(params![id, e.name])
+            .ctx("insert entity name")?;
+        for m in &e.mentions {
+            mention
+                .execute(params![
+                    article,
+                    local as i64,
+                    id,
+                    m.start as i64,
+                    m.end as i64,
+                    m.text,
+                    m.form
+                ])
+                .ctx("insert mention")?;
+        }
+        ids.push(id);
+    }
+    Ok(ids)
+}
+
+fn global(ids: &[i64], local: Option<u32>) -> Option<i64> {
+    local.and_then(|l| ids.get(l as usize).copied())
+}
+
+fn write_quotes(
+    tx: &Transaction,
+    article: i64,
+    rec: &ArticleRecord,
+    ids: &[i64],
+) -> Result<(), StoreError> {
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO quotes (article, idx, start, end, text, kind, speaker_entity, speaker,
+                                 speaker_start, speaker_end, cue)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )
+        .ctx("prepare quote insert")?;
+    for (i, q) in rec.quotes.iter().enumerate() {
+        let sp = q.speaker.as_ref();
+        let speaker_entity = global(ids, sp.and_then(|s| s.entity));
+        // The entity's canonical name finds "Ryabkov" from "he"; else the words in the text.
+        let speaker = sp.map(|s| s.name.clone().unwrap_or_else(|| s.text.clone()));
+        st.execute(params![
+            article,
+            i as i64,
+            q.start as i64,
+            q.end as i64,
+            q.text,
+            q.kind,
+            speaker_entity,
+            speaker,
+            sp.map(|s| s.start as i64),
+            sp.map(|s| s.end as i64),
+            q.cue.as_ref().map(|c| c.text.clone()),
+        ])
+        .ctx("insert quote")?;
+    }
+    Ok(())
+}
+
+fn write_events(
+    tx: &Transaction,
+    article: i64,
+    rec: &ArticleRecord,
+    ids: &[i64],
+    touched: &mut BTreeSet<GroupClass>,
+) -> Result<(), StoreError> {
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO events (article, idx, date, code, base, root, quad_class, goldstein,
+                source_code, source_entity, source_text, target_code, target_entity, target_text,
+                place_entity, place_key, trigger_start, trigger_end, trigger, sentence, event_date,
+                is_root, status, quote_idx)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                     ?19, ?20, ?21, ?22, ?23, ?24)",
+        )
+        .ctx("prepare event insert")?;
+    // The happenings crate's own rows, so place keys and dates are exactly what it groups on.
+    let rows = EventMention::from_record(rec);
+    for (e, m) in rec.events.iter().zip(&rows) {
+        st.execute(params![
+            article,
+            m.index as i64,
+            m.date().map(|d| d.to_string()),
+            e.code,
+            e.base,
+            e.root,
+            e.quad_class as i64,
+            f64::from(e.goldstein),
+            m.source_code,
+            global(ids, e.source.as_ref().and_then(|a| a.entity)),
+            e.source.as_ref().map(|a| a.text.clone()),
+            m.target_code,
+            global(ids, e.target.as_ref().and_then(|a| a.entity)),
+            e.target.as_ref().map(|a| a.text.clone()),
+            global(ids, e.place),
+            m.place_key,
+            e.trigger.start as i64,
+            e.trigger.end as i64,
+            e.trigger.text,
+            e.sentence as i64,
+            e.date.map(|d| d.to_string()),
+            e.is_root,
+            e.status,
+            e.quote.map(i64::from),
+        ])
+        .ctx("insert event")?;
+        touched.insert(GroupClass::new(&m.source_code, &m.target_code, &m.root));
+    }
+    Ok(())
+}
+
+/// Refuses records whose spans do not fit the text or whose entity ids dangle: storing
+/// them would make the store assert things without evidence.
+fn validate(rec: &ArticleRecord, text: &str) -> Result<(), String> {
+    let span = |what: &str, start: usize, end: usize| -> Result<(), String> {
+        if start <= end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+        {
+            Ok(())
+        } else {
+            Err(format!(
+                "{what} span {start}..{end} does not fit the text ({} bytes)",
+                text.len()
+            ))
+        }
+    };
+    let n = rec.entities.len();
+    let entity = |what: &str, id: Option<u32>| -> Result<(), String> {
+        match id {
+            Some(i) if i as usize >= n => {
+                Err(format!("{what} refers to entity {i}, the article has {n}"))
+            }
+            _ => Ok(()),
+        }
+    };
+    if rec.id.is_empty() {
+        return Err("empty article id".into());
+    }
+    for s in &rec.sentences {
+        span("sentence", s.start, s.end)?;
+    }
+    for e in &rec.entities {
+        for m in &e.mentions {
+            span("mention", m.start, m.end)?;
+        }
+    }
+    for q in &rec.quotes {
+        span("quote", q.start, q.end)?;
+        if let Some(s) = &q.speaker {
+            span("speaker", s.start, s.end)?;
+            entity("speaker", s.entity)?;
+        }
+        if let Some(c) = &q.cue {
+            span("cue", c.start, c.end)?;
+        }
+    }
+    for e in &rec.events {
+        span("trigger", e.trigger.start, e.trigger.end)?;
+        for a in [&e.source, &e.target].into_iter().flatten() {
+            span("event actor", a.start, a.end)?;
+            entity("event actor", a.entity)?;
+        }
+        entity("event place", e.place)?;
+    }
+    for d in &rec.dates {
+        span("date", d.start, d.end)?;
+    }
+    for a in &rec.amounts {
+        span("amount", a.start, a.end)?;
+    }
+    for t in &rec.themes {
+        span("theme", t.start, t.end)?;
+    }
+    Ok(())
+}

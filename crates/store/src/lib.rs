@@ -1,0 +1,282 @@
+//! The sitrep embedded store: a processed corpus in one SQLite file, queryable on one
+//! machine with no server.
+//!
+//! [`Store::ingest`] writes processed [`sitrep_doc::Document`]s (or schema-v1
+//! [`ArticleRecord`]s with their text) into tables of articles, cross-article entities,
+//! mentions, quotes (with an FTS5 index over quote text and speaker), event mentions and
+//! happenings (one row per real-world event across articles, grouped by `sitrep-happenings`).
+//! Queries ([`QueryCommand`], [`run`]) return a typed [`Table`] that renders as a terminal
+//! table, JSON or CSV.
+//!
+//! Key decisions: ingest is **idempotent and transactional**. An article is identified by its
+//! id and a hash of its text and annotations: the same article again is skipped, the same id
+//! with another hash (new text, or a better pipeline) replaces the old rows. Articles are
+//! committed in batches (WAL mode), so a killed ingest loses nothing already committed and a
+//! rerun resumes by skipping what is there. Happenings are regrouped inside the same
+//! transaction, only for the (actor pair, CAMEO root) classes the batch touched, so they are
+//! always the grouping of the whole stored corpus.
+//!
+//! ```
+//! use sitrep_doc::{Document, Meta};
+//! use sitrep_store::{Format, QueryCommand, Store, WordsQuery};
+//!
+//! let mut store = Store::open_in_memory()?; // Store::open("corpus.sitrep") for a file
+//! let doc = Document::new(Meta { id: "a1".into(), ..Meta::default() }, "Talks began.".into())?;
+//! assert_eq!(store.ingest([&doc])?.inserted, 1);
+//! assert_eq!(store.ingest([&doc])?.unchanged, 1); // idempotent
+//! let table = store.query(&QueryCommand::QuotesByWords(WordsQuery { query: "talks".into(), limit: 10 }))?;
+//! assert!(table.rows.is_empty()); // no quote layer on this document
+//! print!("{}", store.query(&QueryCommand::Stats)?.render(Format::Csv));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Tables (see `schema.rs`): `articles` (id, date, title, url, source, hash, tone, text, the
+//! schema-v1 record as JSON), `entities` (one row per entity key across articles) and
+//! `entity_names` (every spelling seen), `mentions`, `quotes` with `quotes_fts` (FTS5 over
+//! quote text and speaker), `events` (one row per event mention, linked to its happening)
+//! and `happenings`.
+//!
+//! This crate must never edit article text, never keep a row that its article's current
+//! record does not produce, and never run SQL built by pasting user input (all values are
+//! bound parameters).
+
+mod error;
+mod fuzzy;
+mod happenings;
+mod hash;
+mod ingest;
+mod query;
+mod schema;
+mod table;
+
+pub use error::StoreError;
+pub use ingest::IngestReport;
+pub use query::{
+    run, ArticleQuery, DyadQuery, HappeningsQuery, NetworkQuery, QueryCommand, SpeakerQuery,
+    WordsQuery,
+};
+pub use schema::SCHEMA_VERSION;
+pub use table::{Format, Table, Value};
+
+use error::Ctx;
+use rusqlite::{Connection, OpenFlags};
+use sitrep_doc::output::ArticleRecord;
+use sitrep_doc::Document;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+/// Articles per committed transaction unless [`Store::set_batch_size`] says otherwise.
+pub const DEFAULT_BATCH_SIZE: usize = 256;
+
+/// An open corpus store (one SQLite file plus its `-wal` and `-shm` companions).
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    batch_size: usize,
+    grouper: sitrep_happenings::Grouper,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it (and its tables) if it does not exist.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Store::init(conn, Some(path.to_path_buf()))
+    }
+
+    /// Opens an existing store for queries only.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx("read schema version")?;
+        if version != schema::SCHEMA_VERSION {
+            return Err(StoreError::SchemaVersion {
+                path: path.display().to_string(),
+                found: version,
+                expected: schema::SCHEMA_VERSION,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            batch_size: DEFAULT_BATCH_SIZE,
+            grouper: sitrep_happenings::Grouper::default(),
+        })
+    }
+
+    /// A store in memory (tests, one-shot pipelines).
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
+            path: ":memory:".into(),
+            source,
+        })?;
+        Store::init(conn, None)
+    }
+
+    fn init(conn: Connection, path: Option<PathBuf>) -> Result<Store, StoreError> {
+        let shown = path
+            .as_ref()
+            .map_or(":memory:".to_string(), |p| p.display().to_string());
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .ctx("set busy timeout")?;
+        conn.execute_batch(schema::PRAGMAS).ctx("set pragmas")?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .ctx("read schema version")?;
+        match version {
+            0 => {
+                // A new file: create everything in one transaction, then stamp the version.
+                let script = format!(
+                    "BEGIN IMMEDIATE;{}PRAGMA user_version = {};COMMIT;",
+                    schema::TABLES,
+                    schema::SCHEMA_VERSION
+                );
+                conn.execute_batch(&script).ctx("create tables")?;
+            }
+            v if v == schema::SCHEMA_VERSION => {}
+            found => {
+                return Err(StoreError::SchemaVersion {
+                    path: shown,
+                    found,
+                    expected: schema::SCHEMA_VERSION,
+                })
+            }
+        }
+        Ok(Store {
+            conn,
+            path,
+            batch_size: DEFAULT_BATCH_SIZE,
+            grouper: sitrep_happenings::Grouper::default(),
+        })
+    }
+
+    /// Articles per committed transaction (at least 1). Smaller batches lose less work to a
+    /// crash; larger ones ingest faster.
+    pub fn set_batch_size(&mut self, n: usize) {
+        self.batch_size = n.max(1);
+    }
+
+    /// Replaces the happening grouping rule (window, symmetric codes). Already stored
+    /// happenings keep the old rule until [`Store::regroup_all`] runs.
+    pub fn set_happenings_config(
+        &mut self,
+        config: &sitrep_happenings::HappeningsConfig,
+    ) -> Result<(), StoreError> {
+        self.grouper = config.build()?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The underlying connection, for ad-hoc SQL over the documented tables.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Ingests processed documents. See [`IngestReport`] for what happens to each one.
+    pub fn ingest<'a>(
+        &mut self,
+        docs: impl IntoIterator<Item = &'a Document>,
+    ) -> Result<IngestReport, StoreError> {
+        let items = docs
+            .into_iter()
+            .map(|d| (Cow::Owned(d.to_record()), d.text()));
+        ingest::ingest(&mut self.conn, &self.grouper, self.batch_size, items)
+    }
+
+    /// Ingests schema-v1 records with the text their spans point into.
+    pub fn ingest_records<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = (&'a ArticleRecord, &'a str)>,
+    ) -> Result<IngestReport, StoreError> {
+        let items = items.into_iter().map(|(r, t)| (Cow::Borrowed(r), t));
+        ingest::ingest(&mut self.conn, &self.grouper, self.batch_size, items)
+    }
+
+    /// Whether an article with this id is stored (to skip processing it again on a resume).
+    pub fn has_article(&self, id: &str) -> Result<bool, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+            .ctx("look up article")?;
+        st.exists([id]).ctx("look up article")
+    }
+
+    /// Number of stored articles.
+    pub fn article_count(&self) -> Result<u64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+            .ctx("count articles")
+    }
+
+    /// Tidies up after a large ingest: merges the FTS index segments, refreshes SQLite's
+    /// query statistics and folds the WAL back into the main file (truncating it). Safe to
+    /// skip; queries are correct either way.
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.conn
+            .execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')", [])
+            .ctx("optimize quote index")?;
+        self.conn.execute_batch("PRAGMA optimize;").ctx("optimize")?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .ctx("checkpoint")?;
+        Ok(())
+    }
+
+    /// Recomputes every happening from the stored event mentions (after a rule change).
+    pub fn regroup_all(&mut self) -> Result<usize, StoreError> {
+        let tx = self.conn.transaction().ctx("begin regroup")?;
+        let n = happenings::regroup_all(&tx, &self.grouper)?;
+        tx.commit().ctx("commit regroup")?;
+        Ok(n)
+    }
+
+    /// SQLite's `PRAGMA integrity_check` plus (when writable) the FTS index's own check;
+    /// `Ok("ok")` when sound, else the problems found.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .ctx("integrity check")?;
+        let lines: Vec<String> = st
+            .query_map([], |r| r.get(0))
+            .ctx("integrity check")?
+            .collect::<Result<_, _>>()
+            .ctx("integrity check")?;
+        let result = lines.join("\n");
+        // The FTS check is written as an INSERT: a read-only connection cannot run it.
+        if result != "ok"
+            || self
+                .conn
+                .is_readonly(rusqlite::MAIN_DB)
+                .ctx("read-only check")?
+        {
+            return Ok(result);
+        }
+        if let Err(e) = self.conn.execute(
+            "INSERT INTO quotes_fts(quotes_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        ) {
+            return Ok(format!("quotes_fts: {e}"));
+        }
+        Ok(result)
+    }
+
+    /// Runs one query (the same as [`run`]).
+    pub fn query(&self, command: &QueryCommand) -> Result<Table, StoreError> {
+        run(self, command)
+    }
+}

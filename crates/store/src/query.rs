@@ -1,0 +1,567 @@
+//! The questions users ask of a corpus, as plain structs (no CLI types) and one [`run`].
+//!
+//! Actors are named by a selector string: a CAMEO actor code (`RUSGOV`), a code pattern
+//! with `*` (`RUS*` = every Russian actor), an entity key, or an entity's canonical name
+//! (case-insensitive). An event side matches when its code matches or its entity is one of
+//! the named entities.
+
+use crate::error::{Ctx, StoreError};
+use crate::fuzzy;
+use crate::table::{Table, Value};
+use crate::Store;
+use chrono::NaiveDate;
+use rusqlite::types::ValueRef;
+use rusqlite::{params, Connection, Params, Statement};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One query. Build it from CLI arguments or an HTTP request, then [`run`] it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "query", rename_all = "snake_case")]
+pub enum QueryCommand {
+    /// Daily event counts between two actors.
+    Dyad(DyadQuery),
+    /// An actor's counterparts, with event counts and mean Goldstein.
+    Network(NetworkQuery),
+    /// Quotes by a speaker, matched fuzzily on entity keys and names.
+    QuotesBySpeaker(SpeakerQuery),
+    /// Quotes containing words (SQLite FTS5 query syntax), best first, with a snippet.
+    QuotesByWords(WordsQuery),
+    /// One article with all its annotations.
+    Article(ArticleQuery),
+    /// Real-world happenings (events grouped across articles).
+    Happenings(HappeningsQuery),
+    /// Corpus counts.
+    Stats,
+}
+
+/// Events A→B (and B→A if `both_directions`) per day: counts per QuadClass and Goldstein sum.
+/// Undated events are left out; days without events are absent (the series is sparse).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DyadQuery {
+    pub a: String,
+    pub b: String,
+    pub both_directions: bool,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Leave out events that are only someone's claim (inside a quote).
+    pub asserted_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NetworkQuery {
+    pub actor: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Group counterparts by CAMEO code instead of by entity.
+    pub by_code: bool,
+    /// At most this many partners (0 = all).
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SpeakerQuery {
+    pub speaker: String,
+    /// At most this many quotes (0 = all).
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WordsQuery {
+    /// An FTS5 query: words (all must occur), "a phrase", OR, NOT, prefix*, `speaker: name`.
+    /// Text that is not valid FTS5 syntax is searched as plain words.
+    pub query: String,
+    /// At most this many quotes (0 = all).
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ArticleQuery {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HappeningsQuery {
+    /// Source actor code or `*` pattern (empty = any).
+    pub a: String,
+    /// Target actor code or `*` pattern (empty = any).
+    pub b: String,
+    pub both_directions: bool,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Only happenings reported by at least this many articles.
+    pub min_articles: u32,
+    /// At most this many (0 = all).
+    pub limit: usize,
+}
+
+/// Runs a query against a store.
+pub fn run(store: &Store, command: &QueryCommand) -> Result<Table, StoreError> {
+    let conn = store.connection();
+    match command {
+        QueryCommand::Dyad(q) => dyad(conn, q),
+        QueryCommand::Network(q) => network(conn, q),
+        QueryCommand::QuotesBySpeaker(q) => quotes_by_speaker(conn, q),
+        QueryCommand::QuotesByWords(q) => quotes_by_words(conn, q),
+        QueryCommand::Article(q) => article(conn, q),
+        QueryCommand::Happenings(q) => happenings(conn, q),
+        QueryCommand::Stats => stats(conn),
+    }
+}
+
+/// Runs a prepared statement into a table whose columns are the statement's.
+fn collect<P: Params>(st: &mut Statement, params: P) -> Result<Table, StoreError> {
+    let columns: Vec<String> = st.column_names().iter().map(|c| c.to_string()).collect();
+    let n = columns.len();
+    let mut rows = Vec::new();
+    let mut q = st.query(params).ctx("run query")?;
+    while let Some(r) = q.next().ctx("read query row")? {
+        let mut row = Vec::with_capacity(n);
+        for i in 0..n {
+            row.push(match r.get_ref(i).ctx("read cell")? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(v) => Value::Int(v),
+                ValueRef::Real(v) => Value::Float(v),
+                ValueRef::Text(t) | ValueRef::Blob(t) => {
+                    Value::Text(String::from_utf8_lossy(t).into_owned())
+                }
+            });
+        }
+        rows.push(row);
+    }
+    Ok(Table { columns, rows })
+}
+
+/// A resolved actor selector: bound as (code pattern, JSON array of entity ids).
+struct Actor {
+    glob: String,
+    entities: String,
+}
+
+fn resolve_actor(conn: &Connection, selector: &str) -> Result<Actor, StoreError> {
+    let s = selector.trim();
+    if s.is_empty() {
+        return Err(StoreError::BadQuery("empty actor".into()));
+    }
+    let mut st = conn
+        .prepare_cached(
+            "SELECT entity FROM entities WHERE key = ?1 OR key = lower(?1)
+             UNION SELECT entity FROM entity_names WHERE name = ?1 COLLATE NOCASE",
+        )
+        .ctx("prepare actor lookup")?;
+    let mut ids: Vec<i64> = st
+        .query_map([s], |r| r.get(0))
+        .ctx("look up actor")?
+        .collect::<Result<_, _>>()
+        .ctx("look up actor")?;
+    // A name typed in another spelling ("Sergey Riabkov"): the closest stored names, if
+    // close enough. Selectors that look like CAMEO codes or patterns are left exact.
+    let looks_like_code = s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '*');
+    if ids.is_empty() && !looks_like_code {
+        ids = closest_names(conn, s, ACTOR_THRESHOLD)?;
+    }
+    // CAMEO codes are upper case; GLOB without wildcards is plain equality (and uses the index).
+    Ok(Actor {
+        glob: s.to_uppercase(),
+        entities: serde_json::to_string(&ids)?,
+    })
+}
+
+/// How close a typed actor name must be to a stored one when no name matches exactly:
+/// stricter than for speakers, since a dyad silently counting the wrong actor is worse than
+/// an empty answer.
+const ACTOR_THRESHOLD: f64 = 0.9;
+
+/// Entities whose key or a name scores best against `typed`, if the best is >= `threshold`.
+fn closest_names(conn: &Connection, typed: &str, threshold: f64) -> Result<Vec<i64>, StoreError> {
+    let query = fuzzy::normalize(typed);
+    let mut st = conn
+        .prepare_cached("SELECT entity, key FROM entities UNION ALL SELECT entity, name FROM entity_names")
+        .ctx("prepare name scan")?;
+    let mut rows = st.query([]).ctx("scan names")?;
+    let (mut best, mut ids) = (threshold, Vec::new());
+    while let Some(r) = rows.next().ctx("scan names")? {
+        let name: String = r.get(1).ctx("name")?;
+        let score = fuzzy::similarity(&query, &fuzzy::normalize(&name));
+        if score > best + 1e-9 {
+            best = score;
+            ids.clear();
+        }
+        if (score - best).abs() <= 1e-9 {
+            ids.push(r.get(0).ctx("entity")?);
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
+fn side(column: &str, glob: &str, ids: &str) -> String {
+    format!(
+        "({column}_code GLOB {glob} OR {column}_entity IN (SELECT value FROM json_each({ids})))"
+    )
+}
+
+fn date_bound(d: Option<NaiveDate>, default: &str) -> String {
+    d.map_or(default.to_string(), |d| d.to_string())
+}
+
+fn limit(n: usize) -> i64 {
+    if n == 0 {
+        -1
+    } else {
+        n as i64
+    }
+}
+
+fn dyad(conn: &Connection, q: &DyadQuery) -> Result<Table, StoreError> {
+    let a = resolve_actor(conn, &q.a)?;
+    let b = resolve_actor(conn, &q.b)?;
+    let one = |src: (&str, &str), tgt: (&str, &str), dir: &str| {
+        format!(
+            "SELECT date, {dir} AS direction, count(*) AS events, count(DISTINCT happening) AS happenings,
+                    sum(quad_class = 1) AS verbal_coop, sum(quad_class = 2) AS material_coop,
+                    sum(quad_class = 3) AS verbal_conflict, sum(quad_class = 4) AS material_conflict,
+                    round(sum(goldstein), 3) AS goldstein_sum
+             FROM events
+             WHERE date >= ?7 AND date <= ?8 AND (?9 = 0 OR status = 'asserted') AND {} AND {}
+             GROUP BY date",
+            side("source", src.0, src.1),
+            side("target", tgt.0, tgt.1)
+        )
+    };
+    let mut sql = one(("?1", "?2"), ("?3", "?4"), "?5");
+    if q.both_directions {
+        sql = format!("{sql} UNION ALL {}", one(("?3", "?4"), ("?1", "?2"), "?6"));
+    }
+    sql.push_str(" ORDER BY date, direction");
+    let mut st = conn.prepare(&sql).ctx("prepare dyad")?;
+    collect(
+        &mut st,
+        params![
+            a.glob,
+            a.entities,
+            b.glob,
+            b.entities,
+            format!("{} > {}", q.a.trim(), q.b.trim()),
+            format!("{} > {}", q.b.trim(), q.a.trim()),
+            date_bound(q.from, "0000"),
+            date_bound(q.to, "9999"),
+            q.asserted_only,
+        ],
+    )
+}
+
+fn network(conn: &Connection, q: &NetworkQuery) -> Result<Table, StoreError> {
+    let x = resolve_actor(conn, &q.actor)?;
+    let partner_key = if q.by_code {
+        "'c:' || h.code"
+    } else {
+        "coalesce('e:' || h.entity, 'c:' || h.code)"
+    };
+    let partner_name = if q.by_code {
+        "h.code"
+    } else {
+        "coalesce(max(en.name), h.code)"
+    };
+    let sql = format!(
+        "WITH hits AS (
+            SELECT target_code AS code, target_entity AS entity, 1 AS outgoing, goldstein, quad_class, happening
+            FROM events WHERE (?6 OR (date >= ?3 AND date <= ?4)) AND {src}
+            UNION ALL
+            SELECT source_code, source_entity, 0, goldstein, quad_class, happening
+            FROM events WHERE (?6 OR (date >= ?3 AND date <= ?4)) AND {tgt}
+         )
+         SELECT {partner_name} AS partner, max(h.code) AS code, count(*) AS events,
+                sum(h.outgoing) AS outgoing, count(*) - sum(h.outgoing) AS incoming,
+                count(DISTINCT h.happening) AS happenings,
+                round(avg(h.goldstein), 3) AS mean_goldstein,
+                sum(h.quad_class <= 2) AS cooperation, sum(h.quad_class >= 3) AS conflict
+         FROM hits h LEFT JOIN entities en ON en.entity = h.entity
+         WHERE h.code != '' OR h.entity IS NOT NULL
+         GROUP BY {partner_key}
+         ORDER BY events DESC, partner
+         LIMIT ?5",
+        src = side("source", "?1", "?2"),
+        tgt = side("target", "?1", "?2"),
+    );
+    // Without a date range, undated events count too: a network is not a time series.
+    let (from, to) = (date_bound(q.from, ""), date_bound(q.to, "9999"));
+    let all_dates = q.from.is_none() && q.to.is_none();
+    let mut st = conn.prepare(&sql).ctx("prepare network")?;
+    collect(
+        &mut st,
+        params![x.glob, x.entities, from, to, limit(q.limit), all_dates],
+    )
+}
+
+fn quotes_by_speaker(conn: &Connection, q: &SpeakerQuery) -> Result<Table, StoreError> {
+    let query = fuzzy::normalize(&q.speaker);
+    if query.is_empty() {
+        return Err(StoreError::BadQuery("empty speaker".into()));
+    }
+    // Speaking entities, scored on their key and every name they were given.
+    let mut scores: HashMap<i64, f64> = HashMap::new();
+    let mut st = conn
+        .prepare(
+            "SELECT e.entity, e.key FROM entities e WHERE e.entity IN (SELECT speaker_entity FROM quotes)
+             UNION ALL
+             SELECT n.entity, n.name FROM entity_names n WHERE n.entity IN (SELECT speaker_entity FROM quotes)",
+        )
+        .ctx("prepare speakers")?;
+    let mut rows = st.query([]).ctx("list speakers")?;
+    while let Some(r) = rows.next().ctx("list speakers")? {
+        let (id, name): (i64, String) = (r.get(0).ctx("speaker")?, r.get(1).ctx("speaker")?);
+        let s = fuzzy::similarity(&query, &fuzzy::normalize(&name));
+        if s >= fuzzy::THRESHOLD {
+            let best = scores.entry(id).or_insert(0.0);
+            *best = best.max(s);
+        }
+    }
+    // Speakers the names layer did not resolve to an entity: scored on their words.
+    let mut loose: HashMap<String, f64> = HashMap::new();
+    let mut st = conn
+        .prepare("SELECT DISTINCT speaker FROM quotes WHERE speaker_entity IS NULL AND speaker IS NOT NULL")
+        .ctx("prepare loose speakers")?;
+    let mut rows = st.query([]).ctx("list loose speakers")?;
+    while let Some(r) = rows.next().ctx("list loose speakers")? {
+        let name: String = r.get(0).ctx("speaker")?;
+        let s = fuzzy::similarity(&query, &fuzzy::normalize(&name));
+        if s >= fuzzy::THRESHOLD {
+            loose.insert(name, s);
+        }
+    }
+    let ids: Vec<i64> = scores.keys().copied().collect();
+    let names: Vec<&String> = loose.keys().collect();
+    let mut st = conn
+        .prepare(
+            "SELECT a.date, a.id AS article, coalesce(e.name, q.speaker) AS speaker, q.speaker_entity AS entity,
+                    q.kind, q.text AS quote, q.cue, q.start, q.end
+             FROM quotes q JOIN articles a ON a.article = q.article
+                  LEFT JOIN entities e ON e.entity = q.speaker_entity
+             WHERE q.speaker_entity IN (SELECT value FROM json_each(?1))
+                OR (q.speaker_entity IS NULL AND q.speaker IN (SELECT value FROM json_each(?2)))
+             ORDER BY a.date, a.id, q.start
+             LIMIT ?3",
+        )
+        .ctx("prepare quotes by speaker")?;
+    let mut table = collect(
+        &mut st,
+        params![
+            serde_json::to_string(&ids)?,
+            serde_json::to_string(&names)?,
+            limit(q.limit)
+        ],
+    )?;
+    // A score column, so a user sees how sure each speaker match is.
+    let (ei, si) = (table.column("entity"), table.column("speaker"));
+    table.columns.insert(3, "match".into());
+    for row in &mut table.rows {
+        let score = match (ei.map(|i| &row[i]), si.map(|i| &row[i])) {
+            (Some(Value::Int(id)), _) => scores.get(id).copied(),
+            (_, Some(Value::Text(name))) => loose.get(name).copied(),
+            _ => None,
+        };
+        row.insert(
+            3,
+            score.map_or(Value::Null, |s| Value::Float((s * 1000.0).round() / 1000.0)),
+        );
+    }
+    Ok(table)
+}
+
+/// Each word of a query as an FTS5 string literal: how text that is not valid FTS5 syntax
+/// ("U.S.-Russia", "don't") is searched.
+fn plain_fts(query: &str) -> String {
+    query
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn quotes_by_words(conn: &Connection, q: &WordsQuery) -> Result<Table, StoreError> {
+    if q.query.trim().is_empty() {
+        return Err(StoreError::BadQuery("empty search".into()));
+    }
+    let mut st = conn
+        .prepare(
+            "SELECT a.date, a.id AS article, q.speaker,
+                    snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet, q.kind, q.start, q.end,
+                    round(bm25(quotes_fts), 3) AS rank, q.text AS quote
+             FROM quotes_fts JOIN quotes q ON q.quote = quotes_fts.rowid
+                  JOIN articles a ON a.article = q.article
+             WHERE quotes_fts MATCH ?1
+             ORDER BY bm25(quotes_fts), a.id, q.start
+             LIMIT ?2",
+        )
+        .ctx("prepare quote search")?;
+    match collect(&mut st, params![q.query, limit(q.limit)]) {
+        Ok(t) => Ok(t),
+        Err(StoreError::Sqlite { source, .. }) if is_fts_syntax_error(&source) => {
+            collect(&mut st, params![plain_fts(&q.query), limit(q.limit)])
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn is_fts_syntax_error(e: &rusqlite::Error) -> bool {
+    let msg = e.to_string();
+    msg.contains("fts5: syntax error")
+        || msg.contains("no such column")
+        || msg.contains("unterminated string")
+}
+
+fn article(conn: &Connection, q: &ArticleQuery) -> Result<Table, StoreError> {
+    let row: Option<(i64, String, String)> = {
+        let mut st = conn
+            .prepare_cached("SELECT article, record, text FROM articles WHERE id = ?1")
+            .ctx("prepare article")?;
+        let mut rows = st.query([&q.id]).ctx("read article")?;
+        match rows.next().ctx("read article")? {
+            Some(r) => Some((
+                r.get(0).ctx("article")?,
+                r.get(1).ctx("record")?,
+                r.get(2).ctx("text")?,
+            )),
+            None => None,
+        }
+    };
+    let Some((article, record, text)) = row else {
+        return Err(StoreError::NoArticle(q.id.clone()));
+    };
+    let mut rec: sitrep_doc::output::ArticleRecord = serde_json::from_str(&record)?;
+    let mut json = serde_json::to_value(&rec)?;
+
+    // The store's own ids beside the article's: the cross-article entity and the happening.
+    let mut entity_ids = Vec::with_capacity(rec.entities.len());
+    {
+        let mut st = conn
+            .prepare_cached("SELECT entity FROM entities WHERE key = ?1")
+            .ctx("prepare entity id")?;
+        for e in &rec.entities {
+            let mut rows = st.query([crate::ingest::entity_key(e)]).ctx("entity id")?;
+            entity_ids.push(match rows.next().ctx("entity id")? {
+                Some(r) => Some(r.get::<_, i64>(0).ctx("entity id")?),
+                None => None,
+            });
+        }
+    }
+    let happenings: HashMap<i64, Option<i64>> = {
+        let mut st = conn
+            .prepare_cached("SELECT idx, happening FROM events WHERE article = ?1")
+            .ctx("prepare event happenings")?;
+        let it = st
+            .query_map([article], |r| Ok((r.get(0)?, r.get(1)?)))
+            .ctx("event happenings")?;
+        it.collect::<Result<_, _>>().ctx("event happenings")?
+    };
+    if let Some(arr) = json.get_mut("entities").and_then(|v| v.as_array_mut()) {
+        for (e, id) in arr.iter_mut().zip(&entity_ids) {
+            e["store_entity"] = (*id).into();
+        }
+    }
+    if let Some(arr) = json.get_mut("events").and_then(|v| v.as_array_mut()) {
+        for (i, e) in arr.iter_mut().enumerate() {
+            e["happening"] = happenings.get(&(i as i64)).copied().flatten().into();
+        }
+    }
+    let mut meta = Table::new(&[
+        "id",
+        "date",
+        "title",
+        "url",
+        "source",
+        "text",
+        "annotations",
+    ]);
+    rec.sentences.clear();
+    meta.rows.push(vec![
+        rec.id.into(),
+        rec.date.map(|d| d.to_string()).into(),
+        rec.title.into(),
+        rec.url.into(),
+        rec.source.into(),
+        text.into(),
+        Value::Json(json),
+    ]);
+    Ok(meta)
+}
+
+fn happenings(conn: &Connection, q: &HappeningsQuery) -> Result<Table, StoreError> {
+    let pattern = |s: &str| {
+        if s.trim().is_empty() {
+            "*".to_string()
+        } else {
+            s.trim().to_uppercase()
+        }
+    };
+    let (a, b) = (pattern(&q.a), pattern(&q.b));
+    let dir = if q.both_directions {
+        "((source_code GLOB ?1 AND target_code GLOB ?2) OR (source_code GLOB ?2 AND target_code GLOB ?1))"
+    } else {
+        "(source_code GLOB ?1 AND target_code GLOB ?2)"
+    };
+    let mut st = conn
+        .prepare(&format!(
+            "SELECT happening, date, source_code AS source, target_code AS target, code, quad_class,
+                    round(goldstein, 3) AS goldstein, place_key AS place, num_mentions AS mentions,
+                    num_articles AS articles, num_sources AS sources, round(avg_tone, 3) AS avg_tone
+             FROM happenings
+             WHERE {dir} AND coalesce(date, '') >= ?3 AND coalesce(date, '') <= ?4 AND num_articles >= ?5
+             ORDER BY date, num_articles DESC, happening
+             LIMIT ?6"
+        ))
+        .ctx("prepare happenings")?;
+    collect(
+        &mut st,
+        params![
+            a,
+            b,
+            date_bound(q.from, ""),
+            date_bound(q.to, "9999"),
+            i64::from(q.min_articles),
+            limit(q.limit)
+        ],
+    )
+}
+
+fn stats(conn: &Connection) -> Result<Table, StoreError> {
+    let mut st = conn
+        .prepare(
+            "SELECT 'articles' AS metric, count(*) AS value FROM articles
+             UNION ALL SELECT 'articles dated', count(date) FROM articles
+             UNION ALL SELECT 'first date', min(date) FROM articles
+             UNION ALL SELECT 'last date', max(date) FROM articles
+             UNION ALL SELECT 'text bytes', coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles
+             UNION ALL SELECT 'entities', count(*) FROM entities
+             UNION ALL SELECT 'entity names', count(*) FROM entity_names
+             UNION ALL SELECT 'mentions', count(*) FROM mentions
+             UNION ALL SELECT 'quotes', count(*) FROM quotes
+             UNION ALL SELECT 'quotes with resolved speaker', count(speaker_entity) FROM quotes
+             UNION ALL SELECT 'events', count(*) FROM events
+             UNION ALL SELECT 'events dated', count(date) FROM events
+             UNION ALL SELECT 'happenings', count(*) FROM happenings
+             UNION ALL SELECT 'happenings in 2+ articles', count(*) FROM happenings WHERE num_articles >= 2
+             UNION ALL SELECT 'store bytes', (SELECT page_count FROM pragma_page_count) * (SELECT page_size FROM pragma_page_size)",
+        )
+        .ctx("prepare stats")?;
+    collect(&mut st, [])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_fts_quotes_every_word() {
+        assert_eq!(plain_fts("U.S.-Russia talks"), "\"U.S.-Russia\" \"talks\"");
+        assert_eq!(plain_fts("say \"no"), "\"say\" \"\"\"no\"");
+    }
+}

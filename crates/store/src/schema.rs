@@ -1,0 +1,154 @@
+//! The store's tables. One SQL script, applied once to a new file and versioned with
+//! `PRAGMA user_version`, so an old sitrep never misreads a newer store.
+
+/// Bumped whenever a table changes shape.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Connection settings applied on every open. WAL lets readers query while an ingest
+/// writes; `synchronous=NORMAL` in WAL mode keeps every committed transaction across a
+/// process crash (only an OS crash or power loss can lose the last commits).
+pub const PRAGMAS: &str = "
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = NORMAL;
+PRAGMA foreign_keys = ON;
+PRAGMA temp_store = MEMORY;
+PRAGMA cache_size = -65536;
+";
+
+pub const TABLES: &str = r#"
+CREATE TABLE articles (
+    article     INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    date        TEXT,                -- YYYY-MM-DD
+    title       TEXT,
+    url         TEXT,
+    source      TEXT,
+    -- FNV-1a 128 of text + annotation record: equal hash = nothing to do on re-ingest
+    hash        TEXT NOT NULL,
+    tone        REAL,
+    text        TEXT NOT NULL,
+    -- the schema v1 record (all annotations, spans with their text) as JSON
+    record      TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_date ON articles(date);
+
+-- One row per cross-article actor, keyed by the names layer's entity key (normalized,
+-- transliteration-folded), so spellings of one person are one row.
+CREATE TABLE entities (
+    entity     INTEGER PRIMARY KEY,
+    key        TEXT NOT NULL UNIQUE,
+    name       TEXT NOT NULL,        -- canonical name as first seen
+    kind       TEXT NOT NULL,
+    actor_code TEXT                  -- first CAMEO code seen
+);
+CREATE INDEX entities_code ON entities(actor_code);
+
+-- Every canonical name an entity was given (spellings folded into one key).
+CREATE TABLE entity_names (
+    entity INTEGER NOT NULL REFERENCES entities(entity),
+    name   TEXT NOT NULL,
+    PRIMARY KEY (entity, name)
+) WITHOUT ROWID;
+CREATE INDEX entity_names_name ON entity_names(name COLLATE NOCASE);
+
+CREATE TABLE mentions (
+    article INTEGER NOT NULL REFERENCES articles(article),
+    local   INTEGER NOT NULL,        -- entity id inside the article record
+    entity  INTEGER NOT NULL REFERENCES entities(entity),
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    form    TEXT NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article);
+CREATE INDEX mentions_entity ON mentions(entity);
+
+CREATE TABLE quotes (
+    quote          INTEGER PRIMARY KEY,
+    article        INTEGER NOT NULL REFERENCES articles(article),
+    idx            INTEGER NOT NULL,  -- index in the article's quotes
+    start          INTEGER NOT NULL,
+    end            INTEGER NOT NULL,
+    text           TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    speaker_entity INTEGER REFERENCES entities(entity),
+    speaker        TEXT,              -- entity name, else the speaker's words in the text
+    speaker_start  INTEGER,
+    speaker_end    INTEGER,
+    cue            TEXT
+);
+CREATE INDEX quotes_article ON quotes(article);
+CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, speaker,
+    content = 'quotes', content_rowid = 'quote',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.quote, new.text, new.speaker);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+        VALUES ('delete', old.quote, old.text, old.speaker);
+END;
+
+-- One row per event mention (an event as one article codes it).
+CREATE TABLE events (
+    event          INTEGER PRIMARY KEY,
+    article        INTEGER NOT NULL REFERENCES articles(article),
+    idx            INTEGER NOT NULL,  -- index in the article's events
+    date           TEXT,              -- the event's date, else the article's
+    code           TEXT NOT NULL,
+    base           TEXT NOT NULL,
+    root           TEXT NOT NULL,
+    quad_class     INTEGER NOT NULL,
+    goldstein      REAL NOT NULL,
+    source_code    TEXT NOT NULL,     -- '' when the event has no source actor
+    source_entity  INTEGER REFERENCES entities(entity),
+    source_text    TEXT,
+    target_code    TEXT NOT NULL,
+    target_entity  INTEGER REFERENCES entities(entity),
+    target_text    TEXT,
+    place_entity   INTEGER REFERENCES entities(entity),
+    place_key      TEXT,
+    trigger_start  INTEGER NOT NULL,
+    trigger_end    INTEGER NOT NULL,
+    trigger        TEXT NOT NULL,
+    sentence       INTEGER NOT NULL,
+    event_date     TEXT,              -- the date the article gives the event, if any
+    is_root        INTEGER NOT NULL,
+    status         TEXT NOT NULL,
+    quote_idx      INTEGER,
+    happening      INTEGER REFERENCES happenings(happening)
+);
+CREATE INDEX events_article ON events(article);
+CREATE INDEX events_dyad ON events(source_code, target_code, date);
+CREATE INDEX events_target ON events(target_code, date);
+CREATE INDEX events_group ON events(root, source_code, target_code);
+CREATE INDEX events_source_entity ON events(source_entity);
+CREATE INDEX events_target_entity ON events(target_entity);
+CREATE INDEX events_happening ON events(happening);
+
+-- One row per real-world happening across articles (sitrep-happenings' rule; the id is
+-- its GLOBALEVENTID).
+CREATE TABLE happenings (
+    happening    INTEGER PRIMARY KEY,
+    source_code  TEXT NOT NULL,
+    target_code  TEXT NOT NULL,
+    root         TEXT NOT NULL,
+    code         TEXT NOT NULL,
+    base         TEXT NOT NULL,
+    quad_class   INTEGER NOT NULL,
+    goldstein    REAL NOT NULL,
+    date         TEXT,
+    place_key    TEXT,
+    num_mentions INTEGER NOT NULL,
+    num_sources  INTEGER NOT NULL,
+    num_articles INTEGER NOT NULL,
+    avg_tone     REAL,
+    is_root      INTEGER NOT NULL
+);
+CREATE INDEX happenings_dyad ON happenings(source_code, target_code, date);
+"#;

@@ -1,0 +1,102 @@
+//! The pipeline stage: configuration and per-document tagging.
+
+use crate::tagger::{Scratch, Tagger};
+use crate::TaggerError;
+use serde::{Deserialize, Serialize};
+use sitrep_doc::{Document, Layers, NerTag, Stage, StageError, Token};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Configuration of the tagger stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TaggerConfig {
+    /// A model directory written by `sitrep train`; `None` uses the embedded model.
+    pub model_dir: Option<PathBuf>,
+    /// Run the NER model (otherwise `Token::ner` stays `O` and the stage provides only POS).
+    pub ner: bool,
+}
+
+impl Default for TaggerConfig {
+    fn default() -> TaggerConfig {
+        TaggerConfig { model_dir: None, ner: true }
+    }
+}
+
+impl TaggerConfig {
+    pub fn build(&self) -> Result<TaggerStage, TaggerError> {
+        let tagger = match &self.model_dir {
+            Some(dir) => Arc::new(Tagger::load_dir(dir)?),
+            None => Tagger::embedded()?,
+        };
+        Ok(TaggerStage { tagger, ner: self.ner })
+    }
+}
+
+/// Sets `pos`, `lemma` and `ner` on every token, sentence by sentence.
+#[derive(Debug, Clone)]
+pub struct TaggerStage {
+    tagger: Arc<Tagger>,
+    ner: bool,
+}
+
+impl TaggerStage {
+    pub fn tagger(&self) -> &Tagger {
+        &self.tagger
+    }
+}
+
+impl TaggerStage {
+    fn tag_tokens(&self, doc: &Document, tokens: &mut [Token]) -> Result<(), StageError> {
+        let text = doc.text();
+        let mut scratch = Scratch::default();
+        let mut words: Vec<&str> = Vec::new();
+        let mut lower = String::new();
+        for (si, sentence) in doc.sentences.iter().enumerate() {
+            let (a, b) = (sentence.tokens.0 as usize, sentence.tokens.1 as usize);
+            if a > b || b > tokens.len() {
+                return Err(StageError::new("tagger", format!("sentence {si} has token range {a}..{b}")));
+            }
+            if a == b {
+                continue;
+            }
+            words.clear();
+            words.extend(tokens[a..b].iter().map(|t| text.get(t.span.range()).unwrap_or("")));
+            self.tagger.tag_into(&words, &mut scratch);
+            for (i, tok) in tokens[a..b].iter_mut().enumerate() {
+                tok.pos = self.tagger.pos_label(scratch.pos[i]);
+                tok.lemma = self.tagger.lemma(words[i], tok.pos, &mut lower);
+                tok.ner = if self.ner { self.tagger.ner_label(scratch.ner[i]) } else { NerTag::O };
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Stage for TaggerStage {
+    fn name(&self) -> &'static str {
+        "tagger"
+    }
+
+    fn requires(&self) -> Layers {
+        Layers::SENTENCES | Layers::TOKENS
+    }
+
+    fn provides(&self) -> Layers {
+        if self.ner {
+            Layers::POS | Layers::NER
+        } else {
+            Layers::POS
+        }
+    }
+
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        // Tokens are taken out so their texts can borrow the document while they are updated.
+        let mut tokens = std::mem::take(&mut doc.tokens);
+        let result = self.tag_tokens(doc, &mut tokens);
+        doc.tokens = tokens;
+        result?;
+        doc.done |= self.provides();
+        Ok(())
+    }
+}

@@ -1,0 +1,312 @@
+//! Training: POS perceptron, lemma tables, NER perceptron (on predicted POS), evaluation on
+//! dev and test, and writing the model directory. Deterministic for a given seed.
+
+use crate::data::{load_conllu, load_iob2, NerSentence, PosSentence};
+use crate::features::{analyze_sentence, ner_features, pos_features, quote_state, NO_TAG};
+use crate::iob::{tag_str, valid_transition, NerScores, NER_TAGS};
+use crate::lemma::{FxMap, Lemmatizer};
+use crate::model::{ModelFile, KIND_NER, KIND_POS};
+use crate::perceptron::{argmax_f32, Trainer, Weights};
+use crate::tagger::{Scratch, Tagger, LEMMA_EXCEPTIONS_FILE, LEMMA_RULES_FILE, NER_FILE, POS_FILE};
+use crate::hash::SplitMix;
+use crate::TaggerError;
+use sitrep_doc::{NerTag, Upos};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What to train on and how.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Directory with `en_ewt-ud-{train,dev,test}.conllu` and the UNER IOB2 files.
+    pub ud_dir: PathBuf,
+    /// Where to write the model files; `None` trains and evaluates only.
+    pub out_dir: Option<PathBuf>,
+    pub pos_iterations: u32,
+    pub ner_iterations: u32,
+    /// Seed of the per-iteration shuffles.
+    pub seed: u64,
+    /// log2 of the number of hashed feature rows.
+    pub pos_bits: u32,
+    pub ner_bits: u32,
+    /// Averaged weights smaller than this fraction of the largest are dropped.
+    pub prune: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions {
+            ud_dir: PathBuf::from("/work/shared/data/ud"),
+            out_dir: None,
+            pos_iterations: 8,
+            ner_iterations: 12,
+            seed: 20_221_202,
+            pos_bits: 18,
+            ner_bits: 18,
+            prune: 0.002,
+        }
+    }
+}
+
+/// Figures of one training run.
+#[derive(Debug, Clone, Default)]
+pub struct TrainReport {
+    pub pos_train_sentences: usize,
+    pub ner_train_sentences: usize,
+    pub pos_dev_accuracy: f64,
+    pub pos_test_accuracy: f64,
+    /// UPOS accuracy on test words not seen in training.
+    pub pos_test_unknown_accuracy: f64,
+    pub lemma_test_accuracy: f64,
+    pub ner_dev: NerScores,
+    pub ner_test: NerScores,
+    pub train_seconds: f64,
+    pub model_bytes: u64,
+    pub pos_rows: usize,
+    pub ner_rows: usize,
+    pub lemma_exceptions: usize,
+    pub lemma_rules: usize,
+}
+
+impl fmt::Display for TrainReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "training sentences: POS {}, NER {}", self.pos_train_sentences, self.ner_train_sentences)?;
+        writeln!(
+            f,
+            "UPOS accuracy: dev {:.4}, test {:.4} (test unknown words {:.4})",
+            self.pos_dev_accuracy, self.pos_test_accuracy, self.pos_test_unknown_accuracy
+        )?;
+        writeln!(f, "lemma accuracy (test, predicted UPOS, lowercase): {:.4}", self.lemma_test_accuracy)?;
+        writeln!(f, "NER exact-span dev:")?;
+        write!(f, "{}", self.ner_dev)?;
+        writeln!(f, "NER exact-span test:")?;
+        write!(f, "{}", self.ner_test)?;
+        writeln!(
+            f,
+            "model: {} bytes ({} POS rows, {} NER rows, {} lemma exceptions, {} lemma rules)",
+            self.model_bytes, self.pos_rows, self.ner_rows, self.lemma_exceptions, self.lemma_rules
+        )?;
+        writeln!(f, "training time: {:.1} s", self.train_seconds)
+    }
+}
+
+pub const POS_TRAIN: &str = "en_ewt-ud-train.conllu";
+pub const POS_DEV: &str = "en_ewt-ud-dev.conllu";
+pub const POS_TEST: &str = "en_ewt-ud-test.conllu";
+pub const NER_TRAIN: &str = "uner_en_ewt-ud-train.2022-12-draft.iob2";
+pub const NER_DEV: &str = "uner_en_ewt-ud-dev.iob2";
+pub const NER_TEST: &str = "uner_en_ewt-ud-test.iob2";
+
+fn pos_labels() -> Vec<String> {
+    Upos::ALL.iter().map(|u| u.as_str().to_string()).collect()
+}
+
+fn ner_labels() -> Vec<String> {
+    NER_TAGS.iter().map(|t| tag_str(*t).to_string()).collect()
+}
+
+/// Words seen at least 20 times with one tag at least 97% of the time (Honnibal's tag
+/// dictionary): tagged without scoring.
+fn build_tagdict(sents: &[PosSentence]) -> Vec<(String, u8)> {
+    let mut counts: FxMap<&str, [u32; 17]> = FxMap::default();
+    for s in sents {
+        for w in &s.words {
+            counts.entry(w.form.as_str()).or_insert([0; 17])[w.upos as usize] += 1;
+        }
+    }
+    let mut out: Vec<(String, u8)> = counts
+        .into_iter()
+        .filter_map(|(w, c)| {
+            let total: u32 = c.iter().sum();
+            let (best, &n) = c.iter().enumerate().max_by_key(|(_, n)| **n)?;
+            (total >= 20 && n as f64 / total as f64 >= 0.97).then(|| (w.to_string(), best as u8))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn train_pos(sents: &[PosSentence], tagdict: &[(String, u8)], opts: &TrainOptions) -> Weights {
+    let dict: FxMap<&str, u8> = tagdict.iter().map(|(w, c)| (w.as_str(), *c)).collect();
+    let mut trainer = Trainer::new(Upos::ALL.len(), opts.pos_bits);
+    let mut order: Vec<usize> = (0..sents.len()).collect();
+    let (mut ctx, mut lower, mut feats) = (Vec::new(), String::new(), Vec::new());
+    let mut scores = vec![0.0f32; Upos::ALL.len()];
+    let mut forms: Vec<&str> = Vec::new();
+    for it in 0..opts.pos_iterations {
+        SplitMix(opts.seed.wrapping_add(it as u64)).shuffle(&mut order);
+        for &k in &order {
+            let s = &sents[k];
+            forms.clear();
+            forms.extend(s.words.iter().map(|w| w.form.as_str()));
+            analyze_sentence(&forms, &mut ctx, &mut lower);
+            let (mut p1, mut p2) = (NO_TAG, NO_TAG);
+            for (i, w) in s.words.iter().enumerate() {
+                let guess = match dict.get(w.form.as_str()) {
+                    Some(&c) => c,
+                    None => {
+                        pos_features(&ctx, i, p1, p2, &mut feats);
+                        trainer.score(&feats, &mut scores);
+                        let g = argmax_f32(&scores, |_| true);
+                        trainer.update(&feats, w.upos as usize, g);
+                        g as u8
+                    }
+                };
+                p2 = p1;
+                p1 = guess;
+            }
+        }
+    }
+    trainer.averaged(opts.prune)
+}
+
+/// NER training sentence with predicted POS classes.
+struct NerExample<'a> {
+    sent: &'a NerSentence,
+    pos: Vec<u8>,
+}
+
+fn train_ner(examples: &[NerExample<'_>], opts: &TrainOptions) -> Weights {
+    let mut trainer = Trainer::new(NER_TAGS.len(), opts.ner_bits);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let (mut ctx, mut lower, mut feats, mut aux) = (Vec::new(), String::new(), Vec::new(), Vec::new());
+    let mut scores = vec![0.0f32; NER_TAGS.len()];
+    for it in 0..opts.ner_iterations {
+        SplitMix(opts.seed.wrapping_add(1000 + it as u64)).shuffle(&mut order);
+        for &k in &order {
+            let ex = &examples[k];
+            let n = ex.sent.forms.len();
+            analyze_sentence(&ex.sent.forms, &mut ctx, &mut lower);
+            quote_state(&ctx, n, &ex.pos, &mut aux);
+            let (mut l1, mut l2) = (NO_TAG, NO_TAG);
+            for i in 0..n {
+                ner_features(&ctx, &aux, i, l1, l2, &mut feats);
+                trainer.score(&feats, &mut scores);
+                let prev = (l1 != NO_TAG).then(|| NER_TAGS[l1 as usize]);
+                let g = argmax_f32(&scores, |c| valid_transition(prev, NER_TAGS[c]));
+                trainer.update(&feats, ex.sent.tags[i] as usize, g);
+                l2 = l1;
+                l1 = g as u8;
+            }
+        }
+    }
+    trainer.averaged(opts.prune)
+}
+
+/// UPOS accuracy, unknown-word accuracy and lemma accuracy of a tagger on CoNLL-U sentences.
+pub fn eval_pos(tagger: &Tagger, sents: &[PosSentence], known: &FxMap<String, ()>) -> (f64, f64, f64) {
+    let mut s = Scratch::default();
+    let (mut n, mut ok, mut unk, mut unk_ok, mut lem_ok) = (0u64, 0u64, 0u64, 0u64, 0u64);
+    let mut lower = String::new();
+    for sent in sents {
+        let forms: Vec<&str> = sent.words.iter().map(|w| w.form.as_str()).collect();
+        tagger.tag_into(&forms, &mut s);
+        for (i, w) in sent.words.iter().enumerate() {
+            let upos = tagger.pos_label(s.pos[i]);
+            n += 1;
+            ok += (upos == w.upos) as u64;
+            if !known.contains_key(&w.form) {
+                unk += 1;
+                unk_ok += (upos == w.upos) as u64;
+            }
+            lem_ok += (tagger.lemma(&w.form, upos, &mut lower) == w.lemma.to_lowercase()) as u64;
+        }
+    }
+    let r = |a: u64, b: u64| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    (r(ok, n), r(unk_ok, unk), r(lem_ok, n))
+}
+
+/// Exact-span NER scores of a tagger on IOB2 sentences.
+pub fn eval_ner(tagger: &Tagger, sents: &[NerSentence]) -> NerScores {
+    let mut scores = NerScores::default();
+    let mut s = Scratch::default();
+    let mut pred: Vec<NerTag> = Vec::new();
+    for sent in sents {
+        tagger.tag_into(&sent.forms, &mut s);
+        pred.clear();
+        pred.extend(s.ner.iter().map(|&c| tagger.ner_label(c)));
+        scores.add(&sent.tags, &pred);
+    }
+    scores
+}
+
+fn load_split(dir: &Path, pos: &str, ner: &str) -> Result<(Vec<PosSentence>, Vec<NerSentence>), TaggerError> {
+    Ok((load_conllu(&dir.join(pos))?, load_iob2(&dir.join(ner))?))
+}
+
+/// Trains POS, lemmas and NER, evaluates on dev and test, and writes the model directory.
+pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
+    let started = Instant::now();
+    let dir = &opts.ud_dir;
+    let (pos_train, ner_train) = load_split(dir, POS_TRAIN, NER_TRAIN)?;
+    let (pos_dev, ner_dev) = load_split(dir, POS_DEV, NER_DEV)?;
+    let (pos_test, ner_test) = load_split(dir, POS_TEST, NER_TEST)?;
+    if pos_train.is_empty() || ner_train.is_empty() {
+        return Err(TaggerError::Training("empty training data".into()));
+    }
+
+    let tagdict = build_tagdict(&pos_train);
+    let pos_weights = train_pos(&pos_train, &tagdict, opts);
+    let pos_model = ModelFile { kind: KIND_POS, labels: pos_labels(), weights: pos_weights, tagdict };
+
+    let lemma_entries: Vec<(String, Upos, String, u32)> = pos_train
+        .iter()
+        .flat_map(|s| s.words.iter())
+        .map(|w| (w.form.to_lowercase(), w.upos, w.lemma.to_lowercase(), 1))
+        .collect();
+    let lemmas = Lemmatizer::learn(&lemma_entries);
+
+    // NER features use predicted POS, as at run time.
+    let empty_ner = ModelFile { kind: KIND_NER, labels: ner_labels(), weights: Weights::zeros(NER_TAGS.len(), 4), tagdict: vec![] };
+    let pos_only = Tagger::from_models(pos_model.clone(), empty_ner, lemmas.clone())?;
+    let mut scratch = Scratch::default();
+    let examples: Vec<NerExample<'_>> = ner_train
+        .iter()
+        .map(|sent| {
+            pos_only.tag_into(&sent.forms, &mut scratch);
+            NerExample { sent, pos: scratch.pos.clone() }
+        })
+        .collect();
+    let ner_weights = train_ner(&examples, opts);
+    let ner_model = ModelFile { kind: KIND_NER, labels: ner_labels(), weights: ner_weights, tagdict: vec![] };
+
+    let pos_bytes = pos_model.to_bytes();
+    let ner_bytes = ner_model.to_bytes();
+    let exceptions_tsv = lemmas.exceptions_tsv();
+    let rules_tsv = lemmas.rules_tsv();
+    let mut report = TrainReport {
+        pos_train_sentences: pos_train.len(),
+        ner_train_sentences: ner_train.len(),
+        pos_rows: pos_model.weights.nonzero_rows().count(),
+        ner_rows: ner_model.weights.nonzero_rows().count(),
+        lemma_exceptions: lemmas.n_exceptions(),
+        lemma_rules: lemmas.n_rules(),
+        model_bytes: (pos_bytes.len() + ner_bytes.len() + exceptions_tsv.len() + rules_tsv.len()) as u64,
+        ..TrainReport::default()
+    };
+    // Evaluate exactly what is shipped: the serialized bytes, read back.
+    let tagger = Tagger::from_bytes(&pos_bytes, &ner_bytes, &exceptions_tsv, &rules_tsv)?;
+    let known: FxMap<String, ()> =
+        pos_train.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.clone(), ())).collect();
+    report.pos_dev_accuracy = eval_pos(&tagger, &pos_dev, &known).0;
+    let (acc, unk, lem) = eval_pos(&tagger, &pos_test, &known);
+    report.pos_test_accuracy = acc;
+    report.pos_test_unknown_accuracy = unk;
+    report.lemma_test_accuracy = lem;
+    report.ner_dev = eval_ner(&tagger, &ner_dev);
+    report.ner_test = eval_ner(&tagger, &ner_test);
+
+    if let Some(out) = &opts.out_dir {
+        std::fs::create_dir_all(out).map_err(|e| TaggerError::io(out, e))?;
+        let write = |name: &str, bytes: &[u8]| {
+            let p = out.join(name);
+            std::fs::write(&p, bytes).map_err(|e| TaggerError::io(p, e))
+        };
+        write(POS_FILE, &pos_bytes)?;
+        write(NER_FILE, &ner_bytes)?;
+        write(LEMMA_EXCEPTIONS_FILE, exceptions_tsv.as_bytes())?;
+        write(LEMMA_RULES_FILE, rules_tsv.as_bytes())?;
+    }
+    report.train_seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
