@@ -58,12 +58,11 @@ def clean(s):
 
 
 def alt_names(name, alts, limit):
-    seen = {name.lower()}
+    # sitrep folds diacritics itself at lookup, so folded duplicates of the name are left out.
+    seen = {name.lower(), ascii_fold(name).lower()}
     out = []
-    folded = ascii_fold(name)
-    if folded and folded.lower() not in seen:
-        seen.add(folded.lower())
-        out.append(folded)
+    if limit == 0:
+        return out
     # Latin forms with diacritics are folded ("Genève" -> "Geneve"); codes such as "GVA" and
     # very short forms are dropped; shorter names first (exonyms tend to be short).
     cands = sorted({ascii_fold(a) for a in alts if a.isascii() or ascii_fold(a)}, key=lambda x: (len(x), x))
@@ -149,7 +148,7 @@ def main():
         fips = fips_of.get(cc, "")
         adm1 = (fips + a1) if (fips and a1 and a1 != "00") else ""
         pop = int(c["population"])
-        limit = 12 if pop >= 1_000_000 else (6 if pop >= 100_000 else 2)
+        limit = 12 if pop >= 1_000_000 else (4 if pop >= 100_000 else 0)
         alts = alt_names(c["name"], c["alternatenames"], limit)
         feature = "PPLC" if c["geonameid"] in capital_set else "PPL"
         city_rows.append([

@@ -91,12 +91,22 @@ fn main() -> ExitCode {
 
 /// Writes one processed record in the chosen format.
 fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> std::io::Result<()> {
+    static CODES: std::sync::OnceLock<sitrep_events::CodeTable> = std::sync::OnceLock::new();
     match format {
         Format::Jsonl => {
             serde_json::to_writer(&mut *out, &processed.to_record())?;
             out.write_all(b"\n")
         }
-        Format::Pretty => pretty::write_report(out, processed),
+        Format::Pretty => {
+            let codes = match CODES.get() {
+                Some(codes) => codes,
+                None => {
+                    let table = sitrep_events::CodeTable::embedded().map_err(std::io::Error::other)?;
+                    CODES.get_or_init(|| table)
+                }
+            };
+            pretty::write_report(out, processed, codes)
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The readable report of one article (`--format pretty`, `sitrep demo`).
 
 use sitrep_doc::output::{ArticleRecord, TextSpan};
+use sitrep_events::CodeTable;
 use sitrep_pipeline::Processed;
 use std::io::{self, Write};
 
@@ -19,7 +20,8 @@ fn span(t: &TextSpan) -> String {
     format!("{:?} @{}..{}", t.text, t.start, t.end)
 }
 
-pub fn write_report(out: &mut dyn Write, processed: &Processed) -> io::Result<()> {
+/// Writes the report of one article. `codes` names the CAMEO event codes.
+pub fn write_report(out: &mut dyn Write, processed: &Processed, codes: &CodeTable) -> io::Result<()> {
     let rec = processed.to_record();
     write_header(out, &rec)?;
     if processed.record.is_err() {
@@ -42,7 +44,7 @@ pub fn write_report(out: &mut dyn Write, processed: &Processed) -> io::Result<()
     )?;
     write_entities(out, &rec)?;
     write_quotes(out, &rec)?;
-    write_events(out, &rec)?;
+    write_events(out, &rec, codes)?;
     write_dates_amounts_themes(out, &rec)?;
     if !rec.errors.is_empty() {
         writeln!(out, "\nErrors")?;
@@ -118,7 +120,7 @@ fn write_quotes(out: &mut dyn Write, rec: &ArticleRecord) -> io::Result<()> {
     Ok(())
 }
 
-fn write_events(out: &mut dyn Write, rec: &ArticleRecord) -> io::Result<()> {
+fn write_events(out: &mut dyn Write, rec: &ArticleRecord, codes: &CodeTable) -> io::Result<()> {
     if rec.events.is_empty() {
         return Ok(());
     }
@@ -128,7 +130,8 @@ fn write_events(out: &mut dyn Write, rec: &ArticleRecord) -> io::Result<()> {
             Some(a) => format!("{} ({:?})", a.actor_code, a.text),
             None => "—".to_string(),
         };
-        write!(out, "  {} –{}→ {}", side(&e.source), e.code, side(&e.target))?;
+        let name = codes.get(&e.code).map(|id| codes.info(id).name.as_str()).unwrap_or("unknown code");
+        write!(out, "  {} –{}({name})→ {}", side(&e.source), e.code, side(&e.target))?;
         write!(out, "  trigger {}", span(&e.trigger))?;
         write!(out, " · Goldstein {:+.1} · quad {} · {}", e.goldstein, e.quad_class, e.status)?;
         if let Some(date) = e.date {

@@ -73,17 +73,17 @@ fn every_noun_pattern_row_codes_its_example() {
 const CASES: &[(&str, &str)] = &[
     // --- compound actors and symmetric codes
     ("Russia and [the United States]{USA} *met in Geneva@ .", "040:RUS>USA 040:USA>RUS"),
-    ("Jordan{JOR} and Britain *have *agreed to *hold joint exercises .", "0312:GBR>JOR 0312:JOR>GBR"),
+    ("Jordan{JOR} and Britain have *agreed to *hold joint exercises .", "0312:GBR>JOR 0312:JOR>GBR"),
     ("France , Germany and Britain *condemned Iran .", "111:FRA>IRN 111:DEU>IRN 111:GBR>IRN"),
     ("Iran *condemned France and Germany .", "111:IRN>FRA 111:IRN>DEU"),
     ("Russia *met Ukraine and Turkey .", "040:RUS>UKR 040:RUS>TUR"),
-    ("The negotiations between [representatives of Russia] and [the United States]{USA} *lasted hours .", "046:RUS>USA 046:USA>RUS"),
+    ("The negotiations between representatives/NOUN of Russia and [the United States]{USA} *lasted hours .", "046:RUS>USA 046:USA>RUS"),
     ("Washington and Moscow *signed a treaty .", "057:RUSGOV>USAGOV 057:USAGOV>RUSGOV"),
     // --- subjects, adjuncts, appositions, relative clauses, coordination
     ("Serbia on Thursday flatly *rejected the demands of Kosovo .", "120:SRB>XKX"),
-    ("Israel , a close ally of [the United States]{USA} , *has *attacked Gaza .", "190:ISR>PSE"),
-    ("[Leaders/NOUN of the [opposition coalition]{AZEOPP}] *agreed to *postpone the vote .", "030:AZEOPP>"),
-    ("[Security forces in Guinea{GIN}] *have *tortured refugees .", "1822:GIN>"),
+    ("Israel , a close ally of [the United States]{USA} , has *attacked Gaza .", "190:ISR>PSE"),
+    ("Leaders/NOUN of the [opposition coalition]{AZEOPP} *agreed to *postpone the vote .", "030:AZEOPP>"),
+    ("Security forces in Guinea{GIN} have *tortured refugees .", "1822:GIN>"),
     ("Iran *praised Iraq and *criticized Israel .", "051:IRN>IRQ 111:IRN>ISR"),
     ("Police{EGYCOP} *opened fire on protesters , *killing one person and *arresting twelve .", "190:EGYCOP> 1823:EGYCOP> 173:EGYCOP>"),
     ("Hamas *welcomed the leader of Iran who *visited Syria .", "043:PSEREB>IRN 042:IRN>SYR"),
@@ -92,21 +92,21 @@ const CASES: &[(&str, &str)] = &[
     // --- passives
     ("A camp in Chad was *attacked by [Sudanese militias]{SDNMIL} .", "190:SDNMIL>TCD"),
     ("Ukraine was *invaded by Russia .", "192:RUS>UKR"),
-    ("[Three civilians]{IRQCVL} *have been *killed in a car bombing .", "1832:>IRQCVL"),
+    ("[Three civilians]{IRQCVL} have been *killed in a car bombing .", "1832:>IRQCVL"),
     ("The talks were *held in Geneva@ .", ""),
     ("The maneuvers of [Russian troops]{RUSMIL} are being *conducted within Russia .", ""),
     ("[Iranian fighters]{IRNMIL} were *engaged in fighting with Iraq .", "190:IRNMIL>IRQ"),
     // --- negation
-    ("Russia *did not *attack Ukraine .", ""),
-    ("Russia *has never *invaded Ukraine .", ""),
+    ("Russia did not *attack Ukraine .", ""),
+    ("Russia has never *invaded Ukraine .", ""),
     ("Syria *says it will not *accept any more refugees .", ""),
     ("Syria will not *accept any more refugees from Iraq .", "122:SYR>IRQ"),
-    ("Israel *did not *meet Egypt .", "125:ISR>EGY"),
-    ("Iran *did not *threaten France .", ""),
+    ("Israel did not *meet Egypt .", "125:ISR>EGY"),
+    ("Iran did not *threaten France .", ""),
     ("Iran *refused to *meet France .", "125:IRN>FRA"),
     ("Iran *refused to *lift sanctions on France .", "1244:IRN>FRA"),
     ("Russia *refused to *withdraw troops from Ukraine .", "1246:RUS>UKR"),
-    ("Pakistan *has *refused to *deploy peacekeepers in Iraq .", "1224:PAK>IRQ"),
+    ("Pakistan has *refused to *deploy peacekeepers in Iraq .", "1224:PAK>IRQ"),
     ("Russia *refused to *attack Ukraine .", ""),
     ("Israel and Egypt *failed to *reach an agreement .", "127:EGY>ISR 127:ISR>EGY"),
     ("Russia *failed to *attack Ukraine .", ""),
@@ -125,7 +125,7 @@ const CASES: &[(&str, &str)] = &[
     ("Iran *threatened to *launch a new offensive against Iraq .", "1384:IRN>IRQ"),
     ("France *threatened to *impose sanctions on Iran .", "1312:FRA>IRN"),
     ("France *threatened to *cut relations with Iran .", "1313:FRA>IRN"),
-    ("Hamas *threatened to *resume attacks/NOUN in Israel .", "130:PSEREB>ISR"),
+    ("Hamas *threatened to *resume attacks/NOUN in Israel .", "138:PSEREB>ISR"),
     ("Greece{GRC} *plans to *impose restrictions on Turkey .", "132:GRC>TUR"),
     ("Washington *wanted to *continue negotiations with Moscow .", "036:USAGOV>RUSGOV"),
     ("France is ready to *resume talks with Iran .", "036:FRA>IRN"),
@@ -144,10 +144,10 @@ const CASES: &[(&str, &str)] = &[
     ("Iran *demanded that Russia *release the prisoners .", "1053:IRN>RUS"),
     ("France *urged Iran to *resume talks .", "026:FRA>IRN"),
     ("France *called on Russia to *withdraw troops from Ukraine .", "0256:FRA>RUS"),
-    ("Britain *said that Iraq must *hand over the suspects .", "0841:GBR>IRQ"),
+    ("Britain *said that Iraq must *hand over the suspects .", "1053:GBR>IRQ"),
     ("Russia *said Sudan must *return the helicopter .", "1053:RUS>SDN"),
     ("Iran *accused France of *attacking Iraq .", "1123:IRN>FRA"),
-    ("Iran *accused France of espionage .", "1125:IRN>"),
+    ("Iran *accused France of espionage .", "1125:IRN>FRA"),
     ("[The Albanians]{SRBCVL} are *demanding autonomy from Serbia .", "1043:SRBCVL>SRB"),
     ("Britain is *pushing hard for [the United States]{USA} .", "100:GBR>USA"),
     // --- reported speech: speaker stands behind commitments
@@ -224,7 +224,7 @@ fn quotes_make_reported_events_and_statements() {
 #[test]
 fn speech_cue_carries_its_code() {
     let st = stage();
-    let mut d = doc(st.lexicon(), "“ This is unacceptable , ” Price{USAGOV} *warned/VERB Russia .");
+    let mut d = doc(st.lexicon(), "“ This is unacceptable , ” Price{USAGOV} *warned Russia .");
     add_quote(&mut d, "“ This is unacceptable , ”", "Price", Some("warned"));
     st.process(&mut d).unwrap();
     // The cue verb "warn" codes 012 by itself through the pattern table; no duplicate 010.
@@ -241,6 +241,28 @@ fn place_and_date_fields() {
     assert_eq!(e.date, chrono::NaiveDate::from_ymd_opt(2022, 1, 10));
     sitrep_doc::assert_span!(d, e.source.as_ref().unwrap().span, "Russia");
     sitrep_doc::assert_span!(d, e.trigger, "met");
+}
+
+#[test]
+#[ignore]
+fn debug_print() {
+    let st = stage();
+    let text = std::env::var("CASE").unwrap_or_default();
+    let d = doc(st.lexicon(), &text);
+    for s in 0..d.sentences.len() {
+        let sp = d.sentences[s].tokens;
+        let a = vec![None; (sp.1 - sp.0) as usize];
+        let c = crate::clause::Clauses::new(&d, sp.0 as usize, sp.1 as usize, a);
+        for (i, w) in c.w.iter().enumerate() {
+            eprintln!("{i} {} {:?} {} np={:?} g={:?}", w.text, w.pos, w.lemma, c.np_of[i], c.group_of[i]);
+        }
+        for g in &c.groups {
+            eprintln!("{g:?}");
+        }
+    }
+    let mut d = d;
+    st.process(&mut d).unwrap();
+    eprintln!("{:?}", summary(&d));
 }
 
 #[test]

@@ -83,7 +83,7 @@ const POSSESSIVE: &[&str] = &["its", "their", "our", "his", "her", "my", "your",
 const RELATIVE: &[&str] = &["who", "which", "whom", "that", "whose"];
 /// Prepositions that attach a noun phrase to the one before it, for finding whom a
 /// phrase names ("leaders of the coalition", "police in Jericho").
-const ATTACH: &[&str] = &["of", "from", "in", "with", "by", "against", "to", "for", "'s", "’s"];
+const ATTACH: &[&str] = &["of", "from", "in", "with", "by", "against", "to", "for", "throughout", "across", "'s", "’s"];
 /// Lemmas whose "be + participle" is a state, not a passive ("were engaged in").
 const NOT_PASSIVE: &[&str] = &["engage", "involve", "concern", "interest", "locate", "base", "commit", "determine", "prepare", "poise", "set"];
 
@@ -162,13 +162,15 @@ impl<'d> Clauses<'d> {
                     && ((w.pos == Upos::Det && nominal_prev)
                         || (w.pos == Upos::Pron && !POSSESSIVE.contains(&w.lemma) && prev.pos != Upos::Det)
                         || (prev.pos == Upos::Pron && !POSSESSIVE.contains(&prev.lemma) && w.pos != Upos::Part)
-                        || (w.pos == Upos::Pron && POSSESSIVE.contains(&w.lemma) && nominal_prev));
+                        || (w.pos == Upos::Pron && POSSESSIVE.contains(&w.lemma) && nominal_prev)
+                        // An adjective after the head is a predicate ("found Iran guilty").
+                        || (w.pos == Upos::Adj && nominal_prev && prev.pos != Upos::Num));
                 if starts_new {
                     break;
                 }
                 if self.np_word(i) {
                     i += 1;
-                } else if w.text == "-" && i + 1 < n && self.np_word(i + 1) {
+                } else if matches!(w.text, "-" | "'" | "’") && i + 1 < n && self.np_word(i + 1) {
                     i += 1;
                 } else if w.pos == Upos::Verb
                     && matches!(prev.pos, Upos::Det | Upos::Adj | Upos::Pron)
@@ -392,7 +394,7 @@ impl<'d> Clauses<'d> {
     pub fn phrase_actors(&self, np: usize) -> Vec<Actor> {
         let mut out = Vec::new();
         for c in self.conjuncts(np) {
-            self.np_actors(c, 2, &mut out);
+            self.np_actors(c, 3, &mut out);
         }
         out
     }
@@ -428,6 +430,18 @@ impl<'d> Clauses<'d> {
                 i -= 1;
                 continue;
             }
+            if w.text == ")" {
+                // A parenthesis: "the Umma (Nation) party", "the union (SSS)".
+                let mut m = i - 1;
+                while m >= 0 && self.w[m as usize].text != "(" {
+                    m -= 1;
+                }
+                if m >= 0 {
+                    i = m - 1;
+                    continue;
+                }
+                return Subject::None;
+            }
             if self.is_relative(k) {
                 let mut m = k as isize - 1;
                 if m >= 0 && self.w[m as usize].text == "," {
@@ -441,12 +455,35 @@ impl<'d> Clauses<'d> {
             if let Some(np) = self.np_of[k] {
                 let np = np as usize;
                 let s = self.nps[np].start;
-                // An adjunct phrase ("on Monday", "in a statement"): skip it.
-                if s > 0 && self.w[s - 1].pos == Upos::Adp && !ATTACH.contains(&self.lemma(s - 1)) {
+                // An adjunct phrase ("on Monday", "in a statement"): skip it; "at least
+                // three civilians" is a quantity, not an adjunct.
+                if s > 0
+                    && self.w[s - 1].pos == Upos::Adp
+                    && !ATTACH.contains(&self.lemma(s - 1))
+                    && !matches!(self.lemma(s), "least" | "most")
+                {
                     i = s as isize - 2;
                     continue;
                 }
-                return Subject::Np(self.chain_start(np));
+                let start = self.chain_start(np);
+                // "Russian aircraft including helicopters killed", "workers affiliated with
+                // the union stopped": a participle phrase inside the subject.
+                let ps = self.nps[start].start;
+                if ps > 1 {
+                    if let Some(pg) = self.group_of[ps - 1].map(|x| self.groups[x as usize]) {
+                        let bare = pg.start == pg.end - 1 && self.w[pg.head].pos == Upos::Verb;
+                        if bare && pg.start > 0 {
+                            if let Some(prev) = self.np_of[pg.start - 1] {
+                                let mut actors = Vec::new();
+                                self.np_actors(start, 3, &mut actors);
+                                if actors.is_empty() {
+                                    return Subject::Np(self.chain_start(prev as usize));
+                                }
+                            }
+                        }
+                    }
+                }
+                return Subject::Np(start);
             }
             if w.text == "," {
                 if grp.gerund {

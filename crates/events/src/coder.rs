@@ -17,6 +17,15 @@ pub struct Candidate<'a> {
     pub trigger: usize,
     pub sources: Vec<Actor>,
     pub targets: Vec<Actor>,
+    /// A compound subject acts on each other ("A and B met", "A and B failed to agree").
+    pub symmetric: bool,
+}
+
+/// Codes whose compound subject ("Russia and the US met") means each side did it with the
+/// other.
+pub fn symmetric(code: &str) -> bool {
+    code.starts_with("03")
+        || matches!(code, "019" | "040" | "041" | "044" | "046" | "057" | "060" | "061" | "062" | "064" | "190" | "193")
 }
 
 #[derive(Debug, Clone)]
@@ -29,6 +38,15 @@ struct Act<'a> {
     /// the one who said it stands behind it.
     commissive: bool,
     complement: bool,
+    symmetric: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PatternKind {
+    /// Patterns with words after the verb (besides a particle).
+    Words,
+    /// A verb alone, or with a particle.
+    Bare,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -75,7 +93,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn emit(&self, act: Act<'a>, out: &mut Vec<Candidate<'a>>) {
-        out.push(Candidate { code: act.code, trigger: act.head, sources: act.source, targets: act.target });
+        out.push(Candidate { code: act.code, trigger: act.head, sources: act.source, targets: act.target, symmetric: act.symmetric });
     }
 
     fn word_is(&self, k: usize, lemma: &str) -> bool {
@@ -86,61 +104,102 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         seq.iter().enumerate().all(|(i, l)| self.word_is(k + i, l))
     }
 
-    /// Matches the words of a pattern in order in `from..end`; returns the index after the last.
-    fn match_slots(&self, p: &VerbPattern, mut from: usize, end: usize) -> Option<usize> {
+    /// Matches the words of a pattern in order in `from..end`; returns the index after the
+    /// last and the index of the first.
+    fn match_slots(&self, p: &VerbPattern, mut from: usize, end: usize) -> Option<(usize, usize)> {
+        let mut first = None;
         for slot in &p.slots {
             let mut found = None;
             'search: for k in from..end.min(from + MAX_GAP + 1) {
                 for alt in &slot.alts {
                     if k + alt.len() <= end && self.seq_at(k, alt) {
                         found = Some(k + alt.len());
+                        first.get_or_insert(k);
                         break 'search;
                     }
                 }
             }
             from = found?;
         }
-        Some(from)
+        Some((from, first.unwrap_or(from)))
     }
 
-    /// The first pattern of group `g`'s verb that matches; with `literal_only`, only
-    /// patterns that need words after the verb. Returns the pattern and where its words end.
-    fn match_pattern(&self, g: usize, literal_only: bool) -> Option<(&'a VerbPattern, usize)> {
+    /// Matches the words of a pattern after the verb (and, in the passive, in the subject);
+    /// returns where its words end and where the first one starts.
+    fn match_literal(&self, g: usize, p: &VerbPattern) -> Option<(usize, usize)> {
         let c = self.c;
         let grp = c.groups[g];
         let h = grp.head;
-        for p in self.lx.verb_patterns(c.lemma(h)) {
-            let literal = !p.slots.is_empty() || !p.particle.is_empty();
-            if literal_only && !literal {
-                continue;
+        let mut k = h + 1;
+        for part in &p.particle {
+            if !self.word_is(k, part) {
+                return None;
             }
-            let mut k = h + 1;
-            if !p.particle.iter().all(|part| {
-                let ok = self.word_is(k, part);
-                k += 1;
-                ok
-            }) {
-                continue;
+            k += 1;
+        }
+        if p.slots.is_empty() {
+            return Some((k.max(grp.end), k));
+        }
+        let end = c.clause_end(k);
+        if let Some((after, first)) = self.match_slots(p, k, end) {
+            return Some((after, first));
+        }
+        if grp.passive {
+            // "sanctions were imposed on Iran": the pattern's words are in the subject.
+            let mut s = grp.start;
+            while s > 0 && !c.is_boundary(s - 1) && grp.start - s < 12 {
+                s -= 1;
             }
-            if p.slots.is_empty() {
-                return Some((p, k.max(grp.end)));
-            }
-            let end = c.clause_end(k);
-            if let Some(after) = self.match_slots(p, k, end) {
-                return Some((p, after));
-            }
-            if grp.passive {
-                // "sanctions were imposed on Iran": the pattern's words are in the subject.
-                let mut s = grp.start;
-                while s > 0 && !c.is_boundary(s - 1) && grp.start - s < 12 {
-                    s -= 1;
-                }
-                if self.match_slots(p, s, grp.start).is_some() {
-                    return Some((p, k.max(grp.end)));
-                }
+            if self.match_slots(p, s, grp.start).is_some() {
+                return Some((k.max(grp.end), k));
             }
         }
         None
+    }
+
+    /// The best pattern of group `g`'s verb that needs words after it (`slots`: words beyond
+    /// a particle), or a bare one. Among word patterns: most words, then the earliest first
+    /// word ("humanitarian aid" beats "aid"), then file order. Among bare patterns: one whose
+    /// target preposition is present, else the first.
+    fn match_pattern(&self, g: usize, kind: PatternKind) -> Option<(&'a VerbPattern, usize)> {
+        let c = self.c;
+        let lemma = c.lemma(c.groups[g].head);
+        let mut best: Option<(&'a VerbPattern, usize, (usize, usize, usize))> = None;
+        let mut first_bare = None;
+        let mut prep_only = None;
+        for p in self.lx.verb_patterns(lemma) {
+            let is_kind = match kind {
+                PatternKind::Words => !p.slots.is_empty(),
+                PatternKind::Bare => p.slots.is_empty(),
+            };
+            if !is_kind {
+                continue;
+            }
+            let Some((after, first)) = self.match_literal(g, p) else { continue };
+            if kind == PatternKind::Bare {
+                if !p.particle.is_empty() {
+                    return Some((p, after));
+                }
+                if !p.target.preps.is_empty() && !p.target.obj {
+                    // "agree with X" (019) only when "with X" is there; else "agree" (030).
+                    if c.prep_object(&p.target.preps, after, c.clause_end(after).min(after + 3)).is_some() {
+                        return Some((p, after));
+                    }
+                    prep_only.get_or_insert((p, after));
+                    continue;
+                }
+                first_bare.get_or_insert((p, after));
+                continue;
+            }
+            let rank = (usize::MAX - p.slots.len(), first, p.line);
+            if best.is_none_or(|(_, _, r)| rank < r) {
+                best = Some((p, after, rank));
+            }
+        }
+        match kind {
+            PatternKind::Words => best.map(|(p, a, _)| (p, a)),
+            PatternKind::Bare => first_bare.or(prep_only),
+        }
     }
 
     fn np_starting_at(&self, mut k: usize, skip_particles: bool) -> Option<usize> {
@@ -154,6 +213,12 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         c.np_of.get(k).copied().flatten().map(|n| n as usize).filter(|&n| c.nps[n].start == k)
     }
 
+    /// Whether noun phrase `np` holds one of the pattern's words (then it is not the target).
+    fn np_has_pattern_word(&self, np: usize, p: &VerbPattern) -> bool {
+        let n = self.c.nps[np];
+        (n.start..n.end).any(|k| p.slots.iter().any(|s| s.alts.iter().any(|a| self.seq_at(k, a))))
+    }
+
     fn subject_actors(&self, g: usize) -> Vec<Actor> {
         match self.c.subject(g) {
             Subject::Np(np) => {
@@ -162,6 +227,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     let p = self.c.nps[np];
                     if p.end - p.start == 1 && self.c.is_first_person(p.start) {
                         return (self.quote_speaker)(p.start).into_iter().collect();
+                    }
+                    // "Syria says it will not ...": an unresolved pronoun subject of a
+                    // reported clause is the one reporting.
+                    if p.end - p.start == 1 && self.c.w[p.start].pos == Upos::Pron {
+                        if let Some(s) = self.say_of.get(g).copied().flatten() {
+                            return self.subject_actors(s);
+                        }
                     }
                 }
                 a
@@ -192,13 +264,17 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             source = self.subject_actors(g);
             if p.target.obj {
                 let bare = p.slots.is_empty();
-                if let Some(np) = self.np_starting_at(after, bare) {
+                // "found Iran guilty", "killed three soldiers in an attack": the object
+                // right after the verb; else after the pattern's words ("hacked into X").
+                let direct = self.np_starting_at(grp.end + p.particle.len(), true);
+                let np = direct.filter(|&n| bare || c.nps[n].end <= after.saturating_sub(1) || !self.np_has_pattern_word(n, p)).or_else(|| self.np_starting_at(after, bare));
+                if let Some(np) = np {
                     target = c.phrase_actors(np);
                 }
             }
         }
         if target.is_empty() && !p.target.preps.is_empty() {
-            if let Some(np) = c.prep_object(&p.target.preps, after, end) {
+            if let Some(np) = c.prep_object(&p.target.preps, grp.end, end.max(after)) {
                 target = c.phrase_actors(np);
             }
         }
@@ -211,6 +287,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             target,
             commissive: false,
             complement: false,
+            symmetric: symmetric(&self.lx.codes.info(p.code).code),
         }
     }
 
@@ -219,7 +296,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if depth > 3 {
             return None;
         }
-        if let Some((p, after)) = self.match_pattern(g, true) {
+        if let Some((p, after)) = self.match_pattern(g, PatternKind::Words) {
             return Some(self.act_from_pattern(g, p, after));
         }
         if let Some(comp) = self.complement(g) {
@@ -227,7 +304,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 return self.complement_act(g, comp, depth);
             }
         }
-        let (p, after) = self.match_pattern(g, false)?;
+        let (p, after) = self.match_pattern(g, PatternKind::Bare)?;
         Some(self.act_from_pattern(g, p, after))
     }
 
@@ -282,6 +359,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         let addressee = comp.addressee.map(|np| c.phrase_actors(np)).unwrap_or_default();
         let inner_code = inner.as_ref().map(|a| a.code);
+        let inner_symmetric = inner.as_ref().is_some_and(|a| a.symmetric);
         let inner_target = || match &inner {
             Some(a) if !a.target.is_empty() => a.target.clone(),
             _ => self.loose_target(comp.inner),
@@ -406,7 +484,8 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         };
         let mut target = target;
         target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
-        Some(Act { code, head: grp.head, source, target, commissive, complement: true })
+        let symmetric = symmetric(code) || inner_symmetric;
+        Some(Act { code, head: grp.head, source, target, commissive, complement: true, symmetric })
     }
 
     /// The complement of a complement-taking head: "to X", "of X-ing", "that Y X".
@@ -461,11 +540,22 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 k = c.nps[np].end;
             }
         }
+        // "denied plans to invade", "announced its intention to meet": the plan noun is
+        // stepped over, the act is its complement.
+        if addressee.is_none() {
+            if let Some(np) = self.np_starting_at(k, false) {
+                let n = c.nps[np];
+                if self.lx.is_no_intent_noun(c.lemma(n.end - 1)) {
+                    k = n.end;
+                }
+            }
+        }
         let pick = |allowed: &[Class]| classes.iter().copied().find(|cl| allowed.contains(cl));
         // "to X"
         if let Some(inner) = group_starting(k).filter(|&x| c.groups[x].infinitive) {
             let class = pick(&[
                 Class::Try,
+                Class::Deny,
                 Class::Intent,
                 Class::Agree,
                 Class::Want,
@@ -534,8 +624,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         let c = self.c;
         let grp = c.groups[g];
-        // A bare participle after a preposition is not a clause of its own ("for negotiating").
-        if grp.gerund && grp.start > 0 && c.w[grp.start - 1].pos == Upos::Adp {
+        // A bare participle after a preposition is not a clause of its own ("for negotiating"),
+        // and an infinitive not taken by a complement verb is a purpose or a plan, not an act
+        // ("troops were sent to attack").
+        if (grp.gerund && grp.start > 0 && c.w[grp.start - 1].pos == Upos::Adp) || grp.infinitive {
             return None;
         }
         let act = self.evaluate(g, 0);
@@ -581,10 +673,26 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         } else if grp.modal == Modal::Hedge {
             return None;
         }
+        if (act.commissive || future_commit) && (act.code.starts_with("13") || act.code.starts_with("03")) {
+            // "US officials said Western countries will impose sanctions": the threat (or
+            // promise) is the speaker's act.
+            if let Some(s) = self.say_of[g] {
+                let speaker = self.subject_actors(s);
+                if !speaker.is_empty() {
+                    act.source = speaker;
+                    let src = act.source.clone();
+                    act.target.retain(|t| !src.iter().any(|s| s.entity == t.entity));
+                }
+            }
+        }
         if act.source.is_empty() && (act.commissive || future_commit) {
             act.source = self.speaker(g);
             let src = act.source.clone();
             act.target.retain(|t| !src.iter().any(|s| s.entity == t.entity));
+        }
+        if act.source.is_empty() && !grp.passive {
+            // Only a passive ("civilians were killed") may name the victim alone.
+            return None;
         }
         Some(act)
     }
@@ -621,6 +729,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 trigger: k,
                 sources: sides.clone(),
                 targets: Vec::new(),
+                symmetric: true,
             });
         }
     }

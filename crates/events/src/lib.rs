@@ -28,7 +28,7 @@ mod testkit;
 
 pub use codes::{CodeInfo, CodeTable};
 pub use lexicon::Lexicon;
-pub use stage::EventsStage;
+pub use stage::{explain, EventsStage};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -22,13 +22,6 @@ const REQUIRED: Layers = Layers::SENTENCES
     .union(Layers::ENTITIES)
     .union(Layers::ACTORS);
 
-/// Codes whose compound subject ("Russia and the US met") means each side did it with the
-/// other.
-fn symmetric(code: &str) -> bool {
-    code.starts_with("03")
-        || matches!(code, "019" | "040" | "041" | "044" | "046" | "057" | "060" | "061" | "062" | "064" | "190" | "193")
-}
-
 impl EventsStage {
     pub fn new(lx: Lexicon, config: EventsConfig) -> EventsStage {
         EventsStage { lx, config }
@@ -38,8 +31,13 @@ impl EventsStage {
         &self.lx
     }
 
+    /// The CAMEO actor code of an entity; a geocoded place without one stands for its
+    /// country ("demonstrators in Baghdad" are IRQ).
     fn actor_code(doc: &Document, e: EntityId) -> Option<&str> {
-        doc.entities.get(e.index())?.actor_code.as_deref().filter(|c| !c.is_empty())
+        let ent = doc.entities.get(e.index())?;
+        ent.actor_code.as_deref().filter(|c| !c.is_empty()).or_else(|| {
+            ent.geo.as_ref().filter(|_| ent.kind == EntityKind::Location).map(|g| g.country_iso3.as_str()).filter(|c| c.len() == 3)
+        })
     }
 
     fn event_actor(doc: &Document, a: Actor) -> Option<EventActor> {
@@ -68,28 +66,26 @@ impl EventsStage {
             .map(|(i, _)| EntityId(i as u32))
     }
 
-    /// The place of an event: a geocoded location in its sentence that is not one of its
-    /// actors, preferring one after "in/at/near"; else the article's main place.
-    fn place(doc: &Document, c: &Clauses, actors: &[Option<EventActor>], main: Option<EntityId>) -> Option<EntityId> {
+    /// The place of an event: a geocoded location named in its sentence that is not one of
+    /// its actors, preferring one after "in/at/near"; else the article's main place.
+    fn place(doc: &Document, sspan: Span, actors: &[Option<EventActor>], main: Option<EntityId>) -> Option<EntityId> {
         let mut fallback = None;
-        for (k, a) in c.actor.iter().enumerate() {
-            let Some(a) = a else { continue };
-            if k > 0 && c.actor[k - 1] == Some(*a) {
-                continue;
-            }
-            let ent = &doc.entities[a.entity.index()];
+        for m in doc.mentions.iter().filter(|m| sspan.contains(m.span)) {
+            let Some(e) = m.entity else { continue };
+            let ent = &doc.entities[e.index()];
             if ent.kind != EntityKind::Location || ent.geo.is_none() {
                 continue;
             }
-            if actors.iter().flatten().any(|x| x.entity == Some(a.entity)) {
+            if actors.iter().flatten().any(|x| x.entity == Some(e)) {
                 continue;
             }
-            if k > 0 && c.w[k - 1].pos == Upos::Adp && matches!(c.w[k - 1].lemma, "in" | "at" | "near" | "outside") {
-                return Some(a.entity);
+            let before = doc.text()[sspan.start()..m.span.start()].trim_end();
+            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            if matches!(word, "in" | "at" | "near" | "outside") {
+                return Some(e);
             }
-            fallback.get_or_insert(a.entity);
+            fallback.get_or_insert(e);
         }
-        // Locations without actor codes (cities) are not in `c.actor`: look at mentions.
         fallback.or(main)
     }
 
@@ -218,7 +214,7 @@ fn push_events(
             pairs.extend(cand.targets.iter().map(|t| (None, Some(*t))));
         }
     } else if cand.targets.is_empty() {
-        if symmetric(&info.code) && cand.sources.len() > 1 {
+        if cand.symmetric && cand.sources.len() > 1 {
             for a in &cand.sources {
                 for b in &cand.sources {
                     if a.entity != b.entity {
@@ -254,7 +250,7 @@ fn push_events(
         if dup {
             continue;
         }
-        let place = EventsStage::place(doc, c, &[source.clone(), target.clone()], main_place);
+        let place = EventsStage::place(doc, sspan, &[source.clone(), target.clone()], main_place);
         out.push(Event {
             code: info.code.clone(),
             base: info.base(),
@@ -297,10 +293,10 @@ fn speech_events(lx: &Lexicon, doc: &Document, first_paragraph: u32, main_place:
         let info = lx.codes.info(code);
         // The one addressed: "told Iran", "said to Iran".
         let mut k = doc.token_at_or_after(anchor.end());
-        if doc.tokens.get(k).is_some_and(|t| t.lemma == "to" && q.cue.is_some()) {
+        if doc.tokens.get(k).is_some_and(|t| t.lemma == "to") {
             k += 1;
         }
-        let target = doc.tokens.get(k).and_then(|t| {
+        let target = doc.tokens.get(k).filter(|_| q.cue.is_some()).and_then(|t| {
             let m = doc.mentions.iter().find(|m| m.span.start() == t.span.start())?;
             let e = m.entity.filter(|&e| e != speaker.entity)?;
             EventsStage::actor_code(doc, e)?;
@@ -325,4 +321,58 @@ fn speech_events(lx: &Lexicon, doc: &Document, first_paragraph: u32, main_place:
         });
     }
     out.sort_by_key(|e| (e.sentence, e.trigger.start()));
+}
+
+/// A readable dump of the clause analysis of every sentence with a named actor: words as
+/// `text/POS/lemma`, noun phrases in [ ], verb groups in < > with their features, actor codes
+/// in { }. For reviewing why an event was or was not coded.
+pub fn explain(doc: &Document) -> String {
+    use std::fmt::Write;
+    let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
+    order.sort_by_key(|&i| (doc.mentions[i].span.start(), std::cmp::Reverse(doc.mentions[i].span.end())));
+    let mut cursor = 0;
+    let mut out = String::new();
+    for s in &doc.sentences {
+        let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
+        if first >= last || last > doc.tokens.len() {
+            continue;
+        }
+        let actors = token_actors(doc, first, last, &order, &mut cursor);
+        let c = Clauses::new(doc, first, last, actors);
+        for (k, w) in c.w.iter().enumerate() {
+            if let Some(g) = c.group_of[k].filter(|&g| c.groups[g as usize].start == k) {
+                out.push('<');
+                let _ = g;
+            }
+            if c.np_of[k].is_some_and(|n| c.nps[n as usize].start == k) {
+                out.push('[');
+            }
+            let _ = write!(out, "{}/{}/{}", w.text, w.pos.as_str(), w.lemma);
+            if let Some(a) = c.actor[k] {
+                let _ = write!(out, "{{{}}}", EventsStage::actor_code(doc, a.entity).unwrap_or(""));
+            }
+            if c.np_of[k].is_some_and(|n| c.nps[n as usize].end == k + 1) {
+                out.push(']');
+            }
+            if let Some(g) = c.group_of[k].map(|g| c.groups[g as usize]).filter(|g| g.end == k + 1) {
+                let _ = write!(
+                    out,
+                    ">{}{}{}{}",
+                    if g.neg { "NEG" } else { "" },
+                    if g.passive { "PASS" } else { "" },
+                    match g.modal {
+                        crate::clause::Modal::None => "",
+                        crate::clause::Modal::Future => "FUT",
+                        crate::clause::Modal::Hedge => "HEDGE",
+                        crate::clause::Modal::Must => "MUST",
+                        crate::clause::Modal::Should => "SHOULD",
+                    },
+                    if g.infinitive { "INF" } else if g.gerund { "GER" } else { "" }
+                );
+            }
+            out.push(' ');
+        }
+        out.push('\n');
+    }
+    out
 }

@@ -145,7 +145,7 @@ fn closed_class(w: &str) -> Option<(Upos, &'static str)> {
 
 fn singular(w: &str) -> String {
     let l = w.to_lowercase();
-    if let Some(s) = l.strip_suffix("ies") {
+    if let Some(s) = l.strip_suffix("ies").filter(|s| s.len() > 2) {
         return format!("{s}y");
     }
     for suf in ["ches", "shes", "sses", "xes", "oes"] {
@@ -316,33 +316,34 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
     let mut d = Document::with_body(meta, text.clone(), body).unwrap();
     let mut sentence_start = 0usize;
     let mut cur_para = 0u32;
-    let mut tok_para = Vec::new();
+    let close = |d: &mut Document, from: usize, para: u32| {
+        if from < d.tokens.len() {
+            let start = d.tokens[from].span.start();
+            let end = d.tokens.last().unwrap().span.end();
+            let span = d.span(start, end).unwrap();
+            d.sentences.push(Sentence { span, paragraph: para, tokens: (from as u32, d.tokens.len() as u32) });
+        }
+    };
     for (r, sp) in raws.iter().zip(&spans) {
         let Some((s, e, p)) = *sp else { continue };
-        let sid = SentenceId(d.sentences.len() as u32);
-        d.tokens.push(Token { span: d.span(s, e).unwrap(), sentence: sid, pos: r.pos, lemma: r.lemma.clone(), ner: Default::default() });
-        tok_para.push(p);
-        if d.tokens.len() == sentence_start + 1 {
+        if p != cur_para {
+            close(&mut d, sentence_start, cur_para);
+            sentence_start = d.tokens.len();
             cur_para = p;
         }
-        if r.text == "." || (p != cur_para) {
-            let start = d.tokens[sentence_start].span.start();
-            let end = d.tokens.last().unwrap().span.end();
-            d.sentences.push(Sentence { span: d.span(start, end).unwrap(), paragraph: cur_para, tokens: (sentence_start as u32, d.tokens.len() as u32) });
+        let span = d.span(s, e).unwrap();
+        d.tokens.push(Token { span, sentence: SentenceId(0), pos: r.pos, lemma: r.lemma.clone(), ner: Default::default() });
+        if r.text == "." {
+            close(&mut d, sentence_start, cur_para);
             sentence_start = d.tokens.len();
         }
     }
-    if sentence_start < d.tokens.len() {
-        let start = d.tokens[sentence_start].span.start();
-        let end = d.tokens.last().unwrap().span.end();
-        d.sentences.push(Sentence { span: d.span(start, end).unwrap(), paragraph: cur_para, tokens: (sentence_start as u32, d.tokens.len() as u32) });
-    }
+    close(&mut d, sentence_start, cur_para);
     for (si, s) in d.sentences.clone().iter().enumerate() {
         for t in &mut d.tokens[s.tokens.0 as usize..s.tokens.1 as usize] {
             t.sentence = SentenceId(si as u32);
         }
     }
-    let _ = tok_para;
     // Mentions and entities.
     let mut entity_of: HashMap<(String, String), EntityId> = HashMap::new();
     let mut ti = 0;

@@ -11,21 +11,23 @@ const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
 
 /// CAMEO regional and special "country" codes that are not ISO 3166 alpha-3.
 const CAMEO_REGIONS: &[&str] = &[
-    "AFR", "ASA", "BLK", "BLT", "CAF", "CAS", "CAU", "CEU", "CRB", "EAF", "EEU", "EIN", "EUR", "FRO", "KSV", "LAM",
-    "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "SAS", "WAF", "WEU", "WST", "AME", "NAM",
+    "AFR", "ASA", "BLK", "BLT", "CAF", "CAS", "CAU", "CEU", "CRB", "EAF", "EEU", "EIN", "EUR",
+    "FRO", "KSV", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA",
+    "SAS", "WAF", "WEU", "WST", "AME", "NAM",
 ];
 
 /// CAMEO actor role/type codes GDELT writes in Type1..3 (from the CAMEO actor codebook).
 const CAMEO_TYPES: &[&str] = &[
-    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU",
-    "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD", "IGO", "IMG", "INT", "MNC", "NGM", "NGO",
-    "UIS", "SET",
+    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
+    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD",
+    "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS", "SET",
 ];
 
 /// CAMEO religion codes (Religion1/Religion2).
 const CAMEO_RELIGIONS: &[&str] = &[
-    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD", "ITR", "JAN", "JEW",
-    "JHW", "LDS", "MOS", "MUS", "NRM", "PAG", "PRO", "SFI", "SHI", "SHN", "SIK", "SUN", "TAO", "UDX", "ZRO",
+    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD",
+    "ITR", "JAN", "JEW", "JHW", "LDS", "MOS", "MUS", "NRM", "PAG", "PRO", "SFI", "SHI", "SHN",
+    "SIK", "SUN", "TAO", "UDX", "ZRO",
 ];
 
 struct Countries {
@@ -48,7 +50,11 @@ fn countries() -> &'static Countries {
 
 /// The FIPS 10-4 code of an ISO alpha-3 country ("CHE" -> "SZ").
 pub fn fips_of_iso3(iso3: &str) -> Option<&'static str> {
-    countries().iso3_to_fips.get(iso3).copied().filter(|f| !f.is_empty())
+    countries()
+        .iso3_to_fips
+        .get(iso3)
+        .copied()
+        .filter(|f| !f.is_empty())
 }
 
 fn is_country(chunk: &str) -> bool {
@@ -61,8 +67,12 @@ fn is_country(chunk: &str) -> bool {
 /// ("IGOWSTNAT": Type1 IGO, CountryCode WST, KnownGroup NAT). Ethnic codes are not
 /// recognised (left empty). A code whose length is not a multiple of 3 is kept whole.
 pub fn split_actor(code: &str, name: &str) -> ActorCols {
-    let mut a = ActorCols { code: code.to_string(), name: name.to_string(), ..ActorCols::default() };
-    if code.is_empty() || code.len() % 3 != 0 || !code.is_ascii() {
+    let mut a = ActorCols {
+        code: code.to_string(),
+        name: name.to_string(),
+        ..ActorCols::default()
+    };
+    if code.is_empty() || !code.len().is_multiple_of(3) || !code.is_ascii() {
         return a;
     }
     let mut types = Vec::new();
@@ -72,7 +82,13 @@ pub fn split_actor(code: &str, name: &str) -> ActorCols {
             types.push(chunk);
         } else if CAMEO_RELIGIONS.contains(&chunk) {
             religions.push(chunk);
-        } else if a.country.is_empty() && is_country(chunk) && (i == 0 || types.iter().all(|t| matches!(*t, "IGO" | "NGO" | "IMG" | "MNC" | "NGM" | "INT"))) {
+        } else if a.country.is_empty()
+            && is_country(chunk)
+            && (i == 0
+                || types
+                    .iter()
+                    .all(|t| matches!(*t, "IGO" | "NGO" | "IMG" | "MNC" | "NGM" | "INT")))
+        {
             a.country = chunk.to_string();
         } else if a.known_group.is_empty() {
             a.known_group = chunk.to_string();
@@ -111,7 +127,9 @@ fn country_fips(g: &Geo) -> String {
     if !g.country_fips.is_empty() {
         g.country_fips.clone()
     } else {
-        fips_of_iso3(&g.country_iso3).unwrap_or_default().to_string()
+        fips_of_iso3(&g.country_iso3)
+            .unwrap_or_default()
+            .to_string()
     }
 }
 
@@ -135,7 +153,9 @@ fn adm1(g: &Geo, t: u8) -> String {
 
 /// The eight event geography columns of a place (type 0 and empties for none).
 pub fn geo_cols(g: Option<&Geo>) -> GeoCols {
-    let Some(g) = g else { return GeoCols::default() };
+    let Some(g) = g else {
+        return GeoCols::default();
+    };
     let t = geo_type(g);
     GeoCols {
         geo_type: t,
@@ -186,7 +206,10 @@ impl CharIndex {
                 }
             }
         }
-        CharIndex { extra, len_chars: (text.len() - acc as usize) as u64 }
+        CharIndex {
+            extra,
+            len_chars: (text.len() - acc as usize) as u64,
+        }
     }
 
     /// The character offset of a byte offset (on a char boundary).
@@ -221,7 +244,15 @@ mod tests {
         ];
         for (code, w) in CASES {
             let a = split_actor(code, "N");
-            let got = [&a.country, &a.known_group, &a.religion1, &a.religion2, &a.type1, &a.type2, &a.type3];
+            let got = [
+                &a.country,
+                &a.known_group,
+                &a.religion1,
+                &a.religion2,
+                &a.type1,
+                &a.type2,
+                &a.type3,
+            ];
             let want: Vec<&str> = w[..7].to_vec();
             assert_eq!(got.map(String::as_str).to_vec(), want, "case {code}");
             assert_eq!(a.code, *code);
@@ -256,7 +287,10 @@ mod tests {
             feature: "PPLA".into(),
         };
         let c = geo_cols(Some(&g));
-        assert_eq!((c.geo_type, c.country.as_str(), c.adm1.as_str()), (4, "SZ", "SZ07"));
+        assert_eq!(
+            (c.geo_type, c.country.as_str(), c.adm1.as_str()),
+            (4, "SZ", "SZ07")
+        );
         assert_eq!(c.lat.unwrap().as_str(), "46.2022");
         assert_eq!(c.feature_id, "2660646");
         let mut w = String::new();

@@ -3,7 +3,9 @@
 //! needs every article's mentions before it can group them).
 
 use crate::codes::{geo_cols, location, split_actor, CharIndex};
-use crate::fields::{clean, AmountEntry, CountEntry, DateEntry, Float, GcamEntry, List, Location, Named, QuoteEntry};
+use crate::fields::{
+    clean, AmountEntry, CountEntry, DateEntry, Float, GcamEntry, List, Location, Named, QuoteEntry,
+};
 use crate::tables::{ActorCols, GeoCols, GkgRow};
 use chrono::Datelike;
 use sitrep_doc::{Document, EntityKind, EventActor, MentionForm, QuoteKind, Span};
@@ -44,14 +46,22 @@ pub struct ExportDoc<'a> {
 /// The host of a URL ("https://www.x.com/a" -> "x.com"), GDELT's SourceCommonName for web.
 pub fn domain_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map(|(_, r)| r)?;
-    let host = rest.split(['/', '?', '#']).next()?.split('@').last()?.split(':').next()?;
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()?
+        .split('@')
+        .next_back()?
+        .split(':')
+        .next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
 /// YYYYMMDD000000 of a date.
 pub fn stamp(d: chrono::NaiveDate) -> u64 {
-    u64::from(d.year() as u32) * 10_000_000_000 + u64::from(d.month()) * 100_000_000 + u64::from(d.day()) * 1_000_000
+    u64::from(d.year() as u32) * 10_000_000_000
+        + u64::from(d.month()) * 100_000_000
+        + u64::from(d.day()) * 1_000_000
 }
 
 impl<'a> ExportDoc<'a> {
@@ -59,7 +69,11 @@ impl<'a> ExportDoc<'a> {
     /// date at midnight; else 0.
     pub fn new(doc: &'a Document, batch_time: Option<u64>) -> ExportDoc<'a> {
         let time = batch_time.or_else(|| doc.meta.date.map(stamp)).unwrap_or(0);
-        ExportDoc { doc, chars: CharIndex::new(doc.text()), time }
+        ExportDoc {
+            doc,
+            chars: CharIndex::new(doc.text()),
+            time,
+        }
     }
 
     pub fn off(&self, span: Span) -> i64 {
@@ -68,7 +82,11 @@ impl<'a> ExportDoc<'a> {
 
     pub fn source_name(&self) -> String {
         let m = &self.doc.meta;
-        let s = m.source.clone().or_else(|| m.url.as_deref().and_then(domain_of)).unwrap_or_default();
+        let s = m
+            .source
+            .clone()
+            .or_else(|| m.url.as_deref().and_then(domain_of))
+            .unwrap_or_default();
         clean(&s, &[])
     }
 
@@ -81,9 +99,13 @@ impl<'a> ExportDoc<'a> {
     }
 
     fn actor(&self, a: Option<&EventActor>) -> (ActorCols, GeoCols, i64) {
-        let Some(a) = a else { return (ActorCols::default(), GeoCols::default(), -1) };
+        let Some(a) = a else {
+            return (ActorCols::default(), GeoCols::default(), -1);
+        };
         let entity = a.entity.and_then(|e| self.doc.entities.get(e.index()));
-        let name = entity.map(|e| e.name.as_str()).unwrap_or_else(|| self.doc.slice(a.span));
+        let name = entity
+            .map(|e| e.name.as_str())
+            .unwrap_or_else(|| self.doc.slice(a.span));
         let cols = split_actor(&clean(&a.actor_code, &[]), &clean(name, &[]).to_uppercase());
         let geo = geo_cols(entity.and_then(|e| e.geo.as_ref()));
         (cols, geo, self.off(a.span))
@@ -102,7 +124,10 @@ impl<'a> ExportDoc<'a> {
             .map(|(e, mention)| {
                 let (actor1, actor1_geo, actor1_offset) = self.actor(e.source.as_ref());
                 let (actor2, actor2_geo, actor2_offset) = self.actor(e.target.as_ref());
-                let place = e.place.and_then(|p| doc.entities.get(p.index())).and_then(|p| p.geo.as_ref());
+                let place = e
+                    .place
+                    .and_then(|p| doc.entities.get(p.index()))
+                    .and_then(|p| p.geo.as_ref());
                 PendingMention {
                     mention,
                     actor1,
@@ -147,27 +172,60 @@ impl<'a> ExportDoc<'a> {
         let places: Vec<(usize, &sitrep_doc::Geo)> = doc
             .mentions
             .iter()
-            .filter_map(|m| Some((m.span.start(), doc.entities.get(m.entity?.index())?.geo.as_ref()?)))
+            .filter_map(|m| {
+                Some((
+                    m.span.start(),
+                    doc.entities.get(m.entity?.index())?.geo.as_ref()?,
+                ))
+            })
             .collect();
         let mut v1 = Vec::new();
         let mut v21 = Vec::new();
         for c in sitrep_gkg::counts(doc) {
             let sentence = doc.sentence_at(c.span.start());
-            let geo = places.iter().find(|(at, _)| sentence.is_some() && doc.sentence_at(*at) == sentence).map(|(_, g)| *g);
-            let loc = geo.map(|g| location(g, None)).unwrap_or(Location { loc_type: Some(0), ..Location::default() });
+            let geo = places
+                .iter()
+                .find(|(at, _)| sentence.is_some() && doc.sentence_at(*at) == sentence)
+                .map(|(_, g)| *g);
+            let loc = geo.map(|g| location(g, None)).unwrap_or(Location {
+                loc_type: Some(0),
+                ..Location::default()
+            });
             let object = clean(&c.object, &[';', '#']);
-            v1.push(CountEntry::v1(c.kind, Float::new(c.value), object.clone(), loc.clone()));
-            v21.push(CountEntry::v21(c.kind, Float::new(c.value), object, loc, self.off(c.span)));
+            v1.push(CountEntry::v1(
+                c.kind,
+                Float::new(c.value),
+                object.clone(),
+                loc.clone(),
+            ));
+            v21.push(CountEntry::v21(
+                c.kind,
+                Float::new(c.value),
+                object,
+                loc,
+                self.off(c.span),
+            ));
         }
         row.v1_counts = List::new(v1, true);
         row.v21_counts = List::new(v21, true);
 
         // Themes: unique in first-seen order, then every mention with its offset.
         let mut seen = HashSet::new();
-        let v1_themes: Vec<String> = doc.themes.iter().filter(|t| seen.insert(t.theme.as_str())).map(|t| clean(&t.theme, &[';', ','])).collect();
+        let v1_themes: Vec<String> = doc
+            .themes
+            .iter()
+            .filter(|t| seen.insert(t.theme.as_str()))
+            .map(|t| clean(&t.theme, &[';', ',']))
+            .collect();
         row.v1_themes = List::new(v1_themes, true);
         row.v2_themes = List::new(
-            doc.themes.iter().map(|t| Named { name: clean(&t.theme, &[';', ',']), offset: self.off(t.span) }).collect(),
+            doc.themes
+                .iter()
+                .map(|t| Named {
+                    name: clean(&t.theme, &[';', ',']),
+                    offset: self.off(t.span),
+                })
+                .collect(),
             true,
         );
 
@@ -175,7 +233,8 @@ impl<'a> ExportDoc<'a> {
         // lists every name-form mention as written, with its offset.
         let mut v1_locations = Vec::new();
         let (mut v1_persons, mut v1_orgs) = (Vec::new(), Vec::new());
-        let (mut v2_locations, mut v2_persons, mut v2_orgs, mut all_names) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut v2_locations, mut v2_persons, mut v2_orgs, mut all_names) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for e in &doc.entities {
             let v1name = clean(&e.name, &[';']).to_lowercase();
             match e.kind {
@@ -189,15 +248,25 @@ impl<'a> ExportDoc<'a> {
                 _ => {}
             }
         }
-        let mut mentions: Vec<&sitrep_doc::Mention> = doc.mentions.iter().filter(|m| m.form == MentionForm::Name).collect();
+        let mut mentions: Vec<&sitrep_doc::Mention> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.form == MentionForm::Name)
+            .collect();
         mentions.sort_by_key(|m| m.span);
         for m in mentions {
             let text = clean(doc.slice(m.span), &[';', '#']);
             let offset = self.off(m.span);
             let entity = m.entity.and_then(|e| doc.entities.get(e.index()));
             match m.kind {
-                EntityKind::Person => v2_persons.push(Named { name: text.clone(), offset }),
-                EntityKind::Organization => v2_orgs.push(Named { name: text.clone(), offset }),
+                EntityKind::Person => v2_persons.push(Named {
+                    name: text.clone(),
+                    offset,
+                }),
+                EntityKind::Organization => v2_orgs.push(Named {
+                    name: text.clone(),
+                    offset,
+                }),
                 EntityKind::Location => {
                     if let Some(g) = entity.and_then(|e| e.geo.as_ref()) {
                         let mut loc = location(g, Some(offset));
@@ -222,9 +291,23 @@ impl<'a> ExportDoc<'a> {
         row.v21_all_names = List::new(all_names, false);
 
         if let Some(t) = &doc.tone {
-            let nums = [t.tone, t.positive, t.negative, t.polarity, t.activity_density, t.self_density, f64::from(t.word_count)];
+            let nums = [
+                t.tone,
+                t.positive,
+                t.negative,
+                t.polarity,
+                t.activity_density,
+                t.self_density,
+                f64::from(t.word_count),
+            ];
             row.v2_tone = List::new(nums.iter().map(|&v| Float::new(v)).collect(), false);
-            row.v2_gcam = List::new(vec![GcamEntry { key: "wc".into(), value: Float::new(f64::from(t.word_count)) }], false);
+            row.v2_gcam = List::new(
+                vec![GcamEntry {
+                    key: "wc".into(),
+                    value: Float::new(f64::from(t.word_count)),
+                }],
+                false,
+            );
         }
 
         row.v21_dates = List::new(
@@ -237,7 +320,13 @@ impl<'a> ExportDoc<'a> {
                         2 => (date.month() as u8, 0),
                         _ => (date.month() as u8, date.day() as u8),
                     };
-                    Some(DateEntry { resolution: d.resolution.clamp(1, 3), month, day, year: date.year(), offset: self.off(d.span) })
+                    Some(DateEntry {
+                        resolution: d.resolution.clamp(1, 3),
+                        month,
+                        day,
+                        year: date.year(),
+                        offset: self.off(d.span),
+                    })
                 })
                 .collect(),
             false,
@@ -254,7 +343,10 @@ impl<'a> ExportDoc<'a> {
                     QuoteEntry {
                         offset: start,
                         length: self.chars.char_of(inner.end()) - start,
-                        verb: q.cue.map(|c| clean(doc.slice(c), &['#', '|'])).unwrap_or_default(),
+                        verb: q
+                            .cue
+                            .map(|c| clean(doc.slice(c), &['#', '|']))
+                            .unwrap_or_default(),
                         quote: clean(doc.slice(inner), &['#', '|']),
                     }
                 })
@@ -265,7 +357,11 @@ impl<'a> ExportDoc<'a> {
         row.v21_amounts = List::new(
             doc.amounts
                 .iter()
-                .map(|a| AmountEntry { amount: Float::new(a.value), object: clean(&a.object, &[';']), offset: self.off(a.span) })
+                .map(|a| AmountEntry {
+                    amount: Float::new(a.value),
+                    object: clean(&a.object, &[';']),
+                    offset: self.off(a.span),
+                })
                 .collect(),
             true,
         );
@@ -279,8 +375,14 @@ impl<'a> ExportDoc<'a> {
 /// The span inside one pair of outer quote marks, if the span has them.
 fn strip_quote_marks(text: &str, span: Span) -> Span {
     let s = &text[span.range()];
-    let open = s.chars().next().filter(|c| matches!(c, '"' | '“' | '‘' | '«' | '\''));
-    let close = s.chars().last().filter(|c| matches!(c, '"' | '”' | '’' | '»' | '\''));
+    let open = s
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '“' | '‘' | '«' | '\''));
+    let close = s
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '"' | '”' | '’' | '»' | '\''));
     match (open, close) {
         (Some(o), Some(c)) if s.len() >= o.len_utf8() + c.len_utf8() => {
             Span::new(text, span.start() + o.len_utf8(), span.end() - c.len_utf8()).unwrap_or(span)

@@ -14,7 +14,8 @@ pub struct Float(String);
 impl Float {
     /// Checks that the text is a number.
     pub fn parse(s: &str) -> Result<Float, String> {
-        s.parse::<f64>().map_err(|_| format!("{s:?} is not a number"))?;
+        s.parse::<f64>()
+            .map_err(|_| format!("{s:?} is not a number"))?;
         Ok(Float(s.to_string()))
     }
 
@@ -62,7 +63,13 @@ impl Float {
 /// `reserved` (the separators of the list the text sits in) becomes a space too.
 pub fn clean(s: &str, reserved: &[char]) -> String {
     s.chars()
-        .map(|c| if c == '\t' || c == '\n' || c == '\r' || reserved.contains(&c) { ' ' } else { c })
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' || reserved.contains(&c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -100,7 +107,10 @@ pub struct List<T> {
 
 impl<T> Default for List<T> {
     fn default() -> Self {
-        List { items: Vec::new(), trailing: false }
+        List {
+            items: Vec::new(),
+            trailing: false,
+        }
     }
 }
 
@@ -118,7 +128,10 @@ impl<T: Entry> List<T> {
             Some(b) if !b.is_empty() => (b, true),
             _ => (s, false),
         };
-        let items = body.split(sep).map(T::parse).collect::<Result<Vec<T>, String>>()?;
+        let items = body
+            .split(sep)
+            .map(T::parse)
+            .collect::<Result<Vec<T>, String>>()?;
         Ok(List { items, trailing })
     }
 
@@ -136,7 +149,8 @@ impl<T: Entry> List<T> {
 }
 
 fn int<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, String> {
-    s.parse().map_err(|_| format!("{what}: {s:?} is not an integer"))
+    s.parse()
+        .map_err(|_| format!("{what}: {s:?} is not an integer"))
 }
 
 fn opt_int<T: std::str::FromStr>(s: &str, what: &str) -> Result<Option<T>, String> {
@@ -177,8 +191,13 @@ pub struct Named {
 
 impl Entry for Named {
     fn parse(s: &str) -> Result<Self, String> {
-        let (name, off) = s.rsplit_once(',').ok_or_else(|| format!("{s:?}: expected Name,offset"))?;
-        Ok(Named { name: name.to_string(), offset: int(off, "offset")? })
+        let (name, off) = s
+            .rsplit_once(',')
+            .ok_or_else(|| format!("{s:?}: expected Name,offset"))?;
+        Ok(Named {
+            name: name.to_string(),
+            offset: int(off, "offset")?,
+        })
     }
     fn write(&self, out: &mut String) {
         let _ = write!(out, "{},{}", self.name, self.offset);
@@ -218,7 +237,11 @@ impl Location {
             lat: opt_float(f[lat])?,
             long: opt_float(f[long])?,
             feature_id: f[feature].to_string(),
-            offset: if v2 { opt_int(f[8], "location offset")? } else { None },
+            offset: if v2 {
+                opt_int(f[8], "location offset")?
+            } else {
+                None
+            },
         })
     }
 
@@ -262,11 +285,36 @@ pub struct CountEntry {
 }
 
 impl CountEntry {
-    pub fn v1(count_type: &str, count: Float, object_type: String, location: Location) -> CountEntry {
-        CountEntry { count_type: count_type.to_string(), count, object_type, location, offset: None, v21: false }
+    pub fn v1(
+        count_type: &str,
+        count: Float,
+        object_type: String,
+        location: Location,
+    ) -> CountEntry {
+        CountEntry {
+            count_type: count_type.to_string(),
+            count,
+            object_type,
+            location,
+            offset: None,
+            v21: false,
+        }
     }
-    pub fn v21(count_type: &str, count: Float, object_type: String, location: Location, offset: i64) -> CountEntry {
-        CountEntry { count_type: count_type.to_string(), count, object_type, location, offset: Some(offset), v21: true }
+    pub fn v21(
+        count_type: &str,
+        count: Float,
+        object_type: String,
+        location: Location,
+        offset: i64,
+    ) -> CountEntry {
+        CountEntry {
+            count_type: count_type.to_string(),
+            count,
+            object_type,
+            location,
+            offset: Some(offset),
+            v21: true,
+        }
     }
 }
 
@@ -282,12 +330,20 @@ impl Entry for CountEntry {
             count: Float::parse(f[1])?,
             object_type: f[2].to_string(),
             location: Location::parse_fields(&f[3..10])?,
-            offset: if v21 { opt_int(f[10], "count offset")? } else { None },
+            offset: if v21 {
+                opt_int(f[10], "count offset")?
+            } else {
+                None
+            },
             v21,
         })
     }
     fn write(&self, out: &mut String) {
-        let _ = write!(out, "{}#{}#{}#", self.count_type, self.count, self.object_type);
+        let _ = write!(
+            out,
+            "{}#{}#{}#",
+            self.count_type, self.count, self.object_type
+        );
         let mut loc = self.location.clone();
         loc.adm2 = None;
         loc.write_fields(out);
@@ -323,7 +379,11 @@ impl Entry for DateEntry {
         })
     }
     fn write(&self, out: &mut String) {
-        let _ = write!(out, "{}#{}#{}#{}#{}", self.resolution, self.month, self.day, self.year, self.offset);
+        let _ = write!(
+            out,
+            "{}#{}#{}#{}#{}",
+            self.resolution, self.month, self.day, self.year, self.offset
+        );
     }
 }
 
@@ -336,8 +396,13 @@ pub struct GcamEntry {
 
 impl Entry for GcamEntry {
     fn parse(s: &str) -> Result<Self, String> {
-        let (k, v) = s.split_once(':').ok_or_else(|| format!("{s:?}: expected key:value"))?;
-        Ok(GcamEntry { key: k.to_string(), value: Float::parse(v)? })
+        let (k, v) = s
+            .split_once(':')
+            .ok_or_else(|| format!("{s:?}: expected key:value"))?;
+        Ok(GcamEntry {
+            key: k.to_string(),
+            value: Float::parse(v)?,
+        })
     }
     fn write(&self, out: &mut String) {
         let _ = write!(out, "{}:{}", self.key, self.value);
@@ -367,7 +432,11 @@ impl Entry for QuoteEntry {
         })
     }
     fn write(&self, out: &mut String) {
-        let _ = write!(out, "{}|{}|{}|{}", self.offset, self.length, self.verb, self.quote);
+        let _ = write!(
+            out,
+            "{}|{}|{}|{}",
+            self.offset, self.length, self.verb, self.quote
+        );
     }
 }
 
@@ -381,9 +450,17 @@ pub struct AmountEntry {
 
 impl Entry for AmountEntry {
     fn parse(s: &str) -> Result<Self, String> {
-        let (amount, rest) = s.split_once(',').ok_or_else(|| format!("{s:?}: expected Amount,Object,Offset"))?;
-        let (object, off) = rest.rsplit_once(',').ok_or_else(|| format!("{s:?}: expected Amount,Object,Offset"))?;
-        Ok(AmountEntry { amount: Float::parse(amount)?, object: object.to_string(), offset: int(off, "amount offset")? })
+        let (amount, rest) = s
+            .split_once(',')
+            .ok_or_else(|| format!("{s:?}: expected Amount,Object,Offset"))?;
+        let (object, off) = rest
+            .rsplit_once(',')
+            .ok_or_else(|| format!("{s:?}: expected Amount,Object,Offset"))?;
+        Ok(AmountEntry {
+            amount: Float::parse(amount)?,
+            object: object.to_string(),
+            offset: int(off, "amount offset")?,
+        })
     }
     fn write(&self, out: &mut String) {
         let _ = write!(out, "{},{},{}", self.amount, self.object, self.offset);

@@ -42,7 +42,10 @@ pub struct GdeltWriter {
 }
 
 fn io(path: &Path) -> impl Fn(std::io::Error) -> ExportError + '_ {
-    move |e| ExportError::Io { path: path.to_path_buf(), source: e }
+    move |e| ExportError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    }
 }
 
 /// GDELT's FractionDate: year + ((month − 1) × 30 + day) / 365, 4 decimals (2024.6301 for
@@ -58,7 +61,11 @@ impl GdeltWriter {
     }
 
     /// As `create`, grouping events with a configured rule.
-    pub fn with_grouper(dir: impl AsRef<Path>, batch_name: &str, grouper: Grouper) -> Result<GdeltWriter, ExportError> {
+    pub fn with_grouper(
+        dir: impl AsRef<Path>,
+        batch_name: &str,
+        grouper: Grouper,
+    ) -> Result<GdeltWriter, ExportError> {
         let dir = dir.as_ref().to_path_buf();
         if batch_name.is_empty() || batch_name.contains(['/', '\\']) {
             return Err(ExportError::BadBatchName(batch_name.to_string()));
@@ -85,7 +92,9 @@ impl GdeltWriter {
     pub fn write(&mut self, doc: &Document) -> Result<(), ExportError> {
         let x = ExportDoc::new(doc, self.batch_time);
         let row = x.gkg_row(format!("{}-{}", x.time, self.documents));
-        self.gkg.write_all(row.write_line().as_bytes()).map_err(io(&self.gkg_path))?;
+        self.gkg
+            .write_all(row.write_line().as_bytes())
+            .map_err(io(&self.gkg_path))?;
         self.pending.extend(x.event_mentions());
         self.documents += 1;
         Ok(())
@@ -103,7 +112,8 @@ impl GdeltWriter {
         let mut n_mentions = 0u64;
         for h in &happenings {
             let row = self.event_row(h);
-            ev.write_all(row.write_line().as_bytes()).map_err(io(&ev_path))?;
+            ev.write_all(row.write_line().as_bytes())
+                .map_err(io(&ev_path))?;
             for &i in &h.members {
                 let p = &self.pending[i];
                 let m = MentionRow {
@@ -124,7 +134,8 @@ impl GdeltWriter {
                     mention_doc_translation_info: String::new(),
                     extras: String::new(),
                 };
-                mn.write_all(m.write_line().as_bytes()).map_err(io(&mn_path))?;
+                mn.write_all(m.write_line().as_bytes())
+                    .map_err(io(&mn_path))?;
                 n_mentions += 1;
             }
         }
@@ -143,7 +154,12 @@ impl GdeltWriter {
 
     fn event_row(&self, h: &Happening) -> EventRow {
         // The representative mention: the first (earliest) one with the happening's code.
-        let rep = h.members.iter().map(|&i| &self.pending[i]).find(|p| p.mention.code == h.code).unwrap_or(&self.pending[h.members[0]]);
+        let rep = h
+            .members
+            .iter()
+            .map(|&i| &self.pending[i])
+            .find(|p| p.mention.code == h.code)
+            .unwrap_or(&self.pending[h.members[0]]);
         let swapped = rep.mention.source_code != h.source_code;
         let (a1, a2, g1, g2) = if swapped {
             (&rep.actor2, &rep.actor1, &rep.actor2_geo, &rep.actor1_geo)
@@ -151,17 +167,31 @@ impl GdeltWriter {
             (&rep.actor1, &rep.actor2, &rep.actor1_geo, &rep.actor2_geo)
         };
         // ActionGeo: the first member that knows where it happened.
-        let action_geo = h.members.iter().map(|&i| &self.pending[i].action_geo).find(|g| g.geo_type != 0).unwrap_or(&rep.action_geo);
-        let date_added = h.members.iter().map(|&i| self.pending[i].article_time).min().unwrap_or(0);
+        let action_geo = h
+            .members
+            .iter()
+            .map(|&i| &self.pending[i].action_geo)
+            .find(|g| g.geo_type != 0)
+            .unwrap_or(&rep.action_geo);
+        let date_added = h
+            .members
+            .iter()
+            .map(|&i| self.pending[i].article_time)
+            .min()
+            .unwrap_or(0);
         let first = &self.pending[h.members[0]];
         let date = h.date;
-        let day = date.map(|d| d.year() as u32 * 10_000 + d.month() * 100 + d.day()).unwrap_or((date_added / 1_000_000) as u32);
+        let day = date
+            .map(|d| d.year() as u32 * 10_000 + d.month() * 100 + d.day())
+            .unwrap_or((date_added / 1_000_000) as u32);
         EventRow {
             global_event_id: h.id,
             day,
             month_year: day / 100,
             year: day / 10_000,
-            fraction_date: date.map(fraction_date).unwrap_or_else(|| Float::new(f64::from(day / 10_000))),
+            fraction_date: date
+                .map(fraction_date)
+                .unwrap_or_else(|| Float::new(f64::from(day / 10_000))),
             actor1: a1.clone(),
             actor2: a2.clone(),
             is_root_event: u8::from(h.is_root),

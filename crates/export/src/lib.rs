@@ -34,13 +34,24 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: parquet: {message}")]
     Parquet { path: PathBuf, message: String },
     #[error("{table} table, column {column}: {message}")]
-    Parse { table: &'static str, column: usize, message: String },
+    Parse {
+        table: &'static str,
+        column: usize,
+        message: String,
+    },
     #[error("{table}.{column}: {message}")]
-    Schema { table: &'static str, column: &'static str, message: String },
+    Schema {
+        table: &'static str,
+        column: &'static str,
+        message: String,
+    },
     #[error("batch name {0:?} must be a non-empty file name")]
     BadBatchName(String),
 }

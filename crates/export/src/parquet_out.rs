@@ -84,11 +84,21 @@ impl Column {
             Kind::F64 => Data::F64(Vec::new()),
             Kind::Bool => Data::Bool(Vec::new()),
         };
-        Column { name, kind, optional, data, defs: Vec::new() }
+        Column {
+            name,
+            kind,
+            optional,
+            data,
+            defs: Vec::new(),
+        }
     }
 
     fn schema_line(&self) -> String {
-        let rep = if self.optional { "optional" } else { "required" };
+        let rep = if self.optional {
+            "optional"
+        } else {
+            "required"
+        };
         let ty = match self.kind {
             Kind::Str => "binary",
             Kind::I32 => "int32",
@@ -106,7 +116,11 @@ impl Column {
     }
 
     fn push(&mut self, table: &'static str, v: Value) -> Result<(), ExportError> {
-        let bad = |v: &Value| ExportError::Schema { table, column: self.name, message: format!("cannot store {v:?}") };
+        let bad = |v: &Value| ExportError::Schema {
+            table,
+            column: self.name,
+            message: format!("cannot store {v:?}"),
+        };
         match (&mut self.data, v) {
             (_, Value::Null) if self.optional => {
                 self.defs.push(0);
@@ -139,11 +153,18 @@ struct Table {
 }
 
 fn pq(path: &Path) -> impl Fn(parquet::errors::ParquetError) -> ExportError + '_ {
-    move |e| ExportError::Parquet { path: path.to_path_buf(), message: e.to_string() }
+    move |e| ExportError::Parquet {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 impl Table {
-    fn create(dir: &Path, name: &'static str, spec: &[(&'static str, Kind, bool)]) -> Result<Table, ExportError> {
+    fn create(
+        dir: &Path,
+        name: &'static str,
+        spec: &[(&'static str, Kind, bool)],
+    ) -> Result<Table, ExportError> {
         let columns: Vec<Column> = spec.iter().map(|&(n, k, o)| Column::new(n, k, o)).collect();
         let mut message = format!("message {name} {{\n");
         for c in &columns {
@@ -152,15 +173,33 @@ impl Table {
         message.push('}');
         let path = dir.join(format!("{name}.parquet"));
         let schema = Arc::new(parse_message_type(&message).map_err(pq(&path))?);
-        let props = Arc::new(WriterProperties::builder().set_compression(Compression::SNAPPY).build());
-        let file = File::create(&path).map_err(|e| ExportError::Io { path: path.clone(), source: e })?;
+        let props = Arc::new(
+            WriterProperties::builder()
+                .set_compression(Compression::SNAPPY)
+                .build(),
+        );
+        let file = File::create(&path).map_err(|e| ExportError::Io {
+            path: path.clone(),
+            source: e,
+        })?;
         let writer = SerializedFileWriter::new(file, schema, props).map_err(pq(&path))?;
-        Ok(Table { name, path, columns, rows: 0, total: 0, writer })
+        Ok(Table {
+            name,
+            path,
+            columns,
+            rows: 0,
+            total: 0,
+            writer,
+        })
     }
 
     fn push(&mut self, row: Vec<Value>) -> Result<(), ExportError> {
         if row.len() != self.columns.len() {
-            return Err(ExportError::Schema { table: self.name, column: "*", message: format!("{} values for {} columns", row.len(), self.columns.len()) });
+            return Err(ExportError::Schema {
+                table: self.name,
+                column: "*",
+                message: format!("{} values for {} columns", row.len(), self.columns.len()),
+            });
         }
         for (c, v) in self.columns.iter_mut().zip(row) {
             c.push(self.name, v)?;
@@ -180,11 +219,14 @@ impl Table {
         let path = self.path.clone();
         let mut rg = self.writer.next_row_group().map_err(pq(&path))?;
         for c in &mut self.columns {
-            let mut col = rg.next_column().map_err(pq(&path))?.ok_or_else(|| ExportError::Schema {
-                table: self.name,
-                column: c.name,
-                message: "schema has fewer columns than the table".into(),
-            })?;
+            let mut col =
+                rg.next_column()
+                    .map_err(pq(&path))?
+                    .ok_or_else(|| ExportError::Schema {
+                        table: self.name,
+                        column: c.name,
+                        message: "schema has fewer columns than the table".into(),
+                    })?;
             let defs = c.optional.then_some(c.defs.as_slice());
             match &mut c.data {
                 Data::Str(d) => col.typed::<ByteArrayType>().write_batch(d, defs, None),
@@ -331,9 +373,15 @@ impl ParquetWriter {
         ParquetWriter::with_grouper(dir, Grouper::default())
     }
 
-    pub fn with_grouper(dir: impl AsRef<Path>, grouper: Grouper) -> Result<ParquetWriter, ExportError> {
+    pub fn with_grouper(
+        dir: impl AsRef<Path>,
+        grouper: Grouper,
+    ) -> Result<ParquetWriter, ExportError> {
         let dir = dir.as_ref();
-        std::fs::create_dir_all(dir).map_err(|e| ExportError::Io { path: dir.to_path_buf(), source: e })?;
+        std::fs::create_dir_all(dir).map_err(|e| ExportError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
         Ok(ParquetWriter {
             articles: Table::create(dir, "articles", ARTICLES)?,
             entities: Table::create(dir, "entities", ENTITIES)?,
@@ -388,7 +436,8 @@ impl ParquetWriter {
                 os(e.actor_code.as_deref()),
                 Value::Str(e.titles.join("; ")),
                 Value::I32(e.mentions.len() as i32),
-                g.map(|g| Value::I64(i64::from(g.geonames_id))).unwrap_or(Value::Null),
+                g.map(|g| Value::I64(i64::from(g.geonames_id)))
+                    .unwrap_or(Value::Null),
                 f(g.map(|g| g.lat)),
                 f(g.map(|g| g.lon)),
                 os(g.map(|g| g.country_iso3.as_str())),
@@ -429,7 +478,10 @@ impl ParquetWriter {
                 s(doc.slice(q.span)),
                 os(sp.map(|x| doc.slice(x.span))),
                 oi32(sp.and_then(|x| x.entity).map(|e| e.0)),
-                os(sp.and_then(|x| x.entity).and_then(|e| doc.entities.get(e.index())).map(|e| e.name.as_str())),
+                os(sp
+                    .and_then(|x| x.entity)
+                    .and_then(|e| doc.entities.get(e.index()))
+                    .map(|e| e.name.as_str())),
                 os(q.cue.map(|c| doc.slice(c))),
             ])?;
         }
@@ -486,8 +538,17 @@ impl ParquetWriter {
             row[2] = Value::I64(group.map(|g| happenings[g].id as i64).unwrap_or(0));
             self.events.push(row)?;
         }
-        let mut summary = Summary { documents: self.documents, ..Summary::default() };
-        for t in [self.articles, self.entities, self.mentions, self.quotes, self.events] {
+        let mut summary = Summary {
+            documents: self.documents,
+            ..Summary::default()
+        };
+        for t in [
+            self.articles,
+            self.entities,
+            self.mentions,
+            self.quotes,
+            self.events,
+        ] {
             let name = t.name;
             let (path, rows) = t.close()?;
             summary.rows.push((name.to_string(), rows));

@@ -1,7 +1,9 @@
 //! Typed rows of GDELT's three tables, each read from and written to one tab-separated line.
 //! `parse_line` then `write_line` gives back the same bytes (tested on real GDELT rows).
 
-use crate::fields::{AmountEntry, CountEntry, DateEntry, Float, GcamEntry, List, Location, Named, QuoteEntry};
+use crate::fields::{
+    AmountEntry, CountEntry, DateEntry, Float, GcamEntry, List, Location, Named, QuoteEntry,
+};
 use crate::ExportError;
 use std::fmt::Write as _;
 
@@ -22,13 +24,25 @@ impl<'a> Cols<'a> {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != n {
-            return Err(ExportError::Parse { table, column: 0, message: format!("{} columns, expected {n}", cols.len()) });
+            return Err(ExportError::Parse {
+                table,
+                column: 0,
+                message: format!("{} columns, expected {n}", cols.len()),
+            });
         }
-        Ok(Cols { table, cols, next: 0 })
+        Ok(Cols {
+            table,
+            cols,
+            next: 0,
+        })
     }
 
     fn err(&self, message: String) -> ExportError {
-        ExportError::Parse { table: self.table, column: self.next, message }
+        ExportError::Parse {
+            table: self.table,
+            column: self.next,
+            message,
+        }
     }
 
     fn s(&mut self) -> String {
@@ -38,7 +52,9 @@ impl<'a> Cols<'a> {
 
     fn int<T: std::str::FromStr + ToString>(&mut self) -> Result<T, ExportError> {
         let raw = self.s();
-        let v: T = raw.parse().map_err(|_| self.err(format!("{raw:?} is not an integer")))?;
+        let v: T = raw
+            .parse()
+            .map_err(|_| self.err(format!("{raw:?} is not an integer")))?;
         // Only canonical integers: anything else would not write back the same bytes.
         if v.to_string() != raw {
             return Err(self.err(format!("{raw:?} is not a canonical integer")));
@@ -219,13 +235,29 @@ impl EventRow {
     /// The line, with its final `\n`.
     pub fn write_line(&self) -> String {
         let mut v = Vec::with_capacity(EVENT_COLUMNS);
-        v.extend([self.global_event_id.to_string(), self.day.to_string(), self.month_year.to_string()]);
+        v.extend([
+            self.global_event_id.to_string(),
+            self.day.to_string(),
+            self.month_year.to_string(),
+        ]);
         v.extend([self.year.to_string(), self.fraction_date.to_string()]);
         self.actor1.push(&mut v);
         self.actor2.push(&mut v);
-        v.extend([self.is_root_event.to_string(), self.event_code.clone(), self.event_base_code.clone()]);
-        v.extend([self.event_root_code.clone(), self.quad_class.to_string(), self.goldstein.to_string()]);
-        v.extend([self.num_mentions.to_string(), self.num_sources.to_string(), self.num_articles.to_string()]);
+        v.extend([
+            self.is_root_event.to_string(),
+            self.event_code.clone(),
+            self.event_base_code.clone(),
+        ]);
+        v.extend([
+            self.event_root_code.clone(),
+            self.quad_class.to_string(),
+            self.goldstein.to_string(),
+        ]);
+        v.extend([
+            self.num_mentions.to_string(),
+            self.num_sources.to_string(),
+            self.num_articles.to_string(),
+        ]);
         v.push(self.avg_tone.to_string());
         self.actor1_geo.push(&mut v);
         self.actor2_geo.push(&mut v);
@@ -371,7 +403,15 @@ impl GkgRow {
 
     pub fn write_line(&self) -> String {
         let mut s = String::with_capacity(1024);
-        let _ = write!(s, "{}\t{}\t{}\t{}\t{}\t", self.record_id, self.date, self.source_collection, self.source_common_name, self.document_identifier);
+        let _ = write!(
+            s,
+            "{}\t{}\t{}\t{}\t{}\t",
+            self.record_id,
+            self.date,
+            self.source_collection,
+            self.source_common_name,
+            self.document_identifier
+        );
         macro_rules! col {
             ($field:expr, $sep:expr) => {
                 $field.write(&mut s, $sep);

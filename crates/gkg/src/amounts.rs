@@ -153,7 +153,7 @@ fn is_objectish(w: &Word) -> bool {
     }
     match w.pos {
         Some(p) => matches!(p, Upos::Noun | Upos::Propn | Upos::Adj),
-        None => true,
+        None => !verbish(&w.lower) && !w.lower.ends_with("'s"),
     }
 }
 

@@ -3,8 +3,9 @@ use proptest::prelude::*;
 use sitrep_doc::{assert_span, Meta};
 use std::path::PathBuf;
 
-fn stage() -> GkgStage {
-    GkgConfig::default().build().unwrap()
+fn stage() -> &'static GkgStage {
+    static STAGE: std::sync::OnceLock<GkgStage> = std::sync::OnceLock::new();
+    STAGE.get_or_init(|| GkgConfig::default().build().unwrap())
 }
 
 fn run(text: &str) -> Document {

@@ -5,8 +5,8 @@
 //! matches whole words only; each document position asks at most `max_pieces` keys, which
 //! keeps recognition O(n) per document. The lexicon is built once per process (`shared`).
 
+use crate::fxhash::FxMap;
 use crate::normalize::fold_phrase;
-use crate::pieces::split_pieces;
 use crate::NamesError;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -134,9 +134,9 @@ pub struct Item {
 }
 
 pub struct Lexicon {
-    phrases: HashMap<Box<str>, Vec<Item>>,
+    phrases: FxMap<Box<str>, Vec<Item>>,
     /// For each folded first piece, the largest number of pieces of a phrase starting with it.
-    max_pieces: HashMap<Box<str>, u8>,
+    max_pieces: FxMap<Box<str>, u8>,
     pub countries: Vec<Country>,
     pub cities: Vec<City>,
     pub states: Vec<UsState>,
@@ -157,7 +157,11 @@ pub fn shared() -> Result<Arc<Lexicon>, NamesError> {
 }
 
 /// Data rows of an embedded TSV: comment lines (`#`) and the header skipped.
-fn rows<'a>(file: &'static str, text: &'a str, min_cols: usize) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), NamesError>> + 'a {
+fn rows<'a>(
+    file: &'static str,
+    text: &'a str,
+    min_cols: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), NamesError>> + 'a {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
@@ -165,14 +169,26 @@ fn rows<'a>(file: &'static str, text: &'a str, min_cols: usize) -> impl Iterator
         .map(move |(n, l)| {
             let cols: Vec<&str> = l.split('\t').collect();
             if cols.len() < min_cols {
-                return Err(NamesError::Lexicon { file, line: n + 1, message: format!("expected {min_cols} columns, found {}", cols.len()) });
+                return Err(NamesError::Lexicon {
+                    file,
+                    line: n + 1,
+                    message: format!("expected {min_cols} columns, found {}", cols.len()),
+                });
             }
             Ok((n + 1, cols))
         })
 }
 
-fn parse_num<T: std::str::FromStr>(file: &'static str, line: usize, s: &str) -> Result<T, NamesError> {
-    s.parse().map_err(|_| NamesError::Lexicon { file, line, message: format!("bad number {s:?}") })
+fn parse_num<T: std::str::FromStr>(
+    file: &'static str,
+    line: usize,
+    s: &str,
+) -> Result<T, NamesError> {
+    s.parse().map_err(|_| NamesError::Lexicon {
+        file,
+        line,
+        message: format!("bad number {s:?}"),
+    })
 }
 
 fn case_of(alias: &str, default: Case) -> Case {
@@ -187,8 +203,8 @@ fn case_of(alias: &str, default: Case) -> Case {
 impl Lexicon {
     pub fn load() -> Result<Lexicon, NamesError> {
         let mut lex = Lexicon {
-            phrases: HashMap::with_capacity(150_000),
-            max_pieces: HashMap::with_capacity(120_000),
+            phrases: FxMap::with_capacity_and_hasher(160_000, Default::default()),
+            max_pieces: FxMap::with_capacity_and_hasher(130_000, Default::default()),
             countries: Vec::new(),
             cities: Vec::new(),
             states: Vec::new(),
@@ -217,7 +233,11 @@ impl Lexicon {
                 geonameid: parse_num(f, line, c[10])?,
                 capital: None,
             });
-            capital_ids.push(if c[7].is_empty() { 0 } else { parse_num(f, line, c[7])? });
+            capital_ids.push(if c[7].is_empty() {
+                0
+            } else {
+                parse_num(f, line, c[7])?
+            });
             country_by_iso2.insert(c[0].into(), idx);
             country_by_iso3.insert(c[1].into(), idx);
             lex.country_by_cameo.insert(c[3].into(), idx);
@@ -228,19 +248,32 @@ impl Lexicon {
         }
         for row in rows("country_aliases.tsv", COUNTRY_ALIASES, 3) {
             let (line, c) = row?;
-            let idx = *country_by_iso3.get(c[1]).ok_or_else(|| NamesError::Lexicon {
-                file: "country_aliases.tsv",
-                line,
-                message: format!("unknown ISO3 {}", c[1]),
-            })?;
-            let case = if c[2] == "exact" { Case::Exact(c[0].into()) } else { Case::Capital };
+            let idx = *country_by_iso3
+                .get(c[1])
+                .ok_or_else(|| NamesError::Lexicon {
+                    file: "country_aliases.tsv",
+                    line,
+                    message: format!("unknown ISO3 {}", c[1]),
+                })?;
+            let case = if c[2] == "exact" {
+                Case::Exact(c[0].into())
+            } else {
+                Case::Capital
+            };
             lex.add(c[0], Entry::Country(idx), case);
         }
-        let capital_of: HashMap<u32, usize> = capital_ids.iter().enumerate().filter(|(_, &g)| g != 0).map(|(i, &g)| (g, i)).collect();
+        let capital_of: HashMap<u32, usize> = capital_ids
+            .iter()
+            .enumerate()
+            .filter(|(_, &g)| g != 0)
+            .map(|(i, &g)| (g, i))
+            .collect();
         for row in rows("cities.tsv", CITIES, 9) {
             let (line, c) = row?;
             let f = "cities.tsv";
-            let Some(&country) = country_by_iso2.get(c[5]) else { continue };
+            let Some(&country) = country_by_iso2.get(c[5]) else {
+                continue;
+            };
             let idx = lex.cities.len() as u32;
             let geonameid: u32 = parse_num(f, line, c[0])?;
             if let Some(&ci) = capital_of.get(&geonameid) {
@@ -297,11 +330,19 @@ impl Lexicon {
                 "med" => OrgKind::Media,
                 "party" | "bus" => OrgKind::Other,
                 other => {
-                    return Err(NamesError::Lexicon { file: "organizations.tsv", line, message: format!("unknown kind {other}") })
+                    return Err(NamesError::Lexicon {
+                        file: "organizations.tsv",
+                        line,
+                        message: format!("unknown kind {other}"),
+                    })
                 }
             };
             let idx = lex.orgs.len() as u16;
-            lex.orgs.push(Org { name: c[0].into(), code: c[2].into(), kind });
+            lex.orgs.push(Org {
+                name: c[0].into(),
+                code: c[2].into(),
+                kind,
+            });
             lex.add(c[0], Entry::Org(idx), case_of(c[0], Case::Capital));
             for alias in c[1].split('|').filter(|a| !a.is_empty()) {
                 lex.add(alias, Entry::Org(idx), case_of(alias, Case::Capital));
@@ -310,13 +351,20 @@ impl Lexicon {
         for row in rows("titles.tsv", TITLES, 4) {
             let (_, c) = row?;
             let idx = lex.titles.len() as u16;
-            lex.titles.push(Title { head: c[0].into(), role: c[1].into(), gender: Gender::parse(c[2]), nominal_only: c[3] == "nominal" });
+            lex.titles.push(Title {
+                head: c[0].into(),
+                role: c[1].into(),
+                gender: Gender::parse(c[2]),
+                nominal_only: c[3] == "nominal",
+            });
             lex.add(c[0], Entry::Title(idx), Case::Any);
         }
         for row in rows("group_nouns.tsv", GROUP_NOUNS, 2) {
             let (_, c) = row?;
             let idx = lex.groups.len() as u16;
-            lex.groups.push(GroupNoun { role: (c[1] != "-").then(|| c[1].to_string()) });
+            lex.groups.push(GroupNoun {
+                role: (c[1] != "-").then(|| c[1].to_string()),
+            });
             lex.add(c[0], Entry::Group(idx), Case::Any);
         }
         for row in rows("first_names.tsv", FIRST_NAMES, 2) {
@@ -331,11 +379,14 @@ impl Lexicon {
         if key.is_empty() {
             return;
         }
-        let pieces = split_pieces(&key);
-        let first: Box<str> = key[pieces[0].0..pieces[0].1].into();
-        let n = pieces.len().min(u8::MAX as usize) as u8;
-        let m = self.max_pieces.entry(first).or_insert(0);
-        *m = (*m).max(n);
+        let (first, n) = first_piece_and_count(&key);
+        let n = n.min(u8::MAX as usize) as u8;
+        match self.max_pieces.get_mut(first) {
+            Some(m) => *m = (*m).max(n),
+            None => {
+                self.max_pieces.insert(first.into(), n);
+            }
+        }
         let items = self.phrases.entry(key.into_boxed_str()).or_default();
         if !items.iter().any(|i| i.entry == entry) {
             items.push(Item { entry, case });
@@ -352,12 +403,42 @@ impl Lexicon {
     }
 
     pub fn country_by_code(&self, cameo: &str) -> Option<&Country> {
-        self.country_by_cameo.get(cameo).map(|&i| &self.countries[i as usize])
+        self.country_by_cameo
+            .get(cameo)
+            .map(|&i| &self.countries[i as usize])
     }
 
     pub fn is_country_code(&self, code: &str) -> bool {
         self.country_by_cameo.contains_key(code)
     }
+}
+
+/// The first piece of a folded phrase and the number of its pieces (see `pieces.rs`),
+/// without allocating.
+fn first_piece_and_count(key: &str) -> (&str, usize) {
+    let mut count = 0;
+    let mut first_end = None;
+    let mut in_run = false;
+    for (i, c) in key.char_indices() {
+        if c.is_alphanumeric() {
+            if !in_run {
+                count += 1;
+                in_run = true;
+            }
+            continue;
+        }
+        if in_run && first_end.is_none() {
+            first_end = Some(i);
+        }
+        in_run = false;
+        if !c.is_whitespace() {
+            count += 1;
+            if first_end.is_none() {
+                first_end = Some(i + c.len_utf8());
+            }
+        }
+    }
+    (&key[..first_end.unwrap_or(key.len())], count)
 }
 
 #[cfg(test)]
@@ -369,24 +450,65 @@ mod tests {
         let lex = shared().unwrap();
         assert!(lex.countries.len() > 240);
         assert!(lex.cities.len() > 30_000);
-        let kinds = |p: &str| lex.lookup(p).map(|v| v.iter().map(|i| i.entry).collect::<Vec<_>>()).unwrap_or_default();
-        assert!(kinds("russia").iter().any(|e| matches!(e, Entry::Country(_))));
+        let kinds = |p: &str| {
+            lex.lookup(p)
+                .map(|v| v.iter().map(|i| i.entry).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        assert!(kinds("russia")
+            .iter()
+            .any(|e| matches!(e, Entry::Country(_))));
         assert!(kinds("nato").iter().any(|e| matches!(e, Entry::Org(_))));
         assert!(kinds("kiev").iter().any(|e| matches!(e, Entry::City(_))));
-        assert!(kinds("georgia").iter().any(|e| matches!(e, Entry::Country(_))));
-        assert!(kinds("georgia").iter().any(|e| matches!(e, Entry::State(_))));
-        assert!(kinds("secretary of state").iter().any(|e| matches!(e, Entry::Title(_))));
+        assert!(kinds("georgia")
+            .iter()
+            .any(|e| matches!(e, Entry::Country(_))));
+        assert!(kinds("georgia")
+            .iter()
+            .any(|e| matches!(e, Entry::State(_))));
+        assert!(kinds("secretary of state")
+            .iter()
+            .any(|e| matches!(e, Entry::Title(_))));
         let us = lex.country_by_code("USA").unwrap();
         assert_eq!(lex.cities[us.capital.unwrap() as usize].name, "Washington");
         assert_eq!(lex.country_by_code("ROM").unwrap().iso3, "ROU");
     }
 
     #[test]
+    fn first_piece_matches_split_pieces() {
+        for k in [
+            "u.s.",
+            "new york times",
+            "russia's",
+            "a",
+            "-x y",
+            "genève canton",
+        ] {
+            let p = crate::pieces::split_pieces(k);
+            assert_eq!(
+                first_piece_and_count(k),
+                (&k[p[0].0..p[0].1], p.len()),
+                "{k}"
+            );
+        }
+    }
+
+    #[test]
     fn every_org_code_is_well_formed() {
         let lex = shared().unwrap();
         for o in &lex.orgs {
-            assert!(o.code.len() >= 3 && o.code.len() % 3 == 0, "org {} code {}", o.name, o.code);
-            assert!(o.code.chars().all(|c| c.is_ascii_uppercase()), "org {} code {}", o.name, o.code);
+            assert!(
+                o.code.len() >= 3 && o.code.len() % 3 == 0,
+                "org {} code {}",
+                o.name,
+                o.code
+            );
+            assert!(
+                o.code.chars().all(|c| c.is_ascii_uppercase()),
+                "org {} code {}",
+                o.name,
+                o.code
+            );
         }
     }
 }

@@ -13,6 +13,7 @@
 //! the document, so a document costs O(n) lookups. The stage must never invent an entity
 //! without a span in the text, and never reach the network.
 
+mod fxhash;
 mod lexicon;
 mod normalize;
 mod pieces;
@@ -31,7 +32,11 @@ use thiserror::Error;
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum NamesError {
     #[error("lexicon {file}, line {line}: {message}")]
-    Lexicon { file: &'static str, line: usize, message: String },
+    Lexicon {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
     #[error("invalid configuration: {0}")]
     Config(String),
 }
@@ -51,16 +56,25 @@ pub struct NamesConfig {
 
 impl Default for NamesConfig {
     fn default() -> Self {
-        NamesConfig { pronouns: true, pronoun_window_sentences: 8, dominant_country_fallback: true }
+        NamesConfig {
+            pronouns: true,
+            pronoun_window_sentences: 8,
+            dominant_country_fallback: true,
+        }
     }
 }
 
 impl NamesConfig {
     pub fn build(&self) -> Result<NamesStage, NamesError> {
         if self.pronoun_window_sentences == 0 {
-            return Err(NamesError::Config("pronoun_window_sentences must be at least 1".into()));
+            return Err(NamesError::Config(
+                "pronoun_window_sentences must be at least 1".into(),
+            ));
         }
-        Ok(NamesStage { config: self.clone(), lexicon: lexicon::shared()? })
+        Ok(NamesStage {
+            config: self.clone(),
+            lexicon: lexicon::shared()?,
+        })
     }
 }
 
@@ -87,7 +101,10 @@ impl Stage for NamesStage {
         // POS and NER improve recognition but are not indispensable: the dictionaries and
         // capitalization rules work on bare tokens, so only tokens and sentences are checked.
         if !doc.done.contains(Layers::SENTENCES | Layers::TOKENS) {
-            return Err(StageError::new("names", "tokens and sentences are required"));
+            return Err(StageError::new(
+                "names",
+                "tokens and sentences are required",
+            ));
         }
         let (mentions, entities) = {
             let v = view::View::new(doc);
@@ -121,16 +138,28 @@ fn build_layers(
     let span_of = |a: usize, b: usize| doc.span(v.pieces[a].start, v.pieces[b - 1].end);
     let mut items: Vec<(sitrep_doc::Span, usize, Mention)> = Vec::new();
     for (ci, c) in rec.cands.iter().enumerate() {
-        let Some((e, form, kind)) = res.assign[ci] else { continue };
+        let Some((e, form, kind)) = res.assign[ci] else {
+            continue;
+        };
         let title = match c.what {
-            recognize::What::Person { title: Some(t) } => {
+            recognize::What::Person { title: Some(t), .. } => {
                 let t = &rec.titles[t];
                 Some(span_of(t.a, t.b).map_err(err)?)
             }
             _ => None,
         };
         let span = span_of(c.a, c.b).map_err(err)?;
-        items.push((span, e, Mention { span, kind, form, title, entity: None }));
+        items.push((
+            span,
+            e,
+            Mention {
+                span,
+                kind,
+                form,
+                title,
+                entity: None,
+            },
+        ));
     }
     items.sort_by(|x, y| x.0.cmp(&y.0).then(x.1.cmp(&y.1)));
     items.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);

@@ -5,8 +5,15 @@
 //! `fold_phrase` matches regardless of how the tokenizer split it.
 
 /// Byte ranges of the pieces of `s`.
+#[cfg(test)]
 pub fn split_pieces(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    split_pieces_into(s, &mut out);
+    out
+}
+
+/// Appends the byte ranges of the pieces of `s` to `out` (reused across tokens).
+pub fn split_pieces_into(s: &str, out: &mut Vec<(usize, usize)>) {
     let mut run: Option<usize> = None;
     for (i, c) in s.char_indices() {
         if c.is_alphanumeric() {
@@ -25,7 +32,6 @@ pub fn split_pieces(s: &str) -> Vec<(usize, usize)> {
     if let Some(st) = run {
         out.push((st, s.len()));
     }
-    out
 }
 
 #[cfg(test)]
@@ -36,6 +42,9 @@ mod tests {
     fn splits_words_and_punctuation() {
         let s = "U.S. Russia’s Youtube-channel";
         let p: Vec<&str> = split_pieces(s).into_iter().map(|(a, b)| &s[a..b]).collect();
-        assert_eq!(p, ["U", ".", "S", ".", "Russia", "’", "s", "Youtube", "-", "channel"]);
+        assert_eq!(
+            p,
+            ["U", ".", "S", ".", "Russia", "’", "s", "Youtube", "-", "channel"]
+        );
     }
 }

@@ -14,47 +14,336 @@ use std::collections::{HashMap, HashSet};
 
 /// Words that extend a title leftwards ("First Deputy", "Acting", "Under").
 const MODIFIERS: &[&str] = &[
-    "first", "deputy", "vice", "acting", "former", "under", "assistant", "senior", "chief", "principal", "associate",
-    "interim", "executive", "top", "lead", "second", "third", "permanent", "outgoing", "incoming", "then",
+    "first",
+    "deputy",
+    "vice",
+    "acting",
+    "former",
+    "under",
+    "assistant",
+    "senior",
+    "chief",
+    "principal",
+    "associate",
+    "interim",
+    "executive",
+    "top",
+    "lead",
+    "second",
+    "third",
+    "permanent",
+    "outgoing",
+    "incoming",
+    "then",
 ];
 /// Before a title: a nominal mention ("the Deputy Foreign Minister"). "that" is left out: it
 /// is mostly a conjunction in news ("said that Foreign Minister ...").
 const DETERMINERS: &[&str] = &["the", "this"];
 /// Before a place name: the place reading.
 const PLACE_PREPS: &[&str] = &[
-    "in", "at", "near", "from", "to", "outside", "inside", "across", "into", "around", "via", "towards", "toward", "of", "over",
-    "through", "throughout", "visited", "visit", "visiting",
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "outside",
+    "inside",
+    "across",
+    "into",
+    "around",
+    "via",
+    "towards",
+    "toward",
+    "of",
+    "over",
+    "through",
+    "throughout",
+    "visited",
+    "visit",
+    "visiting",
 ];
 /// Before a capital city: the government reading ("talks with Moscow").
 const ACTOR_PREPS: &[&str] = &["with", "between", "against", "by", "and"];
 /// After a capital city: the government reading ("Washington wanted ...").
 const ACTOR_VERBS: &[&str] = &[
-    "said", "says", "say", "wants", "wanted", "want", "has", "have", "had", "is", "was", "will", "would", "could", "should", "must",
-    "may", "might", "can", "cannot", "accused", "accuses", "warned", "warns", "rejected", "rejects", "announced", "announces",
-    "demanded", "demands", "denied", "denies", "agreed", "agrees", "refused", "refuses", "insists", "insisted", "believes",
-    "believed", "hopes", "hoped", "expects", "expected", "threatened", "threatens", "called", "calls", "urged", "urges", "signed",
-    "imposed", "imposes", "responded", "condemned", "condemns", "welcomed", "welcomes", "supports", "supported", "opposes",
-    "opposed", "plans", "planned", "intends", "sent", "sends", "offered", "offers", "proposed", "proposes", "claims", "claimed",
-    "considers", "considered", "sees", "does", "did", "continues", "continued", "sought", "seeks", "launched", "deployed",
-    "recognized", "recognised", "vowed", "pledged", "stressed", "insisted", "blamed", "blames", "criticized", "criticised",
-    "responds", "reacted", "reacts", "argues", "argued", "hopes", "fears", "feared",
+    "said",
+    "says",
+    "say",
+    "wants",
+    "wanted",
+    "want",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "can",
+    "cannot",
+    "accused",
+    "accuses",
+    "warned",
+    "warns",
+    "rejected",
+    "rejects",
+    "announced",
+    "announces",
+    "demanded",
+    "demands",
+    "denied",
+    "denies",
+    "agreed",
+    "agrees",
+    "refused",
+    "refuses",
+    "insists",
+    "insisted",
+    "believes",
+    "believed",
+    "hopes",
+    "hoped",
+    "expects",
+    "expected",
+    "threatened",
+    "threatens",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "signed",
+    "imposed",
+    "imposes",
+    "responded",
+    "condemned",
+    "condemns",
+    "welcomed",
+    "welcomes",
+    "supports",
+    "supported",
+    "opposes",
+    "opposed",
+    "plans",
+    "planned",
+    "intends",
+    "sent",
+    "sends",
+    "offered",
+    "offers",
+    "proposed",
+    "proposes",
+    "claims",
+    "claimed",
+    "considers",
+    "considered",
+    "sees",
+    "does",
+    "did",
+    "continues",
+    "continued",
+    "sought",
+    "seeks",
+    "launched",
+    "deployed",
+    "recognized",
+    "recognised",
+    "vowed",
+    "pledged",
+    "stressed",
+    "insisted",
+    "blamed",
+    "blames",
+    "criticized",
+    "criticised",
+    "responds",
+    "reacted",
+    "reacts",
+    "argues",
+    "argued",
+    "hopes",
+    "fears",
+    "feared",
 ];
 /// Capitalized words that never start or continue a person name.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our",
-    "their", "in", "on", "at", "of", "for", "and", "but", "or", "if", "as", "by", "to", "with", "from", "after", "before", "during",
-    "according", "also", "however", "meanwhile", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "mr", "mrs", "ms", "dr", "how", "what", "why", "when", "where", "who", "which", "there", "here", "today", "yesterday",
-    "tomorrow", "following", "without", "while", "although", "since", "because", "so", "then", "now", "not", "no", "yes",
-    "treaty", "missiles", "missile", "range", "elimination", "intermediate", "shorter",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "we",
+    "they",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "our",
+    "their",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "and",
+    "but",
+    "or",
+    "if",
+    "as",
+    "by",
+    "to",
+    "with",
+    "from",
+    "after",
+    "before",
+    "during",
+    "according",
+    "also",
+    "however",
+    "meanwhile",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "how",
+    "what",
+    "why",
+    "when",
+    "where",
+    "who",
+    "which",
+    "there",
+    "here",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "following",
+    "without",
+    "while",
+    "although",
+    "since",
+    "because",
+    "so",
+    "then",
+    "now",
+    "not",
+    "no",
+    "yes",
+    "treaty",
+    "missiles",
+    "missile",
+    "range",
+    "elimination",
+    "intermediate",
+    "shorter",
+];
+/// Words of organization names that never belong to a person's name: a capitalized run
+/// stops before them ("Robert Kilroy-Silk Party" is no person).
+const ORG_WORDS: &[&str] = &[
+    "party",
+    "union",
+    "council",
+    "ministry",
+    "office",
+    "department",
+    "committee",
+    "commission",
+    "association",
+    "bank",
+    "group",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "plc",
+    "university",
+    "agency",
+    "court",
+    "army",
+    "force",
+    "forces",
+    "police",
+    "airlines",
+    "times",
+    "news",
+    "post",
+    "institute",
+    "foundation",
+    "federation",
+    "organization",
+    "organisation",
+    "club",
+    "fc",
+    "united",
+    "league",
+    "house",
+    "street",
+    "school",
+    "hospital",
+    "church",
+    "labour",
+    "tory",
+    "tories",
+    "conservatives",
+    "democrats",
+    "republicans",
+    "liberal",
 ];
 /// Name particles allowed inside a person name ("Osama bin Laden", "Ursula von der Leyen").
-const PARTICLES: &[&str] = &["bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "dos", "del"];
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
+    "dos", "del",
+];
 /// Last words that make a tagger ORG span a document or event, not an organization.
 const NOT_ORG_HEADS: &[&str] = &[
-    "treaty", "agreement", "accord", "act", "convention", "protocol", "war", "talks", "summit", "conference", "program",
-    "programme", "plan", "initiative", "day", "declaration", "deal", "charter",
+    "treaty",
+    "agreement",
+    "accord",
+    "act",
+    "convention",
+    "protocol",
+    "war",
+    "talks",
+    "summit",
+    "conference",
+    "program",
+    "programme",
+    "plan",
+    "initiative",
+    "day",
+    "declaration",
+    "deal",
+    "charter",
 ];
 
 #[derive(Debug, Clone)]
@@ -80,20 +369,42 @@ pub struct TitleInfo {
 #[derive(Debug, Clone, PartialEq)]
 pub enum What {
     /// A person's name, with the index of its bound title.
-    Person { title: Option<usize> },
+    /// `ner_only` when the tagger's label was the only evidence.
+    Person {
+        title: Option<usize>,
+        ner_only: bool,
+    },
     /// A title or role noun standing for a person.
-    Nominal { title: usize },
-    Pronoun { gender: Gender, plural: bool },
+    Nominal {
+        title: usize,
+    },
+    Pronoun {
+        gender: Gender,
+        plural: bool,
+    },
     Country(u16),
     /// A demonym of a country (index into `Lexicon::countries`).
     Adjective(u16),
-    Group { code: String },
+    Group {
+        code: String,
+    },
     Org(u16),
     /// A capital standing for its country's government.
     Gov(u16),
-    Place { cities: Vec<u32>, states: Vec<u8>, qualifier: Option<u16> },
+    Place {
+        cities: Vec<u32>,
+        states: Vec<u8>,
+        qualifier: Option<Qualifier>,
+    },
     NerOrg,
     NerLoc,
+}
+
+/// What follows a place name after a comma.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Country(u16),
+    State(u8),
 }
 
 #[derive(Debug, Clone)]
@@ -114,7 +425,12 @@ fn is_modifier(v: &View, i: usize) -> bool {
 
 fn demonym_country(lex: &Lexicon, code_idx: u16) -> Option<u16> {
     let code = &lex.codes[code_idx as usize];
-    lex.country_by_code(code).map(|c| lex.countries.iter().position(|x| std::ptr::eq(x, c)).unwrap_or(0) as u16)
+    lex.country_by_code(code).map(|c| {
+        lex.countries
+            .iter()
+            .position(|x| std::ptr::eq(x, c))
+            .unwrap_or(0) as u16
+    })
 }
 
 /// The CAMEO code a match gives as a nationality/country context, if any.
@@ -130,7 +446,13 @@ fn context_code(lex: &Lexicon, m: &Match) -> Option<String> {
 }
 
 fn org_of(m: &Match) -> Option<u16> {
-    m.entries.iter().find_map(|e| if let Entry::Org(o) = *e { Some(o) } else { None })
+    m.entries.iter().find_map(|e| {
+        if let Entry::Org(o) = *e {
+            Some(o)
+        } else {
+            None
+        }
+    })
 }
 
 /// The country part of a country+role CAMEO code ("USAGOV" -> "USA").
@@ -153,7 +475,15 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
     let mut titles: Vec<TitleInfo> = Vec::new();
     let mut in_title = vec![false; n];
     for m in matches {
-        let Some(t) = m.entries.iter().find_map(|e| if let Entry::Title(t) = *e { Some(t) } else { None }) else { continue };
+        let Some(t) = m.entries.iter().find_map(|e| {
+            if let Entry::Title(t) = *e {
+                Some(t)
+            } else {
+                None
+            }
+        }) else {
+            continue;
+        };
         // A capitalized dictionary word that is also a title head ("General Assembly") was
         // matched longer elsewhere; a title that is also something else is not a title.
         if m.entries.len() > 1 {
@@ -184,7 +514,8 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             }
         }
         let mut lead = None;
-        if let Some(cm) = match_ending(start).filter(|cm| start > 0 && v.same_sentence(cm.a, start)) {
+        if let Some(cm) = match_ending(start).filter(|cm| start > 0 && v.same_sentence(cm.a, start))
+        {
             if let Some(code) = context_code(lex, cm) {
                 country.get_or_insert(code);
                 lead = Some(cm.a);
@@ -198,7 +529,13 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             }
         }
         let mut b = m.b;
-        if v.is(b, "of") || (v.is(b, "to") && matches!(title.head.as_str(), "ambassador" | "envoy" | "special envoy" | "permanent representative")) {
+        if v.is(b, "of")
+            || (v.is(b, "to")
+                && matches!(
+                    title.head.as_str(),
+                    "ambassador" | "envoy" | "special envoy" | "permanent representative"
+                ))
+        {
             let of = v.is(b, "of");
             let k = if v.is(b + 1, "the") { b + 2 } else { b + 1 };
             if let Some(cm) = match_starting(k).filter(|cm| v.same_sentence(cm.a, b)) {
@@ -243,23 +580,34 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
 
     // 2. Groups: nationality or country + group noun ("the Russian delegation").
     for m in matches {
-        let Some(g) = m.entries.iter().find_map(|e| if let Entry::Group(g) = *e { Some(g) } else { None }) else { continue };
+        let Some(g) = m.entries.iter().find_map(|e| {
+            if let Entry::Group(g) = *e {
+                Some(g)
+            } else {
+                None
+            }
+        }) else {
+            continue;
+        };
         if in_title[m.a] {
             continue;
         }
-        let mut left = m.a;
         // One plain lower-case word may stand between ("Russian armed forces").
-        let mut found = match_ending(left);
-        if found.is_none() && left > 0 && v.pieces[left - 1].alpha && !v.pieces[left - 1].cap {
-            found = match_ending(left - 1);
-            if found.is_some() {
-                left -= 1;
-            }
+        let mut found = match_ending(m.a);
+        if found.is_none() && m.a > 0 && v.pieces[m.a - 1].alpha && !v.pieces[m.a - 1].cap {
+            found = match_ending(m.a - 1);
         }
-        let Some(cm) = found.filter(|cm| v.same_sentence(cm.a, m.a)) else { continue };
-        let Some(code) = context_code(lex, cm) else { continue };
-        let _ = left;
-        let start = if cm.a > 0 && v.is(cm.a - 1, "the") { cm.a - 1 } else { cm.a };
+        let Some(cm) = found.filter(|cm| v.same_sentence(cm.a, m.a)) else {
+            continue;
+        };
+        let Some(code) = context_code(lex, cm) else {
+            continue;
+        };
+        let start = if cm.a > 0 && v.is(cm.a - 1, "the") {
+            cm.a - 1
+        } else {
+            cm.a
+        };
         let full = match &lex.groups[g as usize].role {
             Some(r) => format!("{code}{r}"),
             None => code,
@@ -268,14 +616,27 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         for f in taken.iter_mut().take(m.b).skip(start) {
             *f = true;
         }
-        cands.push(Cand { a: start, b: m.b, what: What::Group { code: full } });
+        cands.push(Cand {
+            a: start,
+            b: m.b,
+            what: What::Group { code: full },
+        });
     }
 
     // 3. Person names.
     let blocks_name = {
         let mut blk = in_title.clone();
         for m in matches {
-            if m.entries.iter().any(|e| matches!(e, Entry::Country(_) | Entry::Demonym(_) | Entry::Org(_) | Entry::Title(_) | Entry::Group(_))) {
+            if m.entries.iter().any(|e| {
+                matches!(
+                    e,
+                    Entry::Country(_)
+                        | Entry::Demonym(_)
+                        | Entry::Org(_)
+                        | Entry::Title(_)
+                        | Entry::Group(_)
+                )
+            }) {
                 for f in blk.iter_mut().take(m.b).skip(m.a) {
                     *f = true;
                 }
@@ -285,13 +646,35 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
     };
     let name_piece = |i: usize, taken: &[bool]| -> bool {
         let p = &v.pieces[i];
-        p.alpha && p.cap && !blocks_name[i] && !taken[i] && !v.is_any(i, NOT_NAMES)
+        p.alpha
+            && p.cap
+            && !blocks_name[i]
+            && !taken[i]
+            && !v.is_any(i, NOT_NAMES)
+            && !v.is_any(i, ORG_WORDS)
     };
-    let title_ending: HashMap<usize, usize> = titles.iter().enumerate().map(|(k, t)| (t.b, k)).collect();
-    let title_starting: HashMap<usize, usize> =
-        titles.iter().enumerate().flat_map(|(k, t)| [(t.a, k), (t.lead.unwrap_or(t.a), k)]).collect();
+    // A title followed directly by a capitalized word binds forwards ("Home Office minister
+    // Hazel Blears"), so it cannot also bind to the words before it.
+    let forward: Vec<bool> = titles
+        .iter()
+        .map(|t| {
+            let b = t.b;
+            b < n
+                && v.pieces[b].cap
+                && v.pieces[b].alpha
+                && !v.is_any(b, NOT_NAMES)
+                && v.same_sentence(t.a, b)
+        })
+        .collect();
+    let title_ending: HashMap<usize, usize> =
+        titles.iter().enumerate().map(|(k, t)| (t.b, k)).collect();
+    let title_starting: HashMap<usize, usize> = titles
+        .iter()
+        .enumerate()
+        .flat_map(|(k, t)| [(t.a, k), (t.lead.unwrap_or(t.a), k)])
+        .collect();
     let mut surnames: HashSet<String> = HashSet::new();
-    let mut persons: Vec<(usize, usize, Option<usize>)> = Vec::new();
+    let mut persons: Vec<(usize, usize, Option<usize>, bool)> = Vec::new();
     for pass in 0..2 {
         let mut i = 0;
         while i < n {
@@ -303,7 +686,11 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             let mut b = i + 1;
             let mut words = 1;
             loop {
-                if b < n && name_piece(b, &taken) && v.same_sentence(a, b) && v.pieces[b - 1].end < v.pieces[b].start {
+                if b < n
+                    && name_piece(b, &taken)
+                    && v.same_sentence(a, b)
+                    && v.pieces[b - 1].end < v.pieces[b].start
+                {
                     b += 1;
                     words += 1;
                 } else if b + 1 < n
@@ -323,8 +710,15 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             }
             // Sentence-initial capitals are weak evidence: drop a first word that is not a
             // known given name unless the tagger calls it a person.
-            let first_is_name = |k: usize| lex.first_names.contains_key(v.raw(k)) || matches!(v.pieces[k].ner, NerTag::BPer | NerTag::IPer);
-            if v.pieces[a].sent_start && words >= 2 && !first_is_name(a) && !title_ending.contains_key(&a) {
+            let first_is_name = |k: usize| {
+                lex.first_names.contains_key(v.raw(k))
+                    || matches!(v.pieces[k].ner, NerTag::BPer | NerTag::IPer)
+            };
+            if v.pieces[a].sent_start
+                && words >= 2
+                && !first_is_name(a)
+                && !title_ending.contains_key(&a)
+            {
                 a += 1;
                 words -= 1;
                 while a < b && !v.pieces[a].alpha {
@@ -338,47 +732,96 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             if pass == 0 && words < 2 {
                 continue;
             }
-            let before = title_ending.get(&a).copied().filter(|&k| !titles[k].bound && v.same_sentence(titles[k].a, a));
-            let after = title_starting.get(&b).copied().filter(|&k| !titles[k].bound && v.same_sentence(titles[k].a, a));
+            let before = title_ending
+                .get(&a)
+                .copied()
+                .filter(|&k| !titles[k].bound && v.same_sentence(titles[k].a, a));
+            let after = title_starting
+                .get(&b)
+                .copied()
+                .filter(|&k| !titles[k].bound && v.same_sentence(titles[k].a, a) && !forward[k]);
             let apposition = if v.is(b, ",") {
-                let k = if v.is_any(b + 1, &["the", "a"]) { b + 2 } else { b + 1 };
-                title_starting.get(&k).copied().filter(|&t| !titles[t].bound && v.same_sentence(titles[t].a, a))
+                let k = if v.is_any(b + 1, &["the", "a"]) {
+                    b + 2
+                } else {
+                    b + 1
+                };
+                title_starting
+                    .get(&k)
+                    .copied()
+                    .filter(|&t| !titles[t].bound && v.same_sentence(titles[t].a, a))
             } else {
                 None
             };
-            let ner_per = matches!(v.pieces[a].ner, NerTag::BPer | NerTag::IPer);
+            // The tagger's person label counts on a proper noun, and at the start of a
+            // sentence only for two words or more ("Shares fell" is no person).
+            let ner_per = matches!(v.pieces[a].ner, NerTag::BPer | NerTag::IPer)
+                && v.proper(a)
+                && (words >= 2 || !v.pieces[a].sent_start);
             let given = lex.first_names.contains_key(v.raw(a)) && words >= 2;
             let key = translit_key(v.raw_range(a, b));
             let known = pass == 1 && words == 1 && surnames.contains(&key);
-            let propn_pair = words >= 2 && (a..b).all(|k| !v.pieces[k].alpha || v.pieces[k].pos == Upos::Propn);
+
             // A gazetteer place after a place preposition ("from Kiev") is a place even if
             // the tagger calls it a person, unless a title or a known name says otherwise.
+            let gazetteer_place = match_starting(a).is_some_and(|m| {
+                m.b == b
+                    && m.entries.iter().any(|e| match *e {
+                        Entry::City(c) => {
+                            lex.cities[c as usize].capital
+                                || lex.cities[c as usize].population >= 100_000
+                        }
+                        Entry::State(_) => true,
+                        _ => false,
+                    })
+            });
+            let after_prep =
+                a > 0 && (v.is_any(a - 1, PLACE_PREPS) || v.is_any(a - 1, ACTOR_PREPS));
             let place_word = words == 1
-                && a > 0
-                && v.is_any(a - 1, PLACE_PREPS)
-                && match_starting(a).is_some_and(|m| m.b == b && m.entries.iter().any(|e| matches!(e, Entry::City(_) | Entry::State(_))));
+                && (gazetteer_place
+                    || after_prep
+                        && match_starting(a).is_some_and(|m| {
+                            m.b == b && m.entries.iter().any(|e| matches!(e, Entry::City(_)))
+                        }));
             let ner_per = ner_per && !place_word;
-            let evidence = before.is_some() || (after.is_some() && (words >= 2 || ner_per)) || apposition.is_some() || ner_per || given || known || (propn_pair && (before.is_some() || after.is_some()));
+            // One capitalized word the tagger does not call a proper noun ("Later") is no name.
+            if words == 1 && !v.proper(a) && !known {
+                continue;
+            }
+            let evidence = before.is_some()
+                || (after.is_some() && words >= 2)
+                || apposition.is_some()
+                || ner_per
+                || given
+                || known;
             if !evidence {
                 continue;
             }
+            let ner_only = ner_per
+                && !(before.is_some() || after.is_some() || apposition.is_some() || given || known);
             let title = before.or(after).or(apposition);
             if let Some(t) = title {
                 titles[t].bound = true;
             }
             if words >= 2 {
-                if let Some(last) = key.rsplit(' ').next() {
-                    surnames.insert(last.to_string());
+                // Every word after the given name can stand alone for the person ("Lula" for
+                // "Luiz Inacio Lula da Silva", "Ryabkov" for "Sergei Ryabkov").
+                for w in key.split(' ').skip(1).filter(|w| w.len() > 2) {
+                    surnames.insert(w.to_string());
                 }
             }
             for f in taken.iter_mut().take(b).skip(a) {
                 *f = true;
             }
-            persons.push((a, b, title));
+            persons.push((a, b, title, ner_only));
         }
     }
-    for (a, b, title) in persons {
-        cands.push(Cand { a, b, what: What::Person { title } });
+    for (a, b, title, ner_only) in persons {
+        cands.push(Cand {
+            a,
+            b,
+            what: What::Person { title, ner_only },
+        });
     }
 
     // 4. Nominal mentions: an unbound title after a determiner.
@@ -394,7 +837,11 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         if v.is(t.b, "'") {
             continue;
         }
-        cands.push(Cand { a: first - 1, b: t.b, what: What::Nominal { title: k } });
+        cands.push(Cand {
+            a: first - 1,
+            b: t.b,
+            what: What::Nominal { title: k },
+        });
     }
 
     // 5. The remaining dictionary matches.
@@ -402,33 +849,100 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         if (m.a..m.b).any(|i| taken[i]) {
             continue;
         }
-        let has = |f: fn(&Entry) -> bool| m.entries.iter().any(f);
-        let country = m.entries.iter().find_map(|e| if let Entry::Country(c) = *e { Some(c) } else { None });
-        let states: Vec<u8> = m.entries.iter().filter_map(|e| if let Entry::State(s) = *e { Some(s) } else { None }).collect();
-        let cities: Vec<u32> = m.entries.iter().filter_map(|e| if let Entry::City(c) = *e { Some(c) } else { None }).collect();
+        let country = m.entries.iter().find_map(|e| {
+            if let Entry::Country(c) = *e {
+                Some(c)
+            } else {
+                None
+            }
+        });
+        let states: Vec<u8> = m
+            .entries
+            .iter()
+            .filter_map(|e| {
+                if let Entry::State(s) = *e {
+                    Some(s)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let cities: Vec<u32> = m
+            .entries
+            .iter()
+            .filter_map(|e| {
+                if let Entry::City(c) = *e {
+                    Some(c)
+                } else {
+                    None
+                }
+            })
+            .collect();
         // A name's span leaves out its article ("the New York Times" -> "New York Times").
-        let name_a = if v.is(m.a, "the") && m.b > m.a + 1 { m.a + 1 } else { m.a };
+        let name_a = if v.is(m.a, "the") && m.b > m.a + 1 {
+            m.a + 1
+        } else {
+            m.a
+        };
         if let Some(o) = org_of(m) {
-            cands.push(Cand { a: name_a, b: m.b, what: What::Org(o) });
+            cands.push(Cand {
+                a: name_a,
+                b: m.b,
+                what: What::Org(o),
+            });
             continue;
         }
         if let Some(c) = country {
             if !states.is_empty() && us_context(v, lex, matches, m) {
-                cands.push(Cand { a: m.a, b: m.b, what: What::Place { cities: Vec::new(), states, qualifier: None } });
+                cands.push(Cand {
+                    a: m.a,
+                    b: m.b,
+                    what: What::Place {
+                        cities: Vec::new(),
+                        states,
+                        qualifier: None,
+                    },
+                });
             } else {
-                cands.push(Cand { a: name_a, b: m.b, what: What::Country(c) });
+                cands.push(Cand {
+                    a: name_a,
+                    b: m.b,
+                    what: What::Country(c),
+                });
             }
             continue;
         }
-        if let Some(d) = m.entries.iter().find_map(|e| if let Entry::Demonym(d) = *e { Some(d) } else { None }) {
+        if let Some(d) = m.entries.iter().find_map(|e| {
+            if let Entry::Demonym(d) = *e {
+                Some(d)
+            } else {
+                None
+            }
+        }) {
             if consumed_demonym.contains(&m.a) && !in_title[m.a] {
                 continue;
             }
             match demonym_country(lex, d) {
-                Some(c) => cands.push(Cand { a: m.a, b: m.b, what: What::Adjective(c) }),
+                Some(c) => cands.push(Cand {
+                    a: m.a,
+                    b: m.b,
+                    what: What::Adjective(c),
+                }),
                 None => {
-                    if m.a > 0 && v.is(m.a - 1, "the") && !v.pieces.get(m.b).is_some_and(|p| p.cap && p.alpha) {
-                        cands.push(Cand { a: m.a - 1, b: m.b, what: What::Group { code: lex.codes[d as usize].clone() } });
+                    // Only "the West" stands alone for its region ("the Asian" is an
+                    // adjective whose noun is missing or unknown).
+                    if m.a > 0
+                        && v.is(m.a - 1, "the")
+                        && v.is(m.a, "west")
+                        && !v.pieces.get(m.b).is_some_and(|p| p.cap && p.alpha)
+                    {
+                        cands.push(Cand {
+                            a: m.a - 1,
+                            b: m.b,
+                            what: What::Group {
+                                code: lex.codes[d as usize].clone(),
+                            },
+                        });
                     }
                 }
             }
@@ -437,40 +951,73 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         if in_title[m.a] || (cities.is_empty() && states.is_empty()) {
             continue;
         }
-        let _ = has;
-        let prev = if m.a > 0 && v.same_sentence(m.a - 1, m.a) { Some(m.a - 1) } else { None };
-        let after_place_prep = prev.is_some_and(|p| v.is_any(p, PLACE_PREPS));
-        let qualifier = if v.is(m.b, ",") {
-            match_starting(m.b + 1).and_then(|q| q.entries.iter().find_map(|e| match *e {
-                Entry::Country(c) => Some(c),
-                _ => None,
-            }))
+        let prev = if m.a > 0 && v.same_sentence(m.a - 1, m.a) {
+            Some(m.a - 1)
         } else {
             None
         };
-        let qualified_by_state = v.is(m.b, ",") && match_starting(m.b + 1).is_some_and(|q| q.entries.iter().any(|e| matches!(e, Entry::State(_))));
+        let after_place_prep = prev.is_some_and(|p| v.is_any(p, PLACE_PREPS));
+        // "Geneva, Switzerland" / "Moscow, Idaho": the qualifier picks the country or state.
+        let qualifier = if v.is(m.b, ",") {
+            match_starting(m.b + 1).and_then(|q| {
+                q.entries.iter().find_map(|e| match *e {
+                    Entry::Country(c) => Some(Qualifier::Country(c)),
+                    Entry::State(st) => Some(Qualifier::State(st)),
+                    _ => None,
+                })
+            })
+        } else {
+            None
+        };
         let ner_loc = matches!(v.pieces[m.a].ner, NerTag::BLoc | NerTag::ILoc);
-        let capital = cities.iter().find(|&&c| lex.cities[c as usize].capital).copied();
-        let big = cities.iter().any(|&c| lex.cities[c as usize].population >= 1_000_000);
+        let capital = cities
+            .iter()
+            .find(|&&c| lex.cities[c as usize].capital)
+            .copied();
+        let big = cities
+            .iter()
+            .any(|&c| lex.cities[c as usize].population >= 1_000_000);
         // Capital metonymy: "Washington wanted", "talks with Moscow".
         if let Some(cap) = capital {
             let next_verb = v.pieces.get(m.b).is_some_and(|p| {
-                v.same_sentence(m.a, m.b) && (matches!(p.pos, Upos::Verb | Upos::Aux) || v.is_any(m.b, ACTOR_VERBS))
+                v.same_sentence(m.a, m.b)
+                    && (matches!(p.pos, Upos::Verb | Upos::Aux) || v.is_any(m.b, ACTOR_VERBS))
             });
             let possessive = v.is(m.b, "'") && v.is(m.b + 1, "s");
             let actor_prep = prev.is_some_and(|p| v.is_any(p, ACTOR_PREPS));
             if !after_place_prep && qualifier.is_none() && (next_verb || actor_prep || possessive) {
-                cands.push(Cand { a: m.a, b: m.b, what: What::Gov(lex.cities[cap as usize].country) });
+                cands.push(Cand {
+                    a: m.a,
+                    b: m.b,
+                    what: What::Gov(lex.cities[cap as usize].country),
+                });
                 continue;
             }
         }
-        let state_word = v.is(m.b, "state") || (m.a >= 2 && v.is(m.a - 1, "of") && v.is(m.a - 2, "state"));
+        let state_word =
+            v.is(m.b, "state") || (m.a >= 2 && v.is(m.a - 1, "of") && v.is(m.a - 2, "state"));
         if !states.is_empty() && (cities.is_empty() || state_word) {
-            cands.push(Cand { a: m.a, b: m.b, what: What::Place { cities: Vec::new(), states, qualifier: None } });
+            cands.push(Cand {
+                a: m.a,
+                b: m.b,
+                what: What::Place {
+                    cities: Vec::new(),
+                    states,
+                    qualifier: None,
+                },
+            });
             continue;
         }
-        if capital.is_some() || after_place_prep || qualifier.is_some() || qualified_by_state || ner_loc || big {
-            cands.push(Cand { a: m.a, b: m.b, what: What::Place { cities, states: Vec::new(), qualifier } });
+        if capital.is_some() || after_place_prep || qualifier.is_some() || ner_loc || big {
+            cands.push(Cand {
+                a: m.a,
+                b: m.b,
+                what: What::Place {
+                    cities,
+                    states: Vec::new(),
+                    qualifier,
+                },
+            });
         }
     }
     let mut covered = taken.clone();
@@ -489,7 +1036,10 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
     let mut i = 0;
     while i < n {
         let tag = v.pieces[i].ner;
-        let (is_org, is_loc) = (tag == NerTag::BOrg || tag == NerTag::IOrg, tag == NerTag::BLoc || tag == NerTag::ILoc);
+        let (is_org, is_loc) = (
+            tag == NerTag::BOrg || tag == NerTag::IOrg,
+            tag == NerTag::BLoc || tag == NerTag::ILoc,
+        );
         if !(is_org || is_loc) || !v.pieces[i].alpha {
             i += 1;
             continue;
@@ -499,18 +1049,33 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         while b < n && v.pieces[b].ner == inside && v.same_sentence(i, b) {
             b += 1;
         }
-        while b > i + 1 && !v.pieces[b - 1].alpha && !v.pieces[b - 1].norm_is_digit(v) {
+        while b > i + 1
+            && !v.pieces[b - 1].alpha
+            && !v.raw(b - 1).chars().all(|c| c.is_ascii_digit())
+        {
             b -= 1;
         }
-        let a = i;
+        let mut a = i;
         i = b;
-        if (a..b).any(|k| covered[k] || in_title[k]) || !v.pieces[a].cap {
+        // "The ONS" -> "ONS"; "However", "We", "Mr" alone are no names.
+        while a < b && (v.is_any(a, NOT_NAMES) || !v.pieces[a].alpha) {
+            a += 1;
+        }
+        if a >= b || (a..b).any(|k| covered[k] || in_title[k]) || !v.pieces[a].cap {
+            continue;
+        }
+        let acronym = v.raw_range(a, b).chars().all(|c| !c.is_lowercase());
+        if !acronym && !(a..b).any(|k| v.proper(k)) {
             continue;
         }
         if is_org && (NOT_ORG_HEADS.contains(&v.norm(b - 1)) || v.is_any(b, NOT_ORG_HEADS)) {
             continue;
         }
-        cands.push(Cand { a, b, what: if is_org { What::NerOrg } else { What::NerLoc } });
+        cands.push(Cand {
+            a,
+            b,
+            what: if is_org { What::NerOrg } else { What::NerLoc },
+        });
     }
 
     // 7. Pronouns.
@@ -524,20 +1089,51 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             _ => continue,
         };
         // Inside a word ("the" in "theme" is not a piece): pieces are whole runs already.
-        cands.push(Cand { a: k, b: k + 1, what: What::Pronoun { gender, plural } });
+        cands.push(Cand {
+            a: k,
+            b: k + 1,
+            what: What::Pronoun { gender, plural },
+        });
     }
 
+    unify_ner_kinds(v, &mut cands);
     cands.sort_by(|x, y| x.a.cmp(&y.a).then(y.b.cmp(&x.b)));
     Recognized { cands, titles }
 }
 
-trait DigitPiece {
-    fn norm_is_digit(&self, v: &View) -> bool;
-}
-
-impl DigitPiece for crate::view::Piece {
-    fn norm_is_digit(&self, v: &View) -> bool {
-        v.text[self.start..self.end].chars().all(|c| c.is_ascii_digit())
+/// The tagger may call one name a person here and an organization there ("Bombardier"):
+/// mentions that only the tagger found take the kind most of them with that text got.
+fn unify_ner_kinds(v: &View, cands: &mut [Cand]) {
+    let kind_of = |w: &What| match w {
+        What::Person { ner_only: true, .. } => Some(0usize),
+        What::NerOrg => Some(1),
+        What::NerLoc => Some(2),
+        _ => None,
+    };
+    let mut votes: HashMap<&str, [u32; 3]> = HashMap::new();
+    for c in cands.iter() {
+        if let Some(k) = kind_of(&c.what) {
+            votes.entry(v.norm_range(c.a, c.b)).or_default()[k] += 1;
+        }
+    }
+    for c in cands.iter_mut() {
+        if kind_of(&c.what).is_none() {
+            continue;
+        }
+        let Some(n) = votes.get(v.norm_range(c.a, c.b)) else {
+            continue;
+        };
+        let best = (0..3)
+            .max_by_key(|&k| (n[k], std::cmp::Reverse(k)))
+            .unwrap_or(0);
+        c.what = match best {
+            0 => What::Person {
+                title: None,
+                ner_only: true,
+            },
+            1 => What::NerOrg,
+            _ => What::NerLoc,
+        };
     }
 }
 
@@ -551,15 +1147,23 @@ fn us_context(v: &View, lex: &Lexicon, matches: &[Match], m: &Match) -> bool {
         return true;
     }
     let sentence = v.pieces[m.a].sentence;
-    let us = lex.country_by_code("USA").map(|c| c.iso3.clone()).unwrap_or_default();
-    matches.iter().filter(|o| v.pieces[o.a].sentence == sentence && o.a != m.a).any(|o| {
-        o.entries.iter().any(|e| match *e {
-            Entry::State(_) => !o.entries.iter().any(|x| matches!(x, Entry::Country(_))),
-            Entry::City(c) => {
-                let city = &lex.cities[c as usize];
-                o.entries.len() == 1 && lex.countries[city.country as usize].iso3 == us && city.population >= 100_000
-            }
-            _ => false,
+    let us = lex
+        .country_by_code("USA")
+        .map(|c| c.iso3.clone())
+        .unwrap_or_default();
+    matches
+        .iter()
+        .filter(|o| v.pieces[o.a].sentence == sentence && o.a != m.a)
+        .any(|o| {
+            o.entries.iter().any(|e| match *e {
+                Entry::State(_) => !o.entries.iter().any(|x| matches!(x, Entry::Country(_))),
+                Entry::City(c) => {
+                    let city = &lex.cities[c as usize];
+                    o.entries.len() == 1
+                        && lex.countries[city.country as usize].iso3 == us
+                        && city.population >= 100_000
+                }
+                _ => false,
+            })
         })
-    })
 }

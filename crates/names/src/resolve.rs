@@ -15,7 +15,7 @@
 
 use crate::lexicon::{Gender, Lexicon};
 use crate::normalize::{fold_phrase, translit_key};
-use crate::recognize::{code_country, Cand, TitleInfo, What};
+use crate::recognize::{code_country, Cand, Qualifier, TitleInfo, What};
 use crate::view::View;
 use sitrep_doc::{Entity, EntityKind, Geo, MentionForm};
 use std::collections::HashMap;
@@ -36,7 +36,8 @@ pub struct EntBuild {
     pub title_ids: Vec<usize>,
     pub geo: Option<Geo>,
     pub gender: Gender,
-    pub surname: Option<String>,
+    /// Folded words after the given name; the last one first.
+    pub surnames: Vec<String>,
     /// Candidate indices of the entity's mentions.
     pub mentions: Vec<usize>,
 }
@@ -69,7 +70,7 @@ impl Ctx<'_> {
             title_ids: Vec::new(),
             geo: None,
             gender: Gender::Unknown,
-            surname: None,
+            surnames: Vec::new(),
             mentions: Vec::new(),
         });
         self.by_key.insert(key, e);
@@ -82,7 +83,12 @@ impl Ctx<'_> {
         if !ent.title_ids.contains(&t) {
             ent.title_ids.push(t);
         }
-        if !info.nominal_only && !ent.titles.iter().any(|x| x.eq_ignore_ascii_case(&info.core)) {
+        if !info.nominal_only
+            && !ent
+                .titles
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(&info.core))
+        {
             ent.titles.push(info.core.clone());
         }
         if ent.gender == Gender::Unknown {
@@ -115,7 +121,11 @@ impl Ctx<'_> {
             country_iso3: co.iso3.clone(),
             country_fips: co.fips.clone(),
             adm1: city.adm1.clone(),
-            feature: if city.capital { "PPLC".into() } else { "PPL".into() },
+            feature: if city.capital {
+                "PPLC".into()
+            } else {
+                "PPL".into()
+            },
         }
     }
 
@@ -146,7 +156,11 @@ fn nominal_fits(lex: &Lexicon, titles: &[TitleInfo], ent: &EntBuild, t: &TitleIn
     for &k in &ent.title_ids {
         let et = &titles[k];
         let ehead = &lex.titles[et.head as usize].head;
-        let head_ok = if t.nominal_only { et.role == t.role || ehead.ends_with(head.as_str()) } else { ehead.ends_with(head.as_str()) };
+        let head_ok = if t.nominal_only {
+            et.role == t.role || ehead.ends_with(head.as_str())
+        } else {
+            ehead.ends_with(head.as_str())
+        };
         let deputy_ok = !t.deputy || et.deputy;
         let country_ok = match (&t.country, &et.country) {
             (Some(a), Some(b)) => a == b,
@@ -163,15 +177,31 @@ fn nominal_fits(lex: &Lexicon, titles: &[TitleInfo], ent: &EntBuild, t: &TitleIn
     // A country mismatch on any title rules the entity out (checked above per title); a
     // country the entity has on another title must agree too.
     if let Some(c) = &t.country {
-        if ent.title_ids.iter().any(|&k| titles[k].country.as_ref().is_some_and(|x| x != c && code_country(lex, x).is_some())) {
+        if ent.title_ids.iter().any(|&k| {
+            titles[k]
+                .country
+                .as_ref()
+                .is_some_and(|x| x != c && code_country(lex, x).is_some())
+        }) {
             return false;
         }
     }
     any
 }
 
-pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s: &Settings) -> Resolved {
-    let mut cx = Ctx { lex, titles, ents: Vec::new(), by_key: HashMap::new() };
+pub fn resolve(
+    v: &View,
+    lex: &Lexicon,
+    cands: &[Cand],
+    titles: &[TitleInfo],
+    s: &Settings,
+) -> Resolved {
+    let mut cx = Ctx {
+        lex,
+        titles,
+        ents: Vec::new(),
+        by_key: HashMap::new(),
+    };
     let mut assign: Vec<Option<(usize, MentionForm, EntityKind)>> = vec![None; cands.len()];
 
     // Countries mentioned, for geocoding boosts and the dominant-country fallback.
@@ -181,7 +211,10 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
             *country_counts.entry(k).or_default() += 1;
         }
     }
-    let dominant = country_counts.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k))).map(|(k, _)| *k);
+    let dominant = country_counts
+        .iter()
+        .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+        .map(|(k, _)| *k);
 
     // Pass 1: multi-word person names create the person entities in text order.
     for c in cands.iter() {
@@ -190,8 +223,22 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
             let key = translit_key(text);
             if key.contains(' ') {
                 let e = cx.entity(format!("person:{key}"), EntityKind::Person, text);
-                cx.ents[e].surname = key.rsplit(' ').next().map(str::to_string);
-                if let Some(g) = text.split_whitespace().next().and_then(|f| lex.first_names.get(f)) {
+                if cx.ents[e].surnames.is_empty() {
+                    let words: Vec<&str> = key.split(' ').collect();
+                    let mut names = vec![words[words.len() - 1].to_string()];
+                    names.extend(
+                        words[1..words.len() - 1]
+                            .iter()
+                            .filter(|w| w.len() > 2)
+                            .map(|w| w.to_string()),
+                    );
+                    cx.ents[e].surnames = names;
+                }
+                if let Some(g) = text
+                    .split_whitespace()
+                    .next()
+                    .and_then(|f| lex.first_names.get(f))
+                {
                     if cx.ents[e].gender == Gender::Unknown {
                         cx.ents[e].gender = *g;
                     }
@@ -207,17 +254,29 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
     for (ci, c) in cands.iter().enumerate() {
         let text = v.raw_range(c.a, c.b);
         let result: Option<(usize, MentionForm, EntityKind)> = match &c.what {
-            What::Person { title } => {
+            What::Person { title, .. } => {
                 let key = translit_key(text);
                 let e = if key.contains(' ') {
                     Some(cx.by_key[&format!("person:{key}")])
                 } else {
                     // A lone name: the most recently seen person with this surname, else the
                     // first one with it, else a person of its own.
-                    let with_surname: Vec<usize> =
-                        (0..cx.ents.len()).filter(|&e| cx.ents[e].surname.as_deref() == Some(key.as_str())).collect();
-                    let best = with_surname.iter().copied().max_by_key(|&e| last_seen.get(e).copied().unwrap_or(0));
-                    Some(best.unwrap_or_else(|| cx.entity(format!("person:{key}"), EntityKind::Person, text)))
+                    // A surname proper (the last word) beats an inner name word.
+                    let mut with_surname: Vec<usize> = (0..cx.ents.len())
+                        .filter(|&e| cx.ents[e].surnames.first() == Some(&key))
+                        .collect();
+                    if with_surname.is_empty() {
+                        with_surname = (0..cx.ents.len())
+                            .filter(|&e| cx.ents[e].surnames.contains(&key))
+                            .collect();
+                    }
+                    let best = with_surname
+                        .iter()
+                        .copied()
+                        .max_by_key(|&e| last_seen.get(e).copied().unwrap_or(0));
+                    Some(best.unwrap_or_else(|| {
+                        cx.entity(format!("person:{key}"), EntityKind::Person, text)
+                    }))
                 };
                 let e = e.unwrap_or(0);
                 if let Some(t) = title {
@@ -238,13 +297,18 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
                     .or_else(|| {
                         // A later named holder of the same title ("the Foreign Minister ...
                         // Foreign Minister Sergei Lavrov").
-                        cands[ci + 1..].iter().find_map(|o| match &o.what {
-                            What::Person { title: Some(k) } if titles[*k].core.eq_ignore_ascii_case(&t.core) => {
-                                let key = translit_key(v.raw_range(o.a, o.b));
-                                cx.by_key.get(&format!("person:{key}")).copied()
-                            }
-                            _ => None,
-                        })
+                        cands[ci + 1..]
+                            .iter()
+                            .take(400)
+                            .find_map(|o| match &o.what {
+                                What::Person { title: Some(k), .. }
+                                    if titles[*k].core.eq_ignore_ascii_case(&t.core) =>
+                                {
+                                    let key = translit_key(v.raw_range(o.a, o.b));
+                                    cx.by_key.get(&format!("person:{key}")).copied()
+                                }
+                                _ => None,
+                            })
                     });
                 let e = match best {
                     Some(e) => e,
@@ -274,7 +338,9 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
                         .rev()
                         .take_while(|&&(p, _)| v.pieces[p].sentence + s.pronoun_window >= sent)
                         .map(|&(_, e)| e)
-                        .find(|&e| cx.ents[e].gender == *gender || cx.ents[e].gender == Gender::Unknown);
+                        .find(|&e| {
+                            cx.ents[e].gender == *gender || cx.ents[e].gender == Gender::Unknown
+                        });
                     if let Some(e) = found {
                         if cx.ents[e].gender == Gender::Unknown {
                             cx.ents[e].gender = *gender;
@@ -285,33 +351,60 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
             }
             What::Country(k) | What::Adjective(k) => {
                 let co = &lex.countries[*k as usize];
-                let e = cx.entity(format!("country:{}", co.iso3.to_lowercase()), EntityKind::Location, &co.name);
+                let e = cx.entity(
+                    format!("country:{}", co.iso3.to_lowercase()),
+                    EntityKind::Location,
+                    &co.name,
+                );
                 if cx.ents[e].geo.is_none() {
                     cx.ents[e].geo = Some(cx.country_geo(*k));
                     cx.ents[e].code = Some(co.cameo.clone());
                 }
-                let form = if matches!(c.what, What::Adjective(_)) { MentionForm::Adjective } else { MentionForm::Name };
+                let form = if matches!(c.what, What::Adjective(_)) {
+                    MentionForm::Adjective
+                } else {
+                    MentionForm::Name
+                };
                 Some((e, form, EntityKind::Location))
             }
             What::Group { code } => {
-                let name = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
-                let e = cx.entity(format!("group:{}", code.to_lowercase()), EntityKind::Group, name);
+                let name = text
+                    .strip_prefix("the ")
+                    .or_else(|| text.strip_prefix("The "))
+                    .unwrap_or(text);
+                let e = cx.entity(
+                    format!("group:{}", code.to_lowercase()),
+                    EntityKind::Group,
+                    name,
+                );
                 cx.ents[e].code = Some(code.clone());
                 Some((e, MentionForm::Nominal, EntityKind::Group))
             }
             What::Org(o) => {
                 let org = &lex.orgs[*o as usize];
-                let e = cx.entity(format!("org:{}", translit_key(&org.name)), EntityKind::Organization, &org.name);
+                let e = cx.entity(
+                    format!("org:{}", translit_key(&org.name)),
+                    EntityKind::Organization,
+                    &org.name,
+                );
                 cx.ents[e].code = Some(org.code.clone());
                 Some((e, MentionForm::Name, EntityKind::Organization))
             }
             What::Gov(k) => {
                 let co = &lex.countries[*k as usize];
-                let e = cx.entity(format!("gov:{}", co.iso3.to_lowercase()), EntityKind::Organization, &format!("Government of {}", co.name));
+                let e = cx.entity(
+                    format!("gov:{}", co.iso3.to_lowercase()),
+                    EntityKind::Organization,
+                    &format!("Government of {}", co.name),
+                );
                 cx.ents[e].code = Some(format!("{}GOV", co.cameo));
                 Some((e, MentionForm::Name, EntityKind::Organization))
             }
-            What::Place { cities, states, qualifier } => {
+            What::Place {
+                cities,
+                states,
+                qualifier,
+            } => {
                 let geo = if cities.is_empty() {
                     states.first().map(|&st| cx.state_geo(st))
                 } else {
@@ -319,7 +412,11 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
                     Some(cx.city_geo(best))
                 };
                 geo.map(|g| {
-                    let e = cx.entity(format!("place:{}", g.geonames_id), EntityKind::Location, &g.name);
+                    let e = cx.entity(
+                        format!("place:{}", g.geonames_id),
+                        EntityKind::Location,
+                        &g.name,
+                    );
                     if cx.ents[e].geo.is_none() {
                         cx.ents[e].geo = Some(g);
                     }
@@ -345,11 +442,17 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
                         })
                     })
                     .flatten();
-                let e = by_acronym.unwrap_or_else(|| cx.entity(format!("org:{key}"), EntityKind::Organization, text));
+                let e = by_acronym.unwrap_or_else(|| {
+                    cx.entity(format!("org:{key}"), EntityKind::Organization, text)
+                });
                 Some((e, MentionForm::Name, EntityKind::Organization))
             }
             What::NerLoc => {
-                let e = cx.entity(format!("place:{}", translit_key(text)), EntityKind::Location, text);
+                let e = cx.entity(
+                    format!("place:{}", translit_key(text)),
+                    EntityKind::Location,
+                    text,
+                );
                 Some((e, MentionForm::Name, EntityKind::Location))
             }
         };
@@ -378,23 +481,49 @@ pub fn resolve(v: &View, lex: &Lexicon, cands: &[Cand], titles: &[TitleInfo], s:
                 *counts.entry(c).or_default() += 1;
             }
         }
-        let country = counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, _)| c.to_string());
-        let Some(&first) = ent.title_ids.first() else { continue };
+        let country = counts
+            .iter()
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .map(|(c, _)| c.to_string());
+        let Some(&first) = ent.title_ids.first() else {
+            continue;
+        };
         let role = titles[first].role.clone();
         let official = matches!(role.as_str(), "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY");
-        let country = country.or_else(|| if official && s.country_fallback { dominant_code.clone() } else { None });
+        let country = country.or_else(|| {
+            if official && s.country_fallback {
+                dominant_code.clone()
+            } else {
+                None
+            }
+        });
         ent.code = match (country, role.as_str()) {
-            (_, "IGO") => titles[first].org.map(|o| lex.orgs[o as usize].code.clone()).or(Some("IGO".into())),
+            (_, "IGO") => titles[first]
+                .org
+                .map(|o| lex.orgs[o as usize].code.clone())
+                .or(Some("IGO".into())),
             (Some(c), r) => Some(format!("{c}{r}")),
             (None, r) => Some(r.to_string()),
         };
     }
-    Resolved { entities: cx.ents, assign }
+    Resolved {
+        entities: cx.ents,
+        assign,
+    }
 }
 
 /// The most plausible city for a name: capitals first, then population, boosted by a
 /// country named right after it ("Geneva, Switzerland") or anywhere in the article.
-fn pick_city(lex: &Lexicon, cities: &[u32], qualifier: Option<u16>, mentioned: &HashMap<u16, u32>) -> u32 {
+fn pick_city(
+    lex: &Lexicon,
+    cities: &[u32],
+    qualifier: Option<Qualifier>,
+    mentioned: &HashMap<u16, u32>,
+) -> u32 {
+    let state_adm1 = match qualifier {
+        Some(Qualifier::State(st)) => Some(format!("US{}", lex.states[st as usize].code)),
+        _ => None,
+    };
     let score = |&c: &u32| -> f64 {
         let city = &lex.cities[c as usize];
         let mut s = (city.population.max(1) as f64).ln();
@@ -404,14 +533,28 @@ fn pick_city(lex: &Lexicon, cities: &[u32], qualifier: Option<u16>, mentioned: &
         if mentioned.contains_key(&city.country) {
             s += 1.5;
         }
-        if qualifier == Some(city.country) {
+        if qualifier == Some(Qualifier::Country(city.country))
+            || state_adm1.as_deref() == Some(city.adm1.as_str())
+        {
             s += 20.0;
         }
         s
     };
-    cities.iter().copied().max_by(|a, b| score(a).total_cmp(&score(b)).then(b.cmp(a))).unwrap_or(cities[0])
+    cities
+        .iter()
+        .copied()
+        .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.cmp(a)))
+        .unwrap_or(cities[0])
 }
 
 pub fn to_entity(b: EntBuild, mentions: Vec<sitrep_doc::MentionId>) -> Entity {
-    Entity { kind: b.kind, name: b.name, key: b.key, actor_code: b.code, titles: b.titles, mentions, geo: b.geo }
+    Entity {
+        kind: b.kind,
+        name: b.name,
+        key: b.key,
+        actor_code: b.code,
+        titles: b.titles,
+        mentions,
+        geo: b.geo,
+    }
 }

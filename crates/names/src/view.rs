@@ -3,7 +3,7 @@
 
 use crate::lexicon::{Case, Entry, Item, Lexicon};
 use crate::normalize::push_folded;
-use crate::pieces::split_pieces;
+use crate::pieces::split_pieces_into;
 use sitrep_doc::{Document, NerTag, Upos};
 
 #[derive(Debug, Clone)]
@@ -26,6 +26,8 @@ pub struct Piece {
 
 pub struct View<'d> {
     pub text: &'d str,
+    /// The tagger ran: POS tags are meaningful.
+    pub pos_known: bool,
     pub pieces: Vec<Piece>,
     pub stream: String,
 }
@@ -44,9 +46,12 @@ impl<'d> View<'d> {
         let mut pieces = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 4);
         let mut stream = String::with_capacity(text.len());
         let mut last_sentence = u32::MAX;
+        let mut buf: Vec<(usize, usize)> = Vec::with_capacity(8);
         for tok in &doc.tokens {
             let t = &text[tok.span.range()];
-            for (s, e) in split_pieces(t) {
+            buf.clear();
+            split_pieces_into(t, &mut buf);
+            for &(s, e) in &buf {
                 let start = tok.span.start() + s;
                 let end = tok.span.start() + e;
                 let prev_end = pieces.last().map(|p: &Piece| p.end);
@@ -76,7 +81,18 @@ impl<'d> View<'d> {
                 });
             }
         }
-        View { text, pieces, stream }
+        let pos_known = doc.tokens.iter().any(|t| t.pos != Upos::X);
+        View {
+            text,
+            pos_known,
+            pieces,
+            stream,
+        }
+    }
+
+    /// A proper noun by the tagger (true when there are no POS tags to ask).
+    pub fn proper(&self, i: usize) -> bool {
+        !self.pos_known || self.pieces[i].pos == Upos::Propn
     }
 
     pub fn norm(&self, i: usize) -> &str {
@@ -104,14 +120,20 @@ impl<'d> View<'d> {
     }
 
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
-        a < self.pieces.len() && b < self.pieces.len() && self.pieces[a].sentence == self.pieces[b].sentence
+        a < self.pieces.len()
+            && b < self.pieces.len()
+            && self.pieces[a].sentence == self.pieces[b].sentence
     }
 
     fn case_ok(&self, a: usize, b: usize, case: &Case) -> bool {
         match case {
             Case::Any => true,
             Case::Capital => {
-                let first = if self.is(a, "the") && b > a + 1 { a + 1 } else { a };
+                let first = if self.is(a, "the") && b > a + 1 {
+                    a + 1
+                } else {
+                    a
+                };
                 self.pieces[first].cap
             }
             Case::Exact(s) => {
@@ -141,7 +163,11 @@ impl<'d> View<'d> {
                 }
                 // A phrase ends at a word boundary: never inside "U.S" + "." or "Russia" + "’".
                 if let Some(items) = lex.lookup(self.norm_range(i, b)) {
-                    let ok: Vec<Entry> = items.iter().filter(|it: &&Item| self.case_ok(i, b, &it.case)).map(|it| it.entry).collect();
+                    let ok: Vec<Entry> = items
+                        .iter()
+                        .filter(|it: &&Item| self.case_ok(i, b, &it.case))
+                        .map(|it| it.entry)
+                        .collect();
                     if !ok.is_empty() {
                         best = Some((b, ok));
                         break;

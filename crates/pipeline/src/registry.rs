@@ -6,11 +6,11 @@ use crate::PipelineError;
 use serde::de::DeserializeOwned;
 use sitrep_doc::Stage;
 
-/// The default pipeline, in order. Stages whose crates do not exist yet are not listed.
-pub const STANDARD_STAGES: &[&str] = &["segment"];
+/// The default pipeline, in order.
+pub const STANDARD_STAGES: &[&str] = &["segment", "dates", "tagger", "names", "quotes", "events", "gkg"];
 
 /// Every name the registry knows, for error messages.
-pub const KNOWN_STAGES: &[&str] = &["segment"];
+pub const KNOWN_STAGES: &[&str] = STANDARD_STAGES;
 
 /// Reads a stage's config from its spec: absent means the crate's default.
 fn config_of<C: DeserializeOwned + Default>(spec: &StageSpec) -> Result<C, PipelineError> {
@@ -35,6 +35,12 @@ fn built<S: Stage + 'static, E: std::fmt::Display>(
 pub fn build_stage(spec: &StageSpec) -> Result<Box<dyn Stage>, PipelineError> {
     match spec.stage.as_str() {
         "segment" => built(spec, config_of::<sitrep_text::SegmentConfig>(spec)?.build()),
+        "dates" => built(spec, config_of::<sitrep_dates::DatesConfig>(spec)?.build()),
+        "tagger" => built(spec, config_of::<sitrep_tagger::TaggerConfig>(spec)?.build()),
+        "names" => built(spec, config_of::<sitrep_names::NamesConfig>(spec)?.build()),
+        "quotes" => built(spec, config_of::<sitrep_quotes::QuotesConfig>(spec)?.build()),
+        "events" => built(spec, config_of::<sitrep_events::EventsConfig>(spec)?.build()),
+        "gkg" => built(spec, config_of::<sitrep_gkg::GkgConfig>(spec)?.build()),
         other => Err(PipelineError::UnknownStage { stage: other.to_string(), known: KNOWN_STAGES.join(", ") }),
     }
 }
@@ -43,6 +49,12 @@ pub fn build_stage(spec: &StageSpec) -> Result<Box<dyn Stage>, PipelineError> {
 pub fn default_stage_config(stage: &str) -> Result<serde_json::Value, PipelineError> {
     let value = match stage {
         "segment" => serde_json::to_value(sitrep_text::SegmentConfig::default()),
+        "dates" => serde_json::to_value(sitrep_dates::DatesConfig::default()),
+        "tagger" => serde_json::to_value(sitrep_tagger::TaggerConfig::default()),
+        "names" => serde_json::to_value(sitrep_names::NamesConfig::default()),
+        "quotes" => serde_json::to_value(sitrep_quotes::QuotesConfig::default()),
+        "events" => serde_json::to_value(sitrep_events::EventsConfig::default()),
+        "gkg" => serde_json::to_value(sitrep_gkg::GkgConfig::default()),
         other => return Err(PipelineError::UnknownStage { stage: other.to_string(), known: KNOWN_STAGES.join(", ") }),
     };
     value.map_err(|e| PipelineError::StageConfig { stage: stage.to_string(), message: e.to_string() })

@@ -37,8 +37,7 @@ impl Stage for Fake {
             Behaviour::PanicsOn if doc.text().contains("panic") => panic!("boom in {}", self.name),
             _ => {}
         }
-        // Leave a visible trace: the stage's name as an error-free theme would need a span;
-        // a counter in `tone` is simpler to check.
+        // Leave a visible trace of having run: a theme named after the stage.
         doc.themes.push(sitrep_doc::ThemeMention { theme: self.name.to_string(), span: doc.span(0, 0).unwrap() });
         Ok(())
     }

@@ -9,8 +9,10 @@
 //! python3 ../shared/tools/score_quotes.py IN.jsonl PRED.jsonl [--threshold 0.8]
 //! ```
 //!
-//! Without a segmentation layer the stage uses its own paragraph and sentence rules. The
-//! throughput of the quotation stage alone is printed on stderr.
+//! The segmenter (sitrep-text) runs first; `--no-segment` skips it, and the stage then uses
+//! its own paragraph and sentence rules. `--names` also runs the tagger and the names layer,
+//! so that speakers come from name mentions and coreference. The throughput of the quotation stage alone is
+//! printed on stderr.
 
 use anyhow::{bail, Context, Result};
 use sitrep_doc::{Document, Meta, Stage};
@@ -19,10 +21,16 @@ use std::io::{BufRead, BufWriter, Write};
 use std::time::{Duration, Instant};
 
 fn main() -> Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let segment = !args.iter().any(|a| a == "--no-segment");
+    let names = args.iter().any(|a| a == "--names");
+    args.retain(|a| !a.starts_with("--"));
     if args.len() != 2 {
-        bail!("usage: eval_quotes IN.jsonl PRED.jsonl");
+        bail!("usage: eval_quotes [--no-segment | --names] IN.jsonl PRED.jsonl");
     }
+    let segmenter = sitrep_text::SegmentConfig::default().build()?;
+    let tagger = sitrep_tagger::TaggerConfig::default().build()?;
+    let names_stage = sitrep_names::NamesConfig::default().build()?;
     let stage = QuotesConfig::default().build()?;
     let input = std::io::BufReader::new(std::fs::File::open(&args[0]).with_context(|| format!("open {}", args[0]))?);
     let mut out = BufWriter::new(std::fs::File::create(&args[1]).with_context(|| format!("create {}", args[1]))?);
@@ -38,6 +46,13 @@ fn main() -> Result<()> {
         let date = v["date"].as_str().and_then(|d| d.get(..10)).and_then(|d| d.parse().ok());
         let mut doc = Document::new(Meta { id, date, ..Meta::default() }, text)?;
         bytes += doc.text().len();
+        if segment || names {
+            segmenter.process(&mut doc)?;
+        }
+        if names {
+            tagger.process(&mut doc)?;
+            names_stage.process(&mut doc)?;
+        }
         let t0 = Instant::now();
         stage.process(&mut doc)?;
         spent += t0.elapsed();

@@ -5,10 +5,10 @@
 //! spans and binds speakers to the names layer.
 
 use crate::block::{find_blocks, Block};
-use crate::lexicon::{is_addressee, is_pronoun, Cue, CueLexicon, Frame};
+use crate::lexicon::{is_addressee, is_pronoun, Cue, CueKind, CueLexicon, Frame};
 use crate::marks::Segment;
 use crate::scan::{Kind, Scan};
-use crate::speaker::{phrase_after, sentence_subject, skip_modifiers_back, subject_before, Range};
+use crate::speaker::{phrase_after, sentence_subject, skip_modifiers_back, source_after, subject_before, Range};
 use sitrep_doc::QuoteKind;
 
 /// Tunable switches of the rules (from `QuotesConfig`).
@@ -35,7 +35,6 @@ pub struct Found {
 }
 
 pub struct Input<'a> {
-    pub text: &'a str,
     pub scan: &'a Scan,
     pub segs: &'a [Segment],
     pub seg_of: &'a [u32],
@@ -46,6 +45,9 @@ pub struct Input<'a> {
 
 const NONE: u32 = u32::MAX;
 
+/// Longest reported clause, in tokens.
+const MAX_CLAUSE_TOKENS: usize = 400;
+
 struct State<'a> {
     inp: &'a Input<'a>,
     /// Cue per token start: (cue, token length).
@@ -55,6 +57,10 @@ struct State<'a> {
     /// Tokens inside block quotes.
     in_block: Vec<bool>,
     out: Vec<Found>,
+    /// (start, index into `out`), sorted: for context lookups.
+    sorted_out: Vec<(usize, usize)>,
+    /// Byte spans of direct quotes found so far, in creation order.
+    direct_spans: Vec<(usize, usize)>,
 }
 
 fn is_terminal(s: &str) -> bool {
@@ -88,7 +94,12 @@ impl<'a> State<'a> {
         if s.toks[i].kind != Kind::Punct || !is_terminal(s.low(i)) {
             return false;
         }
-        !(s.low(i) == "." && i > 0 && s.is_word(i - 1) && crate::lexicon::is_abbreviation(s.low(i - 1)))
+        !(s.low(i) == "." && i > 0 && s.is_word(i - 1) && crate::lexicon::keeps_period(s.low(i - 1)))
+    }
+
+    /// At least `n` words in `[a, b)` (stops counting early).
+    fn has_words(&self, a: usize, b: usize, n: usize) -> bool {
+        (a..b).filter(|&i| self.scan().toks[i].kind == Kind::Word).nth(n.saturating_sub(1)).is_some() || n == 0
     }
 
     fn words_in(&self, a: usize, b: usize) -> usize {
@@ -126,10 +137,17 @@ impl<'a> State<'a> {
                 break;
             }
             if let Some(cue) = self.free_cue(k) {
-                if ends_sentence && k > i && s.toks[i].cap && !is_pronoun(s.low(i)) && k > i + 4 {
+                // After “… .” a capitalised word starts a new sentence; after “…?” or “…!”
+                // a name and a cue may follow ("“Why?” Smith asked").
+                let full_stop = seg.last > 0 && s.is_punct(seg.last - 1, ".");
+                if ends_sentence && k > i && s.toks[i].cap && (full_stop || k > i + 4) {
                     return None;
                 }
-                let ceil = (k..pb).find(|&x| self.is_stop(x) || s.is_punct(x, ",") || self.inp.seg_of[x] != NONE).unwrap_or(pb);
+                // A participle right after a quote ("“…,” noting that …") is a new clause.
+                if s.low(k).ends_with("ing") && (k == i || (k == i + 1 && s.is_punct(i, ","))) {
+                    return None;
+                }
+                let ceil = (k..pb.min(k + MAX_CLAUSE_TOKENS)).find(|&x| self.is_stop(x) || s.is_punct(x, ",") || self.inp.seg_of[x] != NONE).unwrap_or(pb);
                 let spk = if cue.frame == Frame::Prep {
                     phrase_after(s, k + 2, ceil)
                 } else if k == i || (k == i + 1 && s.is_punct(i, ",")) {
@@ -152,6 +170,10 @@ impl<'a> State<'a> {
     fn cue_before(&self, seg: &Segment) -> Option<(usize, Option<Range>)> {
         let s = self.scan();
         let (pa, _) = s.para_range(s.toks[seg.open].para);
+        if seg.open == pa && s.toks[pa].para > 0 {
+            // "He said:¶“…”": the cue ends the previous paragraph.
+            return self.colon_cue(s.toks[pa].para - 1);
+        }
         let lo = pa.max(seg.open.saturating_sub(12));
         let mut k = seg.open;
         while k > lo {
@@ -193,6 +215,45 @@ impl<'a> State<'a> {
             }
             let (st, en) = self.span(b.quote);
             self.push(st, en, QuoteKind::Direct, Some(b.name), None, b.para);
+        }
+    }
+
+    /// The cue ending a paragraph with a colon ("In a speech last July, he said:"): the
+    /// cue token and its speaker.
+    fn colon_cue(&self, p: u32) -> Option<(usize, Option<Range>)> {
+        let s = self.scan();
+        let (a, b) = s.para_range(p);
+        if b < a + 2 || !s.is_punct(b - 1, ":") {
+            return None;
+        }
+        let k = (a.max(b.saturating_sub(10))..b - 1).rev().find(|&k| self.free_cue(k).is_some_and(|c| c.frame != Frame::Prep))?;
+        let (ss, _) = s.sent_range(s.toks[k].sent);
+        let len = self.cue_len(k);
+        let spk = subject_before(s, k, ss).or_else(|| phrase_after(s, k + len, b - 1));
+        Some((k, spk))
+    }
+
+    /// A paragraph without marks after a paragraph ending in "… he said:" is his quote.
+    fn colon_paragraphs(&mut self) {
+        let s = self.scan();
+        for p in 0..s.paras.len().saturating_sub(1) {
+            let q = p as u32 + 1;
+            let (qa, qb) = s.para_range(q);
+            if self.in_block[qa] || s.toks[qa].kind == Kind::Mark || self.words_in(qa, qb) < 4 {
+                continue;
+            }
+            let Some((k, spk)) = self.colon_cue(p as u32) else {
+                continue;
+            };
+            let len = self.cue_len(k);
+            for u in &mut self.used[k..k + len] {
+                *u = true;
+            }
+            for f in &mut self.in_block[qa..qb] {
+                *f = true;
+            }
+            let (st, en) = self.span((qa, qb));
+            self.push(st, en, QuoteKind::Direct, spk, Some((k, k + len)), q);
         }
     }
 
@@ -266,8 +327,9 @@ impl<'a> State<'a> {
             }
             // A cue-less quote right after an attributed one in the same paragraph continues it.
             if let Some((idx, after_cue)) = last_direct {
-                let same_para = self.out[idx].para == para;
-                if same_para && seg.open >= after_cue && seg.open - after_cue <= 12 {
+                let same_para = s.toks[after_cue - 1].para == para;
+                let no_stop = (after_cue..seg.open).all(|k| !self.is_stop(k) || k + 1 == seg.open);
+                if same_para && seg.open >= after_cue && seg.open - after_cue <= 30 && no_stop {
                     self.out[idx].end = seg.end;
                     handled[n] = true;
                     continue;
@@ -283,14 +345,20 @@ impl<'a> State<'a> {
     /// coordinated second attribution ("…, and he added that …", "…, claiming that …").
     fn clause_end(&self, a: usize, se: usize) -> usize {
         let s = self.scan();
+        // A run-on "sentence" of thousands of tokens would make cue scans quadratic.
+        let se = se.min(a + MAX_CLAUSE_TOKENS);
         let mut k = a;
         while k < se {
+            if (s.is_punct(k, ":") || s.is_punct(k, ";")) && k > a {
+                return trim_back(s, a, k);
+            }
             if self.inp.seg_of[k] == NONE && self.cues[k].is_some() && !self.in_block[k] {
                 let j = skip_modifiers_back(s, k, a);
                 if j > a {
                     let p = j - 1;
                     let w = s.low(p);
-                    if matches!(w, "and" | "but") || (s.is_punct(p, ",") && s.low(k).ends_with("ing")) {
+                    let comma = s.is_punct(p, ",") || (s.toks[p].kind == Kind::Mark && p > a && s.is_punct(p - 1, ","));
+                    if matches!(w, "and" | "but") || (comma && s.low(k).ends_with("ing")) {
                         return trim_back(s, a, p);
                     }
                     if is_pronoun(w) && p > a && matches!(s.low(p - 1), "and" | "but") {
@@ -305,8 +373,12 @@ impl<'a> State<'a> {
 
     fn reported(&mut self, handled: &mut [bool]) {
         let s = self.scan();
+        // Direct quotes do not overlap each other; sorted, they answer overlap queries.
+        self.direct_spans = self.out.iter().filter(|f| f.kind == QuoteKind::Direct).map(|f| (f.start, f.end)).collect();
+        self.direct_spans.sort_unstable();
         let n = s.toks.len();
         let mut c = 0;
+        let mut last_content: Option<(usize, usize)> = None;
         while c < n {
             let Some(cue) = self.free_cue(c) else {
                 c += 1;
@@ -315,23 +387,38 @@ impl<'a> State<'a> {
             let len = cue.words;
             let (ss, se) = s.sent_range(s.toks[c].sent);
             let para = s.toks[c].para;
+            // A belief inside a reported clause ("said he thought …") is part of that report.
+            if cue.kind == CueKind::Belief && last_content.is_some_and(|(a, b)| a <= c && c < b) {
+                c += len;
+                continue;
+            }
+            // "adding to his lead", "added to the list": not speech.
+            if cue.lemma == "add" && c + 1 < n && s.low(c + 1) == "to" {
+                c += len;
+                continue;
+            }
+            // "won 758 pledged delegates": a participle after a number is an adjective.
+            if c > 0 && s.is_word(c - 1) && s.low(c - 1).starts_with(|ch: char| ch.is_ascii_digit()) {
+                c += len;
+                continue;
+            }
             let found = match cue.frame {
                 Frame::Prep => self.according(c, ss, se),
                 Frame::Say | Frame::Tell | Frame::Obj => self.say(c, cue, ss, se),
             };
             if let Some((a, b, spk)) = found {
+                last_content = Some((a, b));
                 let (st, en) = self.span((a, b));
                 // Skip content that is mostly an already attributed quote.
-                let overlap: usize = self
-                    .out
-                    .iter()
-                    .filter(|f| f.kind == QuoteKind::Direct)
-                    .map(|f| en.min(f.end).saturating_sub(st.max(f.start)))
-                    .sum();
+                let d = &self.direct_spans;
+                let lo = d.partition_point(|&(_, e)| e <= st);
+                let overlap: usize = d[lo..].iter().take_while(|&&(b, _)| b < en).map(|&(b, e)| en.min(e).saturating_sub(st.max(b))).sum();
                 if overlap * 2 <= en - st {
                     let mut kind = QuoteKind::Indirect;
                     let mut only_quote = None;
-                    for (m, seg) in self.inp.segs.iter().enumerate() {
+                    let segs = self.inp.segs;
+                    let first = segs.partition_point(|g| g.end <= st);
+                    for (m, seg) in segs.iter().enumerate().skip(first).take_while(|(_, g)| g.start < en) {
                         if seg.start < en && st < seg.end {
                             kind = QuoteKind::Mixed;
                             handled[m] = true;
@@ -351,8 +438,8 @@ impl<'a> State<'a> {
     /// "according to Source, content" / "content, according to Source".
     fn according(&self, c: usize, ss: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {
         let s = self.scan();
-        let src_end = (c + 2..se).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
-        let spk = phrase_after(s, c + 2, src_end).or_else(|| {
+        let src_end = (c + 2..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+        let spk = source_after(s, c + 2, src_end).or_else(|| {
             // "according to him": a pronoun object.
             (c + 2 < se && s.is_word(c + 2) && matches!(s.low(c + 2), "him" | "her" | "them" | "us" | "me"))
                 .then_some((c + 2, c + 3))
@@ -366,16 +453,16 @@ impl<'a> State<'a> {
             if src_end < se && s.is_punct(src_end, ",") {
                 let a = src_end + 1;
                 let b = self.clause_end(a, se);
-                return (self.words_in(a, b) >= 2).then_some((a, b, spk));
+                return (self.has_words(a, b, 2)).then_some((a, b, spk));
             }
             return None;
         }
         if s.is_punct(c - 1, ",") {
             let b = trim_back(s, ss, c - 1);
-            return (self.words_in(ss, b) >= 2).then_some((ss, b, spk));
+            return (self.has_words(ss, b, 2)).then_some((ss, b, spk));
         }
         let b = trim_back(s, ss, se);
-        (self.words_in(ss, b) >= 3).then_some((ss, b, spk))
+        (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
 
     /// The speaker of a cue whose own subject is elided: the last speaker found in the
@@ -386,6 +473,7 @@ impl<'a> State<'a> {
         self.out
             .iter()
             .rev()
+            .take(8)
             .filter_map(|f| f.speaker)
             .find(|r| s.toks[r.0].sent == sent && r.1 <= c)
             .or_else(|| sentence_subject(s, ss, c))
@@ -400,16 +488,17 @@ impl<'a> State<'a> {
         let participle = s.low(c).ends_with("ing");
         let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
         let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
+        let adverbial = prev.is_some_and(|p| matches!(s.low(p), "before" | "after" | "while" | "by" | "when" | "without"));
         let mut spk = subject_before(s, c, ss);
-        if (participle && (prev.is_none() || after_comma)) || coordinated {
+        if (participle && (prev.is_none() || after_comma || adverbial)) || coordinated {
             spk = self.inherited_speaker(c, ss);
         }
         // Inverted order "…, said Smith": no subject before, a comma or quote mark instead.
         let inverted = !participle && after_comma && (spk.is_none() || spk.is_some_and(|r| r.1 < j - 1) && {
-            // An apposition ("Graham, a former candidate, said") keeps the normal order when
-            // no name follows the cue.
-            let ceil = (c + len..se).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
-            phrase_after(s, c + len, ceil).is_some_and(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)))
+            // An apposition ("Graham, a former candidate, said") keeps the normal order unless
+            // a name phrase follows the cue and closes the clause ("…, said Ed Rendell.").
+            let ceil = (c + len..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+            phrase_after(s, c + len, ceil).is_some_and(|r| r.1 == ceil && !is_pronoun(s.low(r.0)))
         });
 
         // Content after the cue.
@@ -450,7 +539,12 @@ impl<'a> State<'a> {
         let min_words = if cue.frame == Frame::Obj { 1 } else { 2 };
         let forward_ok = words >= min_words && !is_auxiliary(first) && !self.is_stop(a.min(se.saturating_sub(1)));
         let demonstrative = matches!(first, "this" | "so") && words <= 6;
-        if !inverted && spk.is_some() && forward_ok && !demonstrative {
+        // "content, Smith said Friday, as …": the content lies before, not after.
+        let end_cue = subj_after_comma_or_mark(s, spk, ss) && {
+            let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+            self.words_in(c + len, tail) <= 3 && self.has_words(ss, spk.map_or(c, |r| r.0), 3)
+        };
+        if !inverted && !end_cue && spk.is_some() && forward_ok && !demonstrative {
             return Some((a, b, spk));
         }
         if cue.frame == Frame::Obj {
@@ -465,14 +559,25 @@ impl<'a> State<'a> {
             }
             let (pa, pb) = s.sent_range(sent as u32 - 1);
             let pb = trim_back(s, pa, pb);
-            return (self.words_in(pa, pb) >= 3).then_some((pa, pb, spk));
+            return (self.has_words(pa, pb, 3)).then_some((pa, pb, spk));
         }
-        // End position: "content, Smith said [on Monday]." / "content, said Smith."
-        if words > 5 && !inverted {
+        // Parenthetical: "The good news, Woolson said, is that …": the whole sentence.
+        let subj_after_comma = spk.is_some_and(|r| r.0 > ss && (s.is_punct(r.0 - 1, ",") || s.toks[r.0 - 1].kind == Kind::Mark));
+        let mut after = c + len;
+        if after < se && s.is_word(after) && (is_addressee(s.low(after)) || is_pronoun(s.low(after))) {
+            after += 1;
+        }
+        if !inverted && subj_after_comma && after < se && s.is_punct(after, ",") && self.has_words(after, se, 2) {
+            let b = self.clause_end(after + 1, se);
+            return Some((ss, b, spk));
+        }
+        // End position: "content, Smith said [on Monday, as …]." / "content, said Smith."
+        let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+        if !inverted && self.words_in(c + len, tail) > 4 {
             return None;
         }
         let (comma, spk) = if inverted {
-            let ceil = (c + len..se).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+            let ceil = (c + len..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
             (j - 1, phrase_after(s, c + len, ceil))
         } else {
             // The earliest comma (or closing mark) before the cue that a subject phrase
@@ -496,12 +601,90 @@ impl<'a> State<'a> {
         };
         spk?;
         let b = trim_back(s, ss, comma);
-        (self.words_in(ss, b) >= 3).then_some((ss, b, spk))
+        (self.has_words(ss, b, 3)).then_some((ss, b, spk))
+    }
+
+    /// Headline attributions: "Reid: ‘Never underestimate him’", "Poll: Smith leads in Ohio".
+    /// A paragraph opening with a short capitalised phrase and a colon attributes the rest of
+    /// its first sentence to that phrase.
+    fn headlines(&mut self, handled: &mut [bool]) {
+        let s = self.scan();
+        for p in 0..s.paras.len() {
+            let (a, b) = s.para_range(p as u32);
+            let lim = b.min(a + 8);
+            let Some(colon) = (a + 1..lim).find(|&k| s.is_punct(k, ":")) else {
+                continue;
+            };
+            // The phrase: capitalised words (with "on", "of", "the" inside), no digits.
+            let phrase_ok = (a..colon).all(|k| {
+                s.is_word(k)
+                    && !s.low(k).starts_with(|c: char| c.is_ascii_digit())
+                    && (s.toks[k].cap || matches!(s.low(k), "on" | "of" | "the" | "and" | "to" | "about"))
+            }) && s.toks[a].cap
+                && !matches!(s.low(a), "update" | "note" | "editor" | "editor's" | "editor’s" | "watch" | "read" | "photo" | "video" | "source" | "sources" | "related");
+            if !phrase_ok || self.in_block[colon + 1.min(b - colon - 1)] {
+                continue;
+            }
+            let (_, se) = s.sent_range(s.toks[colon].sent);
+            let c0 = colon + 1;
+            let end = trim_back(s, c0, se.min(b));
+            if !self.has_words(c0, end, 3) {
+                continue;
+            }
+            let (st, en) = self.span((c0, end));
+            if self.out.iter().any(|f| f.start < en && st < f.end) {
+                continue;
+            }
+            // The speaker: the phrase up to "on"/"about" ("Gillibrand on Clinton's speeches").
+            let spk_end = (a..colon).find(|&k| matches!(s.low(k), "on" | "about" | "to")).unwrap_or(colon);
+            for (m, seg) in self.inp.segs.iter().enumerate() {
+                if seg.start >= st && seg.end <= en + 1 {
+                    handled[m] = true;
+                }
+            }
+            let kind = if (c0..end).any(|k| self.inp.seg_of[k] != NONE) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+            self.push(st, en, kind, (spk_end > a).then_some((a, spk_end)), Some((colon, colon + 1)), p as u32);
+        }
+    }
+
+    /// Quoted words inside a sentence that no cue claimed ("Cruz branded the group
+    /// “abhorrent” on Sunday"): the sentence is reported speech of its subject, a mixed quote.
+    /// News writers quote words because someone said them; the sentence's subject is most
+    /// often that someone.
+    fn embedded(&mut self, handled: &mut [bool]) {
+        let s = self.scan();
+        let mut last_sent = u32::MAX;
+        for (n, seg) in self.inp.segs.iter().enumerate() {
+            if handled[n] || self.in_block[seg.open] || !seg.closed || self.is_clause(seg) {
+                continue;
+            }
+            let sent = s.toks[seg.open].sent;
+            if sent == last_sent {
+                handled[n] = true;
+                continue;
+            }
+            let (ss, se) = s.sent_range(sent);
+            let b = trim_back(s, ss, se.min(ss + MAX_CLAUSE_TOKENS));
+            if b <= ss || !self.has_words(ss, b, 4) {
+                continue;
+            }
+            let (st, en) = self.span((ss, b));
+            // Not when the sentence is already (mostly) an attribution.
+            if self.out.iter().rev().take(8).any(|f| f.start < en && st < f.end) {
+                continue;
+            }
+            last_sent = sent;
+            handled[n] = true;
+            let spk = sentence_subject(s, ss, seg.open);
+            self.push(st, en, QuoteKind::Mixed, spk, None, s.toks[ss].para);
+        }
     }
 
     /// Cue-less clause quotes: the speaker from context.
     fn orphans(&mut self, handled: &[bool]) {
         let s = self.scan();
+        self.sorted_out = self.out.iter().enumerate().map(|(i, f)| (f.start, i)).collect();
+        self.sorted_out.sort_unstable();
         for (n, seg) in self.inp.segs.iter().enumerate() {
             if handled[n] || self.in_block[seg.open] || !self.is_clause(seg) {
                 continue;
@@ -527,11 +710,13 @@ impl<'a> State<'a> {
             let mut spk = None;
             if self.inp.rules.context_speakers {
                 // The speaker of the last attribution in this or the previous paragraph.
-                spk = self
-                    .out
+                let before = self.sorted_out.partition_point(|&(st, _)| st < seg.start);
+                spk = self.sorted_out[..before]
                     .iter()
-                    .filter(|f| f.start < seg.start && f.para + 1 >= para && f.speaker.is_some())
-                    .max_by_key(|f| f.start)
+                    .rev()
+                    .take(16)
+                    .map(|&(_, i)| &self.out[i])
+                    .find(|f| f.para + 1 >= para && f.speaker.is_some())
                     .and_then(|f| f.speaker);
                 if spk.is_none() {
                     let sent = s.toks[seg.open].sent as usize;
@@ -546,8 +731,16 @@ impl<'a> State<'a> {
     }
 }
 
+/// The speaker phrase follows a comma or a quote mark (content before it).
+fn subj_after_comma_or_mark(s: &Scan, spk: Option<Range>, ss: usize) -> bool {
+    spk.is_some_and(|r| r.0 > ss && (s.is_punct(r.0 - 1, ",") || s.toks[r.0 - 1].kind == Kind::Mark))
+}
+
 fn is_preposition(w: &str) -> bool {
-    matches!(w, "about" | "for" | "to" | "in" | "on" | "at" | "with" | "from" | "by" | "into" | "via" | "during" | "after" | "before" | "of" | "over" | "against")
+    matches!(
+        w,
+        "about" | "for" | "to" | "in" | "on" | "upon" | "at" | "with" | "from" | "by" | "into" | "via" | "during" | "after" | "before" | "of" | "over" | "against"
+    )
 }
 
 fn is_auxiliary(w: &str) -> bool {
@@ -577,19 +770,49 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
     let s = inp.scan;
     let n = s.toks.len();
     let mut cues: Vec<Option<&Cue>> = vec![None; n];
-    for i in 0..n {
-        if s.toks[i].kind != Kind::Word {
+    // Title-case sentences (headlines) keep capitalised cues ("Beck Says Trump Is a Threat");
+    // elsewhere a capitalised cue word inside a sentence is part of a name ("Omar Said").
+    let title_case: Vec<bool> = s
+        .sents
+        .iter()
+        .map(|st| {
+            let (a, b) = (st.toks.0 as usize, st.toks.1 as usize);
+            let words = (a..b).filter(|&i| s.toks[i].kind == Kind::Word).count();
+            let caps = (a..b).filter(|&i| s.toks[i].kind == Kind::Word && s.toks[i].cap).count();
+            words > 0 && caps * 10 >= words * 7
+        })
+        .collect();
+    for (i, slot) in cues.iter_mut().enumerate() {
+        let t = &s.toks[i];
+        if t.kind != Kind::Word {
             continue;
         }
-        cues[i] = inp.lex.lookup(s.low(i), |k| (i + k < n && s.toks[i + k].kind == Kind::Word).then(|| s.low(i + k)));
+        let sent_start = s.sents[t.sent as usize].toks.0 as usize;
+        if t.cap && i > sent_start && s.toks[i - 1].kind == Kind::Word && !title_case[t.sent as usize] {
+            continue;
+        }
+        *slot = inp.lex.lookup(s.low(i), |k| (i + k < n && s.toks[i + k].kind == Kind::Word).then(|| s.low(i + k)));
     }
-    let mut st = State { inp, cues, used: vec![false; n], in_block: vec![false; n], out: Vec::new() };
+    let mut st = State {
+        inp,
+        cues,
+        used: vec![false; n],
+        in_block: vec![false; n],
+        out: Vec::new(),
+        sorted_out: Vec::new(),
+        direct_spans: Vec::new(),
+    };
     if inp.rules.block_quotes {
         st.blocks();
+        st.colon_paragraphs();
     }
     let mut handled = st.direct();
     if inp.rules.indirect {
+        st.headlines(&mut handled);
+    }
+    if inp.rules.indirect {
         st.reported(&mut handled);
+        st.embedded(&mut handled);
     }
     st.orphans(&handled);
     st.out

@@ -76,7 +76,7 @@ impl CueLexicon {
             }
         }
         for forms in by_first.values_mut() {
-            forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         }
         Ok(CueLexicon { by_first })
     }
@@ -380,6 +380,13 @@ pub fn is_name_connector(w: &str) -> bool {
     matches!(w, "of" | "the" | "and" | "for" | "de" | "la" | "del" | "von" | "van" | "der" | "al" | "bin" | "on")
 }
 
+/// A word whose final period does not end a sentence: an abbreviation ("Sen.", the "Fla"
+/// of "R-Fla.") or an initial ("H.").
+pub fn keeps_period(w: &str) -> bool {
+    let last = w.rsplit(['-', '–']).next().unwrap_or(w);
+    is_abbreviation(last) || (last.chars().count() == 1 && last.chars().all(char::is_alphabetic))
+}
+
 /// Abbreviations after which a period does not end a sentence.
 pub fn is_abbreviation(w: &str) -> bool {
     matches!(
@@ -408,7 +415,6 @@ pub fn is_abbreviation(w: &str) -> bool {
             | "inc"
             | "corp"
             | "co"
-            | "no"
             | "jan"
             | "feb"
             | "aug"

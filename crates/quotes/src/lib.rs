@@ -160,7 +160,6 @@ impl QuotesStage {
             best
         };
         let found = attribute(&Input {
-            text,
             scan: &scan,
             segs: &segs,
             seg_of: &seg_of,
@@ -177,7 +176,17 @@ impl QuotesStage {
             let speaker = match f.speaker {
                 Some((a, b)) if a < b => {
                     let s = doc.span(scan.toks[a].start(), scan.toks[b - 1].end())?;
-                    Some(bind_speaker(doc, mentions.as_ref(), s))
+                    if b == a + 1 && speaker::is_relative(scan.low(a)) {
+                        // "who": the mention as written, the entity of its antecedent.
+                        let floor = scan.sents[scan.toks[a].sent as usize].toks.0 as usize;
+                        let entity = speaker::antecedent(&scan, a, floor).and_then(|(x, y)| {
+                            let ant = doc.span(scan.toks[x].start(), scan.toks[y - 1].end()).ok()?;
+                            bind_speaker(doc, mentions.as_ref(), ant).entity
+                        });
+                        Some(Speaker { span: s, entity })
+                    } else {
+                        Some(bind_speaker(doc, mentions.as_ref(), s))
+                    }
                 }
                 _ => None,
             };

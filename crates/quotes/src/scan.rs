@@ -24,6 +24,8 @@ pub struct Tok {
     pub kind: Kind,
     /// The first character is uppercase.
     pub cap: bool,
+    /// Two or more letters, all uppercase ("JACKSON", "NATO").
+    pub upper: bool,
     pub sent: u32,
     pub para: u32,
     lower: (u32, u32),
@@ -47,8 +49,6 @@ pub struct Sent {
 
 #[derive(Debug, Clone, Copy)]
 pub struct Para {
-    pub start: usize,
-    pub end: usize,
     pub toks: (u32, u32),
 }
 
@@ -75,6 +75,7 @@ impl Scan {
     }
 
     /// The text of token `i`.
+    #[cfg(test)]
     pub fn raw<'t>(&self, text: &'t str, i: usize) -> &'t str {
         &text[self.toks[i].start()..self.toks[i].end()]
     }
@@ -111,7 +112,7 @@ impl Scan {
             scan.tokenize(text, start, end, para);
             let last = scan.toks.len() as u32;
             if last > first {
-                scan.paras.push(Para { start, end, toks: (first, last) });
+                scan.paras.push(Para { toks: (first, last) });
             }
         }
         scan.split_sentences(doc, text);
@@ -129,11 +130,13 @@ impl Scan {
             }
         }
         let cap = s.chars().next().is_some_and(char::is_uppercase);
+        let upper = cap && s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase);
         self.toks.push(Tok {
             start: start as u32,
             end: end as u32,
             kind,
             cap,
+            upper,
             sent: 0,
             para,
             lower: (lo, self.lower.len() as u32),
@@ -272,17 +275,11 @@ impl Scan {
                 if p == 0 || self.toks[p - 1].kind != Kind::Word || self.toks[p - 1].end != self.toks[p].start {
                     return true;
                 }
-                let w = self.low(p - 1);
-                let single_letter = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
-                !(is_abbrev(w) || single_letter)
+                !crate::lexicon::keeps_period(self.low(p - 1))
             }
             _ => false,
         }
     }
-}
-
-fn is_abbrev(w: &str) -> bool {
-    crate::lexicon::is_abbreviation(w)
 }
 
 /// Paragraph spans of the body: the document's paragraph layer when filled, else lines.

@@ -13,7 +13,48 @@ use crate::scan::{Kind, Scan};
 pub type Range = (usize, usize);
 
 fn is_modifier(w: &str) -> bool {
-    is_cue_modifier(w) || w.ends_with("n't") || w.ends_with("n’t")
+    is_cue_modifier(w) || w.ends_with("n't") || w.ends_with("n’t") || is_ly_adverb(w) || is_time_word(w)
+}
+
+/// "essentially", "formally", "openly" (not "family", "rally", "July").
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ly") && !matches!(w, "family" | "rally" | "italy" | "assembly" | "supply" | "reply" | "anomaly" | "monopoly")
+}
+
+/// Time words between a subject and its cue ("Trump on Monday said", "prosecutors in April charged").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "now"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    )
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -22,7 +63,7 @@ fn is_determiner(w: &str) -> bool {
 
 /// Words that end a backwards walk over a name (a name is not preceded by a cue word).
 fn is_abbrev_dot(scan: &Scan, i: usize) -> bool {
-    i > 0 && scan.is_punct(i, ".") && scan.is_word(i - 1) && crate::lexicon::is_abbreviation(scan.low(i - 1))
+    i > 0 && scan.is_punct(i, ".") && scan.is_word(i - 1) && crate::lexicon::keeps_period(scan.low(i - 1))
 }
 
 /// The capitalised name run ending at token `k` (inclusive), not before `floor`.
@@ -34,8 +75,14 @@ pub fn name_run_ending(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
     let mut steps = 0;
     while a > floor && steps < 8 {
         let p = a - 1;
-        let ok = (scan.is_word(p) && (scan.toks[p].cap || (is_name_connector(scan.low(p)) && p > floor && scan.toks[p - 1].cap)))
-            || is_abbrev_dot(scan, p);
+        // Connectors inside a name or title ("Secretary of State", "of the United States").
+        let connector_ok = |q: usize| {
+            q > floor
+                && is_name_connector(scan.low(q))
+                && (scan.toks[q - 1].cap
+                    || (q - 1 > floor && is_name_connector(scan.low(q - 1)) && scan.toks[q - 2].cap))
+        };
+        let ok = (scan.is_word(p) && (scan.toks[p].cap || connector_ok(p))) || is_abbrev_dot(scan, p);
         if !ok {
             break;
         }
@@ -70,6 +117,12 @@ fn nominal_ending(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
 
 /// The noun phrase ending at token `k`: pronoun, name, or nominal.
 fn phrase_ending(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
+    if scan.is_punct(k, ")") {
+        // "Sen. Ted Cruz (R-Texas)": the phrase before the parenthesis.
+        let lo = floor.max(k.saturating_sub(12));
+        let m = (lo..k).rev().find(|&m| scan.is_punct(m, "("))?;
+        return if m > floor { phrase_ending(scan, m - 1, floor) } else { None };
+    }
     if !scan.is_word(k) {
         return None;
     }
@@ -90,9 +143,33 @@ fn phrase_ending(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
 pub fn skip_modifiers_back(scan: &Scan, c: usize, floor: usize) -> usize {
     let mut j = c;
     while j > floor && scan.is_word(j - 1) && is_modifier(scan.low(j - 1)) {
+        let time = is_time_word(scan.low(j - 1));
         j -= 1;
+        // "on Monday", "in April", "last week", "this morning".
+        if time && j > floor && scan.is_word(j - 1) && matches!(scan.low(j - 1), "on" | "in" | "last" | "this" | "early" | "late" | "that") {
+            j -= 1;
+        }
     }
     j
+}
+
+/// Relative pronouns that PolNeAR-style annotation takes as the speaker mention
+/// ("O’Malley, who noted that …").
+pub fn is_relative(w: &str) -> bool {
+    matches!(w, "who" | "which" | "that")
+}
+
+/// The antecedent of a relative pronoun at `k` ("Martin O’Malley" in "O’Malley, who").
+pub fn antecedent(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
+    let mut p = k;
+    if p > floor && scan.is_punct(p - 1, ",") {
+        p -= 1;
+    }
+    if p > floor {
+        phrase_ending(scan, p - 1, floor)
+    } else {
+        None
+    }
 }
 
 /// The subject of the cue starting at token `c`, within `[floor, c)`.
@@ -106,11 +183,8 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
         Kind::Word => {
             let w = scan.low(k);
             if w == "who" {
-                let mut p = k;
-                if p > floor && scan.is_punct(p - 1, ",") {
-                    p -= 1;
-                }
-                return if p > floor { phrase_ending(scan, p - 1, floor) } else { None };
+                // The relative pronoun is the mention; its antecedent gives the entity.
+                return antecedent(scan, k, floor).map(|_| (k, k + 1));
             }
             phrase_ending(scan, k, floor)
         }
@@ -147,11 +221,12 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
     if is_pronoun(w) {
         return Some((i, i + 1));
     }
-    if !(scan.toks[i].cap || matches!(w, "the" | "a" | "an")) || (is_function_word(w) && !matches!(w, "the" | "a" | "an")) {
+    if is_function_word(w) && !matches!(w, "the" | "a" | "an") {
         return None;
     }
     let mut b = i + 1;
     let mut has_content = scan.toks[i].cap && !is_capitalised_function_word(w);
+    let mut named = has_content || crate::lexicon::is_title_head(w);
     while b < ceil && b < i + 8 {
         let ok_word = scan.is_word(b) && {
             let x = scan.low(b);
@@ -159,6 +234,7 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
         };
         if ok_word || is_abbrev_dot(scan, b) {
             has_content |= scan.is_word(b) && !is_function_word(scan.low(b));
+            named |= scan.is_word(b) && (scan.toks[b].cap || crate::lexicon::is_title_head(scan.low(b)));
             b += 1;
         } else {
             break;
@@ -168,12 +244,48 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
     while b > i + 1 && scan.is_word(b - 1) && is_function_word(scan.low(b - 1)) {
         b -= 1;
     }
-    has_content.then_some((i, b))
+    // A lowercase start ("former governor Ed Rendell", "the official") needs a name or a
+    // role noun in the phrase; "the plan" is not a speaker.
+    let lower_start = !scan.toks[i].cap;
+    (has_content && (!lower_start || named || matches!(w, "the" | "a" | "an"))).then_some((i, b))
 }
 
 /// The first subject-like phrase of a sentence: a pronoun or a name near its start.
 pub fn sentence_subject(scan: &Scan, ss: usize, se: usize) -> Option<Range> {
     let mut i = ss;
+    // Skip a dateline: "JACKSON, Miss. - …", "BOCA RATON, Fla. -- …".
+    if i < se && scan.is_word(i) && scan.toks[i].cap && is_all_caps(scan, i) {
+        if let Some(k) = (i..se.min(i + 8)).find(|&k| matches!(scan.low(k), "-" | "—" | "–")) {
+            i = k + 1;
+            while i < se && matches!(scan.low(i), "-" | "—" | "–") {
+                i += 1;
+            }
+        }
+    }
+    // Skip an opening adverbial or participial phrase: "Asked about it, Conway …",
+    // "Following the talks, Sherman …", "Even though …, the party …".
+    if i < se && scan.is_word(i) {
+        let w = scan.low(i);
+        let opener = w.ends_with("ing")
+            || w.ends_with("ed")
+            || (is_function_word(w) && !is_pronoun(w) && !matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"))
+            || matches!(w, "since" | "even" | "although" | "though" | "despite" | "amid" | "yet" | "still" | "however" | "meanwhile" | "now" | "instead");
+        if opener {
+            if let Some(k) = (i..se.min(i + 15)).find(|&k| scan.is_punct(k, ",")) {
+                i = k + 1;
+            }
+        }
+    }
+    // A nominal subject: "the senator, his aides …", "the campaign".
+    if i < se && scan.is_word(i) && matches!(scan.low(i), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") {
+        let mut b = i + 1;
+        while b < se && b < i + 6 && scan.is_word(b) && !is_function_word(scan.low(b)) {
+            b += 1;
+        }
+        if b > i + 1 {
+            return Some((i, b));
+        }
+    }
     let lim = se.min(ss + 12);
     while i < lim {
         let t = &scan.toks[i];
@@ -183,10 +295,20 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize) -> Option<Range> {
                 return Some((i, i + 1));
             }
             if t.cap && !is_capitalised_function_word(w) {
-                // Extend forward over the name run.
+                // Extend forward over the name run, and over lowercase role words that lead
+                // to a further name ("Trump’s campaign manager Kellyanne Conway").
                 let mut b = i + 1;
-                while b < se && ((scan.is_word(b) && scan.toks[b].cap) || is_abbrev_dot(scan, b)) {
-                    b += 1;
+                loop {
+                    while b < se && ((scan.is_word(b) && scan.toks[b].cap) || is_abbrev_dot(scan, b)) {
+                        b += 1;
+                    }
+                    let next_cap = (b..se.min(b + 3))
+                        .take_while(|&k| scan.is_word(k) && !is_function_word(scan.low(k)))
+                        .find(|&k| scan.toks[k].cap);
+                    match next_cap {
+                        Some(k) => b = k,
+                        None => break,
+                    }
                 }
                 return Some((i, b));
             }
@@ -194,4 +316,26 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize) -> Option<Range> {
         i += 1;
     }
     None
+}
+
+/// A looser phrase after a preposition cue: "according to [press reports]", "[a new poll]".
+pub fn source_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
+    if let Some(r) = phrase_after(scan, i, ceil) {
+        return Some(r);
+    }
+    if i >= ceil || !scan.is_word(i) {
+        return None;
+    }
+    let mut b = i;
+    while b < ceil && b < i + 10 && (scan.is_word(b) || is_abbrev_dot(scan, b)) {
+        b += 1;
+    }
+    while b > i && scan.is_word(b - 1) && is_function_word(scan.low(b - 1)) {
+        b -= 1;
+    }
+    (b > i && !is_function_word(scan.low(b - 1))).then_some((i, b))
+}
+
+fn is_all_caps(scan: &Scan, i: usize) -> bool {
+    scan.toks[i].upper
 }

@@ -22,7 +22,9 @@ fn time(store: &Store, q: &QueryCommand, runs: usize) -> Result<(f64, f64, Table
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(db) = args.first() else { bail!("usage: query_bench CORPUS.sitrep [WORD]") };
+    let Some(db) = args.first() else {
+        bail!("usage: query_bench CORPUS.sitrep [WORD]")
+    };
     let word = args.get(1).cloned().unwrap_or_else(|| "government".into());
     let store = Store::open_read_only(db)?;
     let conn = store.connection();
@@ -48,21 +50,62 @@ fn main() -> Result<()> {
         .unwrap_or_default();
 
     let queries = [
-        ("dyad A>B", QueryCommand::Dyad(DyadQuery { a: a.clone(), b: b.clone(), ..Default::default() })),
+        (
+            "dyad A>B",
+            QueryCommand::Dyad(DyadQuery {
+                a: a.clone(),
+                b: b.clone(),
+                ..Default::default()
+            }),
+        ),
         (
             "dyad both",
-            QueryCommand::Dyad(DyadQuery { a: a.clone(), b: b.clone(), both_directions: true, ..Default::default() }),
+            QueryCommand::Dyad(DyadQuery {
+                a: a.clone(),
+                b: b.clone(),
+                both_directions: true,
+                ..Default::default()
+            }),
         ),
-        ("quotes by words", QueryCommand::QuotesByWords(WordsQuery { query: word, limit: 20 })),
-        ("quotes by speaker", QueryCommand::QuotesBySpeaker(SpeakerQuery { speaker, limit: 0 })),
-        ("network", QueryCommand::Network(NetworkQuery { actor: a.clone(), limit: 20, ..Default::default() })),
-        ("happenings", QueryCommand::Happenings(HappeningsQuery { min_articles: 2, limit: 20, ..Default::default() })),
+        (
+            "quotes by words",
+            QueryCommand::QuotesByWords(WordsQuery {
+                query: word,
+                limit: 20,
+            }),
+        ),
+        (
+            "quotes by speaker",
+            QueryCommand::QuotesBySpeaker(SpeakerQuery { speaker, limit: 0 }),
+        ),
+        (
+            "network",
+            QueryCommand::Network(NetworkQuery {
+                actor: a.clone(),
+                limit: 20,
+                ..Default::default()
+            }),
+        ),
+        (
+            "happenings",
+            QueryCommand::Happenings(HappeningsQuery {
+                min_articles: 2,
+                limit: 20,
+                ..Default::default()
+            }),
+        ),
         ("stats", QueryCommand::Stats),
     ];
     for (name, q) in &queries {
         let (median, min, table) = time(&store, q, 21)?;
-        println!("== {name}: median {median:.2} ms, min {min:.2} ms, {} rows   {q:?}", table.rows.len());
-        let head = Table { columns: table.columns.clone(), rows: table.rows.iter().take(5).cloned().collect() };
+        println!(
+            "== {name}: median {median:.2} ms, min {min:.2} ms, {} rows   {q:?}",
+            table.rows.len()
+        );
+        let head = Table {
+            columns: table.columns.clone(),
+            rows: table.rows.iter().take(5).cloned().collect(),
+        };
         print!("{}", head.render_text());
     }
     Ok(())

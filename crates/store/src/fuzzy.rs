@@ -28,7 +28,11 @@ pub fn normalize(s: &str) -> Vec<String> {
 /// way the names layer folds entity keys (y/i, -ej/-ei, -ow/-ov, kh/h, x/ks, ph/f, ii/i),
 /// so "Sergej Rjabkow" typed by a user meets "Sergei Ryabkov" stored.
 fn fold_translit(w: &str) -> String {
-    let mut s = w.replace("kh", "h").replace('x', "ks").replace("ph", "f").replace("ck", "k");
+    let mut s = w
+        .replace("kh", "h")
+        .replace('x', "ks")
+        .replace("ph", "f")
+        .replace("ck", "k");
     if s.ends_with("ej") || s.ends_with("oj") {
         s.pop();
         s.push('i');
@@ -134,7 +138,7 @@ mod tests {
     fn normalizes_case_accents_and_punctuation() {
         assert_eq!(
             normalize("  Jean-Yves LE DRIAN "),
-            ["jean", "yves", "le", "drian"]
+            ["jean", "ives", "le", "drian"]
         );
         assert_eq!(normalize("Sergeï Riabkov"), ["sergei", "riabkov"]);
         assert_eq!(normalize("Sergej Rjabkow"), ["sergei", "rjabkov"]);
@@ -142,7 +146,7 @@ mod tests {
         assert_eq!(normalize("Mikhail Khodorkovsky"), ["mihail", "hodorkovski"]);
         assert_eq!(
             normalize("person:sergei_ryabkov"),
-            ["person", "sergei", "ryabkov"]
+            ["person", "sergei", "riabkov"]
         );
         assert_eq!(normalize("Ерdoğan"), ["ерdogan"]);
     }

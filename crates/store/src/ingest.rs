@@ -52,14 +52,16 @@ pub(crate) fn ingest<'a>(
     while items.peek().is_some() {
         let tx = Transaction::new(conn, TransactionBehavior::Immediate).ctx("begin batch")?;
         let mut touched = BTreeSet::new();
+        let mut unindexed = BTreeSet::new();
         for (record, text) in items.by_ref().take(batch_size) {
-            match ingest_one(&tx, &record, text, &mut touched)? {
+            match ingest_one(&tx, &record, text, &mut touched, &mut unindexed)? {
                 Outcome::Inserted => report.inserted += 1,
                 Outcome::Replaced => report.replaced += 1,
                 Outcome::Unchanged => report.unchanged += 1,
                 Outcome::Rejected(why) => report.rejected.push((record.id.clone(), why)),
             }
         }
+        index_quotes(&tx, &unindexed)?;
         for class in &touched {
             happenings::regroup(&tx, grouper, class)?;
         }
@@ -69,11 +71,30 @@ pub(crate) fn ingest<'a>(
     Ok(report)
 }
 
+/// Adds the quotes of the batch's new articles to the full-text index, in one statement.
+fn index_quotes(tx: &Transaction, articles: &BTreeSet<i64>) -> Result<(), StoreError> {
+    if articles.is_empty() {
+        return Ok(());
+    }
+    let ids = serde_json::to_string(articles)?;
+    tx.prepare_cached(
+        "INSERT INTO quotes_fts (rowid, text, speaker)
+         SELECT quote, text, speaker FROM quotes WHERE article IN (SELECT value FROM json_each(?1))",
+    )
+    .ctx("prepare quote indexing")?
+    .execute([ids])
+    .ctx("index quotes")?;
+    Ok(())
+}
+
+/// Writes one article. `unindexed` collects the articles whose quotes are not yet in the
+/// full-text index (indexed once per batch, see [`index_quotes`]).
 fn ingest_one(
     tx: &Transaction,
     rec: &ArticleRecord,
     text: &str,
     touched: &mut BTreeSet<GroupClass>,
+    unindexed: &mut BTreeSet<i64>,
 ) -> Result<Outcome, StoreError> {
     if let Err(why) = validate(rec, text) {
         return Ok(Outcome::Rejected(why));
@@ -90,7 +111,9 @@ fn ingest_one(
     let outcome = match existing {
         Some((_, ref old)) if *old == hash => return Ok(Outcome::Unchanged),
         Some((article, _)) => {
-            delete_article(tx, article, touched)?;
+            // An article written earlier in this batch has no index entries to remove yet.
+            let indexed = !unindexed.remove(&article);
+            delete_article(tx, article, indexed, touched)?;
             Outcome::Replaced
         }
         None => Outcome::Inserted,
@@ -121,6 +144,7 @@ fn ingest_one(
     let entities = write_entities(tx, article, rec)?;
     write_quotes(tx, article, rec, &entities)?;
     write_events(tx, article, rec, &entities, touched)?;
+    unindexed.insert(article);
     Ok(outcome)
 }
 
@@ -129,6 +153,7 @@ fn ingest_one(
 fn delete_article(
     tx: &Transaction,
     article: i64,
+    indexed: bool,
     touched: &mut BTreeSet<GroupClass>,
 ) -> Result<(), StoreError> {
     let mut st = tx
@@ -147,6 +172,16 @@ fn delete_article(
         .ctx("read replaced events")?;
     for c in classes {
         touched.insert(c.ctx("read replaced events")?);
+    }
+    if indexed {
+        // External-content FTS5: an entry is removed by replaying the values it was made of.
+        tx.prepare_cached(
+            "INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
+             SELECT 'delete', quote, text, speaker FROM quotes WHERE article = ?1",
+        )
+        .ctx("prepare unindex quotes")?
+        .execute([article])
+        .ctx("unindex replaced quotes")?;
     }
     for (sql, what) in [
         (

@@ -229,7 +229,9 @@ impl Store {
         self.conn
             .execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('optimize')", [])
             .ctx("optimize quote index")?;
-        self.conn.execute_batch("PRAGMA optimize;").ctx("optimize")?;
+        self.conn
+            .execute_batch("PRAGMA optimize;")
+            .ctx("optimize")?;
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
             .ctx("checkpoint")?;

@@ -162,7 +162,9 @@ fn resolve_actor(conn: &Connection, selector: &str) -> Result<Actor, StoreError>
         .ctx("look up actor")?;
     // A name typed in another spelling ("Sergey Riabkov"): the closest stored names, if
     // close enough. Selectors that look like CAMEO codes or patterns are left exact.
-    let looks_like_code = s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '*');
+    let looks_like_code = s
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '*');
     if ids.is_empty() && !looks_like_code {
         ids = closest_names(conn, s, ACTOR_THRESHOLD)?;
     }
@@ -182,7 +184,9 @@ const ACTOR_THRESHOLD: f64 = 0.9;
 fn closest_names(conn: &Connection, typed: &str, threshold: f64) -> Result<Vec<i64>, StoreError> {
     let query = fuzzy::normalize(typed);
     let mut st = conn
-        .prepare_cached("SELECT entity, key FROM entities UNION ALL SELECT entity, name FROM entity_names")
+        .prepare_cached(
+            "SELECT entity, key FROM entities UNION ALL SELECT entity, name FROM entity_names",
+        )
         .ctx("prepare name scan")?;
     let mut rows = st.query([]).ctx("scan names")?;
     let (mut best, mut ids) = (threshold, Vec::new());
@@ -411,11 +415,11 @@ fn quotes_by_words(conn: &Connection, q: &WordsQuery) -> Result<Table, StoreErro
     }
 }
 
+/// Whether a MATCH failed on the query text (syntax, unknown column, a leading `*` read as
+/// a special query ...): all of these are plain SQLITE_ERROR, raised while stepping the
+/// already prepared statement, so nothing else can produce them here.
 fn is_fts_syntax_error(e: &rusqlite::Error) -> bool {
-    let msg = e.to_string();
-    msg.contains("fts5: syntax error")
-        || msg.contains("no such column")
-        || msg.contains("unterminated string")
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::Unknown)
 }
 
 fn article(conn: &Connection, q: &ArticleQuery) -> Result<Table, StoreError> {

@@ -181,7 +181,8 @@ impl Table {
 
     pub fn render_text(&self) -> String {
         // One record with structured or long cells (an article) reads better as a list.
-        let wide = |v: &Value| matches!(v, Value::Json(_)) || v.to_text().chars().count() > MAX_CELL;
+        let wide =
+            |v: &Value| matches!(v, Value::Json(_)) || v.to_text().chars().count() > MAX_CELL;
         if self.rows.len() == 1 && self.rows[0].iter().any(wide) {
             return self.render_vertical();
         }
@@ -373,7 +374,14 @@ mod tests {
         let mut t = Table::new(&["quote"]);
         let long = "word ".repeat(40);
         t.rows.push(vec![long.as_str().into()]);
+        t.rows.push(vec!["short".into()]);
         assert!(t.render_text().lines().nth(2).unwrap().ends_with('…'));
         assert!(t.render_csv().contains(long.trim_end()));
+        // One record with a long cell is listed vertically, uncut.
+        t.rows.truncate(1);
+        assert_eq!(
+            t.render_text().trim_end(),
+            format!("quote: {}", long.trim_end())
+        );
     }
 }

@@ -284,14 +284,27 @@ fn dyad_timeline_numbers() {
     // Another spelling of a stored name finds the actor; an unknown name finds nothing.
     let typed = run(
         &store,
-        &QueryCommand::Dyad(DyadQuery { a: "anna berg".into(), b: "Sergej Volkow".into(), ..DyadQuery::default() }),
+        &QueryCommand::Dyad(DyadQuery {
+            a: "anna berg".into(),
+            b: "Sergej Volkow".into(),
+            ..DyadQuery::default()
+        }),
     )
     .unwrap();
-    let events = |t: &Table| -> Vec<String> { t.rows.iter().map(|r| format!("{} {}", text(&r[0]), text(&r[2]))).collect() };
+    let events = |t: &Table| -> Vec<String> {
+        t.rows
+            .iter()
+            .map(|r| format!("{} {}", text(&r[0]), text(&r[2])))
+            .collect()
+    };
     assert_eq!(events(&typed), events(&by_entity));
     let unknown = run(
         &store,
-        &QueryCommand::Dyad(DyadQuery { a: "Anna Berg".into(), b: "Boris Ivanov".into(), ..DyadQuery::default() }),
+        &QueryCommand::Dyad(DyadQuery {
+            a: "Anna Berg".into(),
+            b: "Boris Ivanov".into(),
+            ..DyadQuery::default()
+        }),
     )
     .unwrap();
     assert!(unknown.rows.is_empty());
@@ -574,9 +587,67 @@ mod properties {
     #[test]
     fn fts_operators_alone_are_searched_as_words() {
         let store = loaded();
-        for q in ["AND", "OR", "NOT", "*", "\"", "NEAR(", "foo:", "(", "-", "^", "a OR", "\"unterminated"] {
-            let r = run(&store, &QueryCommand::QuotesByWords(WordsQuery { query: q.into(), limit: 5 }));
+        for q in [
+            "AND",
+            "OR",
+            "NOT",
+            "*",
+            "\"",
+            "NEAR(",
+            "foo:",
+            "(",
+            "-",
+            "^",
+            "a OR",
+            "\"unterminated",
+        ] {
+            let r = run(
+                &store,
+                &QueryCommand::QuotesByWords(WordsQuery {
+                    query: q.into(),
+                    limit: 5,
+                }),
+            );
             assert!(r.is_ok(), "{q:?}: {r:?}");
         }
     }
+}
+
+#[test]
+fn same_id_twice_in_one_batch_keeps_the_index_sound() {
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = corpus();
+    let mut changed = docs[0].clone();
+    changed.quotes[0].kind = sitrep_doc::QuoteKind::Mixed;
+    let report = store.ingest([&docs[0], &changed, &docs[0]]).unwrap();
+    assert_eq!(
+        (report.inserted, report.replaced, report.unchanged),
+        (1, 2, 0),
+        "{report:?}"
+    );
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(count(&store, "quotes"), 1);
+    let hits = run(
+        &store,
+        &QueryCommand::QuotesByWords(WordsQuery {
+            query: "ready".into(),
+            limit: 0,
+        }),
+    )
+    .unwrap();
+    assert_eq!(hits.rows.len(), 1);
+    // And across batches: replace an article committed earlier.
+    store.set_batch_size(1);
+    let report = store.ingest([&changed, &docs[0]]).unwrap();
+    assert_eq!(report.replaced, 2);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let hits = run(
+        &store,
+        &QueryCommand::QuotesByWords(WordsQuery {
+            query: "ready".into(),
+            limit: 0,
+        }),
+    )
+    .unwrap();
+    assert_eq!(hits.rows.len(), 1);
 }

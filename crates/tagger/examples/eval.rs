@@ -3,7 +3,8 @@
 //! `cargo run --release -p sitrep-tagger --example eval -- --ud /work/shared/data/ud [--split dev]`
 
 use anyhow::{bail, Context, Result};
-use sitrep_tagger::{eval_ner, eval_pos, load_conllu, load_iob2, Scratch, Tagger};
+use sitrep_doc::NerTag;
+use sitrep_tagger::{eval_ner, eval_pos, load_conllu, load_iob2, tag_str, Scratch, Tagger};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -11,21 +12,31 @@ use std::time::Instant;
 fn main() -> Result<()> {
     let mut ud = PathBuf::from("/work/shared/data/ud");
     let mut split = "test".to_string();
+    let mut show_errors = 0usize;
+    let mut beam = sitrep_tagger::DEFAULT_BEAM;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().with_context(|| format!("{a} needs a value"));
         match a.as_str() {
             "--ud" => ud = PathBuf::from(val()?),
             "--split" => split = val()?,
+            "--errors" => show_errors = val()?.parse()?,
+            "--beam" => beam = val()?.parse()?,
             other => bail!("unknown argument {other}"),
         }
     }
     let t0 = Instant::now();
     let tagger = Tagger::embedded()?;
     println!("model load: {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
+    let tagger = if beam == tagger.beam() { tagger } else { std::sync::Arc::new((*tagger).clone().with_beam(beam)) };
+    println!("NER beam width: {}", tagger.beam());
 
     let train = load_conllu(&ud.join("en_ewt-ud-train.conllu"))?;
-    let known = train.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.clone(), ())).collect::<HashMap<_, _>>();
+    let known = train
+        .iter()
+        .flat_map(|s| s.words.iter())
+        .map(|w| (w.form.clone(), ()))
+        .collect::<HashMap<_, _>>();
     let known = known.into_iter().collect();
     let pos = load_conllu(&ud.join(format!("en_ewt-ud-{split}.conllu")))?;
     let ner = load_iob2(&ud.join(format!("uner_en_ewt-ud-{split}.iob2")))?;
@@ -33,38 +44,76 @@ fn main() -> Result<()> {
     println!("{split}: UPOS accuracy {acc:.4} (unknown words {unk:.4}), lemma accuracy {lem:.4}");
     println!("{split}: NER exact-span (UNER, hyphenated words merged):");
     print!("{}", eval_ner(&tagger, &ner));
+    let mut scratch = Scratch::default();
+    for sent in ner
+        .iter()
+        .filter(|s| s.tags.iter().any(|&t| t != NerTag::O))
+        .take(show_errors)
+    {
+        tagger.tag_into(&sent.forms, &mut scratch);
+        let pred: Vec<NerTag> = scratch.ner.iter().map(|&c| tagger.ner_label(c)).collect();
+        if pred != sent.tags {
+            let line: Vec<String> = sent
+                .forms
+                .iter()
+                .zip(&sent.tags)
+                .zip(&pred)
+                .map(|((w, g), p)| match (g, p) {
+                    (NerTag::O, NerTag::O) => w.clone(),
+                    _ if g == p => format!("{w}/{}", tag_str(*g)),
+                    _ => format!("{w}/{}>{}", tag_str(*g), tag_str(*p)),
+                })
+                .collect();
+            println!("  ERR {}", line.join(" "));
+        }
+    }
 
     // Speed: POS + NER (+ lemmas) over the split's sentences, repeated, one thread.
-    let sents: Vec<Vec<&str>> = pos.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+    let sents: Vec<Vec<&str>> = pos
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
     let tokens: usize = sents.iter().map(Vec::len).sum();
     let mut scratch = Scratch::default();
     let mut lower = String::new();
     let reps = 10;
     let mut checksum = 0usize;
-    let t = Instant::now();
+    let (t, c) = (Instant::now(), cpu_ns());
     for _ in 0..reps {
         for s in &sents {
             tagger.tag_into(s, &mut scratch);
             checksum += scratch.ner.iter().map(|&c| c as usize).sum::<usize>();
         }
     }
-    let tag_secs = t.elapsed().as_secs_f64();
-    let t = Instant::now();
+    let (tag_wall, tag_cpu) = (t.elapsed().as_secs_f64(), (cpu_ns() - c) as f64 / 1e9);
+    let (t, c) = (Instant::now(), cpu_ns());
     for _ in 0..reps {
         for s in &sents {
             tagger.tag_into(s, &mut scratch);
             for (i, w) in s.iter().enumerate() {
-                checksum += tagger.lemma(w, tagger.pos_label(scratch.pos[i]), &mut lower).len();
+                checksum += tagger
+                    .lemma(w, tagger.pos_label(scratch.pos[i]), &mut lower)
+                    .len();
             }
         }
     }
-    let all_secs = t.elapsed().as_secs_f64();
+    let (all_wall, all_cpu) = (t.elapsed().as_secs_f64(), (cpu_ns() - c) as f64 / 1e9);
     let n = (tokens * reps) as f64;
+    println!("speed, 1 thread, {tokens} tokens x {reps} (tokens per second of CPU time; wall clock in brackets):");
+    println!("  POS+NER:       {:.0} ({:.0})", n / tag_cpu, n / tag_wall);
     println!(
-        "speed (1 thread, {} tokens x {reps}): POS+NER {:.0} tokens/s; POS+NER+lemma {:.0} tokens/s (checksum {checksum})",
-        tokens,
-        n / tag_secs,
-        n / all_secs
+        "  POS+NER+lemma: {:.0} ({:.0})  [checksum {checksum}]",
+        n / all_cpu,
+        n / all_wall
     );
     Ok(())
+}
+
+/// CPU time of this thread in nanoseconds (Linux `/proc/thread-self/schedstat`), so the
+/// figure is fair on a machine shared with other jobs; falls back to 0 elsewhere.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
+        .unwrap_or(0)
 }

@@ -2,6 +2,7 @@
 //!
 //! `cargo run --release -p sitrep-tagger --example train -- --ud /work/shared/data/ud --out crates/tagger/model`
 //! Options: `--pos-iter N`, `--ner-iter N`, `--seed N`, `--pos-bits N`, `--ner-bits N`, `--prune F`,
+//! `--jackknife K`, `--ner-prune F`, `--include-dev` (train on train+dev, as the shipped model is),
 //! `--no-write` (train and evaluate only).
 
 use anyhow::{bail, Context, Result};
@@ -9,7 +10,10 @@ use sitrep_tagger::{train, TrainOptions};
 use std::path::PathBuf;
 
 fn main() -> Result<()> {
-    let mut opts = TrainOptions { out_dir: Some(PathBuf::from("crates/tagger/model")), ..TrainOptions::default() };
+    let mut opts = TrainOptions {
+        out_dir: Some(PathBuf::from("crates/tagger/model")),
+        ..TrainOptions::default()
+    };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().with_context(|| format!("{a} needs a value"));
@@ -17,12 +21,15 @@ fn main() -> Result<()> {
             "--ud" => opts.ud_dir = PathBuf::from(val()?),
             "--out" => opts.out_dir = Some(PathBuf::from(val()?)),
             "--no-write" => opts.out_dir = None,
+            "--include-dev" => opts.include_dev = true,
             "--pos-iter" => opts.pos_iterations = val()?.parse()?,
             "--ner-iter" => opts.ner_iterations = val()?.parse()?,
             "--seed" => opts.seed = val()?.parse()?,
             "--pos-bits" => opts.pos_bits = val()?.parse()?,
             "--ner-bits" => opts.ner_bits = val()?.parse()?,
             "--prune" => opts.prune = val()?.parse()?,
+            "--jackknife" => opts.jackknife = val()?.parse()?,
+            "--ner-prune" => opts.ner_prune = val()?.parse()?,
             other => bail!("unknown argument {other}"),
         }
     }

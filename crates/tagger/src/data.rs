@@ -30,19 +30,32 @@ pub struct NerSentence {
 }
 
 fn bad(path: &Path, line: usize, message: impl Into<String>) -> TaggerError {
-    TaggerError::BadData { path: path.to_path_buf(), line: line + 1, message: message.into() }
+    TaggerError::BadData {
+        path: path.to_path_buf(),
+        line: line + 1,
+        message: message.into(),
+    }
 }
 
 /// Reads CoNLL-U syntactic words (multiword-token ranges give only their SpaceAfter to their
 /// last word; empty nodes are skipped).
 pub fn parse_conllu(path: &Path, text: &str) -> Result<Vec<PosSentence>, TaggerError> {
     let mut out = Vec::new();
-    let mut cur = PosSentence { id: String::new(), words: Vec::new() };
+    let mut cur = PosSentence {
+        id: String::new(),
+        words: Vec::new(),
+    };
     let mut range_end: Option<(usize, bool)> = None;
     for (ln, line) in text.lines().enumerate() {
         if line.is_empty() {
             if !cur.words.is_empty() {
-                out.push(std::mem::replace(&mut cur, PosSentence { id: String::new(), words: Vec::new() }));
+                out.push(std::mem::replace(
+                    &mut cur,
+                    PosSentence {
+                        id: String::new(),
+                        words: Vec::new(),
+                    },
+                ));
             }
             range_end = None;
             continue;
@@ -69,7 +82,8 @@ pub fn parse_conllu(path: &Path, text: &str) -> Result<Vec<PosSentence>, TaggerE
             continue;
         }
         let id: usize = cols[0].parse().map_err(|_| bad(path, ln, "bad word id"))?;
-        let upos = Upos::parse(cols[3]).ok_or_else(|| bad(path, ln, format!("unknown UPOS {}", cols[3])))?;
+        let upos = Upos::parse(cols[3])
+            .ok_or_else(|| bad(path, ln, format!("unknown UPOS {}", cols[3])))?;
         let mut space_after = !no_space;
         if let Some((end, sp)) = range_end {
             if id < end {
@@ -79,7 +93,12 @@ pub fn parse_conllu(path: &Path, text: &str) -> Result<Vec<PosSentence>, TaggerE
                 range_end = None;
             }
         }
-        cur.words.push(PosWord { form: cols[1].to_string(), lemma: cols[2].to_string(), upos, space_after });
+        cur.words.push(PosWord {
+            form: cols[1].to_string(),
+            lemma: cols[2].to_string(),
+            upos,
+            space_after,
+        });
     }
     if !cur.words.is_empty() {
         out.push(cur);
@@ -91,7 +110,12 @@ pub fn parse_conllu(path: &Path, text: &str) -> Result<Vec<PosSentence>, TaggerE
 /// aligning the tokens with the `# text` line.
 pub fn parse_iob2(path: &Path, text: &str) -> Result<Vec<NerSentence>, TaggerError> {
     let mut out = Vec::new();
-    let mut cur = NerSentence { id: String::new(), forms: Vec::new(), tags: Vec::new(), space_after: Vec::new() };
+    let mut cur = NerSentence {
+        id: String::new(),
+        forms: Vec::new(),
+        tags: Vec::new(),
+        space_after: Vec::new(),
+    };
     let mut sent_text = String::new();
     let finish = |cur: &mut NerSentence, sent_text: &str, out: &mut Vec<NerSentence>| {
         if cur.forms.is_empty() {
@@ -101,7 +125,12 @@ pub fn parse_iob2(path: &Path, text: &str) -> Result<Vec<NerSentence>, TaggerErr
         repair(&mut cur.tags);
         out.push(std::mem::replace(
             cur,
-            NerSentence { id: String::new(), forms: Vec::new(), tags: Vec::new(), space_after: Vec::new() },
+            NerSentence {
+                id: String::new(),
+                forms: Vec::new(),
+                tags: Vec::new(),
+                space_after: Vec::new(),
+            },
         ));
     };
     for (ln, line) in text.lines().enumerate() {
@@ -124,7 +153,8 @@ pub fn parse_iob2(path: &Path, text: &str) -> Result<Vec<NerSentence>, TaggerErr
         if cols.len() < 3 {
             return Err(bad(path, ln, format!("{} columns", cols.len())));
         }
-        let tag = parse_label(cols[2]).ok_or_else(|| bad(path, ln, format!("unknown label {}", cols[2])))?;
+        let tag = parse_label(cols[2])
+            .ok_or_else(|| bad(path, ln, format!("unknown label {}", cols[2])))?;
         cur.forms.push(cols[1].to_string());
         cur.tags.push(tag);
     }
@@ -193,7 +223,10 @@ pub fn merge_pos(s: PosSentence) -> PosSentence {
             words.push(last.clone());
             continue;
         }
-        let head: String = parts[..parts.len() - 1].iter().map(|w| w.form.as_str()).collect();
+        let head: String = parts[..parts.len() - 1]
+            .iter()
+            .map(|w| w.form.as_str())
+            .collect();
         words.push(PosWord {
             form: format!("{head}{}", last.form),
             lemma: format!("{}{}", head.to_lowercase(), last.lemma.to_lowercase()),
@@ -212,12 +245,23 @@ pub fn merge_ner(s: NerSentence) -> NerSentence {
     if groups.len() == s.forms.len() {
         return s;
     }
-    let mut out = NerSentence { id: s.id.clone(), forms: Vec::new(), tags: Vec::new(), space_after: Vec::new() };
+    let mut out = NerSentence {
+        id: s.id.clone(),
+        forms: Vec::new(),
+        tags: Vec::new(),
+        space_after: Vec::new(),
+    };
     for g in groups {
         let first = s.tags[g.start];
         let whole = ent_type(first).is_some()
-            && s.tags[g.start + 1..g.end].iter().all(|&t| is_inside(t) && ent_type(t) == ent_type(first));
-        let tag = if whole || is_inside(first) { first } else { NerTag::O };
+            && s.tags[g.start + 1..g.end]
+                .iter()
+                .all(|&t| is_inside(t) && ent_type(t) == ent_type(first));
+        let tag = if whole || is_inside(first) {
+            first
+        } else {
+            NerTag::O
+        };
         out.forms.push(s.forms[g.clone()].concat());
         out.tags.push(tag);
         out.space_after.push(s.space_after[g.end - 1]);
@@ -229,13 +273,19 @@ pub fn merge_ner(s: NerSentence) -> NerSentence {
 /// Reads and merges a CoNLL-U file.
 pub fn load_conllu(path: &Path) -> Result<Vec<PosSentence>, TaggerError> {
     let text = std::fs::read_to_string(path).map_err(|e| TaggerError::io(path, e))?;
-    Ok(parse_conllu(path, &text)?.into_iter().map(merge_pos).collect())
+    Ok(parse_conllu(path, &text)?
+        .into_iter()
+        .map(merge_pos)
+        .collect())
 }
 
 /// Reads and merges a UNER IOB2 file.
 pub fn load_iob2(path: &Path) -> Result<Vec<NerSentence>, TaggerError> {
     let text = std::fs::read_to_string(path).map_err(|e| TaggerError::io(path, e))?;
-    Ok(parse_iob2(path, &text)?.into_iter().map(merge_ner).collect())
+    Ok(parse_iob2(path, &text)?
+        .into_iter()
+        .map(merge_ner)
+        .collect())
 }
 
 #[cfg(test)]
@@ -271,8 +321,12 @@ mod tests {
 
     #[test]
     fn hyphen_groups_need_no_spaces_and_words_on_both_sides() {
-        let f = ["state", "-", "of", "-", "the", "-", "art", "x", "-", "y", "-", "5"];
-        let sp = [false, false, false, false, false, false, true, true, false, true, false, false];
+        let f = [
+            "state", "-", "of", "-", "the", "-", "art", "x", "-", "y", "-", "5",
+        ];
+        let sp = [
+            false, false, false, false, false, false, true, true, false, true, false, false,
+        ];
         let g = hyphen_groups(&f, &sp);
         assert_eq!(g, vec![0..7, 7..8, 8..9, 9..10, 10..11, 11..12]);
         let f2 = ["-", "a", "-"];
@@ -285,7 +339,10 @@ mod tests {
 1\tNew\tB-LOC\t-\tx\n2\tYork\tI-LOC\t-\tx\n3\t-\tO\n4\tbased\tO\n\
 5\tUS\tB-LOC\t-\tx\n6\t-\tO\n7\tled\tO\n8\tAl\tB-ORG\n9\t-\tI-ORG\n10\tZaman\tI-ORG\n11\tsaid\tB-O\n\n";
         let s = parse_iob2(Path::new("x"), text).unwrap();
-        assert_eq!(s[0].space_after, [true, false, false, true, false, false, true, false, false, true, true]);
+        assert_eq!(
+            s[0].space_after,
+            [true, false, false, true, false, false, true, false, false, true, true]
+        );
         let m = merge_ner(s[0].clone());
         assert_eq!(m.forms, ["New", "York-based", "US-led", "Al-Zaman", "said"]);
         assert_eq!(m.tags, [BLoc, ILoc, O, BOrg, O]);

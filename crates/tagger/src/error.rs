@@ -7,19 +7,32 @@ pub enum TaggerError {
     #[error("model file {what}: {message}")]
     BadModel { what: &'static str, message: String },
     #[error("{path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path} line {line}: {message}")]
-    BadData { path: PathBuf, line: usize, message: String },
+    BadData {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     #[error("training: {0}")]
     Training(String),
 }
 
 impl TaggerError {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> TaggerError {
-        TaggerError::Io { path: path.into(), source }
+        TaggerError::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     pub(crate) fn bad_model(what: &'static str, message: impl Into<String>) -> TaggerError {
-        TaggerError::BadModel { what, message: message.into() }
+        TaggerError::BadModel {
+            what,
+            message: message.into(),
+        }
     }
 }

@@ -39,7 +39,7 @@ pub struct TokenInfo {
 }
 
 const SEED_WORD: u64 = 0x01;
-const SEED_LOWER: u64 = 0x02;
+pub(crate) const SEED_LOWER: u64 = 0x02;
 const SEED_SHAPE: u64 = 0x03;
 const SEED_SHORT: u64 = 0x04;
 const SEED_PRE: u64 = 0x05;
@@ -151,6 +151,26 @@ pub fn is_title_word(lower: &str) -> bool {
             | "aunt"
             | "brother"
             | "sister"
+            // Words inside multi-word titles ("Deputy Foreign Minister", "Vice President").
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "interior"
+            | "finance"
+            | "vice"
+            | "prime"
+            | "assistant"
+            | "undersecretary"
+            | "under-secretary"
+            | "secretary-general"
+            | "chief-of-staff"
+            | "commander-in-chief"
+            | "former"
+            | "acting"
+            | "lawmaker"
+            | "congressman"
+            | "congresswoman"
+            | "mp"
     )
 }
 
@@ -237,9 +257,14 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
     let lb = lower.as_bytes();
     // Byte offsets of the last 2, 3, 4 characters and of the end of the first 1 and 3.
     let suffix_at = |k: usize| -> usize {
-        lower.char_indices().rev().nth(k.saturating_sub(1)).map_or(0, |(i, _)| i)
+        lower
+            .char_indices()
+            .rev()
+            .nth(k.saturating_sub(1))
+            .map_or(0, |(i, _)| i)
     };
-    let prefix_end = |k: usize| -> usize { lower.char_indices().nth(k).map_or(lb.len(), |(i, _)| i) };
+    let prefix_end =
+        |k: usize| -> usize { lower.char_indices().nth(k).map_or(lb.len(), |(i, _)| i) };
     TokenInfo {
         word: hash_str(SEED_WORD, word),
         lower: hash_bytes(SEED_LOWER, lb),
@@ -277,12 +302,18 @@ fn f1(t: u64, a: u64) -> u32 {
 
 #[inline(always)]
 fn f2(t: u64, a: u64, b: u64) -> u32 {
-    finish(mix(mix(mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b), 1))
+    finish(mix(
+        mix(mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b),
+        1,
+    ))
 }
 
 #[inline(always)]
 fn f3(t: u64, a: u64, b: u64, c: u64) -> u32 {
-    finish(mix(mix(mix(mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b), c), 2))
+    finish(mix(
+        mix(mix(mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b), c),
+        2,
+    ))
 }
 
 /// Tag value used for "no previous tag" (sentence start).
@@ -328,10 +359,13 @@ pub fn pos_features(ctx: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut Vec<u
 pub struct NerAux {
     pub pos: u8,
     pub in_quote: bool,
+    /// Gazetteer state bits (see `gazetteer::gaz`).
+    pub gaz: u8,
 }
 
-/// Computes, for each token, whether it lies inside a pair of quote marks.
-pub fn quote_state(ctx: &[TokenInfo], n: usize, pos: &[u8], aux: &mut Vec<NerAux>) {
+/// Computes, for each token, its POS, gazetteer state, and whether it lies inside a pair of
+/// quote marks.
+pub fn ner_aux(ctx: &[TokenInfo], n: usize, pos: &[u8], gaz: &[u8], aux: &mut Vec<NerAux>) {
     aux.clear();
     let mut open = false;
     for i in 0..n {
@@ -339,7 +373,19 @@ pub fn quote_state(ctx: &[TokenInfo], n: usize, pos: &[u8], aux: &mut Vec<NerAux
         if quote {
             open = !open;
         }
-        aux.push(NerAux { pos: pos[i], in_quote: open && !quote });
+        aux.push(NerAux {
+            pos: pos[i],
+            in_quote: open && !quote,
+            gaz: gaz.get(i).copied().unwrap_or(0),
+        });
+    }
+}
+
+fn gaz_at(aux: &[NerAux], k: isize) -> u64 {
+    if k < 0 {
+        200
+    } else {
+        aux.get(k as usize).map_or(201, |a| a.gaz as u64)
     }
 }
 
@@ -354,11 +400,18 @@ fn pos_at(aux: &[NerAux], k: isize) -> u64 {
 /// NER features of token `i` given the two previous predicted NER labels.
 pub fn ner_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, l1: u8, l2: u8, out: &mut Vec<u32>) {
     out.clear();
+    ner_static_features(ctx, aux, i, out);
+    ner_label_features(ctx, aux, i, l1, l2, out);
+}
+
+/// The NER features of token `i` that do not depend on previous labels (appended to `out`),
+/// computed once per token when several label histories are scored (beam search).
+pub fn ner_static_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut Vec<u32>) {
     let j = i + PAD;
     let (m2, m1, w, n1, n2) = (&ctx[j - 2], &ctx[j - 1], &ctx[j], &ctx[j + 1], &ctx[j + 2]);
     let ii = i as isize;
     let (pm1, p0, pn1) = (pos_at(aux, ii - 1), pos_at(aux, ii), pos_at(aux, ii + 1));
-    let (l1, l2) = (l1 as u64, l2 as u64);
+    let (gm1, g0, gn1) = (gaz_at(aux, ii - 1), gaz_at(aux, ii), gaz_at(aux, ii + 1));
     let caps = |t: &TokenInfo| (t.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
     let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
     out.extend_from_slice(&[
@@ -385,24 +438,44 @@ pub fn ner_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, l1: u8, l2: u8,
         f2(121, p0, w.short_shape),
         f2(122, pm1, p0),
         f2(123, p0, pn1),
+        f2(129, m1.lower, w.lower),
+        f2(130, w.lower, n1.lower),
+        f2(131, (i == 0) as u64, w.short_shape),
+        f1(132, aux[i].in_quote as u64),
+        f3(133, title(m1), caps(w), title(w)),
+        f3(134, title(m2), caps(w), title(w)),
+        f3(135, caps(m1), caps(w), caps(n1)),
+        f2(136, (w.flags & 0xff) as u64, w.len as u64),
+        f1(138, m1.suf3),
+        f1(139, n1.suf3),
+        f2(140, pm1, w.lower),
+        f2(141, w.lower, pn1),
+        f1(142, g0),
+        f2(143, g0, caps(w)),
+        f1(144, gm1),
+        f1(145, gn1),
+        f3(147, gm1, g0, gn1),
+        f2(148, g0, p0),
+    ]);
+}
+
+/// The NER features of token `i` that depend on the previous two labels (appended to `out`).
+pub fn ner_label_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, l1: u8, l2: u8, out: &mut Vec<u32>) {
+    let j = i + PAD;
+    let (m1, w) = (&ctx[j - 1], &ctx[j]);
+    let (l1, l2) = (l1 as u64, l2 as u64);
+    let (p0, g0) = (pos_at(aux, i as isize), gaz_at(aux, i as isize));
+    let caps = |t: &TokenInfo| (t.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
+    let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
+    out.extend_from_slice(&[
         f1(124, l1),
         f2(125, l1, l2),
         f2(126, l1, w.lower),
         f2(127, l1, w.short_shape),
         f2(128, l1, p0),
-        f2(129, m1.lower, w.lower),
-        f2(130, w.lower, n1.lower),
-        f2(131, (i == 0) as u64, w.short_shape),
-        f1(132, aux[i].in_quote as u64),
-        f2(133, title(m1), caps(w)),
-        f2(134, title(m2), caps(w)),
-        f3(135, caps(m1), caps(w), caps(n1)),
-        f2(136, (w.flags & 0xff) as u64, w.len as u64),
         f2(137, l1, m1.lower),
-        f1(138, m1.suf3),
-        f1(139, n1.suf3),
-        f2(140, pm1, w.lower),
-        f2(141, w.lower, pn1),
+        f2(146, g0, l1),
+        f3(149, title(w), caps(w), l1),
     ]);
 }
 
@@ -430,7 +503,10 @@ mod tests {
         assert!(analyze("Minister", &mut buf).flags & flag::TITLE_WORD != 0);
         assert!(analyze("“", &mut buf).flags & flag::QUOTE_MARK != 0);
         // Suffix hashes depend on the lowercase suffix only.
-        assert_eq!(analyze("PRAISED", &mut buf).suf3, analyze("raised", &mut buf).suf3);
+        assert_eq!(
+            analyze("PRAISED", &mut buf).suf3,
+            analyze("raised", &mut buf).suf3
+        );
         // Non-ASCII words are handled by chars.
         let e = analyze("Zürich", &mut buf);
         assert_eq!(buf, "zürich");
@@ -452,7 +528,7 @@ mod tests {
         assert_ne!(a, b, "previous tag changes features");
         let n_pos = a.len();
         let mut aux = Vec::new();
-        quote_state(&ctx, 4, &[11, 11, 15, 7], &mut aux);
+        ner_aux(&ctx, 4, &[11, 11, 15, 7], &[], &mut aux);
         ner_features(&ctx, &aux, 0, NO_TAG, NO_TAG, &mut a);
         assert!(a.len() > n_pos);
         // Features at the sentence end use padding, never index out of bounds.
@@ -472,7 +548,7 @@ mod tests {
         let words = ["He", "said", "“", "Hello", "Paris", "”", "today"];
         analyze_sentence(&words, &mut ctx, &mut buf);
         let mut aux = Vec::new();
-        quote_state(&ctx, words.len(), &[0; 7], &mut aux);
+        ner_aux(&ctx, words.len(), &[0; 7], &[], &mut aux);
         let inside: Vec<bool> = aux.iter().map(|a| a.in_quote).collect();
         assert_eq!(inside, [false, false, false, true, true, false, false]);
     }

@@ -5,8 +5,15 @@ use sitrep_doc::NerTag;
 use std::fmt;
 
 /// The NER classes in model order (equal to `NerTag as usize`).
-pub const NER_TAGS: [NerTag; 7] =
-    [NerTag::O, NerTag::BPer, NerTag::IPer, NerTag::BOrg, NerTag::IOrg, NerTag::BLoc, NerTag::ILoc];
+pub const NER_TAGS: [NerTag; 7] = [
+    NerTag::O,
+    NerTag::BPer,
+    NerTag::IPer,
+    NerTag::BOrg,
+    NerTag::IOrg,
+    NerTag::BLoc,
+    NerTag::ILoc,
+];
 
 /// An entity type of the statistical NER.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -217,7 +224,8 @@ mod tests {
 
     #[test]
     fn decodes_spans_conlleval_style() {
-        const CASES: &[(&[NerTag], &[(EntType, usize, usize)])] = &[
+        type Span3 = (EntType, usize, usize);
+        const CASES: &[(&[NerTag], &[Span3])] = &[
             (&[O, BPer, IPer, O], &[(EntType::Per, 1, 3)]),
             (&[BLoc, BLoc], &[(EntType::Loc, 0, 1), (EntType::Loc, 1, 2)]),
             (&[IOrg, IOrg, O], &[(EntType::Org, 0, 2)]),
@@ -249,7 +257,14 @@ mod tests {
     fn scores_exact_spans() {
         let mut s = NerScores::default();
         s.add(&[BPer, IPer, O, BLoc], &[BPer, O, O, BLoc]);
-        assert_eq!(s.micro, Prf { tp: 1, fp: 1, fn_: 1 });
+        assert_eq!(
+            s.micro,
+            Prf {
+                tp: 1,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert_eq!(s.per_type[EntType::Loc as usize].tp, 1);
         assert!((s.micro.f1() - 0.5).abs() < 1e-9);
     }

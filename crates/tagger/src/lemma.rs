@@ -47,7 +47,10 @@ pub struct Rule {
 
 impl Rule {
     fn identity() -> Rule {
-        Rule { strip: 0, append: "".into() }
+        Rule {
+            strip: 0,
+            append: "".into(),
+        }
     }
 
     /// The rule turning `form` into `lemma` (both lowercase): keep the common prefix.
@@ -59,7 +62,10 @@ impl Rule {
             .map(|(a, _)| a.len_utf8())
             .sum();
         let strip = form[common..].chars().count().min(255) as u8;
-        Rule { strip, append: lemma[common..].into() }
+        Rule {
+            strip,
+            append: lemma[common..].into(),
+        }
     }
 
     /// Applies the rule, or `None` if it would leave fewer than 2 characters.
@@ -70,7 +76,10 @@ impl Rule {
             if self.strip as usize + 2 > form.chars().count() {
                 return None;
             }
-            form.char_indices().rev().nth(self.strip as usize - 1).map_or(form.len(), |(i, _)| i)
+            form.char_indices()
+                .rev()
+                .nth(self.strip as usize - 1)
+                .map_or(form.len(), |(i, _)| i)
         };
         let mut s = String::with_capacity(cut + self.append.len());
         s.push_str(&form[..cut]);
@@ -81,7 +90,10 @@ impl Rule {
 
 /// Classes whose unknown words get suffix rules; other classes are closed or uninflected.
 fn has_rules(upos: Upos) -> bool {
-    matches!(upos, Upos::Noun | Upos::Verb | Upos::Adj | Upos::Adv | Upos::Propn)
+    matches!(
+        upos,
+        Upos::Noun | Upos::Verb | Upos::Adj | Upos::Adv | Upos::Propn
+    )
 }
 
 /// The lemma tables.
@@ -125,7 +137,9 @@ impl Lemmatizer {
         if has_rules(upos) {
             if let Some(table) = self.rules.get(upos as usize) {
                 for k in (1..=MAX_SUFFIX).rev() {
-                    let Some(suf) = suffix(lower, k) else { continue };
+                    let Some(suf) = suffix(lower, k) else {
+                        continue;
+                    };
                     if let Some(rule) = table.get(suf) {
                         if let Some(l) = rule.apply(lower) {
                             return l;
@@ -142,7 +156,11 @@ impl Lemmatizer {
         // Majority lemma per (form, upos).
         let mut by_type: FxMap<(String, Upos), FxMap<String, u32>> = FxMap::default();
         for (form, upos, lemma, n) in entries {
-            *by_type.entry((form.clone(), *upos)).or_default().entry(lemma.clone()).or_default() += n;
+            *by_type
+                .entry((form.clone(), *upos))
+                .or_default()
+                .entry(lemma.clone())
+                .or_default() += n;
         }
         let mut types: Vec<((String, Upos), String)> = by_type
             .into_iter()
@@ -154,7 +172,8 @@ impl Lemmatizer {
             .collect();
         types.sort_by(|a, b| (&a.0 .0, a.0 .1 as usize).cmp(&(&b.0 .0, b.0 .1 as usize)));
         // Rule counts per (upos, suffix), one vote per word type.
-        let mut votes: Vec<FxMap<String, FxMap<Rule, u32>>> = vec![FxMap::default(); Upos::ALL.len()];
+        let mut votes: Vec<FxMap<String, FxMap<Rule, u32>>> =
+            vec![FxMap::default(); Upos::ALL.len()];
         for ((form, upos), lemma) in &types {
             if !has_rules(*upos) {
                 continue;
@@ -162,7 +181,11 @@ impl Lemmatizer {
             let rule = Rule::between(form, lemma);
             for k in 1..=MAX_SUFFIX {
                 let Some(suf) = suffix(form, k) else { break };
-                *votes[*upos as usize].entry(suf.to_string()).or_default().entry(rule.clone()).or_default() += 1;
+                *votes[*upos as usize]
+                    .entry(suf.to_string())
+                    .or_default()
+                    .entry(rule.clone())
+                    .or_default() += 1;
             }
         }
         let mut rules: Vec<FxMap<Box<str>, Rule>> = vec![FxMap::default(); Upos::ALL.len()];
@@ -171,13 +194,20 @@ impl Lemmatizer {
                 .into_iter()
                 .filter_map(|(suf, counts)| {
                     let total: u32 = counts.values().sum();
-                    let (rule, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+                    let (rule, n) = counts
+                        .into_iter()
+                        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
                     // Two word types at least, and a clear majority.
                     (total >= 2 && n * 2 > total).then_some((suf, rule))
                 })
                 .collect();
             // Shorter suffixes first, so pruning compares against the already pruned parent.
-            best.sort_by(|a, b| a.0.chars().count().cmp(&b.0.chars().count()).then(a.0.cmp(&b.0)));
+            best.sort_by(|a, b| {
+                a.0.chars()
+                    .count()
+                    .cmp(&b.0.chars().count())
+                    .then(a.0.cmp(&b.0))
+            });
             let out = &mut rules[u];
             for (suf, rule) in best {
                 let parent = effective(out, &suf);
@@ -186,10 +216,16 @@ impl Lemmatizer {
                 }
             }
         }
-        let mut lem = Lemmatizer { exceptions: FxMap::default(), rules };
+        let mut lem = Lemmatizer {
+            exceptions: FxMap::default(),
+            rules,
+        };
         for ((form, upos), lemma) in types {
             if lem.by_rules(&form, upos) != lemma {
-                lem.exceptions.entry(form.into()).or_default().push((upos, lemma.into()));
+                lem.exceptions
+                    .entry(form.into())
+                    .or_default()
+                    .push((upos, lemma.into()));
             }
         }
         lem
@@ -208,7 +244,10 @@ impl Lemmatizer {
         let mut rows: Vec<String> = self
             .exceptions
             .iter()
-            .flat_map(|(f, v)| v.iter().map(move |(u, l)| format!("{f}\t{}\t{l}\n", u.as_str())))
+            .flat_map(|(f, v)| {
+                v.iter()
+                    .map(move |(u, l)| format!("{f}\t{}\t{l}\n", u.as_str()))
+            })
             .collect();
         rows.sort();
         let mut s = String::from("# form\tupos\tlemma (exceptions to the suffix rules; from UD English EWT train, CC BY-SA 4.0)\n");
@@ -221,7 +260,12 @@ impl Lemmatizer {
         let mut rows: Vec<String> = Vec::new();
         for (u, table) in self.rules.iter().enumerate() {
             for (suf, r) in table {
-                rows.push(format!("{}\t{suf}\t{}\t{}\n", Upos::ALL[u].as_str(), r.strip, r.append));
+                rows.push(format!(
+                    "{}\t{suf}\t{}\t{}\n",
+                    Upos::ALL[u].as_str(),
+                    r.strip,
+                    r.append
+                ));
             }
         }
         rows.sort();
@@ -234,17 +278,25 @@ impl Lemmatizer {
         let bad = |what: &'static str, line: usize, l: &str| {
             TaggerError::bad_model(what, format!("line {}: {l:?}", line + 1))
         };
-        let mut lem = Lemmatizer { exceptions: FxMap::default(), rules: vec![FxMap::default(); Upos::ALL.len()] };
+        let mut lem = Lemmatizer {
+            exceptions: FxMap::default(),
+            rules: vec![FxMap::default(); Upos::ALL.len()],
+        };
         for (i, line) in exceptions.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
             let mut f = line.split('\t');
-            let (Some(form), Some(upos), Some(lemma), None) = (f.next(), f.next(), f.next(), f.next()) else {
+            let (Some(form), Some(upos), Some(lemma), None) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
                 return Err(bad("lemma exceptions", i, line));
             };
             let upos = Upos::parse(upos).ok_or_else(|| bad("lemma exceptions", i, line))?;
-            lem.exceptions.entry(form.into()).or_default().push((upos, lemma.into()));
+            lem.exceptions
+                .entry(form.into())
+                .or_default()
+                .push((upos, lemma.into()));
         }
         for (i, line) in rules_tsv.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
@@ -258,7 +310,13 @@ impl Lemmatizer {
             };
             let upos = Upos::parse(upos).ok_or_else(|| bad("lemma rules", i, line))?;
             let strip: u8 = strip.parse().map_err(|_| bad("lemma rules", i, line))?;
-            lem.rules[upos as usize].insert(suf.into(), Rule { strip, append: append.into() });
+            lem.rules[upos as usize].insert(
+                suf.into(),
+                Rule {
+                    strip,
+                    append: append.into(),
+                },
+            );
         }
         Ok(lem)
     }
@@ -297,7 +355,14 @@ mod tests {
             assert_eq!((r.strip, &*r.append), (strip, append), "{form} -> {lemma}");
             assert_eq!(r.apply(form).as_deref(), Some(lemma), "{form}");
         }
-        assert_eq!(Rule { strip: 3, append: "".into() }.apply("ab"), None);
+        assert_eq!(
+            Rule {
+                strip: 3,
+                append: "".into()
+            }
+            .apply("ab"),
+            None
+        );
         // Whole-word rewrites are left to the exception table.
         assert_eq!(Rule::between("went", "go").apply("went"), None);
     }
@@ -330,8 +395,16 @@ mod tests {
         assert_eq!(lem.lemmatize("birds", Upos::Noun), "bird");
         assert_eq!(lem.lemmatize("lilies", Upos::Noun), "lily");
         assert_eq!(lem.lemmatize("went", Upos::Verb), "go");
-        assert_eq!(lem.lemmatize("was", Upos::Verb), "be", "AUX exception reached from VERB");
-        assert_eq!(lem.lemmatize("quickly", Upos::Det), "quickly", "closed classes are identity");
+        assert_eq!(
+            lem.lemmatize("was", Upos::Verb),
+            "be",
+            "AUX exception reached from VERB"
+        );
+        assert_eq!(
+            lem.lemmatize("quickly", Upos::Det),
+            "quickly",
+            "closed classes are identity"
+        );
         // TSV round trip keeps behaviour.
         let back = Lemmatizer::from_tsv(&lem.exceptions_tsv(), &lem.rules_tsv()).unwrap();
         assert_eq!(back, lem);

@@ -13,6 +13,7 @@
 mod data;
 mod error;
 mod features;
+mod gazetteer;
 mod hash;
 mod iob;
 mod lemma;
@@ -22,12 +23,18 @@ mod stage;
 mod tagger;
 mod train;
 
-pub use data::{hyphen_groups, load_conllu, load_iob2, merge_ner, merge_pos, NerSentence, PosSentence, PosWord};
+pub use data::{
+    hyphen_groups, load_conllu, load_iob2, merge_ner, merge_pos, NerSentence, PosSentence, PosWord,
+};
 pub use error::TaggerError;
 pub use features::{analyze, is_title_word, TokenInfo};
-pub use iob::{begin_of, ent_type, inside_of, parse_label, repair, spans, tag_str, valid_transition, EntType, NerScores, Prf, NER_TAGS};
+pub use gazetteer::{gaz, Gazetteer};
+pub use iob::{
+    begin_of, ent_type, inside_of, parse_label, repair, spans, tag_str, valid_transition, EntType,
+    NerScores, Prf, NER_TAGS,
+};
 pub use lemma::{Lemmatizer, Rule};
 pub use model::ModelFile;
 pub use stage::{TaggerConfig, TaggerStage};
-pub use tagger::{Scratch, Tagger};
+pub use tagger::{Scratch, Tagger, DEFAULT_BEAM};
 pub use train::{eval_ner, eval_pos, train, TrainOptions, TrainReport};

@@ -57,12 +57,18 @@ impl ModelFile {
     pub fn from_bytes(bytes: &[u8]) -> Result<ModelFile, TaggerError> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(8)? != MAGIC {
-            return Err(TaggerError::bad_model("header", "bad magic (not a sitrep tagger model)"));
+            return Err(TaggerError::bad_model(
+                "header",
+                "bad magic (not a sitrep tagger model)",
+            ));
         }
         let kind = r.u32()?;
         let nclasses = r.u32()? as usize;
         if nclasses == 0 || nclasses > 64 {
-            return Err(TaggerError::bad_model("header", format!("{nclasses} classes")));
+            return Err(TaggerError::bad_model(
+                "header",
+                format!("{nclasses} classes"),
+            ));
         }
         let mut labels = Vec::with_capacity(nclasses);
         for _ in 0..nclasses {
@@ -71,7 +77,10 @@ impl ModelFile {
         }
         let bits = r.u32()?;
         if !(4..=24).contains(&bits) {
-            return Err(TaggerError::bad_model("header", format!("{bits} hash bits")));
+            return Err(TaggerError::bad_model(
+                "header",
+                format!("{bits} hash bits"),
+            ));
         }
         let mut weights = Weights::zeros(nclasses, bits);
         let nrows = r.u32()? as usize;
@@ -79,7 +88,10 @@ impl ModelFile {
         for row in rows.chunks_exact(4 + 2 * nclasses) {
             let bucket = u32::from_le_bytes([row[0], row[1], row[2], row[3]]) as usize;
             if bucket >= 1 << bits {
-                return Err(TaggerError::bad_model("weights", format!("bucket {bucket} out of range")));
+                return Err(TaggerError::bad_model(
+                    "weights",
+                    format!("bucket {bucket} out of range"),
+                ));
             }
             let dst = &mut weights.data[bucket * nclasses..(bucket + 1) * nclasses];
             for (d, w) in dst.iter_mut().zip(row[4..].chunks_exact(2)) {
@@ -93,14 +105,25 @@ impl ModelFile {
             let word = r.string(n)?;
             let class = r.u8()?;
             if class as usize >= nclasses {
-                return Err(TaggerError::bad_model("tag dictionary", format!("class {class} for {word:?}")));
+                return Err(TaggerError::bad_model(
+                    "tag dictionary",
+                    format!("class {class} for {word:?}"),
+                ));
             }
             tagdict.push((word, class));
         }
         if r.at != bytes.len() {
-            return Err(TaggerError::bad_model("trailer", format!("{} trailing bytes", bytes.len() - r.at)));
+            return Err(TaggerError::bad_model(
+                "trailer",
+                format!("{} trailing bytes", bytes.len() - r.at),
+            ));
         }
-        Ok(ModelFile { kind, labels, weights, tagdict })
+        Ok(ModelFile {
+            kind,
+            labels,
+            weights,
+            tagdict,
+        })
     }
 }
 
@@ -112,7 +135,9 @@ struct Reader<'a> {
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], TaggerError> {
         let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or_else(|| TaggerError::bad_model("body", format!("truncated at byte {}", self.at)))?;
+        let end = end.ok_or_else(|| {
+            TaggerError::bad_model("body", format!("truncated at byte {}", self.at))
+        })?;
         let s = &self.bytes[self.at..end];
         self.at = end;
         Ok(s)
@@ -152,7 +177,10 @@ mod tests {
         let bytes = m.to_bytes();
         assert_eq!(ModelFile::from_bytes(&bytes).unwrap(), m);
         // Only the two non-zero rows are stored.
-        assert_eq!(bytes.len(), 8 + 4 + 4 + (2 + 3 + 4) + 4 + 4 + 2 * (4 + 6) + 4 + (2 + 3 + 1) + (2 + 7 + 1));
+        assert_eq!(
+            bytes.len(),
+            8 + 4 + 4 + (2 + 3 + 4) + 4 + 4 + 2 * (4 + 6) + 4 + (2 + 3 + 1) + (2 + 7 + 1)
+        );
         assert!(ModelFile::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(ModelFile::from_bytes(b"NOTAMODELFILE").is_err());
         let mut extra = bytes.clone();

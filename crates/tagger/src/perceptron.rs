@@ -11,7 +11,11 @@ pub struct Weights {
 
 impl Weights {
     pub fn zeros(nclasses: usize, bits: u32) -> Weights {
-        Weights { nclasses, bits, data: vec![0; nclasses << bits] }
+        Weights {
+            nclasses,
+            bits,
+            data: vec![0; nclasses << bits],
+        }
     }
 
     #[inline]
@@ -58,7 +62,14 @@ pub struct Trainer {
 impl Trainer {
     pub fn new(nclasses: usize, bits: u32) -> Trainer {
         let n = nclasses << bits;
-        Trainer { nclasses, bits, weights: vec![0.0; n], totals: vec![0.0; n], stamps: vec![0; n], now: 0 }
+        Trainer {
+            nclasses,
+            bits,
+            weights: vec![0.0; n],
+            totals: vec![0.0; n],
+            stamps: vec![0; n],
+            now: 0,
+        }
     }
 
     #[inline]
@@ -105,7 +116,8 @@ impl Trainer {
         let now = self.now.max(1) as f64;
         let avg: Vec<f32> = (0..self.weights.len())
             .map(|k| {
-                let total = self.totals[k] + (self.now - self.stamps[k]) as f64 * self.weights[k] as f64;
+                let total =
+                    self.totals[k] + (self.now - self.stamps[k]) as f64 * self.weights[k] as f64;
                 (total / now) as f32
             })
             .collect();
@@ -113,9 +125,19 @@ impl Trainer {
         let scale = 32767.0 / max;
         let data = avg
             .iter()
-            .map(|&w| if w.abs() < prune * max { 0 } else { (w * scale).round().clamp(-32767.0, 32767.0) as i16 })
+            .map(|&w| {
+                if w.abs() < prune * max {
+                    0
+                } else {
+                    (w * scale).round().clamp(-32767.0, 32767.0) as i16
+                }
+            })
             .collect();
-        Weights { nclasses: self.nclasses, bits: self.bits, data }
+        Weights {
+            nclasses: self.nclasses,
+            bits: self.bits,
+            data,
+        }
     }
 }
 

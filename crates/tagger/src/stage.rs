@@ -19,7 +19,10 @@ pub struct TaggerConfig {
 
 impl Default for TaggerConfig {
     fn default() -> TaggerConfig {
-        TaggerConfig { model_dir: None, ner: true }
+        TaggerConfig {
+            model_dir: None,
+            ner: true,
+        }
     }
 }
 
@@ -29,7 +32,10 @@ impl TaggerConfig {
             Some(dir) => Arc::new(Tagger::load_dir(dir)?),
             None => Tagger::embedded()?,
         };
-        Ok(TaggerStage { tagger, ner: self.ner })
+        Ok(TaggerStage {
+            tagger,
+            ner: self.ner,
+        })
     }
 }
 
@@ -55,18 +61,29 @@ impl TaggerStage {
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let (a, b) = (sentence.tokens.0 as usize, sentence.tokens.1 as usize);
             if a > b || b > tokens.len() {
-                return Err(StageError::new("tagger", format!("sentence {si} has token range {a}..{b}")));
+                return Err(StageError::new(
+                    "tagger",
+                    format!("sentence {si} has token range {a}..{b}"),
+                ));
             }
             if a == b {
                 continue;
             }
             words.clear();
-            words.extend(tokens[a..b].iter().map(|t| text.get(t.span.range()).unwrap_or("")));
+            words.extend(
+                tokens[a..b]
+                    .iter()
+                    .map(|t| text.get(t.span.range()).unwrap_or("")),
+            );
             self.tagger.tag_into(&words, &mut scratch);
             for (i, tok) in tokens[a..b].iter_mut().enumerate() {
                 tok.pos = self.tagger.pos_label(scratch.pos[i]);
                 tok.lemma = self.tagger.lemma(words[i], tok.pos, &mut lower);
-                tok.ner = if self.ner { self.tagger.ner_label(scratch.ner[i]) } else { NerTag::O };
+                tok.ner = if self.ner {
+                    self.tagger.ner_label(scratch.ner[i])
+                } else {
+                    NerTag::O
+                };
             }
         }
         Ok(())

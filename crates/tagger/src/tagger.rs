@@ -1,7 +1,11 @@
-//! The runtime tagger: greedy left-to-right UPOS tagging, lemmas, then greedy IOB2 NER with
-//! only valid transitions allowed.
+//! The runtime tagger: greedy left-to-right UPOS tagging, lemmas, then IOB2 NER (beam search
+//! or greedy) with only valid transitions allowed.
 
-use crate::features::{analyze_sentence, ner_features, pos_features, quote_state, NerAux, TokenInfo, NO_TAG};
+use crate::features::{
+    analyze_sentence, ner_aux, ner_features, ner_label_features, ner_static_features, pos_features,
+    NerAux, TokenInfo, NO_TAG,
+};
+use crate::gazetteer::Gazetteer;
 use crate::iob::{tag_str, valid_transition, NER_TAGS};
 use crate::lemma::{FxMap, Lemmatizer};
 use crate::model::{ModelFile, KIND_NER, KIND_POS};
@@ -23,7 +27,7 @@ static EMBEDDED_LEMMA_EXCEPTIONS: &str = include_str!("../model/lemma_exceptions
 static EMBEDDED_LEMMA_RULES: &str = include_str!("../model/lemma_rules.tsv");
 
 /// A loaded POS + lemma + NER model.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Tagger {
     pos: Weights,
     pos_labels: Vec<Upos>,
@@ -31,6 +35,22 @@ pub struct Tagger {
     ner: Weights,
     ner_labels: Vec<NerTag>,
     lemmas: Lemmatizer,
+    gazetteer: Gazetteer,
+    /// NER beam width (1 = greedy).
+    beam: usize,
+}
+
+/// Default NER beam width.
+pub const DEFAULT_BEAM: usize = 4;
+
+/// A partial NER labelling in the beam.
+#[derive(Debug, Clone, Copy)]
+struct Hyp {
+    score: i64,
+    l1: u8,
+    l2: u8,
+    /// Index of this hypothesis' last label in `Scratch::hist`.
+    hist: u32,
 }
 
 /// Reusable buffers for tagging one sentence after another without allocating.
@@ -41,6 +61,14 @@ pub struct Scratch {
     feats: Vec<u32>,
     scores: Vec<i32>,
     aux: Vec<NerAux>,
+    gaz: Vec<u8>,
+    label_feats: Vec<u32>,
+    label_scores: Vec<i32>,
+    beam: Vec<Hyp>,
+    next: Vec<Hyp>,
+    cands: Vec<(i64, u32, u8)>,
+    /// Back-pointer arena of the beam: (label, index of the previous entry).
+    hist: Vec<(u8, u32)>,
     /// Predicted POS classes (model indices) of the last sentence.
     pub pos: Vec<u8>,
     /// Predicted NER classes (model indices) of the last sentence.
@@ -48,9 +76,16 @@ pub struct Scratch {
 }
 
 impl Tagger {
-    pub fn from_models(pos: ModelFile, ner: ModelFile, lemmas: Lemmatizer) -> Result<Tagger, TaggerError> {
+    pub fn from_models(
+        pos: ModelFile,
+        ner: ModelFile,
+        lemmas: Lemmatizer,
+    ) -> Result<Tagger, TaggerError> {
         if pos.kind != KIND_POS || ner.kind != KIND_NER {
-            return Err(TaggerError::bad_model("kind", "expected a POS and a NER model"));
+            return Err(TaggerError::bad_model(
+                "kind",
+                "expected a POS and a NER model",
+            ));
         }
         let pos_labels = pos
             .labels
@@ -61,14 +96,36 @@ impl Tagger {
             .labels
             .iter()
             .map(|l| {
-                NER_TAGS.into_iter().find(|t| tag_str(*t) == l).ok_or_else(|| TaggerError::bad_model("NER labels", l.clone()))
+                NER_TAGS
+                    .into_iter()
+                    .find(|t| tag_str(*t) == l)
+                    .ok_or_else(|| TaggerError::bad_model("NER labels", l.clone()))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let tagdict = pos.tagdict.into_iter().map(|(w, c)| (w.into_boxed_str(), c)).collect();
-        Ok(Tagger { pos: pos.weights, pos_labels, tagdict, ner: ner.weights, ner_labels, lemmas })
+        let tagdict = pos
+            .tagdict
+            .into_iter()
+            .map(|(w, c)| (w.into_boxed_str(), c))
+            .collect();
+        let gazetteer = Gazetteer::embedded()?;
+        Ok(Tagger {
+            pos: pos.weights,
+            pos_labels,
+            tagdict,
+            ner: ner.weights,
+            ner_labels,
+            lemmas,
+            gazetteer,
+            beam: DEFAULT_BEAM,
+        })
     }
 
-    pub fn from_bytes(pos: &[u8], ner: &[u8], lemma_exceptions: &str, lemma_rules: &str) -> Result<Tagger, TaggerError> {
+    pub fn from_bytes(
+        pos: &[u8],
+        ner: &[u8],
+        lemma_exceptions: &str,
+        lemma_rules: &str,
+    ) -> Result<Tagger, TaggerError> {
         Tagger::from_models(
             ModelFile::from_bytes(pos)?,
             ModelFile::from_bytes(ner)?,
@@ -78,21 +135,49 @@ impl Tagger {
 
     /// Loads a model directory written by [`crate::train`].
     pub fn load_dir(dir: &Path) -> Result<Tagger, TaggerError> {
-        let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| TaggerError::io(dir.join(name), e));
-        let text = |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| TaggerError::io(dir.join(name), e));
-        Tagger::from_bytes(&read(POS_FILE)?, &read(NER_FILE)?, &text(LEMMA_EXCEPTIONS_FILE)?, &text(LEMMA_RULES_FILE)?)
+        let read = |name: &str| {
+            std::fs::read(dir.join(name)).map_err(|e| TaggerError::io(dir.join(name), e))
+        };
+        let text = |name: &str| {
+            std::fs::read_to_string(dir.join(name)).map_err(|e| TaggerError::io(dir.join(name), e))
+        };
+        Tagger::from_bytes(
+            &read(POS_FILE)?,
+            &read(NER_FILE)?,
+            &text(LEMMA_EXCEPTIONS_FILE)?,
+            &text(LEMMA_RULES_FILE)?,
+        )
     }
 
     /// The model shipped in the binary (loaded once per process, then shared).
     pub fn embedded() -> Result<Arc<Tagger>, TaggerError> {
         static CELL: OnceLock<Result<Arc<Tagger>, String>> = OnceLock::new();
         CELL.get_or_init(|| {
-            Tagger::from_bytes(EMBEDDED_POS, EMBEDDED_NER, EMBEDDED_LEMMA_EXCEPTIONS, EMBEDDED_LEMMA_RULES)
-                .map(Arc::new)
-                .map_err(|e| e.to_string())
+            Tagger::from_bytes(
+                EMBEDDED_POS,
+                EMBEDDED_NER,
+                EMBEDDED_LEMMA_EXCEPTIONS,
+                EMBEDDED_LEMMA_RULES,
+            )
+            .map(Arc::new)
+            .map_err(|e| e.to_string())
         })
         .clone()
         .map_err(|m| TaggerError::bad_model("embedded", m))
+    }
+
+    /// Sets the NER beam width (1 = greedy decoding).
+    pub fn with_beam(mut self, beam: usize) -> Tagger {
+        self.beam = beam.max(1);
+        self
+    }
+
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
     }
 
     pub fn lemmatizer(&self) -> &Lemmatizer {
@@ -100,11 +185,17 @@ impl Tagger {
     }
 
     pub fn pos_label(&self, class: u8) -> Upos {
-        self.pos_labels.get(class as usize).copied().unwrap_or(Upos::X)
+        self.pos_labels
+            .get(class as usize)
+            .copied()
+            .unwrap_or(Upos::X)
     }
 
     pub fn ner_label(&self, class: u8) -> NerTag {
-        self.ner_labels.get(class as usize).copied().unwrap_or(NerTag::O)
+        self.ner_labels
+            .get(class as usize)
+            .copied()
+            .unwrap_or(NerTag::O)
     }
 
     /// Tags a sentence: UPOS, lowercase lemma and IOB2 NER label per word.
@@ -116,7 +207,11 @@ impl Tagger {
             .enumerate()
             .map(|(i, w)| {
                 let upos = self.pos_label(s.pos[i]);
-                (upos, self.lemma(w, upos, &mut s.lower), self.ner_label(s.ner[i]))
+                (
+                    upos,
+                    self.lemma(w, upos, &mut s.lower),
+                    self.ner_label(s.ner[i]),
+                )
             })
             .collect()
     }
@@ -151,18 +246,74 @@ impl Tagger {
     /// NER classes into `s.ner`, given `s.ctx` and `s.pos`.
     fn ner_into(&self, n: usize, s: &mut Scratch) {
         s.ner.clear();
-        quote_state(&s.ctx, n, &s.pos, &mut s.aux);
-        s.scores.resize(self.ner.nclasses, 0);
-        let (mut l1, mut l2) = (NO_TAG, NO_TAG);
+        self.gazetteer.states(&s.ctx, n, &mut s.gaz);
+        ner_aux(&s.ctx, n, &s.pos, &s.gaz, &mut s.aux);
+        let c = self.ner.nclasses;
+        s.scores.resize(c, 0);
+        if self.beam <= 1 {
+            let (mut l1, mut l2) = (NO_TAG, NO_TAG);
+            for i in 0..n {
+                ner_features(&s.ctx, &s.aux, i, l1, l2, &mut s.feats);
+                self.ner.score(&s.feats, &mut s.scores[..c]);
+                let prev = (l1 != NO_TAG).then(|| self.ner_label(l1));
+                let labels = &self.ner_labels;
+                let best = argmax_i32(&s.scores[..c], |k| valid_transition(prev, labels[k])) as u8;
+                s.ner.push(best);
+                l2 = l1;
+                l1 = best;
+            }
+            return;
+        }
+        self.ner_beam(n, s);
+    }
+
+    /// Beam search over label sequences; hypotheses with the same last two labels are
+    /// recombined (the features see no further back), so the beam holds distinct states.
+    fn ner_beam(&self, n: usize, s: &mut Scratch) {
+        let c = self.ner.nclasses;
+        s.label_scores.resize(c, 0);
+        s.hist.clear();
+        s.beam.clear();
+        s.beam.push(Hyp { score: 0, l1: NO_TAG, l2: NO_TAG, hist: u32::MAX });
         for i in 0..n {
-            ner_features(&s.ctx, &s.aux, i, l1, l2, &mut s.feats);
-            self.ner.score(&s.feats, &mut s.scores[..self.ner.nclasses]);
-            let prev = (l1 != NO_TAG).then(|| self.ner_label(l1));
-            let labels = &self.ner_labels;
-            let c = argmax_i32(&s.scores[..self.ner.nclasses], |c| valid_transition(prev, labels[c])) as u8;
-            s.ner.push(c);
-            l2 = l1;
-            l1 = c;
+            s.feats.clear();
+            ner_static_features(&s.ctx, &s.aux, i, &mut s.feats);
+            self.ner.score(&s.feats, &mut s.scores[..c]);
+            s.cands.clear();
+            for (h, hyp) in s.beam.iter().enumerate() {
+                s.label_feats.clear();
+                ner_label_features(&s.ctx, &s.aux, i, hyp.l1, hyp.l2, &mut s.label_feats);
+                self.ner.score(&s.label_feats, &mut s.label_scores);
+                let prev = (hyp.l1 != NO_TAG).then(|| self.ner_label(hyp.l1));
+                for k in 0..c {
+                    if valid_transition(prev, self.ner_labels[k]) {
+                        let score = hyp.score + (s.scores[k] + s.label_scores[k]) as i64;
+                        s.cands.push((score, h as u32, k as u8));
+                    }
+                }
+            }
+            // Best first; ties broken by hypothesis and label index for determinism.
+            s.cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+            s.next.clear();
+            for &(score, h, k) in &s.cands {
+                let from = s.beam[h as usize];
+                if s.next.iter().any(|x| x.l1 == k && x.l2 == from.l1) {
+                    continue;
+                }
+                s.hist.push((k, from.hist));
+                s.next.push(Hyp { score, l1: k, l2: from.l1, hist: (s.hist.len() - 1) as u32 });
+                if s.next.len() == self.beam {
+                    break;
+                }
+            }
+            std::mem::swap(&mut s.beam, &mut s.next);
+        }
+        s.ner.resize(n, 0);
+        let mut at = s.beam.first().map_or(u32::MAX, |h| h.hist);
+        for i in (0..n).rev() {
+            let (k, prev) = s.hist[at as usize];
+            s.ner[i] = k;
+            at = prev;
         }
     }
 

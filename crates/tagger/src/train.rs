@@ -2,13 +2,14 @@
 //! dev and test, and writing the model directory. Deterministic for a given seed.
 
 use crate::data::{load_conllu, load_iob2, NerSentence, PosSentence};
-use crate::features::{analyze_sentence, ner_features, pos_features, quote_state, NO_TAG};
+use crate::features::{analyze_sentence, ner_aux, ner_features, pos_features, NO_TAG};
+use crate::gazetteer::Gazetteer;
+use crate::hash::{hash_str, SplitMix};
 use crate::iob::{tag_str, valid_transition, NerScores, NER_TAGS};
 use crate::lemma::{FxMap, Lemmatizer};
 use crate::model::{ModelFile, KIND_NER, KIND_POS};
 use crate::perceptron::{argmax_f32, Trainer, Weights};
 use crate::tagger::{Scratch, Tagger, LEMMA_EXCEPTIONS_FILE, LEMMA_RULES_FILE, NER_FILE, POS_FILE};
-use crate::hash::SplitMix;
 use crate::TaggerError;
 use sitrep_doc::{NerTag, Upos};
 use std::fmt;
@@ -29,8 +30,16 @@ pub struct TrainOptions {
     /// log2 of the number of hashed feature rows.
     pub pos_bits: u32,
     pub ner_bits: u32,
-    /// Averaged weights smaller than this fraction of the largest are dropped.
+    /// Averaged POS weights smaller than this fraction of the largest are dropped.
     pub prune: f32,
+    /// The same for NER (whose table is small, and loses F1 when pruned).
+    pub ner_prune: f32,
+    /// NER trains on POS tags predicted by models that did not see the sentence (k-fold
+    /// jackknifing, as at run time); 0 or 1 tags with the final POS model instead.
+    pub jackknife: u32,
+    /// Also train on the dev split (for the shipped model; dev figures are then not held out,
+    /// test figures still are).
+    pub include_dev: bool,
 }
 
 impl Default for TrainOptions {
@@ -44,6 +53,9 @@ impl Default for TrainOptions {
             pos_bits: 18,
             ner_bits: 18,
             prune: 0.002,
+            ner_prune: 0.0,
+            jackknife: 4,
+            include_dev: false,
         }
     }
 }
@@ -51,6 +63,8 @@ impl Default for TrainOptions {
 /// Figures of one training run.
 #[derive(Debug, Clone, Default)]
 pub struct TrainReport {
+    /// Whether dev was part of training (dev figures are then not held out).
+    pub dev_in_training: bool,
     pub pos_train_sentences: usize,
     pub ner_train_sentences: usize,
     pub pos_dev_accuracy: f64,
@@ -70,13 +84,27 @@ pub struct TrainReport {
 
 impl fmt::Display for TrainReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "training sentences: POS {}, NER {}", self.pos_train_sentences, self.ner_train_sentences)?;
+        writeln!(
+            f,
+            "training sentences: POS {}, NER {}",
+            self.pos_train_sentences, self.ner_train_sentences
+        )?;
+        if self.dev_in_training {
+            writeln!(
+                f,
+                "NOTE: dev was part of training; only the test figures are held out"
+            )?;
+        }
         writeln!(
             f,
             "UPOS accuracy: dev {:.4}, test {:.4} (test unknown words {:.4})",
             self.pos_dev_accuracy, self.pos_test_accuracy, self.pos_test_unknown_accuracy
         )?;
-        writeln!(f, "lemma accuracy (test, predicted UPOS, lowercase): {:.4}", self.lemma_test_accuracy)?;
+        writeln!(
+            f,
+            "lemma accuracy (test, predicted UPOS, lowercase): {:.4}",
+            self.lemma_test_accuracy
+        )?;
         writeln!(f, "NER exact-span dev:")?;
         write!(f, "{}", self.ner_dev)?;
         writeln!(f, "NER exact-span test:")?;
@@ -166,10 +194,12 @@ struct NerExample<'a> {
     pos: Vec<u8>,
 }
 
-fn train_ner(examples: &[NerExample<'_>], opts: &TrainOptions) -> Weights {
+fn train_ner(examples: &[NerExample<'_>], gazetteer: &Gazetteer, opts: &TrainOptions) -> Weights {
     let mut trainer = Trainer::new(NER_TAGS.len(), opts.ner_bits);
     let mut order: Vec<usize> = (0..examples.len()).collect();
-    let (mut ctx, mut lower, mut feats, mut aux) = (Vec::new(), String::new(), Vec::new(), Vec::new());
+    let (mut ctx, mut lower, mut feats, mut aux) =
+        (Vec::new(), String::new(), Vec::new(), Vec::new());
+    let mut gaz = Vec::new();
     let mut scores = vec![0.0f32; NER_TAGS.len()];
     for it in 0..opts.ner_iterations {
         SplitMix(opts.seed.wrapping_add(1000 + it as u64)).shuffle(&mut order);
@@ -177,7 +207,8 @@ fn train_ner(examples: &[NerExample<'_>], opts: &TrainOptions) -> Weights {
             let ex = &examples[k];
             let n = ex.sent.forms.len();
             analyze_sentence(&ex.sent.forms, &mut ctx, &mut lower);
-            quote_state(&ctx, n, &ex.pos, &mut aux);
+            gazetteer.states(&ctx, n, &mut gaz);
+            ner_aux(&ctx, n, &ex.pos, &gaz, &mut aux);
             let (mut l1, mut l2) = (NO_TAG, NO_TAG);
             for i in 0..n {
                 ner_features(&ctx, &aux, i, l1, l2, &mut feats);
@@ -190,11 +221,15 @@ fn train_ner(examples: &[NerExample<'_>], opts: &TrainOptions) -> Weights {
             }
         }
     }
-    trainer.averaged(opts.prune)
+    trainer.averaged(opts.ner_prune)
 }
 
 /// UPOS accuracy, unknown-word accuracy and lemma accuracy of a tagger on CoNLL-U sentences.
-pub fn eval_pos(tagger: &Tagger, sents: &[PosSentence], known: &FxMap<String, ()>) -> (f64, f64, f64) {
+pub fn eval_pos(
+    tagger: &Tagger,
+    sents: &[PosSentence],
+    known: &FxMap<String, ()>,
+) -> (f64, f64, f64) {
     let mut s = Scratch::default();
     let (mut n, mut ok, mut unk, mut unk_ok, mut lem_ok) = (0u64, 0u64, 0u64, 0u64, 0u64);
     let mut lower = String::new();
@@ -230,7 +265,11 @@ pub fn eval_ner(tagger: &Tagger, sents: &[NerSentence]) -> NerScores {
     scores
 }
 
-fn load_split(dir: &Path, pos: &str, ner: &str) -> Result<(Vec<PosSentence>, Vec<NerSentence>), TaggerError> {
+fn load_split(
+    dir: &Path,
+    pos: &str,
+    ner: &str,
+) -> Result<(Vec<PosSentence>, Vec<NerSentence>), TaggerError> {
     Ok((load_conllu(&dir.join(pos))?, load_iob2(&dir.join(ner))?))
 }
 
@@ -238,8 +277,12 @@ fn load_split(dir: &Path, pos: &str, ner: &str) -> Result<(Vec<PosSentence>, Vec
 pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
     let started = Instant::now();
     let dir = &opts.ud_dir;
-    let (pos_train, ner_train) = load_split(dir, POS_TRAIN, NER_TRAIN)?;
+    let (mut pos_train, mut ner_train) = load_split(dir, POS_TRAIN, NER_TRAIN)?;
     let (pos_dev, ner_dev) = load_split(dir, POS_DEV, NER_DEV)?;
+    if opts.include_dev {
+        pos_train.extend(pos_dev.iter().cloned());
+        ner_train.extend(ner_dev.iter().cloned());
+    }
     let (pos_test, ner_test) = load_split(dir, POS_TEST, NER_TEST)?;
     if pos_train.is_empty() || ner_train.is_empty() {
         return Err(TaggerError::Training("empty training data".into()));
@@ -247,7 +290,12 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
 
     let tagdict = build_tagdict(&pos_train);
     let pos_weights = train_pos(&pos_train, &tagdict, opts);
-    let pos_model = ModelFile { kind: KIND_POS, labels: pos_labels(), weights: pos_weights, tagdict };
+    let pos_model = ModelFile {
+        kind: KIND_POS,
+        labels: pos_labels(),
+        weights: pos_weights,
+        tagdict,
+    };
 
     let lemma_entries: Vec<(String, Upos, String, u32)> = pos_train
         .iter()
@@ -257,37 +305,82 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
     let lemmas = Lemmatizer::learn(&lemma_entries);
 
     // NER features use predicted POS, as at run time.
-    let empty_ner = ModelFile { kind: KIND_NER, labels: ner_labels(), weights: Weights::zeros(NER_TAGS.len(), 4), tagdict: vec![] };
-    let pos_only = Tagger::from_models(pos_model.clone(), empty_ner, lemmas.clone())?;
+    let empty_ner = ModelFile {
+        kind: KIND_NER,
+        labels: ner_labels(),
+        weights: Weights::zeros(NER_TAGS.len(), 4),
+        tagdict: vec![],
+    };
+    let pos_only = Tagger::from_models(pos_model.clone(), empty_ner.clone(), lemmas.clone())?;
     let mut scratch = Scratch::default();
-    let examples: Vec<NerExample<'_>> = ner_train
+    let mut examples: Vec<NerExample<'_>> = ner_train
         .iter()
         .map(|sent| {
             pos_only.tag_into(&sent.forms, &mut scratch);
-            NerExample { sent, pos: scratch.pos.clone() }
+            NerExample {
+                sent,
+                pos: scratch.pos.clone(),
+            }
         })
         .collect();
-    let ner_weights = train_ner(&examples, opts);
-    let ner_model = ModelFile { kind: KIND_NER, labels: ner_labels(), weights: ner_weights, tagdict: vec![] };
+    if opts.jackknife > 1 {
+        let k = opts.jackknife as u64;
+        let fold_of = |id: &str| hash_str(0, id) % k;
+        for fold in 0..k {
+            let rest: Vec<PosSentence> = pos_train
+                .iter()
+                .filter(|s| fold_of(&s.id) != fold)
+                .cloned()
+                .collect();
+            let dict = build_tagdict(&rest);
+            let weights = train_pos(&rest, &dict, opts);
+            let model = ModelFile {
+                kind: KIND_POS,
+                labels: pos_labels(),
+                weights,
+                tagdict: dict,
+            };
+            let tagger = Tagger::from_models(model, empty_ner.clone(), lemmas.clone())?;
+            for ex in examples
+                .iter_mut()
+                .filter(|ex| fold_of(&ex.sent.id) == fold)
+            {
+                tagger.tag_into(&ex.sent.forms, &mut scratch);
+                ex.pos.clone_from(&scratch.pos);
+            }
+        }
+    }
+    let ner_weights = train_ner(&examples, pos_only.gazetteer(), opts);
+    let ner_model = ModelFile {
+        kind: KIND_NER,
+        labels: ner_labels(),
+        weights: ner_weights,
+        tagdict: vec![],
+    };
 
     let pos_bytes = pos_model.to_bytes();
     let ner_bytes = ner_model.to_bytes();
     let exceptions_tsv = lemmas.exceptions_tsv();
     let rules_tsv = lemmas.rules_tsv();
     let mut report = TrainReport {
+        dev_in_training: opts.include_dev,
         pos_train_sentences: pos_train.len(),
         ner_train_sentences: ner_train.len(),
         pos_rows: pos_model.weights.nonzero_rows().count(),
         ner_rows: ner_model.weights.nonzero_rows().count(),
         lemma_exceptions: lemmas.n_exceptions(),
         lemma_rules: lemmas.n_rules(),
-        model_bytes: (pos_bytes.len() + ner_bytes.len() + exceptions_tsv.len() + rules_tsv.len()) as u64,
+        model_bytes: (pos_bytes.len() + ner_bytes.len() + exceptions_tsv.len() + rules_tsv.len())
+            as u64,
         ..TrainReport::default()
     };
     // Evaluate exactly what is shipped: the serialized bytes, read back.
     let tagger = Tagger::from_bytes(&pos_bytes, &ner_bytes, &exceptions_tsv, &rules_tsv)?;
-    let known: FxMap<String, ()> =
-        pos_train.iter().flat_map(|s| s.words.iter()).map(|w| (w.form.clone(), ())).collect();
+    let known: FxMap<String, ()> = pos_train
+        .iter()
+        .flat_map(|s| s.words.iter())
+        .map(|w| (w.form.clone(), ()))
+        .collect();
     report.pos_dev_accuracy = eval_pos(&tagger, &pos_dev, &known).0;
     let (acc, unk, lem) = eval_pos(&tagger, &pos_test, &known);
     report.pos_test_accuracy = acc;

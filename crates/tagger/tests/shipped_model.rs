@@ -10,17 +10,28 @@ fn tag(sentence: &str) -> (Vec<&str>, Vec<(Upos, String, NerTag)>) {
     (words, out)
 }
 
-fn entities<'a>(words: &[&'a str], out: &[(Upos, String, NerTag)]) -> Vec<(EntType, String)> {
+fn entities(words: &[&str], out: &[(Upos, String, NerTag)]) -> Vec<(EntType, String)> {
     let tags: Vec<NerTag> = out.iter().map(|t| t.2).collect();
-    spans(&tags).into_iter().map(|(e, s, t)| (e, words[s..t].join(" "))).collect()
+    spans(&tags)
+        .into_iter()
+        .map(|(e, s, t)| (e, words[s..t].join(" ")))
+        .collect()
 }
 
 #[test]
 fn deputy_minister_sentence() {
-    let (words, out) = tag("Deputy Foreign Minister Ivan Petrov met NATO officials in Vienna on Monday .");
+    let (words, out) =
+        tag("Deputy Foreign Minister Ivan Petrov met NATO officials in Vienna on Monday .");
     let ents = entities(&words, &out);
-    for want in [(EntType::Per, "Ivan Petrov"), (EntType::Org, "NATO"), (EntType::Loc, "Vienna")] {
-        assert!(ents.contains(&(want.0, want.1.to_string())), "missing {want:?} in {ents:?}");
+    for want in [
+        (EntType::Per, "Ivan Petrov"),
+        (EntType::Org, "NATO"),
+        (EntType::Loc, "Vienna"),
+    ] {
+        assert!(
+            ents.contains(&(want.0, want.1.to_string())),
+            "missing {want:?} in {ents:?}"
+        );
     }
     assert_eq!(out[5].0, Upos::Verb, "met");
     assert_eq!(out[5].1, "meet");
@@ -41,16 +52,29 @@ fn more_invented_sentences() {
     const CASES: &[(&str, &[(EntType, &str)])] = &[
         (
             "President Emmanuel Macron spoke with Chancellor Olaf Scholz in Berlin .",
-            &[(EntType::Per, "Emmanuel Macron"), (EntType::Per, "Olaf Scholz"), (EntType::Loc, "Berlin")],
+            &[
+                (EntType::Per, "Emmanuel Macron"),
+                (EntType::Per, "Olaf Scholz"),
+                (EntType::Loc, "Berlin"),
+            ],
         ),
-        ("The United Nations said aid convoys reached Aleppo on Tuesday .", &[(EntType::Loc, "Aleppo")]),
-        ("Talks between Russia and the United States ended without agreement .", &[(EntType::Loc, "Russia")]),
+        (
+            "The United Nations said aid convoys reached Aleppo on Tuesday .",
+            &[(EntType::Loc, "Aleppo")],
+        ),
+        (
+            "Talks between Russia and the United States ended without agreement .",
+            &[(EntType::Loc, "Russia")],
+        ),
     ];
     for (sentence, want) in CASES {
         let (words, out) = tag(sentence);
         let ents = entities(&words, &out);
         for w in *want {
-            assert!(ents.contains(&(w.0, w.1.to_string())), "{sentence}: missing {w:?} in {ents:?}");
+            assert!(
+                ents.contains(&(w.0, w.1.to_string())),
+                "{sentence}: missing {w:?} in {ents:?}"
+            );
         }
     }
 }
@@ -113,11 +137,25 @@ fn stage_fills_tokens_of_each_sentence() {
     for (i, (s, e)) in offsets.iter().enumerate() {
         let sentence = SentenceId(if i < first_len { 0 } else { 1 });
         let span = doc.span(*s, *e).unwrap();
-        doc.tokens.push(Token { span, sentence, pos: Upos::X, lemma: String::new(), ner: NerTag::O });
+        doc.tokens.push(Token {
+            span,
+            sentence,
+            pos: Upos::X,
+            lemma: String::new(),
+            ner: NerTag::O,
+        });
     }
     let n = doc.tokens.len() as u32;
-    doc.sentences.push(Sentence { span: doc.span(0, 41).unwrap(), paragraph: 0, tokens: (0, first_len as u32) });
-    doc.sentences.push(Sentence { span: doc.span(42, text.len()).unwrap(), paragraph: 0, tokens: (first_len as u32, n) });
+    doc.sentences.push(Sentence {
+        span: doc.span(0, 41).unwrap(),
+        paragraph: 0,
+        tokens: (0, first_len as u32),
+    });
+    doc.sentences.push(Sentence {
+        span: doc.span(42, text.len()).unwrap(),
+        paragraph: 0,
+        tokens: (first_len as u32, n),
+    });
     doc.done = Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS;
 
     let stage = TaggerConfig::default().build().unwrap();
@@ -125,12 +163,19 @@ fn stage_fills_tokens_of_each_sentence() {
     assert_eq!(stage.requires(), Layers::SENTENCES | Layers::TOKENS);
     stage.process(&mut doc).unwrap();
     assert!(doc.done.contains(Layers::POS | Layers::NER));
-    let view: Vec<(&str, Upos, &str, NerTag)> =
-        doc.tokens.iter().map(|t| (doc.slice(t.span), t.pos, t.lemma.as_str(), t.ner)).collect();
+    let view: Vec<(&str, Upos, &str, NerTag)> = doc
+        .tokens
+        .iter()
+        .map(|t| (doc.slice(t.span), t.pos, t.lemma.as_str(), t.ner))
+        .collect();
     assert_eq!(view[0].3, NerTag::BPer, "{view:?}");
     assert_eq!(view[1].3, NerTag::IPer, "{view:?}");
     assert_eq!(view[6].3, NerTag::BLoc, "{view:?}");
-    assert_eq!(view[9], ("praised", Upos::Verb, "praise", NerTag::O), "{view:?}");
+    assert_eq!(
+        view[9],
+        ("praised", Upos::Verb, "praise", NerTag::O),
+        "{view:?}"
+    );
     assert_eq!(view[7].1, Upos::Punct);
 }
 
@@ -140,10 +185,16 @@ fn config_rejects_unknown_fields_and_loads_a_model_dir() {
     assert_eq!(cfg, TaggerConfig::default());
     assert!(serde_json::from_str::<TaggerConfig>(r#"{"modell": "x"}"#).is_err());
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("model");
-    let cfg = TaggerConfig { model_dir: Some(dir), ner: false };
+    let cfg = TaggerConfig {
+        model_dir: Some(dir),
+        ner: false,
+    };
     let stage = cfg.build().unwrap();
     assert_eq!(stage.provides(), Layers::POS);
-    let missing = TaggerConfig { model_dir: Some("/nonexistent/model".into()), ner: true };
+    let missing = TaggerConfig {
+        model_dir: Some("/nonexistent/model".into()),
+        ner: true,
+    };
     assert!(missing.build().is_err());
 }
 

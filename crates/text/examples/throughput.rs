@@ -10,11 +10,29 @@ fn generated() -> Vec<String> {
                 Geneva on Monday, Jan. 10, at 9:00 a.m. The talks lasted 7.5 hours. “We are ready \
                 to continue,” she said. Officials didn't say whether $1.13bn in aid was discussed \
                 … The next round is planned for Feb. 3.";
-    (0..2000).map(|i| format!("Headline number {i}\n{para}\n\n{para}")).collect()
+    (0..2000)
+        .map(|i| format!("Headline number {i}\n{para}\n\n{para}"))
+        .collect()
+}
+
+/// CPU time of this process in seconds: the machine is shared, so wall time would measure
+/// the neighbours. Falls back to wall time where /proc is missing.
+fn cpu_seconds(wall: Instant) -> f64 {
+    std::fs::read_to_string("/proc/self/schedstat")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|n| n.parse::<f64>().ok())
+        })
+        .map_or_else(|| wall.elapsed().as_secs_f64(), |ns| ns / 1e9)
 }
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "/work/shared/data/news_corpus.jsonl".to_string());
+    let origin = Instant::now();
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/work/shared/data/news_corpus.jsonl".to_string());
     let texts: Vec<String> = match std::fs::read_to_string(&path) {
         Ok(data) => data
             .lines()
@@ -30,7 +48,7 @@ fn main() {
     let mut best = f64::MAX;
     let (mut sentences, mut tokens) = (0, 0);
     for _ in 0..5 {
-        let t = Instant::now();
+        let t = cpu_seconds(origin);
         sentences = 0;
         tokens = 0;
         for text in &texts {
@@ -38,10 +56,10 @@ fn main() {
             sentences += seg.sentences.len();
             tokens += seg.tokens.len();
         }
-        best = best.min(t.elapsed().as_secs_f64());
+        best = best.min(cpu_seconds(origin) - t);
     }
     println!(
-        "{} docs, {:.2} MB, {} sentences, {} tokens, best of 5: {:.3} s = {:.1} MB/s",
+        "{} docs, {:.2} MB, {} sentences, {} tokens, best of 5: {:.3} CPU s = {:.1} MB/s",
         texts.len(),
         bytes as f64 / 1e6,
         sentences,

@@ -30,8 +30,14 @@ use thiserror::Error;
 /// Errors of this crate.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum TextError {
-    #[error("body range {start}..{end} does not fit a text of {len} bytes on character boundaries")]
-    BadRange { start: usize, end: usize, len: usize },
+    #[error(
+        "body range {start}..{end} does not fit a text of {len} bytes on character boundaries"
+    )]
+    BadRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
     #[error("invalid segment config: {0}")]
     Config(String),
 }
@@ -71,14 +77,23 @@ impl SegmentConfig {
                 self.max_sentence_bytes
             )));
         }
-        for a in self.extra_abbreviations.iter().chain(&self.extra_title_abbreviations) {
+        for a in self
+            .extra_abbreviations
+            .iter()
+            .chain(&self.extra_title_abbreviations)
+        {
             let w = a.trim().trim_end_matches('.');
             if w.is_empty() || w.chars().any(char::is_whitespace) {
-                return Err(TextError::Config(format!("abbreviation {a:?} must be one word")));
+                return Err(TextError::Config(format!(
+                    "abbreviation {a:?} must be one word"
+                )));
             }
         }
         Ok(Segmenter {
-            abbr: abbrev::Abbreviations::new(&self.extra_abbreviations, &self.extra_title_abbreviations),
+            abbr: abbrev::Abbreviations::new(
+                &self.extra_abbreviations,
+                &self.extra_title_abbreviations,
+            ),
             max_sentence_bytes: self.max_sentence_bytes,
             headline_line_breaks: self.headline_line_breaks,
         })
@@ -128,7 +143,11 @@ impl Segmenter {
             || !text.is_char_boundary(body.start)
             || !text.is_char_boundary(body.end)
         {
-            return Err(TextError::BadRange { start: body.start, end: body.end, len: text.len() });
+            return Err(TextError::BadRange {
+                start: body.start,
+                end: body.end,
+                len: text.len(),
+            });
         }
         let mut raw = Vec::with_capacity((body.end - body.start) / 5 + 8);
         tokenize::tokenize_into(text, body.start, body.end, &self.abbr, &mut raw);
@@ -196,9 +215,12 @@ impl Stage for Segmenter {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         let body = doc.body();
-        let seg = self.segment(doc.text(), body.range()).map_err(|e| StageError::new("segment", e.to_string()))?;
+        let seg = self
+            .segment(doc.text(), body.range())
+            .map_err(|e| StageError::new("segment", e.to_string()))?;
         let span = |doc: &Document, r: &Range<usize>| {
-            doc.span(r.start, r.end).map_err(|e| StageError::new("segment", e.to_string()))
+            doc.span(r.start, r.end)
+                .map_err(|e| StageError::new("segment", e.to_string()))
         };
         let mut paragraphs = Vec::with_capacity(seg.paragraphs.len());
         for p in &seg.paragraphs {
@@ -232,7 +254,11 @@ impl Stage for Segmenter {
 
 fn default_segmenter() -> &'static Segmenter {
     static DEFAULT: OnceLock<Segmenter> = OnceLock::new();
-    DEFAULT.get_or_init(|| SegmentConfig::default().build().expect("the default config is valid"))
+    DEFAULT.get_or_init(|| {
+        SegmentConfig::default()
+            .build()
+            .expect("the default config is valid")
+    })
 }
 
 /// Segments `text[body]` with the default configuration; ranges are offsets into `text`.
@@ -242,17 +268,27 @@ pub fn segment(text: &str, body: Range<usize>) -> Result<Segmentation, TextError
 
 /// Segments a whole text with the default configuration.
 pub fn segment_text(text: &str) -> Segmentation {
-    default_segmenter().segment(text, 0..text.len()).unwrap_or_default()
+    default_segmenter()
+        .segment(text, 0..text.len())
+        .unwrap_or_default()
 }
 
 /// The sentences of a text as strings (default configuration). Handy in tests.
 pub fn sentence_texts(text: &str) -> Vec<&str> {
-    segment_text(text).sentences.iter().map(|s| &text[s.span.clone()]).collect()
+    segment_text(text)
+        .sentences
+        .iter()
+        .map(|s| &text[s.span.clone()])
+        .collect()
 }
 
 /// The tokens of a text as strings (default configuration). Handy in tests.
 pub fn token_texts(text: &str) -> Vec<&str> {
-    segment_text(text).tokens.iter().map(|t| &text[t.span.clone()]).collect()
+    segment_text(text)
+        .tokens
+        .iter()
+        .map(|t| &text[t.span.clone()])
+        .collect()
 }
 
 #[cfg(test)]
@@ -266,13 +302,19 @@ mod tests {
         let mut doc = Document::with_body(Meta::default(), text, 16).unwrap();
         let seg = SegmentConfig::default().build().unwrap();
         seg.process(&mut doc).unwrap();
-        assert!(doc.done.contains(Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS));
+        assert!(doc
+            .done
+            .contains(Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS));
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);
         assert_span!(doc, doc.sentences[0].span, "Talks end.");
         assert_span!(doc, doc.sentences[1].span, "The U.S. side left.");
         assert_eq!(doc.sentences[2].paragraph, 1);
-        let toks: Vec<&str> = doc.tokens_of(SentenceId(1)).iter().map(|t| doc.slice(t.span)).collect();
+        let toks: Vec<&str> = doc
+            .tokens_of(SentenceId(1))
+            .iter()
+            .map(|t| doc.slice(t.span))
+            .collect();
         assert_eq!(toks, ["The", "U.S.", "side", "left", "."]);
         assert!(doc.tokens.iter().all(|t| t.span.start() >= 16));
     }
@@ -282,7 +324,10 @@ mod tests {
         assert!(serde_json::from_str::<SegmentConfig>(r#"{"max_sentence_byte": 5}"#).is_err());
         let c: SegmentConfig = serde_json::from_str(r#"{"max_sentence_bytes": 5}"#).unwrap();
         assert!(c.build().is_err());
-        let c = SegmentConfig { extra_abbreviations: vec!["a b".into()], ..SegmentConfig::default() };
+        let c = SegmentConfig {
+            extra_abbreviations: vec!["a b".into()],
+            ..SegmentConfig::default()
+        };
         assert!(c.build().is_err());
     }
 
@@ -295,14 +340,21 @@ mod tests {
 
     #[test]
     fn long_sentences_are_cut() {
-        let c = SegmentConfig { max_sentence_bytes: 40, ..SegmentConfig::default() };
+        let c = SegmentConfig {
+            max_sentence_bytes: 40,
+            ..SegmentConfig::default()
+        };
         let s = c.build().unwrap();
-        let text = "one two three four five, six seven eight nine ten eleven twelve thirteen fourteen.";
+        let text =
+            "one two three four five, six seven eight nine ten eleven twelve thirteen fourteen.";
         let seg = s.segment(text, 0..text.len()).unwrap();
         assert!(seg.sentences.len() >= 2);
         for sent in &seg.sentences {
             assert!(sent.span.len() <= 40, "{:?}", &text[sent.span.clone()]);
         }
-        assert_eq!(&text[seg.sentences[0].span.clone()], "one two three four five,");
+        assert_eq!(
+            &text[seg.sentences[0].span.clone()],
+            "one two three four five,"
+        );
     }
 }

@@ -52,7 +52,9 @@ fn absorb_closing(text: &str, toks: &[RawToken], i: usize) -> usize {
         let closing = match toks[j].kind {
             TokenKind::Closing => true,
             // A straight quote right after the stop closes when nothing word-like follows it.
-            TokenKind::Quote => toks.get(j + 1).map_or(true, |n| n.start > toks[j].end || n.kind == TokenKind::Closing),
+            TokenKind::Quote => toks
+                .get(j + 1)
+                .is_none_or(|n| n.start > toks[j].end || !is_wordlike(n.kind)),
             _ => false,
         };
         if !closing {
@@ -90,7 +92,10 @@ fn line_break_ends(text: &str, prev: &RawToken, next: &RawToken) -> bool {
     let next_ok = match next.kind {
         TokenKind::Opening | TokenKind::Quote | TokenKind::ListMarker | TokenKind::Dash => true,
         TokenKind::Punct => !is_continuing_punct(text, next),
-        _ => matches!(first_case(text, next), Case::Upper | Case::Digit | Case::Other),
+        _ => matches!(
+            first_case(text, next),
+            Case::Upper | Case::Digit | Case::Other
+        ),
     };
     prev_ok && next_ok
 }
@@ -103,6 +108,7 @@ pub fn split_paragraph(text: &str, toks: &[RawToken], ends: &mut Vec<usize>) {
         return;
     }
     let wrapped = is_hard_wrapped(text, toks);
+    let first_end = ends.len();
     let mut i = 0;
     while i < n {
         let t = &toks[i];
@@ -116,7 +122,8 @@ pub fn split_paragraph(text: &str, toks: &[RawToken], ends: &mut Vec<usize>) {
                 let next = &toks[j];
                 let ends_here = if t.kind == TokenKind::Ellipsis {
                     matches!(first_case(text, next), Case::Upper | Case::Digit)
-                        || (matches!(next.kind, TokenKind::Opening | TokenKind::Quote) && next.breaks_before == 0)
+                        || (matches!(next.kind, TokenKind::Opening | TokenKind::Quote)
+                            && next.breaks_before == 0)
                         || next.breaks_before > 0
                 } else {
                     opens_sentence(text, next)
@@ -127,7 +134,9 @@ pub fn split_paragraph(text: &str, toks: &[RawToken], ends: &mut Vec<usize>) {
                     i = j - 1;
                 }
             }
-            TokenKind::Acronym | TokenKind::Abbreviation(AbbrevClassTag::Ordinary) | TokenKind::Initial => {
+            TokenKind::Acronym
+            | TokenKind::Abbreviation(AbbrevClassTag::Ordinary)
+            | TokenKind::Initial => {
                 let j = absorb_closing(text, toks, i);
                 if j < n && is_sentence_starter(&text[toks[j].start..toks[j].end]) {
                     boundary = Some(j);
@@ -140,7 +149,11 @@ pub fn split_paragraph(text: &str, toks: &[RawToken], ends: &mut Vec<usize>) {
         let i_end = boundary.map_or(i, |b| b - 1);
         if let Some(b) = boundary {
             ends.push(b);
-        } else if i + 1 < n && toks[i + 1].breaks_before == 1 && !wrapped && line_break_ends(text, &toks[i], &toks[i + 1]) {
+        } else if i + 1 < n
+            && toks[i + 1].breaks_before == 1
+            && !wrapped
+            && line_break_ends(text, &toks[i], &toks[i + 1])
+        {
             ends.push(i + 1);
         }
         i = i_end + 1;
@@ -148,6 +161,49 @@ pub fn split_paragraph(text: &str, toks: &[RawToken], ends: &mut Vec<usize>) {
     if ends.last() != Some(&n) {
         ends.push(n);
     }
+    merge_punctuation_only(toks, ends, first_end);
+}
+
+fn is_wordlike(kind: TokenKind) -> bool {
+    !matches!(
+        kind,
+        TokenKind::Terminal
+            | TokenKind::Ellipsis
+            | TokenKind::Opening
+            | TokenKind::Closing
+            | TokenKind::Quote
+            | TokenKind::Dash
+            | TokenKind::Punct
+    )
+}
+
+/// A "sentence" of punctuation only (a stray closing quote at a paragraph end, a full stop
+/// opening a paragraph) joins the sentence before it, or the one after it if it comes first.
+fn merge_punctuation_only(toks: &[RawToken], ends: &mut Vec<usize>, first_end: usize) {
+    let mut out: Vec<usize> = Vec::with_capacity(ends.len() - first_end);
+    let mut start = if first_end == 0 {
+        0
+    } else {
+        ends[first_end - 1]
+    };
+    for &end in &ends[first_end..] {
+        let punct_only = toks[start..end].iter().all(|t| !is_wordlike(t.kind));
+        if punct_only {
+            if out.pop().is_some() {
+                out.push(end);
+            }
+            // Else: it opens the paragraph; the next sentence starts where it starts.
+        } else {
+            out.push(end);
+        }
+        start = end;
+    }
+    let n = toks.len();
+    if out.last() != Some(&n) {
+        out.push(n);
+    }
+    ends.truncate(first_end);
+    ends.extend(out);
 }
 
 /// Splits sentences longer than `max_bytes` after their last `;`, `:`, `,` or dash that
@@ -169,7 +225,8 @@ pub fn enforce_max_len(text: &str, toks: &[RawToken], ends: &mut Vec<usize>, max
                     break;
                 }
                 let soft = matches!(toks[k].kind, TokenKind::Dash)
-                    || (toks[k].kind == TokenKind::Punct && matches!(&text[toks[k].start..toks[k].end], ";" | ":" | ","));
+                    || (toks[k].kind == TokenKind::Punct
+                        && matches!(&text[toks[k].start..toks[k].end], ";" | ":" | ","));
                 if soft {
                     last_soft = Some(k + 1);
                 }

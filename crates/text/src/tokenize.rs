@@ -74,9 +74,9 @@ pub struct RawToken {
 
 /// Number suffixes split off as their own token ("1.13bn" -> "1.13" "bn", "9am" -> "9" "am").
 const UNITS: &[&str] = &[
-    "bn", "m", "mn", "k", "km", "kg", "cm", "mm", "g", "t", "tn", "am", "pm", "mph", "kph", "mw", "gw",
-    "kw", "b", "lb", "lbs", "ft", "ml", "l", "h", "hrs", "hr", "min", "mins", "sec", "secs", "bln",
-    "mln", "trn", "tr", "bp", "bps", "pc", "yr", "yrs", "kmh", "ha", "sq", "x",
+    "bn", "m", "mn", "k", "km", "kg", "cm", "mm", "g", "t", "tn", "am", "pm", "mph", "kph", "mw",
+    "gw", "kw", "b", "lb", "lbs", "ft", "ml", "l", "h", "hrs", "hr", "min", "mins", "sec", "secs",
+    "bln", "mln", "trn", "tr", "bp", "bps", "pc", "yr", "yrs", "kmh", "ha", "sq", "x",
 ];
 
 #[inline]
@@ -110,7 +110,12 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// Characters between tokens: white space, controls and zero-width format characters.
 #[inline]
 pub(crate) fn is_separator(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        )
 }
 
 /// Line breaks a separator counts: `\r\n` is one, a Unicode paragraph separator is a blank line.
@@ -137,7 +142,12 @@ struct Scanner<'a> {
 impl Scanner<'_> {
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
         debug_assert!(start < end);
-        self.out.push(RawToken { start, end, kind, breaks_before: self.breaks });
+        self.out.push(RawToken {
+            start,
+            end,
+            kind,
+            breaks_before: self.breaks,
+        });
         self.breaks = 0;
     }
 
@@ -174,6 +184,15 @@ impl Scanner<'_> {
     fn run(&mut self, start: usize) {
         let mut i = start;
         while i < self.end {
+            let b = self.bytes[i];
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                i = self.word_like(i);
+                continue;
+            }
             let (c, len) = decode(self.text, i);
             if is_separator(c) {
                 let lb = line_breaks(c, self.bytes.get(i + 1).copied());
@@ -205,6 +224,9 @@ impl Scanner<'_> {
     }
 
     fn url(&self, i: usize) -> Option<usize> {
+        if !matches!(self.bytes[i], b'h' | b'H' | b'w' | b'W') {
+            return None;
+        }
         let rest = &self.bytes[i..self.end];
         let prefix = [&b"https://"[..], b"http://", b"www."]
             .into_iter()
@@ -224,10 +246,11 @@ impl Scanner<'_> {
             j += l;
         }
         // Trailing sentence punctuation and closing quotes are not part of the address.
-        loop {
-            let Some((k, c)) = self.text[i..j].char_indices().next_back() else { break };
-            let strip = matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | ']' | '}')
-                || (c == ')' && parens < 0);
+        while let Some((k, c)) = self.text[i..j].char_indices().next_back() {
+            let strip = matches!(
+                c,
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | ']' | '}'
+            ) || (c == ')' && parens < 0);
             if !strip {
                 break;
             }
@@ -240,7 +263,8 @@ impl Scanner<'_> {
     }
 
     fn email(&self, i: usize) -> Option<usize> {
-        let local = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+        let local =
+            |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
         let mut j = i;
         while j < self.end && local(self.bytes[j]) {
             j += 1;
@@ -250,14 +274,17 @@ impl Scanner<'_> {
         }
         let dom_start = j + 1;
         let mut k = dom_start;
-        while k < self.end && (self.bytes[k].is_ascii_alphanumeric() || matches!(self.bytes[k], b'.' | b'-')) {
+        while k < self.end
+            && (self.bytes[k].is_ascii_alphanumeric() || matches!(self.bytes[k], b'.' | b'-'))
+        {
             k += 1;
         }
         while k > dom_start && matches!(self.bytes[k - 1], b'.' | b'-') {
             k -= 1;
         }
         let domain = &self.bytes[dom_start..k];
-        (domain.len() >= 3 && domain.contains(&b'.') && domain[0].is_ascii_alphanumeric()).then_some(k)
+        (domain.len() >= 3 && domain.contains(&b'.') && domain[0].is_ascii_alphanumeric())
+            .then_some(k)
     }
 
     /// A word or number, its clitics split off and its abbreviation dot attached.
@@ -268,6 +295,13 @@ impl Scanner<'_> {
         let mut all_digits = starts_digit;
         let mut clitic: Option<(usize, usize)> = None;
         while j < self.end {
+            // Fast path: a run of ASCII letters and digits.
+            let b = self.bytes[j];
+            if b.is_ascii_alphanumeric() {
+                all_digits &= b.is_ascii_digit();
+                j += 1;
+                continue;
+            }
             let (d, dl) = decode(self.text, j);
             if is_word_char(d) {
                 all_digits &= d.is_ascii_digit();
@@ -324,13 +358,12 @@ impl Scanner<'_> {
             }
         }
         // "cannot", "gonna", "wanna": EWT writes two tokens.
-        let w = &self.text[i..j];
-        if w.len() >= 5 && w.is_ascii() {
-            let split = match w.to_ascii_lowercase().as_str() {
-                "cannot" => Some(3),
-                "gonna" | "wanna" | "gotta" => Some(3),
-                _ => None,
-            };
+        let w = &self.bytes[i..j];
+        if w.len() == 5 || w.len() == 6 {
+            let split = ["cannot", "gonna", "wanna", "gotta"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+                .then_some(3);
             if let Some(s) = split {
                 self.push(i, i + s, TokenKind::Word);
                 self.push(i + s, j, TokenKind::Word);
@@ -347,7 +380,9 @@ impl Scanner<'_> {
             let w = &self.bytes[i..j];
             if let Some(p) = w.iter().position(|b| b.is_ascii_alphabetic()) {
                 let suffix = &self.text[i + p..j];
-                let numeric = w[..p].iter().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','));
+                let numeric = w[..p]
+                    .iter()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b','));
                 if p > 0 && numeric && suffix.bytes().all(|b| b.is_ascii_alphabetic()) {
                     let lower = suffix.to_ascii_lowercase();
                     if UNITS.contains(&lower.as_str()) {
@@ -422,20 +457,28 @@ impl Scanner<'_> {
         let mut cs = w.chars();
         if let (Some(c), None) = (cs.next(), cs.clone().next()) {
             // "W. Bush", "J. R. R. Tolkien": a capital with a dot before a capitalised word.
-            if c.is_uppercase() && after.is_some_and(char::is_uppercase) && self.byte(j + 1) == b' ' {
+            // Also glued to the name: "J.Aron".
+            let gap_ok = self.byte(j + 1) == b' ' || self.byte(j + 1).is_ascii_uppercase();
+            if c.is_uppercase() && after.is_some_and(char::is_uppercase) && gap_ok {
                 return Some((j + 1, TokenKind::Initial));
             }
         }
         if let Some(class) = self.abbr.class(w) {
             let ok = match class {
-                AbbrevClass::BeforeNumber => after.is_some_and(|c| c.is_ascii_digit()) && self.byte(j + 1) == b' ',
+                AbbrevClass::BeforeNumber => {
+                    after.is_some_and(|c| c.is_ascii_digit()) && self.byte(j + 1) == b' '
+                }
                 _ => true,
             };
             if ok {
                 return Some((j + 1, TokenKind::Abbreviation(class.into())));
             }
         }
-        if all_digits && w.len() <= 2 && self.at_line_start(i) && matches!(self.byte(j + 1), b' ' | b'\t') {
+        if all_digits
+            && w.len() <= 2
+            && self.at_line_start(i)
+            && matches!(self.byte(j + 1), b' ' | b'\t')
+        {
             return Some((j + 1, TokenKind::ListMarker));
         }
         None
@@ -448,7 +491,10 @@ impl Scanner<'_> {
 
     fn punct(&mut self, i: usize, c: char, len: usize) -> usize {
         // A hashtag or handle: "#MeToo", "@UN".
-        if matches!(c, '#' | '@') && self.word_char_at(i + 1) && (i == 0 || !self.word_char_at_before(i)) {
+        if matches!(c, '#' | '@')
+            && self.char_at(i + 1).is_some_and(char::is_alphabetic)
+            && (i == 0 || !self.word_char_at_before(i))
+        {
             let mut j = i + 1;
             while j < self.end {
                 let (d, dl) = decode(self.text, j);
@@ -460,6 +506,36 @@ impl Scanner<'_> {
             self.push(i, j, TokenKind::Word);
             return j;
         }
+        // ".5 percent": a number without its leading zero.
+        if c == '.'
+            && self.byte(i + 1).is_ascii_digit()
+            && self.out.last().is_none_or(|t| t.end < i)
+        {
+            let mut j = i + 1;
+            while self.byte(j).is_ascii_digit() {
+                j += 1;
+            }
+            if !self.word_char_at(j) {
+                self.push(i, j, TokenKind::Number);
+                return j;
+            }
+        }
+        // A clitic after a token that is not a plain word: "U.S.'s", "AT&T's".
+        if matches!(c, '\'' | '’') && self.out.last().is_some_and(|t| t.end == i) {
+            let s = i + len;
+            let mut k = s;
+            while k < self.end && self.bytes[k].is_ascii_alphabetic() {
+                k += 1;
+            }
+            let suffix = &self.bytes[s..k];
+            let clitic = [&b"s"[..], b"re", b"ve", b"ll", b"d", b"m"]
+                .iter()
+                .any(|w| suffix.eq_ignore_ascii_case(w));
+            if clitic && !self.word_char_at(k) {
+                self.push(i, k, TokenKind::Clitic);
+                return k;
+            }
+        }
         let run = |s: &Self, pred: fn(u8) -> bool| {
             let mut j = i;
             while j < s.end && pred(s.bytes[j]) {
@@ -470,7 +546,14 @@ impl Scanner<'_> {
         let (end, kind) = match c {
             '.' => {
                 let j = run(self, |b| b == b'.');
-                (j, if j - i >= 3 { TokenKind::Ellipsis } else { TokenKind::Terminal })
+                (
+                    j,
+                    if j - i >= 3 {
+                        TokenKind::Ellipsis
+                    } else {
+                        TokenKind::Terminal
+                    },
+                )
             }
             '!' | '?' => (run(self, |b| b == b'!' || b == b'?'), TokenKind::Terminal),
             '…' => {
@@ -481,11 +564,15 @@ impl Scanner<'_> {
                 (j, TokenKind::Ellipsis)
             }
             '‽' | '。' | '！' | '？' => (i + len, TokenKind::Terminal),
-            '“' | '‘' | '(' | '[' | '{' | '«' | '„' | '‚' | '‹' | '¿' | '¡' => (i + len, TokenKind::Opening),
+            '“' | '‘' | '(' | '[' | '{' | '«' | '„' | '‚' | '‹' | '¿' | '¡' => {
+                (i + len, TokenKind::Opening)
+            }
             '”' | '’' | ')' | ']' | '}' | '»' | '›' => (i + len, TokenKind::Closing),
             '"' | '\'' | '`' => (i + len, TokenKind::Quote),
             '-' => (run(self, |b| b == b'-'), TokenKind::Dash),
-            '—' | '–' | '―' | '‒' | '\u{2010}' | '\u{2011}' | '•' | '·' => (i + len, TokenKind::Dash),
+            '—' | '–' | '―' | '‒' | '\u{2010}' | '\u{2011}' | '•' | '·' => {
+                (i + len, TokenKind::Dash)
+            }
             _ => (i + len, TokenKind::Punct),
         };
         self.push(i, end, kind);
@@ -508,9 +595,23 @@ enum Apostrophe {
 
 /// Tokenizes `text[start..end]` into `out` (cleared first). `start` and `end` must be char
 /// boundaries of `text`.
-pub fn tokenize_into(text: &str, start: usize, end: usize, abbr: &Abbreviations, out: &mut Vec<RawToken>) {
+pub fn tokenize_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    abbr: &Abbreviations,
+    out: &mut Vec<RawToken>,
+) {
     out.clear();
     let has_at = memchr::memchr(b'@', &text.as_bytes()[start..end]).is_some();
-    let mut s = Scanner { text, bytes: text.as_bytes(), end, abbr, has_at, out, breaks: 0 };
+    let mut s = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        end,
+        abbr,
+        has_at,
+        out,
+        breaks: 0,
+    };
     s.run(start);
 }

@@ -4,9 +4,16 @@ use proptest::prelude::*;
 use sitrep_doc::{Document, Meta, Stage};
 use sitrep_text::{segment, SegmentConfig, Segmentation};
 
-fn check(text: &str, body: std::ops::Range<usize>, seg: &Segmentation) -> Result<(), TestCaseError> {
+fn check(
+    text: &str,
+    body: std::ops::Range<usize>,
+    seg: &Segmentation,
+) -> Result<(), TestCaseError> {
     let ok_range = |r: &std::ops::Range<usize>| {
-        r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+        r.start < r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
     };
     let edge_ok = |r: &std::ops::Range<usize>| {
         let s = &text[r.clone()];
@@ -22,11 +29,18 @@ fn check(text: &str, body: std::ops::Range<usize>, seg: &Segmentation) -> Result
     let mut prev_end = body.start;
     let mut next_token = 0;
     for (si, s) in seg.sentences.iter().enumerate() {
-        prop_assert!(ok_range(&s.span) && edge_ok(&s.span), "bad sentence {:?}", s.span);
+        prop_assert!(
+            ok_range(&s.span) && edge_ok(&s.span),
+            "bad sentence {:?}",
+            s.span
+        );
         prop_assert!(s.span.start >= prev_end, "sentences overlap or unsorted");
         prev_end = s.span.end;
         let p = &seg.paragraphs[s.paragraph];
-        prop_assert!(p.start <= s.span.start && s.span.end <= p.end, "sentence outside its paragraph");
+        prop_assert!(
+            p.start <= s.span.start && s.span.end <= p.end,
+            "sentence outside its paragraph"
+        );
         prop_assert_eq!(s.tokens.start, next_token, "token ranges not contiguous");
         prop_assert!(s.tokens.start < s.tokens.end, "sentence without tokens");
         next_token = s.tokens.end;
@@ -42,14 +56,25 @@ fn check(text: &str, body: std::ops::Range<usize>, seg: &Segmentation) -> Result
         prop_assert!(ok_range(&t.span), "bad token {:?}", t.span);
         prop_assert!(t.span.start >= prev_end, "tokens overlap or unsorted");
         prev_end = t.span.end;
-        prop_assert!(!text[t.span.clone()].chars().any(char::is_whitespace), "white space in token {:?}", &text[t.span.clone()]);
+        prop_assert!(
+            !text[t.span.clone()].chars().any(char::is_whitespace),
+            "white space in token {:?}",
+            &text[t.span.clone()]
+        );
     }
     // Every non-space character of the body is in some token (nothing is silently dropped),
     // except invisible format and control characters.
     let covered: usize = seg.tokens.iter().map(|t| t.span.len()).sum();
     let visible: usize = text[body]
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !c.is_control()
+                && !matches!(
+                    c,
+                    '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+                )
+        })
         .map(char::len_utf8)
         .sum();
     prop_assert_eq!(covered, visible, "tokens do not cover the visible text");

@@ -69,6 +69,36 @@ const SENTENCE_CASES: &[(&str, &str, &[&str])] = &[
     ("headline block without punctuation", "Talks end\nSanctions loom\nMarkets fall", &["Talks end", "Sanctions loom", "Markets fall"]),
     ("line break after title abbreviation", "It was Gen.\nSmith who spoke.", &["It was Gen.\nSmith who spoke."]),
     ("et al", "Smith et al. found it. They said so.", &["Smith et al. found it.", "They said so."]),
+    (
+        "question in quotes then stop",
+        "He asked \"why?\". \"No,\" she said.",
+        &["He asked \"why?\".", "\"No,\" she said."],
+    ),
+    (
+        "stray closing quote at paragraph end",
+        "The film will be shown. '\n\nNext.",
+        &["The film will be shown. '", "Next."],
+    ),
+    (
+        "full stop opening a paragraph",
+        "Text ends\n\n. And more text.",
+        &["Text ends", ". And more text."],
+    ),
+    (
+        "province abbreviation",
+        "He lives in Kingston, Ont. and works there.",
+        &["He lives in Kingston, Ont. and works there."],
+    ),
+    (
+        "street abbreviation at sentence end",
+        "He lives on Main St. The house is old.",
+        &["He lives on Main St.", "The house is old."],
+    ),
+    (
+        "leading decimal point",
+        "Rates rose .5 points. Then fell.",
+        &["Rates rose .5 points.", "Then fell."],
+    ),
 ];
 
 #[test]
@@ -78,36 +108,131 @@ fn sentence_table() {
     for (name, input, expected) in SENTENCE_CASES {
         let got = sentence_texts(input);
         if got != *expected {
-            failures.push(format!("case {name:?}:\n  input    {input:?}\n  expected {expected:?}\n  got      {got:?}"));
+            failures.push(format!(
+                "case {name:?}:\n  input    {input:?}\n  expected {expected:?}\n  got      {got:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 const TOKEN_CASES: &[(&str, &str, &[&str])] = &[
-    ("clitic n't", "I don't know.", &["I", "do", "n't", "know", "."]),
-    ("can't won't", "We can't and won't.", &["We", "ca", "n't", "and", "wo", "n't", "."]),
-    ("possessive", "Russia's security", &["Russia", "'s", "security"]),
-    ("curly possessive", "Russia’s security", &["Russia", "’s", "security"]),
-    ("we're they've I'm", "we're they've I'm", &["we", "'re", "they", "'ve", "I", "'m"]),
-    ("plural possessive", "the countries' leaders", &["the", "countries", "'", "leaders"]),
+    (
+        "clitic n't",
+        "I don't know.",
+        &["I", "do", "n't", "know", "."],
+    ),
+    (
+        "can't won't",
+        "We can't and won't.",
+        &["We", "ca", "n't", "and", "wo", "n't", "."],
+    ),
+    (
+        "possessive",
+        "Russia's security",
+        &["Russia", "'s", "security"],
+    ),
+    (
+        "curly possessive",
+        "Russia’s security",
+        &["Russia", "’s", "security"],
+    ),
+    (
+        "we're they've I'm",
+        "we're they've I'm",
+        &["we", "'re", "they", "'ve", "I", "'m"],
+    ),
+    (
+        "plural possessive",
+        "the countries' leaders",
+        &["the", "countries", "'", "leaders"],
+    ),
     ("O'Brien stays", "O'Brien spoke", &["O'Brien", "spoke"]),
-    ("hyphenated", "the non-expansion of Intermediate-Range forces", &["the", "non-expansion", "of", "Intermediate-Range", "forces"]),
-    ("numbers", "7.5 hours, 25,000 troops at 9:00", &["7.5", "hours", ",", "25,000", "troops", "at", "9:00"]),
-    ("money", "$1.13bn (£600m) 3.5%", &["$", "1.13", "bn", "(", "£", "600", "m", ")", "3.5", "%"]),
-    ("abbreviations", "U.S. Gen. Smith", &["U.S.", "Gen.", "Smith"]),
+    (
+        "hyphenated",
+        "the non-expansion of Intermediate-Range forces",
+        &["the", "non-expansion", "of", "Intermediate-Range", "forces"],
+    ),
+    (
+        "numbers",
+        "7.5 hours, 25,000 troops at 9:00",
+        &["7.5", "hours", ",", "25,000", "troops", "at", "9:00"],
+    ),
+    (
+        "money",
+        "$1.13bn (£600m) 3.5%",
+        &["$", "1.13", "bn", "(", "£", "600", "m", ")", "3.5", "%"],
+    ),
+    (
+        "abbreviations",
+        "U.S. Gen. Smith",
+        &["U.S.", "Gen.", "Smith"],
+    ),
     ("sentence final stop", "He left.", &["He", "left", "."]),
-    ("quotes", "“It is over.”", &["“", "It", "is", "over", ".", "”"]),
-    ("url and email", "see www.example.org/x, or a.b@example.org.", &["see", "www.example.org/x", ",", "or", "a.b@example.org", "."]),
-    ("ellipsis tokens", "wait... now … go", &["wait", "...", "now", "…", "go"]),
-    ("dashes", "yes — no – maybe -- ok", &["yes", "—", "no", "–", "maybe", "--", "ok"]),
+    (
+        "quotes",
+        "“It is over.”",
+        &["“", "It", "is", "over", ".", "”"],
+    ),
+    (
+        "url and email",
+        "see www.example.org/x, or a.b@example.org.",
+        &[
+            "see",
+            "www.example.org/x",
+            ",",
+            "or",
+            "a.b@example.org",
+            ".",
+        ],
+    ),
+    (
+        "ellipsis tokens",
+        "wait... now … go",
+        &["wait", "...", "now", "…", "go"],
+    ),
+    (
+        "dashes",
+        "yes — no – maybe -- ok",
+        &["yes", "—", "no", "–", "maybe", "--", "ok"],
+    ),
     ("cannot", "We cannot go", &["We", "can", "not", "go"]),
-    ("ordinals and decades", "the 10th in the 1990s", &["the", "10th", "in", "the", "1990s"]),
-    ("accents", "Zürich and São Paulo", &["Zürich", "and", "São", "Paulo"]),
+    (
+        "ordinals and decades",
+        "the 10th in the 1990s",
+        &["the", "10th", "in", "the", "1990s"],
+    ),
+    (
+        "accents",
+        "Zürich and São Paulo",
+        &["Zürich", "and", "São", "Paulo"],
+    ),
     ("initials", "George W. Bush", &["George", "W.", "Bush"]),
     ("hashtag", "#MeToo trends", &["#MeToo", "trends"]),
     ("ampersand acronym", "AT&T and S&P", &["AT&T", "and", "S&P"]),
     ("date iso", "on 2022-01-10.", &["on", "2022-01-10", "."]),
+    ("glued initial", "J.Aron spoke", &["J.", "Aron", "spoke"]),
+    ("number sign", "#10461 filed", &["#", "10461", "filed"]),
+    (
+        "population abbreviation",
+        "(pop. 256,000)",
+        &["(", "pop.", "256,000", ")"],
+    ),
+    (
+        "acronym possessive",
+        "the U.S.'s role",
+        &["the", "U.S.", "'s", "role"],
+    ),
+    (
+        "quoted s is no clitic",
+        "he said 's' twice",
+        &["he", "said", "'", "s", "'", "twice"],
+    ),
 ];
 
 #[test]
@@ -116,8 +241,15 @@ fn token_table() {
     for (name, input, expected) in TOKEN_CASES {
         let got = token_texts(input);
         if got != *expected {
-            failures.push(format!("case {name:?}:\n  input    {input:?}\n  expected {expected:?}\n  got      {got:?}"));
+            failures.push(format!(
+                "case {name:?}:\n  input    {input:?}\n  expected {expected:?}\n  got      {got:?}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} failing cases:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failing cases:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -1,7 +1,7 @@
 //! The full chain for tests: segmenter (sitrep-text), tagger (sitrep-tagger), names.
 #![allow(dead_code)]
 
-use sitrep_doc::{Document, Entity, Meta, Mention, Stage};
+use sitrep_doc::{Document, Entity, Mention, Meta, Stage};
 use sitrep_names::{NamesConfig, NamesStage};
 use sitrep_tagger::{TaggerConfig, TaggerStage};
 use sitrep_text::{SegmentConfig, Segmenter};
@@ -24,9 +24,19 @@ pub fn chain() -> &'static Chain {
 
 pub fn run_with_body(text: &str, body_start: usize) -> Document {
     let c = chain();
-    let mut doc = Document::with_body(Meta::default(), text.to_string(), body_start).expect("document");
+    let mut doc =
+        Document::with_body(Meta::default(), text.to_string(), body_start).expect("document");
     c.seg.process(&mut doc).expect("segment");
     c.tagger.process(&mut doc).expect("tag");
+    c.names.process(&mut doc).expect("names");
+    doc
+}
+
+/// Segmenter and names only: the dictionaries and rules without POS or NER labels.
+pub fn run_untagged(text: &str, body_start: usize) -> Document {
+    let c = chain();
+    let mut doc = Document::with_body(Meta::default(), text.to_string(), body_start).expect("document");
+    c.seg.process(&mut doc).expect("segment");
     c.names.process(&mut doc).expect("names");
     doc
 }
@@ -37,12 +47,18 @@ pub fn run(text: &str) -> Document {
 
 /// The mentions whose text is exactly `text`.
 pub fn mentions_of<'d>(doc: &'d Document, text: &str) -> Vec<&'d Mention> {
-    doc.mentions.iter().filter(|m| doc.slice(m.span) == text).collect()
+    doc.mentions
+        .iter()
+        .filter(|m| doc.slice(m.span) == text)
+        .collect()
 }
 
 /// The entity of the first mention with exactly this text.
 pub fn entity_of<'d>(doc: &'d Document, text: &str) -> Option<&'d Entity> {
-    mentions_of(doc, text).first().and_then(|m| m.entity).map(|e| doc.entity(e))
+    mentions_of(doc, text)
+        .first()
+        .and_then(|m| m.entity)
+        .map(|e| doc.entity(e))
 }
 
 /// The entity with this canonical name.
@@ -53,8 +69,26 @@ pub fn entity_named<'d>(doc: &'d Document, name: &str) -> Option<&'d Entity> {
 pub fn dump(doc: &Document) -> String {
     let mut s = String::new();
     for e in &doc.entities {
-        let ms: Vec<String> = e.mentions.iter().map(|&m| format!("{}[{:?}]", doc.slice(doc.mention(m).span), doc.mention(m).form)).collect();
-        s.push_str(&format!("{:?} {} <{}> {:?} {:?} :: {}\n", e.kind, e.name, e.key, e.actor_code, e.titles, ms.join(", ")));
+        let ms: Vec<String> = e
+            .mentions
+            .iter()
+            .map(|&m| {
+                format!(
+                    "{}[{:?}]",
+                    doc.slice(doc.mention(m).span),
+                    doc.mention(m).form
+                )
+            })
+            .collect();
+        s.push_str(&format!(
+            "{:?} {} <{}> {:?} {:?} :: {}\n",
+            e.kind,
+            e.name,
+            e.key,
+            e.actor_code,
+            e.titles,
+            ms.join(", ")
+        ));
     }
     s
 }

@@ -50,8 +50,9 @@ const VERBS: &[(&str, &str, u8, f32)] = &[
 ];
 
 const STOP: &[&str] = &[
-    "The", "But", "It", "In", "A", "An", "He", "She", "They", "We", "This", "That", "And", "Mr", "Mrs", "Ms", "If",
-    "On", "At", "For", "As", "However", "There", "I", "Its", "His", "Her", "Their", "Our", "When", "After", "So",
+    "The", "But", "It", "In", "A", "An", "He", "She", "They", "We", "This", "That", "And", "Mr",
+    "Mrs", "Ms", "If", "On", "At", "For", "As", "However", "There", "I", "Its", "His", "Her",
+    "Their", "Our", "When", "After", "So",
 ];
 
 struct Word {
@@ -74,7 +75,10 @@ fn words(text: &str) -> Vec<Word> {
         }
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: text.len() });
+        out.push(Word {
+            start: s,
+            end: text.len(),
+        });
     }
     out
 }
@@ -107,13 +111,23 @@ pub fn annotate(doc: &mut Document) {
         let is_country = run >= 1 && country.contains_key(w);
         if run >= 2 || is_country {
             let (end, code, kind) = if is_country {
-                (ws[i].end, Some(country[w].to_string()), EntityKind::Location)
+                (
+                    ws[i].end,
+                    Some(country[w].to_string()),
+                    EntityKind::Location,
+                )
             } else {
                 (ws[j - 1].end, None, EntityKind::Person)
             };
             let name = &text[ws[i].start..end];
-            let key = if is_country { country[w].to_lowercase() } else { name.to_lowercase() };
-            let span = doc.span(ws[i].start, end).expect("word bounds are char bounds");
+            let key = if is_country {
+                country[w].to_lowercase()
+            } else {
+                name.to_lowercase()
+            };
+            let span = doc
+                .span(ws[i].start, end)
+                .expect("word bounds are char bounds");
             let id = *keys.entry(key.clone()).or_insert_with(|| {
                 doc.entities.push(Entity {
                     kind,
@@ -127,7 +141,13 @@ pub fn annotate(doc: &mut Document) {
                 EntityId(doc.entities.len() as u32 - 1)
             });
             let mid = MentionId(doc.mentions.len() as u32);
-            doc.mentions.push(Mention { span, kind, form: MentionForm::Name, title: None, entity: Some(id) });
+            doc.mentions.push(Mention {
+                span,
+                kind,
+                form: MentionForm::Name,
+                title: None,
+                entity: Some(id),
+            });
             doc.entities[id.index()].mentions.push(mid);
             marks.push((span, id));
             i = if is_country { i + 1 } else { j };
@@ -149,7 +169,9 @@ pub fn annotate(doc: &mut Document) {
             k += text[k..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
-        let Some(rel) = text[k + open_len..].find(close) else { break };
+        let Some(rel) = text[k + open_len..].find(close) else {
+            break;
+        };
         let end = k + open_len + rel + close.len();
         let inner = &text[k + open_len..k + open_len + rel];
         if inner.split_whitespace().count() >= 3 && !inner.contains('\n') {
@@ -157,7 +179,10 @@ pub fn annotate(doc: &mut Document) {
             let speaker = marks
                 .iter()
                 .find(|(s, _)| s.start() >= end && s.start() <= end + 60)
-                .map(|&(s, e)| Speaker { span: s, entity: Some(e) });
+                .map(|&(s, e)| Speaker {
+                    span: s,
+                    entity: Some(e),
+                });
             let mut window_end = (end + 60).min(text.len());
             while !text.is_char_boundary(window_end) {
                 window_end -= 1;
@@ -165,7 +190,12 @@ pub fn annotate(doc: &mut Document) {
             let cue = text[end..window_end]
                 .find(" said")
                 .and_then(|p| doc.span(end + p + 1, end + p + 5).ok());
-            doc.quotes.push(Quote { span, kind: QuoteKind::Direct, speaker, cue });
+            doc.quotes.push(Quote {
+                span,
+                kind: QuoteKind::Direct,
+                speaker,
+                cue,
+            });
         }
         k = end;
     }
@@ -173,15 +203,27 @@ pub fn annotate(doc: &mut Document) {
     // Events: "<name> <verb> ... <name>" inside one line, at most 80 bytes apart.
     for w in &ws {
         let verb = &text[w.start..w.end];
-        let Some(&(_, code, quad, goldstein)) = VERBS.iter().find(|v| v.0 == verb) else { continue };
-        let before = marks.iter().rev().find(|(s, _)| s.end() <= w.start && w.start - s.end() <= 40);
-        let after = marks.iter().find(|(s, _)| s.start() >= w.end && s.start() - w.end <= 40);
-        let (Some(&(ss, se)), Some(&(ts, te))) = (before, after) else { continue };
+        let Some(&(_, code, quad, goldstein)) = VERBS.iter().find(|v| v.0 == verb) else {
+            continue;
+        };
+        let before = marks
+            .iter()
+            .rev()
+            .find(|(s, _)| s.end() <= w.start && w.start - s.end() <= 40);
+        let after = marks
+            .iter()
+            .find(|(s, _)| s.start() >= w.end && s.start() - w.end <= 40);
+        let (Some(&(ss, se)), Some(&(ts, te))) = (before, after) else {
+            continue;
+        };
         if se == te || text[ss.start()..ts.end()].contains('\n') {
             continue;
         }
         let actor = |span: Span, e: EntityId, doc: &Document| EventActor {
-            actor_code: doc.entities[e.index()].actor_code.clone().unwrap_or_default(),
+            actor_code: doc.entities[e.index()]
+                .actor_code
+                .clone()
+                .unwrap_or_default(),
             entity: Some(e),
             span,
         };

@@ -1,0 +1,530 @@
+//! Tables of invented cases for titles, spelling variants, coreference, actor codes and
+//! geocoding, run through the full chain (segmenter, tagger, names).
+
+mod common;
+use common::*;
+use sitrep_doc::{EntityKind, MentionForm};
+
+/// (text, person mention, title under its `title` span, actor code)
+const TITLES: &[(&str, &str, &str, &str)] = &[
+    (
+        "Deputy Foreign Minister Sergei Ryabkov said Russia would respond.",
+        "Sergei Ryabkov",
+        "Deputy Foreign Minister",
+        "RUSGOV",
+    ),
+    (
+        "Russian Foreign Minister Sergei Lavrov arrived in Vienna.",
+        "Sergei Lavrov",
+        "Foreign Minister",
+        "RUSGOV",
+    ),
+    (
+        "French President Emmanuel Macron called for calm.",
+        "Emmanuel Macron",
+        "President",
+        "FRAGOV",
+    ),
+    (
+        "We will not accept this, Ned Price State Department spokesman told reporters.",
+        "Ned Price",
+        "State Department spokesman",
+        "USAGOV",
+    ),
+    (
+        "The talks were tough. Sergey Ryabkov Deputy Foreign Minister of Russia",
+        "Sergey Ryabkov",
+        "Deputy Foreign Minister of Russia",
+        "RUSGOV",
+    ),
+    (
+        "Wendy Sherman, the US First Deputy Secretary of State, led the delegation.",
+        "Wendy Sherman",
+        "First Deputy Secretary of State",
+        "USAGOV",
+    ),
+    (
+        "US Secretary of State Antony Blinken spoke to reporters in Berlin.",
+        "Antony Blinken",
+        "Secretary of State",
+        "USAGOV",
+    ),
+    (
+        "Pentagon spokesman John Kirby said the troops were ready.",
+        "John Kirby",
+        "Pentagon spokesman",
+        "USAMIL",
+    ),
+    (
+        "Kremlin spokesman Dmitry Peskov declined to comment.",
+        "Dmitry Peskov",
+        "Kremlin spokesman",
+        "RUSGOV",
+    ),
+    (
+        "Ukrainian Defense Minister Oleksii Reznikov visited the front.",
+        "Oleksii Reznikov",
+        "Defense Minister",
+        "UKRGOV",
+    ),
+    (
+        "German Chancellor Olaf Scholz travelled to Washington on Friday.",
+        "Olaf Scholz",
+        "Chancellor",
+        "DEUGOV",
+    ),
+    (
+        "British Prime Minister Boris Johnson warned of sanctions.",
+        "Boris Johnson",
+        "Prime Minister",
+        "GBRGOV",
+    ),
+    (
+        "Senator Bernie Sanders of Vermont opposed the bill.",
+        "Bernie Sanders",
+        "Senator",
+        "LEG",
+    ),
+    (
+        "Chinese Foreign Ministry spokesman Wang Wenbin rejected the claims.",
+        "Wang Wenbin",
+        "Chinese Foreign Ministry spokesman",
+        "CHNGOV",
+    ),
+    (
+        "Maria Zakharova, the Russian Foreign Ministry spokeswoman, said the report was false.",
+        "Maria Zakharova",
+        "Russian Foreign Ministry spokeswoman",
+        "RUSGOV",
+    ),
+    (
+        "Israeli Prime Minister Naftali Bennett met the king.",
+        "Naftali Bennett",
+        "Prime Minister",
+        "ISRGOV",
+    ),
+];
+
+#[test]
+fn titles_bind_to_persons() {
+    for &(text, name, title, code) in TITLES {
+        let doc = run(text);
+        let d = dump(&doc);
+        let m = mentions_of(&doc, name);
+        let m = m
+            .first()
+            .unwrap_or_else(|| panic!("case {text:?}: no mention {name:?}\n{d}"));
+        assert_eq!(m.kind, EntityKind::Person, "case {text:?}\n{d}");
+        let t = m
+            .title
+            .unwrap_or_else(|| panic!("case {text:?}: no title on {name:?}\n{d}"));
+        assert_eq!(doc.slice(t), title, "case {text:?}\n{d}");
+        let e = doc.entity(m.entity.unwrap());
+        assert_eq!(e.actor_code.as_deref(), Some(code), "case {text:?}\n{d}");
+    }
+}
+
+/// (text, mention a, mention b): both mentions must be one entity.
+const SAME: &[(&str, &str, &str)] = &[
+    (
+        "Sergei Ryabkov spoke first. Later Sergey Ryabkov added a remark.",
+        "Sergei Ryabkov",
+        "Sergey Ryabkov",
+    ),
+    (
+        "Dmitry Peskov spoke. Dmitriy Peskov then left.",
+        "Dmitry Peskov",
+        "Dmitriy Peskov",
+    ),
+    (
+        "President Volodymyr Zelensky spoke. Zelenskyy said more.",
+        "Volodymyr Zelensky",
+        "Zelenskyy",
+    ),
+    (
+        "Alexei Navalny was jailed. Navalny appealed.",
+        "Alexei Navalny",
+        "Navalny",
+    ),
+    (
+        "Wendy Sherman arrived. Sherman said the talks were useful.",
+        "Wendy Sherman",
+        "Sherman",
+    ),
+    (
+        "The summit of NATO ended. The North Atlantic Alliance will meet again.",
+        "NATO",
+        "North Atlantic Alliance",
+    ),
+    (
+        "The United States and Russia met. Later the US was firm.",
+        "United States",
+        "US",
+    ),
+    (
+        "Officials in the U.S. said the United States would respond.",
+        "U.S.",
+        "United States",
+    ),
+    (
+        "The United Nations voted. The UN will send observers.",
+        "United Nations",
+        "UN",
+    ),
+    (
+        "The European Union agreed. The EU will pay.",
+        "European Union",
+        "EU",
+    ),
+    (
+        "Moscow said it would respond. The Kremlin denied the report. Moscow accused the West.",
+        "Moscow",
+        "Moscow",
+    ),
+    (
+        "Russian troops moved. Russian troops also massed near Kharkiv.",
+        "Russian troops",
+        "Russian troops",
+    ),
+    (
+        "The Russian delegation left. The Russian side said nothing.",
+        "The Russian delegation",
+        "The Russian side",
+    ),
+    (
+        "Britain and the UK are the same. Great Britain voted.",
+        "Britain",
+        "Great Britain",
+    ),
+];
+
+#[test]
+fn variants_and_aliases_are_one_entity() {
+    for &(text, a, b) in SAME {
+        let doc = run(text);
+        let d = dump(&doc);
+        let ea = mentions_of(&doc, a)
+            .first()
+            .and_then(|m| m.entity)
+            .unwrap_or_else(|| panic!("case {text:?}: no {a:?}\n{d}"));
+        let eb = mentions_of(&doc, b)
+            .last()
+            .and_then(|m| m.entity)
+            .unwrap_or_else(|| panic!("case {text:?}: no {b:?}\n{d}"));
+        assert_eq!(ea, eb, "case {text:?}: {a:?} and {b:?}\n{d}");
+    }
+}
+
+/// (text, mention a, mention b): different entities.
+const DIFFERENT: &[(&str, &str, &str)] = &[
+    (
+        "Sergei Lavrov met Sergei Ryabkov.",
+        "Sergei Lavrov",
+        "Sergei Ryabkov",
+    ),
+    (
+        "Washington wanted talks. Officials met in Washington on Monday.",
+        "Washington",
+        "Washington",
+    ),
+    (
+        "Moscow accused Kyiv. The talks in Moscow ended.",
+        "Moscow",
+        "Moscow",
+    ),
+    (
+        "Sergei Lavrov met Sergei Ryabkov. Lavrov spoke first.",
+        "Sergei Ryabkov",
+        "Lavrov",
+    ),
+    (
+        "Ned Price spoke after Wendy Sherman.",
+        "Ned Price",
+        "Wendy Sherman",
+    ),
+    (
+        "The Russian side and the American side met.",
+        "The Russian side",
+        "the American side",
+    ),
+];
+
+#[test]
+fn distinct_entities_stay_apart() {
+    for &(text, a, b) in DIFFERENT {
+        let doc = run(text);
+        let d = dump(&doc);
+        let ea = mentions_of(&doc, a).first().and_then(|m| m.entity);
+        let eb = mentions_of(&doc, b).last().and_then(|m| m.entity);
+        assert!(
+            ea.is_some() && eb.is_some(),
+            "case {text:?}: no {a:?} or {b:?}\n{d}"
+        );
+        assert_ne!(ea, eb, "case {text:?}: {a:?} and {b:?}\n{d}");
+    }
+}
+
+/// (text, anaphor as written, its expected antecedent's canonical name)
+const COREF: &[(&str, &str, &str)] = &[
+    ("Sergei Ryabkov praised the talks. He spoke at a press conference.", "He", "Sergei Ryabkov"),
+    ("Wendy Sherman led the team. She added that more talks were needed.", "She", "Wendy Sherman"),
+    ("Wendy Sherman met Sergei Ryabkov. He said the talks were hard.", "He", "Sergei Ryabkov"),
+    ("Sergei Ryabkov met Wendy Sherman. She said the talks were useful.", "She", "Wendy Sherman"),
+    ("Deputy Foreign Minister Sergei Ryabkov spoke. According to him, no progress was made.", "him", "Sergei Ryabkov"),
+    ("Deputy Foreign Minister Sergei Ryabkov spoke. The Deputy Foreign Minister also said more.", "The Deputy Foreign Minister", "Sergei Ryabkov"),
+    ("Deputy Foreign Minister Sergei Ryabkov spoke. According to the deputy head of the department, it was hard.", "the deputy head of the department", "Sergei Ryabkov"),
+    ("US Deputy Secretary of State Wendy Sherman arrived. Later the Deputy Secretary of State of the United States spoke.", "the Deputy Secretary of State of the United States", "Wendy Sherman"),
+    ("Foreign Minister Sergei Lavrov arrived. The minister said Moscow was ready.", "The minister", "Sergei Lavrov"),
+    ("Ambassador Anatoly Antonov was summoned. The diplomat refused to comment.", "The diplomat", "Anatoly Antonov"),
+    ("Chancellor Angela Merkel met Emmanuel Macron. She said Europe must act.", "She", "Angela Merkel"),
+    ("Emmanuel Macron met Chancellor Angela Merkel. He said Europe must act.", "He", "Emmanuel Macron"),
+    ("Ned Price State Department spokesman spoke. His statement was short.", "His", "Ned Price"),
+    ("Russian Foreign Minister Sergei Lavrov met US Secretary of State Antony Blinken. The Secretary of State said the meeting was frank.", "The Secretary of State", "Antony Blinken"),
+    ("The Russian delegation arrived on Monday. They said the talks were over.", "They", "Russian delegation"),
+];
+
+#[test]
+fn pronouns_and_role_nouns_resolve() {
+    for &(text, anaphor, antecedent) in COREF {
+        let doc = run(text);
+        let d = dump(&doc);
+        let m = mentions_of(&doc, anaphor);
+        let m = m
+            .first()
+            .unwrap_or_else(|| panic!("case {text:?}: {anaphor:?} unresolved\n{d}"));
+        let e = doc.entity(m.entity.unwrap());
+        assert_eq!(e.name, antecedent, "case {text:?}: {anaphor:?}\n{d}");
+        assert!(
+            matches!(m.form, MentionForm::Pronoun | MentionForm::Nominal),
+            "case {text:?}\n{d}"
+        );
+    }
+}
+
+/// (text, mention, actor code)
+const ACTORS: &[(&str, &str, &str)] = &[
+    (
+        "Washington wanted to continue negotiations.",
+        "Washington",
+        "USAGOV",
+    ),
+    ("Talks with Moscow failed.", "Moscow", "RUSGOV"),
+    ("Beijing warned against the visit.", "Beijing", "CHNGOV"),
+    ("Kyiv rejected the proposal.", "Kyiv", "UKRGOV"),
+    ("Kiev has asked for more weapons.", "Kiev", "UKRGOV"),
+    ("The Kremlin has no plans to attack.", "Kremlin", "RUSGOV"),
+    ("The report was broadcast on RT yesterday.", "RT", "RUSMED"),
+    (
+        "An article in the New York Times said so.",
+        "New York Times",
+        "USAMED",
+    ),
+    ("The BBC reported the strike.", "BBC", "GBRMED"),
+    ("Reuters reported the strike.", "Reuters", "GBRMED"),
+    ("NATO will not expand, officials said.", "NATO", "IGOWSTNAT"),
+    ("The UN condemned the attack.", "UN", "IGOUNO"),
+    (
+        "The European Union imposed sanctions.",
+        "European Union",
+        "IGOEUREEC",
+    ),
+    ("Russia and the United States disagreed.", "Russia", "RUS"),
+    (
+        "Russia and the United States disagreed.",
+        "United States",
+        "USA",
+    ),
+    (
+        "The Russian delegation was headed by a deputy minister.",
+        "The Russian delegation",
+        "RUSGOV",
+    ),
+    (
+        "Russian troops are stationed near the border.",
+        "Russian troops",
+        "RUSMIL",
+    ),
+    (
+        "Western countries will impose sanctions.",
+        "Western countries",
+        "WST",
+    ),
+    (
+        "The talks with the American side were difficult.",
+        "the American side",
+        "USAGOV",
+    ),
+    (
+        "Downing Street said the plan was ready.",
+        "Downing Street",
+        "GBRGOV",
+    ),
+    (
+        "The White House declined to comment.",
+        "White House",
+        "USAGOV",
+    ),
+    ("The IAEA sent inspectors.", "IAEA", "IGOUNOIAE"),
+];
+
+#[test]
+fn actor_codes() {
+    for &(text, mention, code) in ACTORS {
+        let doc = run(text);
+        let d = dump(&doc);
+        let e = entity_of(&doc, mention)
+            .unwrap_or_else(|| panic!("case {text:?}: no {mention:?}\n{d}"));
+        assert_eq!(
+            e.actor_code.as_deref(),
+            Some(code),
+            "case {text:?}: {mention:?}\n{d}"
+        );
+    }
+}
+
+/// (text, place mention, country ISO3, feature, ADM1 ("" = not checked))
+const GEO: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "Talks were held in Geneva on Monday.",
+        "Geneva",
+        "CHE",
+        "PPL",
+        "SZ07",
+    ),
+    (
+        "Provocations from Kiev were feared.",
+        "Kiev",
+        "UKR",
+        "PPLC",
+        "UP12",
+    ),
+    ("Officials met in Kyiv.", "Kyiv", "UKR", "PPLC", "UP12"),
+    (
+        "The meeting in Washington ended late.",
+        "Washington",
+        "USA",
+        "PPLC",
+        "USDC",
+    ),
+    (
+        "Russia wants to exclude Georgia and Ukraine from NATO.",
+        "Georgia",
+        "GEO",
+        "PCLI",
+        "",
+    ),
+    (
+        "The governor of Georgia met voters in Atlanta.",
+        "Georgia",
+        "USA",
+        "ADM1",
+        "USGA",
+    ),
+    (
+        "Fires spread in Texas and California.",
+        "Texas",
+        "USA",
+        "ADM1",
+        "USTX",
+    ),
+    (
+        "He grew up in Moscow and studied there.",
+        "Moscow",
+        "RUS",
+        "PPLC",
+        "RS48",
+    ),
+    (
+        "Protests continued in Paris on Saturday.",
+        "Paris",
+        "FRA",
+        "PPLC",
+        "",
+    ),
+    (
+        "Fighting was reported near Kharkiv.",
+        "Kharkiv",
+        "UKR",
+        "PPL",
+        "",
+    ),
+    (
+        "The convoy left Mariupol at dawn after shelling in Donetsk.",
+        "Donetsk",
+        "UKR",
+        "PPL",
+        "",
+    ),
+    ("Talks in Istanbul resumed.", "Istanbul", "TUR", "PPL", ""),
+    ("Ukraine asked for help.", "Ukraine", "UKR", "PCLI", ""),
+    (
+        "The vote in Switzerland was close.",
+        "Switzerland",
+        "CHE",
+        "PCLI",
+        "",
+    ),
+    (
+        "A delegation from Moscow, Idaho visited the farm.",
+        "Moscow",
+        "USA",
+        "PPL",
+        "USID",
+    ),
+];
+
+#[test]
+fn places_are_geocoded() {
+    for &(text, place, iso3, feature, adm1) in GEO {
+        let doc = run(text);
+        let d = dump(&doc);
+        let e =
+            entity_of(&doc, place).unwrap_or_else(|| panic!("case {text:?}: no {place:?}\n{d}"));
+        assert_eq!(e.kind, EntityKind::Location, "case {text:?}\n{d}");
+        let g = e
+            .geo
+            .as_ref()
+            .unwrap_or_else(|| panic!("case {text:?}: {place:?} not geocoded\n{d}"));
+        assert_eq!(g.country_iso3, iso3, "case {text:?}\n{d}");
+        assert_eq!(g.feature, feature, "case {text:?}\n{d}");
+        if !adm1.is_empty() {
+            assert_eq!(g.adm1, adm1, "case {text:?}\n{d}");
+        }
+    }
+}
+
+/// Text where a kind of mention must NOT appear: (text, mention text, forbidden kind)
+const NOT: &[(&str, &str, EntityKind)] = &[
+    (
+        "First Deputy Secretary of State Wendy Sherman spoke.",
+        "Secretary of State",
+        EntityKind::Organization,
+    ),
+    (
+        "First Deputy Secretary of State Wendy Sherman spoke.",
+        "State",
+        EntityKind::Organization,
+    ),
+    (
+        "According to Sherman, the talks went well. Wendy Sherman left.",
+        "Sherman",
+        EntityKind::Location,
+    ),
+    (
+        "The Treaty on Open Skies was discussed.",
+        "Treaty on Open Skies",
+        EntityKind::Organization,
+    ),
+];
+
+#[test]
+fn rule_fixes_of_tagger_errors() {
+    for &(text, mention, kind) in NOT {
+        let doc = run(text);
+        let d = dump(&doc);
+        assert!(
+            mentions_of(&doc, mention).iter().all(|m| m.kind != kind),
+            "case {text:?}: {mention:?} as {kind:?}\n{d}"
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! Table of quotation cases: mark styles, nesting, paragraphs, block layout, cue
+//! positions, speakers. All fixtures are written for these tests.
+
+use sitrep_doc::{assert_span, Document, Meta, Quote, QuoteKind, Stage};
+use sitrep_quotes::QuotesConfig;
+
+use QuoteKind::{Direct, Indirect, Mixed};
+
+/// (case name, article text, expected quote text, kind, speaker text, cue text)
+type Case = (&'static str, &'static str, &'static str, QuoteKind, Option<&'static str>, Option<&'static str>);
+
+const CASES: &[Case] = &[
+    // Mark styles.
+    ("curly double", "“We will not back down,” the minister said.", "“We will not back down,”", Direct, Some("the minister"), Some("said")),
+    ("straight double", "\"We will not back down,\" Olga Petrova said.", "\"We will not back down,\"", Direct, Some("Olga Petrova"), Some("said")),
+    ("curly single", "‘Talks are over for now,’ said Marcus Lee.", "‘Talks are over for now,’", Direct, Some("Marcus Lee"), Some("said")),
+    ("straight single", "'Talks are over for now,' said Marcus Lee.", "'Talks are over for now,'", Direct, Some("Marcus Lee"), Some("said")),
+    ("guillemets", "« Nous sommes prêts à discuter », a déclaré le ministre. Anna Roy said: « We are ready to talk today. »", "« We are ready to talk today. »", Direct, Some("Anna Roy"), Some("said")),
+    ("low-high marks", "Klaus Weber said: „The border stays open for trade.“", "„The border stays open for trade.“", Direct, Some("Klaus Weber"), Some("said")),
+    ("doubled apostrophes", "''The deal is dead,'' Senator Hale told reporters.", "''The deal is dead,''", Direct, Some("Senator Hale"), Some("told")),
+    // Nesting.
+    ("nested single in double", "“They told us ‘no deal’ and walked out,” said Ivan Orlov.", "“They told us ‘no deal’ and walked out,”", Direct, Some("Ivan Orlov"), Some("said")),
+    ("nested double in single", "‘He called it “a historic day” for us,’ Mary Cole said.", "‘He called it “a historic day” for us,’", Direct, Some("Mary Cole"), Some("said")),
+    ("apostrophes inside quote", "“It’s the voters’ choice and we don’t decide it,” she said.", "“It’s the voters’ choice and we don’t decide it,”", Direct, Some("she"), Some("said")),
+    // Paragraphs and unbalanced marks.
+    (
+        "multi-paragraph quote",
+        "Lena Park spoke for an hour.\n\n“We came to listen. We heard little.\n\n“We will come back next week anyway,” she said.",
+        "“We came to listen. We heard little.\n\n“We will come back next week anyway,”",
+        Direct,
+        Some("she"),
+        Some("said"),
+    ),
+    (
+        "unbalanced mark capped at paragraph end",
+        "Tom Reyes said: “The ceasefire holds for now and we hope it lasts\n\nOther news followed today. Nothing else happened.",
+        "“The ceasefire holds for now and we hope it lasts",
+        Direct,
+        Some("Tom Reyes"),
+        Some("said"),
+    ),
+    // Cue positions.
+    ("cue before with colon", "The spokesman said: “Our position has not changed at all.”", "“Our position has not changed at all.”", Direct, Some("The spokesman"), Some("said")),
+    ("cue before with comma", "Then Amir Haddad added, “Nobody wants a long war here.”", "“Nobody wants a long war here.”", Direct, Some("Amir Haddad"), Some("added")),
+    ("inverted said-name", "“The sanctions will bite hard,” said Julia Brandt, an economist at the institute.", "“The sanctions will bite hard,”", Direct, Some("Julia Brandt"), Some("said")),
+    ("pronoun after quote", "“We need to see real actions on both sides,” she concluded.", "“We need to see real actions on both sides,”", Direct, Some("she"), Some("concluded")),
+    ("stressed pronoun", "“The concerns remain and they are serious,” he stressed.", "“The concerns remain and they are serious,”", Direct, Some("he"), Some("stressed")),
+    ("apposition after quote", "“It was a long night,” Peter Novak, a senior negotiator, told reporters.", "“It was a long night,”", Direct, Some("Peter Novak"), Some("told")),
+    ("according to after quote", "“The vote will be close,” according to Maria Lopez.", "“The vote will be close,”", Direct, Some("Maria Lopez"), Some("according to")),
+    ("short quote with comma cue", "“Never,” the general replied.", "“Never,”", Direct, Some("the general"), Some("replied")),
+    ("unknown verb after quote", "“Go back to your seat,” Trent Walsh barked at the reporter.", "“Go back to your seat,”", Direct, Some("Trent Walsh"), Some("barked")),
+    (
+        "split quote merged",
+        "“We made progress,” Ana Silva said. “But the hardest issues remain open.”",
+        "“We made progress,” Ana Silva said. “But the hardest issues remain open.”",
+        Direct,
+        Some("Ana Silva"),
+        Some("said"),
+    ),
+    // Indirect speech.
+    ("said that", "Also, Ryan Cole said that the two sides had failed to agree on the border.", "the two sides had failed to agree on the border", Indirect, Some("Ryan Cole"), Some("said")),
+    ("said without that", "The mayor said the bridge would reopen in May.", "the bridge would reopen in May", Indirect, Some("The mayor"), Some("said")),
+    ("modal adverbs", "Ortiz has repeatedly argued that the tax is unfair to farmers.", "the tax is unfair to farmers", Indirect, Some("Ortiz"), Some("argued")),
+    ("told addressee", "Karen Wu told reporters the plan would cost billions.", "the plan would cost billions", Indirect, Some("Karen Wu"), Some("told")),
+    ("told addressee that", "Karen Wu told a crowd in Denver that she was not giving up.", "she was not giving up", Indirect, Some("Karen Wu"), Some("told")),
+    ("in a statement that", "The ministry said in a statement that the talks would resume on Friday.", "the talks would resume on Friday", Indirect, Some("The ministry"), Some("said")),
+    ("end cue", "The talks will resume next week, the official said.", "The talks will resume next week", Indirect, Some("the official"), Some("said")),
+    ("end cue with time", "Prices will keep rising through the winter, Ellen Marsh said on Monday.", "Prices will keep rising through the winter", Indirect, Some("Ellen Marsh"), Some("said")),
+    ("inverted end cue", "The plant will close by the end of the year, said Hugo Brandt.", "The plant will close by the end of the year", Indirect, Some("Hugo Brandt"), Some("said")),
+    ("parenthetical", "The good news, Carla Diaz said, is that nobody was hurt in the blast.", "The good news, Carla Diaz said, is that nobody was hurt in the blast", Indirect, Some("Carla Diaz"), Some("said")),
+    ("according to first", "According to the deputy minister, the meeting was difficult and long.", "the meeting was difficult and long", Indirect, Some("the deputy minister"), Some("According to")),
+    ("according to pronoun", "According to him, no progress has been made on the issue.", "no progress has been made on the issue", Indirect, Some("him"), Some("According to")),
+    ("according to last", "The army lost two tanks, according to local officials.", "The army lost two tanks", Indirect, Some("local officials"), Some("according to")),
+    ("pronoun speaker", "She added that the United States knows such talks take time.", "the United States knows such talks take time", Indirect, Some("She"), Some("added")),
+    ("apposition subject", "Frank Dole, a farmer from Ohio, said it took him months to find a buyer.", "it took him months to find a buyer", Indirect, Some("Frank Dole"), Some("said")),
+    ("relative who", "He met Rosa Kim, who said the schools were overcrowded.", "the schools were overcrowded", Indirect, Some("Rosa Kim"), Some("said")),
+    (
+        "announced this",
+        "Washington wanted to continue the talks in Geneva. Spokesman Ned Harlow announced this at a briefing.",
+        "Washington wanted to continue the talks in Geneva",
+        Indirect,
+        Some("Spokesman Ned Harlow"),
+        Some("announced"),
+    ),
+    ("participle inherits subject", "Lopez praised the deal, saying it would create jobs in the region.", "it would create jobs in the region", Indirect, Some("Lopez"), Some("saying")),
+    ("coordinated cue", "Baker criticized the budget and said the cuts would hurt schools.", "the cuts would hurt schools", Indirect, Some("Baker"), Some("said")),
+    ("belief cue", "Analysts believe the central bank will raise rates again.", "the central bank will raise rates again", Indirect, Some("Analysts"), Some("believe")),
+    ("object cue", "Marsh criticized the governor's handling of the floods.", "the governor's handling of the floods", Indirect, Some("Marsh"), Some("criticized")),
+    // Mixed.
+    ("mixed that clause", "She noted that there is still a “long way to go” in the talks.", "there is still a “long way to go” in the talks", Mixed, Some("She"), Some("noted")),
+    ("mixed called", "Graves called the proposal “a cynical trick” on Tuesday.", "the proposal “a cynical trick” on Tuesday", Mixed, Some("Graves"), Some("called")),
+    ("mixed quote in clause", "Donald Hart told reporters he thought the story was “made up.”", "he thought the story was “made up.”", Mixed, Some("Donald Hart"), Some("told")),
+    // Block layout.
+    (
+        "block quote bare attribution",
+        "The talks were long.\n\nThe conversation was difficult and very professional without any embellishment Sergey Ivanov Deputy Foreign Minister of Russia\n\nLater news.",
+        "The conversation was difficult and very professional without any embellishment",
+        Direct,
+        Some("Sergey Ivanov"),
+        None,
+    ),
+    (
+        "block quote lowercase title",
+        "We are ready to continue discussions on the issues we outlined today. Ned Harlow State Department spokesman",
+        "We are ready to continue discussions on the issues we outlined today.",
+        Direct,
+        Some("Ned Harlow"),
+        None,
+    ),
+    (
+        "block quote after capitalised words",
+        "Negotiations like these cannot end in days or even in weeks with the United States Wendy Shaw First Under Secretary of State",
+        "Negotiations like these cannot end in days or even in weeks with the United States",
+        Direct,
+        Some("Wendy Shaw"),
+        None,
+    ),
+    (
+        "colon paragraph",
+        "In a speech last July, Perry said:\n\nLet no one be mistaken, this candidacy is a cancer on our movement.\n\nHe left soon after.",
+        "Let no one be mistaken, this candidacy is a cancer on our movement.",
+        Direct,
+        Some("Perry"),
+        Some("said"),
+    ),
+    // Speakers from context.
+    (
+        "speaker from previous sentence",
+        "Hannah Wolf spoke to the crowd for an hour in the rain.\n\n“We will be back, and we will win next time.”",
+        "“We will be back, and we will win next time.”",
+        Direct,
+        Some("Hannah Wolf"),
+        None,
+    ),
+    (
+        "speaker from previous attribution",
+        "“Nobody expected this result,” Omar Said told the radio station.\n\n“Everyone will have to think again about the plan.”",
+        "“Everyone will have to think again about the plan.”",
+        Direct,
+        Some("Omar Said"),
+        None,
+    ),
+    ("title and name speaker", "First Deputy Secretary of State Wendy Shaw, in turn, said that the sides set no deadline.", "the sides set no deadline", Indirect, Some("First Deputy Secretary of State Wendy Shaw"), Some("said")),
+    ("long title speaker", "Also, the First Under Secretary of State of the United States clarified that sanctions would follow.", "sanctions would follow", Indirect, Some("First Under Secretary of State of the United States"), Some("clarified")),
+    ("headline-like name with Mr.", "Mr. Oakes said the company would appeal the ruling.", "the company would appeal the ruling", Indirect, Some("Mr. Oakes"), Some("said")),
+];
+
+/// (case name, text): no quote may be found.
+const NO_QUOTES: &[(&str, &str)] = &[
+    ("scare quote without cue", "The so-called “peace plan” was never published in full."),
+    ("title of a work", "She read “War and Peace” on the long flight home last year."),
+    ("apostrophes only", "The voters' mood in the '90s was calm, wasn't it?"),
+    ("plain narrative", "The meeting began on Monday at nine and lasted almost eight hours."),
+    ("headline without attribution", "Negotiations Lasted Almost Eight Hours"),
+    ("noun said", "The delegates left the hall after lunch and went home."),
+];
+
+fn run(text: &str) -> (Document, Vec<Quote>) {
+    let stage = QuotesConfig::default().build().unwrap();
+    let mut doc = Document::new(Meta::default(), text.to_string()).unwrap();
+    stage.process(&mut doc).unwrap();
+    let quotes = doc.quotes.clone();
+    (doc, quotes)
+}
+
+fn describe(doc: &Document, quotes: &[Quote]) -> String {
+    quotes
+        .iter()
+        .map(|q| {
+            format!(
+                "\n  {:?} [{}] spk=<{}> cue=<{}>",
+                q.kind,
+                doc.slice(q.span),
+                q.speaker.as_ref().map_or("-", |s| doc.slice(s.span)),
+                q.cue.map_or("-", |c| doc.slice(c))
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn quote_cases() {
+    assert!(CASES.len() >= 50, "{} cases", CASES.len());
+    let mut failures = Vec::new();
+    for &(name, text, quote, kind, speaker, cue) in CASES {
+        let (doc, quotes) = run(text);
+        let Some(q) = quotes.iter().find(|q| doc.slice(q.span) == quote) else {
+            failures.push(format!("{name}: quote {quote:?} not found; got{}", describe(&doc, &quotes)));
+            continue;
+        };
+        let got_speaker = q.speaker.as_ref().map(|s| doc.slice(s.span));
+        let got_cue = q.cue.map(|c| doc.slice(c));
+        if q.kind != kind || got_speaker != speaker || got_cue != cue {
+            failures.push(format!(
+                "{name}: want {kind:?} spk={speaker:?} cue={cue:?}, got {:?} spk={got_speaker:?} cue={got_cue:?}",
+                q.kind
+            ));
+            continue;
+        }
+        assert_span!(doc, q.span, quote);
+    }
+    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
+
+#[test]
+fn no_quote_cases() {
+    for &(name, text) in NO_QUOTES {
+        let (doc, quotes) = run(text);
+        assert!(quotes.is_empty(), "{name}: unexpected quotes{}", describe(&doc, &quotes));
+    }
+}
+
+#[test]
+fn quotes_are_sorted_and_spans_valid() {
+    let text = CASES.iter().map(|c| c.1).collect::<Vec<_>>().join("\n\n");
+    let (doc, quotes) = run(&text);
+    assert!(quotes.len() >= CASES.len() / 2);
+    for w in quotes.windows(2) {
+        assert!(w[0].span <= w[1].span, "unsorted");
+    }
+    for q in &quotes {
+        assert!(doc.text().get(q.span.range()).is_some());
+        assert!(!q.span.is_empty());
+    }
+}
+
+#[test]
+fn config_switches_work() {
+    let text = "Ryan Cole said that the two sides had failed to agree on the border. “We tried hard,” he said.";
+    let stage = QuotesConfig { indirect: false, ..QuotesConfig::default() }.build().unwrap();
+    let mut doc = Document::new(Meta::default(), text.to_string()).unwrap();
+    stage.process(&mut doc).unwrap();
+    assert_eq!(doc.quotes.len(), 1, "{}", describe(&doc, &doc.quotes));
+    assert_eq!(doc.quotes[0].kind, Direct);
+    let cfg: QuotesConfig = serde_json::from_str(r#"{"min_clause_words": 3}"#).unwrap();
+    assert_eq!(cfg.min_clause_words, 3);
+    assert!(serde_json::from_str::<QuotesConfig>(r#"{"bogus": 1}"#).is_err());
+    let bad = QuotesConfig { extra_cues: "yell\tshout\tsay\tyelled".into(), ..QuotesConfig::default() };
+    assert!(bad.build().is_err());
+    let extra = QuotesConfig { extra_cues: "grumble\tspeech\tsay\tgrumbled".into(), ..QuotesConfig::default() };
+    let mut doc = Document::new(Meta::default(), "Hale grumbled that the vote was rigged.".into()).unwrap();
+    extra.build().unwrap().process(&mut doc).unwrap();
+    assert_eq!(doc.quotes.len(), 1);
+    assert_span!(doc, doc.quotes[0].span, "the vote was rigged");
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Throughput and memory of `sitrep extract` on the shared speed corpus (2,225 BBC articles).
+# Builds the release binary, runs it with 1 thread and with all cores, output to /dev/null,
+# under GNU time, and prints MB/s (text bytes, from sitrep's own summary), MB/s per core and
+# peak RSS. GNU time (/usr/bin/time) is installed with apt-get if it is missing.
+#
+# Usage: scripts/bench.sh [CORPUS.jsonl]   (default ../shared/data/news_corpus.jsonl)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=${1:-../shared/data/news_corpus.jsonl}
+[ -f "$corpus" ] || { echo "corpus $corpus not found" >&2; exit 1; }
+
+if [ ! -x /usr/bin/time ]; then
+  echo "/usr/bin/time is missing: installing GNU time with apt-get" >&2
+  apt-get update -qq && apt-get install -y -qq time >/dev/null
+fi
+
+cargo build --release -p sitrep-cli
+bin="${CARGO_TARGET_DIR:-target}/release/sitrep"
+cores=$(nproc)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+echo "corpus: $corpus ($(wc -c <"$corpus") bytes of JSONL), $cores cores"
+for threads in $(printf '%s\n' 1 "$cores" | sort -un); do
+  status=0
+  /usr/bin/time -v "$bin" extract --threads "$threads" "$corpus" >/dev/null 2>"$log" || status=$?
+  summary=$(grep '^sitrep: .* MB/s' "$log" | tail -n 1)
+  mbps=$(sed -E 's/.*= ([0-9.]+) MB\/s.*/\1/' <<<"$summary")
+  rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
+  per_core=$(awk -v m="$mbps" -v t="$threads" 'BEGIN {printf "%.2f", m / t}')
+  echo "threads=$threads: $mbps MB/s total, $per_core MB/s per core, peak RSS $((rss_kb / 1024)) MB, wall $wall, exit $status"
+  echo "  $summary"
+done
