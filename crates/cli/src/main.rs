@@ -23,7 +23,11 @@ const DEMO_ARTICLE: &str = include_str!("demo_article.txt");
 const DEMO_ID: &str = "demo:oslo-talks";
 
 #[derive(Parser)]
-#[command(name = "sitrep", version, about = "Structured, checkable knowledge from news articles: who, said what, did what to whom, when.")]
+#[command(
+    name = "sitrep",
+    version,
+    about = "Structured, checkable knowledge from news articles: who, said what, did what to whom, when."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -101,7 +105,8 @@ fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> s
             let codes = match CODES.get() {
                 Some(codes) => codes,
                 None => {
-                    let table = sitrep_events::CodeTable::embedded().map_err(std::io::Error::other)?;
+                    let table =
+                        sitrep_events::CodeTable::embedded().map_err(std::io::Error::other)?;
                     CODES.get_or_init(|| table)
                 }
             };
@@ -133,13 +138,19 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::build(&config).context("cannot build the pipeline")?;
     let records = sitrep_ingest::read(
         args.inputs.iter().map(|a| Input::parse(a)),
-        IngestOptions { max_bytes: args.max_bytes },
+        IngestOptions {
+            max_bytes: args.max_bytes,
+        },
     );
-    let options = RunOptions { threads: args.threads.map(|t| t as usize), ..RunOptions::default() };
+    let options = RunOptions {
+        threads: args.threads.map(|t| t as usize),
+        ..RunOptions::default()
+    };
     let mut batch = pipeline.run_batch(records, options)?;
     let mut out: Box<dyn Write> = match &args.out {
         Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
@@ -160,40 +171,72 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         bar.inc(1);
         if bar.position() % 64 == 0 {
             let s = batch.summary();
-            bar.set_message(format!("{:.1} MB, {:.2} MB/s", s.bytes as f64 / 1e6, s.mb_per_s()));
+            bar.set_message(format!(
+                "{:.1} MB, {:.2} MB/s",
+                s.bytes as f64 / 1e6,
+                s.mb_per_s()
+            ));
         }
     }
     match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e).context("cannot write the output"),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            return Err(e).context("cannot write the output")
+        }
         _ => {}
     }
     bar.finish_and_clear();
     let summary = batch.summary();
     if summary.records_with_errors() as usize > shown {
-        eprintln!("sitrep: ... {} more records with errors (see their output lines)", summary.records_with_errors() as usize - shown);
+        eprintln!(
+            "sitrep: ... {} more records with errors (see their output lines)",
+            summary.records_with_errors() as usize - shown
+        );
     }
     eprintln!("sitrep: {summary}");
-    Ok(if summary.records_with_errors() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if summary.records_with_errors() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn demo(format: Format) -> Result<ExitCode> {
     let pipeline = Pipeline::standard().context("cannot build the standard pipeline")?;
-    let record = sitrep_ingest::text_document(DEMO_ID, DEMO_ARTICLE.as_bytes().to_vec(), DEFAULT_MAX_BYTES);
-    let mut batch = pipeline.run_batch(std::iter::once(record), RunOptions { threads: Some(1), ..RunOptions::default() })?;
-    let processed = batch.next().context("the demo article produced no record")?;
+    let record =
+        sitrep_ingest::text_document(DEMO_ID, DEMO_ARTICLE.as_bytes().to_vec(), DEFAULT_MAX_BYTES);
+    let mut batch = pipeline.run_batch(
+        std::iter::once(record),
+        RunOptions {
+            threads: Some(1),
+            ..RunOptions::default()
+        },
+    )?;
+    let processed = batch
+        .next()
+        .context("the demo article produced no record")?;
     let mut out = std::io::stdout().lock();
     if format == Format::Pretty {
-        writeln!(out, "sitrep demo: the standard pipeline ({}) on a built-in invented article.\n", pipeline.stage_names().join(" → "))?;
+        writeln!(
+            out,
+            "sitrep demo: the standard pipeline ({}) on a built-in invented article.\n",
+            pipeline.stage_names().join(" → ")
+        )?;
     }
     write_record(&mut out, format, &processed)?;
     out.flush()?;
-    Ok(if processed.report.ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if processed.report.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn print_config() -> Result<()> {
     let mut config = PipelineConfig::default();
     for spec in &mut config.stages {
-        spec.config = Some(sitrep_pipeline::registry::default_stage_config(&spec.stage)?);
+        spec.config = Some(sitrep_pipeline::registry::default_stage_config(
+            &spec.stage,
+        )?);
     }
     print!("{}", config.to_toml()?);
     Ok(())

@@ -21,7 +21,11 @@ fn span(t: &TextSpan) -> String {
 }
 
 /// Writes the report of one article. `codes` names the CAMEO event codes.
-pub fn write_report(out: &mut dyn Write, processed: &Processed, codes: &CodeTable) -> io::Result<()> {
+pub fn write_report(
+    out: &mut dyn Write,
+    processed: &Processed,
+    codes: &CodeTable,
+) -> io::Result<()> {
     let rec = processed.to_record();
     write_header(out, &rec)?;
     if processed.record.is_err() {
@@ -87,13 +91,21 @@ fn write_entities(out: &mut dyn Write, rec: &ArticleRecord) -> io::Result<()> {
     writeln!(out, "\nEntities")?;
     for e in &rec.entities {
         let code = e.actor_code.as_deref().unwrap_or("-");
-        write!(out, "  #{:<3} {:<12} {:<32} {:<10}", e.id, e.kind, e.name, code)?;
+        write!(
+            out,
+            "  #{:<3} {:<12} {:<32} {:<10}",
+            e.id, e.kind, e.name, code
+        )?;
         if !e.titles.is_empty() {
             write!(out, " titles: {}", e.titles.join("; "))?;
         }
         write!(out, " ×{}", e.mentions.len())?;
         if let Some(geo) = &e.geo {
-            write!(out, " geo: {} {} ({:.2}, {:.2})", geo.name, geo.country_iso3, geo.lat, geo.lon)?;
+            write!(
+                out,
+                " geo: {} {} ({:.2}, {:.2})",
+                geo.name, geo.country_iso3, geo.lat, geo.lon
+            )?;
         }
         writeln!(out)?;
     }
@@ -106,7 +118,15 @@ fn write_quotes(out: &mut dyn Write, rec: &ArticleRecord) -> io::Result<()> {
     }
     writeln!(out, "\nQuotes")?;
     for (i, q) in rec.quotes.iter().enumerate() {
-        writeln!(out, "  {:>2}. [{}] {} @{}..{}", i + 1, q.kind, shorten(&q.text, QUOTE_CHARS), q.start, q.end)?;
+        writeln!(
+            out,
+            "  {:>2}. [{}] {} @{}..{}",
+            i + 1,
+            q.kind,
+            shorten(&q.text, QUOTE_CHARS),
+            q.start,
+            q.end
+        )?;
         let speaker = match &q.speaker {
             Some(s) => {
                 let who = s.name.clone().unwrap_or_else(|| "(unresolved)".into());
@@ -114,7 +134,11 @@ fn write_quotes(out: &mut dyn Write, rec: &ArticleRecord) -> io::Result<()> {
             }
             None => "(no speaker)".into(),
         };
-        let cue = q.cue.as_ref().map(|c| format!(" · cue {}", span(c))).unwrap_or_default();
+        let cue = q
+            .cue
+            .as_ref()
+            .map(|c| format!(" · cue {}", span(c)))
+            .unwrap_or_default();
         writeln!(out, "      speaker: {speaker}{cue}")?;
     }
     Ok(())
@@ -130,10 +154,23 @@ fn write_events(out: &mut dyn Write, rec: &ArticleRecord, codes: &CodeTable) -> 
             Some(a) => format!("{} ({:?})", a.actor_code, a.text),
             None => "—".to_string(),
         };
-        let name = codes.get(&e.code).map(|id| codes.info(id).name.as_str()).unwrap_or("unknown code");
-        write!(out, "  {} –{}({name})→ {}", side(&e.source), e.code, side(&e.target))?;
+        let name = codes
+            .get(&e.code)
+            .map(|id| codes.info(id).name.as_str())
+            .unwrap_or("unknown code");
+        write!(
+            out,
+            "  {} –{}({name})→ {}",
+            side(&e.source),
+            e.code,
+            side(&e.target)
+        )?;
         write!(out, "  trigger {}", span(&e.trigger))?;
-        write!(out, " · Goldstein {:+.1} · quad {} · {}", e.goldstein, e.quad_class, e.status)?;
+        write!(
+            out,
+            " · Goldstein {:+.1} · quad {} · {}",
+            e.goldstein, e.quad_class, e.status
+        )?;
         if let Some(date) = e.date {
             write!(out, " · {date}")?;
         }
@@ -153,13 +190,21 @@ fn write_dates_amounts_themes(out: &mut dyn Write, rec: &ArticleRecord) -> io::R
         writeln!(out, "\nDates")?;
         for d in &rec.dates {
             let date = d.date.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
-            writeln!(out, "  {:?} @{}..{} → {date} (resolution {})", d.text, d.start, d.end, d.resolution)?;
+            writeln!(
+                out,
+                "  {:?} @{}..{} → {date} (resolution {})",
+                d.text, d.start, d.end, d.resolution
+            )?;
         }
     }
     if !rec.amounts.is_empty() {
         writeln!(out, "\nAmounts")?;
         for a in &rec.amounts {
-            writeln!(out, "  {:?} @{}..{} = {} {}", a.text, a.start, a.end, a.value, a.object)?;
+            writeln!(
+                out,
+                "  {:?} @{}..{} = {} {}",
+                a.text, a.start, a.end, a.value, a.object
+            )?;
         }
     }
     if !rec.themes.is_empty() {
@@ -169,7 +214,11 @@ fn write_dates_amounts_themes(out: &mut dyn Write, rec: &ArticleRecord) -> io::R
         writeln!(out, "\nThemes\n  {}", themes.join(", "))?;
     }
     if let Some(tone) = &rec.tone {
-        writeln!(out, "\nTone\n  {:+.2} (positive {:.2}, negative {:.2})", tone.tone, tone.positive, tone.negative)?;
+        writeln!(
+            out,
+            "\nTone\n  {:+.2} (positive {:.2}, negative {:.2})",
+            tone.tone, tone.positive, tone.negative
+        )?;
     }
     Ok(())
 }

@@ -21,11 +21,21 @@ fn extract_a_text_file_with_a_date_header() {
     assert_eq!(r["date"], "2022-03-07");
     assert_eq!(r["errors"].as_array().unwrap().len(), 0);
     let first = &r["sentences"][0];
-    assert_eq!(first["start"], 17, "the first sentence starts right after the header");
+    assert_eq!(
+        first["start"], 17,
+        "the first sentence starts right after the header"
+    );
     let end = first["end"].as_u64().unwrap() as usize;
-    assert_eq!(&DATED[17..end], "Finnish officials met their Estonian counterparts in Tallinn.");
+    assert_eq!(
+        &DATED[17..end],
+        "Finnish officials met their Estonian counterparts in Tallinn."
+    );
     check_spans(r, DATED, "record");
-    assert!(stderr(&out).contains("1 articles, 0 failed to read"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 articles, 0 failed to read"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -62,7 +72,10 @@ fn stdin_is_read_as_jsonl_or_text_by_content() {
     let jsonl = b"\n{\"id\": \"s1\", \"text\": \"One.\"}\n{\"id\": \"s2\", \"text\": \"Two.\"}\n";
     let out = sitrep(dir.path(), &["extract", "-"], Some(jsonl));
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let ids: Vec<_> = records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<_> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["s1", "s2"]);
 
     let out = sitrep(dir.path(), &["extract", "-"], Some(DATED.as_bytes()));
@@ -80,31 +93,60 @@ fn a_directory_is_read_recursively_in_order() {
     fs::create_dir_all(corpus.join("sub")).unwrap();
     fs::write(corpus.join("b.txt"), "Second article.").unwrap();
     fs::write(corpus.join("a.txt"), "First article.").unwrap();
-    fs::write(corpus.join("sub/c.jsonl"), "{\"id\": \"c1\", \"text\": \"Third.\"}\n").unwrap();
+    fs::write(
+        corpus.join("sub/c.jsonl"),
+        "{\"id\": \"c1\", \"text\": \"Third.\"}\n",
+    )
+    .unwrap();
     fs::write(corpus.join("README.md"), "not an article").unwrap();
     let out = sitrep(dir.path(), &["extract", "corpus", "--threads", "2"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let ids: Vec<_> = records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<_> = records(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["corpus/a.txt", "corpus/b.txt", "c1"]);
 }
 
 #[test]
 fn out_file_max_bytes_and_missing_inputs() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("long.txt"), "A sentence that is longer than forty bytes in all.").unwrap();
+    fs::write(
+        dir.path().join("long.txt"),
+        "A sentence that is longer than forty bytes in all.",
+    )
+    .unwrap();
     fs::write(dir.path().join("short.txt"), "Short one.").unwrap();
     let out = sitrep(
         dir.path(),
-        &["extract", "long.txt", "missing.txt", "short.txt", "--max-bytes", "40", "--out", "result.jsonl"],
+        &[
+            "extract",
+            "long.txt",
+            "missing.txt",
+            "short.txt",
+            "--max-bytes",
+            "40",
+            "--out",
+            "result.jsonl",
+        ],
         None,
     );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(out.stdout.is_empty());
     let written = fs::read_to_string(dir.path().join("result.jsonl")).unwrap();
-    let recs: Vec<serde_json::Value> = written.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let recs: Vec<serde_json::Value> = written
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(recs.len(), 3);
-    assert_eq!(recs[0]["errors"][0], "long.txt: article of 50 bytes exceeds the limit of 40 bytes");
-    assert!(recs[1]["errors"][0].as_str().unwrap().starts_with("missing.txt: cannot read:"));
+    assert_eq!(
+        recs[0]["errors"][0],
+        "long.txt: article of 50 bytes exceeds the limit of 40 bytes"
+    );
+    assert!(recs[1]["errors"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("missing.txt: cannot read:"));
     assert!(recs[2]["errors"].as_array().unwrap().is_empty());
 }
 
@@ -121,7 +163,12 @@ fn usage_errors_exit_with_2() {
         &[],
     ] {
         let out = sitrep(dir.path(), args, None);
-        assert_eq!(out.status.code(), Some(2), "args {args:?}: {}", stderr(&out));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "args {args:?}: {}",
+            stderr(&out)
+        );
         assert!(out.stdout.is_empty(), "args {args:?}");
     }
 }
@@ -130,18 +177,38 @@ fn usage_errors_exit_with_2() {
 fn bad_config_is_a_fatal_error_and_written_default_config_works() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), "Talks began. They ended.").unwrap();
-    fs::write(dir.path().join("bad.toml"), "[[stages]]\nstage = \"telepathy\"\n").unwrap();
-    let out = sitrep(dir.path(), &["extract", "a.txt", "--config", "bad.toml"], None);
+    fs::write(
+        dir.path().join("bad.toml"),
+        "[[stages]]\nstage = \"telepathy\"\n",
+    )
+    .unwrap();
+    let out = sitrep(
+        dir.path(),
+        &["extract", "a.txt", "--config", "bad.toml"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown stage \"telepathy\""), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown stage \"telepathy\""),
+        "{}",
+        stderr(&out)
+    );
 
     let config = sitrep(dir.path(), &["config"], None);
     assert_eq!(config.status.code(), Some(0), "{}", stderr(&config));
     fs::write(dir.path().join("default.toml"), &config.stdout).unwrap();
-    let with = sitrep(dir.path(), &["extract", "a.txt", "--config", "default.toml"], None);
+    let with = sitrep(
+        dir.path(),
+        &["extract", "a.txt", "--config", "default.toml"],
+        None,
+    );
     let without = sitrep(dir.path(), &["extract", "a.txt"], None);
     assert_eq!(with.status.code(), Some(0), "{}", stderr(&with));
-    assert_eq!(stdout(&with), stdout(&without), "the written default config is the default");
+    assert_eq!(
+        stdout(&with),
+        stdout(&without),
+        "the written default config is the default"
+    );
 }
 
 #[test]
@@ -149,12 +216,19 @@ fn pretty_format_reports_each_article() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("talks.txt"), DATED).unwrap();
     fs::write(dir.path().join("bad.jsonl"), "{\"id\": \"x\"}\n").unwrap();
-    let out = sitrep(dir.path(), &["extract", "--format", "pretty", "talks.txt", "bad.jsonl"], None);
+    let out = sitrep(
+        dir.path(),
+        &["extract", "--format", "pretty", "talks.txt", "bad.jsonl"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("━━ talks.txt  (2022-03-07)"), "{text}");
     assert!(text.contains("3 sentences"), "{text}");
-    assert!(text.contains("━━ x\n  NOT PROCESSED: bad.jsonl:1 (id \"x\"): missing field `text`"), "{text}");
+    assert!(
+        text.contains("━━ x\n  NOT PROCESSED: bad.jsonl:1 (id \"x\"): missing field `text`"),
+        "{text}"
+    );
 }
 
 #[test]

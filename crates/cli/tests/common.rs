@@ -10,7 +10,11 @@ pub fn sitrep(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
         .args(args)
         .current_dir(dir)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -47,9 +51,12 @@ pub fn check_spans(value: &serde_json::Value, text: &str, path: &str) -> usize {
     let mut checked = 0;
     match value {
         serde_json::Value::Object(map) => {
-            if let (Some(s), Some(e), Some(t)) = (map.get("start"), map.get("end"), map.get("text")) {
+            if let (Some(s), Some(e), Some(t)) = (map.get("start"), map.get("end"), map.get("text"))
+            {
                 let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
-                let under = text.get(s..e).unwrap_or_else(|| panic!("{path}: span {s}..{e} does not slice the text"));
+                let under = text
+                    .get(s..e)
+                    .unwrap_or_else(|| panic!("{path}: span {s}..{e} does not slice the text"));
                 assert_eq!(under, t.as_str().unwrap(), "{path}: text under {s}..{e}");
                 checked += 1;
             }

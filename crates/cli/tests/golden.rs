@@ -7,9 +7,12 @@ mod common;
 use common::*;
 use std::path::Path;
 
+/// The record pretty-printed in schema field order (read back through the schema type, which
+/// also checks that the output is schema v1).
 fn pretty_json(line: &str) -> String {
-    let value: serde_json::Value = serde_json::from_str(line).unwrap();
-    serde_json::to_string_pretty(&value).unwrap() + "\n"
+    let record: sitrep_doc::output::ArticleRecord = serde_json::from_str(line)
+        .unwrap_or_else(|e| panic!("not a schema v1 record ({e}): {line}"));
+    serde_json::to_string_pretty(&record).unwrap() + "\n"
 }
 
 #[test]
@@ -21,7 +24,11 @@ fn golden_articles() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     fixtures.sort();
-    assert!(!fixtures.is_empty(), "no golden fixtures in {}", dir.display());
+    assert!(
+        !fixtures.is_empty(),
+        "no golden fixtures in {}",
+        dir.display()
+    );
     let bless = std::env::var_os("BLESS").is_some_and(|v| v == "1");
     let mut failures = Vec::new();
     for fixture in &fixtures {
@@ -31,7 +38,11 @@ fn golden_articles() {
         let got = pretty_json(stdout(&out).trim_end());
         // Deterministic: a second run with more threads gives the same bytes.
         let again = sitrep(&dir, &["extract", "--threads", "2", name], None);
-        assert_eq!(pretty_json(stdout(&again).trim_end()), got, "{name}: output differs between runs");
+        assert_eq!(
+            pretty_json(stdout(&again).trim_end()),
+            got,
+            "{name}: output differs between runs"
+        );
         let expected_path = fixture.with_extension("json");
         if bless {
             std::fs::write(&expected_path, &got).unwrap();
@@ -42,10 +53,17 @@ fn golden_articles() {
             let diff = similar::TextDiff::from_lines(&expected, &got)
                 .unified_diff()
                 .context_radius(3)
-                .header(&format!("{} (expected)", expected_path.display()), "actual output")
+                .header(
+                    &format!("{} (expected)", expected_path.display()),
+                    "actual output",
+                )
                 .to_string();
             failures.push(diff);
         }
     }
-    assert!(failures.is_empty(), "golden output changed (rerun with BLESS=1 if intended):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "golden output changed (rerun with BLESS=1 if intended):\n{}",
+        failures.join("\n")
+    );
 }

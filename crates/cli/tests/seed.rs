@@ -22,15 +22,30 @@ fn the_seed_article_keeps_its_header_out_of_the_text_and_its_offsets_in_the_file
     let header_end = raw.find("2022-01-10").unwrap() + "2022-01-10".len() + 1;
     assert_eq!(&raw[..header_end], " date 2022-01-10 ");
     let first = r["sentences"][0]["start"].as_u64().unwrap() as usize;
-    assert_eq!(first, header_end, "the first sentence starts at the byte after the header");
+    assert_eq!(
+        first, header_end,
+        "the first sentence starts at the byte after the header"
+    );
     assert!(raw[first..].starts_with("Russian Deputy Foreign Minister"));
 
     let mut last_end = 0;
     for s in r["sentences"].as_array().unwrap() {
-        let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-        assert!(start >= last_end && start < end, "sentences in order, not overlapping");
-        let sentence = raw.get(start..end).expect("sentence offsets slice the original file");
-        assert_eq!(sentence.trim(), sentence, "sentences carry no outer white space");
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            start >= last_end && start < end,
+            "sentences in order, not overlapping"
+        );
+        let sentence = raw
+            .get(start..end)
+            .expect("sentence offsets slice the original file");
+        assert_eq!(
+            sentence.trim(),
+            sentence,
+            "sentences carry no outer white space"
+        );
         last_end = end;
     }
     check_spans(r, &raw, "seed");

@@ -84,6 +84,13 @@ const RELATIVE: &[&str] = &["who", "which", "whom", "that", "whose"];
 /// Prepositions that attach a noun phrase to the one before it, for finding whom a
 /// phrase names ("leaders of the coalition", "police in Jericho").
 const ATTACH: &[&str] = &["of", "from", "in", "with", "by", "against", "to", "for", "throughout", "across", "'s", "’s"];
+/// Nouns for people that take their nationality from where they are ("students in Jakarta").
+const HUMAN_HEADS: &[&str] = &[
+    "demonstrator", "protester", "protestor", "student", "worker", "police", "policeman", "force", "troop", "soldier", "official",
+    "leader", "people", "civilian", "rebel", "militant", "resident", "authority", "government", "villager", "refugee", "army",
+    "militia", "militiaman", "gunman", "fighter", "insurgent", "settler", "prisoner", "activist", "farmer", "miner", "crowd",
+    "thousand", "hundred", "dozen", "group", "member", "supporter", "opposition", "party", "minister", "judge", "court", "ten",
+];
 /// Lemmas whose "be + participle" is a state, not a passive ("were engaged in").
 const NOT_PASSIVE: &[&str] = &["engage", "involve", "concern", "interest", "locate", "base", "commit", "determine", "prepare", "poise", "set"];
 
@@ -173,7 +180,7 @@ impl<'d> Clauses<'d> {
                 } else if matches!(w.text, "-" | "'" | "’") && i + 1 < n && self.np_word(i + 1) {
                     i += 1;
                 } else if w.pos == Upos::Verb
-                    && matches!(prev.pos, Upos::Det | Upos::Adj | Upos::Pron)
+                    && (matches!(prev.pos, Upos::Det | Upos::Adj | Upos::Pron) || matches!(prev.text, "'s" | "’s"))
                     && i + 1 < n
                     && matches!(self.w[i + 1].pos, Upos::Noun | Upos::Adj | Upos::Propn)
                 {
@@ -264,6 +271,18 @@ impl<'d> Clauses<'d> {
             let id = self.groups.len() as u16;
             for k in start..end {
                 self.group_of[k] = Some(id);
+            }
+            // "was found guilty and sentenced": a bare participle coordinated with a passive.
+            let mut passive = passive;
+            if !has_aux && !infinitive && hw.pos == Upos::Verb && (hw.text.ends_with("ed") || hw.text.ends_with("en")) && start > 0 {
+                let mut b = start - 1;
+                while b > 0 && matches!(self.w[b].pos, Upos::Adv | Upos::Punct) {
+                    b -= 1;
+                }
+                let coordinated = matches!(self.w[b].pos, Upos::Cconj) || self.w[start - 1].text == ",";
+                if coordinated && self.groups.last().is_some_and(|g| g.passive) {
+                    passive = true;
+                }
             }
             self.groups.push(Group { start, end, head, neg, modal, passive, infinitive, gerund });
             i = end.max(i + 1);
@@ -368,6 +387,12 @@ impl<'d> Clauses<'d> {
     /// first mention in it, else (when `attach` allows) the phrase it governs through of/in/
     /// with/against ("representatives of Russia", "further action against Iran").
     pub fn np_actors(&self, np: usize, attach: u8, out: &mut Vec<Actor>) {
+        self.np_actors_as(np, attach, false, out)
+    }
+
+    /// As [`Clauses::np_actors`]; for a `source`, "X in <place>" names the place's country
+    /// only when X is a group of people ("demonstrators in Baghdad", not "weather in the US").
+    pub fn np_actors_as(&self, np: usize, attach: u8, source: bool, out: &mut Vec<Actor>) {
         let p = self.nps[np];
         if let Some(a) = self.actor[p.end - 1] {
             push_unique(out, a);
@@ -381,10 +406,15 @@ impl<'d> Clauses<'d> {
             return;
         }
         let e = p.end;
+        // "demonstrators in Baghdad" are Iraqi; "weather in the US" is nobody.
+        let place_attach = matches!(self.lemma(e), "in" | "throughout" | "across");
+        if source && place_attach && !HUMAN_HEADS.contains(&self.lemma(p.end - 1)) {
+            return;
+        }
         if e + 1 < self.len() && self.w[e].pos == Upos::Adp && ATTACH.contains(&self.lemma(e)) {
             if let Some(nx) = self.np_of[e + 1] {
                 for c in self.conjuncts(nx as usize) {
-                    self.np_actors(c, attach - 1, out);
+                    self.np_actors_as(c, attach - 1, source, out);
                 }
             }
         }
@@ -392,9 +422,13 @@ impl<'d> Clauses<'d> {
 
     /// Actors of a phrase starting at `np` with its conjuncts.
     pub fn phrase_actors(&self, np: usize) -> Vec<Actor> {
+        self.phrase_actors_as(np, false)
+    }
+
+    pub fn phrase_actors_as(&self, np: usize, source: bool) -> Vec<Actor> {
         let mut out = Vec::new();
         for c in self.conjuncts(np) {
-            self.np_actors(c, 3, &mut out);
+            self.np_actors_as(c, 3, source, &mut out);
         }
         out
     }
@@ -465,22 +499,21 @@ impl<'d> Clauses<'d> {
                     i = s as isize - 2;
                     continue;
                 }
-                let start = self.chain_start(np);
-                // "Russian aircraft including helicopters killed", "workers affiliated with
-                // the union stopped": a participle phrase inside the subject.
-                let ps = self.nps[start].start;
-                if ps > 1 {
-                    if let Some(pg) = self.group_of[ps - 1].map(|x| self.groups[x as usize]) {
-                        let bare = pg.start == pg.end - 1 && self.w[pg.head].pos == Upos::Verb;
-                        if bare && pg.start > 0 {
-                            if let Some(prev) = self.np_of[pg.start - 1] {
-                                let mut actors = Vec::new();
-                                self.np_actors(start, 3, &mut actors);
-                                if actors.is_empty() {
-                                    return Subject::Np(self.chain_start(prev as usize));
-                                }
-                            }
-                        }
+                let mut start = self.chain_start(np);
+                // "Russian aircraft including helicopters killed", "aircraft using guided
+                // missiles killed": a participle phrase inside the subject.
+                for _ in 0..3 {
+                    let mut actors = Vec::new();
+                    self.np_actors_as(start, 3, true, &mut actors);
+                    if !actors.is_empty() {
+                        break;
+                    }
+                    let ps = self.nps[start].start;
+                    let Some(pg) = (ps > 1).then(|| self.group_of[ps - 1]).flatten().map(|x| self.groups[x as usize]) else { break };
+                    let bare = pg.start + 1 == pg.end && self.w[pg.head].pos == Upos::Verb;
+                    match (pg.start > 0).then(|| self.np_of[pg.start - 1]).flatten() {
+                        Some(prev) if bare => start = self.chain_start(prev as usize),
+                        _ => break,
                     }
                 }
                 return Subject::Np(start);
@@ -492,8 +525,11 @@ impl<'d> Clauses<'d> {
                 // An apposition "X, a key ally, has ...": jump to before the opening comma.
                 let mut m = k as isize - 1;
                 while m >= 0 && self.w[m as usize].text != "," && !self.is_boundary(m as usize) {
-                    if self.group_of[m as usize].is_some() {
-                        break;
+                    if let Some(x) = self.group_of[m as usize] {
+                        let x = self.groups[x as usize];
+                        if !x.gerund && x.start + 1 != x.end {
+                            break;
+                        }
                     }
                     m -= 1;
                 }
@@ -562,6 +598,22 @@ impl<'d> Clauses<'d> {
             k += 1;
         }
         self.np_of.get(k).copied().flatten().map(|n| n as usize).filter(|&n| self.nps[n].start == k)
+    }
+
+    /// The noun phrases after any of `preps` in `from..end`, in order.
+    pub fn prep_objects<'s>(&'s self, preps: &'s [Box<str>], from: usize, end: usize) -> impl Iterator<Item = usize> + 's {
+        (from..end.min(self.len())).filter_map(move |k| {
+            let w = self.w[k];
+            if (w.pos == Upos::Adp || w.pos == Upos::Sconj || w.pos == Upos::Part) && preps.iter().any(|p| **p == *w.lemma) {
+                let mut m = k + 1;
+                while m < self.len() && self.w[m].pos == Upos::Adv {
+                    m += 1;
+                }
+                self.np_of.get(m).copied().flatten().map(|n| n as usize)
+            } else {
+                None
+            }
+        })
     }
 
     /// The noun phrase after the first of `preps` in `from..end`.

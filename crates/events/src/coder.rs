@@ -39,6 +39,8 @@ struct Act<'a> {
     commissive: bool,
     complement: bool,
     symmetric: bool,
+    /// The pattern needs a named target.
+    required_target: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,12 +66,22 @@ pub struct SentenceCoder<'a, 'd, F: Fn(usize) -> Option<Actor>> {
     quote_speaker: F,
     consumed: Vec<bool>,
     say_of: Vec<Option<usize>>,
+    /// The listed lemma of each group's head (tagger lemmas repaired), or its own lemma.
+    head_lemma: Vec<&'a str>,
 }
 
 impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     pub fn new(lx: &'a Lexicon, c: &'a Clauses<'d>, quote_speaker: F) -> Self {
         let n = c.groups.len();
-        let mut me = SentenceCoder { lx, c, quote_speaker, consumed: vec![false; n], say_of: vec![None; n] };
+        let head_lemma = c
+            .groups
+            .iter()
+            .map(|g| {
+                let w = c.w[g.head];
+                lx.verb_key(w.lemma, w.text).unwrap_or("")
+            })
+            .collect();
+        let mut me = SentenceCoder { lx, c, quote_speaker, consumed: vec![false; n], say_of: vec![None; n], head_lemma };
         for g in 0..n {
             if let Some(comp) = me.complement(g) {
                 if comp.class == Class::Say {
@@ -163,10 +175,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     /// target preposition is present, else the first.
     fn match_pattern(&self, g: usize, kind: PatternKind) -> Option<(&'a VerbPattern, usize)> {
         let c = self.c;
-        let lemma = c.lemma(c.groups[g].head);
+        let lemma = self.head_lemma[g];
         let mut best: Option<(&'a VerbPattern, usize, (usize, usize, usize))> = None;
         let mut first_bare = None;
-        let mut prep_only = None;
         for p in self.lx.verb_patterns(lemma) {
             let is_kind = match kind {
                 PatternKind::Words => !p.slots.is_empty(),
@@ -185,7 +196,6 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     if c.prep_object(&p.target.preps, after, c.clause_end(after).min(after + 3)).is_some() {
                         return Some((p, after));
                     }
-                    prep_only.get_or_insert((p, after));
                     continue;
                 }
                 first_bare.get_or_insert((p, after));
@@ -198,7 +208,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         match kind {
             PatternKind::Words => best.map(|(p, a, _)| (p, a)),
-            PatternKind::Bare => first_bare.or(prep_only),
+            PatternKind::Bare => first_bare,
         }
     }
 
@@ -220,9 +230,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn subject_actors(&self, g: usize) -> Vec<Actor> {
+        self.subject_actors_as(g, true)
+    }
+
+    /// The actors of group `g`'s subject; `source` when they act (not when a passive
+    /// subject is the target).
+    fn subject_actors_as(&self, g: usize, source: bool) -> Vec<Actor> {
         match self.c.subject(g) {
             Subject::Np(np) => {
-                let a = self.c.phrase_actors(np);
+                let a = self.c.phrase_actors_as(np, source);
                 if a.is_empty() {
                     let p = self.c.nps[np];
                     if p.end - p.start == 1 && self.c.is_first_person(p.start) {
@@ -258,7 +274,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if grp.passive {
             source = self.agent_actors(g);
             if p.target.obj {
-                target = self.subject_actors(g);
+                target = self.subject_actors_as(g, false);
             }
         } else {
             source = self.subject_actors(g);
@@ -274,20 +290,25 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         if target.is_empty() && !p.target.preps.is_empty() {
-            if let Some(np) = c.prep_object(&p.target.preps, grp.end, end.max(after)) {
-                target = c.phrase_actors(np);
-            }
+            // The first phrase after a target preposition that names someone.
+            target = c
+                .prep_objects(&p.target.preps, grp.end, end.max(after))
+                .map(|np| c.phrase_actors(np))
+                .find(|a| !a.is_empty())
+                .unwrap_or_default();
         }
         // The same entity is not its own target ("Iran's army attacked Iran" aside).
         target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
         Act {
+            required_target: p.target.required,
             code: self.lx.codes.info(p.code).code.as_str(),
             head: grp.head,
             source,
             target,
             commissive: false,
             complement: false,
-            symmetric: symmetric(&self.lx.codes.info(p.code).code),
+            // Accepting an offer is one-sided, whoever else accepts it too.
+            symmetric: symmetric(&self.lx.codes.info(p.code).code) && &*p.verb != "accept",
         }
     }
 
@@ -302,6 +323,21 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if let Some(comp) = self.complement(g) {
             if comp.class != Class::Say {
                 return self.complement_act(g, comp, depth);
+            }
+            if self.head_lemma[g] == "agree" {
+                // "agreed (that) it was a concern": accord (019), not an agreement to act.
+                let grp = self.c.groups[g];
+                let code = self.lx.codes.get("019").map(|id| self.lx.codes.info(id).code.as_str())?;
+                return Some(Act {
+                    code,
+                    head: grp.head,
+                    source: self.subject_actors(g),
+                    target: Vec::new(),
+                    commissive: false,
+                    complement: false,
+                    symmetric: false,
+                    required_target: false,
+                });
             }
         }
         let (p, after) = self.match_pattern(g, PatternKind::Bare)?;
@@ -334,7 +370,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn bare_code(&self, g: usize) -> Option<&'a str> {
-        let lemma = self.c.lemma(self.c.groups[g].head);
+        let lemma = self.head_lemma[g];
         self.lx
             .verb_patterns(lemma)
             .find(|p| p.slots.is_empty() && p.particle.is_empty())
@@ -358,6 +394,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         let addressee = comp.addressee.map(|np| c.phrase_actors(np)).unwrap_or_default();
+        if let Some(a) = &inner {
+            let own_act = matches!(comp.class, Class::Intent | Class::Agree | Class::Want | Class::Try | Class::Refuse | Class::Fail | Class::Threat);
+            if own_act && a.target.is_empty() && (a.required_target || a.code.starts_with("04")) && source.len() < 2 {
+                // "wants to meet" with nobody to meet: the pattern did not find its act.
+                return None;
+            }
+        }
         let inner_code = inner.as_ref().map(|a| a.code);
         let inner_symmetric = inner.as_ref().is_some_and(|a| a.symmetric);
         let inner_target = || match &inner {
@@ -416,7 +459,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 }
                 let code = match inner_code {
                     Some(ic) => transform::refuse(ic)?,
-                    None => self.bare_code(g)?,
+                    // "refused to discuss the reports": refusing nobody in particular.
+                    None if !inner_target().is_empty() => self.bare_code(g)?,
+                    None => return None,
                 };
                 (code, inner_target())
             }
@@ -485,14 +530,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let mut target = target;
         target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
         let symmetric = symmetric(code) || inner_symmetric;
-        Some(Act { code, head: grp.head, source, target, commissive, complement: true, symmetric })
+        Some(Act { code, head: grp.head, source, target, commissive, complement: true, symmetric, required_target: false })
     }
 
     /// The complement of a complement-taking head: "to X", "of X-ing", "that Y X".
     fn complement(&self, g: usize) -> Option<Comp> {
         let c = self.c;
         let grp = c.groups[g];
-        let lemma = c.lemma(grp.head);
+        let lemma = if self.head_lemma[g].is_empty() { c.lemma(grp.head) } else { self.head_lemma[g] };
         let group_starting = |k: usize| c.group_of.get(k).copied().flatten().map(|x| x as usize).filter(|&x| c.groups[x].start == k);
         let mut k = grp.end;
         while k < c.len() && c.w[k].pos == Upos::Adv {
@@ -581,7 +626,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 return Some(Comp { class, inner, addressee, that: false });
             }
         }
-        // "that Y X" or a bare clause after a speech verb.
+        // "that Y X" or a bare clause after a speech verb ("said on Sunday it had ...").
+        if has(Class::Say) && c.w.get(k).is_some_and(|w| w.pos == Upos::Adp) {
+            if let Some(np) = self.np_starting_at(k + 1, false) {
+                let e = c.nps[np].end;
+                if self.np_starting_at(e, false).is_some() || c.lower_is(e, "that") {
+                    k = e;
+                }
+            }
+        }
         let that = c.lower_is(k, "that") && c.w.get(k).is_some_and(|w| w.pos == Upos::Sconj);
         let start = if that { k + 1 } else { k };
         let clause_here = that || (self.np_starting_at(k, false).is_some() && (has(Class::Say) || has(Class::Demand)));
@@ -591,7 +644,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 if let Some(x) = group_starting(m) {
                     let xg = c.groups[x];
                     if !xg.infinitive && !xg.gerund {
-                        let class = pick(&[Class::Demand, Class::Deny, Class::Appeal, Class::Say])?;
+                        // "demanded that Iran leave / must leave" is a demand; "insisted that
+                        // he did not know" is a statement.
+                        let hw = c.w[xg.head];
+                        let jussive = matches!(xg.modal, Modal::Must | Modal::Should)
+                            || (xg.start == xg.head && hw.pos == Upos::Verb && hw.text.eq_ignore_ascii_case(hw.lemma));
+                        let class = if jussive {
+                            pick(&[Class::Demand, Class::Deny, Class::Appeal, Class::Say])?
+                        } else {
+                            pick(&[Class::Deny, Class::Say])?
+                        };
                         return Some(Comp { class, inner: x, addressee: None, that: true });
                     }
                     return None;
@@ -630,11 +692,45 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if (grp.gerund && grp.start > 0 && c.w[grp.start - 1].pos == Upos::Adp) || grp.infinitive {
             return None;
         }
+        // A participle right after a noun describes it ("a resolution censuring X",
+        // "militiamen armed with machetes"): not an act of its own.
+        let bare = grp.start + 1 == grp.end && c.w[grp.head].pos == Upos::Verb;
+        let np_before = (grp.start > 0).then(|| c.np_of[grp.start - 1]).flatten().map(|n| c.nps[n as usize]);
+        // ... when that noun is an object or inside a prepositional phrase, so it cannot be
+        // the subject of the participle's verb.
+        let governed = np_before.is_some_and(|n| n.start > 0 && (c.w[n.start - 1].pos == Upos::Adp || c.group_of[n.start - 1].is_some()));
+        if bare && governed {
+            let t = c.w[grp.head].text;
+            let next_by_with = c.w.get(grp.end).is_some_and(|w| w.pos == Upos::Adp && matches!(w.lemma, "by" | "with"));
+            if grp.gerund || ((t.ends_with("ed") || t.ends_with("en")) && next_by_with) {
+                return None;
+            }
+        }
         let act = self.evaluate(g, 0);
         if c.hypothetical(grp.head) {
             return None;
         }
+        // "a government that will give them value": a relative clause in the future or
+        // conditional describes its noun, it reports no act.
+        if grp.modal != Modal::None && grp.start > 0 {
+            let mut b = grp.start - 1;
+            while b > 0 && c.w[b].pos == Upos::Adv {
+                b -= 1;
+            }
+            if c.w[b].pos == Upos::Pron && matches!(c.w[b].lemma, "that" | "which" | "who") {
+                return None;
+            }
+        }
         let mut act = act?;
+        // A consultation needs a counterpart ("met Iran", "Russia and Iran met"); a pattern
+        // marked [!..] needs its target.
+        if !act.complement
+            && act.target.is_empty()
+            && act.source.len() < 2
+            && (act.required_target || (act.code.starts_with("04") && !grp.passive))
+        {
+            return None;
+        }
         let mut future_commit = false;
         if !act.complement {
             let k = kind(act.code);
@@ -655,7 +751,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                             act.code = transform::threat(act.code)?;
                             future_commit = true;
                         }
-                        _ => {}
+                        // A future statement, demand or investigation has not happened.
+                        _ if act.code.starts_with("13") => {}
+                        _ => return None,
                     },
                     Modal::Must | Modal::Should => {
                         // "Y must X", said by someone else: a demand (an appeal for "should").
@@ -685,7 +783,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 }
             }
         }
-        if act.source.is_empty() && (act.commissive || future_commit) {
+        let unnamed_subject = match self.c.subject(g) {
+            Subject::None => true,
+            Subject::Np(np) => {
+                let n = self.c.nps[np];
+                n.end - n.start == 1 && self.c.w[n.start].pos == Upos::Pron
+            }
+        };
+        if act.source.is_empty() && (act.commissive || future_commit) && unnamed_subject {
             act.source = self.speaker(g);
             let src = act.source.clone();
             act.target.retain(|t| !src.iter().any(|s| s.entity == t.entity));

@@ -25,6 +25,8 @@ pub struct TargetRule {
     pub obj: bool,
     /// The noun phrase after one of these prepositions.
     pub preps: Vec<Box<str>>,
+    /// `[!...]`: no event without a named target ("recognized Kosovo", not "recognized that").
+    pub required: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -151,6 +153,13 @@ impl Lexicon {
                     let inner = inner
                         .strip_suffix(']')
                         .ok_or_else(|| data_err("verbs.tsv", line, "unclosed [ ]"))?;
+                    let inner = match inner.strip_prefix('!') {
+                        Some(rest) => {
+                            target.required = true;
+                            rest
+                        }
+                        None => inner,
+                    };
                     for p in inner.split('|') {
                         if p == "obj" {
                             target.obj = true;
@@ -281,6 +290,34 @@ impl Lexicon {
 
     pub fn speech_code(&self, lemma: &str) -> Option<CodeId> {
         self.speech.get(lemma).copied()
+    }
+
+    /// The lemma key under which a verb is listed: its lemma when listed, else the first of
+    /// the word's regular base forms that is ("vetoed" -> "veto" when a tagger left the
+    /// inflected form as lemma). `None` when the verb is in no table.
+    pub fn verb_key<'s>(&'s self, lemma: &str, text: &str) -> Option<&'s str> {
+        let listed = |l: &str| {
+            self.by_verb.get_key_value(l).map(|(k, _)| &**k).or_else(|| self.classes.get_key_value(l).map(|(k, _)| &**k))
+        };
+        if let Some(k) = listed(lemma) {
+            return Some(k);
+        }
+        // Only when the tagger left an inflected form as the lemma.
+        if !lemma.eq_ignore_ascii_case(text) || !(text.ends_with('d') || text.ends_with('s') || text.ends_with("ing")) {
+            return None;
+        }
+        let t = text.to_ascii_lowercase();
+        let mut cands: Vec<String> = Vec::new();
+        for (suffix, add) in [("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")] {
+            if let Some(stem) = t.strip_suffix(suffix) {
+                cands.push(format!("{stem}{add}"));
+                let b = stem.as_bytes();
+                if add.is_empty() && b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+                    cands.push(stem[..stem.len() - 1].to_string());
+                }
+            }
+        }
+        cands.iter().find_map(|c| listed(c))
     }
 
     /// Every verb lemma a pattern starts with (the test tagger uses it to lemmatize).

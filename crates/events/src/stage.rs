@@ -126,6 +126,30 @@ impl Stage for EventsStage {
     }
 }
 
+/// Nouns of sport reports. Country and club names stand for teams there, and "beat",
+/// "host", "attack", "refuse a penalty" are not acts between states: sentences with one of
+/// these (or a score like "18-17"), and all sentences of an article with many, are not coded.
+const SPORTS: &[&str] = &[
+    "match", "penalty", "goal", "tournament", "championship", "cup", "league", "striker", "midfielder", "coach", "qualifier",
+    "semi-final", "quarter-final", "wicket", "innings", "fixture", "slam", "seed", "squad", "tennis", "rugby", "football",
+    "cricket", "golf", "athletics", "olympics", "sprinter", "goalkeeper", "defender", "scrum", "try-line", "line-out", "playoff",
+    "medal", "referee", "stadium", "derby", "kick", "header", "lap", "podium", "club",
+];
+
+fn sports_tokens(doc: &Document, first: usize, last: usize) -> usize {
+    doc.tokens[first..last]
+        .iter()
+        .filter(|t| {
+            (t.pos == Upos::Noun && SPORTS.contains(&t.lemma.as_str())) || {
+                let w = doc.slice(t.span);
+                w.split_once('-').is_some_and(|(a, b)| {
+                    !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+                })
+            }
+        })
+        .count()
+}
+
 /// Actors per token of a sentence, from the mentions whose entity has an actor code.
 fn token_actors(doc: &Document, first: usize, last: usize, order: &[usize], cursor: &mut usize) -> Vec<Option<Actor>> {
     let mut out = vec![None; last - first];
@@ -167,9 +191,13 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
     let main_place = EventsStage::main_place(doc);
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph).unwrap_or(0);
     let mut events: Vec<Event> = Vec::new();
+    let sports_article = sports_tokens(doc, 0, doc.tokens.len()) >= 6;
     for (si, s) in doc.sentences.iter().enumerate() {
         let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
         if first >= last || last > doc.tokens.len() {
+            continue;
+        }
+        if sports_article || sports_tokens(doc, first, last) > 0 {
             continue;
         }
         let actors = token_actors(doc, first, last, &order, &mut cursor);

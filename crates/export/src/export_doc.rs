@@ -31,6 +31,8 @@ pub struct PendingMention {
     pub actor2_offset: i64,
     pub action_offset: i64,
     pub confidence: u8,
+    /// 0 when an actor is known only through a pronoun resolved by coreference.
+    pub in_raw_text: u8,
     pub doc_len: u64,
     pub doc_tone: f64,
 }
@@ -98,6 +100,16 @@ impl<'a> ExportDoc<'a> {
         }
     }
 
+    /// The actor's words are a pronoun (its code came from coreference, not the raw text).
+    fn via_pronoun(&self, a: Option<&EventActor>) -> bool {
+        a.is_some_and(|a| {
+            self.doc
+                .mentions
+                .iter()
+                .any(|m| m.span == a.span && m.form == MentionForm::Pronoun)
+        })
+    }
+
     fn actor(&self, a: Option<&EventActor>) -> (ActorCols, GeoCols, i64) {
         let Some(a) = a else {
             return (ActorCols::default(), GeoCols::default(), -1);
@@ -141,6 +153,10 @@ impl<'a> ExportDoc<'a> {
                     mention_type,
                     sentence_id: e.sentence.0 + 1,
                     actor1_offset,
+                    in_raw_text: u8::from(
+                        !self.via_pronoun(e.source.as_ref())
+                            && !self.via_pronoun(e.target.as_ref()),
+                    ),
                     actor2_offset,
                     action_offset: self.off(e.trigger),
                     // Asserted by the article: full confidence; only someone's claim: half.

@@ -127,7 +127,7 @@ impl GdeltWriter {
                     actor1_char_offset: p.actor1_offset,
                     actor2_char_offset: p.actor2_offset,
                     action_char_offset: p.action_offset,
-                    in_raw_text: 1,
+                    in_raw_text: p.in_raw_text,
                     confidence: p.confidence,
                     mention_doc_len: p.doc_len,
                     mention_doc_tone: Float::new(p.doc_tone),

@@ -178,9 +178,10 @@ fn meeting_doc(id: &str, source: &str, swapped: bool) -> Document {
     doc
 }
 
-/// A different happening: a protest a week later, no source metadata, no URL.
+/// A different happening: a protest a week later, no source metadata, no URL; its actor is
+/// the pronoun "They", resolved by coreference (so not in the raw text).
 fn protest_doc() -> Document {
-    let text = "Workers protested in Kyiv on Monday.";
+    let text = "They protested in Kyiv on Monday.";
     let meta = Meta {
         id: "p1".into(),
         date: Some(d("2022-01-17")),
@@ -192,6 +193,13 @@ fn protest_doc() -> Document {
         paragraph: 0,
         tokens: (0, 0),
     }];
+    doc.mentions.push(Mention {
+        span: doc.span(0, 4).unwrap(),
+        kind: EntityKind::Group,
+        form: MentionForm::Pronoun,
+        title: None,
+        entity: None,
+    });
     doc.events.push(Event {
         code: "141".into(),
         base: "141".into(),
@@ -201,10 +209,10 @@ fn protest_doc() -> Document {
         source: Some(EventActor {
             actor_code: "UKRLAB".into(),
             entity: None,
-            span: doc.span(0, 7).unwrap(),
+            span: doc.span(0, 4).unwrap(),
         }),
         target: None,
-        trigger: doc.span(8, 17).unwrap(),
+        trigger: doc.span(5, 14).unwrap(),
         sentence: SentenceId(0),
         date: None,
         place: None,
@@ -399,7 +407,17 @@ fn written_tables_read_back_with_a_csv_reader() {
     );
     assert_eq!(m[12].parse::<usize>().unwrap(), doc.text().chars().count());
     let protest = mentions.iter().find(|m| &m[5] == "p1").unwrap();
-    assert_eq!((&protest[3], &protest[8], &protest[11]), ("2", "-1", "50"));
+    assert_eq!(
+        (
+            &protest[3],
+            &protest[8],
+            &protest[9],
+            &protest[10],
+            &protest[11]
+        ),
+        ("2", "-1", "5", "0", "50"),
+        "citation-only, no target, action offset, not in raw text, reported"
+    );
 
     // GKG: themes, names, quotations, amounts and counts with character offsets.
     let g = gkg.iter().find(|r| r[4].ends_with("/a1")).unwrap();
@@ -521,7 +539,7 @@ fn parquet_tables_read_back_with_the_parquet_reader() {
         vec![
             ("articles", 3),
             ("entities", 10),
-            ("mentions", 10),
+            ("mentions", 11),
             ("quotes", 2),
             ("events", 3)
         ]
@@ -590,4 +608,44 @@ fn parquet_tables_read_back_with_the_parquet_reader() {
         row.get_long(6).unwrap(),
         "end - start = 7 bytes"
     );
+}
+
+/// A second, independent reader: pyarrow, when the Python given by `SITREP_PYTHON` (default
+/// `python3`) has it. Skipped (with a note) otherwise; the parquet-crate test above always runs.
+#[test]
+fn parquet_tables_open_in_pyarrow_if_available() {
+    let python = std::env::var("SITREP_PYTHON").unwrap_or_else(|_| "python3".into());
+    let probe = std::process::Command::new(&python).args(["-c", "import pyarrow.parquet"]).output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: {python} has no pyarrow");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = ParquetWriter::create(dir.path()).unwrap();
+    for doc in corpus() {
+        w.write(&doc).unwrap();
+    }
+    w.finish().unwrap();
+    let script = r#"
+import sys, pyarrow.parquet as pq
+d = sys.argv[1]
+for name in ["articles", "entities", "mentions", "quotes", "events"]:
+    t = pq.read_table(f"{d}/{name}.parquet")
+    print(name, t.num_rows, ",".join(f"{f.name}:{f.type}" for f in t.schema))
+ev = pq.read_table(f"{d}/events.parquet").to_pydict()
+print("ids", len(set(ev["global_event_id"])))
+art = pq.read_table(f"{d}/articles.parquet").to_pydict()
+print("date", art["date"][0].isoformat(), "source", art["source"][2])
+"#;
+    let out = std::process::Command::new(&python).args(["-c", script, dir.path().to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("articles 3 article_id:string,date:date32[day],"), "{}", lines[0]);
+    assert!(lines[1].starts_with("entities 10 "), "{}", lines[1]);
+    assert!(lines[2].starts_with("mentions 11 "), "{}", lines[2]);
+    assert!(lines[3].starts_with("quotes 2 "), "{}", lines[3]);
+    assert!(lines[4].contains("global_event_id:int64") && lines[4].contains("is_root:bool"), "{}", lines[4]);
+    assert_eq!(lines[5], "ids 2");
+    assert_eq!(lines[6], "date 2022-01-10 source None");
 }

@@ -6,14 +6,18 @@ use sitrep_doc::{Document, Meta, Stage};
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: gkg_throughput FILE.jsonl");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: gkg_throughput FILE.jsonl");
     let data = std::fs::read_to_string(&path).expect("readable corpus");
     let texts: Vec<String> = data
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_string))
         .collect();
-    let stage = sitrep_gkg::GkgConfig::default().build().expect("lexicons load");
+    let stage = sitrep_gkg::GkgConfig::default()
+        .build()
+        .expect("lexicons load");
     let bytes: usize = texts.iter().map(String::len).sum();
     let start = Instant::now();
     let (mut amounts, mut themes, mut counts) = (0, 0, 0);
@@ -28,7 +32,13 @@ fn main() {
                 println!("AMOUNT\t{}\t{}\t{}", doc.slice(a.span), a.value, a.object);
             }
             for c in sitrep_gkg::counts(&doc) {
-                println!("COUNT\t{}\t{}\t{}\t{}", c.kind, doc.slice(c.span), c.value, c.object);
+                println!(
+                    "COUNT\t{}\t{}\t{}\t{}",
+                    c.kind,
+                    doc.slice(c.span),
+                    c.value,
+                    c.object
+                );
             }
         }
     }

@@ -90,14 +90,151 @@ const MONTHS: &[&str] = &[
 ];
 /// Words that never begin an amount's object.
 const NOT_OBJECT: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "to", "in", "on", "at", "for", "by", "with", "from",
-    "as", "than", "that", "this", "these", "those", "was", "were", "is", "are", "be", "been",
-    "being", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might",
-    "must", "said", "says", "say", "percent", "per", "pct", "of", "after", "before", "since",
-    "until", "when", "while", "who", "which", "where", "also", "not", "no", "it", "its", "he",
-    "she", "they", "we", "i", "you", "his", "her", "their", "our", "more", "less", "about", "into",
-    "over", "under", "up", "down", "out", "if", "so", "all", "am", "pm", "a.m", "p.m", "times",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "said",
+    "says",
+    "say",
+    "percent",
+    "per",
+    "pct",
+    "of",
+    "after",
+    "before",
+    "since",
+    "until",
+    "when",
+    "while",
+    "who",
+    "which",
+    "where",
+    "also",
+    "not",
+    "no",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "more",
+    "less",
+    "about",
+    "into",
+    "over",
+    "under",
+    "up",
+    "down",
+    "out",
+    "if",
+    "so",
+    "all",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "times",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "dead",
+    "missing",
+    "homeless",
+    "alive",
+    "each",
+    "apiece",
+    "ago",
+    "died",
+    "fled",
+    "met",
+    "left",
+    "went",
+    "came",
+    "took",
+    "made",
+    "won",
+    "lost",
+    "got",
+    "told",
+    "became",
+    "began",
+    "saw",
+    "fell",
+    "rose",
+    "did",
+    "do",
+    "does",
+    "now",
+    "then",
+    "there",
+    "here",
+    "worth",
 ];
+
+/// States that stand for the people in them when nothing else follows a number.
+const CASUALTY: &[&str] = &[
+    "dead",
+    "wounded",
+    "injured",
+    "missing",
+    "homeless",
+    "killed",
+    "displaced",
+    "arrested",
+    "detained",
+];
+
+/// Without a tagger, "-ed"/"-ing" words are taken for verbs ("60 people attended", "three
+/// top executives including"): they end an object.
+fn verbish(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed")) || (w.len() > 5 && w.ends_with("ing"))
+}
 
 fn small_number(w: &str) -> Option<f64> {
     if let Some(i) = SMALL.iter().position(|&s| s == w) {
@@ -195,13 +332,18 @@ fn amount_at(words: &[Word], i: usize) -> Option<Found> {
             return None;
         }
     }
-    // Calendar days: "10 January", "January 10".
-    let prev = i
-        .checked_sub(1)
-        .map(|p| words[p].lower.as_str())
-        .unwrap_or("");
-    if MONTHS.contains(&prev) {
-        return None;
+    // Calendar days ("January 10") and names with numbers ("Channel 4 show", "Formula 1"):
+    // a small plain numeral right after a capitalized word that does not start a sentence.
+    if let Some(p) = i.checked_sub(1).map(|p| &words[p]) {
+        if MONTHS.contains(&p.lower.as_str()) {
+            return None;
+        }
+        let mid_sentence = i >= 2 && words[i - 2].is_word();
+        let name_like =
+            p.kind == WordKind::Alpha && p.capital && mid_sentence && p.pos != Some(Upos::Det);
+        if name_like && currency.is_none() && !explicit && !word_number && value < 100.0 {
+            return None;
+        }
     }
     k += 1;
     while let Some(u) = words
@@ -230,6 +372,13 @@ fn amount_at(words: &[Word], i: usize) -> Option<Found> {
         && (1800.0..=2100.0).contains(&value);
     // Object: up to three noun-phrase words, optionally "X of Y".
     let mut obj_end = k;
+    // "two armed men", "300 displaced people": a participle before a noun is an adjective.
+    let lead = words
+        .get(k)
+        .filter(|w| w.pos.is_none() && w.kind == WordKind::Alpha && verbish(&w.lower));
+    if lead.is_some() && words.get(k + 1).is_some_and(is_objectish) {
+        obj_end = k + 1;
+    }
     while obj_end < words.len() && obj_end < k + 3 && is_objectish(&words[obj_end]) {
         obj_end += 1;
         if words[obj_end - 1].pos == Some(Upos::Noun)
@@ -239,6 +388,14 @@ fn amount_at(words: &[Word], i: usize) -> Option<Found> {
         {
             break;
         }
+    }
+    // "25 wounded", "40 dead": a casualty word alone is the object (and the count's cue).
+    if obj_end == k
+        && words
+            .get(k)
+            .is_some_and(|w| CASUALTY.contains(&w.lower.as_str()))
+    {
+        obj_end = k + 1;
     }
     if obj_end > k
         && words.get(obj_end).is_some_and(|n| n.lower == "of")
@@ -298,6 +455,16 @@ mod tests {
             ("In 2022 talks resumed.", &[]),
             ("one of the envoys", &[]),
             ("3,5 units", &[]),
+            ("About 60 people attended the rally.", &[(60.0, "people")]),
+            ("He watched the Channel 4 show.", &[]),
+            (
+                "Two armed men and 25,000 people dead.",
+                &[(2.0, "armed men"), (25000.0, "people")],
+            ),
+            (
+                "Four people died and 40 dead.",
+                &[(4.0, "people"), (40.0, "dead")],
+            ),
         ];
         for (text, want) in CASES {
             let doc = Document::new(Meta::default(), text.to_string()).unwrap();

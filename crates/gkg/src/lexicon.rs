@@ -2,6 +2,29 @@
 
 use crate::GkgError;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: much faster than SipHash on the short words looked up for every token; the keys
+/// are our own lexicon, so hash flooding is not a concern.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A word-keyed map with the fast hasher.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
 pub const THEMES_TSV: &str = include_str!("../data/themes.tsv");
 pub const VADER_TSV: &str = include_str!("../data/vader_lexicon.txt");
@@ -14,7 +37,7 @@ pub struct ThemePhrase {
 }
 
 /// Phrases by first word, longest first.
-pub type ThemeIndex = HashMap<String, Vec<ThemePhrase>>;
+pub type ThemeIndex = WordMap<Vec<ThemePhrase>>;
 
 fn lines(tsv: &str) -> impl Iterator<Item = (usize, &str)> {
     tsv.lines()
@@ -24,7 +47,7 @@ fn lines(tsv: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 pub fn parse_themes(tsv: &str) -> Result<ThemeIndex, GkgError> {
-    let mut index: ThemeIndex = HashMap::new();
+    let mut index = ThemeIndex::default();
     for (n, line) in lines(tsv) {
         let bad = |why: &str| GkgError::Lexicon {
             name: "themes.tsv",
@@ -58,8 +81,8 @@ pub fn parse_themes(tsv: &str) -> Result<ThemeIndex, GkgError> {
     Ok(index)
 }
 
-pub fn parse_vader(tsv: &str) -> Result<HashMap<String, f32>, GkgError> {
-    let mut map = HashMap::new();
+pub fn parse_vader(tsv: &str) -> Result<WordMap<f32>, GkgError> {
+    let mut map = WordMap::default();
     for (n, line) in lines(tsv) {
         let bad = |why: &str| GkgError::Lexicon {
             name: "vader_lexicon.txt",

@@ -33,7 +33,6 @@ pub mod words;
 use lexicon::ThemeIndex;
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{Amount, Document, Layers, Stage, StageError, ThemeMention, Tone, Upos};
-use std::collections::HashMap;
 use thiserror::Error;
 use words::{singular, Word, WordKind};
 
@@ -82,7 +81,7 @@ impl GkgConfig {
 pub struct GkgStage {
     config: GkgConfig,
     themes: ThemeIndex,
-    vader: HashMap<String, f32>,
+    vader: lexicon::WordMap<f32>,
 }
 
 const SELF_GROUP: &[&str] = &[

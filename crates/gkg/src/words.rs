@@ -28,6 +28,8 @@ pub struct Word {
     pub kind: WordKind,
     /// Lowercased, with `’` folded to `'`.
     pub lower: String,
+    /// The first character is upper case.
+    pub capital: bool,
     pub pos: Option<Upos>,
     pub lemma: Option<String>,
 }
@@ -74,6 +76,7 @@ pub fn scan(doc: &Document) -> Vec<Word> {
                     end: start + 1,
                     kind: WordKind::Punct,
                     lower: "\n".into(),
+                    capital: false,
                     pos: None,
                     lemma: None,
                 });
@@ -111,11 +114,15 @@ pub fn scan(doc: &Document) -> Vec<Word> {
         } else {
             body.end()
         };
-        let lower: String = text[start..end]
-            .chars()
-            .flat_map(char::to_lowercase)
-            .map(|c| if c == '’' { '\'' } else { c })
-            .collect();
+        let raw = &text[start..end];
+        let lower: String = if raw.is_ascii() {
+            raw.to_ascii_lowercase()
+        } else {
+            raw.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c })
+                .collect()
+        };
         let (mut pos, mut lemma) = (None, None);
         if with_pos {
             while tok < doc.tokens.len() && doc.tokens[tok].span.start() < start {
@@ -133,6 +140,7 @@ pub fn scan(doc: &Document) -> Vec<Word> {
             end,
             kind,
             lower,
+            capital: c.is_uppercase(),
             pos,
             lemma,
         });

@@ -13,11 +13,19 @@ pub struct Location {
 
 impl Location {
     pub fn file(path: impl Into<String>) -> Location {
-        Location { path: path.into(), line: None, id: None }
+        Location {
+            path: path.into(),
+            line: None,
+            id: None,
+        }
     }
 
     pub fn line(path: impl Into<String>, line: u64) -> Location {
-        Location { path: path.into(), line: Some(line), id: None }
+        Location {
+            path: path.into(),
+            line: Some(line),
+            id: None,
+        }
     }
 }
 
@@ -49,13 +57,21 @@ pub enum IngestError {
     #[error("{at}: article is empty")]
     Empty { at: Location },
     #[error("{at}: article of {len} bytes exceeds the limit of {limit} bytes")]
-    TooLong { at: Location, len: u64, limit: usize },
+    TooLong {
+        at: Location,
+        len: u64,
+        limit: usize,
+    },
     #[error("{at}: broken JSON line: {message}")]
     Json { at: Location, message: String },
     #[error("{at}: missing field `{field}`")]
     MissingField { at: Location, field: &'static str },
     #[error("{at}: field `{field}` must be {expected}")]
-    BadField { at: Location, field: &'static str, expected: &'static str },
+    BadField {
+        at: Location,
+        field: &'static str,
+        expected: &'static str,
+    },
     #[error("{at}: bad date {value:?} (expected YYYY-MM-DD)")]
     BadDate { at: Location, value: String },
     #[error("{at}: {source}")]

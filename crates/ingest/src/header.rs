@@ -19,7 +19,9 @@ pub struct Header {
 pub fn parse_header(text: &str) -> Result<Option<Header>, String> {
     let lead = text.len() - text.trim_start_matches(['\u{feff}']).trim_start().len();
     let rest = &text[lead..];
-    let Some(keyword) = rest.get(..4) else { return Ok(None) };
+    let Some(keyword) = rest.get(..4) else {
+        return Ok(None);
+    };
     if !keyword.eq_ignore_ascii_case("date") {
         return Ok(None);
     }
@@ -29,7 +31,9 @@ pub fn parse_header(text: &str) -> Result<Option<Header>, String> {
         return Ok(None);
     }
     let candidate_start = lead + 4 + gap;
-    let Some(value) = text.get(candidate_start..candidate_start + 10) else { return Ok(None) };
+    let Some(value) = text.get(candidate_start..candidate_start + 10) else {
+        return Ok(None);
+    };
     if !has_date_shape(value) {
         return Ok(None);
     }
@@ -45,7 +49,13 @@ pub fn parse_header(text: &str) -> Result<Option<Header>, String> {
 fn has_date_shape(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 /// Parses a metadata date: `YYYY-MM-DD` exactly.
@@ -62,10 +72,22 @@ mod tests {
 
     /// (input, expected date, expected body) — `None` date: no header.
     const CASES: &[(&str, Option<&str>, &str)] = &[
-        (" date 2022-01-10 Russian officials met.", Some("2022-01-10"), "Russian officials met."),
+        (
+            " date 2022-01-10 Russian officials met.",
+            Some("2022-01-10"),
+            "Russian officials met.",
+        ),
         ("date 2022-01-10 First.", Some("2022-01-10"), "First."),
-        ("date 2022-01-10\n\nFirst on next line.", Some("2022-01-10"), "First on next line."),
-        ("\u{feff}Date\t2021-12-31  Tabs.", Some("2021-12-31"), "Tabs."),
+        (
+            "date 2022-01-10\n\nFirst on next line.",
+            Some("2022-01-10"),
+            "First on next line.",
+        ),
+        (
+            "\u{feff}Date\t2021-12-31  Tabs.",
+            Some("2021-12-31"),
+            "Tabs.",
+        ),
         ("\n  DATE 2020-02-29 Leap.", Some("2020-02-29"), "Leap."),
         ("date 2022-01-10", Some("2022-01-10"), ""),
         ("Date palms grow in 2022.", None, ""),
@@ -95,14 +117,29 @@ mod tests {
 
     #[test]
     fn impossible_header_date_is_an_error() {
-        assert_eq!(parse_header("date 2022-13-40 Text."), Err("2022-13-40".to_string()));
-        assert_eq!(parse_header("date 2021-02-29 Text."), Err("2021-02-29".to_string()));
+        assert_eq!(
+            parse_header("date 2022-13-40 Text."),
+            Err("2022-13-40".to_string())
+        );
+        assert_eq!(
+            parse_header("date 2021-02-29 Text."),
+            Err("2021-02-29".to_string())
+        );
     }
 
     #[test]
     fn metadata_dates() {
-        assert_eq!(parse_date("2015-11-11").map(|d| d.to_string()).as_deref(), Some("2015-11-11"));
-        for bad in ["2015-11-1", "11/11/2015", "2015-11-11T00:00:00", "2015-02-30", ""] {
+        assert_eq!(
+            parse_date("2015-11-11").map(|d| d.to_string()).as_deref(),
+            Some("2015-11-11")
+        );
+        for bad in [
+            "2015-11-1",
+            "11/11/2015",
+            "2015-11-11T00:00:00",
+            "2015-02-30",
+            "",
+        ] {
             assert!(parse_date(bad).is_none(), "{bad:?} should be rejected");
         }
     }

@@ -35,17 +35,25 @@ pub struct JsonlReader<R> {
 }
 
 /// What reading one line gave.
+#[derive(Debug)]
 enum Line {
     Eof,
     /// The line is in `buf` (newline included).
     Kept,
-    /// The line was longer than the cap; only its length is known.
+    /// The line was longer than the cap; only its length (without line end) is known.
     Overlong(u64),
 }
 
 impl<R: BufRead> JsonlReader<R> {
     pub fn new(reader: R, path: impl Into<String>, max_bytes: usize) -> Self {
-        JsonlReader { reader, path: path.into(), line: 0, max_bytes, buf: Vec::new(), finished: false }
+        JsonlReader {
+            reader,
+            path: path.into(),
+            line: 0,
+            max_bytes,
+            buf: Vec::new(),
+            finished: false,
+        }
     }
 
     /// The most bytes a line may take in memory: the article limit plus room for JSON
@@ -59,6 +67,7 @@ impl<R: BufRead> JsonlReader<R> {
         let cap = self.line_cap();
         let mut total: u64 = 0;
         let mut overlong = false;
+        let mut line_end = 0;
         loop {
             let available = match self.reader.fill_buf() {
                 Ok(b) => b,
@@ -82,12 +91,13 @@ impl<R: BufRead> JsonlReader<R> {
             total += n as u64;
             self.reader.consume(n);
             if done {
+                line_end = 1;
                 break;
             }
         }
         Ok(match (total, overlong) {
             (0, _) => Line::Eof,
-            (_, true) => Line::Overlong(total),
+            (_, true) => Line::Overlong(total - line_end),
             _ => Line::Kept,
         })
     }
@@ -108,7 +118,11 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 }
                 Ok(Line::Eof) => self.finished = true,
                 Ok(Line::Overlong(len)) => {
-                    return Some(Err(IngestError::TooLong { at, len, limit: self.max_bytes }));
+                    return Some(Err(IngestError::TooLong {
+                        at,
+                        len,
+                        limit: self.max_bytes,
+                    }));
                 }
                 Ok(Line::Kept) if self.buf.iter().all(u8::is_ascii_whitespace) => continue,
                 Ok(Line::Kept) => return Some(parse_line(&self.buf, at, self.max_bytes)),
@@ -120,28 +134,66 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
 
 /// Parses one JSONL line (bytes, possibly with its newline) into a document.
 pub fn parse_line(bytes: &[u8], mut at: Location, max_bytes: usize) -> Record {
-    let line = std::str::from_utf8(bytes)
-        .map_err(|e| IngestError::InvalidUtf8 { at: at.clone(), offset: e.valid_up_to() })?;
-    let raw: RawArticle = serde_json::from_str(line).map_err(|e| IngestError::Json { at: at.clone(), message: e.to_string() })?;
+    // Without its line end, a cut-off line reads as "EOF while parsing", not as a control
+    // character inside a string.
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+    let line = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 {
+        at: at.clone(),
+        offset: e.valid_up_to(),
+    })?;
+    // Checked here because serde would also accept an array as a struct's fields in order.
+    if let Some(first) = line.trim_start().chars().next().filter(|&c| c != '{') {
+        let message = format!("expected one JSON object per line, found `{first}`");
+        return Err(IngestError::Json { at, message });
+    }
+    let raw: RawArticle = serde_json::from_str(line).map_err(|e| IngestError::Json {
+        at: at.clone(),
+        message: e.to_string(),
+    })?;
     let id = match raw.id {
         Some(serde_json::Value::String(s)) => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
-        None | Some(serde_json::Value::Null) => return Err(IngestError::MissingField { at, field: "id" }),
-        Some(_) => return Err(IngestError::BadField { at, field: "id", expected: "a string or a number" }),
+        None | Some(serde_json::Value::Null) => {
+            return Err(IngestError::MissingField { at, field: "id" })
+        }
+        Some(_) => {
+            return Err(IngestError::BadField {
+                at,
+                field: "id",
+                expected: "a string or a number",
+            })
+        }
     };
     at.id = Some(id.clone());
-    let text = raw.text.ok_or_else(|| IngestError::MissingField { at: at.clone(), field: "text" })?;
+    let text = raw.text.ok_or_else(|| IngestError::MissingField {
+        at: at.clone(),
+        field: "text",
+    })?;
     if text.len() > max_bytes {
-        return Err(IngestError::TooLong { at, len: text.len() as u64, limit: max_bytes });
+        return Err(IngestError::TooLong {
+            at,
+            len: text.len() as u64,
+            limit: max_bytes,
+        });
     }
     if text.trim().is_empty() {
         return Err(IngestError::Empty { at });
     }
     let date = match raw.date.as_deref() {
         None | Some("") => None,
-        Some(value) => Some(parse_date(value).ok_or_else(|| IngestError::BadDate { at: at.clone(), value: value.into() })?),
+        Some(value) => Some(parse_date(value).ok_or_else(|| IngestError::BadDate {
+            at: at.clone(),
+            value: value.into(),
+        })?),
     };
-    let meta = Meta { id, date, title: raw.title, url: raw.url, source: raw.source };
+    let meta = Meta {
+        id,
+        date,
+        title: raw.title,
+        url: raw.url,
+        source: raw.source,
+    };
     Document::new(meta, text).map_err(|source| IngestError::Doc { at, source })
 }
 
@@ -150,7 +202,9 @@ mod tests {
     use super::*;
 
     fn read_all(input: &[u8], max: usize) -> Vec<Result<Document, String>> {
-        JsonlReader::new(input, "in.jsonl", max).map(|r| r.map_err(|e| e.to_string())).collect()
+        JsonlReader::new(input, "in.jsonl", max)
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect()
     }
 
     #[test]
@@ -162,7 +216,10 @@ mod tests {
             "\n",
             r#"{"id": "c", "text": "No newline at the end.", "title": null}"#,
         );
-        let docs: Vec<Document> = read_all(input.as_bytes(), 1000).into_iter().map(Result::unwrap).collect();
+        let docs: Vec<Document> = read_all(input.as_bytes(), 1000)
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
         assert_eq!(docs.len(), 3);
         assert_eq!(docs[0].meta.id, "a");
         assert_eq!(docs[0].meta.date.unwrap().to_string(), "2022-01-10");
@@ -179,23 +236,55 @@ mod tests {
     fn every_bad_line_is_reported_and_the_rest_survive() {
         let lines: &[(&[u8], &str)] = &[
             (br#"{"id": "ok1", "text": "Fine."}"#, ""),
-            (br#"{"id": "x", "text": "broken"#, "in.jsonl:2: broken JSON line: EOF while parsing a string at line 1 column 26"),
-            (br#"{"id": "m"}"#, "in.jsonl:3 (id \"m\"): missing field `text`"),
+            (
+                br#"{"id": "x", "text": "broken"#,
+                "in.jsonl:2: broken JSON line: EOF while parsing a string at line 1 column 27",
+            ),
+            (
+                br#"{"id": "m"}"#,
+                "in.jsonl:3 (id \"m\"): missing field `text`",
+            ),
             (br#"{"text": "no id"}"#, "in.jsonl:4: missing field `id`"),
-            (br#"{"id": "d", "text": "Bad date.", "date": "10/01/2022"}"#, "in.jsonl:5 (id \"d\"): bad date \"10/01/2022\" (expected YYYY-MM-DD)"),
-            (br#"{"id": "e", "text": "  "}"#, "in.jsonl:6 (id \"e\"): article is empty"),
-            (b"{\"id\": \"u\", \"text\": \"caf\xe9\"}", "in.jsonl:7: invalid UTF-8 at byte 24"),
-            (br#"{"id": "l", "text": "This text is far too long."}"#, "in.jsonl:8 (id \"l\"): article of 26 bytes exceeds the limit of 20 bytes"),
-            (br#"{"id": ["a"], "text": "Array id."}"#, "in.jsonl:9: field `id` must be a string or a number"),
-            (br#"[1, 2]"#, "in.jsonl:10: broken JSON line: invalid type: sequence, expected struct RawArticle at line 1 column 0"),
+            (
+                br#"{"id": "d", "text": "Bad date.", "date": "10/01/2022"}"#,
+                "in.jsonl:5 (id \"d\"): bad date \"10/01/2022\" (expected YYYY-MM-DD)",
+            ),
+            (
+                br#"{"id": "e", "text": "  "}"#,
+                "in.jsonl:6 (id \"e\"): article is empty",
+            ),
+            (
+                b"{\"id\": \"u\", \"text\": \"caf\xe9\"}",
+                "in.jsonl:7: invalid UTF-8 at byte 24",
+            ),
+            (
+                br#"{"id": "l", "text": "This text is far too long."}"#,
+                "in.jsonl:8 (id \"l\"): article of 26 bytes exceeds the limit of 20 bytes",
+            ),
+            (
+                br#"{"id": ["a"], "text": "Array id."}"#,
+                "in.jsonl:9: field `id` must be a string or a number",
+            ),
+            (
+                br#"[1, 2]"#,
+                "in.jsonl:10: broken JSON line: expected one JSON object per line, found `[`",
+            ),
             (br#"{"id": "ok2", "text": "Fine too."}"#, ""),
         ];
-        let input: Vec<u8> = lines.iter().flat_map(|(l, _)| l.iter().copied().chain([b'\n'])).collect();
+        let input: Vec<u8> = lines
+            .iter()
+            .flat_map(|(l, _)| l.iter().copied().chain([b'\n']))
+            .collect();
         let got = read_all(&input, 20);
         assert_eq!(got.len(), lines.len());
         for ((line, want), got) in lines.iter().zip(&got) {
             match got {
-                Ok(doc) => assert!(want.is_empty(), "line {:?} parsed as {}", String::from_utf8_lossy(line), doc.meta.id),
+                Ok(doc) => assert!(
+                    want.is_empty(),
+                    "line {:?} parsed as {}",
+                    String::from_utf8_lossy(line),
+                    doc.meta.id
+                ),
                 Err(e) => assert_eq!(e, want, "line {:?}", String::from_utf8_lossy(line)),
             }
         }
@@ -203,10 +292,23 @@ mod tests {
 
     #[test]
     fn overlong_line_is_skipped_without_being_kept() {
-        let long = format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n{{\"id\": \"next\", \"text\": \"Ok.\"}}\n", "a".repeat(200_000));
+        let long = format!(
+            "{{\"id\": \"big\", \"text\": \"{}\"}}\n{{\"id\": \"next\", \"text\": \"Ok.\"}}\n",
+            "a".repeat(200_000)
+        );
         let mut reader = JsonlReader::new(long.as_bytes(), "in.jsonl", 10);
         let first = reader.next().unwrap().unwrap_err();
-        assert!(matches!(first, IngestError::TooLong { len: 200_025, limit: 10, .. }), "{first}");
+        assert!(
+            matches!(
+                first,
+                IngestError::TooLong {
+                    len: 200_025,
+                    limit: 10,
+                    ..
+                }
+            ),
+            "{first}"
+        );
         assert_eq!(first.record_id(), "in.jsonl:1");
         assert_eq!(reader.next().unwrap().unwrap().meta.id, "next");
         assert!(reader.next().is_none());
@@ -214,7 +316,10 @@ mod tests {
 
     #[test]
     fn crlf_lines_parse() {
-        let got = read_all(b"{\"id\": \"a\", \"text\": \"One.\"}\r\n{\"id\": \"b\", \"text\": \"Two.\"}\r\n", 100);
+        let got = read_all(
+            b"{\"id\": \"a\", \"text\": \"One.\"}\r\n{\"id\": \"b\", \"text\": \"Two.\"}\r\n",
+            100,
+        );
         assert_eq!(got.len(), 2);
         assert!(got.iter().all(Result::is_ok));
     }

@@ -44,7 +44,9 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { max_bytes: DEFAULT_MAX_BYTES }
+        IngestOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 

@@ -68,7 +68,11 @@ pub struct Records {
 
 impl Records {
     pub fn new(inputs: impl IntoIterator<Item = Input>, options: IngestOptions) -> Records {
-        Records { options, pending: inputs.into_iter().collect(), current: None }
+        Records {
+            options,
+            pending: inputs.into_iter().collect(),
+            current: None,
+        }
     }
 
     /// Starts reading one input: either yields its single record now (text, errors) or
@@ -89,7 +93,12 @@ impl Records {
                 let label = path.display().to_string();
                 let meta = match std::fs::metadata(&path) {
                     Ok(m) => m,
-                    Err(source) => return Some(Err(IngestError::Io { at: Location::file(label), source })),
+                    Err(source) => {
+                        return Some(Err(IngestError::Io {
+                            at: Location::file(label),
+                            source,
+                        }))
+                    }
                 };
                 if meta.is_dir() {
                     return match walk(&path) {
@@ -99,15 +108,27 @@ impl Records {
                             }
                             None
                         }
-                        Err((at, source)) => Some(Err(IngestError::Io { at: Location::file(at), source })),
+                        Err((at, source)) => Some(Err(IngestError::Io {
+                            at: Location::file(at),
+                            source,
+                        })),
                     };
                 }
                 if meta.len() > max as u64 && format_of(&path) == Some(Format::Text) {
-                    return Some(Err(IngestError::TooLong { at: Location::file(label), len: meta.len(), limit: max }));
+                    return Some(Err(IngestError::TooLong {
+                        at: Location::file(label),
+                        len: meta.len(),
+                        limit: max,
+                    }));
                 }
                 let file = match File::open(&path) {
                     Ok(f) => f,
-                    Err(source) => return Some(Err(IngestError::Io { at: Location::file(label), source })),
+                    Err(source) => {
+                        return Some(Err(IngestError::Io {
+                            at: Location::file(label),
+                            source,
+                        }))
+                    }
                 };
                 let mut reader = BufReader::with_capacity(1 << 16, file);
                 if let Some(record) = self.open_stream(&mut reader, &label, format_of(&path)) {
@@ -121,12 +142,22 @@ impl Records {
 
     /// For a text input returns its record; for JSONL returns `None` so the caller installs
     /// a line reader over the same (unconsumed) stream.
-    fn open_stream(&mut self, reader: &mut impl BufRead, label: &str, known: Option<Format>) -> Option<Record> {
+    fn open_stream(
+        &mut self,
+        reader: &mut impl BufRead,
+        label: &str,
+        known: Option<Format>,
+    ) -> Option<Record> {
         let format = match known {
             Some(f) => f,
             None => match sniff(reader) {
                 Ok(f) => f,
-                Err(source) => return Some(Err(IngestError::Io { at: Location::file(label), source })),
+                Err(source) => {
+                    return Some(Err(IngestError::Io {
+                        at: Location::file(label),
+                        source,
+                    }))
+                }
             },
         };
         match format {
@@ -171,7 +202,9 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>, (String, std::io::Error)> {
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let file_type = entry.file_type().map_err(|e| (path.display().to_string(), e))?;
+        let file_type = entry
+            .file_type()
+            .map_err(|e| (path.display().to_string(), e))?;
         if file_type.is_dir() {
             out.extend(walk(&path)?);
         } else if format_of(&path).is_some() && path.is_file() {

@@ -1,6 +1,6 @@
 //! Reading real files and directories: order, formats by extension and by content, errors.
 
-use sitrep_ingest::{read, Input, IngestOptions};
+use sitrep_ingest::{read, IngestOptions, Input};
 use std::fs;
 
 fn ids_and_errors(inputs: Vec<Input>, max_bytes: usize) -> Vec<String> {
@@ -20,13 +20,25 @@ fn directory_is_walked_recursively_in_sorted_order() {
     fs::create_dir_all(root.join(".hidden")).unwrap();
     fs::write(root.join("z.txt"), "date 2022-01-10 Last file.").unwrap();
     fs::write(root.join("a.txt"), "First file.").unwrap();
-    fs::write(root.join("b/inner/c.jsonl"), "{\"id\": \"j1\", \"text\": \"One.\"}\n{\"id\": \"j2\", \"text\": \"Two.\"}\n").unwrap();
+    fs::write(
+        root.join("b/inner/c.jsonl"),
+        "{\"id\": \"j1\", \"text\": \"One.\"}\n{\"id\": \"j2\", \"text\": \"Two.\"}\n",
+    )
+    .unwrap();
     fs::write(root.join("b/notes.md"), "ignored: not an article extension").unwrap();
     fs::write(root.join(".hidden/h.txt"), "ignored: hidden").unwrap();
     let got = ids_and_errors(vec![Input::Path(root.to_path_buf())], 1000);
     let a = root.join("a.txt").display().to_string();
     let z = root.join("z.txt").display().to_string();
-    assert_eq!(got, vec![format!("ok {a}"), "ok j1".into(), "ok j2".into(), format!("ok {z}")]);
+    assert_eq!(
+        got,
+        vec![
+            format!("ok {a}"),
+            "ok j1".into(),
+            "ok j2".into(),
+            format!("ok {z}")
+        ]
+    );
 }
 
 #[test]
@@ -37,7 +49,10 @@ fn explicit_files_keep_their_order_and_unknown_extensions_are_sniffed() {
     fs::write(&json, "  {\"id\": 7, \"text\": \"Sniffed as JSONL.\"}\n").unwrap();
     fs::write(&plain, "Sniffed as text.").unwrap();
     let got = ids_and_errors(vec![Input::Path(plain.clone()), Input::Path(json)], 1000);
-    assert_eq!(got, vec![format!("ok {}", plain.display()), "ok 7".to_string()]);
+    assert_eq!(
+        got,
+        vec![format!("ok {}", plain.display()), "ok 7".to_string()]
+    );
 }
 
 #[test]
@@ -48,10 +63,31 @@ fn missing_and_oversized_files_are_records_not_failures() {
     fs::write(&big, "x".repeat(5000)).unwrap();
     fs::write(&good, "A fine article.").unwrap();
     let missing = dir.path().join("missing.txt");
-    let got = ids_and_errors(vec![Input::Path(missing.clone()), Input::Path(big.clone()), Input::Path(good.clone())], 100);
+    let got = ids_and_errors(
+        vec![
+            Input::Path(missing.clone()),
+            Input::Path(big.clone()),
+            Input::Path(good.clone()),
+        ],
+        100,
+    );
     assert_eq!(got.len(), 3);
-    assert!(got[0].starts_with(&format!("err {} | {}: cannot read:", missing.display(), missing.display())), "{}", got[0]);
-    assert_eq!(got[1], format!("err {0} | {0}: article of 5000 bytes exceeds the limit of 100 bytes", big.display()));
+    assert!(
+        got[0].starts_with(&format!(
+            "err {} | {}: cannot read:",
+            missing.display(),
+            missing.display()
+        )),
+        "{}",
+        got[0]
+    );
+    assert_eq!(
+        got[1],
+        format!(
+            "err {0} | {0}: article of 5000 bytes exceeds the limit of 100 bytes",
+            big.display()
+        )
+    );
     assert_eq!(got[2], format!("ok {}", good.display()));
 }
 
@@ -61,10 +97,16 @@ fn a_text_file_keeps_original_offsets_after_its_header() {
     let path = dir.path().join("dated.txt");
     let raw = " date 2021-06-01 Ministers met in Riga.\n\nA second paragraph.";
     fs::write(&path, raw).unwrap();
-    let doc = read(vec![Input::Path(path)], IngestOptions::default()).next().unwrap().unwrap();
+    let doc = read(vec![Input::Path(path)], IngestOptions::default())
+        .next()
+        .unwrap()
+        .unwrap();
     assert_eq!(doc.text(), raw);
     assert_eq!(doc.meta.date.unwrap().to_string(), "2021-06-01");
-    assert_eq!(&raw[doc.body().start()..], "Ministers met in Riga.\n\nA second paragraph.");
+    assert_eq!(
+        &raw[doc.body().start()..],
+        "Ministers met in Riga.\n\nA second paragraph."
+    );
 }
 
 /// The shared evaluation and speed files must ingest as they are (skipped when ../shared is
@@ -72,14 +114,22 @@ fn a_text_file_keeps_original_offsets_after_its_header() {
 #[test]
 fn shared_corpora_ingest_without_errors() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
-    for (file, expected) in [("eval/quotes_dev.jsonl", 316), ("eval/events_dev.jsonl", 93), ("data/news_corpus.jsonl", 2225)] {
+    for (file, expected) in [
+        ("eval/quotes_dev.jsonl", 316),
+        ("eval/events_dev.jsonl", 93),
+        ("data/news_corpus.jsonl", 2225),
+    ] {
         let path = std::path::Path::new(root).join(file);
         if !path.exists() {
             eprintln!("skipping {}: not present", path.display());
             continue;
         }
-        let records: Vec<_> = read(vec![Input::Path(path.clone())], IngestOptions::default()).collect();
-        let errors: Vec<String> = records.iter().filter_map(|r| r.as_ref().err().map(|e| e.to_string())).collect();
+        let records: Vec<_> =
+            read(vec![Input::Path(path.clone())], IngestOptions::default()).collect();
+        let errors: Vec<String> = records
+            .iter()
+            .filter_map(|r| r.as_ref().err().map(|e| e.to_string()))
+            .collect();
         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
         if expected > 0 {
             assert_eq!(records.len(), expected, "{}", path.display());

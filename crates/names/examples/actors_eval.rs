@@ -8,7 +8,9 @@
 use sitrep_doc::{Document, Meta, Stage};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).ok_or("usage: actors_eval GOLD.jsonl [-v]")?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: actors_eval GOLD.jsonl [-v]")?;
     let verbose = std::env::args().any(|a| a == "-v");
     let seg = sitrep_text::SegmentConfig::default().build()?;
     let tagger = sitrep_tagger::TaggerConfig::default().build()?;
@@ -24,18 +26,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for side in ["source", "target"] {
             for a in v["actors"][side].as_array().into_iter().flatten() {
                 let actor_text = a["actorText"].as_str().unwrap_or_default();
-                let gold = format!("{}{}", a["code"].as_str().unwrap_or_default(), a["sector"].as_str().unwrap_or_default());
+                let gold = format!(
+                    "{}{}",
+                    a["code"].as_str().unwrap_or_default(),
+                    a["sector"].as_str().unwrap_or_default()
+                );
                 if actor_text.is_empty() || gold.is_empty() {
                     continue;
                 }
                 total += 1;
-                let Some(at) = text.find(actor_text) else { continue };
+                let Some(at) = text.find(actor_text) else {
+                    continue;
+                };
                 let span = at..at + actor_text.len();
                 // The coded mention inside the actor phrase that covers most of it.
                 let pred = doc
                     .mentions
                     .iter()
-                    .filter(|m| m.span.start() < span.end && span.start < m.span.end())
+                    .filter(|m| {
+                        let hit =
+                            |s: sitrep_doc::Span| s.start() < span.end && span.start < s.end();
+                        // A person's title belongs to its mention ("U.S. negotiator" Paul Nitze).
+                        hit(m.span) || m.title.is_some_and(hit)
+                    })
                     .filter_map(|m| m.entity.map(|e| (m, doc.entity(e))))
                     .filter(|(_, e)| e.actor_code.is_some())
                     .max_by_key(|(m, e)| (e.kind == sitrep_doc::EntityKind::Person, m.span.len()))

@@ -7,6 +7,20 @@
 //! role nouns), gives each entity a CAMEO actor code (RUSGOV, USAGOV, IGOWSTNAT, RUSMED ...)
 //! and geocodes places against GeoNames.
 //!
+//! Rules worth knowing (details beside the code):
+//! - Titles are found before anything else, so "Secretary of State" is a title and never an
+//!   organization; a title binds to the name before it, after it (no punctuation needed:
+//!   "Ned Price State Department spokesman") or in apposition; a title after "the" alone is a
+//!   nominal mention of a person.
+//! - A capital is its government (`gov:usa`, USAGOV) when it acts: subject of a verb, opening a
+//!   sentence, after "with/between/against/by", or possessive; otherwise it is a place. The
+//!   government, the country (`country:usa`, USA) and the place are different entities.
+//! - A person's country comes from its titles' context; a governmental title without one
+//!   takes the article's dominant country (`dominant_country_fallback`).
+//! - Person keys fold transliteration variants (`translit_key`), so keys are stable across
+//!   articles: `person:sergei riabkov`, `org:nato`, `country:rus`, `place:2660646`,
+//!   `group:rusgov`, `role:usa:spokesman`.
+//!
 //! Key decision: reviewed dictionaries (the repo's `data/`, embedded at compile time and
 //! compiled once per process into one phrase map over folded text) come first and the
 //! statistical tagger's NER labels fill the gaps; every lookup happens at word boundaries of
@@ -142,7 +156,9 @@ fn build_layers(
             continue;
         };
         let title = match c.what {
-            recognize::What::Person { title: Some(t), .. } => {
+            // A nominal's title is the phrase without its determiner.
+            recognize::What::Person { title: Some(t), .. }
+            | recognize::What::Nominal { title: t, .. } => {
                 let t = &rec.titles[t];
                 Some(span_of(t.a, t.b).map_err(err)?)
             }

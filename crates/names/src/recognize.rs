@@ -258,6 +258,16 @@ const NOT_NAMES: &[&str] = &[
     "not",
     "no",
     "yes",
+    "said",
+    "says",
+    "asked",
+    "added",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "last",
+    "next",
     "treaty",
     "missiles",
     "missile",
@@ -319,6 +329,10 @@ const ORG_WORDS: &[&str] = &[
     "republicans",
     "liberal",
 ];
+/// Lower-case words inside organization and place names ("Bank of England").
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "&", "-", "'", ".",
+];
 /// Name particles allowed inside a person name ("Osama bin Laden", "Ursula von der Leyen").
 const PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le",
@@ -377,6 +391,8 @@ pub enum What {
     /// A title or role noun standing for a person.
     Nominal {
         title: usize,
+        /// After "the"/"this": may corefer with an earlier person.
+        definite: bool,
     },
     Pronoun {
         gender: Gender,
@@ -592,15 +608,36 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         if in_title[m.a] {
             continue;
         }
-        // One plain lower-case word may stand between ("Russian armed forces").
+        // One lower-case adjective or noun may stand between ("Russian armed forces"), and a
+        // possessive ("Sudan's government").
         let mut found = match_ending(m.a);
         if found.is_none() && m.a > 0 && v.pieces[m.a - 1].alpha && !v.pieces[m.a - 1].cap {
-            found = match_ending(m.a - 1);
+            let p = &v.pieces[m.a - 1];
+            if !v.pos_known || matches!(p.pos, Upos::Adj | Upos::Noun) || v.is(m.a - 1, "armed") {
+                found = match_ending(m.a - 1);
+            }
+        }
+        if found.is_none() && m.a >= 2 && v.is(m.a - 1, "s") && v.is(m.a - 2, "'") {
+            found = match_ending(m.a - 2);
         }
         let Some(cm) = found.filter(|cm| v.same_sentence(cm.a, m.a)) else {
             continue;
         };
-        let Some(code) = context_code(lex, cm) else {
+        // A capital before the noun stands for its country ("Khartoum government").
+        // ("the London side" in sport is a team: "side" needs a nationality.)
+        let side = v.is(m.a, "side");
+        let capital_code = || {
+            cm.entries.iter().find_map(|e| match *e {
+                Entry::City(_) if side => None,
+                Entry::City(c) if lex.cities[c as usize].capital => Some(
+                    lex.countries[lex.cities[c as usize].country as usize]
+                        .cameo
+                        .clone(),
+                ),
+                _ => None,
+            })
+        };
+        let Some(code) = context_code(lex, cm).or_else(capital_code) else {
             continue;
         };
         let start = if cm.a > 0 && v.is(cm.a - 1, "the") {
@@ -830,7 +867,11 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             continue;
         }
         let first = t.lead.unwrap_or(t.a);
-        if first == 0 || !v.is_any(first - 1, DETERMINERS) {
+        let definite = first > 0 && v.is_any(first - 1, DETERMINERS);
+        // Without "the", a title is a mention only with a nationality or an organization in
+        // front ("a Jordanian official", "Pentagon spokesman"); it then starts a role entity
+        // of its own instead of looking for an antecedent.
+        if !definite && t.lead.is_none() && t.org.is_none() {
             continue;
         }
         // "the head of the delegation" but not "the president's": a possessive is no mention.
@@ -838,9 +879,9 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             continue;
         }
         cands.push(Cand {
-            a: first - 1,
+            a: if definite { first - 1 } else { first },
             b: t.b,
-            what: What::Nominal { title: k },
+            what: What::Nominal { title: k, definite },
         });
     }
 
@@ -922,6 +963,24 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             if consumed_demonym.contains(&m.a) && !in_title[m.a] {
                 continue;
             }
+            // A plural demonym names the people ("Palestinians", "Russians"); CAMEO
+            // dictionaries code them with the bare country code.
+            let norm = v.norm_range(m.a, m.b);
+            let plural = norm.len() > 1
+                && norm.ends_with('s')
+                && lex
+                    .lookup(&norm[..norm.len() - 1])
+                    .is_some_and(|items| items.iter().any(|it| it.entry == Entry::Demonym(d)));
+            if plural {
+                cands.push(Cand {
+                    a: m.a,
+                    b: m.b,
+                    what: What::Group {
+                        code: lex.codes[d as usize].clone(),
+                    },
+                });
+                continue;
+            }
             match demonym_country(lex, d) {
                 Some(c) => cands.push(Cand {
                     a: m.a,
@@ -985,7 +1044,13 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             });
             let possessive = v.is(m.b, "'") && v.is(m.b + 1, "s");
             let actor_prep = prev.is_some_and(|p| v.is_any(p, ACTOR_PREPS));
-            if !after_place_prep && qualifier.is_none() && (next_verb || actor_prep || possessive) {
+            // A capital opening a sentence is its subject ("Washington along with its allies
+            // demanded ...").
+            let subject = v.pieces[m.a].sent_start && !v.is(m.b, ",");
+            if !after_place_prep
+                && qualifier.is_none()
+                && (next_verb || actor_prep || possessive || subject)
+            {
                 cands.push(Cand {
                     a: m.a,
                     b: m.b,
@@ -1061,6 +1126,18 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         while a < b && (v.is_any(a, NOT_NAMES) || !v.pieces[a].alpha) {
             a += 1;
         }
+        // A name is capitalized words and a few connectors: a tagger span running on into
+        // lower-case words is cut after its last capitalized word.
+        let mut end = a;
+        for k in a..b.min(a + 12) {
+            let p = &v.pieces[k];
+            if p.alpha && p.cap {
+                end = k + 1;
+            } else if !v.is_any(k, NAME_CONNECTORS) {
+                break;
+            }
+        }
+        let b = end;
         if a >= b || (a..b).any(|k| covered[k] || in_title[k]) || !v.pieces[a].cap {
             continue;
         }
@@ -1151,9 +1228,13 @@ fn us_context(v: &View, lex: &Lexicon, matches: &[Match], m: &Match) -> bool {
         .country_by_code("USA")
         .map(|c| c.iso3.clone())
         .unwrap_or_default();
-    matches
+    // Matches are in text order: only this sentence's are looked at (no O(n^2) on long
+    // documents that repeat "Georgia").
+    let from = matches.partition_point(|o| v.pieces[o.a].sentence < sentence);
+    matches[from..]
         .iter()
-        .filter(|o| v.pieces[o.a].sentence == sentence && o.a != m.a)
+        .take_while(|o| v.pieces[o.a].sentence == sentence)
+        .filter(|o| o.a != m.a)
         .any(|o| {
             o.entries.iter().any(|e| match *e {
                 Entry::State(_) => !o.entries.iter().any(|x| matches!(x, Entry::Country(_))),

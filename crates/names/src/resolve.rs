@@ -257,7 +257,8 @@ pub fn resolve(
             What::Person { title, .. } => {
                 let key = translit_key(text);
                 let e = if key.contains(' ') {
-                    Some(cx.by_key[&format!("person:{key}")])
+                    // Created in pass 1; `entity` returns it (or makes it, defensively).
+                    Some(cx.entity(format!("person:{key}"), EntityKind::Person, text))
                 } else {
                     // A lone name: the most recently seen person with this surname, else the
                     // first one with it, else a person of its own.
@@ -287,29 +288,33 @@ pub fn resolve(
                 }
                 Some((e, MentionForm::Name, EntityKind::Person))
             }
-            What::Nominal { title } => {
+            What::Nominal { title, definite } => {
                 let t = &titles[*title];
-                let best = recent_persons
-                    .iter()
-                    .rev()
-                    .map(|&(_, e)| e)
-                    .find(|&e| nominal_fits(lex, titles, &cx.ents[e], t))
-                    .or_else(|| {
-                        // A later named holder of the same title ("the Foreign Minister ...
-                        // Foreign Minister Sergei Lavrov").
-                        cands[ci + 1..]
-                            .iter()
-                            .take(400)
-                            .find_map(|o| match &o.what {
-                                What::Person { title: Some(k), .. }
-                                    if titles[*k].core.eq_ignore_ascii_case(&t.core) =>
-                                {
-                                    let key = translit_key(v.raw_range(o.a, o.b));
-                                    cx.by_key.get(&format!("person:{key}")).copied()
-                                }
-                                _ => None,
-                            })
-                    });
+                let best = if !*definite {
+                    None
+                } else {
+                    recent_persons
+                        .iter()
+                        .rev()
+                        .map(|&(_, e)| e)
+                        .find(|&e| nominal_fits(lex, titles, &cx.ents[e], t))
+                        .or_else(|| {
+                            // A later named holder of the same title ("the Foreign Minister ...
+                            // Foreign Minister Sergei Lavrov").
+                            cands[ci + 1..]
+                                .iter()
+                                .take(400)
+                                .find_map(|o| match &o.what {
+                                    What::Person { title: Some(k), .. }
+                                        if titles[*k].core.eq_ignore_ascii_case(&t.core) =>
+                                    {
+                                        let key = translit_key(v.raw_range(o.a, o.b));
+                                        cx.by_key.get(&format!("person:{key}")).copied()
+                                    }
+                                    _ => None,
+                                })
+                        })
+                };
                 let e = match best {
                     Some(e) => e,
                     None => {

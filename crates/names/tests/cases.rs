@@ -103,6 +103,30 @@ const TITLES: &[(&str, &str, &str, &str)] = &[
         "Prime Minister",
         "ISRGOV",
     ),
+    (
+        "A deal that U.S. negotiator Paul Nitze believed in was dropped.",
+        "Paul Nitze",
+        "negotiator",
+        "USAGOV",
+    ),
+    (
+        "Chief Palestinian negotiator Saeb Erakat said the talks failed.",
+        "Saeb Erakat",
+        "negotiator",
+        "PSEGOV",
+    ),
+    (
+        "Sergey Ryabkov Deputy Foreign Minister of the Russian Federation",
+        "Sergey Ryabkov",
+        "Deputy Foreign Minister of the Russian Federation",
+        "RUSGOV",
+    ),
+    (
+        "Georgian President Salome Zourabichvili spoke in Tbilisi.",
+        "Salome Zourabichvili",
+        "President",
+        "GEOGOV",
+    ),
 ];
 
 #[test]
@@ -365,6 +389,37 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "USAGOV",
     ),
     ("The IAEA sent inspectors.", "IAEA", "IGOUNOIAE"),
+    ("The Palestinians rejected the plan.", "Palestinians", "PSE"),
+    (
+        "Sudan's government denied the report.",
+        "Sudan's government",
+        "SDNGOV",
+    ),
+    (
+        "The Khartoum government denied the report.",
+        "The Khartoum government",
+        "SDNGOV",
+    ),
+    (
+        "The deal was confirmed by a Jordanian official on Monday.",
+        "Jordanian official",
+        "JORGOV",
+    ),
+    (
+        "Kurdish rebels attacked a convoy.",
+        "Kurdish rebels",
+        "KURREB",
+    ),
+    (
+        "Egyptian warships entered the canal.",
+        "Egyptian warships",
+        "EGYMIL",
+    ),
+    (
+        "Washington along with its allies demanded a ceasefire.",
+        "Washington",
+        "USAGOV",
+    ),
 ];
 
 #[test]

@@ -85,6 +85,14 @@ fn seed_article_names() {
         Some(&sherman.key),
         "nominal title for Sherman\n{d}"
     );
+    let nominal = mentions_of(
+        &doc,
+        "the First Under Secretary of State of the United States",
+    );
+    assert_eq!(
+        nominal.first().and_then(|m| m.title).map(|t| doc.slice(t)),
+        Some("First Under Secretary of State of the United States")
+    );
     assert!(
         forms(sherman, MentionForm::Pronoun) >= 4,
         "Sherman pronouns (She added, According to her, she stressed ...)\n{d}"
@@ -192,6 +200,14 @@ fn seed_article_names() {
         "{d}"
     );
 
+    // "Russian national security" is no group of people.
+    assert!(
+        doc.mentions
+            .iter()
+            .all(|m| !doc.slice(m.span).ends_with("national")),
+        "{d}"
+    );
+
     // Spans are sorted and every mention belongs to an entity that lists it.
     assert!(doc.mentions.windows(2).all(|w| w[0].span <= w[1].span));
     for (i, m) in doc.mentions.iter().enumerate() {
@@ -210,13 +226,32 @@ fn seed_article_without_tagger() {
     let Ok(text) = std::fs::read_to_string(SEED) else {
         return;
     };
-    let at = text.find("date ").map(|i| i + "date 2022-01-10 ".len()).unwrap_or(0);
+    let at = text
+        .find("date ")
+        .map(|i| i + "date 2022-01-10 ".len())
+        .unwrap_or(0);
     let doc = run_untagged(&text, at);
     let d = dump(&doc);
-    for (name, code) in [("Sergei Ryabkov", "RUSGOV"), ("Wendy Sherman", "USAGOV"), ("Ned Price", "USAGOV"), ("RT", "RUSMED"), ("NATO", "IGOWSTNAT")] {
+    for (name, code) in [
+        ("Sergei Ryabkov", "RUSGOV"),
+        ("Wendy Sherman", "USAGOV"),
+        ("Ned Price", "USAGOV"),
+        ("RT", "RUSMED"),
+        ("NATO", "IGOWSTNAT"),
+    ] {
         let e = entity_of(&doc, name).unwrap_or_else(|| panic!("no {name}\n{d}"));
         assert_eq!(e.actor_code.as_deref(), Some(code), "{name}\n{d}");
     }
-    assert_eq!(entity_of(&doc, "Ryabkov").map(|e| e.name.as_str()), Some("Sergei Ryabkov"), "{d}");
-    assert_eq!(entity_of(&doc, "Geneva").and_then(|e| e.geo.as_ref()).map(|g| g.country_iso3.as_str()), Some("CHE"), "{d}");
+    assert_eq!(
+        entity_of(&doc, "Ryabkov").map(|e| e.name.as_str()),
+        Some("Sergei Ryabkov"),
+        "{d}"
+    );
+    assert_eq!(
+        entity_of(&doc, "Geneva")
+            .and_then(|e| e.geo.as_ref())
+            .map(|g| g.country_iso3.as_str()),
+        Some("CHE"),
+        "{d}"
+    );
 }

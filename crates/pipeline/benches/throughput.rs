@@ -2,7 +2,7 @@
 //! in bytes per second (`cargo bench -p sitrep-pipeline`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use sitrep_ingest::{read, Input, IngestOptions};
+use sitrep_ingest::{read, IngestOptions, Input};
 use sitrep_pipeline::{Pipeline, RunOptions};
 use std::path::PathBuf;
 
@@ -10,10 +10,17 @@ use std::path::PathBuf;
 /// golden fixtures.
 fn corpus() -> Vec<sitrep_doc::Document> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let inputs = ["benches/corpus", "../cli/src/demo_article.txt", "../cli/tests/golden"];
-    read(inputs.iter().map(|p| Input::Path(root.join(p))), IngestOptions::default())
-        .collect::<Result<Vec<_>, _>>()
-        .expect("the bench corpus reads without errors")
+    let inputs = [
+        "benches/corpus",
+        "../cli/src/demo_article.txt",
+        "../cli/tests/golden",
+    ];
+    read(
+        inputs.iter().map(|p| Input::Path(root.join(p))),
+        IngestOptions::default(),
+    )
+    .collect::<Result<Vec<_>, _>>()
+    .expect("the bench corpus reads without errors")
 }
 
 fn standard_pipeline(c: &mut Criterion) {
@@ -34,7 +41,10 @@ fn standard_pipeline(c: &mut Criterion) {
     group.bench_function("standard/run_batch_all_cores", |b| {
         b.iter(|| {
             let input = docs.iter().cloned().map(Ok);
-            let n = pipeline.run_batch(input, RunOptions::default()).unwrap().count();
+            let n = pipeline
+                .run_batch(input, RunOptions::default())
+                .unwrap()
+                .count();
             assert_eq!(n, docs.len());
         })
     });

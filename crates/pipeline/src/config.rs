@@ -35,14 +35,22 @@ pub struct StageSpec {
 
 impl StageSpec {
     pub fn named(stage: &str) -> StageSpec {
-        StageSpec { stage: stage.to_string(), config: None }
+        StageSpec {
+            stage: stage.to_string(),
+            config: None,
+        }
     }
 }
 
 impl Default for PipelineConfig {
     /// The full standard pipeline, every stage with its default config.
     fn default() -> Self {
-        PipelineConfig { stages: STANDARD_STAGES.iter().map(|s| StageSpec::named(s)).collect() }
+        PipelineConfig {
+            stages: STANDARD_STAGES
+                .iter()
+                .map(|s| StageSpec::named(s))
+                .collect(),
+        }
     }
 }
 
@@ -69,8 +77,28 @@ impl PipelineConfig {
 
     /// The default config written out in full, every stage's config with its default values,
     /// as a starting point for a config file.
+    ///
+    /// TOML has no null: a null setting (an unset optional value) is left out, which reads
+    /// back as the same unset value.
     pub fn to_toml(&self) -> Result<String, PipelineError> {
-        toml::to_string_pretty(self).map_err(|e| PipelineError::Config(e.to_string()))
+        let mut config = self.clone();
+        for spec in &mut config.stages {
+            if let Some(value) = &mut spec.config {
+                drop_nulls(value);
+            }
+        }
+        toml::to_string_pretty(&config).map_err(|e| PipelineError::Config(e.to_string()))
+    }
+}
+
+fn drop_nulls(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
     }
 }
 
@@ -80,10 +108,17 @@ mod tests {
 
     #[test]
     fn toml_config_reads_stage_configs_and_rejects_unknown_keys() {
-        let cfg = PipelineConfig::from_toml("[[stages]]\nstage = \"segment\"\nconfig = { max_sentence_bytes = 4000 }\n").unwrap();
+        let cfg = PipelineConfig::from_toml(
+            "[[stages]]\nstage = \"segment\"\nconfig = { max_sentence_bytes = 4000 }\n",
+        )
+        .unwrap();
         assert_eq!(cfg.stages.len(), 1);
-        assert_eq!(cfg.stages[0].config.as_ref().unwrap()["max_sentence_bytes"], 4000);
-        let err = PipelineConfig::from_toml("[[stages]]\nstage = \"segment\"\nconfg = {}\n").unwrap_err();
+        assert_eq!(
+            cfg.stages[0].config.as_ref().unwrap()["max_sentence_bytes"],
+            4000
+        );
+        let err =
+            PipelineConfig::from_toml("[[stages]]\nstage = \"segment\"\nconfg = {}\n").unwrap_err();
         assert!(err.to_string().contains("unknown field `confg`"), "{err}");
         let err = PipelineConfig::from_toml("stages = []\nthreads = 2\n").unwrap_err();
         assert!(err.to_string().contains("unknown field `threads`"), "{err}");
@@ -98,5 +133,20 @@ mod tests {
         assert_eq!(PipelineConfig::from_toml(&text).unwrap(), cfg);
         let json = serde_json::to_string(&cfg).unwrap();
         assert_eq!(PipelineConfig::from_json(&json).unwrap(), cfg);
+    }
+
+    #[test]
+    fn nulls_are_left_out_of_toml() {
+        let mut cfg = PipelineConfig {
+            stages: vec![StageSpec::named("x")],
+        };
+        cfg.stages[0].config =
+            Some(serde_json::json!({"model_dir": null, "ner": true, "deep": [{"a": null}]}));
+        let text = cfg.to_toml().unwrap();
+        let back = PipelineConfig::from_toml(&text).unwrap();
+        assert_eq!(
+            back.stages[0].config,
+            Some(serde_json::json!({"ner": true, "deep": [{}]}))
+        );
     }
 }

@@ -15,8 +15,8 @@
 //! memory, and never hide a registry behind global registration.
 
 mod config;
-mod report;
 pub mod registry;
+mod report;
 mod run;
 
 pub use config::{PipelineConfig, StageSpec};
@@ -46,7 +46,11 @@ pub enum PipelineError {
 
 /// Layer names as the `Layers` constants spell them: "SENTENCES, TOKENS".
 pub fn layer_names(layers: Layers) -> String {
-    layers.iter_names().map(|(name, _)| name).collect::<Vec<_>>().join(", ")
+    layers
+        .iter_names()
+        .map(|(name, _)| name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// An ordered list of built stages whose requirements are all met by earlier stages.
@@ -56,14 +60,20 @@ pub struct Pipeline {
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pipeline").field("stages", &self.stage_names()).finish()
+        f.debug_struct("Pipeline")
+            .field("stages", &self.stage_names())
+            .finish()
     }
 }
 
 impl Pipeline {
     /// Builds every stage of the config (each once) and checks the order.
     pub fn build(config: &PipelineConfig) -> Result<Pipeline, PipelineError> {
-        let stages = config.stages.iter().map(registry::build_stage).collect::<Result<Vec<_>, _>>()?;
+        let stages = config
+            .stages
+            .iter()
+            .map(registry::build_stage)
+            .collect::<Result<Vec<_>, _>>()?;
         Pipeline::from_stages(stages)
     }
 
@@ -94,7 +104,9 @@ impl Pipeline {
 
     /// Every layer the pipeline fills.
     pub fn provides(&self) -> Layers {
-        self.stages.iter().fold(Layers::empty(), |acc, s| acc | s.provides())
+        self.stages
+            .iter()
+            .fold(Layers::empty(), |acc, s| acc | s.provides())
     }
 
     /// Runs every stage on one document. Errors and panics are recorded on the document
@@ -124,7 +136,8 @@ impl Pipeline {
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown panic".to_string());
-                    doc.errors.push(format!("stage {}: panicked: {message}", stage.name()));
+                    doc.errors
+                        .push(format!("stage {}: panicked: {message}", stage.name()));
                     doc.done.remove(stage.provides());
                 }
             }

@@ -108,15 +108,27 @@ mod tests {
     #[test]
     fn summary_counts_and_rates() {
         let mut s = Summary::default();
-        let report = |bytes, read_ok, errors| DocReport { id: "x".into(), bytes, elapsed: Duration::ZERO, read_ok, errors };
+        let report = |bytes, read_ok, errors| DocReport {
+            id: "x".into(),
+            bytes,
+            elapsed: Duration::ZERO,
+            read_ok,
+            errors,
+        };
         s.add(&report(1_000_000, true, 0));
         s.add(&report(0, false, 0));
         s.add(&report(500_000, true, 2));
         s.elapsed = Duration::from_millis(500);
-        assert_eq!((s.articles, s.failed_records, s.with_stage_errors, s.bytes), (3, 1, 1, 1_500_000));
+        assert_eq!(
+            (s.articles, s.failed_records, s.with_stage_errors, s.bytes),
+            (3, 1, 1, 1_500_000)
+        );
         assert_eq!(s.records_with_errors(), 2);
         assert!((s.mb_per_s() - 3.0).abs() < 1e-9);
-        assert_eq!(s.to_string(), "3 articles, 1 failed to read, 1 with stage errors; 1.50 MB in 0.50 s = 3.00 MB/s");
+        assert_eq!(
+            s.to_string(),
+            "3 articles, 1 failed to read, 1 with stage errors; 1.50 MB in 0.50 s = 3.00 MB/s"
+        );
         assert_eq!(Summary::default().mb_per_s(), 0.0);
     }
 }

@@ -18,7 +18,11 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { threads: None, chunk_docs: 512, chunk_bytes: 32 << 20 }
+        RunOptions {
+            threads: None,
+            chunk_docs: 512,
+            chunk_bytes: 32 << 20,
+        }
     }
 }
 
@@ -35,20 +39,30 @@ pub struct Batch<'p, I> {
 }
 
 impl<'p, I: Iterator<Item = Record>> Batch<'p, I> {
-    pub(crate) fn new(pipeline: &'p Pipeline, input: I, options: RunOptions) -> Result<Self, PipelineError> {
+    pub(crate) fn new(
+        pipeline: &'p Pipeline,
+        input: I,
+        options: RunOptions,
+    ) -> Result<Self, PipelineError> {
         let pool = match options.threads {
             None => None,
             Some(threads) => Some(
                 rayon::ThreadPoolBuilder::new()
                     .num_threads(threads)
                     .build()
-                    .map_err(|e| PipelineError::ThreadPool { threads, message: e.to_string() })?,
+                    .map_err(|e| PipelineError::ThreadPool {
+                        threads,
+                        message: e.to_string(),
+                    })?,
             ),
         };
         Ok(Batch {
             pipeline,
             input,
-            options: RunOptions { chunk_docs: options.chunk_docs.max(1), ..options },
+            options: RunOptions {
+                chunk_docs: options.chunk_docs.max(1),
+                ..options
+            },
             pool,
             ready: Vec::new().into_iter(),
             summary: Summary::default(),
@@ -58,7 +72,10 @@ impl<'p, I: Iterator<Item = Record>> Batch<'p, I> {
 
     /// Totals of the records yielded so far, with the wall-clock time since the start.
     pub fn summary(&self) -> Summary {
-        Summary { elapsed: self.started.elapsed(), ..self.summary.clone() }
+        Summary {
+            elapsed: self.started.elapsed(),
+            ..self.summary.clone()
+        }
     }
 
     fn next_chunk(&mut self) -> Vec<Record> {
@@ -81,11 +98,23 @@ fn process_record(pipeline: &Pipeline, record: Record) -> Processed {
     match record {
         Ok(mut doc) => {
             let report = pipeline.process(&mut doc);
-            Processed { record: Ok(doc), report }
+            Processed {
+                record: Ok(doc),
+                report,
+            }
         }
         Err(e) => {
-            let report = DocReport { id: e.record_id(), bytes: 0, elapsed: Duration::ZERO, read_ok: false, errors: 1 };
-            Processed { record: Err(e), report }
+            let report = DocReport {
+                id: e.record_id(),
+                bytes: 0,
+                elapsed: Duration::ZERO,
+                read_ok: false,
+                errors: 1,
+            };
+            Processed {
+                record: Err(e),
+                report,
+            }
         }
     }
 }
@@ -101,7 +130,12 @@ impl<I: Iterator<Item = Record>> Iterator for Batch<'_, I> {
             }
             let pipeline = self.pipeline;
             // `collect` on an indexed parallel iterator keeps input order.
-            let work = move || chunk.into_par_iter().map(|r| process_record(pipeline, r)).collect::<Vec<_>>();
+            let work = move || {
+                chunk
+                    .into_par_iter()
+                    .map(|r| process_record(pipeline, r))
+                    .collect::<Vec<_>>()
+            };
             let done = match &self.pool {
                 Some(pool) => pool.install(work),
                 None => work(),

@@ -33,22 +33,44 @@ impl Stage for Fake {
     }
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         match self.behaviour {
-            Behaviour::FailsOn if doc.text().contains("fail") => return Err(StageError::new(self.name, "cannot cope")),
+            Behaviour::FailsOn if doc.text().contains("fail") => {
+                return Err(StageError::new(self.name, "cannot cope"))
+            }
             Behaviour::PanicsOn if doc.text().contains("panic") => panic!("boom in {}", self.name),
             _ => {}
         }
         // Leave a visible trace of having run: a theme named after the stage.
-        doc.themes.push(sitrep_doc::ThemeMention { theme: self.name.to_string(), span: doc.span(0, 0).unwrap() });
+        doc.themes.push(sitrep_doc::ThemeMention {
+            theme: self.name.to_string(),
+            span: doc.span(0, 0).unwrap(),
+        });
         Ok(())
     }
 }
 
-fn fake(name: &'static str, requires: Layers, provides: Layers, behaviour: Behaviour) -> Box<dyn Stage> {
-    Box::new(Fake { name, requires, provides, behaviour })
+fn fake(
+    name: &'static str,
+    requires: Layers,
+    provides: Layers,
+    behaviour: Behaviour,
+) -> Box<dyn Stage> {
+    Box::new(Fake {
+        name,
+        requires,
+        provides,
+        behaviour,
+    })
 }
 
 fn doc(id: &str, text: &str) -> Record {
-    Ok(Document::new(Meta { id: id.into(), ..Meta::default() }, text.into()).unwrap())
+    Ok(Document::new(
+        Meta {
+            id: id.into(),
+            ..Meta::default()
+        },
+        text.into(),
+    )
+    .unwrap())
 }
 
 fn ran(doc: &Document) -> Vec<&str> {
@@ -58,29 +80,63 @@ fn ran(doc: &Document) -> Vec<&str> {
 #[test]
 fn build_refuses_a_stage_whose_requirements_come_later() {
     let stages = vec![
-        fake("quotes", Layers::SENTENCES | Layers::TOKENS | Layers::ENTITIES, Layers::QUOTES, Behaviour::Works),
-        fake("segment", Layers::empty(), Layers::SENTENCES | Layers::TOKENS, Behaviour::Works),
+        fake(
+            "quotes",
+            Layers::SENTENCES | Layers::TOKENS | Layers::ENTITIES,
+            Layers::QUOTES,
+            Behaviour::Works,
+        ),
+        fake(
+            "segment",
+            Layers::empty(),
+            Layers::SENTENCES | Layers::TOKENS,
+            Behaviour::Works,
+        ),
     ];
     let err = Pipeline::from_stages(stages).unwrap_err();
     assert_eq!(
         err,
-        PipelineError::MissingLayers { stage: "quotes".into(), missing: "SENTENCES, TOKENS, ENTITIES".into() }
+        PipelineError::MissingLayers {
+            stage: "quotes".into(),
+            missing: "SENTENCES, TOKENS, ENTITIES".into()
+        }
     );
-    assert_eq!(err.to_string(), "stage \"quotes\" requires SENTENCES, TOKENS, ENTITIES, which no earlier stage provides");
+    assert_eq!(
+        err.to_string(),
+        "stage \"quotes\" requires SENTENCES, TOKENS, ENTITIES, which no earlier stage provides"
+    );
 
     let stages = vec![
-        fake("segment", Layers::empty(), Layers::SENTENCES | Layers::TOKENS, Behaviour::Works),
-        fake("quotes", Layers::SENTENCES | Layers::TOKENS | Layers::ENTITIES, Layers::QUOTES, Behaviour::Works),
+        fake(
+            "segment",
+            Layers::empty(),
+            Layers::SENTENCES | Layers::TOKENS,
+            Behaviour::Works,
+        ),
+        fake(
+            "quotes",
+            Layers::SENTENCES | Layers::TOKENS | Layers::ENTITIES,
+            Layers::QUOTES,
+            Behaviour::Works,
+        ),
     ];
     let err = Pipeline::from_stages(stages).unwrap_err();
-    assert_eq!(err.to_string(), "stage \"quotes\" requires ENTITIES, which no earlier stage provides");
+    assert_eq!(
+        err.to_string(),
+        "stage \"quotes\" requires ENTITIES, which no earlier stage provides"
+    );
 }
 
 #[test]
 fn build_from_config_names_unknown_stages() {
-    let config = PipelineConfig { stages: vec![StageSpec::named("segment"), StageSpec::named("telepathy")] };
+    let config = PipelineConfig {
+        stages: vec![StageSpec::named("segment"), StageSpec::named("telepathy")],
+    };
     let err = Pipeline::build(&config).unwrap_err();
-    assert!(matches!(err, PipelineError::UnknownStage { ref stage, .. } if stage == "telepathy"), "{err}");
+    assert!(
+        matches!(err, PipelineError::UnknownStage { ref stage, .. } if stage == "telepathy"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -110,7 +166,10 @@ fn a_stage_error_is_recorded_and_only_dependent_stages_are_skipped() {
     let report = pipeline.process(&mut good);
     assert_eq!(ran(&good), ["a", "b", "c", "d"]);
     assert!(report.ok());
-    assert_eq!(good.done, Layers::SENTENCES | Layers::MENTIONS | Layers::QUOTES | Layers::DATES);
+    assert_eq!(
+        good.done,
+        Layers::SENTENCES | Layers::MENTIONS | Layers::QUOTES | Layers::DATES
+    );
 }
 
 #[test]
@@ -120,8 +179,15 @@ fn a_panicking_stage_becomes_a_document_error() {
         fake("q", Layers::empty(), Layers::DATES, Behaviour::Works),
     ])
     .unwrap();
-    let input = vec![doc("1", "fine"), doc("2", "panic here"), doc("3", "fine again")];
-    let out: Vec<_> = pipeline.run_batch(input.into_iter(), RunOptions::default()).unwrap().collect();
+    let input = vec![
+        doc("1", "fine"),
+        doc("2", "panic here"),
+        doc("3", "fine again"),
+    ];
+    let out: Vec<_> = pipeline
+        .run_batch(input.into_iter(), RunOptions::default())
+        .unwrap()
+        .collect();
     assert_eq!(out.len(), 3);
     let second = out[1].record.as_ref().unwrap();
     assert_eq!(second.errors, ["stage p: panicked: boom in p"]);
@@ -131,25 +197,48 @@ fn a_panicking_stage_becomes_a_document_error() {
 
 #[test]
 fn run_batch_keeps_input_order_across_chunks_and_threads() {
-    let pipeline = Pipeline::from_stages(vec![fake("a", Layers::empty(), Layers::SENTENCES, Behaviour::FailsOn)]).unwrap();
+    let pipeline = Pipeline::from_stages(vec![fake(
+        "a",
+        Layers::empty(),
+        Layers::SENTENCES,
+        Behaviour::FailsOn,
+    )])
+    .unwrap();
     let n = 1000;
     let input = (0..n).map(|i| {
         if i % 97 == 0 {
-            Err(IngestError::Empty { at: Location::line("in.jsonl", i as u64 + 1) })
+            Err(IngestError::Empty {
+                at: Location::line("in.jsonl", i as u64 + 1),
+            })
         } else {
             // Uneven sizes so that threads finish out of order.
-            let text = format!("article {i} {}{}", "x".repeat((i * 7919) % 3000), if i % 50 == 1 { " fail" } else { "" });
+            let text = format!(
+                "article {i} {}{}",
+                "x".repeat((i * 7919) % 3000),
+                if i % 50 == 1 { " fail" } else { "" }
+            );
             doc(&i.to_string(), &text)
         }
     });
-    let options = RunOptions { threads: Some(4), chunk_docs: 37, chunk_bytes: 40_000 };
+    let options = RunOptions {
+        threads: Some(4),
+        chunk_docs: 37,
+        chunk_bytes: 40_000,
+    };
     let mut batch = pipeline.run_batch(input, options).unwrap();
     let mut ids = Vec::new();
     for p in &mut batch {
         ids.push(p.to_record().id);
     }
-    let expected: Vec<String> =
-        (0..n).map(|i| if i % 97 == 0 { format!("in.jsonl:{}", i + 1) } else { i.to_string() }).collect();
+    let expected: Vec<String> = (0..n)
+        .map(|i| {
+            if i % 97 == 0 {
+                format!("in.jsonl:{}", i + 1)
+            } else {
+                i.to_string()
+            }
+        })
+        .collect();
     assert_eq!(ids, expected);
     let summary = batch.summary();
     let failed = (0..n).filter(|i| i % 97 == 0).count() as u64;
@@ -163,8 +252,14 @@ fn run_batch_keeps_input_order_across_chunks_and_threads() {
 #[test]
 fn ingest_errors_become_failed_records_with_their_message() {
     let pipeline = Pipeline::from_stages(vec![]).unwrap();
-    let err = IngestError::MissingField { at: Location::line("x.jsonl", 3), field: "text" };
-    let out: Vec<_> = pipeline.run_batch(vec![Err(err)].into_iter(), RunOptions::default()).unwrap().collect();
+    let err = IngestError::MissingField {
+        at: Location::line("x.jsonl", 3),
+        field: "text",
+    };
+    let out: Vec<_> = pipeline
+        .run_batch(vec![Err(err)].into_iter(), RunOptions::default())
+        .unwrap()
+        .collect();
     let rec = out[0].to_record();
     assert_eq!(rec.id, "x.jsonl:3");
     assert_eq!(rec.errors, ["x.jsonl:3: missing field `text`"]);
@@ -175,8 +270,14 @@ fn ingest_errors_become_failed_records_with_their_message() {
 fn zero_threads_is_a_clear_error_or_works() {
     // rayon treats 0 as "one per core"; either way the batch must run.
     let pipeline = Pipeline::from_stages(vec![]).unwrap();
-    let options = RunOptions { threads: Some(0), ..RunOptions::default() };
-    let n = pipeline.run_batch(vec![doc("a", "text")].into_iter(), options).unwrap().count();
+    let options = RunOptions {
+        threads: Some(0),
+        ..RunOptions::default()
+    };
+    let n = pipeline
+        .run_batch(vec![doc("a", "text")].into_iter(), options)
+        .unwrap()
+        .count();
     assert_eq!(n, 1);
 }
 

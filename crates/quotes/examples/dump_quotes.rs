@@ -15,7 +15,13 @@ fn main() -> Result<()> {
     for q in &doc.quotes {
         let spk = q.speaker.as_ref().map(|s| doc.slice(s.span)).unwrap_or("-");
         let cue = q.cue.map(|c| doc.slice(c)).unwrap_or("-");
-        println!("{:8} [{}] spk=<{}> cue=<{}>", q.kind.as_str(), doc.slice(q.span), spk, cue);
+        println!(
+            "{:8} [{}] spk=<{}> cue=<{}>",
+            q.kind.as_str(),
+            doc.slice(q.span),
+            spk,
+            cue
+        );
     }
     Ok(())
 }

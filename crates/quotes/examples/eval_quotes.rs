@@ -32,19 +32,40 @@ fn main() -> Result<()> {
     let tagger = sitrep_tagger::TaggerConfig::default().build()?;
     let names_stage = sitrep_names::NamesConfig::default().build()?;
     let stage = QuotesConfig::default().build()?;
-    let input = std::io::BufReader::new(std::fs::File::open(&args[0]).with_context(|| format!("open {}", args[0]))?);
-    let mut out = BufWriter::new(std::fs::File::create(&args[1]).with_context(|| format!("create {}", args[1]))?);
+    let input = std::io::BufReader::new(
+        std::fs::File::open(&args[0]).with_context(|| format!("open {}", args[0]))?,
+    );
+    let mut out = BufWriter::new(
+        std::fs::File::create(&args[1]).with_context(|| format!("create {}", args[1]))?,
+    );
     let (mut bytes, mut n, mut spent) = (0usize, 0usize, Duration::ZERO);
     for (lineno, line) in input.lines().enumerate() {
         let line = line?;
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value = serde_json::from_str(&line).with_context(|| format!("line {}", lineno + 1))?;
-        let id = v["id"].as_str().map(str::to_string).unwrap_or_else(|| v["id"].to_string());
-        let text = v["text"].as_str().context("article without text")?.to_string();
-        let date = v["date"].as_str().and_then(|d| d.get(..10)).and_then(|d| d.parse().ok());
-        let mut doc = Document::new(Meta { id, date, ..Meta::default() }, text)?;
+        let v: serde_json::Value =
+            serde_json::from_str(&line).with_context(|| format!("line {}", lineno + 1))?;
+        let id = v["id"]
+            .as_str()
+            .map(str::to_string)
+            .unwrap_or_else(|| v["id"].to_string());
+        let text = v["text"]
+            .as_str()
+            .context("article without text")?
+            .to_string();
+        let date = v["date"]
+            .as_str()
+            .and_then(|d| d.get(..10))
+            .and_then(|d| d.parse().ok());
+        let mut doc = Document::new(
+            Meta {
+                id,
+                date,
+                ..Meta::default()
+            },
+            text,
+        )?;
         bytes += doc.text().len();
         if segment || names {
             segmenter.process(&mut doc)?;

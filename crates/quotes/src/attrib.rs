@@ -8,7 +8,9 @@ use crate::block::{find_blocks, Block};
 use crate::lexicon::{is_addressee, is_pronoun, Cue, CueKind, CueLexicon, Frame};
 use crate::marks::Segment;
 use crate::scan::{Kind, Scan};
-use crate::speaker::{phrase_after, sentence_subject, skip_modifiers_back, source_after, subject_before, Range};
+use crate::speaker::{
+    phrase_after, sentence_subject, skip_modifiers_back, source_after, subject_before, Range,
+};
 use sitrep_doc::QuoteKind;
 
 /// Tunable switches of the rules (from `QuotesConfig`).
@@ -94,16 +96,25 @@ impl<'a> State<'a> {
         if s.toks[i].kind != Kind::Punct || !is_terminal(s.low(i)) {
             return false;
         }
-        !(s.low(i) == "." && i > 0 && s.is_word(i - 1) && crate::lexicon::keeps_period(s.low(i - 1)))
+        !(s.low(i) == "."
+            && i > 0
+            && s.is_word(i - 1)
+            && crate::lexicon::keeps_period(s.low(i - 1)))
     }
 
     /// At least `n` words in `[a, b)` (stops counting early).
     fn has_words(&self, a: usize, b: usize, n: usize) -> bool {
-        (a..b).filter(|&i| self.scan().toks[i].kind == Kind::Word).nth(n.saturating_sub(1)).is_some() || n == 0
+        (a..b)
+            .filter(|&i| self.scan().toks[i].kind == Kind::Word)
+            .nth(n.saturating_sub(1))
+            .is_some()
+            || n == 0
     }
 
     fn words_in(&self, a: usize, b: usize) -> usize {
-        (a..b).filter(|&i| self.scan().toks[i].kind == Kind::Word).count()
+        (a..b)
+            .filter(|&i| self.scan().toks[i].kind == Kind::Word)
+            .count()
     }
 
     fn is_clause(&self, seg: &Segment) -> bool {
@@ -144,10 +155,15 @@ impl<'a> State<'a> {
                     return None;
                 }
                 // A participle right after a quote ("“…,” noting that …") is a new clause.
-                if s.low(k).ends_with("ing") && (k == i || (k == i + 1 && s.is_punct(i, ","))) {
+                if cue.frame != Frame::Prep
+                    && s.low(k).ends_with("ing")
+                    && (k == i || (k == i + 1 && s.is_punct(i, ",")))
+                {
                     return None;
                 }
-                let ceil = (k..pb.min(k + MAX_CLAUSE_TOKENS)).find(|&x| self.is_stop(x) || s.is_punct(x, ",") || self.inp.seg_of[x] != NONE).unwrap_or(pb);
+                let ceil = (k..pb.min(k + MAX_CLAUSE_TOKENS))
+                    .find(|&x| self.is_stop(x) || s.is_punct(x, ",") || self.inp.seg_of[x] != NONE)
+                    .unwrap_or(pb);
                 let spk = if cue.frame == Frame::Prep {
                     phrase_after(s, k + 2, ceil)
                 } else if k == i || (k == i + 1 && s.is_punct(i, ",")) {
@@ -156,8 +172,11 @@ impl<'a> State<'a> {
                     // The phrase right after the quote names the speaker ("“…,” Cecelia
                     // Purner, 67, a retired teacher, said"); else the subject before the cue.
                     let j = i + usize::from(s.is_punct(i, ","));
-                    let first = phrase_after(s, j, k).filter(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)));
-                    first.or_else(|| subject_before(s, k, i)).or_else(|| phrase_after(s, k + cue.words, ceil))
+                    let first =
+                        phrase_after(s, j, k).filter(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)));
+                    first
+                        .or_else(|| subject_before(s, k, i))
+                        .or_else(|| phrase_after(s, k + cue.words, ceil))
                 };
                 return Some((k, spk));
             }
@@ -190,20 +209,39 @@ impl<'a> State<'a> {
                 // ("he thought Fields had “made up the story”") is part of a reported clause.
                 let gap = self.words_in(k + cue.words, seg.open);
                 let p = seg.open - 1;
-                let opens_clause = p + 1 == k + cue.words || matches!(s.low(p), ":" | "," | "that" | "—" | "–");
-                if gap > 6 || !opens_clause {
+                let opens_clause =
+                    p + 1 == k + cue.words || matches!(s.low(p), ":" | "," | "that" | "—" | "–");
+                let max_gap = if s.is_punct(p, ":") { 10 } else { 6 };
+                if gap > max_gap || !opens_clause {
                     return None;
                 }
                 let (ss, _) = s.sent_range(s.toks[k].sent);
-                let spk = subject_before(s, k, ss).or_else(|| phrase_after(s, k + cue.words, seg.open));
+                let spk = self
+                    .cue_subject(k, ss)
+                    .or_else(|| phrase_after(s, k + cue.words, seg.open));
                 return Some((k, spk));
             }
         }
         None
     }
 
-    fn push(&mut self, start: usize, end: usize, kind: QuoteKind, speaker: Option<Range>, cue: Option<Range>, para: u32) {
-        self.out.push(Found { start, end, kind, speaker, cue, para });
+    fn push(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: QuoteKind,
+        speaker: Option<Range>,
+        cue: Option<Range>,
+        para: u32,
+    ) {
+        self.out.push(Found {
+            start,
+            end,
+            kind,
+            speaker,
+            cue,
+            para,
+        });
     }
 
     fn blocks(&mut self) {
@@ -226,10 +264,14 @@ impl<'a> State<'a> {
         if b < a + 2 || !s.is_punct(b - 1, ":") {
             return None;
         }
-        let k = (a.max(b.saturating_sub(10))..b - 1).rev().find(|&k| self.free_cue(k).is_some_and(|c| c.frame != Frame::Prep))?;
+        let k = (a.max(b.saturating_sub(10))..b - 1)
+            .rev()
+            .find(|&k| self.free_cue(k).is_some_and(|c| c.frame != Frame::Prep))?;
         let (ss, _) = s.sent_range(s.toks[k].sent);
         let len = self.cue_len(k);
-        let spk = subject_before(s, k, ss).or_else(|| phrase_after(s, k + len, b - 1));
+        let spk = self
+            .cue_subject(k, ss)
+            .or_else(|| phrase_after(s, k + len, b - 1));
         Some((k, spk))
     }
 
@@ -273,22 +315,37 @@ impl<'a> State<'a> {
             let para = s.toks[seg.open].para;
             let clause = self.is_clause(seg);
             let after = self.cue_after(seg);
-            let before = if after.is_none() { self.cue_before(seg) } else { None };
+            let before = if after.is_none() {
+                self.cue_before(seg)
+            } else {
+                None
+            };
             let adjacent_before = before.is_some_and(|(k, _)| {
                 let end = k + self.cue_len(k);
-                self.words_in(end, seg.open) <= 3 && seg.open > 0 && (s.is_punct(seg.open - 1, ":") || s.is_punct(seg.open - 1, ","))
+                self.words_in(end, seg.open) <= 3
+                    && seg.open > 0
+                    && (s.is_punct(seg.open - 1, ":") || s.is_punct(seg.open - 1, ","))
             });
             // A short quote takes a following cue only in the "“Crazy,” he said" shape.
             let comma_close = seg.closed
                 && seg.last > 0
-                && (s.is_punct(seg.last - 1, ",") || s.is_punct(seg.last + 1, ",") || matches!(s.low(seg.last - 1), "!" | "?"));
+                && (s.is_punct(seg.last - 1, ",")
+                    || s.is_punct(seg.last + 1, ",")
+                    || matches!(s.low(seg.last - 1), "!" | "?"));
             if let Some((k, spk)) = after {
                 if clause || (comma_close && k <= seg.last + 3) {
                     let len = self.cue_len(k);
                     for u in &mut self.used[k..k + len] {
                         *u = true;
                     }
-                    self.push(seg.start, seg.end, QuoteKind::Direct, spk, Some((k, k + len)), para);
+                    self.push(
+                        seg.start,
+                        seg.end,
+                        QuoteKind::Direct,
+                        spk,
+                        Some((k, k + len)),
+                        para,
+                    );
                     last_direct = Some((self.out.len() - 1, k + len));
                     handled[n] = true;
                     continue;
@@ -300,7 +357,14 @@ impl<'a> State<'a> {
                     for u in &mut self.used[k..k + len] {
                         *u = true;
                     }
-                    self.push(seg.start, seg.end, QuoteKind::Direct, spk, Some((k, k + len)), para);
+                    self.push(
+                        seg.start,
+                        seg.end,
+                        QuoteKind::Direct,
+                        spk,
+                        Some((k, k + len)),
+                        para,
+                    );
                     last_direct = None;
                     handled[n] = true;
                     continue;
@@ -310,16 +374,57 @@ impl<'a> State<'a> {
             if comma_close && seg.last + 2 < s.toks.len() {
                 let i = seg.last + 1 + usize::from(s.is_punct(seg.last + 1, ","));
                 let (_, pb) = s.para_range(para);
-                let ceil = (i..pb).find(|&k| !s.is_word(k) || (!s.toks[k].cap && !is_pronoun(s.low(k)))).unwrap_or(pb);
+                let ceil = (i..pb)
+                    .find(|&k| !s.is_word(k) || (!s.toks[k].cap && !is_pronoun(s.low(k))))
+                    .unwrap_or(pb);
+                let ceil = ceil.max(
+                    (i..pb.min(i + 6))
+                        .find(|&k| !s.is_word(k) || (!s.toks[k].cap && k > i + 1))
+                        .unwrap_or(ceil),
+                );
                 if let Some(r) = phrase_after(s, i, ceil) {
-                    let named = s.toks[r.0].cap || is_pronoun(s.low(r.0));
-                    let verb = r.1 < pb && s.is_word(r.1) && !s.toks[r.1].cap && !crate::lexicon::is_function_word(s.low(r.1));
+                    let named = s.toks[r.0].cap
+                        || is_pronoun(s.low(r.0))
+                        || matches!(s.low(r.0), "the" | "a");
+                    let verb = r.1 < pb
+                        && s.is_word(r.1)
+                        && !s.toks[r.1].cap
+                        && !crate::lexicon::is_function_word(s.low(r.1));
                     if named && verb && r.0 == i {
-                        self.push(seg.start, seg.end, QuoteKind::Direct, Some(r), Some((r.1, r.1 + 1)), para);
+                        self.push(
+                            seg.start,
+                            seg.end,
+                            QuoteKind::Direct,
+                            Some(r),
+                            Some((r.1, r.1 + 1)),
+                            para,
+                        );
                         last_direct = Some((self.out.len() - 1, r.1 + 1));
                         handled[n] = true;
                         continue;
                     }
+                }
+            }
+            // "Trump leaned in and boomed: “…”": a colon after a verb outside the lexicon.
+            if seg.open > 1 && s.is_punct(seg.open - 1, ":") && s.toks[seg.open - 1].para == para {
+                let v = seg.open - 2;
+                let verb = s.is_word(v)
+                    && !s.toks[v].cap
+                    && (s.low(v).ends_with("ed") || s.low(v).ends_with('s'));
+                if verb {
+                    let (ss, _) = s.sent_range(s.toks[v].sent);
+                    let spk = subject_before(s, v, ss).or_else(|| sentence_subject(s, ss, v));
+                    self.push(
+                        seg.start,
+                        seg.end,
+                        QuoteKind::Direct,
+                        spk,
+                        Some((v, v + 1)),
+                        para,
+                    );
+                    last_direct = None;
+                    handled[n] = true;
+                    continue;
                 }
             }
             if !clause {
@@ -357,7 +462,8 @@ impl<'a> State<'a> {
                 if j > a {
                     let p = j - 1;
                     let w = s.low(p);
-                    let comma = s.is_punct(p, ",") || (s.toks[p].kind == Kind::Mark && p > a && s.is_punct(p - 1, ","));
+                    let comma = s.is_punct(p, ",")
+                        || (s.toks[p].kind == Kind::Mark && p > a && s.is_punct(p - 1, ","));
                     if matches!(w, "and" | "but") || (comma && s.low(k).ends_with("ing")) {
                         return trim_back(s, a, p);
                     }
@@ -374,7 +480,12 @@ impl<'a> State<'a> {
     fn reported(&mut self, handled: &mut [bool]) {
         let s = self.scan();
         // Direct quotes do not overlap each other; sorted, they answer overlap queries.
-        self.direct_spans = self.out.iter().filter(|f| f.kind == QuoteKind::Direct).map(|f| (f.start, f.end)).collect();
+        self.direct_spans = self
+            .out
+            .iter()
+            .filter(|f| f.kind == QuoteKind::Direct)
+            .map(|f| (f.start, f.end))
+            .collect();
         self.direct_spans.sort_unstable();
         let n = s.toks.len();
         let mut c = 0;
@@ -392,18 +503,67 @@ impl<'a> State<'a> {
                 c += len;
                 continue;
             }
+            // Passive "was asked", "is considered", "were criticized": the subject is not the
+            // source ("asked" has its own rule).
+            if cue.frame != Frame::Prep
+                && cue.frame != Frame::Evid
+                && cue.lemma != "ask"
+                && !s.low(c).ends_with("ing")
+                && c > 0
+            {
+                let mut p = c;
+                while p > ss
+                    && s.is_word(p - 1)
+                    && matches!(
+                        s.low(p - 1),
+                        "also"
+                            | "not"
+                            | "never"
+                            | "being"
+                            | "been"
+                            | "widely"
+                            | "often"
+                            | "repeatedly"
+                    )
+                {
+                    p -= 1;
+                }
+                if p > ss
+                    && matches!(
+                        s.low(p - 1),
+                        "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                    )
+                {
+                    c += len;
+                    continue;
+                }
+            }
             // "adding to his lead", "added to the list": not speech.
             if cue.lemma == "add" && c + 1 < n && s.low(c + 1) == "to" {
                 c += len;
                 continue;
             }
             // "won 758 pledged delegates": a participle after a number is an adjective.
-            if c > 0 && s.is_word(c - 1) && s.low(c - 1).starts_with(|ch: char| ch.is_ascii_digit()) {
+            let adjectival_next = c + len < n
+                && s.is_word(c + len)
+                && !s.toks[c + len].cap
+                && !is_pronoun(s.low(c + len))
+                && !crate::lexicon::is_function_word(s.low(c + len));
+            if c > 0
+                && s.is_word(c - 1)
+                && s.low(c - 1).starts_with(|ch: char| ch.is_ascii_digit())
+                && adjectival_next
+            {
                 c += len;
                 continue;
             }
             let found = match cue.frame {
                 Frame::Prep => self.according(c, ss, se),
+                Frame::Evid => {
+                    let b = trim_back(s, ss, se.min(ss + MAX_CLAUSE_TOKENS));
+                    (self.has_words(ss, b, 4) && c > ss).then_some((ss, b, None))
+                }
+                Frame::Say if cue.lemma == "ask" && self.asked_passive(c, ss) => self.asked(c, se),
                 Frame::Say | Frame::Tell | Frame::Obj => self.say(c, cue, ss, se),
             };
             if let Some((a, b, spk)) = found {
@@ -412,17 +572,30 @@ impl<'a> State<'a> {
                 // Skip content that is mostly an already attributed quote.
                 let d = &self.direct_spans;
                 let lo = d.partition_point(|&(_, e)| e <= st);
-                let overlap: usize = d[lo..].iter().take_while(|&&(b, _)| b < en).map(|&(b, e)| en.min(e).saturating_sub(st.max(b))).sum();
+                let overlap: usize = d[lo..]
+                    .iter()
+                    .take_while(|&&(b, _)| b < en)
+                    .map(|&(b, e)| en.min(e).saturating_sub(st.max(b)))
+                    .sum();
                 if overlap * 2 <= en - st {
                     let mut kind = QuoteKind::Indirect;
                     let mut only_quote = None;
                     let segs = self.inp.segs;
                     let first = segs.partition_point(|g| g.end <= st);
-                    for (m, seg) in segs.iter().enumerate().skip(first).take_while(|(_, g)| g.start < en) {
+                    for (m, seg) in segs
+                        .iter()
+                        .enumerate()
+                        .skip(first)
+                        .take_while(|(_, g)| g.start < en)
+                    {
                         if seg.start < en && st < seg.end {
                             kind = QuoteKind::Mixed;
                             handled[m] = true;
-                            only_quote = if seg.start <= st && en <= seg.end + 1 { Some(m) } else { None };
+                            only_quote = if seg.start <= st && en <= seg.end + 1 {
+                                Some(m)
+                            } else {
+                                None
+                            };
                         }
                     }
                     if only_quote.is_some() {
@@ -435,17 +608,125 @@ impl<'a> State<'a> {
         }
     }
 
+    /// "when asked whether …", "Asked by Smith about …,": a question put to the subject of
+    /// the main clause; the asker, if named, is the source.
+    fn asked_passive(&self, c: usize, ss: usize) -> bool {
+        let s = self.scan();
+        s.low(c) == "asked"
+            && (c == ss
+                || matches!(
+                    s.low(c - 1),
+                    "when" | "if" | "after" | "once" | "before" | "being"
+                ))
+    }
+
+    fn asked(&self, c: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {
+        let s = self.scan();
+        let mut a = c + 1;
+        let mut spk = None;
+        if a < se && s.low(a) == "by" {
+            let ceil = (a + 1..se.min(a + 12))
+                .find(|&k| {
+                    !s.is_word(k)
+                        || matches!(
+                            s.low(k),
+                            "about" | "whether" | "if" | "to" | "on" | "how" | "what" | "why"
+                        )
+                })
+                .unwrap_or(se);
+            spk = phrase_after(s, a + 1, ceil);
+            a = spk.map_or(a + 1, |r| r.1);
+        }
+        if a < se
+            && matches!(s.low(a), "about" | "on")
+            && s.is_word(a + 1)
+            && !is_time_like(s.low(a + 1))
+        {
+            a += 1;
+        }
+        let b = (a..se.min(a + MAX_CLAUSE_TOKENS))
+            .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
+            .unwrap_or(se);
+        let b = trim_back(s, a, b);
+        self.has_words(a, b, 2).then_some((a, b, spk))
+    }
+
+    /// "In a new CNN poll, 40 percent …": a survey or report as the source of the clause.
+    fn in_source(&mut self) {
+        let s = self.scan();
+        for st in &s.sents {
+            let (ss, se) = (st.toks.0 as usize, st.toks.1 as usize);
+            if se < ss + 6 || s.low(ss) != "in" || self.in_block[ss] || self.inp.seg_of[ss] != NONE
+            {
+                continue;
+            }
+            let Some(comma) = (ss + 1..se.min(ss + 14)).find(|&i| s.is_punct(i, ",")) else {
+                continue;
+            };
+            let source_noun = (ss + 1..comma).any(|i| {
+                matches!(
+                    s.low(i),
+                    "poll"
+                        | "survey"
+                        | "study"
+                        | "report"
+                        | "statement"
+                        | "interview"
+                        | "letter"
+                        | "memo"
+                        | "tweet"
+                        | "post"
+                        | "analysis"
+                        | "filing"
+                        | "complaint"
+                        | "lawsuit"
+                        | "op-ed"
+                        | "column"
+                        | "email"
+                        | "speech"
+                )
+            });
+            if !source_noun {
+                continue;
+            }
+            let a = comma + 1;
+            // A cue in the main clause ("In a statement, Smith said …") takes over.
+            if (a..se).any(|i| self.cues[i].is_some() && self.inp.seg_of[i] == NONE) {
+                continue;
+            }
+            let b = trim_back(s, a, se.min(a + MAX_CLAUSE_TOKENS));
+            if !self.has_words(a, b, 3) {
+                continue;
+            }
+            let (st0, en) = self.span((a, b));
+            let kind = if (a..b).any(|i| self.inp.seg_of[i] != NONE) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            let spk = source_after(s, ss + 1, comma);
+            self.push(st0, en, kind, spk, Some((ss, ss + 1)), st.para);
+        }
+    }
+
     /// "according to Source, content" / "content, according to Source".
     fn according(&self, c: usize, ss: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {
         let s = self.scan();
-        let src_end = (c + 2..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+        let src_end = (c + 2..se.min(c + MAX_CLAUSE_TOKENS))
+            .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
+            .unwrap_or(se);
         let spk = source_after(s, c + 2, src_end).or_else(|| {
             // "according to him": a pronoun object.
-            (c + 2 < se && s.is_word(c + 2) && matches!(s.low(c + 2), "him" | "her" | "them" | "us" | "me"))
-                .then_some((c + 2, c + 3))
+            (c + 2 < se
+                && s.is_word(c + 2)
+                && matches!(s.low(c + 2), "him" | "her" | "them" | "us" | "me"))
+            .then_some((c + 2, c + 3))
         });
         let mut lead = ss;
-        while lead < c && s.is_word(lead) && matches!(s.low(lead), "but" | "and" | "yet" | "so" | "also") {
+        while lead < c
+            && s.is_word(lead)
+            && matches!(s.low(lead), "but" | "and" | "yet" | "so" | "also")
+        {
             lead += 1;
         }
         if lead == c || (c == lead + 1 && s.is_punct(lead, ",")) {
@@ -465,6 +746,29 @@ impl<'a> State<'a> {
         (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
 
+    /// The subject of the cue at `c` within `[floor, c)`: the phrase before it, or for a
+    /// participle after a comma ("…, saying") or a coordinated verb ("… and said") the
+    /// speaker inherited from the sentence.
+    fn cue_subject(&self, c: usize, floor: usize) -> Option<Range> {
+        let s = self.scan();
+        let j = skip_modifiers_back(s, c, floor);
+        let prev = (j > floor).then(|| j - 1);
+        let participle = s.low(c).ends_with("ing");
+        let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
+        let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
+        let adverbial = prev.is_some_and(|p| {
+            matches!(
+                s.low(p),
+                "before" | "after" | "while" | "by" | "when" | "without"
+            )
+        });
+        if (participle && (prev.is_none() || after_comma || adverbial)) || coordinated {
+            let (ss, _) = s.sent_range(s.toks[c].sent);
+            return self.inherited_speaker(c, ss);
+        }
+        subject_before(s, c, floor)
+    }
+
     /// The speaker of a cue whose own subject is elided: the last speaker found in the
     /// same sentence, else the sentence's subject ("He pledged … and said that …").
     fn inherited_speaker(&self, c: usize, ss: usize) -> Option<Range> {
@@ -480,7 +784,13 @@ impl<'a> State<'a> {
     }
 
     /// Reported speech around a verb cue. Returns the content token range and the speaker.
-    fn say(&self, c: usize, cue: &Cue, ss: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {
+    fn say(
+        &self,
+        c: usize,
+        cue: &Cue,
+        ss: usize,
+        se: usize,
+    ) -> Option<(usize, usize, Option<Range>)> {
         let s = self.scan();
         let len = cue.words;
         let j = skip_modifiers_back(s, c, ss);
@@ -488,23 +798,39 @@ impl<'a> State<'a> {
         let participle = s.low(c).ends_with("ing");
         let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
         let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
-        let adverbial = prev.is_some_and(|p| matches!(s.low(p), "before" | "after" | "while" | "by" | "when" | "without"));
+        let adverbial = prev.is_some_and(|p| {
+            matches!(
+                s.low(p),
+                "before" | "after" | "while" | "by" | "when" | "without"
+            )
+        });
         let mut spk = subject_before(s, c, ss);
         if (participle && (prev.is_none() || after_comma || adverbial)) || coordinated {
             spk = self.inherited_speaker(c, ss);
         }
         // Inverted order "…, said Smith": no subject before, a comma or quote mark instead.
-        let inverted = !participle && after_comma && (spk.is_none() || spk.is_some_and(|r| r.1 < j - 1) && {
-            // An apposition ("Graham, a former candidate, said") keeps the normal order unless
-            // a name phrase follows the cue and closes the clause ("…, said Ed Rendell.").
-            let ceil = (c + len..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
-            phrase_after(s, c + len, ceil).is_some_and(|r| r.1 == ceil && !is_pronoun(s.low(r.0)))
-        });
+        let inverted = !participle
+            && after_comma
+            && (spk.is_none()
+                || spk.is_some_and(|r| r.1 < j - 1) && {
+                    // An apposition ("Graham, a former candidate, said") keeps the normal order unless
+                    // a name phrase follows the cue and closes the clause ("…, said Ed Rendell.").
+                    let ceil = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
+                        .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
+                        .unwrap_or(se);
+                    phrase_after(s, c + len, ceil).is_some_and(|r| {
+                        r.1 == ceil
+                            && !is_pronoun(s.low(r.0))
+                            && (s.toks[r.0].cap
+                                || (r.0..r.1).any(|k| crate::lexicon::is_title_head(s.low(k))))
+                    })
+                });
 
         // Content after the cue.
         let mut a = c + len;
         if cue.frame == Frame::Tell {
-            let that = (a..se.min(a + 10)).find(|&k| s.low(k) == "that" || s.toks[k].kind == Kind::Mark || self.is_stop(k));
+            let that = (a..se.min(a + 10))
+                .find(|&k| s.low(k) == "that" || s.toks[k].kind == Kind::Mark || self.is_stop(k));
             match that {
                 Some(k) if s.low(k) == "that" => a = k,
                 _ => {
@@ -522,11 +848,22 @@ impl<'a> State<'a> {
         // act" keeps its infinitive.
         if a < se && s.is_word(a) && is_preposition(s.low(a)) {
             let stop = |k: usize| {
-                self.is_stop(k) || s.toks[k].kind == Kind::Mark || matches!(s.low(k), "and" | "but") || self.cues[k].is_some()
+                self.is_stop(k)
+                    || s.toks[k].kind == Kind::Mark
+                    || matches!(s.low(k), "and" | "but")
+                    || self.cues[k].is_some()
             };
             match (a..se.min(a + 10)).find(|&k| s.low(k) == "that" || stop(k)) {
                 Some(k) if s.low(k) == "that" => a = k,
-                _ if s.low(a) == "to" => {}
+                // "vowed to act"; "said in politics it takes time" keeps its adjunct.
+                _ if s.low(a) == "to" || cue.lemma == "say" => {}
+                // "complained about his mic", "called for a ban", "warned of a battle": the
+                // object of the preposition is the content.
+                _ if cue.frame == Frame::Obj
+                    || matches!(s.low(a), "about" | "for" | "of" | "on") =>
+                {
+                    a += 1
+                }
                 _ => a = se,
             }
         }
@@ -537,13 +874,33 @@ impl<'a> State<'a> {
         let words = if a < b { self.words_in(a, b) } else { 0 };
         let first = if a < b { s.low(a) } else { "" };
         let min_words = if cue.frame == Frame::Obj { 1 } else { 2 };
-        let forward_ok = words >= min_words && !is_auxiliary(first) && !self.is_stop(a.min(se.saturating_sub(1)));
+        let forward_ok = words >= min_words
+            && !is_auxiliary(first)
+            && !self.is_stop(a.min(se.saturating_sub(1)));
         let demonstrative = matches!(first, "this" | "so") && words <= 6;
         // "content, Smith said Friday, as …": the content lies before, not after.
-        let end_cue = subj_after_comma_or_mark(s, spk, ss) && {
-            let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
-            self.words_in(c + len, tail) <= 3 && self.has_words(ss, spk.map_or(c, |r| r.0), 3)
+        let max_tail = if cue.frame == Frame::Tell { 6 } else { 3 };
+        let relative_subject =
+            spk.is_some_and(|r| r.1 == r.0 + 1 && crate::speaker::is_relative(s.low(r.0)));
+        let end_cue = !relative_subject && subj_after_comma_or_mark(s, spk, ss) && {
+            let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
+                .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
+                .unwrap_or(se);
+            self.words_in(c + len, tail) <= max_tail
+                && self.has_words(ss, spk.map_or(c, |r| r.0), 3)
         };
+        // Relative clauses: "a rule change that he said would make it harder", "which
+        // critics say was the best speech": the content runs from the relative pronoun.
+        let rel = spk.and_then(|r| {
+            (r.0 > ss && matches!(s.low(r.0 - 1), "that" | "which" | "who" | "whom"))
+                .then(|| r.0 - 1)
+        });
+        if let Some(rp) = rel {
+            if !inverted && a < se && s.is_word(a) && (is_auxiliary(first) || is_modal(first)) {
+                let b = self.clause_end(a, se);
+                return self.has_words(a, b, 2).then_some((rp, b, spk));
+            }
+        }
         if !inverted && !end_cue && spk.is_some() && forward_ok && !demonstrative {
             return Some((a, b, spk));
         }
@@ -562,35 +919,57 @@ impl<'a> State<'a> {
             return (self.has_words(pa, pb, 3)).then_some((pa, pb, spk));
         }
         // Parenthetical: "The good news, Woolson said, is that …": the whole sentence.
-        let subj_after_comma = spk.is_some_and(|r| r.0 > ss && (s.is_punct(r.0 - 1, ",") || s.toks[r.0 - 1].kind == Kind::Mark));
+        let subj_after_comma = spk.is_some_and(|r| {
+            r.0 > ss && (s.is_punct(r.0 - 1, ",") || s.toks[r.0 - 1].kind == Kind::Mark)
+        });
         let mut after = c + len;
-        if after < se && s.is_word(after) && (is_addressee(s.low(after)) || is_pronoun(s.low(after))) {
+        if after < se
+            && s.is_word(after)
+            && (is_addressee(s.low(after)) || is_pronoun(s.low(after)))
+        {
             after += 1;
         }
-        if !inverted && subj_after_comma && after < se && s.is_punct(after, ",") && self.has_words(after, se, 2) {
+        if !inverted
+            && subj_after_comma
+            && after < se
+            && s.is_punct(after, ",")
+            && self.has_words(after, se, 2)
+        {
             let b = self.clause_end(after + 1, se);
             return Some((ss, b, spk));
         }
         // End position: "content, Smith said [on Monday, as …]." / "content, said Smith."
-        let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
-        if !inverted && self.words_in(c + len, tail) > 4 {
+        let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
+            .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
+            .unwrap_or(se);
+        if !inverted && self.words_in(c + len, tail) > max_tail.max(4) {
             return None;
         }
         let (comma, spk) = if inverted {
-            let ceil = (c + len..se.min(c + MAX_CLAUSE_TOKENS)).find(|&k| s.is_punct(k, ",") || self.is_stop(k)).unwrap_or(se);
+            let ceil = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
+                .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
+                .unwrap_or(se);
             (j - 1, phrase_after(s, c + len, ceil))
         } else {
             // The earliest comma (or closing mark) before the cue that a subject phrase
             // follows: "…, Cecelia Purner, 67, a retired teacher, said." The phrase between
             // it and the cue is the speaker.
             let lo = ss.max(j.saturating_sub(30));
-            let is_break = |k: usize| s.is_punct(k, ",") || (s.toks[k].kind == Kind::Mark && k + 1 < j);
+            let is_break =
+                |k: usize| s.is_punct(k, ",") || (s.toks[k].kind == Kind::Mark && k + 1 < j);
             let last_break = (lo..j).rev().find(|&k| is_break(k))?;
-            let first_stop = (lo..j).rev().find(|&k| self.is_stop(k) || self.cues[k].is_some()).map_or(lo, |k| k + 1);
+            let first_stop = (lo..j)
+                .rev()
+                .find(|&k| self.is_stop(k) || self.cues[k].is_some())
+                .map_or(lo, |k| k + 1);
             let k = (first_stop..j)
                 .find(|&k| {
                     is_break(k)
-                        && phrase_after(s, k + 1, j).is_some_and(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)) || matches!(s.low(r.0), "the" | "a" | "an"))
+                        && phrase_after(s, k + 1, j).is_some_and(|r| {
+                            s.toks[r.0].cap
+                                || is_pronoun(s.low(r.0))
+                                || matches!(s.low(r.0), "the" | "a" | "an")
+                        })
                 })
                 .unwrap_or(last_break);
             let spk = match spk {
@@ -619,10 +998,25 @@ impl<'a> State<'a> {
             let phrase_ok = (a..colon).all(|k| {
                 s.is_word(k)
                     && !s.low(k).starts_with(|c: char| c.is_ascii_digit())
-                    && (s.toks[k].cap || matches!(s.low(k), "on" | "of" | "the" | "and" | "to" | "about"))
+                    && (s.toks[k].cap
+                        || matches!(s.low(k), "on" | "of" | "the" | "and" | "to" | "about"))
             }) && s.toks[a].cap
-                && !matches!(s.low(a), "update" | "note" | "editor" | "editor's" | "editor’s" | "watch" | "read" | "photo" | "video" | "source" | "sources" | "related");
-            if !phrase_ok || self.in_block[colon + 1.min(b - colon - 1)] {
+                && !matches!(
+                    s.low(a),
+                    "update"
+                        | "note"
+                        | "editor"
+                        | "editor's"
+                        | "editor’s"
+                        | "watch"
+                        | "read"
+                        | "photo"
+                        | "video"
+                        | "source"
+                        | "sources"
+                        | "related"
+                );
+            if !phrase_ok || colon + 1 >= b || self.in_block[colon + 1] {
                 continue;
             }
             let (_, se) = s.sent_range(s.toks[colon].sent);
@@ -636,14 +1030,27 @@ impl<'a> State<'a> {
                 continue;
             }
             // The speaker: the phrase up to "on"/"about" ("Gillibrand on Clinton's speeches").
-            let spk_end = (a..colon).find(|&k| matches!(s.low(k), "on" | "about" | "to")).unwrap_or(colon);
+            let spk_end = (a..colon)
+                .find(|&k| matches!(s.low(k), "on" | "about" | "to"))
+                .unwrap_or(colon);
             for (m, seg) in self.inp.segs.iter().enumerate() {
                 if seg.start >= st && seg.end <= en + 1 {
                     handled[m] = true;
                 }
             }
-            let kind = if (c0..end).any(|k| self.inp.seg_of[k] != NONE) { QuoteKind::Mixed } else { QuoteKind::Indirect };
-            self.push(st, en, kind, (spk_end > a).then_some((a, spk_end)), Some((colon, colon + 1)), p as u32);
+            let kind = if (c0..end).any(|k| self.inp.seg_of[k] != NONE) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            };
+            self.push(
+                st,
+                en,
+                kind,
+                (spk_end > a).then_some((a, spk_end)),
+                Some((colon, colon + 1)),
+                p as u32,
+            );
         }
     }
 
@@ -658,6 +1065,53 @@ impl<'a> State<'a> {
             if handled[n] || self.in_block[seg.open] || !seg.closed || self.is_clause(seg) {
                 continue;
             }
+            // Naming, not quoting: "the so-called “peace plan”", "a book titled “Fire”".
+            let naming = seg.open > 0
+                && s.is_word(seg.open - 1)
+                && matches!(
+                    s.low(seg.open - 1),
+                    "so-called" | "titled" | "entitled" | "named"
+                );
+            // The title of a work ("read “War and Peace”", "the film “Selma”"): capitalised
+            // words after a word for reading or a work. Slogans ("his “Make America Great
+            // Again” cry") stay quotes.
+            let inner = (seg.open + 1..seg.last).filter(|&k| s.is_word(k));
+            let title = seg.open > 0
+                && s.is_word(seg.open - 1)
+                && matches!(
+                    s.low(seg.open - 1),
+                    "read"
+                        | "reads"
+                        | "watched"
+                        | "book"
+                        | "film"
+                        | "movie"
+                        | "show"
+                        | "novel"
+                        | "song"
+                        | "album"
+                        | "article"
+                        | "column"
+                        | "headline"
+                        | "series"
+                        | "play"
+                        | "documentary"
+                        | "memoir"
+                        | "program"
+                        | "programme"
+                        | "magazine"
+                        | "newspaper"
+                )
+                && inner.clone().all(|k| {
+                    s.toks[k].cap
+                        || matches!(
+                            s.low(k),
+                            "of" | "and" | "the" | "in" | "a" | "to" | "for" | "on"
+                        )
+                });
+            if naming || title {
+                continue;
+            }
             let sent = s.toks[seg.open].sent;
             if sent == last_sent {
                 handled[n] = true;
@@ -670,7 +1124,13 @@ impl<'a> State<'a> {
             }
             let (st, en) = self.span((ss, b));
             // Not when the sentence is already (mostly) an attribution.
-            if self.out.iter().rev().take(8).any(|f| f.start < en && st < f.end) {
+            if self
+                .out
+                .iter()
+                .rev()
+                .take(8)
+                .any(|f| f.start < en && st < f.end)
+            {
                 continue;
             }
             last_sent = sent;
@@ -683,7 +1143,12 @@ impl<'a> State<'a> {
     /// Cue-less clause quotes: the speaker from context.
     fn orphans(&mut self, handled: &[bool]) {
         let s = self.scan();
-        self.sorted_out = self.out.iter().enumerate().map(|(i, f)| (f.start, i)).collect();
+        self.sorted_out = self
+            .out
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.start, i))
+            .collect();
         self.sorted_out.sort_unstable();
         for (n, seg) in self.inp.segs.iter().enumerate() {
             if handled[n] || self.in_block[seg.open] || !self.is_clause(seg) {
@@ -733,18 +1198,69 @@ impl<'a> State<'a> {
 
 /// The speaker phrase follows a comma or a quote mark (content before it).
 fn subj_after_comma_or_mark(s: &Scan, spk: Option<Range>, ss: usize) -> bool {
-    spk.is_some_and(|r| r.0 > ss && (s.is_punct(r.0 - 1, ",") || s.toks[r.0 - 1].kind == Kind::Mark))
+    spk.is_some_and(|r| {
+        r.0 > ss && (s.is_punct(r.0 - 1, ",") || s.toks[r.0 - 1].kind == Kind::Mark)
+    })
+}
+
+fn is_time_like(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "the"
+    )
 }
 
 fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "about" | "for" | "to" | "in" | "on" | "upon" | "at" | "with" | "from" | "by" | "into" | "via" | "during" | "after" | "before" | "of" | "over" | "against"
+        "about"
+            | "for"
+            | "to"
+            | "in"
+            | "on"
+            | "upon"
+            | "at"
+            | "with"
+            | "from"
+            | "by"
+            | "into"
+            | "via"
+            | "during"
+            | "after"
+            | "before"
+            | "of"
+            | "over"
+            | "against"
+    )
+}
+
+fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "might" | "may" | "should" | "must" | "could" | "would" | "will" | "can"
     )
 }
 
 fn is_auxiliary(w: &str) -> bool {
-    matches!(w, "have" | "has" | "had" | "is" | "are" | "was" | "were" | "will" | "would" | "can" | "could" | "be" | "been" | "do" | "does" | "did")
+    matches!(
+        w,
+        "have"
+            | "has"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "be"
+            | "been"
+            | "do"
+            | "does"
+            | "did"
+    )
 }
 
 /// `b` moved back over final punctuation and detached marks (a closing mark glued to the
@@ -755,7 +1271,8 @@ fn trim_back(s: &Scan, a: usize, mut b: usize) -> usize {
             b -= 1;
             continue;
         }
-        if b > a + 1 && s.toks[b - 1].kind == Kind::Mark && s.toks[b - 1].start != s.toks[b - 2].end {
+        if b > a + 1 && s.toks[b - 1].kind == Kind::Mark && s.toks[b - 1].start != s.toks[b - 2].end
+        {
             b -= 1;
             continue;
         }
@@ -778,7 +1295,9 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
         .map(|st| {
             let (a, b) = (st.toks.0 as usize, st.toks.1 as usize);
             let words = (a..b).filter(|&i| s.toks[i].kind == Kind::Word).count();
-            let caps = (a..b).filter(|&i| s.toks[i].kind == Kind::Word && s.toks[i].cap).count();
+            let caps = (a..b)
+                .filter(|&i| s.toks[i].kind == Kind::Word && s.toks[i].cap)
+                .count();
             words > 0 && caps * 10 >= words * 7
         })
         .collect();
@@ -788,10 +1307,16 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
             continue;
         }
         let sent_start = s.sents[t.sent as usize].toks.0 as usize;
-        if t.cap && i > sent_start && s.toks[i - 1].kind == Kind::Word && !title_case[t.sent as usize] {
+        if t.cap
+            && i > sent_start
+            && s.toks[i - 1].kind == Kind::Word
+            && !title_case[t.sent as usize]
+        {
             continue;
         }
-        *slot = inp.lex.lookup(s.low(i), |k| (i + k < n && s.toks[i + k].kind == Kind::Word).then(|| s.low(i + k)));
+        *slot = inp.lex.lookup(s.low(i), |k| {
+            (i + k < n && s.toks[i + k].kind == Kind::Word).then(|| s.low(i + k))
+        });
     }
     let mut st = State {
         inp,
@@ -812,6 +1337,7 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
     }
     if inp.rules.indirect {
         st.reported(&mut handled);
+        st.in_source();
         st.embedded(&mut handled);
     }
     st.orphans(&handled);

@@ -8,7 +8,9 @@
 //! person name followed by a title word. The name is the speaker; the words before it are
 //! the quote. A paragraph that is only such a run attributes the paragraph before it.
 
-use crate::lexicon::{is_capitalised_function_word, is_name_connector, is_title_head, is_title_word};
+use crate::lexicon::{
+    is_capitalised_function_word, is_name_connector, is_title_head, is_title_word,
+};
 use crate::scan::{Kind, Scan};
 use crate::speaker::Range;
 
@@ -24,50 +26,65 @@ pub struct Block {
 
 /// `person_at(a, b)`: the names layer's person mention inside tokens `[a, b)`, as a token
 /// range, if the document has one.
-pub fn find_blocks(scan: &Scan, seg_of: &[u32], person_at: &dyn Fn(usize, usize) -> Option<Range>) -> Vec<Block> {
+pub fn find_blocks(
+    scan: &Scan,
+    seg_of: &[u32],
+    person_at: &dyn Fn(usize, usize) -> Option<Range>,
+) -> Vec<Block> {
     let mut out = Vec::new();
     for (p, para) in scan.paras.iter().enumerate() {
         let (a, b) = (para.toks.0 as usize, para.toks.1 as usize);
-        let Some((name, title_at, run_start)) = attribution_run(scan, seg_of, a, b, person_at) else {
+        let Some((name, run_start)) = attribution_run(scan, seg_of, a, b, person_at) else {
             continue;
         };
-        let _ = title_at;
-        let words_before = (a..run_start).filter(|&i| scan.toks[i].kind == Kind::Word).count();
+        let words_before = (a..run_start)
+            .filter(|&i| scan.toks[i].kind == Kind::Word)
+            .count();
         if words_before >= 4 {
-            out.push(Block { quote: (a, name.0), name, para: p as u32 });
+            out.push(Block {
+                quote: (a, name.0),
+                name,
+                para: p as u32,
+            });
         } else if words_before == 0 && p > 0 {
             // A paragraph that is only the attribution line: the quote is the paragraph before.
             let (pa, pb) = scan.para_range(p as u32 - 1);
-            let prev_words = (pa..pb).filter(|&i| scan.toks[i].kind == Kind::Word).count();
+            let prev_words = (pa..pb)
+                .filter(|&i| scan.toks[i].kind == Kind::Word)
+                .count();
             let prev_ends_sentence = scan.toks[pb - 1].kind != Kind::Word;
             if prev_words >= 4 && prev_ends_sentence {
-                out.push(Block { quote: (pa, pb), name, para: p as u32 - 1 });
+                out.push(Block {
+                    quote: (pa, pb),
+                    name,
+                    para: p as u32 - 1,
+                });
             }
         }
     }
     out
 }
 
-/// The bare attribution run at the end of paragraph tokens `[a, b)`: (name range, index of
-/// the first title word, start of the run).
+/// The bare attribution run at the end of paragraph tokens `[a, b)`: (name range, start of
+/// the run).
 fn attribution_run(
     scan: &Scan,
     seg_of: &[u32],
     a: usize,
     b: usize,
     person_at: &dyn Fn(usize, usize) -> Option<Range>,
-) -> Option<(Range, usize, usize)> {
+) -> Option<(Range, usize)> {
     if b <= a + 2 || scan.toks[b - 1].kind != Kind::Word || seg_of[b - 1] != u32::MAX {
         return None;
     }
-    // A leading dash line: "— Ned Price, spokesman" is handled by the caller as a run-only
-    // paragraph; here only the trailing run of words.
     let mut s = b;
     while s > a {
         let i = s - 1;
         let t = &scan.toks[i];
         let w = scan.low(i);
-        let ok = t.kind == Kind::Word && (t.cap || is_name_connector(w) || is_title_word(w)) && seg_of[i] == u32::MAX;
+        let ok = t.kind == Kind::Word
+            && (t.cap || is_name_connector(w) || is_title_word(w))
+            && seg_of[i] == u32::MAX;
         if !ok {
             break;
         }
@@ -82,7 +99,7 @@ fn attribution_run(
     // With the names layer: a person mention inside the run, followed by a title head.
     if let Some((na, nb)) = person_at(s, b) {
         if nb < b && (nb..b).any(|i| is_title_head(scan.low(i))) && nb - na >= 1 {
-            return Some(((na, nb), nb, s));
+            return Some(((na, nb), s));
         }
     }
     // The first title word after at least two capitalised non-title words.
@@ -101,9 +118,13 @@ fn attribution_run(
             if i >= 3 && na > ns && scan.low(na - 1).chars().count() == 1 {
                 na -= 1;
             }
-            return Some(((na, i), i, s));
+            return Some(((na, i), s));
         }
-        if scan.toks[i].cap && !is_title_word(w) && !is_name_connector(w) && !is_capitalised_function_word(w) {
+        if scan.toks[i].cap
+            && !is_title_word(w)
+            && !is_name_connector(w)
+            && !is_capitalised_function_word(w)
+        {
             if name_start.is_none() {
                 name_start = Some(i);
             }

@@ -23,6 +23,8 @@ pub enum Frame {
     /// `Subject CUE Object…`: the content is the object and the rest of the clause, which
     /// may be a single word ("criticized Singer").
     Obj,
+    /// An evidential verb ("appears", "seemed"): the sentence is the content, no speaker.
+    Evid,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,17 +36,41 @@ pub struct Cue {
     pub words: usize,
 }
 
+/// FNV-1a: lexicon keys are short words, for which SipHash's setup dominates lookups.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// The cue lexicon: first word of a form -> the forms starting with it (longest first).
 #[derive(Debug, Clone, Default)]
 pub struct CueLexicon {
-    by_first: HashMap<String, Vec<(Vec<String>, Cue)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, Cue)>, FnvBuild>,
 }
 
 pub const CUES_TSV: &str = include_str!("../data/cues.tsv");
 
 impl CueLexicon {
     pub fn parse(tsv: &str) -> Result<CueLexicon, QuotesError> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, Cue)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, Cue)>, FnvBuild> = HashMap::default();
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -52,27 +78,53 @@ impl CueLexicon {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() < 4 {
-                return Err(QuotesError::Lexicon { line: n + 1, message: "expected 4 or 5 tab-separated columns".into() });
+                return Err(QuotesError::Lexicon {
+                    line: n + 1,
+                    message: "expected 4 or 5 tab-separated columns".into(),
+                });
             }
             let kind = match cols[1] {
                 "speech" => CueKind::Speech,
                 "belief" => CueKind::Belief,
-                other => return Err(QuotesError::Lexicon { line: n + 1, message: format!("unknown kind {other:?}") }),
+                other => {
+                    return Err(QuotesError::Lexicon {
+                        line: n + 1,
+                        message: format!("unknown kind {other:?}"),
+                    })
+                }
             };
             let frame = match cols[2] {
                 "say" => Frame::Say,
                 "tell" => Frame::Tell,
                 "prep" => Frame::Prep,
                 "obj" => Frame::Obj,
-                other => return Err(QuotesError::Lexicon { line: n + 1, message: format!("unknown frame {other:?}") }),
+                "evid" => Frame::Evid,
+                other => {
+                    return Err(QuotesError::Lexicon {
+                        line: n + 1,
+                        message: format!("unknown frame {other:?}"),
+                    })
+                }
             };
             for form in cols[3].split(',') {
-                let words: Vec<String> = form.split_whitespace().map(|w| w.to_lowercase()).collect();
+                let words: Vec<String> =
+                    form.split_whitespace().map(|w| w.to_lowercase()).collect();
                 if words.is_empty() {
-                    return Err(QuotesError::Lexicon { line: n + 1, message: "empty form".into() });
+                    return Err(QuotesError::Lexicon {
+                        line: n + 1,
+                        message: "empty form".into(),
+                    });
                 }
-                let cue = Cue { lemma: cols[0].to_string(), kind, frame, words: words.len() };
-                by_first.entry(words[0].clone()).or_default().push((words, cue));
+                let cue = Cue {
+                    lemma: cols[0].to_string(),
+                    kind,
+                    frame,
+                    words: words.len(),
+                };
+                by_first
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push((words, cue));
             }
         }
         for forms in by_first.values_mut() {
@@ -82,7 +134,11 @@ impl CueLexicon {
     }
 
     /// The cue whose form starts at word `first` and continues with `next` words (lowercased).
-    pub fn lookup<'a>(&self, first: &str, mut next: impl FnMut(usize) -> Option<&'a str>) -> Option<&Cue> {
+    pub fn lookup<'a>(
+        &self,
+        first: &str,
+        mut next: impl FnMut(usize) -> Option<&'a str>,
+    ) -> Option<&Cue> {
         let forms = self.by_first.get(first)?;
         'form: for (words, cue) in forms {
             for (k, w) in words.iter().enumerate().skip(1) {
@@ -271,7 +327,16 @@ pub fn is_capitalised_function_word(w: &str) -> bool {
     is_function_word(w)
         || matches!(
             w,
-            "however" | "meanwhile" | "still" | "yet" | "now" | "today" | "yesterday" | "instead" | "also" | "later"
+            "however"
+                | "meanwhile"
+                | "still"
+                | "yet"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "instead"
+                | "also"
+                | "later"
         )
 }
 
@@ -377,7 +442,21 @@ pub fn is_title_word(w: &str) -> bool {
 
 /// Name particles that may sit inside a multiword name or title run.
 pub fn is_name_connector(w: &str) -> bool {
-    matches!(w, "of" | "the" | "and" | "for" | "de" | "la" | "del" | "von" | "van" | "der" | "al" | "bin" | "on")
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "de"
+            | "la"
+            | "del"
+            | "von"
+            | "van"
+            | "der"
+            | "al"
+            | "bin"
+            | "on"
+    )
 }
 
 /// A word whose final period does not end a sentence: an abbreviation ("Sen.", the "Fla"
@@ -501,10 +580,18 @@ mod tests {
         let cue = lex.lookup("pointed", |k| words.get(k).copied()).unwrap();
         assert_eq!((cue.lemma.as_str(), cue.words), ("point out", 2));
         let according = ["according", "to"];
-        assert_eq!(lex.lookup("according", |k| according.get(k).copied()).unwrap().frame, Frame::Prep);
+        assert_eq!(
+            lex.lookup("according", |k| according.get(k).copied())
+                .unwrap()
+                .frame,
+            Frame::Prep
+        );
         assert!(lex.lookup("according", |_| Some("with")).is_none());
         assert_eq!(lex.lookup("told", |_| None).unwrap().frame, Frame::Tell);
-        assert_eq!(lex.lookup("believes", |_| None).unwrap().kind, CueKind::Belief);
+        assert_eq!(
+            lex.lookup("believes", |_| None).unwrap().kind,
+            CueKind::Belief
+        );
     }
 
     #[test]

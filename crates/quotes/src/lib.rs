@@ -29,7 +29,10 @@ mod speaker;
 use attrib::{attribute, Input, Rules};
 use lexicon::{CueLexicon, CUES_TSV};
 use serde::{Deserialize, Serialize};
-use sitrep_doc::{DocError, Document, EntityId, EntityKind, Layers, MentionForm, Quote, Span, Speaker, Stage, StageError};
+use sitrep_doc::{
+    DocError, Document, EntityId, EntityKind, Layers, MentionForm, Quote, Span, Speaker, Stage,
+    StageError,
+};
 use thiserror::Error;
 
 /// Errors of the quotation layer.
@@ -60,7 +63,13 @@ pub struct QuotesConfig {
 
 impl Default for QuotesConfig {
     fn default() -> Self {
-        QuotesConfig { indirect: true, block_quotes: true, context_speakers: true, min_clause_words: 4, extra_cues: String::new() }
+        QuotesConfig {
+            indirect: true,
+            block_quotes: true,
+            context_speakers: true,
+            min_clause_words: 4,
+            extra_cues: String::new(),
+        }
     }
 }
 
@@ -103,7 +112,9 @@ impl Stage for QuotesStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        let quotes = self.extract(doc).map_err(|e| StageError::new("quotes", e.to_string()))?;
+        let quotes = self
+            .extract(doc)
+            .map_err(|e| StageError::new("quotes", e.to_string()))?;
         doc.quotes = quotes;
         doc.done |= Layers::QUOTES;
         Ok(())
@@ -121,14 +132,31 @@ impl MentionIndex {
             return None;
         }
         let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
-        order.sort_by_key(|&i| (doc.mentions[i].span.start(), std::cmp::Reverse(doc.mentions[i].span.end())));
+        order.sort_by_key(|&i| {
+            (
+                doc.mentions[i].span.start(),
+                std::cmp::Reverse(doc.mentions[i].span.end()),
+            )
+        });
         Some(MentionIndex { order })
     }
 
     /// Mentions overlapping `[s, e)`.
-    fn overlapping<'d>(&'d self, doc: &'d Document, s: usize, e: usize) -> impl Iterator<Item = usize> + 'd {
-        let hi = self.order.partition_point(|&i| doc.mentions[i].span.start() < e);
-        self.order[..hi].iter().rev().take(32).copied().filter(move |&i| doc.mentions[i].span.end() > s)
+    fn overlapping<'d>(
+        &'d self,
+        doc: &'d Document,
+        s: usize,
+        e: usize,
+    ) -> impl Iterator<Item = usize> + 'd {
+        let hi = self
+            .order
+            .partition_point(|&i| doc.mentions[i].span.start() < e);
+        self.order[..hi]
+            .iter()
+            .rev()
+            .take(32)
+            .copied()
+            .filter(move |&i| doc.mentions[i].span.end() > s)
     }
 }
 
@@ -150,7 +178,10 @@ impl QuotesStage {
             let mut best: Option<(usize, usize)> = None;
             for m in idx.overlapping(doc, s, e) {
                 let men = &doc.mentions[m];
-                if men.kind == EntityKind::Person && men.form == MentionForm::Name && men.span.start() >= s {
+                if men.kind == EntityKind::Person
+                    && men.form == MentionForm::Name
+                    && men.span.start() >= s
+                {
                     let r = (tok_index(men.span.start()), tok_index(men.span.end()));
                     if r.0 < r.1 && best.is_none_or(|x| r.0 < x.0) {
                         best = Some(r);
@@ -180,7 +211,9 @@ impl QuotesStage {
                         // "who": the mention as written, the entity of its antecedent.
                         let floor = scan.sents[scan.toks[a].sent as usize].toks.0 as usize;
                         let entity = speaker::antecedent(&scan, a, floor).and_then(|(x, y)| {
-                            let ant = doc.span(scan.toks[x].start(), scan.toks[y - 1].end()).ok()?;
+                            let ant = doc
+                                .span(scan.toks[x].start(), scan.toks[y - 1].end())
+                                .ok()?;
                             bind_speaker(doc, mentions.as_ref(), ant).entity
                         });
                         Some(Speaker { span: s, entity })
@@ -191,10 +224,17 @@ impl QuotesStage {
                 _ => None,
             };
             let cue = match f.cue {
-                Some((a, b)) if a < b => Some(doc.span(scan.toks[a].start(), scan.toks[b - 1].end())?),
+                Some((a, b)) if a < b => {
+                    Some(doc.span(scan.toks[a].start(), scan.toks[b - 1].end())?)
+                }
                 _ => None,
             };
-            quotes.push(Quote { span, kind: f.kind, speaker, cue });
+            quotes.push(Quote {
+                span,
+                kind: f.kind,
+                speaker,
+                cue,
+            });
         }
         quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
         quotes.dedup_by(|b, a| a.span == b.span);
@@ -206,7 +246,10 @@ impl QuotesStage {
 /// (its span and entity), else the phrase itself without entity.
 fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Speaker {
     let Some(idx) = idx else {
-        return Speaker { span: found, entity: None };
+        return Speaker {
+            span: found,
+            entity: None,
+        };
     };
     let mut best: Option<(usize, usize)> = None;
     for m in idx.overlapping(doc, found.start(), found.end()) {
@@ -222,8 +265,14 @@ fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Spea
         Some((m, _)) => {
             let men = &doc.mentions[m];
             let entity: Option<EntityId> = men.entity;
-            Speaker { span: men.span, entity }
+            Speaker {
+                span: men.span,
+                entity,
+            }
         }
-        None => Speaker { span: found, entity: None },
+        None => Speaker {
+            span: found,
+            entity: None,
+        },
     }
 }

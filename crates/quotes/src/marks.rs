@@ -43,7 +43,11 @@ fn family(c: char) -> Family {
 fn is_opening_context(c: Option<char>) -> bool {
     match c {
         None => true,
-        Some(c) => c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':') || crate::scan::is_quote_char(c),
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+                || crate::scan::is_quote_char(c)
+        }
     }
 }
 
@@ -52,7 +56,22 @@ fn is_closing_context(c: Option<char>) -> bool {
         None => true,
         Some(c) => {
             c.is_whitespace()
-                || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…' | '/')
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '…'
+                        | '/'
+                )
                 || crate::scan::is_quote_char(c)
         }
     }
@@ -70,7 +89,10 @@ fn flank(text: &str, start: usize, end: usize) -> Flank {
     let next = text[end..].chars().next();
     let next_text = next.is_some_and(|c| !c.is_whitespace());
     let prev_text = prev.is_some_and(|c| !c.is_whitespace());
-    Flank { left: next_text && is_opening_context(prev), right: prev_text && is_closing_context(next) }
+    Flank {
+        left: next_text && is_opening_context(prev),
+        right: prev_text && is_closing_context(next),
+    }
 }
 
 fn opens(c: char, f: &Flank, next: Option<char>) -> bool {
@@ -85,9 +107,11 @@ fn opens(c: char, f: &Flank, next: Option<char>) -> bool {
 
 fn closes(open: char, c: char, f: &Flank) -> bool {
     match open {
-        '“' => c == '”' || (c == '“' && f.right && !f.left),
+        // Scraped text mixes curly and straight marks ("“I heard it," he said): a
+        // right-flanking mark of the other double style closes too.
+        '“' => c == '”' || ((c == '“' || c == '"') && f.right && !f.left),
         '„' => c == '“' || c == '”',
-        '"' => c == '"' && (f.right || !f.left),
+        '"' => (c == '"' && (f.right || !f.left)) || (c == '”' && f.right),
         '«' => c == '»',
         '‹' => c == '›',
         '‘' | '\'' => (c == '’' || c == '\'') && f.right && !f.left,
@@ -127,7 +151,13 @@ pub fn segments(text: &str, scan: &Scan) -> Vec<Segment> {
                 }
                 Some((oc, oi, os)) => {
                     if closes(oc, c, &f) {
-                        out.push(Segment { start: os, end: t.end(), open: oi, last: i, closed: true });
+                        out.push(Segment {
+                            start: os,
+                            end: t.end(),
+                            open: oi,
+                            last: i,
+                            closed: true,
+                        });
                         open = None;
                     }
                 }
@@ -143,13 +173,21 @@ pub fn segments(text: &str, scan: &Scan) -> Vec<Segment> {
             let continues = next_first.is_some_and(|j| {
                 let t = &scan.toks[j];
                 let c = mark_char(text, t.start(), t.end());
-                t.kind == Kind::Mark && family(c) == Family::Double && opens(c, &flank(text, t.start(), t.end()), None)
+                t.kind == Kind::Mark
+                    && family(c) == Family::Double
+                    && opens(c, &flank(text, t.start(), t.end()), None)
             });
             if continues {
                 skip_reopen = next_first;
             } else {
                 let last = b - 1;
-                out.push(Segment { start: os, end: scan.toks[last].end(), open: oi, last, closed: false });
+                out.push(Segment {
+                    start: os,
+                    end: scan.toks[last].end(),
+                    open: oi,
+                    last,
+                    closed: false,
+                });
                 open = None;
             }
         }
@@ -176,7 +214,10 @@ mod tests {
     fn quoted(text: &str) -> Vec<String> {
         let doc = Document::new(Meta::default(), text.to_string()).unwrap();
         let scan = Scan::new(&doc);
-        segments(text, &scan).iter().map(|s| text[s.start..s.end].to_string()).collect()
+        segments(text, &scan)
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
     }
 
     const CASES: &[(&str, &[&str])] = &[
@@ -187,10 +228,20 @@ mod tests {
         ("Er sagte „Ja“ dazu.", &["„Ja“"]),
         ("Il a dit « non » hier.", &["« non »"]),
         ("The voters' choice in the '90s was 'clear'.", &["'clear'"]),
-        ("“Open and never closed.\n\nNext paragraph.", &["“Open and never closed."]),
-        ("“First part.\n\n“Second part,” he said.", &["“First part.\n\n“Second part,”"]),
+        (
+            "“Open and never closed.\n\nNext paragraph.",
+            &["“Open and never closed."],
+        ),
+        (
+            "“First part.\n\n“Second part,” he said.",
+            &["“First part.\n\n“Second part,”"],
+        ),
         ("It's Russia’s “plan”, isn’t it?", &["“plan”"]),
         ("''It works,'' he said.", &["''It works,''"]),
+        (
+            "“Mixed marks,\" he said. \"Again.”",
+            &["“Mixed marks,\"", "\"Again.”"],
+        ),
     ];
 
     #[test]

@@ -61,7 +61,10 @@ pub struct Scan {
 }
 
 pub fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‟' | '‹' | '›' | '‚')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‟' | '‹' | '›' | '‚'
+    )
 }
 
 fn is_word_char(c: char) -> bool {
@@ -112,7 +115,9 @@ impl Scan {
             scan.tokenize(text, start, end, para);
             let last = scan.toks.len() as u32;
             if last > first {
-                scan.paras.push(Para { toks: (first, last) });
+                scan.paras.push(Para {
+                    toks: (first, last),
+                });
             }
         }
         scan.split_sentences(doc, text);
@@ -123,14 +128,17 @@ impl Scan {
         let s = &text[start..end];
         let lo = self.lower.len() as u32;
         if s.is_ascii() {
-            self.lower.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+            self.lower
+                .extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
         } else {
             for c in s.chars() {
                 self.lower.extend(c.to_lowercase());
             }
         }
         let cap = s.chars().next().is_some_and(char::is_uppercase);
-        let upper = cap && s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase);
+        let upper = cap
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !s.chars().any(char::is_lowercase);
         self.toks.push(Tok {
             start: start as u32,
             end: end as u32,
@@ -207,33 +215,41 @@ impl Scan {
         let use_doc = !doc.sentences.is_empty();
         let mut sent_start = 0usize;
         let n = self.toks.len();
-        let mut doc_sent: Option<u32> = None;
+        // The document's sentence starts, walked in step with the tokens (both are in text
+        // order): a boundary before the first token at or after each sentence start.
+        let starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start()).collect();
+        let mut next_start = 0usize;
         for i in 0..n {
             let new_para = i == 0 || self.toks[i].para != self.toks[i - 1].para;
+            let mut crossed = false;
+            if use_doc {
+                while next_start < starts.len() && starts[next_start] <= self.toks[i].start() {
+                    next_start += 1;
+                    crossed = true;
+                }
+            }
             let boundary = if new_para {
                 true
             } else if use_doc {
-                let ds = doc.sentence_at(self.toks[i].start()).map(|s| s.0);
-                let changed = ds.is_some() && ds != doc_sent && doc_sent.is_some();
-                if ds.is_some() {
-                    doc_sent = ds;
-                }
-                changed
+                crossed
             } else {
                 self.ends_sentence_before(text, i)
             };
-            if new_para && use_doc {
-                doc_sent = doc.sentence_at(self.toks[i].start()).map(|s| s.0);
-            }
             if boundary && i > sent_start {
                 let para = self.toks[sent_start].para;
-                self.sents.push(Sent { toks: (sent_start as u32, i as u32), para });
+                self.sents.push(Sent {
+                    toks: (sent_start as u32, i as u32),
+                    para,
+                });
                 sent_start = i;
             }
         }
         if n > sent_start {
             let para = self.toks[sent_start].para;
-            self.sents.push(Sent { toks: (sent_start as u32, n as u32), para });
+            self.sents.push(Sent {
+                toks: (sent_start as u32, n as u32),
+                para,
+            });
         }
         for (k, s) in self.sents.iter().enumerate() {
             for t in &mut self.toks[s.toks.0 as usize..s.toks.1 as usize] {
@@ -254,7 +270,9 @@ impl Scan {
         if t.kind == Kind::Mark && t.start == self.toks[i - 1].end {
             return false;
         }
-        let opens = t.cap || t.kind == Kind::Mark || text[t.start()..].starts_with(|c: char| c.is_ascii_digit());
+        let opens = t.cap
+            || t.kind == Kind::Mark
+            || text[t.start()..].starts_with(|c: char| c.is_ascii_digit());
         if !opens {
             return false;
         }
@@ -272,7 +290,10 @@ impl Scan {
         match self.low(p) {
             "!" | "?" | "…" => true,
             "." => {
-                if p == 0 || self.toks[p - 1].kind != Kind::Word || self.toks[p - 1].end != self.toks[p].start {
+                if p == 0
+                    || self.toks[p - 1].kind != Kind::Word
+                    || self.toks[p - 1].end != self.toks[p].start
+                {
                     return true;
                 }
                 !crate::lexicon::keeps_period(self.low(p - 1))
@@ -319,13 +340,36 @@ mod tests {
     fn words(text: &str) -> (Vec<String>, usize) {
         let doc = Document::new(Meta::default(), text.to_string()).unwrap();
         let scan = Scan::new(&doc);
-        ((0..scan.toks.len()).map(|i| scan.raw(text, i).to_string()).collect(), scan.sents.len())
+        (
+            (0..scan.toks.len())
+                .map(|i| scan.raw(text, i).to_string())
+                .collect(),
+            scan.sents.len(),
+        )
     }
 
     #[test]
     fn scan_keeps_inner_apostrophes_and_abbreviations() {
         let (w, s) = words("Russia’s U.S. envoy didn't say “no.” Mr. Smith left.");
-        assert_eq!(w, ["Russia’s", "U.S.", "envoy", "didn't", "say", "“", "no", ".", "”", "Mr", ".", "Smith", "left", "."]);
+        assert_eq!(
+            w,
+            [
+                "Russia’s",
+                "U.S.",
+                "envoy",
+                "didn't",
+                "say",
+                "“",
+                "no",
+                ".",
+                "”",
+                "Mr",
+                ".",
+                "Smith",
+                "left",
+                "."
+            ]
+        );
         assert_eq!(s, 2);
     }
 

@@ -7,18 +7,29 @@
 //! `[start, end)`; the scorer needs only overlap with the annotated phrase, and the names
 //! layer, when present, replaces them with its own mention span (see `resolve`).
 
-use crate::lexicon::{is_capitalised_function_word, is_cue_modifier, is_function_word, is_name_connector, is_pronoun};
+use crate::lexicon::{
+    is_capitalised_function_word, is_cue_modifier, is_function_word, is_name_connector, is_pronoun,
+};
 use crate::scan::{Kind, Scan};
 
 pub type Range = (usize, usize);
 
 fn is_modifier(w: &str) -> bool {
-    is_cue_modifier(w) || w.ends_with("n't") || w.ends_with("n’t") || is_ly_adverb(w) || is_time_word(w)
+    is_cue_modifier(w)
+        || w.ends_with("n't")
+        || w.ends_with("n’t")
+        || is_ly_adverb(w)
+        || is_time_word(w)
 }
 
 /// "essentially", "formally", "openly" (not "family", "rally", "July").
 fn is_ly_adverb(w: &str) -> bool {
-    w.len() > 5 && w.ends_with("ly") && !matches!(w, "family" | "rally" | "italy" | "assembly" | "supply" | "reply" | "anomaly" | "monopoly")
+    w.len() > 5
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family" | "rally" | "italy" | "assembly" | "supply" | "reply" | "anomaly" | "monopoly"
+        )
 }
 
 /// Time words between a subject and its cue ("Trump on Monday said", "prosecutors in April charged").
@@ -58,12 +69,31 @@ fn is_time_word(w: &str) -> bool {
 }
 
 fn is_determiner(w: &str) -> bool {
-    matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this" | "that" | "these" | "those")
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    )
 }
 
 /// Words that end a backwards walk over a name (a name is not preceded by a cue word).
 fn is_abbrev_dot(scan: &Scan, i: usize) -> bool {
-    i > 0 && scan.is_punct(i, ".") && scan.is_word(i - 1) && crate::lexicon::keeps_period(scan.low(i - 1))
+    i > 0
+        && scan.is_punct(i, ".")
+        && scan.is_word(i - 1)
+        && crate::lexicon::keeps_period(scan.low(i - 1))
 }
 
 /// The capitalised name run ending at token `k` (inclusive), not before `floor`.
@@ -80,9 +110,12 @@ pub fn name_run_ending(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
             q > floor
                 && is_name_connector(scan.low(q))
                 && (scan.toks[q - 1].cap
-                    || (q - 1 > floor && is_name_connector(scan.low(q - 1)) && scan.toks[q - 2].cap))
+                    || (q - 1 > floor
+                        && is_name_connector(scan.low(q - 1))
+                        && scan.toks[q - 2].cap))
         };
-        let ok = (scan.is_word(p) && (scan.toks[p].cap || connector_ok(p))) || is_abbrev_dot(scan, p);
+        let ok =
+            (scan.is_word(p) && (scan.toks[p].cap || connector_ok(p))) || is_abbrev_dot(scan, p);
         if !ok {
             break;
         }
@@ -90,7 +123,9 @@ pub fn name_run_ending(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
         steps += 1;
     }
     // Trim leading connectors, dots and sentence-initial function words ("But", "The").
-    while a < k && (!scan.is_word(a) || !scan.toks[a].cap || is_capitalised_function_word(scan.low(a))) {
+    while a < k
+        && (!scan.is_word(a) || !scan.toks[a].cap || is_capitalised_function_word(scan.low(a)))
+    {
         a += 1;
     }
     Some((a, k + 1))
@@ -121,7 +156,11 @@ fn phrase_ending(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
         // "Sen. Ted Cruz (R-Texas)": the phrase before the parenthesis.
         let lo = floor.max(k.saturating_sub(12));
         let m = (lo..k).rev().find(|&m| scan.is_punct(m, "("))?;
-        return if m > floor { phrase_ending(scan, m - 1, floor) } else { None };
+        return if m > floor {
+            phrase_ending(scan, m - 1, floor)
+        } else {
+            None
+        };
     }
     if !scan.is_word(k) {
         return None;
@@ -146,7 +185,14 @@ pub fn skip_modifiers_back(scan: &Scan, c: usize, floor: usize) -> usize {
         let time = is_time_word(scan.low(j - 1));
         j -= 1;
         // "on Monday", "in April", "last week", "this morning".
-        if time && j > floor && scan.is_word(j - 1) && matches!(scan.low(j - 1), "on" | "in" | "last" | "this" | "early" | "late" | "that") {
+        if time
+            && j > floor
+            && scan.is_word(j - 1)
+            && matches!(
+                scan.low(j - 1),
+                "on" | "in" | "last" | "this" | "early" | "late" | "that"
+            )
+        {
             j -= 1;
         }
     }
@@ -182,6 +228,13 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
     match scan.toks[k].kind {
         Kind::Word => {
             let w = scan.low(k);
+            // Quantifier subjects: "most said they were worried", "Some accused him".
+            if matches!(
+                w,
+                "some" | "most" | "many" | "others" | "all" | "both" | "several" | "few"
+            ) {
+                return Some((k, k + 1));
+            }
             if w == "who" {
                 // The relative pronoun is the mention; its antecedent gives the entity.
                 return antecedent(scan, k, floor).map(|_| (k, k + 1));
@@ -189,15 +242,23 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
             phrase_ending(scan, k, floor)
         }
         Kind::Punct if scan.low(k) == "," => {
-            // Apposition: "Graham, a former candidate, told".
+            // Apposition: "Graham, a former candidate, told". A sentence that opens with a
+            // name and a comma names the subject even across a long apposition
+            // ("Westmacott, who served in Iran, Turkey and France, praised").
+            let first_comma = (floor..k).find(|&m| scan.is_punct(m, ","));
+            if let Some(m) = first_comma.filter(|&m| m > floor && m < k && m <= floor + 6) {
+                if let Some(p) = phrase_ending(scan, m - 1, floor) {
+                    if p.0 == floor && (scan.toks[p.0].cap || is_pronoun(scan.low(p.0))) {
+                        return Some(p);
+                    }
+                }
+            }
             let lo = floor.max(k.saturating_sub(16));
             let m = (lo..k).rev().find(|&m| scan.is_punct(m, ","))?;
             if m == floor {
                 return None;
             }
-            let p = phrase_ending(scan, m - 1, floor)?;
-            // The apposition itself must be a noun phrase, not a clause with a verb cue.
-            Some(p)
+            phrase_ending(scan, m - 1, floor)
         }
         Kind::Punct if scan.low(k) == ")" => {
             let lo = floor.max(k.saturating_sub(10));
@@ -230,11 +291,13 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
     while b < ceil && b < i + 8 {
         let ok_word = scan.is_word(b) && {
             let x = scan.low(b);
-            !is_function_word(x) || (matches!(x, "of" | "the") && b + 1 < ceil && scan.is_word(b + 1))
+            !is_function_word(x)
+                || (matches!(x, "of" | "the") && b + 1 < ceil && scan.is_word(b + 1))
         };
         if ok_word || is_abbrev_dot(scan, b) {
             has_content |= scan.is_word(b) && !is_function_word(scan.low(b));
-            named |= scan.is_word(b) && (scan.toks[b].cap || crate::lexicon::is_title_head(scan.low(b)));
+            named |=
+                scan.is_word(b) && (scan.toks[b].cap || crate::lexicon::is_title_head(scan.low(b)));
             b += 1;
         } else {
             break;
@@ -268,8 +331,27 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize) -> Option<Range> {
         let w = scan.low(i);
         let opener = w.ends_with("ing")
             || w.ends_with("ed")
-            || (is_function_word(w) && !is_pronoun(w) && !matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"))
-            || matches!(w, "since" | "even" | "although" | "though" | "despite" | "amid" | "yet" | "still" | "however" | "meanwhile" | "now" | "instead");
+            || (is_function_word(w)
+                && !is_pronoun(w)
+                && !matches!(
+                    w,
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+                ))
+            || matches!(
+                w,
+                "since"
+                    | "even"
+                    | "although"
+                    | "though"
+                    | "despite"
+                    | "amid"
+                    | "yet"
+                    | "still"
+                    | "however"
+                    | "meanwhile"
+                    | "now"
+                    | "instead"
+            );
         if opener {
             if let Some(k) = (i..se.min(i + 15)).find(|&k| scan.is_punct(k, ",")) {
                 i = k + 1;
@@ -277,7 +359,13 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize) -> Option<Range> {
         }
     }
     // A nominal subject: "the senator, his aides …", "the campaign".
-    if i < se && scan.is_word(i) && matches!(scan.low(i), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our") {
+    if i < se
+        && scan.is_word(i)
+        && matches!(
+            scan.low(i),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+        )
+    {
         let mut b = i + 1;
         while b < se && b < i + 6 && scan.is_word(b) && !is_function_word(scan.low(b)) {
             b += 1;
@@ -299,7 +387,9 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize) -> Option<Range> {
                 // to a further name ("Trump’s campaign manager Kellyanne Conway").
                 let mut b = i + 1;
                 loop {
-                    while b < se && ((scan.is_word(b) && scan.toks[b].cap) || is_abbrev_dot(scan, b)) {
+                    while b < se
+                        && ((scan.is_word(b) && scan.toks[b].cap) || is_abbrev_dot(scan, b))
+                    {
                         b += 1;
                     }
                     let next_cap = (b..se.min(b + 3))

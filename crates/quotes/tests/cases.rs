@@ -7,7 +7,14 @@ use sitrep_quotes::QuotesConfig;
 use QuoteKind::{Direct, Indirect, Mixed};
 
 /// (case name, article text, expected quote text, kind, speaker text, cue text)
-type Case = (&'static str, &'static str, &'static str, QuoteKind, Option<&'static str>, Option<&'static str>);
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    QuoteKind,
+    Option<&'static str>,
+    Option<&'static str>,
+);
 
 const CASES: &[Case] = &[
     // Mark styles.
@@ -73,7 +80,9 @@ const CASES: &[Case] = &[
     ("according to last", "The army lost two tanks, according to local officials.", "The army lost two tanks", Indirect, Some("local officials"), Some("according to")),
     ("pronoun speaker", "She added that the United States knows such talks take time.", "the United States knows such talks take time", Indirect, Some("She"), Some("added")),
     ("apposition subject", "Frank Dole, a farmer from Ohio, said it took him months to find a buyer.", "it took him months to find a buyer", Indirect, Some("Frank Dole"), Some("said")),
-    ("relative who", "He met Rosa Kim, who said the schools were overcrowded.", "the schools were overcrowded", Indirect, Some("Rosa Kim"), Some("said")),
+    // The relative pronoun is the mention next to the cue (PolNeAR marks it); the names
+    // layer binds it to the antecedent's entity.
+    ("relative who", "He met Rosa Kim, who said the schools were overcrowded.", "the schools were overcrowded", Indirect, Some("who"), Some("said")),
     (
         "announced this",
         "Washington wanted to continue the talks in Geneva. Spokesman Ned Harlow announced this at a briefing.",
@@ -147,12 +156,30 @@ const CASES: &[Case] = &[
 
 /// (case name, text): no quote may be found.
 const NO_QUOTES: &[(&str, &str)] = &[
-    ("scare quote without cue", "The so-called “peace plan” was never published in full."),
-    ("title of a work", "She read “War and Peace” on the long flight home last year."),
-    ("apostrophes only", "The voters' mood in the '90s was calm, wasn't it?"),
-    ("plain narrative", "The meeting began on Monday at nine and lasted almost eight hours."),
-    ("headline without attribution", "Negotiations Lasted Almost Eight Hours"),
-    ("noun said", "The delegates left the hall after lunch and went home."),
+    (
+        "scare quote without cue",
+        "The so-called “peace plan” was never published in full.",
+    ),
+    (
+        "title of a work",
+        "She read “War and Peace” on the long flight home last year.",
+    ),
+    (
+        "apostrophes only",
+        "The voters' mood in the '90s was calm, wasn't it?",
+    ),
+    (
+        "plain narrative",
+        "The meeting began on Monday at nine and lasted almost eight hours.",
+    ),
+    (
+        "headline without attribution",
+        "Negotiations Lasted Almost Eight Hours",
+    ),
+    (
+        "noun said",
+        "The delegates left the hall after lunch and went home.",
+    ),
 ];
 
 fn run(text: &str) -> (Document, Vec<Quote>) {
@@ -185,7 +212,10 @@ fn quote_cases() {
     for &(name, text, quote, kind, speaker, cue) in CASES {
         let (doc, quotes) = run(text);
         let Some(q) = quotes.iter().find(|q| doc.slice(q.span) == quote) else {
-            failures.push(format!("{name}: quote {quote:?} not found; got{}", describe(&doc, &quotes)));
+            failures.push(format!(
+                "{name}: quote {quote:?} not found; got{}",
+                describe(&doc, &quotes)
+            ));
             continue;
         };
         let got_speaker = q.speaker.as_ref().map(|s| doc.slice(s.span));
@@ -199,14 +229,24 @@ fn quote_cases() {
         }
         assert_span!(doc, q.span, quote);
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn no_quote_cases() {
     for &(name, text) in NO_QUOTES {
         let (doc, quotes) = run(text);
-        assert!(quotes.is_empty(), "{name}: unexpected quotes{}", describe(&doc, &quotes));
+        assert!(
+            quotes.is_empty(),
+            "{name}: unexpected quotes{}",
+            describe(&doc, &quotes)
+        );
     }
 }
 
@@ -227,7 +267,12 @@ fn quotes_are_sorted_and_spans_valid() {
 #[test]
 fn config_switches_work() {
     let text = "Ryan Cole said that the two sides had failed to agree on the border. “We tried hard,” he said.";
-    let stage = QuotesConfig { indirect: false, ..QuotesConfig::default() }.build().unwrap();
+    let stage = QuotesConfig {
+        indirect: false,
+        ..QuotesConfig::default()
+    }
+    .build()
+    .unwrap();
     let mut doc = Document::new(Meta::default(), text.to_string()).unwrap();
     stage.process(&mut doc).unwrap();
     assert_eq!(doc.quotes.len(), 1, "{}", describe(&doc, &doc.quotes));
@@ -235,10 +280,20 @@ fn config_switches_work() {
     let cfg: QuotesConfig = serde_json::from_str(r#"{"min_clause_words": 3}"#).unwrap();
     assert_eq!(cfg.min_clause_words, 3);
     assert!(serde_json::from_str::<QuotesConfig>(r#"{"bogus": 1}"#).is_err());
-    let bad = QuotesConfig { extra_cues: "yell\tshout\tsay\tyelled".into(), ..QuotesConfig::default() };
+    let bad = QuotesConfig {
+        extra_cues: "yell\tshout\tsay\tyelled".into(),
+        ..QuotesConfig::default()
+    };
     assert!(bad.build().is_err());
-    let extra = QuotesConfig { extra_cues: "grumble\tspeech\tsay\tgrumbled".into(), ..QuotesConfig::default() };
-    let mut doc = Document::new(Meta::default(), "Hale grumbled that the vote was rigged.".into()).unwrap();
+    let extra = QuotesConfig {
+        extra_cues: "grumble\tspeech\tsay\tgrumbled".into(),
+        ..QuotesConfig::default()
+    };
+    let mut doc = Document::new(
+        Meta::default(),
+        "Hale grumbled that the vote was rigged.".into(),
+    )
+    .unwrap();
     extra.build().unwrap().process(&mut doc).unwrap();
     assert_eq!(doc.quotes.len(), 1);
     assert_span!(doc, doc.quotes[0].span, "the vote was rigged");

@@ -4,7 +4,10 @@
 use sitrep_doc::{Document, Layers, Meta, Quote, QuoteKind, Stage};
 use sitrep_quotes::QuotesConfig;
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/geneva-2022-01-10.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/examples/geneva-2022-01-10.txt"
+);
 
 fn chain(doc: &mut Document) {
     let stages: Vec<Box<dyn Stage>> = vec![
@@ -20,7 +23,11 @@ fn chain(doc: &mut Document) {
 }
 
 fn entity_name(doc: &Document, q: &Quote) -> String {
-    q.speaker.as_ref().and_then(|s| s.entity).map(|e| doc.entity(e).name.clone()).unwrap_or_default()
+    q.speaker
+        .as_ref()
+        .and_then(|s| s.entity)
+        .map(|e| doc.entity(e).name.clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -30,29 +37,60 @@ fn pronoun_speaker_resolves_through_names_layer() {
                 Berg added that the next round would take place in March.";
     let mut doc = Document::new(Meta::default(), text.into()).unwrap();
     chain(&mut doc);
-    let q = doc.quotes.iter().find(|q| q.kind == QuoteKind::Direct).expect("direct quote");
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Direct)
+        .expect("direct quote");
     assert_eq!(doc.slice(q.speaker.as_ref().unwrap().span), "she");
-    assert!(entity_name(&doc, q).contains("Berg"), "entity {:?}", entity_name(&doc, q));
-    let ind = doc.quotes.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect quote");
+    assert!(
+        entity_name(&doc, q).contains("Berg"),
+        "entity {:?}",
+        entity_name(&doc, q)
+    );
+    let ind = doc
+        .quotes
+        .iter()
+        .find(|q| q.kind == QuoteKind::Indirect)
+        .expect("indirect quote");
     assert!(entity_name(&doc, ind).contains("Berg"));
 }
 
 #[test]
 fn seed_speakers_bind_to_entities() {
-    let Ok(text) = std::fs::read_to_string(SEED) else {
-        eprintln!("seed article not found at {SEED}; skipped");
-        return;
-    };
-    let at = text.find("date ").map(|i| i + "date 2022-01-10 ".len()).unwrap_or(0);
+    let text = std::fs::read_to_string(SEED).unwrap_or_else(|e| {
+        panic!("seed article {SEED}: {e} (../shared must lie beside the clone)")
+    });
+    let at = text
+        .find("date ")
+        .map(|i| i + "date 2022-01-10 ".len())
+        .unwrap_or(0);
     let mut doc = Document::with_body(Meta::default(), text, at).unwrap();
     chain(&mut doc);
-    let blocks: Vec<String> =
-        doc.quotes.iter().filter(|q| q.kind == QuoteKind::Direct && q.cue.is_none()).map(|q| entity_name(&doc, q)).collect();
+    let blocks: Vec<String> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct && q.cue.is_none())
+        .map(|q| entity_name(&doc, q))
+        .collect();
     assert_eq!(blocks.len(), 6, "{blocks:?}");
-    for (name, want) in blocks.iter().zip(["Ryabkov", "Ryabkov", "Ryabkov", "Price", "Sherman", "Sherman"]) {
-        assert!(name.contains(want), "block speaker entity {name:?}, want {want}");
+    for (name, want) in blocks.iter().zip([
+        "Ryabkov", "Ryabkov", "Ryabkov", "Price", "Sherman", "Sherman",
+    ]) {
+        assert!(
+            name.contains(want),
+            "block speaker entity {name:?}, want {want}"
+        );
     }
-    let stressed = doc.quotes.iter().find(|q| q.cue.is_some_and(|c| doc.slice(c) == "stressed")).expect("she stressed");
+    let stressed = doc
+        .quotes
+        .iter()
+        .find(|q| q.cue.is_some_and(|c| doc.slice(c) == "stressed"))
+        .expect("she stressed");
     assert_eq!(doc.slice(stressed.speaker.as_ref().unwrap().span), "she");
-    assert!(entity_name(&doc, stressed).contains("Sherman"), "{:?}", entity_name(&doc, stressed));
+    assert!(
+        entity_name(&doc, stressed).contains("Sherman"),
+        "{:?}",
+        entity_name(&doc, stressed)
+    );
 }

@@ -5,9 +5,56 @@ use crate::happenings::{self, GroupClass};
 use crate::hash::content_hash;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use sitrep_doc::output::ArticleRecord;
+use sitrep_doc::Document;
 use sitrep_happenings::{EventMention, Grouper};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+
+/// What [`crate::Store::ingest`] takes: a processed [`Document`] (owned or borrowed), or a
+/// schema-v1 [`ArticleRecord`] with the text its spans point into (`(record, text)`, owned
+/// or borrowed).
+pub trait Article {
+    /// The annotations, as schema v1.
+    fn record(&self) -> Cow<'_, ArticleRecord>;
+    /// The original text the record's spans point into.
+    fn text(&self) -> &str;
+}
+
+impl Article for Document {
+    fn record(&self) -> Cow<'_, ArticleRecord> {
+        Cow::Owned(self.to_record())
+    }
+    fn text(&self) -> &str {
+        Document::text(self)
+    }
+}
+
+impl Article for (ArticleRecord, String) {
+    fn record(&self) -> Cow<'_, ArticleRecord> {
+        Cow::Borrowed(&self.0)
+    }
+    fn text(&self) -> &str {
+        &self.1
+    }
+}
+
+impl Article for (&ArticleRecord, &str) {
+    fn record(&self) -> Cow<'_, ArticleRecord> {
+        Cow::Borrowed(self.0)
+    }
+    fn text(&self) -> &str {
+        self.1
+    }
+}
+
+impl<A: Article + ?Sized> Article for &A {
+    fn record(&self) -> Cow<'_, ArticleRecord> {
+        (**self).record()
+    }
+    fn text(&self) -> &str {
+        (**self).text()
+    }
+}
 
 /// What an ingest did, article by article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +71,8 @@ pub struct IngestReport {
     pub rejected: Vec<(String, String)>,
     /// Transactions committed.
     pub commits: usize,
+    /// (CAMEO root, actor pair) classes whose happenings were regrouped at the end.
+    pub regrouped_classes: usize,
 }
 
 impl IngestReport {
@@ -39,22 +88,24 @@ enum Outcome {
     Rejected(String),
 }
 
-/// Ingests `items`, committing every `batch_size` articles. Happenings of the classes a
-/// batch touched are regrouped before its commit, so every committed state is consistent.
-pub(crate) fn ingest<'a>(
+/// Ingests `items`, committing every `batch_size` articles; then regroups the happenings of
+/// every class the call touched, once. A crash between the two leaves the classes marked
+/// dirty in the store, and [`crate::Store::open`] finishes the job.
+pub(crate) fn ingest<A: Article>(
     conn: &mut Connection,
     grouper: &Grouper,
     batch_size: usize,
-    items: impl Iterator<Item = (Cow<'a, ArticleRecord>, &'a str)>,
+    items: impl IntoIterator<Item = A>,
 ) -> Result<IngestReport, StoreError> {
     let mut report = IngestReport::default();
-    let mut items = items.peekable();
+    let mut items = items.into_iter().peekable();
     while items.peek().is_some() {
         let tx = Transaction::new(conn, TransactionBehavior::Immediate).ctx("begin batch")?;
         let mut touched = BTreeSet::new();
         let mut unindexed = BTreeSet::new();
-        for (record, text) in items.by_ref().take(batch_size) {
-            match ingest_one(&tx, &record, text, &mut touched, &mut unindexed)? {
+        for item in items.by_ref().take(batch_size) {
+            let record = item.record();
+            match ingest_one(&tx, &record, item.text(), &mut touched, &mut unindexed)? {
                 Outcome::Inserted => report.inserted += 1,
                 Outcome::Replaced => report.replaced += 1,
                 Outcome::Unchanged => report.unchanged += 1,
@@ -62,12 +113,11 @@ pub(crate) fn ingest<'a>(
             }
         }
         index_quotes(&tx, &unindexed)?;
-        for class in &touched {
-            happenings::regroup(&tx, grouper, class)?;
-        }
+        happenings::mark_dirty(&tx, &touched)?;
         tx.commit().ctx("commit batch")?;
         report.commits += 1;
     }
+    report.regrouped_classes = happenings::regroup_dirty(conn, grouper)?;
     Ok(report)
 }
 

@@ -2,7 +2,7 @@
 //! machine with no server.
 //!
 //! [`Store::ingest`] writes processed [`sitrep_doc::Document`]s (or schema-v1
-//! [`ArticleRecord`]s with their text) into tables of articles, cross-article entities,
+//! [`sitrep_doc::output::ArticleRecord`]s with their text) into tables of articles, cross-article entities,
 //! mentions, quotes (with an FTS5 index over quote text and speaker), event mentions and
 //! happenings (one row per real-world event across articles, grouped by `sitrep-happenings`).
 //! Queries ([`QueryCommand`], [`run`]) return a typed [`Table`] that renders as a terminal
@@ -12,9 +12,10 @@
 //! id and a hash of its text and annotations: the same article again is skipped, the same id
 //! with another hash (new text, or a better pipeline) replaces the old rows. Articles are
 //! committed in batches (WAL mode), so a killed ingest loses nothing already committed and a
-//! rerun resumes by skipping what is there. Happenings are regrouped inside the same
-//! transaction, only for the (actor pair, CAMEO root) classes the batch touched, so they are
-//! always the grouping of the whole stored corpus.
+//! rerun resumes by skipping what is there. Happenings are regrouped at the end of each
+//! ingest call, only for the (CAMEO root, actor pair) classes it touched, so they are the
+//! grouping of the whole stored corpus (classes touched by a killed ingest stay marked in the
+//! store and are regrouped when it is next opened for writing).
 //!
 //! ```
 //! use sitrep_doc::{Document, Meta};
@@ -33,8 +34,8 @@
 //! Tables (see `schema.rs`): `articles` (id, date, title, url, source, hash, tone, text, the
 //! schema-v1 record as JSON), `entities` (one row per entity key across articles) and
 //! `entity_names` (every spelling seen), `mentions`, `quotes` with `quotes_fts` (FTS5 over
-//! quote text and speaker), `events` (one row per event mention, linked to its happening)
-//! and `happenings`.
+//! quote text and speaker), `events` (one row per event mention, linked to its happening),
+//! `happenings`, and `dirty_classes` (happening classes waiting to be regrouped).
 //!
 //! This crate must never edit article text, never keep a row that its article's current
 //! record does not produce, and never run SQL built by pasting user input (all values are
@@ -50,7 +51,7 @@ mod schema;
 mod table;
 
 pub use error::StoreError;
-pub use ingest::IngestReport;
+pub use ingest::{Article, IngestReport};
 pub use query::{
     run, ArticleQuery, DyadQuery, HappeningsQuery, NetworkQuery, QueryCommand, SpeakerQuery,
     WordsQuery,
@@ -60,9 +61,6 @@ pub use table::{Format, Table, Value};
 
 use error::Ctx;
 use rusqlite::{Connection, OpenFlags};
-use sitrep_doc::output::ArticleRecord;
-use sitrep_doc::Document;
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// Articles per committed transaction unless [`Store::set_batch_size`] says otherwise.
@@ -97,6 +95,8 @@ impl Store {
             path: path.display().to_string(),
             source,
         })?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).ctx("set busy timeout")?;
+        conn.execute_batch(schema::READ_PRAGMAS).ctx("set pragmas")?;
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .ctx("read schema version")?;
@@ -137,12 +137,32 @@ impl Store {
         match version {
             0 => {
                 // A new file: create everything in one transaction, then stamp the version.
+                // Checked again under the write lock: another process may have just done it.
+                conn.execute_batch("BEGIN IMMEDIATE")
+                    .ctx("begin create tables")?;
+                let again: i64 = conn
+                    .query_row("PRAGMA user_version", [], |r| r.get(0))
+                    .ctx("read schema version")?;
                 let script = format!(
-                    "BEGIN IMMEDIATE;{}PRAGMA user_version = {};COMMIT;",
+                    "{}PRAGMA user_version = {};",
                     schema::TABLES,
                     schema::SCHEMA_VERSION
                 );
-                conn.execute_batch(&script).ctx("create tables")?;
+                let created = if again == 0 {
+                    conn.execute_batch(&script)
+                } else {
+                    Ok(())
+                };
+                match created {
+                    Ok(()) => conn.execute_batch("COMMIT").ctx("commit create tables")?,
+                    Err(e) => {
+                        let _ = conn.execute_batch("ROLLBACK"); // the create error is the one to report
+                        return Err(StoreError::Sqlite {
+                            context: "create tables",
+                            source: e,
+                        });
+                    }
+                }
             }
             v if v == schema::SCHEMA_VERSION => {}
             found => {
@@ -153,12 +173,23 @@ impl Store {
                 })
             }
         }
-        Ok(Store {
+        let mut store = Store {
             conn,
             path,
             batch_size: DEFAULT_BATCH_SIZE,
             grouper: sitrep_happenings::Grouper::default(),
-        })
+        };
+        // An ingest killed after its last commit but before regrouping left work marked.
+        let dirty: bool = store
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM dirty_classes)", [], |r| {
+                r.get(0)
+            })
+            .ctx("dirty check")?;
+        if dirty {
+            happenings::regroup_dirty(&mut store.conn, &store.grouper)?;
+        }
+        Ok(store)
     }
 
     /// Articles per committed transaction (at least 1). Smaller batches lose less work to a
@@ -186,23 +217,14 @@ impl Store {
         &self.conn
     }
 
-    /// Ingests processed documents. See [`IngestReport`] for what happens to each one.
-    pub fn ingest<'a>(
+    /// Ingests processed documents (`&[Document]`, `Vec<Document>`, an iterator of owned
+    /// documents from a pipeline ...) or `(ArticleRecord, text)` pairs; see [`Article`] and
+    /// [`IngestReport`] for what happens to each. Pass a whole stream in one call: batches
+    /// are committed as they fill, and happenings are regrouped once at the end.
+    pub fn ingest<A: Article>(
         &mut self,
-        docs: impl IntoIterator<Item = &'a Document>,
+        items: impl IntoIterator<Item = A>,
     ) -> Result<IngestReport, StoreError> {
-        let items = docs
-            .into_iter()
-            .map(|d| (Cow::Owned(d.to_record()), d.text()));
-        ingest::ingest(&mut self.conn, &self.grouper, self.batch_size, items)
-    }
-
-    /// Ingests schema-v1 records with the text their spans point into.
-    pub fn ingest_records<'a>(
-        &mut self,
-        items: impl IntoIterator<Item = (&'a ArticleRecord, &'a str)>,
-    ) -> Result<IngestReport, StoreError> {
-        let items = items.into_iter().map(|(r, t)| (Cow::Borrowed(r), t));
         ingest::ingest(&mut self.conn, &self.grouper, self.batch_size, items)
     }
 
@@ -240,10 +262,7 @@ impl Store {
 
     /// Recomputes every happening from the stored event mentions (after a rule change).
     pub fn regroup_all(&mut self) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction().ctx("begin regroup")?;
-        let n = happenings::regroup_all(&tx, &self.grouper)?;
-        tx.commit().ctx("commit regroup")?;
-        Ok(n)
+        happenings::regroup_all(&mut self.conn, &self.grouper)
     }
 
     /// SQLite's `PRAGMA integrity_check` plus (when writable) the FTS index's own check;

@@ -13,6 +13,15 @@ PRAGMA synchronous = NORMAL;
 PRAGMA foreign_keys = ON;
 PRAGMA temp_store = MEMORY;
 PRAGMA cache_size = -65536;
+PRAGMA mmap_size = 268435456;
+";
+
+/// Settings for a query-only connection: the same caches, no writes.
+pub const READ_PRAGMAS: &str = "
+PRAGMA query_only = ON;
+PRAGMA temp_store = MEMORY;
+PRAGMA cache_size = -65536;
+PRAGMA mmap_size = 268435456;
 ";
 
 pub const TABLES: &str = r#"
@@ -146,4 +155,14 @@ CREATE TABLE happenings (
     is_root      INTEGER NOT NULL
 );
 CREATE INDEX happenings_dyad ON happenings(source_code, target_code, date);
+
+-- (CAMEO root, unordered actor-code pair) classes whose happenings are out of date: written in
+-- the transaction that changed their events, emptied in the one that regroups them. Left
+-- over after a crash, they are regrouped when the store is next opened for writing.
+CREATE TABLE dirty_classes (
+    root TEXT NOT NULL,
+    a    TEXT NOT NULL,
+    b    TEXT NOT NULL,
+    PRIMARY KEY (root, a, b)
+) WITHOUT ROWID;
 "#;

@@ -31,7 +31,7 @@ fn counts(store: &Store) -> Vec<(String, i64)> {
 
 fn loaded() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    let report = store.ingest(&corpus()).unwrap();
+    let report = store.ingest(corpus()).unwrap();
     assert_eq!(report.inserted, 4, "{report:?}");
     store
 }
@@ -73,7 +73,7 @@ fn ingest_twice_changes_nothing() {
         ]
         .map(|(t, n)| (t.to_string(), n))
     );
-    let again = store.ingest(&corpus()).unwrap();
+    let again = store.ingest(corpus()).unwrap();
     assert_eq!(
         again,
         IngestReport {
@@ -524,7 +524,7 @@ fn records_with_bad_spans_are_rejected_not_stored() {
     rec.quotes[0].end = 10_000;
     let good = docs[1].to_record();
     let report = store
-        .ingest_records([(&rec, docs[0].text()), (&good, docs[1].text())])
+        .ingest([(&rec, docs[0].text()), (&good, docs[1].text())])
         .unwrap();
     assert_eq!(report.inserted, 1);
     assert_eq!(report.rejected.len(), 1);
@@ -546,7 +546,7 @@ fn store_reopens_from_disk_with_its_data() {
     {
         let mut store = Store::open(&path).unwrap();
         store.set_batch_size(1);
-        let r = store.ingest(&corpus()).unwrap();
+        let r = store.ingest(corpus()).unwrap();
         assert_eq!(r.commits, 4);
     }
     let store = Store::open_read_only(&path).unwrap();

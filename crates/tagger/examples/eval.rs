@@ -25,10 +25,21 @@ fn main() -> Result<()> {
             other => bail!("unknown argument {other}"),
         }
     }
-    let t0 = Instant::now();
+    let (t0, c0) = (Instant::now(), cpu_ns());
     let tagger = Tagger::embedded()?;
-    println!("model load: {:.1} ms", t0.elapsed().as_secs_f64() * 1e3);
-    let tagger = if beam == tagger.beam() { tagger } else { std::sync::Arc::new((*tagger).clone().with_beam(beam)) };
+    println!(
+        "model load: {:.1} ms CPU ({:.1} ms wall)",
+        (cpu_ns() - c0) as f64 / 1e6,
+        t0.elapsed().as_secs_f64() * 1e3
+    );
+    let c1 = cpu_ns();
+    let gaz = sitrep_tagger::Gazetteer::embedded()?;
+    println!("  of which gazetteer ({} entries): {:.1} ms CPU", gaz.len(), (cpu_ns() - c1) as f64 / 1e6);
+    let tagger = if beam == tagger.beam() {
+        tagger
+    } else {
+        std::sync::Arc::new((*tagger).clone().with_beam(beam))
+    };
     println!("NER beam width: {}", tagger.beam());
 
     let train = load_conllu(&ud.join("en_ewt-ud-train.conllu"))?;

@@ -22,6 +22,7 @@ fn main() -> Result<()> {
             "--out" => opts.out_dir = Some(PathBuf::from(val()?)),
             "--no-write" => opts.out_dir = None,
             "--include-dev" => opts.include_dev = true,
+            "--ner-beam" => opts.ner_beam = val()?.parse()?,
             "--pos-iter" => opts.pos_iterations = val()?.parse()?,
             "--ner-iter" => opts.ner_iterations = val()?.parse()?,
             "--seed" => opts.seed = val()?.parse()?,

@@ -17,6 +17,8 @@ pub enum TaggerError {
         line: usize,
         message: String,
     },
+    #[error("configuration: {0}")]
+    Config(String),
     #[error("training: {0}")]
     Training(String),
 }

@@ -398,7 +398,14 @@ fn pos_at(aux: &[NerAux], k: isize) -> u64 {
 }
 
 /// NER features of token `i` given the two previous predicted NER labels.
-pub fn ner_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, l1: u8, l2: u8, out: &mut Vec<u32>) {
+pub fn ner_features(
+    ctx: &[TokenInfo],
+    aux: &[NerAux],
+    i: usize,
+    l1: u8,
+    l2: u8,
+    out: &mut Vec<u32>,
+) {
     out.clear();
     ner_static_features(ctx, aux, i, out);
     ner_label_features(ctx, aux, i, l1, l2, out);
@@ -460,7 +467,14 @@ pub fn ner_static_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mu
 }
 
 /// The NER features of token `i` that depend on the previous two labels (appended to `out`).
-pub fn ner_label_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, l1: u8, l2: u8, out: &mut Vec<u32>) {
+pub fn ner_label_features(
+    ctx: &[TokenInfo],
+    aux: &[NerAux],
+    i: usize,
+    l1: u8,
+    l2: u8,
+    out: &mut Vec<u32>,
+) {
     let j = i + PAD;
     let (m1, w) = (&ctx[j - 1], &ctx[j]);
     let (l1, l2) = (l1 as u64, l2 as u64);

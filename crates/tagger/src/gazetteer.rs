@@ -153,7 +153,11 @@ mod tests {
         let s = states(&g, &["Vienna", "and", "San", "Francisco", "and", "Mary"]);
         assert_eq!(s[0] & gaz::LOC_B, gaz::LOC_B);
         assert_eq!(s[2] & (gaz::LOC_B | gaz::LOC_I), gaz::LOC_B);
-        assert_eq!(s[3] & (gaz::LOC_B | gaz::LOC_I), gaz::LOC_I, "francisco is also a first name");
+        assert_eq!(
+            s[3] & (gaz::LOC_B | gaz::LOC_I),
+            gaz::LOC_I,
+            "francisco is also a first name"
+        );
         assert_eq!(s[5] & gaz::FIRST, gaz::FIRST);
         assert_eq!(s[1], 0);
     }

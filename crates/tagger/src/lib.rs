@@ -2,11 +2,13 @@
 //!
 //! Its role is the statistical layer under sitrep's name, quote and event stages: for each
 //! sentence of a document it sets `Token::pos`, `Token::lemma` and `Token::ner`. Key decision:
-//! two greedy averaged perceptrons (Honnibal-style) over hashed features into dense i16 weight
-//! tables, trained on UD English EWT and Universal NER, with the model embedded in the binary;
-//! features are hashed from precomputed per-token hashes, never built as strings, so tagging
-//! runs at hundreds of thousands of tokens per second. Lemmas come from a table of training
-//! exceptions plus learned suffix rules. It must never change tokens or sentences, never read
+//! averaged perceptrons over hashed features into dense i16 weight tables (a greedy
+//! left-to-right UPOS tagger after Honnibal, and an IOB2 NER tagger trained and decoded with a
+//! small beam and early update), trained on UD English EWT and Universal NER, with the model
+//! embedded in the binary. Features are hashed from precomputed per-token hashes, never built
+//! as strings, so tagging runs at hundreds of thousands of tokens per second. Lemmas come from
+//! a table of training exceptions plus learned suffix rules; NER also sees name lists
+//! (GeoNames places, US Census names). It must never change tokens or sentences, never read
 //! files or the network at run time (unless a config names a model directory), and never emit
 //! an invalid IOB2 sequence.
 

@@ -109,6 +109,24 @@ impl Trainer {
         }
     }
 
+    /// Advances the averaging clock by one instance (for structured updates done with
+    /// [`Trainer::adjust`]).
+    pub fn tick(&mut self) {
+        self.now += 1;
+    }
+
+    /// Adds `delta` to one class's weight on every feature (a half of a structured update).
+    pub fn adjust(&mut self, feats: &[u32], class: usize, delta: f32) {
+        let c = self.nclasses;
+        let mask = self.mask();
+        for &f in feats {
+            let k = (f & mask) as usize * c + class;
+            self.totals[k] += (self.now - self.stamps[k]) as f64 * self.weights[k] as f64;
+            self.stamps[k] = self.now;
+            self.weights[k] += delta;
+        }
+    }
+
     /// The averaged weights, quantized to i16 with a common scale. Weights whose magnitude is
     /// below `prune` (in units of the largest weight) are set to zero, so rarely useful
     /// features cost no space in the shipped model.

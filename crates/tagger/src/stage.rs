@@ -1,6 +1,6 @@
 //! The pipeline stage: configuration and per-document tagging.
 
-use crate::tagger::{Scratch, Tagger};
+use crate::tagger::{Scratch, Tagger, DEFAULT_BEAM};
 use crate::TaggerError;
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{Document, Layers, NerTag, Stage, StageError, Token};
@@ -15,6 +15,9 @@ pub struct TaggerConfig {
     pub model_dir: Option<PathBuf>,
     /// Run the NER model (otherwise `Token::ner` stays `O` and the stage provides only POS).
     pub ner: bool,
+    /// NER beam width; the shipped model is trained for beam search with width 4, and
+    /// 1 (greedy) is faster but less accurate.
+    pub ner_beam: usize,
 }
 
 impl Default for TaggerConfig {
@@ -22,15 +25,27 @@ impl Default for TaggerConfig {
         TaggerConfig {
             model_dir: None,
             ner: true,
+            ner_beam: DEFAULT_BEAM,
         }
     }
 }
 
 impl TaggerConfig {
     pub fn build(&self) -> Result<TaggerStage, TaggerError> {
+        if self.ner_beam == 0 {
+            return Err(TaggerError::Config("ner_beam must be at least 1".into()));
+        }
         let tagger = match &self.model_dir {
-            Some(dir) => Arc::new(Tagger::load_dir(dir)?),
-            None => Tagger::embedded()?,
+            Some(dir) => Arc::new(Tagger::load_dir(dir)?.with_beam(self.ner_beam)),
+            None => {
+                let shared = Tagger::embedded()?;
+                if shared.beam() == self.ner_beam {
+                    shared
+                } else {
+                    // A copy of the weights, made only for a non-default beam width.
+                    Arc::new((*shared).clone().with_beam(self.ner_beam))
+                }
+            }
         };
         Ok(TaggerStage {
             tagger,

@@ -274,11 +274,18 @@ impl Tagger {
         s.label_scores.resize(c, 0);
         s.hist.clear();
         s.beam.clear();
-        s.beam.push(Hyp { score: 0, l1: NO_TAG, l2: NO_TAG, hist: u32::MAX });
+        s.beam.push(Hyp {
+            score: 0,
+            l1: NO_TAG,
+            l2: NO_TAG,
+            hist: u32::MAX,
+        });
         for i in 0..n {
             s.feats.clear();
             ner_static_features(&s.ctx, &s.aux, i, &mut s.feats);
             self.ner.score(&s.feats, &mut s.scores[..c]);
+            // `cands` keeps the best `beam` extensions, best first, at most one per state
+            // (last two labels); earlier candidates win ties, so the result is deterministic.
             s.cands.clear();
             for (h, hyp) in s.beam.iter().enumerate() {
                 s.label_feats.clear();
@@ -286,25 +293,30 @@ impl Tagger {
                 self.ner.score(&s.label_feats, &mut s.label_scores);
                 let prev = (hyp.l1 != NO_TAG).then(|| self.ner_label(hyp.l1));
                 for k in 0..c {
-                    if valid_transition(prev, self.ner_labels[k]) {
-                        let score = hyp.score + (s.scores[k] + s.label_scores[k]) as i64;
-                        s.cands.push((score, h as u32, k as u8));
+                    if !valid_transition(prev, self.ner_labels[k]) {
+                        continue;
                     }
+                    let score = hyp.score + (s.scores[k] + s.label_scores[k]) as i64;
+                    let beam = &s.beam;
+                    let same = s.cands.iter().position(|&(_, h2, k2)| k2 as usize == k && beam[h2 as usize].l1 == hyp.l1);
+                    match same {
+                        Some(p) if s.cands[p].0 >= score => continue,
+                        Some(p) => {
+                            s.cands.remove(p);
+                        }
+                        None if s.cands.len() == self.beam && s.cands[self.beam - 1].0 >= score => continue,
+                        None => {}
+                    }
+                    let at = s.cands.partition_point(|x| x.0 >= score);
+                    s.cands.insert(at, (score, h as u32, k as u8));
+                    s.cands.truncate(self.beam);
                 }
             }
-            // Best first; ties broken by hypothesis and label index for determinism.
-            s.cands.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
             s.next.clear();
             for &(score, h, k) in &s.cands {
                 let from = s.beam[h as usize];
-                if s.next.iter().any(|x| x.l1 == k && x.l2 == from.l1) {
-                    continue;
-                }
                 s.hist.push((k, from.hist));
                 s.next.push(Hyp { score, l1: k, l2: from.l1, hist: (s.hist.len() - 1) as u32 });
-                if s.next.len() == self.beam {
-                    break;
-                }
             }
             std::mem::swap(&mut s.beam, &mut s.next);
         }

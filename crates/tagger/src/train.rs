@@ -40,6 +40,8 @@ pub struct TrainOptions {
     /// Also train on the dev split (for the shipped model; dev figures are then not held out,
     /// test figures still are).
     pub include_dev: bool,
+    /// NER beam width for training and for the evaluated tagger (1 = greedy).
+    pub ner_beam: usize,
 }
 
 impl Default for TrainOptions {
@@ -48,7 +50,7 @@ impl Default for TrainOptions {
             ud_dir: PathBuf::from("/work/shared/data/ud"),
             out_dir: None,
             pos_iterations: 8,
-            ner_iterations: 12,
+            ner_iterations: 20,
             seed: 20_221_202,
             pos_bits: 18,
             ner_bits: 18,
@@ -56,6 +58,7 @@ impl Default for TrainOptions {
             ner_prune: 0.0,
             jackknife: 4,
             include_dev: false,
+            ner_beam: crate::tagger::DEFAULT_BEAM,
         }
     }
 }
@@ -201,6 +204,7 @@ fn train_ner(examples: &[NerExample<'_>], gazetteer: &Gazetteer, opts: &TrainOpt
         (Vec::new(), String::new(), Vec::new(), Vec::new());
     let mut gaz = Vec::new();
     let mut scores = vec![0.0f32; NER_TAGS.len()];
+    let mut beam = BeamTrainer::default();
     for it in 0..opts.ner_iterations {
         SplitMix(opts.seed.wrapping_add(1000 + it as u64)).shuffle(&mut order);
         for &k in &order {
@@ -209,6 +213,10 @@ fn train_ner(examples: &[NerExample<'_>], gazetteer: &Gazetteer, opts: &TrainOpt
             analyze_sentence(&ex.sent.forms, &mut ctx, &mut lower);
             gazetteer.states(&ctx, n, &mut gaz);
             ner_aux(&ctx, n, &ex.pos, &gaz, &mut aux);
+            if opts.ner_beam > 1 {
+                beam.train_sentence(&mut trainer, &ctx, &aux, &ex.sent.tags, opts.ner_beam);
+                continue;
+            }
             let (mut l1, mut l2) = (NO_TAG, NO_TAG);
             for i in 0..n {
                 ner_features(&ctx, &aux, i, l1, l2, &mut feats);
@@ -222,6 +230,103 @@ fn train_ner(examples: &[NerExample<'_>], gazetteer: &Gazetteer, opts: &TrainOpt
         }
     }
     trainer.averaged(opts.ner_prune)
+}
+
+/// Beam-search training with early update (Collins & Roark 2004): as soon as the gold label
+/// sequence falls out of the beam, the gold prefix is rewarded and the best prefix penalised.
+#[derive(Default)]
+struct BeamTrainer {
+    /// (score, last label, label before, arena index, is the gold prefix)
+    beam: Vec<(f64, u8, u8, u32, bool)>,
+    next: Vec<(f64, u8, u8, u32, bool)>,
+    cands: Vec<(f64, u32, u8)>,
+    hist: Vec<(u8, u32)>,
+    feats: Vec<u32>,
+    scores: Vec<f32>,
+    pred: Vec<u8>,
+}
+
+impl BeamTrainer {
+    fn train_sentence(
+        &mut self,
+        trainer: &mut Trainer,
+        ctx: &[crate::features::TokenInfo],
+        aux: &[crate::features::NerAux],
+        gold: &[NerTag],
+        width: usize,
+    ) {
+        let n = gold.len();
+        let c = NER_TAGS.len();
+        self.scores.resize(c, 0.0);
+        self.hist.clear();
+        self.beam.clear();
+        self.beam.push((0.0, NO_TAG, NO_TAG, u32::MAX, true));
+        let mut stop = n;
+        for (i, &gold_i) in gold.iter().enumerate() {
+            self.cands.clear();
+            for (h, &(score, l1, l2, _, _)) in self.beam.iter().enumerate() {
+                ner_features(ctx, aux, i, l1, l2, &mut self.feats);
+                trainer.score(&self.feats, &mut self.scores);
+                let prev = (l1 != NO_TAG).then(|| NER_TAGS[l1 as usize]);
+                for (k, &tag) in NER_TAGS.iter().enumerate() {
+                    if valid_transition(prev, tag) {
+                        self.cands
+                            .push((score + self.scores[k] as f64, h as u32, k as u8));
+                    }
+                }
+            }
+            self.cands.sort_unstable_by(|a, b| {
+                b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+            });
+            self.next.clear();
+            for &(score, h, k) in &self.cands {
+                let from = self.beam[h as usize];
+                if self.next.iter().any(|x| x.1 == k && x.2 == from.1) {
+                    continue;
+                }
+                let is_gold = from.4 && k == gold_i as u8;
+                self.hist.push((k, from.3));
+                self.next
+                    .push((score, k, from.1, (self.hist.len() - 1) as u32, is_gold));
+                if self.next.len() == width {
+                    break;
+                }
+            }
+            std::mem::swap(&mut self.beam, &mut self.next);
+            if !self.beam.iter().any(|h| h.4) {
+                stop = i + 1;
+                break;
+            }
+        }
+        // Best hypothesis' labels for the first `stop` tokens.
+        let best = self.beam[0];
+        if best.4 && stop == n {
+            for _ in 0..n {
+                trainer.tick();
+            }
+            return;
+        }
+        self.pred.clear();
+        self.pred.resize(stop, 0);
+        let mut at = best.3;
+        for t in (0..stop).rev() {
+            let (k, prev) = self.hist[at as usize];
+            self.pred[t] = k;
+            at = prev;
+        }
+        let (mut g1, mut g2, mut p1, mut p2) = (NO_TAG, NO_TAG, NO_TAG, NO_TAG);
+        for (t, (&gold_t, &p)) in gold.iter().zip(&self.pred).enumerate() {
+            trainer.tick();
+            let g = gold_t as u8;
+            if g != p || g1 != p1 || g2 != p2 {
+                ner_features(ctx, aux, t, g1, g2, &mut self.feats);
+                trainer.adjust(&self.feats, g as usize, 1.0);
+                ner_features(ctx, aux, t, p1, p2, &mut self.feats);
+                trainer.adjust(&self.feats, p as usize, -1.0);
+            }
+            (g2, g1, p2, p1) = (g1, g, p1, p);
+        }
+    }
 }
 
 /// UPOS accuracy, unknown-word accuracy and lemma accuracy of a tagger on CoNLL-U sentences.
@@ -375,7 +480,8 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
         ..TrainReport::default()
     };
     // Evaluate exactly what is shipped: the serialized bytes, read back.
-    let tagger = Tagger::from_bytes(&pos_bytes, &ner_bytes, &exceptions_tsv, &rules_tsv)?;
+    let tagger = Tagger::from_bytes(&pos_bytes, &ner_bytes, &exceptions_tsv, &rules_tsv)?
+        .with_beam(opts.ner_beam);
     let known: FxMap<String, ()> = pos_train
         .iter()
         .flat_map(|s| s.words.iter())

@@ -97,6 +97,38 @@ impl Normalized {
     }
 }
 
+impl Normalized {
+    /// Every match of `needle` (normalized the same way) in this text, as original byte
+    /// ranges, left to right and non-overlapping. With `whole_words`, a match must not start
+    /// or end inside a word of the normalized text.
+    pub fn find_all(&self, needle: &str, whole_words: bool) -> Vec<Range<usize>> {
+        let n = fold_str(needle);
+        let n = n.trim();
+        let mut out = Vec::new();
+        if n.is_empty() {
+            return out;
+        }
+        let hay = self.text.as_str();
+        let mut from = 0;
+        while let Some(p) = hay[from..].find(n) {
+            let (s, e) = (from + p, from + p + n.len());
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let bounded = !whole_words
+                || (!(word(hay[..s].chars().next_back()) && word(n.chars().next()))
+                    && !(word(hay[e..].chars().next()) && word(n.chars().next_back())));
+            if bounded {
+                if let Some(r) = self.original_range(s..e) {
+                    out.push(r);
+                }
+                from = e;
+            } else {
+                from = s + hay[s..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+}
+
 /// Normalizes a text for comparison only (no alignment kept).
 pub fn fold_str(s: &str) -> String {
     Normalized::new(s).text
@@ -198,6 +230,27 @@ mod tests {
         let n = Normalized::new(s);
         let r = n.original_range(4..5).unwrap();
         assert_eq!(&s[r], "ß");
+    }
+
+    #[test]
+    fn find_all_maps_matches_back() {
+        let text = "Sergéi Ryabkov met SERGEI RYABKOV’s aide; Sergeiev is someone else.";
+        let n = Normalized::new(text);
+        let found: Vec<&str> = n
+            .find_all("Sergei Ryabkov", true)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["Sergéi Ryabkov", "SERGEI RYABKOV"]);
+        let any: Vec<&str> = n
+            .find_all("sergei", false)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(any, ["Sergéi", "SERGEI", "Sergei"]);
+        let zurich = Normalized::new("in Zürich, Zurich and ZÜRICH");
+        assert_eq!(zurich.find_all("Zurich", true).len(), 3);
+        assert!(zurich.find_all("  ", true).is_empty());
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub fn run_with_body(text: &str, body_start: usize) -> Document {
 /// Segmenter and names only: the dictionaries and rules without POS or NER labels.
 pub fn run_untagged(text: &str, body_start: usize) -> Document {
     let c = chain();
-    let mut doc = Document::with_body(Meta::default(), text.to_string(), body_start).expect("document");
+    let mut doc =
+        Document::with_body(Meta::default(), text.to_string(), body_start).expect("document");
     c.seg.process(&mut doc).expect("segment");
     c.names.process(&mut doc).expect("names");
     doc
