@@ -10,20 +10,38 @@ use std::time::Instant;
 fn cpu_seconds(wall: Instant) -> f64 {
     std::fs::read_to_string("/proc/self/schedstat")
         .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|n| n.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|n| n.parse::<f64>().ok())
+        })
         .map_or_else(|| wall.elapsed().as_secs_f64(), |ns| ns / 1e9)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "/work/shared/data/news_corpus.jsonl".to_string());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/work/shared/data/news_corpus.jsonl".to_string());
     let data = std::fs::read_to_string(&path)?;
     let article = chrono::NaiveDate::from_ymd_opt(2005, 3, 15);
     let mut docs = Vec::new();
     for line in data.lines() {
         let v: serde_json::Value = serde_json::from_str(line)?;
-        let text = v.get("text").and_then(|t| t.as_str()).unwrap_or_default().to_string();
-        let mut doc = Document::new(Meta { date: article, ..Meta::default() }, text)?;
-        sitrep_text::SegmentConfig::default().build()?.process(&mut doc)?;
+        let text = v
+            .get("text")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default()
+            .to_string();
+        let mut doc = Document::new(
+            Meta {
+                date: article,
+                ..Meta::default()
+            },
+            text,
+        )?;
+        sitrep_text::SegmentConfig::default()
+            .build()?
+            .process(&mut doc)?;
         docs.push(doc);
     }
     let bytes: usize = docs.iter().map(|d| d.text().len()).sum();

@@ -331,7 +331,10 @@ const CASES: &[(&str, &str, Option<&str>, Expect)] = &[
         "year pair",
         "Jobs go between 2008 and 2010.",
         Some(ARTICLE),
-        &[("2008", Some("2008-01-01"), 1), ("2010", Some("2010-01-01"), 1)],
+        &[
+            ("2008", Some("2008-01-01"), 1),
+            ("2010", Some("2010-01-01"), 1),
+        ],
     ),
 ];
 

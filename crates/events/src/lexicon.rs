@@ -302,8 +302,12 @@ impl Lexicon {
         if let Some(k) = listed(lemma) {
             return Some(k);
         }
-        // Only when the tagger left an inflected form as the lemma.
-        if !lemma.eq_ignore_ascii_case(text) || !(text.ends_with('d') || text.ends_with('s') || text.ends_with("ing")) {
+        // Only when the tagger left an inflected form as the lemma ("vetoed"), or cut one
+        // letter too many ("conceded" -> "conced").
+        if !lemma.eq_ignore_ascii_case(text) {
+            return if text.ends_with("ed") && !lemma.ends_with('e') { listed(&format!("{lemma}e")) } else { None };
+        }
+        if !(text.ends_with('d') || text.ends_with('s') || text.ends_with("ing")) {
             return None;
         }
         let t = text.to_ascii_lowercase();

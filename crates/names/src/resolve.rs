@@ -400,7 +400,7 @@ pub fn resolve(
                 let e = cx.entity(
                     format!("gov:{}", co.iso3.to_lowercase()),
                     EntityKind::Organization,
-                    &format!("Government of {}", co.name),
+                    &format!("Government of {}", with_article(&co.name)),
                 );
                 cx.ents[e].code = Some(format!("{}GOV", co.cameo));
                 Some((e, MentionForm::Name, EntityKind::Organization))
@@ -550,6 +550,24 @@ fn pick_city(
         .copied()
         .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.cmp(a)))
         .unwrap_or(cities[0])
+}
+
+/// "United States" -> "the United States": country names that take the article.
+fn with_article(name: &str) -> String {
+    let plural = [
+        "Netherlands",
+        "Philippines",
+        "Bahamas",
+        "Maldives",
+        "Gambia",
+        "Comoros",
+        "Seychelles",
+    ];
+    if name.starts_with("United ") || name.contains("Republic") || plural.contains(&name) {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
 }
 
 pub fn to_entity(b: EntBuild, mentions: Vec<sitrep_doc::MentionId>) -> Entity {

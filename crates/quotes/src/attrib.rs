@@ -144,7 +144,10 @@ impl<'a> State<'a> {
         let lim = pb.min(i + 30);
         let mut k = i;
         while k < lim {
-            if self.inp.seg_of[k] != NONE || self.is_stop(k) || s.is_punct(k, ";") {
+            // A conjunction starts a new clause: "called it “careless,” but said …".
+            let conjunction = s.is_word(k)
+                && matches!(s.low(k), "but" | "and" | "while" | "because" | "although");
+            if self.inp.seg_of[k] != NONE || self.is_stop(k) || s.is_punct(k, ";") || conjunction {
                 break;
             }
             if let Some(cue) = self.free_cue(k) {
@@ -338,14 +341,18 @@ impl<'a> State<'a> {
                     for u in &mut self.used[k..k + len] {
                         *u = true;
                     }
-                    self.push(
-                        seg.start,
-                        seg.end,
-                        QuoteKind::Direct,
-                        spk,
-                        Some((k, k + len)),
-                        para,
-                    );
+                    // A short quote ending a clause ("Trump's misinformation may be
+                    // “strategic,” said Hemsley") reports the whole clause: a mixed quote.
+                    let (ss, _) = s.sent_range(s.toks[seg.open].sent);
+                    let lead_in = !clause
+                        && self.has_words(ss, seg.open, 2)
+                        && (ss..seg.open).all(|x| self.inp.seg_of[x] == NONE);
+                    let (start, kind) = if lead_in {
+                        (s.toks[ss].start(), QuoteKind::Mixed)
+                    } else {
+                        (seg.start, QuoteKind::Direct)
+                    };
+                    self.push(start, seg.end, kind, spk, Some((k, k + len)), para);
                     last_direct = Some((self.out.len() - 1, k + len));
                     handled[n] = true;
                     continue;
@@ -1060,6 +1067,9 @@ impl<'a> State<'a> {
     /// often that someone.
     fn embedded(&mut self, handled: &mut [bool]) {
         let s = self.scan();
+        let mut spans: Vec<(usize, usize)> = self.out.iter().map(|f| (f.start, f.end)).collect();
+        spans.sort_unstable();
+        let longest = spans.iter().map(|&(b, e)| e - b).max().unwrap_or(0) + 1;
         let mut last_sent = u32::MAX;
         for (n, seg) in self.inp.segs.iter().enumerate() {
             if handled[n] || self.in_block[seg.open] || !seg.closed || self.is_clause(seg) {
@@ -1123,13 +1133,14 @@ impl<'a> State<'a> {
                 continue;
             }
             let (st, en) = self.span((ss, b));
-            // Not when the sentence is already (mostly) an attribution.
-            if self
-                .out
+            // Not when the sentence already holds an attribution (spans sorted by start;
+            // none is longer than `longest`, which bounds the backward look).
+            let hi = spans.partition_point(|&(b, _)| b < en);
+            if spans[..hi]
                 .iter()
                 .rev()
-                .take(8)
-                .any(|f| f.start < en && st < f.end)
+                .take_while(|&&(b, _)| b + longest > st)
+                .any(|&(_, e)| e > st)
             {
                 continue;
             }

@@ -187,7 +187,11 @@ fn main() {
             if let Some(g) = gold.sentences.get(i) {
                 if g.0 < s.1 && s.1 < g.1 && n < 60 {
                     n += 1;
-                    println!("split {:?} | {:?}", &gold.text[g.0..s.1], &gold.text[s.1..g.1]);
+                    println!(
+                        "split {:?} | {:?}",
+                        &gold.text[g.0..s.1],
+                        &gold.text[s.1..g.1]
+                    );
                 }
             }
         }

@@ -339,6 +339,20 @@ mod tests {
     }
 
     #[test]
+    fn headline_line_breaks_can_be_turned_off() {
+        let text = "Talks end\nThe sides left.";
+        let on = SegmentConfig::default().build().unwrap();
+        assert_eq!(on.segment(text, 0..text.len()).unwrap().sentences.len(), 2);
+        let off = SegmentConfig {
+            headline_line_breaks: false,
+            ..SegmentConfig::default()
+        };
+        let seg = off.build().unwrap().segment(text, 0..text.len()).unwrap();
+        assert_eq!(seg.sentences.len(), 1);
+        assert_eq!(seg.paragraphs.len(), 1);
+    }
+
+    #[test]
     fn long_sentences_are_cut() {
         let c = SegmentConfig {
             max_sentence_bytes: 40,

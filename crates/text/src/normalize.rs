@@ -113,9 +113,10 @@ impl Normalized {
         while let Some(p) = hay[from..].find(n) {
             let (s, e) = (from + p, from + p + n.len());
             let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let bounded = !whole_words
-                || (!(word(hay[..s].chars().next_back()) && word(n.chars().next()))
-                    && !(word(hay[e..].chars().next()) && word(n.chars().next_back())));
+            // A match cuts a word when a word character lies on both sides of one of its ends.
+            let cuts_start = word(hay[..s].chars().next_back()) && word(n.chars().next());
+            let cuts_end = word(hay[e..].chars().next()) && word(n.chars().next_back());
+            let bounded = !whole_words || !(cuts_start || cuts_end);
             if bounded {
                 if let Some(r) = self.original_range(s..e) {
                     out.push(r);
