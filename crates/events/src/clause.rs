@@ -91,6 +91,18 @@ const HUMAN_HEADS: &[&str] = &[
     "militia", "militiaman", "gunman", "fighter", "insurgent", "settler", "prisoner", "activist", "farmer", "miner", "crowd",
     "thousand", "hundred", "dozen", "group", "member", "supporter", "opposition", "party", "minister", "judge", "court", "ten",
 ];
+/// Head nouns that can act (people, bodies, armed means): a source phrase headed by anything
+/// else ("the tidal wave", "the economic record") names no actor through its modifiers.
+const AGENT_HEADS: &[&str] = &[
+    "aircraft", "jet", "plane", "warplane", "helicopter", "tank", "warship", "gunship", "drone", "artillery", "navy", "fleet",
+    "vessel", "ship", "company", "firm", "bank", "organisation", "organization", "agency", "union", "office", "ministry",
+    "committee", "council", "delegation", "side", "media", "newspaper", "embassy", "administration", "regime", "state", "country",
+    "nation", "executive", "chairman", "spokesman", "spokeswoman", "spokesperson", "president", "secretary", "chief", "head",
+    "representative", "envoy", "ambassador", "diplomat", "negotiator", "commander", "general", "officer", "lawyer", "prosecutor",
+    "owner", "administrator", "labourer", "citizen", "national", "parliament", "congress", "senate", "assembly", "cabinet",
+    "premier", "king", "queen", "prince", "emir", "ruler", "lawmaker", "mp", "senator", "candidate", "man", "woman", "spy",
+    "coalition", "alliance", "movement", "faction", "bloc", "club", "team", "department", "unit", "division", "brigade", "battalion",
+];
 /// Lemmas whose "be + participle" is a state, not a passive ("were engaged in").
 const NOT_PASSIVE: &[&str] = &["engage", "involve", "concern", "interest", "locate", "base", "commit", "determine", "prepare", "poise", "set"];
 
@@ -398,7 +410,13 @@ impl<'d> Clauses<'d> {
             push_unique(out, a);
             return;
         }
-        if let Some(a) = (p.start..p.end).find_map(|k| self.actor[k]) {
+        let head = self.w[p.end - 1];
+        let agentive = !source
+            || head.pos == Upos::Propn
+            || head.pos == Upos::Pron
+            || HUMAN_HEADS.contains(&head.lemma)
+            || AGENT_HEADS.contains(&head.lemma);
+        if let Some(a) = (p.start..p.end).find_map(|k| self.actor[k]).filter(|_| agentive) {
             push_unique(out, a);
             return;
         }
@@ -451,11 +469,17 @@ impl<'d> Clauses<'d> {
         }
         let mut i = grp.start as isize - 1;
         let inherit = |me: &Self| {
-            if g > 0 {
-                me.subject_depth(g - 1, depth + 1)
-            } else {
-                Subject::None
+            // "said the chancellor was key and dismissed ...": the coordinated verb goes with
+            // the main verb, not with a copula of the reported clause.
+            let mut p = g;
+            while p > 0 {
+                p -= 1;
+                let pg = me.groups[p];
+                if me.w[pg.head].pos == Upos::Verb && !pg.infinitive {
+                    return me.subject_depth(p, depth + 1);
+                }
             }
+            Subject::None
         };
         while i >= 0 {
             let k = i as usize;
@@ -524,14 +548,19 @@ impl<'d> Clauses<'d> {
                 }
                 // An apposition "X, a key ally, has ...": jump to before the opening comma.
                 let mut m = k as isize - 1;
-                while m >= 0 && self.w[m as usize].text != "," && !self.is_boundary(m as usize) {
+                let mut finite = false;
+                while m >= 0 && self.w[m as usize].text != "," && (!self.is_boundary(m as usize) || self.is_relative(m as usize)) {
                     if let Some(x) = self.group_of[m as usize] {
                         let x = self.groups[x as usize];
-                        if !x.gerund && x.start + 1 != x.end {
-                            break;
-                        }
+                        let t = self.w[x.head].text;
+                        let participle = x.gerund || (x.start + 1 == x.end && (t.ends_with("ed") || t.ends_with("en")));
+                        finite |= !participle;
                     }
                     m -= 1;
+                }
+                // ", which combines ..., " is an apposition too; other finite clauses are not.
+                if finite && !(m >= 0 && self.is_relative(m as usize + 1)) {
+                    return Subject::None;
                 }
                 if m > 0 && self.w[m as usize].text == "," && self.np_of[m as usize - 1].is_some() {
                     i = m - 1;

@@ -492,10 +492,17 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 if t.is_empty() {
                     t = inner_target();
                 }
+                if t.is_empty() {
+                    // "I ask you to ...": an appeal to nobody named is not coded.
+                    return None;
+                }
                 (code, t)
             }
             Class::Accuse => {
                 if neg {
+                    return None;
+                }
+                if addressee.is_empty() {
                     return None;
                 }
                 let code = inner_code.map(transform::accuse).unwrap_or("112");

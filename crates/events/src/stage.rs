@@ -133,7 +133,7 @@ const SPORTS: &[&str] = &[
     "match", "penalty", "goal", "tournament", "championship", "cup", "league", "striker", "midfielder", "coach", "qualifier",
     "semi-final", "quarter-final", "wicket", "innings", "fixture", "slam", "seed", "squad", "tennis", "rugby", "football",
     "cricket", "golf", "athletics", "olympics", "sprinter", "goalkeeper", "defender", "scrum", "try-line", "line-out", "playoff",
-    "medal", "referee", "stadium", "derby", "kick", "header", "lap", "podium", "club",
+    "medal", "referee", "stadium", "derby", "kick", "header", "lap", "podium", "club", "qualifying", "loser", "semi", "grand",
 ];
 
 fn sports_tokens(doc: &Document, first: usize, last: usize) -> usize {

@@ -45,7 +45,7 @@ pub struct ExportDoc<'a> {
     pub time: u64,
 }
 
-/// The host of a URL ("https://www.x.com/a" -> "x.com"), GDELT's SourceCommonName for web.
+/// The host of a URL (`https://www.x.com/a` -> `x.com`), GDELT's SourceCommonName for web.
 pub fn domain_of(url: &str) -> Option<String> {
     let rest = url.split_once("://").map(|(_, r)| r)?;
     let host = rest

@@ -13,6 +13,21 @@
 //! codes, actors CAMEO codes split into GDELT's ten actor columns ([`codes::split_actor`]).
 //! Output never depends on the wall clock: the same input writes the same bytes.
 //!
+//! # Column choices where sitrep differs from or has to guess at GDELT
+//! - Offsets count characters from the start of the text as ingested (header line included),
+//!   like every sitrep span; MentionDocLen is that text's length in characters.
+//! - Mentions: Confidence is 100 for an event the article asserts and 50 for one it reports as
+//!   someone's claim (inside a quote); InRawText is 0 when an actor is only a pronoun resolved
+//!   by coreference. MentionType/SourceCollection is 1 (WEB) with a URL, else 2 with the
+//!   article id as identifier.
+//! - Events: actors and Actor geographies come from the first member mention with the
+//!   happening's (most frequent) code; ActionGeo from the first member that has a place;
+//!   SOURCEURL from the first member; DATEADDED is the earliest member article time.
+//!   ADM2 codes are empty (GeoNames has no GDELT ADM2 ids); FeatureID is a GeoNames id.
+//! - GKG: V1 lists hold each entity once (names lower-cased), V2 lists every name mention as
+//!   written; quotations are direct and mixed quotes without their outer marks; GCAM holds only
+//!   `wc:` (no GCAM dictionaries); images, translation info are empty; Extras holds the title.
+//!
 //! This crate must never change a document or drop an error: a failed write is an
 //! [`ExportError`] naming the file.
 

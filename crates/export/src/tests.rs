@@ -615,7 +615,9 @@ fn parquet_tables_read_back_with_the_parquet_reader() {
 #[test]
 fn parquet_tables_open_in_pyarrow_if_available() {
     let python = std::env::var("SITREP_PYTHON").unwrap_or_else(|_| "python3".into());
-    let probe = std::process::Command::new(&python).args(["-c", "import pyarrow.parquet"]).output();
+    let probe = std::process::Command::new(&python)
+        .args(["-c", "import pyarrow.parquet"])
+        .output();
     if !probe.is_ok_and(|o| o.status.success()) {
         eprintln!("skipped: {python} has no pyarrow");
         return;
@@ -637,15 +639,30 @@ print("ids", len(set(ev["global_event_id"])))
 art = pq.read_table(f"{d}/articles.parquet").to_pydict()
 print("date", art["date"][0].isoformat(), "source", art["source"][2])
 "#;
-    let out = std::process::Command::new(&python).args(["-c", script, dir.path().to_str().unwrap()]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = std::process::Command::new(&python)
+        .args(["-c", script, dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].starts_with("articles 3 article_id:string,date:date32[day],"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("articles 3 article_id:string,date:date32[day],"),
+        "{}",
+        lines[0]
+    );
     assert!(lines[1].starts_with("entities 10 "), "{}", lines[1]);
     assert!(lines[2].starts_with("mentions 11 "), "{}", lines[2]);
     assert!(lines[3].starts_with("quotes 2 "), "{}", lines[3]);
-    assert!(lines[4].contains("global_event_id:int64") && lines[4].contains("is_root:bool"), "{}", lines[4]);
+    assert!(
+        lines[4].contains("global_event_id:int64") && lines[4].contains("is_root:bool"),
+        "{}",
+        lines[4]
+    );
     assert_eq!(lines[5], "ids 2");
     assert_eq!(lines[6], "date 2022-01-10 source None");
 }

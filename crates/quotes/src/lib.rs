@@ -16,6 +16,13 @@
 //! pronouns and noun phrases, so it is testable and useful before the names layer.
 //! It also tolerates an empty paragraph or sentence layer (lines and its own sentence rule).
 //!
+//! Conventions (those of the PolNeAR annotation the stage is evaluated against): a quote
+//! split by its attribution ("“A,” she said. “B.”") is one quote whose span runs from the
+//! first opening mark to the last closing mark; a relative pronoun next to the cue ("Kim,
+//! who said …") is the speaker mention, bound to its antecedent's entity; quoted words inside
+//! a sentence with no cue make the sentence a mixed quote of its subject; evidential verbs
+//! ("appears", "seemed") give a quote without speaker.
+//!
 //! It must never invent text: every quote, speaker and cue is a checked span of the
 //! original text, and an unbalanced quote mark never runs past its paragraph.
 

@@ -151,6 +151,15 @@ const CASES: &[Case] = &[
     ),
     ("title and name speaker", "First Deputy Secretary of State Wendy Shaw, in turn, said that the sides set no deadline.", "the sides set no deadline", Indirect, Some("First Deputy Secretary of State Wendy Shaw"), Some("said")),
     ("long title speaker", "Also, the First Under Secretary of State of the United States clarified that sanctions would follow.", "sanctions would follow", Indirect, Some("First Under Secretary of State of the United States"), Some("clarified")),
+    ("headline colon", "Reid: Never underestimate the other side in this race.\n\nMore text follows here today.", "Never underestimate the other side in this race", Indirect, Some("Reid"), Some(":")),
+    ("poll as source", "In a new CNN poll, 40 percent of voters backed the governor.", "40 percent of voters backed the governor", Indirect, Some("a new CNN poll"), Some("In")),
+    ("evidential", "Enthusiasm for the senator appears to have faded since the spring.", "Enthusiasm for the senator appears to have faded since the spring", Indirect, None, Some("appears")),
+    ("when asked", "Lee smiled when asked whether she would run again next year.", "whether she would run again next year", Indirect, None, Some("asked")),
+    ("embedded scare quote", "Cruz finds the group “abhorrent” and its methods cruel.", "Cruz finds the group “abhorrent” and its methods cruel", Mixed, Some("Cruz"), None),
+    ("relative clause", "They oppose a rule change that he said would reopen the fight.", "that he said would reopen the fight", Indirect, Some("he"), Some("said")),
+    ("quantifier subject", "Most voters were worried; most said they were “very worried” about jobs.", "they were “very worried” about jobs", Mixed, Some("most"), Some("said")),
+    ("short quote ending clause", "The plan may be “strategic,” said Jeff Holm, a professor.", "The plan may be “strategic,”", Mixed, Some("Jeff Holm"), Some("said")),
+    ("preposition object", "The nominee complained about his microphone after the debate.", "his microphone after the debate", Indirect, Some("The nominee"), Some("complained")),
     ("headline-like name with Mr.", "Mr. Oakes said the company would appeal the ruling.", "the company would appeal the ruling", Indirect, Some("Mr. Oakes"), Some("said")),
 ];
 

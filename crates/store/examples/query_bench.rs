@@ -35,6 +35,8 @@ fn main() -> Result<()> {
             "SELECT coalesce(nullif(e.source_code, ''), s.key), coalesce(nullif(e.target_code, ''), t.key)
              FROM events e LEFT JOIN entities s ON s.entity = e.source_entity
                            LEFT JOIN entities t ON t.entity = e.target_entity
+             WHERE coalesce(nullif(e.source_code, ''), s.key) IS NOT NULL
+               AND coalesce(nullif(e.target_code, ''), t.key) IS NOT NULL
              GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),

@@ -95,8 +95,10 @@ impl Store {
             path: path.display().to_string(),
             source,
         })?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).ctx("set busy timeout")?;
-        conn.execute_batch(schema::READ_PRAGMAS).ctx("set pragmas")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .ctx("set busy timeout")?;
+        conn.execute_batch(schema::READ_PRAGMAS)
+            .ctx("set pragmas")?;
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .ctx("read schema version")?;

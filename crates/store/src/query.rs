@@ -314,9 +314,10 @@ fn quotes_by_speaker(conn: &Connection, q: &SpeakerQuery) -> Result<Table, Store
     let mut scores: HashMap<i64, f64> = HashMap::new();
     let mut st = conn
         .prepare(
-            "SELECT e.entity, e.key FROM entities e WHERE e.entity IN (SELECT speaker_entity FROM quotes)
+            "WITH s AS (SELECT DISTINCT speaker_entity AS entity FROM quotes WHERE speaker_entity IS NOT NULL)
+             SELECT e.entity, e.key FROM s JOIN entities e ON e.entity = s.entity
              UNION ALL
-             SELECT n.entity, n.name FROM entity_names n WHERE n.entity IN (SELECT speaker_entity FROM quotes)",
+             SELECT n.entity, n.name FROM s JOIN entity_names n ON n.entity = s.entity",
         )
         .ctx("prepare speakers")?;
     let mut rows = st.query([]).ctx("list speakers")?;

@@ -88,7 +88,8 @@ CREATE TABLE quotes (
     cue            TEXT
 );
 CREATE INDEX quotes_article ON quotes(article);
-CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+-- Covers "who speaks" scans (resolved entities, and the words of unresolved speakers).
+CREATE INDEX quotes_speaker ON quotes(speaker_entity, speaker);
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
     text, speaker,

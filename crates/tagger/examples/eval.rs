@@ -34,7 +34,11 @@ fn main() -> Result<()> {
     );
     let c1 = cpu_ns();
     let gaz = sitrep_tagger::Gazetteer::embedded()?;
-    println!("  of which gazetteer ({} entries): {:.1} ms CPU", gaz.len(), (cpu_ns() - c1) as f64 / 1e6);
+    println!(
+        "  of which gazetteer ({} entries): {:.1} ms CPU",
+        gaz.len(),
+        (cpu_ns() - c1) as f64 / 1e6
+    );
     let tagger = if beam == tagger.beam() {
         tagger
     } else {

@@ -17,8 +17,6 @@ pub mod flag {
     pub const QUOTE_MARK: u32 = 1 << 6;
     pub const HAS_PERIOD: u32 = 1 << 7;
     pub const PAD: u32 = 1 << 8;
-    pub const ORG_WORD: u32 = 1 << 9;
-    pub const CONNECTOR: u32 = 1 << 10;
 }
 
 /// The precomputed hashes and flags of one token (or of a padding position).
@@ -188,22 +186,6 @@ fn shape_class(c: char) -> char {
     }
 }
 
-/// Head words of organization names ("Bank", "Ministry", "Inc."), lowercase.
-pub fn is_org_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "inc" | "inc." | "corp" | "corp." | "co." | "ltd" | "ltd." | "llc" | "plc" | "company" | "corporation"
-            | "group" | "bank" | "university" | "college" | "school" | "institute" | "ministry" | "department"
-            | "agency" | "council" | "committee" | "commission" | "party" | "union" | "association"
-            | "organization" | "organisation" | "foundation" | "federation" | "court" | "army" | "police"
-            | "parliament" | "congress" | "senate" | "office" | "board" | "bureau" | "authority" | "church"
-            | "club" | "society" | "news" | "times" | "post" | "journal" | "airlines" | "airways" | "motors"
-            | "systems" | "technologies" | "services" | "international" | "fund" | "alliance" | "front"
-            | "movement" | "network" | "press" | "centre" | "center" | "hospital" | "assembly" | "forces"
-            | "navy" | "guard" | "brigade" | "league" | "restaurant" | "hotel" | "store" | "stores" | "cafe"
-    )
-}
-
 fn is_quote(word: &str) -> bool {
     matches!(word, "\"" | "“" | "”" | "''" | "``" | "«" | "»" | "„")
 }
@@ -271,12 +253,6 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
     }
     if is_quote(word) {
         flags |= flag::QUOTE_MARK;
-    }
-    if is_org_word(lower) {
-        flags |= flag::ORG_WORD;
-    }
-    if matches!(lower.as_str(), "of" | "for" | "and" | "the" | "&" | "de" | "on") {
-        flags |= flag::CONNECTOR;
     }
     let lb = lower.as_bytes();
     // Byte offsets of the last 2, 3, 4 characters and of the end of the first 1 and 3.
@@ -385,9 +361,6 @@ pub struct NerAux {
     pub in_quote: bool,
     /// Gazetteer state bits (see `gazetteer::gaz`).
     pub gaz: u8,
-    /// In a run of capitalized words (joined by "of", "for", "and" ...) that contains an
-    /// organization head word ("Bank of England", "Organization for Security ...").
-    pub org_run: bool,
 }
 
 /// Computes, for each token, its POS, gazetteer state, and whether it lies inside a pair of
@@ -404,36 +377,7 @@ pub fn ner_aux(ctx: &[TokenInfo], n: usize, pos: &[u8], gaz: &[u8], aux: &mut Ve
             pos: pos[i],
             in_quote: open && !quote,
             gaz: gaz.get(i).copied().unwrap_or(0),
-            org_run: false,
         });
-    }
-    mark_org_runs(ctx, n, aux);
-}
-
-fn mark_org_runs(ctx: &[TokenInfo], n: usize, aux: &mut [NerAux]) {
-    let caps = |i: usize| ctx[i + PAD].flags & (flag::TITLE_CASE | flag::ALL_CAPS) != 0;
-    let mut i = 0;
-    while i < n {
-        if !caps(i) {
-            i += 1;
-            continue;
-        }
-        // A run: capitalized words, with connectors allowed between two of them.
-        let start = i;
-        let mut end = i + 1;
-        while end < n {
-            if caps(end) {
-                end += 1;
-            } else if ctx[end + PAD].flags & flag::CONNECTOR != 0 && end + 1 < n && caps(end + 1) {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        if (start..end).any(|k| ctx[k + PAD].flags & flag::ORG_WORD != 0) {
-            aux[start..end].iter_mut().for_each(|a| a.org_run = true);
-        }
-        i = end;
     }
 }
 
@@ -519,9 +463,6 @@ pub fn ner_static_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mu
         f1(145, gn1),
         f3(147, gm1, g0, gn1),
         f2(148, g0, p0),
-        f2(150, aux[i].org_run as u64, caps(w)),
-        f2(151, (w.flags & flag::ORG_WORD != 0) as u64, caps(w)),
-        f2(152, (n1.flags & flag::ORG_WORD != 0) as u64, caps(w)),
     ]);
 }
 

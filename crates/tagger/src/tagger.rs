@@ -5,8 +5,9 @@ use crate::features::{
     analyze_sentence, ner_aux, ner_features, ner_label_features, ner_static_features, pos_features,
     NerAux, TokenInfo, NO_TAG,
 };
+use crate::features::{flag, PAD};
 use crate::gazetteer::Gazetteer;
-use crate::iob::{tag_str, valid_transition, NER_TAGS};
+use crate::iob::{ent_type, is_inside, tag_str, valid_transition, NER_TAGS};
 use crate::lemma::{FxMap, Lemmatizer};
 use crate::model::{ModelFile, KIND_NER, KIND_POS};
 use crate::perceptron::{argmax_i32, Weights};
@@ -262,9 +263,39 @@ impl Tagger {
                 l2 = l1;
                 l1 = best;
             }
-            return;
+        } else {
+            self.ner_beam(n, s);
         }
-        self.ner_beam(n, s);
+        self.drop_title_only_entities(s);
+    }
+
+    /// An entity made only of title words ("Foreign" in "Deputy Foreign Minister Ivan Petrov",
+    /// a lone "President") is a title, not a name: its labels become `O`.
+    fn drop_title_only_entities(&self, s: &mut Scratch) {
+        let n = s.ner.len();
+        let mut i = 0;
+        while i < n {
+            let Some(kind) = ent_type(self.ner_label(s.ner[i])) else {
+                i += 1;
+                continue;
+            };
+            let mut end = i + 1;
+            while end < n
+                && is_inside(self.ner_label(s.ner[end]))
+                && ent_type(self.ner_label(s.ner[end])) == Some(kind)
+            {
+                end += 1;
+            }
+            if (i..end).all(|k| s.ctx[k + PAD].flags & flag::TITLE_WORD != 0) {
+                let o = self
+                    .ner_labels
+                    .iter()
+                    .position(|&t| t == NerTag::O)
+                    .unwrap_or(0) as u8;
+                s.ner[i..end].iter_mut().for_each(|l| *l = o);
+            }
+            i = end;
+        }
     }
 
     /// Beam search over label sequences; hypotheses with the same last two labels are
@@ -298,13 +329,17 @@ impl Tagger {
                     }
                     let score = hyp.score + (s.scores[k] + s.label_scores[k]) as i64;
                     let beam = &s.beam;
-                    let same = s.cands.iter().position(|&(_, h2, k2)| k2 as usize == k && beam[h2 as usize].l1 == hyp.l1);
+                    let same = s.cands.iter().position(|&(_, h2, k2)| {
+                        k2 as usize == k && beam[h2 as usize].l1 == hyp.l1
+                    });
                     match same {
                         Some(p) if s.cands[p].0 >= score => continue,
                         Some(p) => {
                             s.cands.remove(p);
                         }
-                        None if s.cands.len() == self.beam && s.cands[self.beam - 1].0 >= score => continue,
+                        None if s.cands.len() == self.beam && s.cands[self.beam - 1].0 >= score => {
+                            continue
+                        }
                         None => {}
                     }
                     let at = s.cands.partition_point(|x| x.0 >= score);
@@ -316,7 +351,12 @@ impl Tagger {
             for &(score, h, k) in &s.cands {
                 let from = s.beam[h as usize];
                 s.hist.push((k, from.hist));
-                s.next.push(Hyp { score, l1: k, l2: from.l1, hist: (s.hist.len() - 1) as u32 });
+                s.next.push(Hyp {
+                    score,
+                    l1: k,
+                    l2: from.l1,
+                    hist: (s.hist.len() - 1) as u32,
+                });
             }
             std::mem::swap(&mut s.beam, &mut s.next);
         }

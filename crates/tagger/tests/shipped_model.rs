@@ -33,6 +33,10 @@ fn deputy_minister_sentence() {
             "missing {want:?} in {ents:?}"
         );
     }
+    // Title words are never an entity on their own.
+    assert_eq!(out[0].2, NerTag::O, "Deputy");
+    assert_eq!(out[1].2, NerTag::O, "Foreign");
+    assert_eq!(out[2].2, NerTag::O, "Minister");
     assert_eq!(out[5].0, Upos::Verb, "met");
     assert_eq!(out[5].1, "meet");
     assert_eq!(out[7].0, Upos::Noun, "officials");
