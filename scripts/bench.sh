@@ -5,6 +5,7 @@
 # peak RSS. GNU time (/usr/bin/time) is installed with apt-get if it is missing.
 #
 # Usage: scripts/bench.sh [CORPUS.jsonl]   (default ../shared/data/news_corpus.jsonl)
+#        SITREP_BIN=path/to/sitrep scripts/bench.sh   (measure a binary already built)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus=${1:-../shared/data/news_corpus.jsonl}
@@ -15,8 +16,12 @@ if [ ! -x /usr/bin/time ]; then
   apt-get update -qq && apt-get install -y -qq time >/dev/null
 fi
 
-cargo build --release -p sitrep-cli
-bin="${CARGO_TARGET_DIR:-target}/release/sitrep"
+if [ -n "${SITREP_BIN:-}" ]; then
+  bin=$SITREP_BIN
+else
+  cargo build --release -p sitrep-cli
+  bin="${CARGO_TARGET_DIR:-target}/release/sitrep"
+fi
 cores=$(nproc)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

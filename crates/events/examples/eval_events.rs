@@ -25,15 +25,43 @@ fn main() -> Result<()> {
     let upstream: [&dyn Stage; 4] = [&seg, &tagger, &names, &quotes];
 
     let text = std::fs::read_to_string(input).with_context(|| format!("reading {input}"))?;
-    let mut out = BufWriter::new(std::fs::File::create(output).with_context(|| format!("creating {output}"))?);
+    let mut out = BufWriter::new(
+        std::fs::File::create(output).with_context(|| format!("creating {output}"))?,
+    );
     let (mut n_docs, mut n_events, mut bytes, mut with_events) = (0usize, 0usize, 0usize, 0usize);
     let mut own = Duration::ZERO;
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let v: serde_json::Value = serde_json::from_str(line).with_context(|| format!("{input}:{}", n + 1))?;
-        let id = v.get("id").map(|i| i.as_str().map(String::from).unwrap_or_else(|| i.to_string())).unwrap_or_default();
-        let body = v.get("text").and_then(|t| t.as_str()).unwrap_or("").to_string();
-        let date = v.get("date").and_then(|d| d.as_str()).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let mut doc = Document::new(Meta { id: id.clone(), date, ..Meta::default() }, body)?;
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{input}:{}", n + 1))?;
+        let id = v
+            .get("id")
+            .map(|i| {
+                i.as_str()
+                    .map(String::from)
+                    .unwrap_or_else(|| i.to_string())
+            })
+            .unwrap_or_default();
+        let body = v
+            .get("text")
+            .and_then(|t| t.as_str())
+            .unwrap_or("")
+            .to_string();
+        let date = v
+            .get("date")
+            .and_then(|d| d.as_str())
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let mut doc = Document::new(
+            Meta {
+                id: id.clone(),
+                date,
+                ..Meta::default()
+            },
+            body,
+        )?;
         for st in upstream {
             if let Err(e) = st.process(&mut doc) {
                 doc.errors.push(e.to_string());
@@ -49,8 +77,15 @@ fn main() -> Result<()> {
         n_events += doc.events.len();
         with_events += usize::from(!doc.events.is_empty());
         let rec = doc.to_record();
-        let sentences: Vec<&str> = doc.events.iter().map(|e| doc.slice(doc.sentences[e.sentence.index()].span)).collect();
-        serde_json::to_writer(&mut out, &serde_json::json!({"id": id, "events": rec.events, "sentences": sentences, "errors": rec.errors}))?;
+        let sentences: Vec<&str> = doc
+            .events
+            .iter()
+            .map(|e| doc.slice(doc.sentences[e.sentence.index()].span))
+            .collect();
+        serde_json::to_writer(
+            &mut out,
+            &serde_json::json!({"id": id, "events": rec.events, "sentences": sentences, "errors": rec.errors}),
+        )?;
         out.write_all(b"\n")?;
     }
     out.flush()?;

@@ -17,7 +17,8 @@ fn main() -> Result<()> {
     let quotes = sitrep_quotes::QuotesConfig::default().build()?;
     let events = sitrep_events::EventsConfig::default().build()?;
     for text in args {
-        let mut doc = match sitrep_ingest::text_document("arg", text.clone().into_bytes(), 1 << 24) {
+        let mut doc = match sitrep_ingest::text_document("arg", text.clone().into_bytes(), 1 << 24)
+        {
             Ok(d) => d,
             Err(_) => Document::new(Meta::default(), text)?,
         };
@@ -29,7 +30,10 @@ fn main() -> Result<()> {
             println!(
                 "  quote {:?} speaker={:?} cue={:?}",
                 doc.slice(q.span),
-                q.speaker.as_ref().map(|s| (doc.slice(s.span), s.entity.map(|e| doc.entity(e).actor_code.clone()))),
+                q.speaker.as_ref().map(|s| (
+                    doc.slice(s.span),
+                    s.entity.map(|e| doc.entity(e).actor_code.clone())
+                )),
                 q.cue.map(|c| doc.slice(c))
             );
         }
@@ -37,8 +41,14 @@ fn main() -> Result<()> {
             println!(
                 "  EVENT {} {} -> {} trigger={:?} status={:?} place={:?} date={:?} root={}",
                 e.code,
-                e.source.as_ref().map(|a| format!("{}({})", a.actor_code, doc.slice(a.span))).unwrap_or_default(),
-                e.target.as_ref().map(|a| format!("{}({})", a.actor_code, doc.slice(a.span))).unwrap_or_default(),
+                e.source
+                    .as_ref()
+                    .map(|a| format!("{}({})", a.actor_code, doc.slice(a.span)))
+                    .unwrap_or_default(),
+                e.target
+                    .as_ref()
+                    .map(|a| format!("{}({})", a.actor_code, doc.slice(a.span)))
+                    .unwrap_or_default(),
                 doc.slice(e.trigger),
                 e.status,
                 e.place.map(|p| doc.entity(p).name.clone()),

@@ -18,8 +18,14 @@ fn summary(d: &Document) -> Vec<String> {
             format!(
                 "{}:{}>{}",
                 e.code,
-                e.source.as_ref().map(|a| a.actor_code.as_str()).unwrap_or(""),
-                e.target.as_ref().map(|a| a.actor_code.as_str()).unwrap_or("")
+                e.source
+                    .as_ref()
+                    .map(|a| a.actor_code.as_str())
+                    .unwrap_or(""),
+                e.target
+                    .as_ref()
+                    .map(|a| a.actor_code.as_str())
+                    .unwrap_or("")
             )
         })
         .collect();
@@ -34,7 +40,11 @@ fn run(st: &crate::EventsStage, tagged: &str) -> Document {
 }
 
 fn expected(code: &str, expect: &str) -> Vec<String> {
-    let mut v: Vec<String> = expect.split(';').filter(|s| !s.is_empty()).map(|p| format!("{code}:{p}")).collect();
+    let mut v: Vec<String> = expect
+        .split(';')
+        .filter(|s| !s.is_empty())
+        .map(|p| format!("{code}:{p}"))
+        .collect();
     v.sort();
     v
 }
@@ -53,10 +63,18 @@ fn every_verb_pattern_row_codes_its_example() {
         let want = expected(&lx.codes.info(p.code).code, &p.expect);
         let got = summary(&d);
         if got != want {
-            failures.push(format!("verbs.tsv line {}: {:?}\n   want {want:?}\n   got  {got:?}", p.line, p.example));
+            failures.push(format!(
+                "verbs.tsv line {}: {:?}\n   want {want:?}\n   got  {got:?}",
+                p.line, p.example
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} rows fail:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} rows fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -65,7 +83,12 @@ fn every_noun_pattern_row_codes_its_example() {
     let lx = st.lexicon();
     for p in &lx.nouns {
         let d = run(&st, &format!("{} .", p.example.replace('*', "")));
-        assert_eq!(summary(&d), expected(&lx.codes.info(p.code).code, &p.expect), "nouns.tsv line {}", p.line);
+        assert_eq!(
+            summary(&d),
+            expected(&lx.codes.info(p.code).code, &p.expect),
+            "nouns.tsv line {}",
+            p.line
+        );
     }
 }
 
@@ -194,7 +217,13 @@ fn cases_table() {
         }
     }
     assert!(CASES.len() >= 80);
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -204,7 +233,12 @@ fn quotes_make_reported_events_and_statements() {
         st.lexicon(),
         "Ryabkov{RUSGOV} *said : “ We *have no/DET intention/NOUN of *invading Ukraine . ” ¶ Price{USAGOV} *praised Russia .",
     );
-    add_quote(&mut d, "“ We have no intention of invading Ukraine . ”", "Ryabkov", Some("said"));
+    add_quote(
+        &mut d,
+        "“ We have no intention of invading Ukraine . ”",
+        "Ryabkov",
+        Some("said"),
+    );
     st.process(&mut d).unwrap();
     let deny = d.events.iter().find(|e| e.code == "016").expect("a denial");
     assert_eq!(deny.source.as_ref().unwrap().actor_code, "RUSGOV");
@@ -212,7 +246,11 @@ fn quotes_make_reported_events_and_statements() {
     assert_eq!(deny.status, EventStatus::Reported);
     assert_eq!(deny.quote.map(|q| q.0), Some(0));
     sitrep_doc::assert_span!(d, deny.trigger, "have");
-    let said = d.events.iter().find(|e| e.code == "010").expect("the statement");
+    let said = d
+        .events
+        .iter()
+        .find(|e| e.code == "010")
+        .expect("the statement");
     assert_eq!(said.source.as_ref().unwrap().actor_code, "RUSGOV");
     assert_eq!(said.status, EventStatus::Asserted);
     assert!(said.is_root);
@@ -220,15 +258,33 @@ fn quotes_make_reported_events_and_statements() {
     let praise = d.events.iter().find(|e| e.code == "051").expect("praise");
     assert!(!praise.is_root, "second paragraph");
     assert_eq!(praise.goldstein, 3.4);
-    assert_eq!((praise.root.as_str(), praise.base.as_str(), praise.quad_class), ("05", "051", 1));
-    assert!(!d.events.iter().any(|e| e.root == "19" || e.root == "18"), "no attack or invasion coded");
+    assert_eq!(
+        (
+            praise.root.as_str(),
+            praise.base.as_str(),
+            praise.quad_class
+        ),
+        ("05", "051", 1)
+    );
+    assert!(
+        !d.events.iter().any(|e| e.root == "19" || e.root == "18"),
+        "no attack or invasion coded"
+    );
 }
 
 #[test]
 fn speech_cue_carries_its_code() {
     let st = stage();
-    let mut d = doc(st.lexicon(), "“ This is unacceptable , ” Price{USAGOV} *warned Russia .");
-    add_quote(&mut d, "“ This is unacceptable , ”", "Price", Some("warned"));
+    let mut d = doc(
+        st.lexicon(),
+        "“ This is unacceptable , ” Price{USAGOV} *warned Russia .",
+    );
+    add_quote(
+        &mut d,
+        "“ This is unacceptable , ”",
+        "Price",
+        Some("warned"),
+    );
     st.process(&mut d).unwrap();
     // The cue verb "warn" codes 012 by itself through the pattern table; no duplicate 010.
     assert_eq!(summary(&d), vec!["012:USAGOV>RUS".to_string()]);
@@ -257,7 +313,10 @@ fn debug_print() {
         let a = vec![None; (sp.1 - sp.0) as usize];
         let c = crate::clause::Clauses::new(&d, sp.0 as usize, sp.1 as usize, a);
         for (i, w) in c.w.iter().enumerate() {
-            eprintln!("{i} {} {:?} {} np={:?} g={:?}", w.text, w.pos, w.lemma, c.np_of[i], c.group_of[i]);
+            eprintln!(
+                "{i} {} {:?} {} np={:?} g={:?}",
+                w.text, w.pos, w.lemma, c.np_of[i], c.group_of[i]
+            );
         }
         for g in &c.groups {
             eprintln!("{g:?}");
@@ -273,4 +332,46 @@ fn missing_layers_are_an_error() {
     let st = stage();
     let mut d = Document::new(Default::default(), "Russia attacked Ukraine.".into()).unwrap();
     assert!(st.process(&mut d).is_err());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const WORDS: &[&str] = &[
+        "Russia", "Ukraine", "[the United States]{USA}", "attacked", "met", "not", "will", "to", "that", "said", "refused", "talks",
+        "between", "and", ",", "sanctions", "on", "by", "was", "has", "no", "plans", "if", "“", "”", "demanded", "must", "of",
+        "the", "which", "Geneva@", "(", ")", "agreed", ".", "¶",
+    ];
+    const TAGS: &[&str] = &["VERB", "NOUN", "PROPN", "AUX", "ADP", "PART", "PRON", "DET", "ADJ", "SCONJ", "CCONJ", "PUNCT", "ADV"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn no_input_panics_and_evidence_is_in_its_sentence(items in proptest::collection::vec((0..WORDS.len(), 0..TAGS.len() + 3), 1..40)) {
+            let st = stage();
+            let tagged: Vec<String> = items
+                .iter()
+                .map(|&(w, t)| {
+                    let word = WORDS[w];
+                    if t < TAGS.len() && !word.contains(['{', '@', '[']) && word != "¶" {
+                        format!("{word}/{}", TAGS[t])
+                    } else {
+                        word.to_string()
+                    }
+                })
+                .collect();
+            let d = run(&st, &tagged.join(" "));
+            for e in &d.events {
+                let s = d.sentences[e.sentence.index()].span;
+                prop_assert!(s.contains(e.trigger));
+                for a in [&e.source, &e.target].into_iter().flatten() {
+                    prop_assert!(s.contains(a.span) || e.quote.is_some());
+                    prop_assert!(!a.actor_code.is_empty());
+                }
+                prop_assert!(e.source.is_some() || e.target.is_some());
+                prop_assert!(!matches!(e.root.as_str(), "18" | "19" | "20") || e.source.is_some() || e.target.is_some());
+            }
+        }
+    }
 }

@@ -83,36 +83,212 @@ const POSSESSIVE: &[&str] = &["its", "their", "our", "his", "her", "my", "your",
 const RELATIVE: &[&str] = &["who", "which", "whom", "that", "whose"];
 /// Prepositions that attach a noun phrase to the one before it, for finding whom a
 /// phrase names ("leaders of the coalition", "police in Jericho").
-const ATTACH: &[&str] = &["of", "from", "in", "with", "by", "against", "to", "for", "throughout", "across", "'s", "’s"];
+const ATTACH: &[&str] = &[
+    "of",
+    "from",
+    "in",
+    "with",
+    "by",
+    "against",
+    "to",
+    "for",
+    "throughout",
+    "across",
+    "'s",
+    "’s",
+];
 /// Nouns for people that take their nationality from where they are ("students in Jakarta").
 const HUMAN_HEADS: &[&str] = &[
-    "demonstrator", "protester", "protestor", "student", "worker", "police", "policeman", "force", "troop", "soldier", "official",
-    "leader", "people", "civilian", "rebel", "militant", "resident", "authority", "government", "villager", "refugee", "army",
-    "militia", "militiaman", "gunman", "fighter", "insurgent", "settler", "prisoner", "activist", "farmer", "miner", "crowd",
-    "thousand", "hundred", "dozen", "group", "member", "supporter", "opposition", "party", "minister", "judge", "court", "ten",
+    "demonstrator",
+    "protester",
+    "protestor",
+    "student",
+    "worker",
+    "police",
+    "policeman",
+    "force",
+    "troop",
+    "soldier",
+    "official",
+    "leader",
+    "people",
+    "civilian",
+    "rebel",
+    "militant",
+    "resident",
+    "authority",
+    "government",
+    "villager",
+    "refugee",
+    "army",
+    "militia",
+    "militiaman",
+    "gunman",
+    "fighter",
+    "insurgent",
+    "settler",
+    "prisoner",
+    "activist",
+    "farmer",
+    "miner",
+    "crowd",
+    "thousand",
+    "hundred",
+    "dozen",
+    "group",
+    "member",
+    "supporter",
+    "opposition",
+    "party",
+    "minister",
+    "judge",
+    "court",
+    "ten",
+];
+const TEMPORAL: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "evening",
+    "night",
+    "weekend",
 ];
 /// Head nouns that can act (people, bodies, armed means): a source phrase headed by anything
 /// else ("the tidal wave", "the economic record") names no actor through its modifiers.
 const AGENT_HEADS: &[&str] = &[
-    "aircraft", "jet", "plane", "warplane", "helicopter", "tank", "warship", "gunship", "drone", "artillery", "navy", "fleet",
-    "vessel", "ship", "company", "firm", "bank", "organisation", "organization", "agency", "union", "office", "ministry",
-    "committee", "council", "delegation", "side", "media", "newspaper", "embassy", "administration", "regime", "state", "country",
-    "nation", "executive", "chairman", "spokesman", "spokeswoman", "spokesperson", "president", "secretary", "chief", "head",
-    "representative", "envoy", "ambassador", "diplomat", "negotiator", "commander", "general", "officer", "lawyer", "prosecutor",
-    "owner", "administrator", "labourer", "citizen", "national", "parliament", "congress", "senate", "assembly", "cabinet",
-    "premier", "king", "queen", "prince", "emir", "ruler", "lawmaker", "mp", "senator", "candidate", "man", "woman", "spy",
-    "coalition", "alliance", "movement", "faction", "bloc", "club", "team", "department", "unit", "division", "brigade", "battalion",
+    "aircraft",
+    "jet",
+    "plane",
+    "warplane",
+    "helicopter",
+    "tank",
+    "warship",
+    "gunship",
+    "drone",
+    "artillery",
+    "navy",
+    "fleet",
+    "vessel",
+    "ship",
+    "company",
+    "firm",
+    "bank",
+    "organisation",
+    "organization",
+    "agency",
+    "union",
+    "office",
+    "ministry",
+    "committee",
+    "council",
+    "delegation",
+    "side",
+    "media",
+    "newspaper",
+    "embassy",
+    "administration",
+    "regime",
+    "state",
+    "country",
+    "nation",
+    "executive",
+    "chairman",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "secretary",
+    "chief",
+    "head",
+    "representative",
+    "envoy",
+    "ambassador",
+    "diplomat",
+    "negotiator",
+    "commander",
+    "general",
+    "officer",
+    "lawyer",
+    "prosecutor",
+    "owner",
+    "administrator",
+    "labourer",
+    "citizen",
+    "national",
+    "parliament",
+    "congress",
+    "senate",
+    "assembly",
+    "cabinet",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "emir",
+    "ruler",
+    "lawmaker",
+    "mp",
+    "senator",
+    "candidate",
+    "man",
+    "woman",
+    "spy",
+    "coalition",
+    "alliance",
+    "movement",
+    "faction",
+    "bloc",
+    "club",
+    "team",
+    "department",
+    "unit",
+    "division",
+    "brigade",
+    "battalion",
 ];
 /// Lemmas whose "be + participle" is a state, not a passive ("were engaged in").
-const NOT_PASSIVE: &[&str] = &["engage", "involve", "concern", "interest", "locate", "base", "commit", "determine", "prepare", "poise", "set"];
+const NOT_PASSIVE: &[&str] = &[
+    "engage",
+    "involve",
+    "concern",
+    "interest",
+    "locate",
+    "base",
+    "commit",
+    "determine",
+    "prepare",
+    "poise",
+    "set",
+];
 
 impl<'d> Clauses<'d> {
     /// Builds the analysis of the tokens `tokens` of a sentence; `actor_of` gives the actor
     /// covering each token, if any.
-    pub fn new(doc: &'d Document, first: usize, last: usize, actor: Vec<Option<Actor>>) -> Clauses<'d> {
+    pub fn new(
+        doc: &'d Document,
+        first: usize,
+        last: usize,
+        actor: Vec<Option<Actor>>,
+    ) -> Clauses<'d> {
         let w: Vec<Word<'d>> = doc.tokens[first..last]
             .iter()
-            .map(|t| Word { pos: t.pos, lemma: t.lemma.as_str(), text: doc.slice(t.span), span: t.span })
+            .map(|t| Word {
+                pos: t.pos,
+                lemma: t.lemma.as_str(),
+                text: doc.slice(t.span),
+                span: t.span,
+            })
             .collect();
         let mut c = Clauses {
             np_of: vec![None; w.len()],
@@ -136,7 +312,9 @@ impl<'d> Clauses<'d> {
     }
 
     pub fn lower_is(&self, i: usize, s: &str) -> bool {
-        self.w.get(i).is_some_and(|w| w.lemma == s || w.text.eq_ignore_ascii_case(s))
+        self.w
+            .get(i)
+            .is_some_and(|w| w.lemma == s || w.text.eq_ignore_ascii_case(s))
     }
 
     fn pos(&self, i: usize) -> Upos {
@@ -175,7 +353,8 @@ impl<'d> Clauses<'d> {
             while i < n {
                 let w = self.w[i];
                 let prev = self.w[i - 1];
-                let nominal_prev = matches!(prev.pos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
+                let nominal_prev =
+                    matches!(prev.pos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
                 let same_mention = self.actor[i].is_some() && self.actor[i] == self.actor[i - 1];
                 let starts_new = !same_mention
                     && ((w.pos == Upos::Det && nominal_prev)
@@ -187,12 +366,12 @@ impl<'d> Clauses<'d> {
                 if starts_new {
                     break;
                 }
-                if self.np_word(i) {
-                    i += 1;
-                } else if matches!(w.text, "-" | "'" | "’") && i + 1 < n && self.np_word(i + 1) {
+                let joiner = matches!(w.text, "-" | "'" | "’") && i + 1 < n && self.np_word(i + 1);
+                if self.np_word(i) || joiner {
                     i += 1;
                 } else if w.pos == Upos::Verb
-                    && (matches!(prev.pos, Upos::Det | Upos::Adj | Upos::Pron) || matches!(prev.text, "'s" | "’s"))
+                    && (matches!(prev.pos, Upos::Det | Upos::Adj | Upos::Pron)
+                        || matches!(prev.text, "'s" | "’s"))
                     && i + 1 < n
                     && matches!(self.w[i + 1].pos, Upos::Noun | Upos::Adj | Upos::Propn)
                 {
@@ -286,17 +465,32 @@ impl<'d> Clauses<'d> {
             }
             // "was found guilty and sentenced": a bare participle coordinated with a passive.
             let mut passive = passive;
-            if !has_aux && !infinitive && hw.pos == Upos::Verb && (hw.text.ends_with("ed") || hw.text.ends_with("en")) && start > 0 {
+            if !has_aux
+                && !infinitive
+                && hw.pos == Upos::Verb
+                && (hw.text.ends_with("ed") || hw.text.ends_with("en"))
+                && start > 0
+            {
                 let mut b = start - 1;
                 while b > 0 && matches!(self.w[b].pos, Upos::Adv | Upos::Punct) {
                     b -= 1;
                 }
-                let coordinated = matches!(self.w[b].pos, Upos::Cconj) || self.w[start - 1].text == ",";
+                let coordinated =
+                    matches!(self.w[b].pos, Upos::Cconj) || self.w[start - 1].text == ",";
                 if coordinated && self.groups.last().is_some_and(|g| g.passive) {
                     passive = true;
                 }
             }
-            self.groups.push(Group { start, end, head, neg, modal, passive, infinitive, gerund });
+            self.groups.push(Group {
+                start,
+                end,
+                head,
+                neg,
+                modal,
+                passive,
+                infinitive,
+                gerund,
+            });
             i = end.max(i + 1);
         }
     }
@@ -306,7 +500,10 @@ impl<'d> Clauses<'d> {
         let w = &self.w[i];
         match w.pos {
             Upos::Sconj => true,
-            Upos::Punct => matches!(w.text, ";" | ":" | "—" | "–" | "(" | ")" | "?" | "!" | "." | "\"" | "“" | "”"),
+            Upos::Punct => matches!(
+                w.text,
+                ";" | ":" | "—" | "–" | "(" | ")" | "?" | "!" | "." | "\"" | "“" | "”"
+            ),
             Upos::Pron => self.is_relative(i),
             _ => false,
         }
@@ -323,7 +520,10 @@ impl<'d> Clauses<'d> {
         }
         k >= self.len()
             || self.group_of[k].is_some()
-            || matches!(self.w[k].pos, Upos::Sconj | Upos::Verb | Upos::Aux | Upos::Adp)
+            || matches!(
+                self.w[k].pos,
+                Upos::Sconj | Upos::Verb | Upos::Aux | Upos::Adp
+            )
             || self.is_relative(k)
     }
 
@@ -340,7 +540,9 @@ impl<'d> Clauses<'d> {
                 while m < self.len() && self.w[m].pos == Upos::Adv {
                     m += 1;
                 }
-                if m < self.len() && self.group_of[m].is_some_and(|g| !self.groups[g as usize].infinitive) {
+                if m < self.len()
+                    && self.group_of[m].is_some_and(|g| !self.groups[g as usize].infinitive)
+                {
                     return k;
                 }
             }
@@ -373,7 +575,9 @@ impl<'d> Clauses<'d> {
                 match self.np_of.get(cand).copied().flatten() {
                     Some(nx) => {
                         let after = self.nps[nx as usize].end;
-                        if after < self.len() && (self.w[after].pos == Upos::Cconj || self.w[after].text == ",") {
+                        if after < self.len()
+                            && (self.w[after].pos == Upos::Cconj || self.w[after].text == ",")
+                        {
                             cand
                         } else {
                             break;
@@ -397,26 +601,31 @@ impl<'d> Clauses<'d> {
 
     /// The actor a single noun phrase names: the mention on its head (last word), else the
     /// first mention in it, else (when `attach` allows) the phrase it governs through of/in/
-    /// with/against ("representatives of Russia", "further action against Iran").
-    pub fn np_actors(&self, np: usize, attach: u8, out: &mut Vec<Actor>) {
-        self.np_actors_as(np, attach, false, out)
-    }
-
-    /// As [`Clauses::np_actors`]; for a `source`, "X in <place>" names the place's country
-    /// only when X is a group of people ("demonstrators in Baghdad", not "weather in the US").
+    /// with/against ("representatives of Russia", "further action against Iran"). For a
+    /// `source`, only a head that can act takes its modifiers' actor ("Russian aircraft", not
+    /// "the Indian Ocean wave"), and "X in <place>" names the place's country only when X is a
+    /// group of people ("demonstrators in Baghdad", not "weather in the US").
     pub fn np_actors_as(&self, np: usize, attach: u8, source: bool, out: &mut Vec<Actor>) {
         let p = self.nps[np];
         if let Some(a) = self.actor[p.end - 1] {
             push_unique(out, a);
             return;
         }
-        let head = self.w[p.end - 1];
+        // The head is the last word that is not a time word ("Iran today").
+        let mut h = p.end - 1;
+        while h > p.start && TEMPORAL.contains(&self.w[h].lemma) {
+            h -= 1;
+        }
+        let head = self.w[h];
         let agentive = !source
             || head.pos == Upos::Propn
             || head.pos == Upos::Pron
             || HUMAN_HEADS.contains(&head.lemma)
             || AGENT_HEADS.contains(&head.lemma);
-        if let Some(a) = (p.start..p.end).find_map(|k| self.actor[k]).filter(|_| agentive) {
+        if let Some(a) = (p.start..p.end)
+            .find_map(|k| self.actor[k])
+            .filter(|_| agentive)
+        {
             push_unique(out, a);
             return;
         }
@@ -533,7 +742,13 @@ impl<'d> Clauses<'d> {
                         break;
                     }
                     let ps = self.nps[start].start;
-                    let Some(pg) = (ps > 1).then(|| self.group_of[ps - 1]).flatten().map(|x| self.groups[x as usize]) else { break };
+                    let Some(pg) = (ps > 1)
+                        .then(|| self.group_of[ps - 1])
+                        .flatten()
+                        .map(|x| self.groups[x as usize])
+                    else {
+                        break;
+                    };
                     let bare = pg.start + 1 == pg.end && self.w[pg.head].pos == Upos::Verb;
                     match (pg.start > 0).then(|| self.np_of[pg.start - 1]).flatten() {
                         Some(prev) if bare => start = self.chain_start(prev as usize),
@@ -549,11 +764,15 @@ impl<'d> Clauses<'d> {
                 // An apposition "X, a key ally, has ...": jump to before the opening comma.
                 let mut m = k as isize - 1;
                 let mut finite = false;
-                while m >= 0 && self.w[m as usize].text != "," && (!self.is_boundary(m as usize) || self.is_relative(m as usize)) {
+                while m >= 0
+                    && self.w[m as usize].text != ","
+                    && (!self.is_boundary(m as usize) || self.is_relative(m as usize))
+                {
                     if let Some(x) = self.group_of[m as usize] {
                         let x = self.groups[x as usize];
                         let t = self.w[x.head].text;
-                        let participle = x.gerund || (x.start + 1 == x.end && (t.ends_with("ed") || t.ends_with("en")));
+                        let participle = x.gerund
+                            || (x.start + 1 == x.end && (t.ends_with("ed") || t.ends_with("en")));
                         finite |= !participle;
                     }
                     m -= 1;
@@ -573,7 +792,14 @@ impl<'d> Clauses<'d> {
                 if k > 0 && self.np_of[k - 1].is_none() {
                     return inherit(self);
                 }
-                if k > 0 && self.group_of.get(k.wrapping_sub(2)).copied().flatten().is_some() {
+                if k > 0
+                    && self
+                        .group_of
+                        .get(k.wrapping_sub(2))
+                        .copied()
+                        .flatten()
+                        .is_some()
+                {
                     return inherit(self);
                 }
                 return inherit(self);
@@ -623,17 +849,35 @@ impl<'d> Clauses<'d> {
     /// skipped).
     pub fn object(&self, g: usize) -> Option<usize> {
         let mut k = self.groups[g].end;
-        while k < self.len() && (self.w[k].pos == Upos::Adv || (self.w[k].pos == Upos::Adp && is_particle(self.lemma(k)) && self.np_of.get(k + 1).copied().flatten().is_some() && k == self.groups[g].end)) {
+        while k < self.len()
+            && (self.w[k].pos == Upos::Adv
+                || (self.w[k].pos == Upos::Adp
+                    && is_particle(self.lemma(k))
+                    && self.np_of.get(k + 1).copied().flatten().is_some()
+                    && k == self.groups[g].end))
+        {
             k += 1;
         }
-        self.np_of.get(k).copied().flatten().map(|n| n as usize).filter(|&n| self.nps[n].start == k)
+        self.np_of
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|n| n as usize)
+            .filter(|&n| self.nps[n].start == k)
     }
 
     /// The noun phrases after any of `preps` in `from..end`, in order.
-    pub fn prep_objects<'s>(&'s self, preps: &'s [Box<str>], from: usize, end: usize) -> impl Iterator<Item = usize> + 's {
+    pub fn prep_objects<'s>(
+        &'s self,
+        preps: &'s [Box<str>],
+        from: usize,
+        end: usize,
+    ) -> impl Iterator<Item = usize> + 's {
         (from..end.min(self.len())).filter_map(move |k| {
             let w = self.w[k];
-            if (w.pos == Upos::Adp || w.pos == Upos::Sconj || w.pos == Upos::Part) && preps.iter().any(|p| **p == *w.lemma) {
+            if (w.pos == Upos::Adp || w.pos == Upos::Sconj || w.pos == Upos::Part)
+                && preps.iter().any(|p| **p == *w.lemma)
+            {
                 let mut m = k + 1;
                 while m < self.len() && self.w[m].pos == Upos::Adv {
                     m += 1;
@@ -649,7 +893,9 @@ impl<'d> Clauses<'d> {
     pub fn prep_object(&self, preps: &[Box<str>], from: usize, end: usize) -> Option<usize> {
         (from..end.min(self.len())).find_map(|k| {
             let w = self.w[k];
-            if (w.pos == Upos::Adp || w.pos == Upos::Sconj || w.pos == Upos::Part) && preps.iter().any(|p| **p == *w.lemma) {
+            if (w.pos == Upos::Adp || w.pos == Upos::Sconj || w.pos == Upos::Part)
+                && preps.iter().any(|p| **p == *w.lemma)
+            {
                 let mut m = k + 1;
                 while m < self.len() && self.w[m].pos == Upos::Adv {
                     m += 1;
@@ -671,13 +917,19 @@ impl<'d> Clauses<'d> {
             if matches!(w.lemma, "if" | "unless" | "whether") && w.pos != Upos::Noun {
                 return true;
             }
-            if w.lemma == "event" && k >= 2 && self.lemma(k - 1) == "the" && self.lemma(k - 2) == "in" {
+            if w.lemma == "event"
+                && k >= 2
+                && self.lemma(k - 1) == "the"
+                && self.lemma(k - 2) == "in"
+            {
                 return true;
             }
             if w.lemma == "case" && k >= 1 && self.lemma(k - 1) == "in" {
                 return true;
             }
-            if (w.pos == Upos::Sconj && w.lemma != "that") || matches!(w.text, ";" | ":" | "." | "—") {
+            if (w.pos == Upos::Sconj && w.lemma != "that")
+                || matches!(w.text, ";" | ":" | "." | "—")
+            {
                 return false;
             }
             if w.text == "," {
@@ -690,7 +942,10 @@ impl<'d> Clauses<'d> {
 }
 
 fn is_particle(lemma: &str) -> bool {
-    matches!(lemma, "up" | "out" | "off" | "down" | "over" | "back" | "away")
+    matches!(
+        lemma,
+        "up" | "out" | "off" | "down" | "over" | "back" | "away"
+    )
 }
 
 fn push_unique(out: &mut Vec<Actor>, a: Actor) {

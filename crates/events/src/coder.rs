@@ -25,7 +25,21 @@ pub struct Candidate<'a> {
 /// other.
 pub fn symmetric(code: &str) -> bool {
     code.starts_with("03")
-        || matches!(code, "019" | "040" | "041" | "044" | "046" | "057" | "060" | "061" | "062" | "064" | "190" | "193")
+        || matches!(
+            code,
+            "019"
+                | "040"
+                | "041"
+                | "044"
+                | "046"
+                | "057"
+                | "060"
+                | "061"
+                | "062"
+                | "064"
+                | "190"
+                | "193"
+        )
 }
 
 #[derive(Debug, Clone)]
@@ -81,7 +95,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 lx.verb_key(w.lemma, w.text).unwrap_or("")
             })
             .collect();
-        let mut me = SentenceCoder { lx, c, quote_speaker, consumed: vec![false; n], say_of: vec![None; n], head_lemma };
+        let mut me = SentenceCoder {
+            lx,
+            c,
+            quote_speaker,
+            consumed: vec![false; n],
+            say_of: vec![None; n],
+            head_lemma,
+        };
         for g in 0..n {
             if let Some(comp) = me.complement(g) {
                 if comp.class == Class::Say {
@@ -105,11 +126,20 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn emit(&self, act: Act<'a>, out: &mut Vec<Candidate<'a>>) {
-        out.push(Candidate { code: act.code, trigger: act.head, sources: act.source, targets: act.target, symmetric: act.symmetric });
+        out.push(Candidate {
+            code: act.code,
+            trigger: act.head,
+            sources: act.source,
+            targets: act.target,
+            symmetric: act.symmetric,
+        });
     }
 
     fn word_is(&self, k: usize, lemma: &str) -> bool {
-        self.c.w.get(k).is_some_and(|w| w.lemma == lemma || w.text.eq_ignore_ascii_case(lemma))
+        self.c
+            .w
+            .get(k)
+            .is_some_and(|w| w.lemma == lemma || w.text.eq_ignore_ascii_case(lemma))
     }
 
     fn seq_at(&self, k: usize, seq: &[Box<str>]) -> bool {
@@ -186,14 +216,18 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if !is_kind {
                 continue;
             }
-            let Some((after, first)) = self.match_literal(g, p) else { continue };
+            let Some((after, first)) = self.match_literal(g, p) else {
+                continue;
+            };
             if kind == PatternKind::Bare {
                 if !p.particle.is_empty() {
                     return Some((p, after));
                 }
                 if !p.target.preps.is_empty() && !p.target.obj {
                     // "agree with X" (019) only when "with X" is there; else "agree" (030).
-                    if c.prep_object(&p.target.preps, after, c.clause_end(after).min(after + 3)).is_some() {
+                    if c.prep_object(&p.target.preps, after, c.clause_end(after).min(after + 3))
+                        .is_some()
+                    {
                         return Some((p, after));
                     }
                     continue;
@@ -216,17 +250,30 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let c = self.c;
         while k < c.len()
             && (c.w[k].pos == Upos::Adv
-                || (skip_particles && matches!(c.lemma(k), "up" | "out" | "off" | "down" | "over" | "back" | "away")))
+                || (skip_particles
+                    && matches!(
+                        c.lemma(k),
+                        "up" | "out" | "off" | "down" | "over" | "back" | "away"
+                    )))
         {
             k += 1;
         }
-        c.np_of.get(k).copied().flatten().map(|n| n as usize).filter(|&n| c.nps[n].start == k)
+        c.np_of
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|n| n as usize)
+            .filter(|&n| c.nps[n].start == k)
     }
 
     /// Whether noun phrase `np` holds one of the pattern's words (then it is not the target).
     fn np_has_pattern_word(&self, np: usize, p: &VerbPattern) -> bool {
         let n = self.c.nps[np];
-        (n.start..n.end).any(|k| p.slots.iter().any(|s| s.alts.iter().any(|a| self.seq_at(k, a))))
+        (n.start..n.end).any(|k| {
+            p.slots
+                .iter()
+                .any(|s| s.alts.iter().any(|a| self.seq_at(k, a)))
+        })
     }
 
     fn subject_actors(&self, g: usize) -> Vec<Actor> {
@@ -262,7 +309,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let c = self.c;
         let from = c.groups[g].end;
         let by: [Box<str>; 1] = [Box::from("by")];
-        c.prep_object(&by, from, c.clause_end(from)).map(|np| c.phrase_actors(np)).unwrap_or_default()
+        c.prep_object(&by, from, c.clause_end(from))
+            .map(|np| c.phrase_actors(np))
+            .unwrap_or_default()
     }
 
     fn act_from_pattern(&self, g: usize, p: &'a VerbPattern, after: usize) -> Act<'a> {
@@ -283,7 +332,12 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 // "found Iran guilty", "killed three soldiers in an attack": the object
                 // right after the verb; else after the pattern's words ("hacked into X").
                 let direct = self.np_starting_at(grp.end + p.particle.len(), true);
-                let np = direct.filter(|&n| bare || c.nps[n].end <= after.saturating_sub(1) || !self.np_has_pattern_word(n, p)).or_else(|| self.np_starting_at(after, bare));
+                let np = direct
+                    .filter(|&n| {
+                        bare || c.nps[n].end <= after.saturating_sub(1)
+                            || !self.np_has_pattern_word(n, p)
+                    })
+                    .or_else(|| self.np_starting_at(after, bare));
                 if let Some(np) = np {
                     target = c.phrase_actors(np);
                 }
@@ -327,7 +381,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if self.head_lemma[g] == "agree" {
                 // "agreed (that) it was a concern": accord (019), not an agreement to act.
                 let grp = self.c.groups[g];
-                let code = self.lx.codes.get("019").map(|id| self.lx.codes.info(id).code.as_str())?;
+                let code = self
+                    .lx
+                    .codes
+                    .get("019")
+                    .map(|id| self.lx.codes.info(id).code.as_str())?;
                 return Some(Act {
                     code,
                     head: grp.head,
@@ -382,21 +440,45 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let grp = c.groups[g];
         self.consumed[comp.inner] = true;
         let inner_grp = c.groups[comp.inner];
-        let inner = if inner_grp.neg { None } else { self.evaluate(comp.inner, depth + 1) };
+        let inner = if inner_grp.neg {
+            None
+        } else {
+            self.evaluate(comp.inner, depth + 1)
+        };
         if inner_grp.neg && !matches!(comp.class, Class::Say) {
             // "agreed not to attack", "demanded that X not ...": not coded.
             return None;
         }
-        let mut source = if grp.passive { self.agent_actors(g) } else { self.subject_actors(g) };
+        let mut source = if grp.passive {
+            self.agent_actors(g)
+        } else {
+            self.subject_actors(g)
+        };
         if source.is_empty() {
             if let Some(a) = inner.as_ref().filter(|_| matches!(comp.class, Class::Try)) {
                 source = a.source.clone();
             }
         }
-        let addressee = comp.addressee.map(|np| c.phrase_actors(np)).unwrap_or_default();
+        let addressee = comp
+            .addressee
+            .map(|np| c.phrase_actors(np))
+            .unwrap_or_default();
         if let Some(a) = &inner {
-            let own_act = matches!(comp.class, Class::Intent | Class::Agree | Class::Want | Class::Try | Class::Refuse | Class::Fail | Class::Threat);
-            if own_act && a.target.is_empty() && (a.required_target || a.code.starts_with("04")) && source.len() < 2 {
+            let own_act = matches!(
+                comp.class,
+                Class::Intent
+                    | Class::Agree
+                    | Class::Want
+                    | Class::Try
+                    | Class::Refuse
+                    | Class::Fail
+                    | Class::Threat
+            );
+            if own_act
+                && a.target.is_empty()
+                && (a.required_target || a.code.starts_with("04"))
+                && source.len() < 2
+            {
                 // "wants to meet" with nobody to meet: the pattern did not find its act.
                 return None;
             }
@@ -407,7 +489,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             Some(a) if !a.target.is_empty() => a.target.clone(),
             _ => self.loose_target(comp.inner),
         };
-        let that_subject = || if comp.that { self.subject_actors(comp.inner) } else { Vec::new() };
+        let that_subject = || {
+            if comp.that {
+                self.subject_actors(comp.inner)
+            } else {
+                Vec::new()
+            }
+        };
         let neg = grp.neg;
         let mut commissive = false;
         let (code, target): (&'a str, Vec<Actor>) = match comp.class {
@@ -521,7 +609,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
             Class::NoIntent => {
                 let ic = inner_code?;
-                if !matches!(kind(ic), Kind::Hostile | Kind::Protest | Kind::VerbalConflict) {
+                if !matches!(
+                    kind(ic),
+                    Kind::Hostile | Kind::Protest | Kind::VerbalConflict
+                ) {
                     return None;
                 }
                 commissive = true;
@@ -537,15 +628,35 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let mut target = target;
         target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
         let symmetric = symmetric(code) || inner_symmetric;
-        Some(Act { code, head: grp.head, source, target, commissive, complement: true, symmetric, required_target: false })
+        Some(Act {
+            code,
+            head: grp.head,
+            source,
+            target,
+            commissive,
+            complement: true,
+            symmetric,
+            required_target: false,
+        })
     }
 
     /// The complement of a complement-taking head: "to X", "of X-ing", "that Y X".
     fn complement(&self, g: usize) -> Option<Comp> {
         let c = self.c;
         let grp = c.groups[g];
-        let lemma = if self.head_lemma[g].is_empty() { c.lemma(grp.head) } else { self.head_lemma[g] };
-        let group_starting = |k: usize| c.group_of.get(k).copied().flatten().map(|x| x as usize).filter(|&x| c.groups[x].start == k);
+        let lemma = if self.head_lemma[g].is_empty() {
+            c.lemma(grp.head)
+        } else {
+            self.head_lemma[g]
+        };
+        let group_starting = |k: usize| {
+            c.group_of
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|x| x as usize)
+                .filter(|&x| c.groups[x].start == k)
+        };
         let mut k = grp.end;
         while k < c.len() && c.w[k].pos == Upos::Adv {
             k += 1;
@@ -557,11 +668,21 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if (p.start..p.end).any(|i| self.lx.is_no_intent_noun(c.lemma(i))) {
                 let after = p.end;
                 if let Some(inner) = group_starting(after).filter(|&x| c.groups[x].infinitive) {
-                    return Some(Comp { class: Class::NoIntent, inner, addressee: None, that: false });
+                    return Some(Comp {
+                        class: Class::NoIntent,
+                        inner,
+                        addressee: None,
+                        that: false,
+                    });
                 }
                 if c.lower_is(after, "of") {
                     if let Some(inner) = group_starting(after + 1) {
-                        return Some(Comp { class: Class::NoIntent, inner, addressee: None, that: false });
+                        return Some(Comp {
+                            class: Class::NoIntent,
+                            inner,
+                            addressee: None,
+                            that: false,
+                        });
                     }
                 }
             }
@@ -574,19 +695,28 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let has = |cl: Class| classes.contains(&cl);
         let mut addressee = None;
         if let Some(np) = self.np_starting_at(k, false) {
-            if has(Class::Appeal) || has(Class::Demand) || has(Class::Accuse) || has(Class::Say) || has(Class::Threat) {
+            if has(Class::Appeal)
+                || has(Class::Demand)
+                || has(Class::Accuse)
+                || has(Class::Say)
+                || has(Class::Threat)
+            {
                 // The addressee, unless a clause starts with it ("said Iran would ...").
                 let mut e = c.nps[np].end;
                 while e + 1 < c.len() && c.lower_is(e, "of") && c.np_of[e + 1].is_some() {
                     e = c.nps[c.np_of[e + 1].unwrap() as usize].end;
                 }
-                let clause_follows = group_starting(e).is_some_and(|x| !c.groups[x].infinitive && !c.groups[x].gerund);
+                let clause_follows = group_starting(e)
+                    .is_some_and(|x| !c.groups[x].infinitive && !c.groups[x].gerund);
                 if !clause_follows {
                     addressee = Some(np);
                     k = e;
                 }
             }
-        } else if has(Class::Appeal) && matches!(c.lemma(k), "to" | "on" | "upon") && c.w[k].pos == Upos::Adp {
+        } else if has(Class::Appeal)
+            && matches!(c.lemma(k), "to" | "on" | "upon")
+            && c.w[k].pos == Upos::Adp
+        {
             if let Some(np) = self.np_starting_at(k + 1, false) {
                 addressee = Some(np);
                 k = c.nps[np].end;
@@ -617,20 +747,50 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 Class::Demand,
                 Class::Appeal,
             ])?;
-            return Some(Comp { class, inner, addressee, that: false });
+            return Some(Comp {
+                class,
+                inner,
+                addressee,
+                that: false,
+            });
         }
         // "of / from / on X-ing", "X-ing"
-        let gerund_at = |k: usize| group_starting(k).filter(|&x| c.w[c.groups[x].head].text.ends_with("ing"));
-        if c.w.get(k).is_some_and(|w| w.pos == Upos::Adp || w.pos == Upos::Sconj) && matches!(c.lemma(k), "of" | "from" | "on" | "about" | "for" | "against") {
+        let gerund_at =
+            |k: usize| group_starting(k).filter(|&x| c.w[c.groups[x].head].text.ends_with("ing"));
+        if c.w
+            .get(k)
+            .is_some_and(|w| w.pos == Upos::Adp || w.pos == Upos::Sconj)
+            && matches!(
+                c.lemma(k),
+                "of" | "from" | "on" | "about" | "for" | "against"
+            )
+        {
             if let Some(inner) = gerund_at(k + 1) {
-                let class = pick(&[Class::Accuse, Class::Deny, Class::Refuse, Class::Consider, Class::Threat, Class::Demand])?;
-                return Some(Comp { class, inner, addressee, that: false });
+                let class = pick(&[
+                    Class::Accuse,
+                    Class::Deny,
+                    Class::Refuse,
+                    Class::Consider,
+                    Class::Threat,
+                    Class::Demand,
+                ])?;
+                return Some(Comp {
+                    class,
+                    inner,
+                    addressee,
+                    that: false,
+                });
             }
         }
         if addressee.is_none() {
             if let Some(inner) = gerund_at(k).filter(|&x| c.groups[x].gerund) {
                 let class = pick(&[Class::Deny, Class::Consider, Class::Try, Class::Refuse])?;
-                return Some(Comp { class, inner, addressee, that: false });
+                return Some(Comp {
+                    class,
+                    inner,
+                    addressee,
+                    that: false,
+                });
             }
         }
         // "that Y X" or a bare clause after a speech verb ("said on Sunday it had ...").
@@ -644,7 +804,8 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         let that = c.lower_is(k, "that") && c.w.get(k).is_some_and(|w| w.pos == Upos::Sconj);
         let start = if that { k + 1 } else { k };
-        let clause_here = that || (self.np_starting_at(k, false).is_some() && (has(Class::Say) || has(Class::Demand)));
+        let clause_here = that
+            || (self.np_starting_at(k, false).is_some() && (has(Class::Say) || has(Class::Demand)));
         if clause_here {
             let mut m = start;
             while m < c.len() {
@@ -655,13 +816,20 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                         // he did not know" is a statement.
                         let hw = c.w[xg.head];
                         let jussive = matches!(xg.modal, Modal::Must | Modal::Should)
-                            || (xg.start == xg.head && hw.pos == Upos::Verb && hw.text.eq_ignore_ascii_case(hw.lemma));
+                            || (xg.start == xg.head
+                                && hw.pos == Upos::Verb
+                                && hw.text.eq_ignore_ascii_case(hw.lemma));
                         let class = if jussive {
                             pick(&[Class::Demand, Class::Deny, Class::Appeal, Class::Say])?
                         } else {
                             pick(&[Class::Deny, Class::Say])?
                         };
-                        return Some(Comp { class, inner: x, addressee: None, that: true });
+                        return Some(Comp {
+                            class,
+                            inner: x,
+                            addressee: None,
+                            that: true,
+                        });
                     }
                     return None;
                 }
@@ -683,7 +851,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 return a;
             }
         }
-        (self.quote_speaker)(self.c.groups[g].head).into_iter().collect()
+        (self.quote_speaker)(self.c.groups[g].head)
+            .into_iter()
+            .collect()
     }
 
     /// The event a group codes, with its own polarity and modality applied.
@@ -702,13 +872,20 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         // A participle right after a noun describes it ("a resolution censuring X",
         // "militiamen armed with machetes"): not an act of its own.
         let bare = grp.start + 1 == grp.end && c.w[grp.head].pos == Upos::Verb;
-        let np_before = (grp.start > 0).then(|| c.np_of[grp.start - 1]).flatten().map(|n| c.nps[n as usize]);
+        let np_before = (grp.start > 0)
+            .then(|| c.np_of[grp.start - 1])
+            .flatten()
+            .map(|n| c.nps[n as usize]);
         // ... when that noun is an object or inside a prepositional phrase, so it cannot be
         // the subject of the participle's verb.
-        let governed = np_before.is_some_and(|n| n.start > 0 && (c.w[n.start - 1].pos == Upos::Adp || c.group_of[n.start - 1].is_some()));
+        let governed = np_before.is_some_and(|n| {
+            n.start > 0 && (c.w[n.start - 1].pos == Upos::Adp || c.group_of[n.start - 1].is_some())
+        });
         if bare && governed {
             let t = c.w[grp.head].text;
-            let next_by_with = c.w.get(grp.end).is_some_and(|w| w.pos == Upos::Adp && matches!(w.lemma, "by" | "with"));
+            let next_by_with =
+                c.w.get(grp.end)
+                    .is_some_and(|w| w.pos == Upos::Adp && matches!(w.lemma, "by" | "with"));
             if grp.gerund || ((t.ends_with("ed") || t.ends_with("en")) && next_by_with) {
                 return None;
             }
@@ -743,7 +920,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             let k = kind(act.code);
             if grp.neg {
                 // A negated act did not happen; a negated cooperation is a refusal.
-                act.code = if k == Kind::Cooperative { transform::refuse(act.code)? } else { return None };
+                act.code = if k == Kind::Cooperative {
+                    transform::refuse(act.code)?
+                } else {
+                    return None;
+                };
             } else {
                 match grp.modal {
                     Modal::Hedge => return None,
@@ -765,10 +946,18 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     Modal::Must | Modal::Should => {
                         // "Y must X", said by someone else: a demand (an appeal for "should").
                         let speaker = self.speaker(g);
-                        if speaker.is_empty() || speaker.iter().any(|s| act.source.iter().any(|a| a.entity == s.entity)) {
+                        if speaker.is_empty()
+                            || speaker
+                                .iter()
+                                .any(|s| act.source.iter().any(|a| a.entity == s.entity))
+                        {
                             return None;
                         }
-                        act.code = if grp.modal == Modal::Must { transform::demand(act.code) } else { transform::appeal(act.code) };
+                        act.code = if grp.modal == Modal::Must {
+                            transform::demand(act.code)
+                        } else {
+                            transform::appeal(act.code)
+                        };
                         act.target = std::mem::take(&mut act.source);
                         act.source = speaker;
                     }
@@ -778,7 +967,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         } else if grp.modal == Modal::Hedge {
             return None;
         }
-        if (act.commissive || future_commit) && (act.code.starts_with("13") || act.code.starts_with("03")) {
+        if (act.commissive || future_commit)
+            && (act.code.starts_with("13") || act.code.starts_with("03"))
+        {
             // "US officials said Western countries will impose sanctions": the threat (or
             // promise) is the speaker's act.
             if let Some(s) = self.say_of[g] {
@@ -786,7 +977,8 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 if !speaker.is_empty() {
                     act.source = speaker;
                     let src = act.source.clone();
-                    act.target.retain(|t| !src.iter().any(|s| s.entity == t.entity));
+                    act.target
+                        .retain(|t| !src.iter().any(|s| s.entity == t.entity));
                 }
             }
         }
@@ -800,7 +992,8 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if act.source.is_empty() && (act.commissive || future_commit) && unnamed_subject {
             act.source = self.speaker(g);
             let src = act.source.clone();
-            act.target.retain(|t| !src.iter().any(|s| s.entity == t.entity));
+            act.target
+                .retain(|t| !src.iter().any(|s| s.entity == t.entity));
         }
         if act.source.is_empty() && !grp.passive {
             // Only a passive ("civilians were killed") may name the victim alone.
@@ -817,7 +1010,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if w.pos != Upos::Noun || !c.lower_is(k + 1, "between") {
                 continue;
             }
-            let Some(p) = self.lx.noun(w.lemma) else { continue };
+            let Some(p) = self.lx.noun(w.lemma) else {
+                continue;
+            };
             if c.hypothetical(k) {
                 continue;
             }
@@ -828,7 +1023,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     continue;
                 }
             }
-            if out.iter().any(|e| e.trigger < k && k - e.trigger <= MAX_GAP && kind(e.code) == kind(self.lx.codes.info(p.code).code.as_str())) {
+            if out.iter().any(|e| {
+                e.trigger < k
+                    && k - e.trigger <= MAX_GAP
+                    && kind(e.code) == kind(self.lx.codes.info(p.code).code.as_str())
+            }) {
                 continue;
             }
             let Some(np) = c.np_of[k + 2] else { continue };

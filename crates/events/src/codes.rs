@@ -76,7 +76,12 @@ impl CodeTable {
             if by_code.insert(code.to_string(), id).is_some() {
                 return Err(bad("duplicate code"));
             }
-            infos.push(CodeInfo { code: code.to_string(), quad_class, goldstein, name: cols[3].to_string() });
+            infos.push(CodeInfo {
+                code: code.to_string(),
+                quad_class,
+                goldstein,
+                name: cols[3].to_string(),
+            });
         }
         Ok(CodeTable { infos, by_code })
     }
@@ -111,7 +116,10 @@ mod tests {
         let t = CodeTable::embedded().unwrap();
         assert_eq!(t.len(), 311);
         let c = t.info(t.get("1384").unwrap());
-        assert_eq!((c.root(), c.base().as_str(), c.quad_class), ("13", "138", 3));
+        assert_eq!(
+            (c.root(), c.base().as_str(), c.quad_class),
+            ("13", "138", 3)
+        );
         assert_eq!(t.info(t.get("19").unwrap()).base(), "190");
         // Every 3- and 4-digit code has its root and base in the table.
         for c in t.iter() {

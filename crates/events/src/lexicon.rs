@@ -108,11 +108,18 @@ pub struct Lexicon {
 }
 
 fn data_err(file: &'static str, line: usize, message: impl Into<String>) -> EventsError {
-    EventsError::Data { file, line, message: message.into() }
+    EventsError::Data {
+        file,
+        line,
+        message: message.into(),
+    }
 }
 
 fn seq(s: &str) -> Seq {
-    s.split('_').filter(|w| !w.is_empty()).map(Box::from).collect()
+    s.split('_')
+        .filter(|w| !w.is_empty())
+        .map(Box::from)
+        .collect()
 }
 
 fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -124,7 +131,13 @@ fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 impl Lexicon {
     pub fn embedded() -> Result<Lexicon, EventsError> {
-        Lexicon::parse(CodeTable::embedded()?, VERBS_TSV, NOUNS_TSV, COMPLEMENTS_TSV, SPEECH_TSV)
+        Lexicon::parse(
+            CodeTable::embedded()?,
+            VERBS_TSV,
+            NOUNS_TSV,
+            COMPLEMENTS_TSV,
+            SPEECH_TSV,
+        )
     }
 
     pub fn parse(
@@ -138,13 +151,23 @@ impl Lexicon {
         for (line, text) in content_lines(verbs_tsv) {
             let cols: Vec<&str> = text.split('\t').collect();
             if cols.len() != 4 {
-                return Err(data_err("verbs.tsv", line, "expected 4 tab-separated columns"));
+                return Err(data_err(
+                    "verbs.tsv",
+                    line,
+                    "expected 4 tab-separated columns",
+                ));
             }
-            let code = codes
-                .get(cols[0].trim())
-                .ok_or_else(|| data_err("verbs.tsv", line, format!("unknown CAMEO code {:?}", cols[0])))?;
+            let code = codes.get(cols[0].trim()).ok_or_else(|| {
+                data_err(
+                    "verbs.tsv",
+                    line,
+                    format!("unknown CAMEO code {:?}", cols[0]),
+                )
+            })?;
             let mut items = cols[1].split_whitespace();
-            let head = items.next().ok_or_else(|| data_err("verbs.tsv", line, "empty pattern"))?;
+            let head = items
+                .next()
+                .ok_or_else(|| data_err("verbs.tsv", line, "empty pattern"))?;
             let mut slots = Vec::new();
             let mut target = TargetRule::default();
             let mut bracket = false;
@@ -171,7 +194,8 @@ impl Lexicon {
                 } else if bracket {
                     return Err(data_err("verbs.tsv", line, "words after the [target]"));
                 } else {
-                    let alts: Vec<Seq> = item.split('|').map(seq).filter(|s| !s.is_empty()).collect();
+                    let alts: Vec<Seq> =
+                        item.split('|').map(seq).filter(|s| !s.is_empty()).collect();
                     if alts.is_empty() {
                         return Err(data_err("verbs.tsv", line, "empty word slot"));
                     }
@@ -216,27 +240,46 @@ impl Lexicon {
         for (line, text) in content_lines(nouns_tsv) {
             let cols: Vec<&str> = text.split('\t').collect();
             if cols.len() != 4 {
-                return Err(data_err("nouns.tsv", line, "expected 4 tab-separated columns"));
+                return Err(data_err(
+                    "nouns.tsv",
+                    line,
+                    "expected 4 tab-separated columns",
+                ));
             }
-            let code = codes
-                .get(cols[0].trim())
-                .ok_or_else(|| data_err("nouns.tsv", line, format!("unknown CAMEO code {:?}", cols[0])))?;
+            let code = codes.get(cols[0].trim()).ok_or_else(|| {
+                data_err(
+                    "nouns.tsv",
+                    line,
+                    format!("unknown CAMEO code {:?}", cols[0]),
+                )
+            })?;
             let idx = nouns.len() as u32;
             for n in cols[1].split('|') {
                 if by_noun.insert(Box::from(n), idx).is_some() {
-                    return Err(data_err("nouns.tsv", line, format!("noun {n:?} listed twice")));
+                    return Err(data_err(
+                        "nouns.tsv",
+                        line,
+                        format!("noun {n:?} listed twice"),
+                    ));
                 }
             }
-            nouns.push(NounPattern { code, line, example: cols[2].to_string(), expect: cols[3].to_string() });
+            nouns.push(NounPattern {
+                code,
+                line,
+                example: cols[2].to_string(),
+                expect: cols[3].to_string(),
+            });
         }
 
         let mut classes: HashMap<Box<str>, Vec<Class>> = HashMap::new();
         let mut no_intent = HashMap::new();
         for (line, text) in content_lines(complements_tsv) {
-            let (class, lemmas) =
-                text.split_once('\t').ok_or_else(|| data_err("complements.tsv", line, "expected 2 columns"))?;
-            let class = Class::parse(class.trim())
-                .ok_or_else(|| data_err("complements.tsv", line, format!("unknown class {class:?}")))?;
+            let (class, lemmas) = text
+                .split_once('\t')
+                .ok_or_else(|| data_err("complements.tsv", line, "expected 2 columns"))?;
+            let class = Class::parse(class.trim()).ok_or_else(|| {
+                data_err("complements.tsv", line, format!("unknown class {class:?}"))
+            })?;
             for l in lemmas.trim().split('|') {
                 if class == Class::NoIntent {
                     no_intent.insert(Box::from(l), ());
@@ -248,24 +291,42 @@ impl Lexicon {
 
         let mut speech = HashMap::new();
         for (line, text) in content_lines(speech_tsv) {
-            let (code, lemmas) =
-                text.split_once('\t').ok_or_else(|| data_err("speech.tsv", line, "expected 2 columns"))?;
-            let code = codes
-                .get(code.trim())
-                .ok_or_else(|| data_err("speech.tsv", line, format!("unknown CAMEO code {code:?}")))?;
+            let (code, lemmas) = text
+                .split_once('\t')
+                .ok_or_else(|| data_err("speech.tsv", line, "expected 2 columns"))?;
+            let code = codes.get(code.trim()).ok_or_else(|| {
+                data_err("speech.tsv", line, format!("unknown CAMEO code {code:?}"))
+            })?;
             for l in lemmas.trim().split('|') {
                 if speech.insert(Box::from(l), code).is_some() {
-                    return Err(data_err("speech.tsv", line, format!("cue {l:?} listed twice")));
+                    return Err(data_err(
+                        "speech.tsv",
+                        line,
+                        format!("cue {l:?} listed twice"),
+                    ));
                 }
             }
         }
 
-        Ok(Lexicon { codes, verbs, by_verb, nouns, by_noun, classes, no_intent, speech })
+        Ok(Lexicon {
+            codes,
+            verbs,
+            by_verb,
+            nouns,
+            by_noun,
+            classes,
+            no_intent,
+            speech,
+        })
     }
 
     /// Patterns of a verb lemma, most specific first.
     pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbPattern> {
-        self.by_verb.get(lemma).into_iter().flatten().map(|&i| &self.verbs[i as usize])
+        self.by_verb
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.verbs[i as usize])
     }
 
     pub fn has_verb(&self, lemma: &str) -> bool {
@@ -297,7 +358,10 @@ impl Lexicon {
     /// inflected form as lemma). `None` when the verb is in no table.
     pub fn verb_key<'s>(&'s self, lemma: &str, text: &str) -> Option<&'s str> {
         let listed = |l: &str| {
-            self.by_verb.get_key_value(l).map(|(k, _)| &**k).or_else(|| self.classes.get_key_value(l).map(|(k, _)| &**k))
+            self.by_verb
+                .get_key_value(l)
+                .map(|(k, _)| &**k)
+                .or_else(|| self.classes.get_key_value(l).map(|(k, _)| &**k))
         };
         if let Some(k) = listed(lemma) {
             return Some(k);
@@ -305,14 +369,27 @@ impl Lexicon {
         // Only when the tagger left an inflected form as the lemma ("vetoed"), or cut one
         // letter too many ("conceded" -> "conced").
         if !lemma.eq_ignore_ascii_case(text) {
-            return if text.ends_with("ed") && !lemma.ends_with('e') { listed(&format!("{lemma}e")) } else { None };
+            return if text.ends_with("ed") && !lemma.ends_with('e') {
+                listed(&format!("{lemma}e"))
+            } else {
+                None
+            };
         }
         if !(text.ends_with('d') || text.ends_with('s') || text.ends_with("ing")) {
             return None;
         }
         let t = text.to_ascii_lowercase();
         let mut cands: Vec<String> = Vec::new();
-        for (suffix, add) in [("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")] {
+        for (suffix, add) in [
+            ("ied", "y"),
+            ("ies", "y"),
+            ("ed", ""),
+            ("d", ""),
+            ("es", ""),
+            ("s", ""),
+            ("ing", ""),
+            ("ing", "e"),
+        ] {
             if let Some(stem) = t.strip_suffix(suffix) {
                 cands.push(format!("{stem}{add}"));
                 let b = stem.as_bytes();
@@ -326,7 +403,10 @@ impl Lexicon {
 
     /// Every verb lemma a pattern starts with (the test tagger uses it to lemmatize).
     pub fn verb_lemmas(&self) -> impl Iterator<Item = &str> {
-        self.by_verb.keys().map(|k| &**k).chain(self.classes.keys().map(|k| &**k))
+        self.by_verb
+            .keys()
+            .map(|k| &**k)
+            .chain(self.classes.keys().map(|k| &**k))
     }
 }
 
@@ -339,14 +419,20 @@ mod tests {
         let lx = Lexicon::embedded().unwrap();
         assert!(lx.verbs.len() > 300, "{}", lx.verbs.len());
         let first = lx.verb_patterns("impose").next().unwrap();
-        assert!(!first.slots.is_empty(), "the most specific pattern comes first");
+        assert!(
+            !first.slots.is_empty(),
+            "the most specific pattern comes first"
+        );
         assert!(lx.has_class("threaten", Class::Threat));
         assert!(lx.is_no_intent_noun("intention"));
         assert_eq!(lx.codes.info(lx.speech_code("praise").unwrap()).code, "051");
         // Every CAMEO root has at least one verb pattern.
         for root in 1..=20 {
             let r = format!("{root:02}");
-            assert!(lx.verbs.iter().any(|p| lx.codes.info(p.code).root() == r), "root {r}");
+            assert!(
+                lx.verbs.iter().any(|p| lx.codes.info(p.code).root() == r),
+                "root {r}"
+            );
         }
     }
 
@@ -360,8 +446,13 @@ mod tests {
             ("040\tmeet [with] talk\tx\ty\n", "after the [target]"),
         ];
         for (tsv, want) in cases {
-            let err = Lexicon::parse(codes.clone(), tsv, "", "", "").unwrap_err().to_string();
-            assert!(err.contains(want) && err.contains("line 1"), "{tsv:?}: {err}");
+            let err = Lexicon::parse(codes.clone(), tsv, "", "", "")
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(want) && err.contains("line 1"),
+                "{tsv:?}: {err}"
+            );
         }
     }
 }

@@ -15,8 +15,8 @@
 //! actors named around it, and never read anything but the document it is given.
 
 mod clause;
-mod codes;
 mod coder;
+mod codes;
 mod lexicon;
 mod stage;
 mod transform;
@@ -36,7 +36,11 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum EventsError {
     #[error("{file} line {line}: {message}")]
-    Data { file: &'static str, line: usize, message: String },
+    Data {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
 }
 
 /// Configuration of the events stage.
@@ -50,7 +54,9 @@ pub struct EventsConfig {
 
 impl Default for EventsConfig {
     fn default() -> Self {
-        EventsConfig { speech_events: true }
+        EventsConfig {
+            speech_events: true,
+        }
     }
 }
 

@@ -6,8 +6,8 @@ use crate::coder::{Candidate, SentenceCoder};
 use crate::lexicon::Lexicon;
 use crate::EventsConfig;
 use sitrep_doc::{
-    Document, EntityId, EntityKind, Event, EventActor, EventStatus, Layers, QuoteId, SentenceId, Span, Stage, StageError,
-    Upos,
+    Document, EntityId, EntityKind, Event, EventActor, EventStatus, Layers, QuoteId, SentenceId,
+    Span, Stage, StageError, Upos,
 };
 
 pub struct EventsStage {
@@ -35,25 +35,42 @@ impl EventsStage {
     /// country ("demonstrators in Baghdad" are IRQ).
     fn actor_code(doc: &Document, e: EntityId) -> Option<&str> {
         let ent = doc.entities.get(e.index())?;
-        ent.actor_code.as_deref().filter(|c| !c.is_empty()).or_else(|| {
-            ent.geo.as_ref().filter(|_| ent.kind == EntityKind::Location).map(|g| g.country_iso3.as_str()).filter(|c| c.len() == 3)
-        })
+        ent.actor_code
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .or_else(|| {
+                ent.geo
+                    .as_ref()
+                    .filter(|_| ent.kind == EntityKind::Location)
+                    .map(|g| g.country_iso3.as_str())
+                    .filter(|c| c.len() == 3)
+            })
     }
 
     fn event_actor(doc: &Document, a: Actor) -> Option<EventActor> {
-        Some(EventActor { actor_code: Self::actor_code(doc, a.entity)?.to_string(), entity: Some(a.entity), span: a.span })
+        Some(EventActor {
+            actor_code: Self::actor_code(doc, a.entity)?.to_string(),
+            entity: Some(a.entity),
+            span: a.span,
+        })
     }
 
     /// The quote whose span contains `span`, if any.
     fn quote_of(doc: &Document, span: Span) -> Option<QuoteId> {
-        doc.quotes.iter().position(|q| q.span.contains(span)).map(|i| QuoteId(i as u32))
+        doc.quotes
+            .iter()
+            .position(|q| q.span.contains(span))
+            .map(|i| QuoteId(i as u32))
     }
 
     fn quote_speaker(doc: &Document, q: QuoteId) -> Option<Actor> {
         let sp = doc.quotes[q.index()].speaker.as_ref()?;
         let e = sp.entity?;
         Self::actor_code(doc, e)?;
-        Some(Actor { entity: e, span: sp.span })
+        Some(Actor {
+            entity: e,
+            span: sp.span,
+        })
     }
 
     /// The article's main place: the geocoded location named most often.
@@ -68,7 +85,12 @@ impl EventsStage {
 
     /// The place of an event: a geocoded location named in its sentence that is not one of
     /// its actors, preferring one after "in/at/near"; else the article's main place.
-    fn place(doc: &Document, sspan: Span, actors: &[Option<EventActor>], main: Option<EntityId>) -> Option<EntityId> {
+    fn place(
+        doc: &Document,
+        sspan: Span,
+        actors: &[Option<EventActor>],
+        main: Option<EntityId>,
+    ) -> Option<EntityId> {
         let mut fallback = None;
         for m in doc.mentions.iter().filter(|m| sspan.contains(m.span)) {
             let Some(e) = m.entity else { continue };
@@ -80,7 +102,10 @@ impl EventsStage {
                 continue;
             }
             let before = doc.text()[sspan.start()..m.span.start()].trim_end();
-            let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let word = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
             if matches!(word, "in" | "at" | "near" | "outside") {
                 return Some(e);
             }
@@ -117,7 +142,10 @@ impl Stage for EventsStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         if !doc.done.contains(REQUIRED) {
-            return Err(StageError::new("events", format!("missing layers {:?}", REQUIRED - doc.done)));
+            return Err(StageError::new(
+                "events",
+                format!("missing layers {:?}", REQUIRED - doc.done),
+            ));
         }
         let events = code_document(&self.lx, &self.config, doc);
         doc.events = events;
@@ -130,10 +158,52 @@ impl Stage for EventsStage {
 /// "host", "attack", "refuse a penalty" are not acts between states: sentences with one of
 /// these (or a score like "18-17"), and all sentences of an article with many, are not coded.
 const SPORTS: &[&str] = &[
-    "match", "penalty", "goal", "tournament", "championship", "cup", "league", "striker", "midfielder", "coach", "qualifier",
-    "semi-final", "quarter-final", "wicket", "innings", "fixture", "slam", "seed", "squad", "tennis", "rugby", "football",
-    "cricket", "golf", "athletics", "olympics", "sprinter", "goalkeeper", "defender", "scrum", "try-line", "line-out", "playoff",
-    "medal", "referee", "stadium", "derby", "kick", "header", "lap", "podium", "club", "qualifying", "loser", "semi", "grand",
+    "match",
+    "penalty",
+    "goal",
+    "tournament",
+    "championship",
+    "cup",
+    "league",
+    "striker",
+    "midfielder",
+    "coach",
+    "qualifier",
+    "semi-final",
+    "quarter-final",
+    "wicket",
+    "innings",
+    "fixture",
+    "slam",
+    "seed",
+    "squad",
+    "tennis",
+    "rugby",
+    "football",
+    "cricket",
+    "golf",
+    "athletics",
+    "olympics",
+    "sprinter",
+    "goalkeeper",
+    "defender",
+    "scrum",
+    "try-line",
+    "line-out",
+    "playoff",
+    "medal",
+    "referee",
+    "stadium",
+    "derby",
+    "kick",
+    "header",
+    "lap",
+    "podium",
+    "club",
+    "qualifying",
+    "loser",
+    "semi",
+    "grand",
 ];
 
 fn sports_tokens(doc: &Document, first: usize, last: usize) -> usize {
@@ -143,7 +213,10 @@ fn sports_tokens(doc: &Document, first: usize, last: usize) -> usize {
             (t.pos == Upos::Noun && SPORTS.contains(&t.lemma.as_str())) || {
                 let w = doc.slice(t.span);
                 w.split_once('-').is_some_and(|(a, b)| {
-                    !a.is_empty() && !b.is_empty() && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit())
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && a.bytes().all(|c| c.is_ascii_digit())
+                        && b.bytes().all(|c| c.is_ascii_digit())
                 })
             }
         })
@@ -151,7 +224,13 @@ fn sports_tokens(doc: &Document, first: usize, last: usize) -> usize {
 }
 
 /// Actors per token of a sentence, from the mentions whose entity has an actor code.
-fn token_actors(doc: &Document, first: usize, last: usize, order: &[usize], cursor: &mut usize) -> Vec<Option<Actor>> {
+fn token_actors(
+    doc: &Document,
+    first: usize,
+    last: usize,
+    order: &[usize],
+    cursor: &mut usize,
+) -> Vec<Option<Actor>> {
     let mut out = vec![None; last - first];
     if first == last {
         return out;
@@ -169,15 +248,18 @@ fn token_actors(doc: &Document, first: usize, last: usize, order: &[usize], curs
         if EventsStage::actor_code(doc, e).is_none() {
             continue;
         }
-        let a = Actor { entity: e, span: men.span };
+        let a = Actor {
+            entity: e,
+            span: men.span,
+        };
         let lo = doc.tokens[first..last].partition_point(|t| t.span.end() <= men.span.start());
-        for k in lo..(last - first) {
-            if doc.tokens[first + k].span.start() >= men.span.end() {
+        for (slot, tok) in out[lo..].iter_mut().zip(&doc.tokens[first + lo..last]) {
+            if tok.span.start() >= men.span.end() {
                 break;
             }
             // The longest mention over a token wins (a name inside a group mention).
-            if out[k].is_none_or(|old: Actor| old.span.len() < men.span.len()) {
-                out[k] = Some(a);
+            if slot.is_none_or(|old: Actor| old.span.len() < men.span.len()) {
+                *slot = Some(a);
             }
         }
     }
@@ -186,7 +268,12 @@ fn token_actors(doc: &Document, first: usize, last: usize, order: &[usize], curs
 
 pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document) -> Vec<Event> {
     let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
-    order.sort_by_key(|&i| (doc.mentions[i].span.start(), std::cmp::Reverse(doc.mentions[i].span.end())));
+    order.sort_by_key(|&i| {
+        (
+            doc.mentions[i].span.start(),
+            std::cmp::Reverse(doc.mentions[i].span.end()),
+        )
+    });
     let mut cursor = 0;
     let main_place = EventsStage::main_place(doc);
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph).unwrap_or(0);
@@ -212,7 +299,17 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
         };
         let cands = SentenceCoder::new(lx, &c, speaker).code();
         for cand in cands {
-            push_events(lx, doc, &c, SentenceId(si as u32), s.span, s.paragraph == first_paragraph, main_place, cand, &mut events);
+            push_events(
+                lx,
+                doc,
+                &c,
+                SentenceId(si as u32),
+                s.span,
+                s.paragraph == first_paragraph,
+                main_place,
+                cand,
+                &mut events,
+            );
         }
     }
     if config.speech_events {
@@ -233,7 +330,9 @@ fn push_events(
     cand: Candidate,
     out: &mut Vec<Event>,
 ) {
-    let Some(id) = lx.codes.get(cand.code) else { return };
+    let Some(id) = lx.codes.get(cand.code) else {
+        return;
+    };
     let info = lx.codes.info(id);
     let violent = matches!(info.root_num(), 18..=20);
     let mut pairs: Vec<(Option<Actor>, Option<Actor>)> = Vec::new();
@@ -272,8 +371,10 @@ fn push_events(
         let dup = out.iter().any(|e| {
             e.sentence == sentence
                 && e.code == info.code
-                && e.source.as_ref().map(|a| &a.actor_code) == source.as_ref().map(|a| &a.actor_code)
-                && e.target.as_ref().map(|a| &a.actor_code) == target.as_ref().map(|a| &a.actor_code)
+                && e.source.as_ref().map(|a| &a.actor_code)
+                    == source.as_ref().map(|a| &a.actor_code)
+                && e.target.as_ref().map(|a| &a.actor_code)
+                    == target.as_ref().map(|a| &a.actor_code)
         });
         if dup {
             continue;
@@ -292,24 +393,40 @@ fn push_events(
             date,
             place,
             is_root,
-            status: if quote.is_some() { EventStatus::Reported } else { EventStatus::Asserted },
+            status: if quote.is_some() {
+                EventStatus::Reported
+            } else {
+                EventStatus::Asserted
+            },
             quote,
         });
     }
 }
 
 /// Attributed quotations as statements by their speaker: 010, or the code the cue carries.
-fn speech_events(lx: &Lexicon, doc: &Document, first_paragraph: u32, main_place: Option<EntityId>, out: &mut Vec<Event>) {
+fn speech_events(
+    lx: &Lexicon,
+    doc: &Document,
+    first_paragraph: u32,
+    main_place: Option<EntityId>,
+    out: &mut Vec<Event>,
+) {
     for (qi, q) in doc.quotes.iter().enumerate() {
-        let Some(speaker) = EventsStage::quote_speaker(doc, QuoteId(qi as u32)) else { continue };
+        let Some(speaker) = EventsStage::quote_speaker(doc, QuoteId(qi as u32)) else {
+            continue;
+        };
         let anchor = q.cue.unwrap_or(speaker.span);
-        let Some(sid) = doc.sentence_at(anchor.start()) else { continue };
+        let Some(sid) = doc.sentence_at(anchor.start()) else {
+            continue;
+        };
         // A coded verb already sits on the cue ("praised", "accused"): that event stands.
         if out.iter().any(|e| e.trigger.overlaps(anchor)) {
             continue;
         }
         let lo = doc.token_at_or_after(anchor.start());
-        let cue_tokens = doc.tokens[lo..].iter().take_while(|t| t.span.end() <= anchor.end());
+        let cue_tokens = doc.tokens[lo..]
+            .iter()
+            .take_while(|t| t.span.end() <= anchor.end());
         let lemma = cue_tokens
             .clone()
             .find(|t| t.pos == Upos::Verb)
@@ -325,10 +442,19 @@ fn speech_events(lx: &Lexicon, doc: &Document, first_paragraph: u32, main_place:
             k += 1;
         }
         let target = doc.tokens.get(k).filter(|_| q.cue.is_some()).and_then(|t| {
-            let m = doc.mentions.iter().find(|m| m.span.start() == t.span.start())?;
+            let m = doc
+                .mentions
+                .iter()
+                .find(|m| m.span.start() == t.span.start())?;
             let e = m.entity.filter(|&e| e != speaker.entity)?;
             EventsStage::actor_code(doc, e)?;
-            EventsStage::event_actor(doc, Actor { entity: e, span: m.span })
+            EventsStage::event_actor(
+                doc,
+                Actor {
+                    entity: e,
+                    span: m.span,
+                },
+            )
         });
         let s = &doc.sentences[sid.index()];
         out.push(Event {
@@ -357,7 +483,12 @@ fn speech_events(lx: &Lexicon, doc: &Document, first_paragraph: u32, main_place:
 pub fn explain(doc: &Document) -> String {
     use std::fmt::Write;
     let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
-    order.sort_by_key(|&i| (doc.mentions[i].span.start(), std::cmp::Reverse(doc.mentions[i].span.end())));
+    order.sort_by_key(|&i| {
+        (
+            doc.mentions[i].span.start(),
+            std::cmp::Reverse(doc.mentions[i].span.end()),
+        )
+    });
     let mut cursor = 0;
     let mut out = String::new();
     for s in &doc.sentences {
@@ -377,12 +508,19 @@ pub fn explain(doc: &Document) -> String {
             }
             let _ = write!(out, "{}/{}/{}", w.text, w.pos.as_str(), w.lemma);
             if let Some(a) = c.actor[k] {
-                let _ = write!(out, "{{{}}}", EventsStage::actor_code(doc, a.entity).unwrap_or(""));
+                let _ = write!(
+                    out,
+                    "{{{}}}",
+                    EventsStage::actor_code(doc, a.entity).unwrap_or("")
+                );
             }
             if c.np_of[k].is_some_and(|n| c.nps[n as usize].end == k + 1) {
                 out.push(']');
             }
-            if let Some(g) = c.group_of[k].map(|g| c.groups[g as usize]).filter(|g| g.end == k + 1) {
+            if let Some(g) = c.group_of[k]
+                .map(|g| c.groups[g as usize])
+                .filter(|g| g.end == k + 1)
+            {
                 let _ = write!(
                     out,
                     ">{}{}{}{}",
@@ -395,7 +533,13 @@ pub fn explain(doc: &Document) -> String {
                         crate::clause::Modal::Must => "MUST",
                         crate::clause::Modal::Should => "SHOULD",
                     },
-                    if g.infinitive { "INF" } else if g.gerund { "GER" } else { "" }
+                    if g.infinitive {
+                        "INF"
+                    } else if g.gerund {
+                        "GER"
+                    } else {
+                        ""
+                    }
                 );
             }
             out.push(' ');

@@ -12,8 +12,8 @@
 
 use crate::lexicon::Lexicon;
 use sitrep_doc::{
-    Document, Entity, EntityId, EntityKind, Geo, Layers, Meta, Mention, MentionForm, Quote, QuoteKind, Sentence, SentenceId,
-    Speaker, Token, Upos,
+    Document, Entity, EntityId, EntityKind, Geo, Layers, Mention, MentionForm, Meta, Quote,
+    QuoteKind, Sentence, SentenceId, Speaker, Token, Upos,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -49,8 +49,8 @@ const GAZETTEER: &[(&str, &str)] = &[
 ];
 
 const COUNTRIES: &[&str] = &[
-    "RUS", "UKR", "FRA", "DEU", "IRN", "IRQ", "ISR", "EGY", "SYR", "TUR", "CHN", "JPN", "GBR", "IND", "PAK", "SRB", "XKX", "SDN", "TCD",
-    "GEO", "KWT", "PSE", "USA",
+    "RUS", "UKR", "FRA", "DEU", "IRN", "IRQ", "ISR", "EGY", "SYR", "TUR", "CHN", "JPN", "GBR",
+    "IND", "PAK", "SRB", "XKX", "SDN", "TCD", "GEO", "KWT", "PSE", "USA",
 ];
 
 const IRREGULAR: &[(&str, &str)] = &[
@@ -113,24 +113,30 @@ const IRREGULAR: &[(&str, &str)] = &[
 fn closed_class(w: &str) -> Option<(Upos, &'static str)> {
     let l = w.to_ascii_lowercase();
     let pos = match l.as_str() {
-        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "any" | "no" | "every" | "each" | "all" | "another" => Upos::Det,
-        "of" | "in" | "on" | "at" | "with" | "against" | "from" | "by" | "for" | "into" | "over" | "about" | "between" | "after"
-        | "before" | "under" | "during" | "near" | "outside" | "within" | "without" | "along" | "behind" | "as" | "off" | "out"
-        | "up" | "down" | "upon" | "like" | "across" | "since" | "until" | "despite" | "toward" | "towards" | "through" => {
-            Upos::Adp
-        }
+        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "any" | "no" | "every"
+        | "each" | "all" | "another" => Upos::Det,
+        "of" | "in" | "on" | "at" | "with" | "against" | "from" | "by" | "for" | "into"
+        | "over" | "about" | "between" | "after" | "before" | "under" | "during" | "near"
+        | "outside" | "within" | "without" | "along" | "behind" | "as" | "off" | "out" | "up"
+        | "down" | "upon" | "like" | "across" | "since" | "until" | "despite" | "toward"
+        | "towards" | "through" => Upos::Adp,
         "and" | "or" | "but" => Upos::Cconj,
-        "if" | "unless" | "that" | "because" | "while" | "whether" | "although" | "though" => Upos::Sconj,
-        "will" | "would" | "shall" | "may" | "might" | "could" | "can" | "must" | "should" | "has" | "have" | "had" | "is" | "was"
-        | "were" | "are" | "be" | "been" | "being" | "did" | "does" | "do" => Upos::Aux,
+        "if" | "unless" | "that" | "because" | "while" | "whether" | "although" | "though" => {
+            Upos::Sconj
+        }
+        "will" | "would" | "shall" | "may" | "might" | "could" | "can" | "must" | "should"
+        | "has" | "have" | "had" | "is" | "was" | "were" | "are" | "be" | "been" | "being"
+        | "did" | "does" | "do" => Upos::Aux,
         "not" | "n't" => Upos::Part,
-        "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "them" | "him" | "her" | "its" | "their" | "our" | "his"
-        | "my" | "you" | "us" | "me" => Upos::Pron,
+        "he" | "she" | "it" | "they" | "we" | "i" | "who" | "which" | "them" | "him" | "her"
+        | "its" | "their" | "our" | "his" | "my" | "you" | "us" | "me" => Upos::Pron,
         "," | "." | ";" | ":" | "(" | ")" | "—" | "“" | "”" | "\"" | "-" => Upos::Punct,
-        "also" | "only" | "never" | "today" | "yesterday" | "reportedly" | "again" | "sharply" | "strongly" | "flatly" | "still"
-        | "later" | "now" | "already" | "hard" | "jointly" | "allegedly" | "possibly" | "immediately" => Upos::Adv,
-        "ready" | "willing" | "prepared" | "unable" | "unwilling" | "determined" | "eager" | "joint" | "military" | "humanitarian"
-        | "economic" | "new" | "further" | "serious" | "warm" | "former" | "legal" | "dangerous" | "financial" => Upos::Adj,
+        "also" | "only" | "never" | "today" | "yesterday" | "reportedly" | "again" | "sharply"
+        | "strongly" | "flatly" | "still" | "later" | "now" | "already" | "hard" | "jointly"
+        | "allegedly" | "possibly" | "immediately" => Upos::Adv,
+        "ready" | "willing" | "prepared" | "unable" | "unwilling" | "determined" | "eager"
+        | "joint" | "military" | "humanitarian" | "economic" | "new" | "further" | "serious"
+        | "warm" | "former" | "legal" | "dangerous" | "financial" => Upos::Adj,
         _ => return None,
     };
     let lemma: &'static str = match l.as_str() {
@@ -153,7 +159,12 @@ fn singular(w: &str) -> String {
             return l[..l.len() - 2].to_string();
         }
     }
-    if l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !l.ends_with("is") && l.len() > 3 {
+    if l.ends_with('s')
+        && !l.ends_with("ss")
+        && !l.ends_with("us")
+        && !l.ends_with("is")
+        && l.len() > 3
+    {
         return l[..l.len() - 1].to_string();
     }
     l
@@ -182,9 +193,17 @@ fn verb_lemma(w: &str, known: &HashSet<&str>) -> String {
     add(l.strip_suffix("s"), "");
     add(l.strip_suffix("ing"), "");
     add(l.strip_suffix("ing"), "e");
-    cands.iter().find(|c| known.contains(c.as_str())).cloned().unwrap_or_else(|| {
-        l.strip_suffix("ed").or(l.strip_suffix("s")).or(l.strip_suffix("ing")).unwrap_or(&l).to_string()
-    })
+    cands
+        .iter()
+        .find(|c| known.contains(c.as_str()))
+        .cloned()
+        .unwrap_or_else(|| {
+            l.strip_suffix("ed")
+                .or(l.strip_suffix("s"))
+                .or(l.strip_suffix("ing"))
+                .unwrap_or(&l)
+                .to_string()
+        })
 }
 
 struct Raw {
@@ -217,10 +236,21 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
             };
             let (last, tail) = closing.split_once(']').unwrap();
             words.push(last);
-            let code = if tail == "@" { String::new() } else { tail.trim_start_matches('{').trim_end_matches('}').to_string() };
+            let code = if tail == "@" {
+                String::new()
+            } else {
+                tail.trim_start_matches('{')
+                    .trim_end_matches('}')
+                    .to_string()
+            };
             group += 1;
             for w in words {
-                raws.push(Raw { text: w.to_string(), pos: Upos::Propn, lemma: w.to_lowercase(), mention: Some((code.clone(), group)) });
+                raws.push(Raw {
+                    text: w.to_string(),
+                    pos: Upos::Propn,
+                    lemma: w.to_lowercase(),
+                    mention: Some((code.clone(), group)),
+                });
             }
             i = j + 1;
             continue;
@@ -237,7 +267,10 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
         let (word, pos, lemma) = if let Some(w) = core.strip_prefix('*') {
             (w.to_string(), Upos::Verb, verb_lemma(w, &known))
         } else if let Some((w, tag)) = core.split_once('/') {
-            let (tag, lemma) = tag.split_once('=').map(|(t, l)| (t, Some(l))).unwrap_or((tag, None));
+            let (tag, lemma) = tag
+                .split_once('=')
+                .map(|(t, l)| (t, Some(l)))
+                .unwrap_or((tag, None));
             let pos = Upos::parse(tag).unwrap_or_else(|| panic!("bad tag {tag} in {core}"));
             let lemma = match lemma {
                 Some(l) => l.to_string(),
@@ -247,23 +280,38 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
             };
             (w.to_string(), pos, lemma)
         } else if let Some((pos, lem)) = closed_class(core) {
-            let lemma = if lem.is_empty() { core.to_lowercase() } else { lem.to_string() };
+            let lemma = if lem.is_empty() {
+                core.to_lowercase()
+            } else {
+                lem.to_string()
+            };
             (core.to_string(), pos, lemma)
         } else if core.chars().next().is_some_and(|c| c.is_uppercase()) {
             (core.to_string(), Upos::Propn, core.to_lowercase())
-        } else if core.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        } else if core
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
             (core.to_string(), Upos::Num, core.to_string())
         } else {
             (core.to_string(), Upos::Noun, singular(core))
         };
-        raws.push(Raw { text: word, pos, lemma, mention });
+        raws.push(Raw {
+            text: word,
+            pos,
+            lemma,
+            mention,
+        });
         i += 1;
     }
     // "to" before a verb is the infinitive marker.
     for k in 0..raws.len() {
         if raws[k].text.eq_ignore_ascii_case("to") && raws[k].pos == Upos::Noun {
-            let verb_next = raws.get(k + 1).is_some_and(|r| matches!(r.pos, Upos::Verb | Upos::Aux))
-                || (raws.get(k + 1).is_some_and(|r| r.pos == Upos::Adv) && raws.get(k + 2).is_some_and(|r| r.pos == Upos::Verb));
+            let verb_next = raws
+                .get(k + 1)
+                .is_some_and(|r| matches!(r.pos, Upos::Verb | Upos::Aux))
+                || (raws.get(k + 1).is_some_and(|r| r.pos == Upos::Adv)
+                    && raws.get(k + 2).is_some_and(|r| r.pos == Upos::Verb));
             raws[k].pos = if verb_next { Upos::Part } else { Upos::Adp };
             raws[k].lemma = "to".into();
         }
@@ -276,7 +324,10 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
             for (name, code) in GAZETTEER {
                 let ws: Vec<&str> = name.split(' ').collect();
                 if k + ws.len() <= raws.len()
-                    && ws.iter().enumerate().all(|(o, w)| raws[k + o].text == *w && raws[k + o].mention.is_none())
+                    && ws
+                        .iter()
+                        .enumerate()
+                        .all(|(o, w)| raws[k + o].text == *w && raws[k + o].mention.is_none())
                     && hit.is_none_or(|(n, _): (usize, &str)| ws.len() > n)
                 {
                     hit = Some((ws.len(), *code));
@@ -312,7 +363,11 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
         spans.push(Some((s, text.len(), para)));
         text.push(' ');
     }
-    let meta = Meta { id: "test".into(), date: chrono::NaiveDate::from_ymd_opt(2022, 1, 10), ..Meta::default() };
+    let meta = Meta {
+        id: "test".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2022, 1, 10),
+        ..Meta::default()
+    };
     let mut d = Document::with_body(meta, text.clone(), body).unwrap();
     let mut sentence_start = 0usize;
     let mut cur_para = 0u32;
@@ -321,7 +376,11 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
             let start = d.tokens[from].span.start();
             let end = d.tokens.last().unwrap().span.end();
             let span = d.span(start, end).unwrap();
-            d.sentences.push(Sentence { span, paragraph: para, tokens: (from as u32, d.tokens.len() as u32) });
+            d.sentences.push(Sentence {
+                span,
+                paragraph: para,
+                tokens: (from as u32, d.tokens.len() as u32),
+            });
         }
     };
     for (r, sp) in raws.iter().zip(&spans) {
@@ -332,7 +391,13 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
             cur_para = p;
         }
         let span = d.span(s, e).unwrap();
-        d.tokens.push(Token { span, sentence: SentenceId(0), pos: r.pos, lemma: r.lemma.clone(), ner: Default::default() });
+        d.tokens.push(Token {
+            span,
+            sentence: SentenceId(0),
+            pos: r.pos,
+            lemma: r.lemma.clone(),
+            ner: Default::default(),
+        });
         if r.text == "." {
             close(&mut d, sentence_start, cur_para);
             sentence_start = d.tokens.len();
@@ -355,7 +420,13 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
             continue;
         };
         let mut tj = ti;
-        while tj + 1 < toks.len() && toks[tj + 1].1.mention.as_ref().is_some_and(|(_, g2)| g2 == g) {
+        while tj + 1 < toks.len()
+            && toks[tj + 1]
+                .1
+                .mention
+                .as_ref()
+                .is_some_and(|(_, g2)| g2 == g)
+        {
             tj += 1;
         }
         let span = d.tokens[ti].span.cover(d.tokens[tj].span);
@@ -368,7 +439,14 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
         } else {
             EntityKind::Organization
         };
-        let key = (code.clone(), if code.is_empty() { name.clone() } else { String::new() });
+        let key = (
+            code.clone(),
+            if code.is_empty() {
+                name.clone()
+            } else {
+                String::new()
+            },
+        );
         let eid = *entity_of.entry(key).or_insert_with(|| {
             d.entities.push(Entity {
                 kind,
@@ -385,19 +463,39 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
                     country_iso3: code.get(..3).unwrap_or("").to_string(),
                     country_fips: String::new(),
                     adm1: String::new(),
-                    feature: if code.is_empty() { "PPL".into() } else { "PCLI".into() },
+                    feature: if code.is_empty() {
+                        "PPL".into()
+                    } else {
+                        "PCLI".into()
+                    },
                 }),
             });
             EntityId(d.entities.len() as u32 - 1)
         });
         let mid = sitrep_doc::MentionId(d.mentions.len() as u32);
         d.entities[eid.index()].mentions.push(mid);
-        let form = if r.pos == Upos::Pron { MentionForm::Pronoun } else { MentionForm::Name };
-        d.mentions.push(Mention { span, kind, form, title: None, entity: Some(eid) });
+        let form = if r.pos == Upos::Pron {
+            MentionForm::Pronoun
+        } else {
+            MentionForm::Name
+        };
+        d.mentions.push(Mention {
+            span,
+            kind,
+            form,
+            title: None,
+            entity: Some(eid),
+        });
         ti = tj + 1;
     }
     d.paragraphs = vec![d.body()];
-    d.done = Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS | Layers::POS | Layers::MENTIONS | Layers::ENTITIES | Layers::ACTORS;
+    d.done = Layers::PARAGRAPHS
+        | Layers::SENTENCES
+        | Layers::TOKENS
+        | Layers::POS
+        | Layers::MENTIONS
+        | Layers::ENTITIES
+        | Layers::ACTORS;
     d
 }
 
@@ -405,12 +503,19 @@ pub fn doc(lx: &Lexicon, tagged: &str) -> Document {
 pub fn add_quote(d: &mut Document, content: &str, speaker: &str, cue: Option<&str>) {
     let text = d.text().to_string();
     let find = |s: &str| {
-        let at = text.find(s).unwrap_or_else(|| panic!("{s:?} not in the test text"));
+        let at = text
+            .find(s)
+            .unwrap_or_else(|| panic!("{s:?} not in the test text"));
         d.span(at, at + s.len()).unwrap()
     };
     let span = find(content);
     let sp = find(speaker);
     let entity = d.entity_covering(sp);
-    d.quotes.push(Quote { span, kind: QuoteKind::Direct, speaker: Some(Speaker { span: sp, entity }), cue: cue.map(find) });
+    d.quotes.push(Quote {
+        span,
+        kind: QuoteKind::Direct,
+        speaker: Some(Speaker { span: sp, entity }),
+        cue: cue.map(find),
+    });
     d.done |= Layers::QUOTES;
 }

@@ -3,7 +3,10 @@
 
 use sitrep_doc::{Document, Event, Stage};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/examples/geneva-2022-01-10.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/examples/geneva-2022-01-10.txt"
+);
 
 fn coded() -> Option<Document> {
     let bytes = match std::fs::read(SEED) {
@@ -22,21 +25,30 @@ fn coded() -> Option<Document> {
         Box::new(sitrep_events::EventsConfig::default().build().unwrap()),
     ];
     for st in &stages {
-        st.process(&mut doc).unwrap_or_else(|e| panic!("{}: {e}", st.name()));
+        st.process(&mut doc)
+            .unwrap_or_else(|e| panic!("{}: {e}", st.name()));
     }
     Some(doc)
 }
 
 fn country(a: &Option<sitrep_doc::EventActor>) -> &str {
-    a.as_ref().map(|a| &a.actor_code[..3.min(a.actor_code.len())]).unwrap_or("")
+    a.as_ref()
+        .map(|a| &a.actor_code[..3.min(a.actor_code.len())])
+        .unwrap_or("")
 }
 
 fn show(doc: &Document, e: &Event) -> String {
     format!(
         "{} {}->{} {:?}",
         e.code,
-        e.source.as_ref().map(|a| a.actor_code.as_str()).unwrap_or(""),
-        e.target.as_ref().map(|a| a.actor_code.as_str()).unwrap_or(""),
+        e.source
+            .as_ref()
+            .map(|a| a.actor_code.as_str())
+            .unwrap_or(""),
+        e.target
+            .as_ref()
+            .map(|a| a.actor_code.as_str())
+            .unwrap_or(""),
         doc.slice(e.trigger)
     )
 }
@@ -50,31 +62,58 @@ fn geneva_seed_events() {
     // US-Russia consultations in Geneva, both directions.
     for (a, b) in [("RUS", "USA"), ("USA", "RUS")] {
         assert!(
-            has(&|e| e.root == "04" && country(&e.source) == a && country(&e.target) == b
-                && e.place.is_some_and(|p| doc.entity(p).name.contains("Geneva"))
+            has(&|e| e.root == "04"
+                && country(&e.source) == a
+                && country(&e.target) == b
+                && e.place
+                    .is_some_and(|p| doc.entity(p).name.contains("Geneva"))
                 && e.date == chrono::NaiveDate::from_ymd_opt(2022, 1, 10)),
             "04x {a}->{b} in Geneva: {all:#?}"
         );
     }
     // Ryabkov praised the talks.
-    assert!(has(&|e| e.code == "051" && country(&e.source) == "RUS"), "051 by Ryabkov: {all:#?}");
-    // The US intends to continue negotiations.
-    assert!(has(&|e| e.root == "03" && country(&e.source) == "USA" && country(&e.target) == "RUS"), "03x US->RUS: {all:#?}");
-    // The US threatens sanctions against Russia if it invades.
-    assert!(has(&|e| e.root == "13" && country(&e.source) == "USA" && country(&e.target) == "RUS"), "13x US->RUS: {all:#?}");
-    // Russia demands (NATO non-expansion).
-    assert!(has(&|e| e.root == "10" && country(&e.source) == "RUS"), "10x by Russia: {all:#?}");
-    // Russia denies intent to attack Ukraine, in the article and in Ryabkov's quote.
-    assert!(has(&|e| e.code == "016" && country(&e.source) == "RUS" && country(&e.target) == "UKR"), "016 RUS->UKR: {all:#?}");
     assert!(
-        has(&|e| e.code == "016" && e.status == sitrep_doc::EventStatus::Reported && e.quote.is_some()),
+        has(&|e| e.code == "051" && country(&e.source) == "RUS"),
+        "051 by Ryabkov: {all:#?}"
+    );
+    // The US intends to continue negotiations.
+    assert!(
+        has(&|e| e.root == "03" && country(&e.source) == "USA" && country(&e.target) == "RUS"),
+        "03x US->RUS: {all:#?}"
+    );
+    // The US threatens sanctions against Russia if it invades.
+    assert!(
+        has(&|e| e.root == "13" && country(&e.source) == "USA" && country(&e.target) == "RUS"),
+        "13x US->RUS: {all:#?}"
+    );
+    // Russia demands (NATO non-expansion).
+    assert!(
+        has(&|e| e.root == "10" && country(&e.source) == "RUS"),
+        "10x by Russia: {all:#?}"
+    );
+    // Russia denies intent to attack Ukraine, in the article and in Ryabkov's quote.
+    assert!(
+        has(&|e| e.code == "016" && country(&e.source) == "RUS" && country(&e.target) == "UKR"),
+        "016 RUS->UKR: {all:#?}"
+    );
+    assert!(
+        has(&|e| e.code == "016"
+            && e.status == sitrep_doc::EventStatus::Reported
+            && e.quote.is_some()),
         "the quoted denial is Reported: {all:#?}"
     );
     // Nobody attacked, invaded or fought anybody.
     for e in &doc.events {
-        assert!(!matches!(e.root.as_str(), "18" | "19" | "20") && !e.code.starts_with("15"), "no act of force: {}", show(&doc, e));
+        assert!(
+            !matches!(e.root.as_str(), "18" | "19" | "20") && !e.code.starts_with("15"),
+            "no act of force: {}",
+            show(&doc, e)
+        );
         assert!(e.source.is_some() || e.target.is_some());
         sitrep_doc::assert_span!(doc, e.trigger, doc.slice(e.trigger));
-        assert!(doc.sentences[e.sentence.index()].span.contains(e.trigger), "trigger in its sentence");
+        assert!(
+            doc.sentences[e.sentence.index()].span.contains(e.trigger),
+            "trigger in its sentence"
+        );
     }
 }

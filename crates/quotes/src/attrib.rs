@@ -13,6 +13,8 @@ use crate::speaker::{
 };
 use sitrep_doc::QuoteKind;
 
+mod reported;
+
 /// Tunable switches of the rules (from `QuotesConfig`).
 #[derive(Debug, Clone, Copy)]
 pub struct Rules {
@@ -61,6 +63,8 @@ struct State<'a> {
     out: Vec<Found>,
     /// (start, index into `out`), sorted: for context lookups.
     sorted_out: Vec<(usize, usize)>,
+    /// The last speaker found in each sentence, for cues whose subject is elided.
+    sent_speaker: Vec<Option<Range>>,
     /// Byte spans of direct quotes found so far, in creation order.
     direct_spans: Vec<(usize, usize)>,
 }
@@ -237,6 +241,10 @@ impl<'a> State<'a> {
         cue: Option<Range>,
         para: u32,
     ) {
+        if let Some(r) = speaker {
+            let sent = self.scan().toks[r.0].sent as usize;
+            self.sent_speaker[sent] = Some(r);
+        }
         self.out.push(Found {
             start,
             end,
@@ -344,7 +352,10 @@ impl<'a> State<'a> {
                     // A short quote ending a clause ("Trump's misinformation may be
                     // “strategic,” said Hemsley") reports the whole clause: a mixed quote.
                     let (ss, _) = s.sent_range(s.toks[seg.open].sent);
-                    let lead_in = !clause
+                    // So does a longer quote that continues a clause ("Sanders “is tapping
+                    // into something deep,” Rosenberg said").
+                    let continues_clause = seg.open > ss && s.is_word(seg.open - 1);
+                    let lead_in = (!clause || continues_clause)
                         && self.has_words(ss, seg.open, 2)
                         && (ss..seg.open).all(|x| self.inp.seg_of[x] == NONE);
                     let (start, kind) = if lead_in {
@@ -420,7 +431,8 @@ impl<'a> State<'a> {
                     && (s.low(v).ends_with("ed") || s.low(v).ends_with('s'));
                 if verb {
                     let (ss, _) = s.sent_range(s.toks[v].sent);
-                    let spk = subject_before(s, v, ss).or_else(|| sentence_subject(s, ss, v));
+                    let spk = subject_before(s, v, ss)
+                        .or_else(|| sentence_subject(s, ss, v, self.inp.seg_of));
                     self.push(
                         seg.start,
                         seg.end,
@@ -450,544 +462,6 @@ impl<'a> State<'a> {
             last_direct = None;
         }
         handled
-    }
-
-    /// The end (exclusive token index) of a reported clause starting at `a` in a sentence
-    /// ending at `se`: the sentence end without final punctuation, or the start of a
-    /// coordinated second attribution ("…, and he added that …", "…, claiming that …").
-    fn clause_end(&self, a: usize, se: usize) -> usize {
-        let s = self.scan();
-        // A run-on "sentence" of thousands of tokens would make cue scans quadratic.
-        let se = se.min(a + MAX_CLAUSE_TOKENS);
-        let mut k = a;
-        while k < se {
-            if (s.is_punct(k, ":") || s.is_punct(k, ";")) && k > a {
-                return trim_back(s, a, k);
-            }
-            if self.inp.seg_of[k] == NONE && self.cues[k].is_some() && !self.in_block[k] {
-                let j = skip_modifiers_back(s, k, a);
-                if j > a {
-                    let p = j - 1;
-                    let w = s.low(p);
-                    let comma = s.is_punct(p, ",")
-                        || (s.toks[p].kind == Kind::Mark && p > a && s.is_punct(p - 1, ","));
-                    if matches!(w, "and" | "but") || (comma && s.low(k).ends_with("ing")) {
-                        return trim_back(s, a, p);
-                    }
-                    if is_pronoun(w) && p > a && matches!(s.low(p - 1), "and" | "but") {
-                        return trim_back(s, a, p - 1);
-                    }
-                }
-            }
-            k += 1;
-        }
-        trim_back(s, a, se)
-    }
-
-    fn reported(&mut self, handled: &mut [bool]) {
-        let s = self.scan();
-        // Direct quotes do not overlap each other; sorted, they answer overlap queries.
-        self.direct_spans = self
-            .out
-            .iter()
-            .filter(|f| f.kind == QuoteKind::Direct)
-            .map(|f| (f.start, f.end))
-            .collect();
-        self.direct_spans.sort_unstable();
-        let n = s.toks.len();
-        let mut c = 0;
-        let mut last_content: Option<(usize, usize)> = None;
-        while c < n {
-            let Some(cue) = self.free_cue(c) else {
-                c += 1;
-                continue;
-            };
-            let len = cue.words;
-            let (ss, se) = s.sent_range(s.toks[c].sent);
-            let para = s.toks[c].para;
-            // A belief inside a reported clause ("said he thought …") is part of that report.
-            if cue.kind == CueKind::Belief && last_content.is_some_and(|(a, b)| a <= c && c < b) {
-                c += len;
-                continue;
-            }
-            // Passive "was asked", "is considered", "were criticized": the subject is not the
-            // source ("asked" has its own rule).
-            if cue.frame != Frame::Prep
-                && cue.frame != Frame::Evid
-                && cue.lemma != "ask"
-                && !s.low(c).ends_with("ing")
-                && c > 0
-            {
-                let mut p = c;
-                while p > ss
-                    && s.is_word(p - 1)
-                    && matches!(
-                        s.low(p - 1),
-                        "also"
-                            | "not"
-                            | "never"
-                            | "being"
-                            | "been"
-                            | "widely"
-                            | "often"
-                            | "repeatedly"
-                    )
-                {
-                    p -= 1;
-                }
-                if p > ss
-                    && matches!(
-                        s.low(p - 1),
-                        "is" | "are" | "was" | "were" | "be" | "been" | "being"
-                    )
-                {
-                    c += len;
-                    continue;
-                }
-            }
-            // "adding to his lead", "added to the list": not speech.
-            if cue.lemma == "add" && c + 1 < n && s.low(c + 1) == "to" {
-                c += len;
-                continue;
-            }
-            // "won 758 pledged delegates": a participle after a number is an adjective.
-            let adjectival_next = c + len < n
-                && s.is_word(c + len)
-                && !s.toks[c + len].cap
-                && !is_pronoun(s.low(c + len))
-                && !crate::lexicon::is_function_word(s.low(c + len));
-            if c > 0
-                && s.is_word(c - 1)
-                && s.low(c - 1).starts_with(|ch: char| ch.is_ascii_digit())
-                && adjectival_next
-            {
-                c += len;
-                continue;
-            }
-            let found = match cue.frame {
-                Frame::Prep => self.according(c, ss, se),
-                Frame::Evid => {
-                    let b = trim_back(s, ss, se.min(ss + MAX_CLAUSE_TOKENS));
-                    (self.has_words(ss, b, 4) && c > ss).then_some((ss, b, None))
-                }
-                Frame::Say if cue.lemma == "ask" && self.asked_passive(c, ss) => self.asked(c, se),
-                Frame::Say | Frame::Tell | Frame::Obj => self.say(c, cue, ss, se),
-            };
-            if let Some((a, b, spk)) = found {
-                last_content = Some((a, b));
-                let (st, en) = self.span((a, b));
-                // Skip content that is mostly an already attributed quote.
-                let d = &self.direct_spans;
-                let lo = d.partition_point(|&(_, e)| e <= st);
-                let overlap: usize = d[lo..]
-                    .iter()
-                    .take_while(|&&(b, _)| b < en)
-                    .map(|&(b, e)| en.min(e).saturating_sub(st.max(b)))
-                    .sum();
-                if overlap * 2 <= en - st {
-                    let mut kind = QuoteKind::Indirect;
-                    let mut only_quote = None;
-                    let segs = self.inp.segs;
-                    let first = segs.partition_point(|g| g.end <= st);
-                    for (m, seg) in segs
-                        .iter()
-                        .enumerate()
-                        .skip(first)
-                        .take_while(|(_, g)| g.start < en)
-                    {
-                        if seg.start < en && st < seg.end {
-                            kind = QuoteKind::Mixed;
-                            handled[m] = true;
-                            only_quote = if seg.start <= st && en <= seg.end + 1 {
-                                Some(m)
-                            } else {
-                                None
-                            };
-                        }
-                    }
-                    if only_quote.is_some() {
-                        kind = QuoteKind::Direct;
-                    }
-                    self.push(st, en, kind, spk, Some((c, c + len)), para);
-                }
-            }
-            c += len;
-        }
-    }
-
-    /// "when asked whether …", "Asked by Smith about …,": a question put to the subject of
-    /// the main clause; the asker, if named, is the source.
-    fn asked_passive(&self, c: usize, ss: usize) -> bool {
-        let s = self.scan();
-        s.low(c) == "asked"
-            && (c == ss
-                || matches!(
-                    s.low(c - 1),
-                    "when" | "if" | "after" | "once" | "before" | "being"
-                ))
-    }
-
-    fn asked(&self, c: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {
-        let s = self.scan();
-        let mut a = c + 1;
-        let mut spk = None;
-        if a < se && s.low(a) == "by" {
-            let ceil = (a + 1..se.min(a + 12))
-                .find(|&k| {
-                    !s.is_word(k)
-                        || matches!(
-                            s.low(k),
-                            "about" | "whether" | "if" | "to" | "on" | "how" | "what" | "why"
-                        )
-                })
-                .unwrap_or(se);
-            spk = phrase_after(s, a + 1, ceil);
-            a = spk.map_or(a + 1, |r| r.1);
-        }
-        if a < se
-            && matches!(s.low(a), "about" | "on")
-            && s.is_word(a + 1)
-            && !is_time_like(s.low(a + 1))
-        {
-            a += 1;
-        }
-        let b = (a..se.min(a + MAX_CLAUSE_TOKENS))
-            .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
-            .unwrap_or(se);
-        let b = trim_back(s, a, b);
-        self.has_words(a, b, 2).then_some((a, b, spk))
-    }
-
-    /// "In a new CNN poll, 40 percent …": a survey or report as the source of the clause.
-    fn in_source(&mut self) {
-        let s = self.scan();
-        for st in &s.sents {
-            let (ss, se) = (st.toks.0 as usize, st.toks.1 as usize);
-            if se < ss + 6 || s.low(ss) != "in" || self.in_block[ss] || self.inp.seg_of[ss] != NONE
-            {
-                continue;
-            }
-            let Some(comma) = (ss + 1..se.min(ss + 14)).find(|&i| s.is_punct(i, ",")) else {
-                continue;
-            };
-            let source_noun = (ss + 1..comma).any(|i| {
-                matches!(
-                    s.low(i),
-                    "poll"
-                        | "survey"
-                        | "study"
-                        | "report"
-                        | "statement"
-                        | "interview"
-                        | "letter"
-                        | "memo"
-                        | "tweet"
-                        | "post"
-                        | "analysis"
-                        | "filing"
-                        | "complaint"
-                        | "lawsuit"
-                        | "op-ed"
-                        | "column"
-                        | "email"
-                        | "speech"
-                )
-            });
-            if !source_noun {
-                continue;
-            }
-            let a = comma + 1;
-            // A cue in the main clause ("In a statement, Smith said …") takes over.
-            if (a..se).any(|i| self.cues[i].is_some() && self.inp.seg_of[i] == NONE) {
-                continue;
-            }
-            let b = trim_back(s, a, se.min(a + MAX_CLAUSE_TOKENS));
-            if !self.has_words(a, b, 3) {
-                continue;
-            }
-            let (st0, en) = self.span((a, b));
-            let kind = if (a..b).any(|i| self.inp.seg_of[i] != NONE) {
-                QuoteKind::Mixed
-            } else {
-                QuoteKind::Indirect
-            };
-            let spk = source_after(s, ss + 1, comma);
-            self.push(st0, en, kind, spk, Some((ss, ss + 1)), st.para);
-        }
-    }
-
-    /// "according to Source, content" / "content, according to Source".
-    fn according(&self, c: usize, ss: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {
-        let s = self.scan();
-        let src_end = (c + 2..se.min(c + MAX_CLAUSE_TOKENS))
-            .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
-            .unwrap_or(se);
-        let spk = source_after(s, c + 2, src_end).or_else(|| {
-            // "according to him": a pronoun object.
-            (c + 2 < se
-                && s.is_word(c + 2)
-                && matches!(s.low(c + 2), "him" | "her" | "them" | "us" | "me"))
-            .then_some((c + 2, c + 3))
-        });
-        let mut lead = ss;
-        while lead < c
-            && s.is_word(lead)
-            && matches!(s.low(lead), "but" | "and" | "yet" | "so" | "also")
-        {
-            lead += 1;
-        }
-        if lead == c || (c == lead + 1 && s.is_punct(lead, ",")) {
-            // Source first: the content follows the comma after the source.
-            if src_end < se && s.is_punct(src_end, ",") {
-                let a = src_end + 1;
-                let b = self.clause_end(a, se);
-                return (self.has_words(a, b, 2)).then_some((a, b, spk));
-            }
-            return None;
-        }
-        if s.is_punct(c - 1, ",") {
-            let b = trim_back(s, ss, c - 1);
-            return (self.has_words(ss, b, 2)).then_some((ss, b, spk));
-        }
-        let b = trim_back(s, ss, se);
-        (self.has_words(ss, b, 3)).then_some((ss, b, spk))
-    }
-
-    /// The subject of the cue at `c` within `[floor, c)`: the phrase before it, or for a
-    /// participle after a comma ("…, saying") or a coordinated verb ("… and said") the
-    /// speaker inherited from the sentence.
-    fn cue_subject(&self, c: usize, floor: usize) -> Option<Range> {
-        let s = self.scan();
-        let j = skip_modifiers_back(s, c, floor);
-        let prev = (j > floor).then(|| j - 1);
-        let participle = s.low(c).ends_with("ing");
-        let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
-        let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
-        let adverbial = prev.is_some_and(|p| {
-            matches!(
-                s.low(p),
-                "before" | "after" | "while" | "by" | "when" | "without"
-            )
-        });
-        if (participle && (prev.is_none() || after_comma || adverbial)) || coordinated {
-            let (ss, _) = s.sent_range(s.toks[c].sent);
-            return self.inherited_speaker(c, ss);
-        }
-        subject_before(s, c, floor)
-    }
-
-    /// The speaker of a cue whose own subject is elided: the last speaker found in the
-    /// same sentence, else the sentence's subject ("He pledged … and said that …").
-    fn inherited_speaker(&self, c: usize, ss: usize) -> Option<Range> {
-        let s = self.scan();
-        let sent = s.toks[c].sent;
-        self.out
-            .iter()
-            .rev()
-            .take(8)
-            .filter_map(|f| f.speaker)
-            .find(|r| s.toks[r.0].sent == sent && r.1 <= c)
-            .or_else(|| sentence_subject(s, ss, c))
-    }
-
-    /// Reported speech around a verb cue. Returns the content token range and the speaker.
-    fn say(
-        &self,
-        c: usize,
-        cue: &Cue,
-        ss: usize,
-        se: usize,
-    ) -> Option<(usize, usize, Option<Range>)> {
-        let s = self.scan();
-        let len = cue.words;
-        let j = skip_modifiers_back(s, c, ss);
-        let prev = (j > ss).then(|| j - 1);
-        let participle = s.low(c).ends_with("ing");
-        let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
-        let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
-        let adverbial = prev.is_some_and(|p| {
-            matches!(
-                s.low(p),
-                "before" | "after" | "while" | "by" | "when" | "without"
-            )
-        });
-        let mut spk = subject_before(s, c, ss);
-        if (participle && (prev.is_none() || after_comma || adverbial)) || coordinated {
-            spk = self.inherited_speaker(c, ss);
-        }
-        // Inverted order "…, said Smith": no subject before, a comma or quote mark instead.
-        let inverted = !participle
-            && after_comma
-            && (spk.is_none()
-                || spk.is_some_and(|r| r.1 < j - 1) && {
-                    // An apposition ("Graham, a former candidate, said") keeps the normal order unless
-                    // a name phrase follows the cue and closes the clause ("…, said Ed Rendell.").
-                    let ceil = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
-                        .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
-                        .unwrap_or(se);
-                    phrase_after(s, c + len, ceil).is_some_and(|r| {
-                        r.1 == ceil
-                            && !is_pronoun(s.low(r.0))
-                            && (s.toks[r.0].cap
-                                || (r.0..r.1).any(|k| crate::lexicon::is_title_head(s.low(k))))
-                    })
-                });
-
-        // Content after the cue.
-        let mut a = c + len;
-        if cue.frame == Frame::Tell {
-            let that = (a..se.min(a + 10))
-                .find(|&k| s.low(k) == "that" || s.toks[k].kind == Kind::Mark || self.is_stop(k));
-            match that {
-                Some(k) if s.low(k) == "that" => a = k,
-                _ => {
-                    if a < se && s.is_word(a) && (is_addressee(s.low(a)) || is_pronoun(s.low(a))) {
-                        a += 1;
-                    } else if a < se && s.is_word(a) && s.toks[a].cap {
-                        while a < se && s.is_word(a) && s.toks[a].cap {
-                            a += 1;
-                        }
-                    }
-                }
-            }
-        }
-        // "said in a statement that …", "said via email that …": skip the adjunct; "vowed to
-        // act" keeps its infinitive.
-        if a < se && s.is_word(a) && is_preposition(s.low(a)) {
-            let stop = |k: usize| {
-                self.is_stop(k)
-                    || s.toks[k].kind == Kind::Mark
-                    || matches!(s.low(k), "and" | "but")
-                    || self.cues[k].is_some()
-            };
-            match (a..se.min(a + 10)).find(|&k| s.low(k) == "that" || stop(k)) {
-                Some(k) if s.low(k) == "that" => a = k,
-                // "vowed to act"; "said in politics it takes time" keeps its adjunct.
-                _ if s.low(a) == "to" || cue.lemma == "say" => {}
-                // "complained about his mic", "called for a ban", "warned of a battle": the
-                // object of the preposition is the content.
-                _ if cue.frame == Frame::Obj
-                    || matches!(s.low(a), "about" | "for" | "of" | "on") =>
-                {
-                    a += 1
-                }
-                _ => a = se,
-            }
-        }
-        while a < se && (s.is_punct(a, ",") || s.is_punct(a, ":") || s.low(a) == "that") {
-            a += 1;
-        }
-        let b = if a < se { self.clause_end(a, se) } else { se };
-        let words = if a < b { self.words_in(a, b) } else { 0 };
-        let first = if a < b { s.low(a) } else { "" };
-        let min_words = if cue.frame == Frame::Obj { 1 } else { 2 };
-        let forward_ok = words >= min_words
-            && !is_auxiliary(first)
-            && !self.is_stop(a.min(se.saturating_sub(1)));
-        let demonstrative = matches!(first, "this" | "so") && words <= 6;
-        // "content, Smith said Friday, as …": the content lies before, not after.
-        let max_tail = if cue.frame == Frame::Tell { 6 } else { 3 };
-        let relative_subject =
-            spk.is_some_and(|r| r.1 == r.0 + 1 && crate::speaker::is_relative(s.low(r.0)));
-        let end_cue = !relative_subject && subj_after_comma_or_mark(s, spk, ss) && {
-            let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
-                .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
-                .unwrap_or(se);
-            self.words_in(c + len, tail) <= max_tail
-                && self.has_words(ss, spk.map_or(c, |r| r.0), 3)
-        };
-        // Relative clauses: "a rule change that he said would make it harder", "which
-        // critics say was the best speech": the content runs from the relative pronoun.
-        let rel = spk.and_then(|r| {
-            (r.0 > ss && matches!(s.low(r.0 - 1), "that" | "which" | "who" | "whom"))
-                .then(|| r.0 - 1)
-        });
-        if let Some(rp) = rel {
-            if !inverted && a < se && s.is_word(a) && (is_auxiliary(first) || is_modal(first)) {
-                let b = self.clause_end(a, se);
-                return self.has_words(a, b, 2).then_some((rp, b, spk));
-            }
-        }
-        if !inverted && !end_cue && spk.is_some() && forward_ok && !demonstrative {
-            return Some((a, b, spk));
-        }
-        if cue.frame == Frame::Obj {
-            return None;
-        }
-        if demonstrative && spk.is_some() {
-            // "X announced this": the content is the previous sentence of the same paragraph
-            // (or the last sentence of the previous one).
-            let sent = s.toks[c].sent as usize;
-            if sent == 0 || s.sents[sent - 1].para + 1 < s.sents[sent].para {
-                return None;
-            }
-            let (pa, pb) = s.sent_range(sent as u32 - 1);
-            let pb = trim_back(s, pa, pb);
-            return (self.has_words(pa, pb, 3)).then_some((pa, pb, spk));
-        }
-        // Parenthetical: "The good news, Woolson said, is that …": the whole sentence.
-        let subj_after_comma = spk.is_some_and(|r| {
-            r.0 > ss && (s.is_punct(r.0 - 1, ",") || s.toks[r.0 - 1].kind == Kind::Mark)
-        });
-        let mut after = c + len;
-        if after < se
-            && s.is_word(after)
-            && (is_addressee(s.low(after)) || is_pronoun(s.low(after)))
-        {
-            after += 1;
-        }
-        if !inverted
-            && subj_after_comma
-            && after < se
-            && s.is_punct(after, ",")
-            && self.has_words(after, se, 2)
-        {
-            let b = self.clause_end(after + 1, se);
-            return Some((ss, b, spk));
-        }
-        // End position: "content, Smith said [on Monday, as …]." / "content, said Smith."
-        let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
-            .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
-            .unwrap_or(se);
-        if !inverted && self.words_in(c + len, tail) > max_tail.max(4) {
-            return None;
-        }
-        let (comma, spk) = if inverted {
-            let ceil = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
-                .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
-                .unwrap_or(se);
-            (j - 1, phrase_after(s, c + len, ceil))
-        } else {
-            // The earliest comma (or closing mark) before the cue that a subject phrase
-            // follows: "…, Cecelia Purner, 67, a retired teacher, said." The phrase between
-            // it and the cue is the speaker.
-            let lo = ss.max(j.saturating_sub(30));
-            let is_break =
-                |k: usize| s.is_punct(k, ",") || (s.toks[k].kind == Kind::Mark && k + 1 < j);
-            let last_break = (lo..j).rev().find(|&k| is_break(k))?;
-            let first_stop = (lo..j)
-                .rev()
-                .find(|&k| self.is_stop(k) || self.cues[k].is_some())
-                .map_or(lo, |k| k + 1);
-            let k = (first_stop..j)
-                .find(|&k| {
-                    is_break(k)
-                        && phrase_after(s, k + 1, j).is_some_and(|r| {
-                            s.toks[r.0].cap
-                                || is_pronoun(s.low(r.0))
-                                || matches!(s.low(r.0), "the" | "a" | "an")
-                        })
-                })
-                .unwrap_or(last_break);
-            let spk = match spk {
-                Some(r) if r.0 > k => Some(r),
-                _ => (k + 1 < j).then_some((k + 1, j)),
-            };
-            (k, spk)
-        };
-        spk?;
-        let b = trim_back(s, ss, comma);
-        (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
 
     /// Headline attributions: "Reid: ‘Never underestimate him’", "Poll: Smith leads in Ohio".
@@ -1146,7 +620,7 @@ impl<'a> State<'a> {
             }
             last_sent = sent;
             handled[n] = true;
-            let spk = sentence_subject(s, ss, seg.open);
+            let spk = sentence_subject(s, ss, seg.open, self.inp.seg_of);
             self.push(st, en, QuoteKind::Mixed, spk, None, s.toks[ss].para);
         }
     }
@@ -1198,80 +672,13 @@ impl<'a> State<'a> {
                     let sent = s.toks[seg.open].sent as usize;
                     if sent > 0 {
                         let (pa, pb) = s.sent_range(sent as u32 - 1);
-                        spk = sentence_subject(s, pa, pb);
+                        spk = sentence_subject(s, pa, pb, self.inp.seg_of);
                     }
                 }
             }
             self.push(seg.start, seg.end, QuoteKind::Direct, spk, None, para);
         }
     }
-}
-
-/// The speaker phrase follows a comma or a quote mark (content before it).
-fn subj_after_comma_or_mark(s: &Scan, spk: Option<Range>, ss: usize) -> bool {
-    spk.is_some_and(|r| {
-        r.0 > ss && (s.is_punct(r.0 - 1, ",") || s.toks[r.0 - 1].kind == Kind::Mark)
-    })
-}
-
-fn is_time_like(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "the"
-    )
-}
-
-fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "about"
-            | "for"
-            | "to"
-            | "in"
-            | "on"
-            | "upon"
-            | "at"
-            | "with"
-            | "from"
-            | "by"
-            | "into"
-            | "via"
-            | "during"
-            | "after"
-            | "before"
-            | "of"
-            | "over"
-            | "against"
-    )
-}
-
-fn is_modal(w: &str) -> bool {
-    matches!(
-        w,
-        "might" | "may" | "should" | "must" | "could" | "would" | "will" | "can"
-    )
-}
-
-fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "have"
-            | "has"
-            | "had"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "be"
-            | "been"
-            | "do"
-            | "does"
-            | "did"
-    )
 }
 
 /// `b` moved back over final punctuation and detached marks (a closing mark glued to the
@@ -1336,6 +743,7 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
         in_block: vec![false; n],
         out: Vec::new(),
         sorted_out: Vec::new(),
+        sent_speaker: vec![None; s.sents.len()],
         direct_spans: Vec::new(),
     };
     if inp.rules.block_quotes {

@@ -314,8 +314,17 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
 }
 
 /// The first subject-like phrase of a sentence: a pronoun or a name near its start.
-pub fn sentence_subject(scan: &Scan, ss: usize, se: usize) -> Option<Range> {
+pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Option<Range> {
+    // Words inside quote marks are the quoted person's, not the sentence's subject.
     let mut i = ss;
+    while i < se && seg_of[i] != u32::MAX {
+        i += 1;
+    }
+    if i > ss {
+        while i < se && !scan.is_word(i) {
+            i += 1;
+        }
+    }
     // Skip a dateline: "JACKSON, Miss. - …", "BOCA RATON, Fla. -- …".
     if i < se && scan.is_word(i) && scan.toks[i].cap && is_all_caps(scan, i) {
         if let Some(k) = (i..se.min(i + 8)).find(|&k| matches!(scan.low(k), "-" | "—" | "–")) {
@@ -374,10 +383,10 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize) -> Option<Range> {
             return Some((i, b));
         }
     }
-    let lim = se.min(ss + 12);
+    let lim = se.min(i + 12);
     while i < lim {
         let t = &scan.toks[i];
-        if t.kind == Kind::Word {
+        if t.kind == Kind::Word && seg_of[i] == u32::MAX {
             let w = scan.low(i);
             if is_pronoun(w) && w != "it" {
                 return Some((i, i + 1));

@@ -138,10 +138,39 @@ fn collect<P: Params>(st: &mut Statement, params: P) -> Result<Table, StoreError
     Ok(Table { columns, rows })
 }
 
-/// A resolved actor selector: bound as (code pattern, JSON array of entity ids).
+/// A resolved actor selector. Bound as three parameters: `lo`, `hi` (the code, or the range
+/// of codes a `PREFIX*` pattern covers, so the code indexes serve both) and the JSON array of
+/// matching entity ids.
 struct Actor {
-    glob: String,
+    code: CodeMatch,
+    lo: String,
+    hi: String,
     entities: String,
+    has_entities: bool,
+}
+
+enum CodeMatch {
+    Exact,
+    Prefix,
+    Glob,
+}
+
+impl Actor {
+    /// The SQL condition on one event side (`source` or `target`), with the parameter
+    /// numbers this actor is bound to.
+    fn condition(&self, column: &str, p: [&str; 3]) -> String {
+        let [lo, hi, ids] = p;
+        let code = match self.code {
+            CodeMatch::Exact => format!("{column}_code = {lo}"),
+            CodeMatch::Prefix => format!("({column}_code >= {lo} AND {column}_code < {hi})"),
+            CodeMatch::Glob => format!("{column}_code GLOB {lo}"),
+        };
+        if self.has_entities {
+            format!("({code} OR {column}_entity IN (SELECT value FROM json_each({ids})))")
+        } else {
+            code
+        }
+    }
 }
 
 fn resolve_actor(conn: &Connection, selector: &str) -> Result<Actor, StoreError> {
@@ -168,9 +197,31 @@ fn resolve_actor(conn: &Connection, selector: &str) -> Result<Actor, StoreError>
     if ids.is_empty() && !looks_like_code {
         ids = closest_names(conn, s, ACTOR_THRESHOLD)?;
     }
-    // CAMEO codes are upper case; GLOB without wildcards is plain equality (and uses the index).
+    // CAMEO codes are upper case. "RUS*" is the range [RUS, RUS\u{10FFFF}): every code that
+    // starts with RUS, found through the index.
+    let pattern = s.to_uppercase();
+    let wild = |c: char| matches!(c, '*' | '?' | '[');
+    let (code, lo, hi) = match pattern.find(wild) {
+        None => (CodeMatch::Exact, pattern.clone(), pattern),
+        Some(i) if i == pattern.len() - 1 => {
+            let prefix = pattern[..i].to_string();
+            if pattern.ends_with('*') {
+                (
+                    CodeMatch::Prefix,
+                    prefix.clone(),
+                    format!("{prefix}\u{10FFFF}"),
+                )
+            } else {
+                (CodeMatch::Glob, pattern.clone(), pattern)
+            }
+        }
+        Some(_) => (CodeMatch::Glob, pattern.clone(), pattern),
+    };
     Ok(Actor {
-        glob: s.to_uppercase(),
+        code,
+        lo,
+        hi,
+        has_entities: !ids.is_empty(),
         entities: serde_json::to_string(&ids)?,
     })
 }
@@ -206,12 +257,6 @@ fn closest_names(conn: &Connection, typed: &str, threshold: f64) -> Result<Vec<i
     Ok(ids)
 }
 
-fn side(column: &str, glob: &str, ids: &str) -> String {
-    format!(
-        "({column}_code GLOB {glob} OR {column}_entity IN (SELECT value FROM json_each({ids})))"
-    )
-}
-
 fn date_bound(d: Option<NaiveDate>, default: &str) -> String {
     d.map_or(default.to_string(), |d| d.to_string())
 }
@@ -227,31 +272,34 @@ fn limit(n: usize) -> i64 {
 fn dyad(conn: &Connection, q: &DyadQuery) -> Result<Table, StoreError> {
     let a = resolve_actor(conn, &q.a)?;
     let b = resolve_actor(conn, &q.b)?;
-    let one = |src: (&str, &str), tgt: (&str, &str), dir: &str| {
+    let one = |src: (&Actor, [&str; 3]), tgt: (&Actor, [&str; 3]), dir: &str| {
         format!(
             "SELECT date, {dir} AS direction, count(*) AS events, count(DISTINCT happening) AS happenings,
                     sum(quad_class = 1) AS verbal_coop, sum(quad_class = 2) AS material_coop,
                     sum(quad_class = 3) AS verbal_conflict, sum(quad_class = 4) AS material_conflict,
                     round(sum(goldstein), 3) AS goldstein_sum
              FROM events
-             WHERE date >= ?7 AND date <= ?8 AND (?9 = 0 OR status = 'asserted') AND {} AND {}
+             WHERE date >= ?9 AND date <= ?10 AND (?11 = 0 OR status = 'asserted') AND {} AND {}
              GROUP BY date",
-            side("source", src.0, src.1),
-            side("target", tgt.0, tgt.1)
+            src.0.condition("source", src.1),
+            tgt.0.condition("target", tgt.1)
         )
     };
-    let mut sql = one(("?1", "?2"), ("?3", "?4"), "?5");
+    let (pa, pb) = (["?1", "?2", "?3"], ["?4", "?5", "?6"]);
+    let mut sql = one((&a, pa), (&b, pb), "?7");
     if q.both_directions {
-        sql = format!("{sql} UNION ALL {}", one(("?3", "?4"), ("?1", "?2"), "?6"));
+        sql = format!("{sql} UNION ALL {}", one((&b, pb), (&a, pa), "?8"));
     }
     sql.push_str(" ORDER BY date, direction");
     let mut st = conn.prepare(&sql).ctx("prepare dyad")?;
     collect(
         &mut st,
         params![
-            a.glob,
+            a.lo,
+            a.hi,
             a.entities,
-            b.glob,
+            b.lo,
+            b.hi,
             b.entities,
             format!("{} > {}", q.a.trim(), q.b.trim()),
             format!("{} > {}", q.b.trim(), q.a.trim()),
@@ -277,10 +325,10 @@ fn network(conn: &Connection, q: &NetworkQuery) -> Result<Table, StoreError> {
     let sql = format!(
         "WITH hits AS (
             SELECT target_code AS code, target_entity AS entity, 1 AS outgoing, goldstein, quad_class, happening
-            FROM events WHERE (?6 OR (date >= ?3 AND date <= ?4)) AND {src}
+            FROM events WHERE (?7 OR (date >= ?4 AND date <= ?5)) AND {src}
             UNION ALL
             SELECT source_code, source_entity, 0, goldstein, quad_class, happening
-            FROM events WHERE (?6 OR (date >= ?3 AND date <= ?4)) AND {tgt}
+            FROM events WHERE (?7 OR (date >= ?4 AND date <= ?5)) AND {tgt}
          )
          SELECT {partner_name} AS partner, max(h.code) AS code, count(*) AS events,
                 sum(h.outgoing) AS outgoing, count(*) - sum(h.outgoing) AS incoming,
@@ -291,9 +339,9 @@ fn network(conn: &Connection, q: &NetworkQuery) -> Result<Table, StoreError> {
          WHERE h.code != '' OR h.entity IS NOT NULL
          GROUP BY {partner_key}
          ORDER BY events DESC, partner
-         LIMIT ?5",
-        src = side("source", "?1", "?2"),
-        tgt = side("target", "?1", "?2"),
+         LIMIT ?6",
+        src = x.condition("source", ["?1", "?2", "?3"]),
+        tgt = x.condition("target", ["?1", "?2", "?3"]),
     );
     // Without a date range, undated events count too: a network is not a time series.
     let (from, to) = (date_bound(q.from, ""), date_bound(q.to, "9999"));
@@ -301,7 +349,7 @@ fn network(conn: &Connection, q: &NetworkQuery) -> Result<Table, StoreError> {
     let mut st = conn.prepare(&sql).ctx("prepare network")?;
     collect(
         &mut st,
-        params![x.glob, x.entities, from, to, limit(q.limit), all_dates],
+        params![x.lo, x.hi, x.entities, from, to, limit(q.limit), all_dates],
     )
 }
 

@@ -281,6 +281,30 @@ fn dyad_timeline_numbers() {
         n, 3,
         "events whose sides are the entities: a1 met, a2 talks, a3 praised"
     );
+    // Code patterns: a prefix (an index range) and a general glob.
+    let total = |t: &Table| -> i64 {
+        t.rows
+            .iter()
+            .map(|r| if let Value::Int(n) = r[2] { n } else { 0 })
+            .sum()
+    };
+    for (a, b, want) in [
+        ("*GOV", "RUS*", 5),
+        ("FRA*", "RUSGOV", 4),
+        ("USA*", "RUS", 0),
+        ("F?AGOV", "RUSGOV", 4),
+    ] {
+        let t = run(
+            &store,
+            &QueryCommand::Dyad(DyadQuery {
+                a: a.into(),
+                b: b.into(),
+                ..DyadQuery::default()
+            }),
+        )
+        .unwrap();
+        assert_eq!(total(&t), want, "{a} > {b}");
+    }
     // Another spelling of a stored name finds the actor; an unknown name finds nothing.
     let typed = run(
         &store,

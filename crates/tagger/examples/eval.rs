@@ -1,6 +1,8 @@
 //! Evaluates the shipped (embedded) model on the EWT/UNER test split and measures speed.
 //!
 //! `cargo run --release -p sitrep-tagger --example eval -- --ud /work/shared/data/ud [--split dev]`
+//! Other options: `--beam N` (NER beam width), `--model DIR` (a model directory instead of the
+//! embedded model), `--errors N` (print NER errors in the first N sentences with entities).
 
 use anyhow::{bail, Context, Result};
 use sitrep_doc::NerTag;
@@ -14,6 +16,7 @@ fn main() -> Result<()> {
     let mut split = "test".to_string();
     let mut show_errors = 0usize;
     let mut beam = sitrep_tagger::DEFAULT_BEAM;
+    let mut model_dir: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().with_context(|| format!("{a} needs a value"));
@@ -22,11 +25,15 @@ fn main() -> Result<()> {
             "--split" => split = val()?,
             "--errors" => show_errors = val()?.parse()?,
             "--beam" => beam = val()?.parse()?,
+            "--model" => model_dir = Some(PathBuf::from(val()?)),
             other => bail!("unknown argument {other}"),
         }
     }
     let (t0, c0) = (Instant::now(), cpu_ns());
-    let tagger = Tagger::embedded()?;
+    let tagger = match &model_dir {
+        Some(dir) => std::sync::Arc::new(Tagger::load_dir(dir)?),
+        None => Tagger::embedded()?,
+    };
     println!(
         "model load: {:.1} ms CPU ({:.1} ms wall)",
         (cpu_ns() - c0) as f64 / 1e6,

@@ -101,6 +101,9 @@ impl TaggerStage {
                 };
             }
         }
+        if self.ner {
+            propagate_surnames(text, tokens);
+        }
         Ok(())
     }
 }
@@ -130,5 +133,43 @@ impl Stage for TaggerStage {
         result?;
         doc.done |= self.provides();
         Ok(())
+    }
+}
+
+/// Document-level label consistency: a word that ends a multi-word person name ("Elena
+/// Markova") is a person when it later stands alone as a one-word entity of another type
+/// ("Markova told reporters" tagged LOC). The sentence-level model cannot see this.
+fn propagate_surnames(text: &str, tokens: &mut [Token]) {
+    let word = |t: &Token| text.get(t.span.range()).unwrap_or("");
+    let mut surnames: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].ner != NerTag::BPer {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tokens.len()
+            && tokens[end].ner == NerTag::IPer
+            && tokens[end].sentence == tokens[i].sentence
+        {
+            end += 1;
+        }
+        if end - i >= 2 && !surnames.contains(&word(&tokens[end - 1])) {
+            surnames.push(word(&tokens[end - 1]));
+        }
+        i = end;
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for i in 0..tokens.len() {
+        let single = matches!(tokens[i].ner, NerTag::BOrg | NerTag::BLoc)
+            && tokens.get(i + 1).is_none_or(|n| {
+                !matches!(n.ner, NerTag::IOrg | NerTag::ILoc) || n.sentence != tokens[i].sentence
+            });
+        if single && surnames.contains(&word(&tokens[i])) {
+            tokens[i].ner = NerTag::BPer;
+        }
     }
 }

@@ -11,7 +11,11 @@ The talks will resume in Geneva next month, a spokeswoman for the Norwegian Fore
 
 fn tagged() -> Document {
     let mut doc = Document::with_body(Meta::default(), ARTICLE.to_string(), 16).unwrap();
-    SegmentConfig::default().build().unwrap().process(&mut doc).unwrap();
+    SegmentConfig::default()
+        .build()
+        .unwrap()
+        .process(&mut doc)
+        .unwrap();
     let stage = TaggerConfig::default().build().unwrap();
     assert!(doc.done.contains(stage.requires()));
     stage.process(&mut doc).unwrap();
@@ -31,7 +35,11 @@ fn real_tokens_get_tags_lemmas_and_entities() {
             ents.push((kind, doc.slice(span).to_string()));
         }
         for t in toks {
-            assert!(!t.lemma.is_empty(), "sentence {si}: empty lemma for {:?}", doc.slice(t.span));
+            assert!(
+                !t.lemma.is_empty(),
+                "sentence {si}: empty lemma for {:?}",
+                doc.slice(t.span)
+            );
             assert_eq!(t.lemma, t.lemma.to_lowercase());
         }
     }
@@ -42,10 +50,21 @@ fn real_tokens_get_tags_lemmas_and_entities() {
         (EntType::Per, "Markova"),
         (EntType::Loc, "Geneva"),
     ] {
-        assert!(ents.contains(&(want.0, want.1.to_string())), "missing {want:?} in {ents:?}");
+        assert!(
+            ents.contains(&(want.0, want.1.to_string())),
+            "missing {want:?} in {ents:?}"
+        );
     }
-    let find = |w: &str| doc.tokens.iter().find(|t| doc.slice(t.span) == w).unwrap_or_else(|| panic!("no token {w}"));
-    assert_eq!((find("praised").pos, find("praised").lemma.as_str()), (Upos::Verb, "praise"));
+    let find = |w: &str| {
+        doc.tokens
+            .iter()
+            .find(|t| doc.slice(t.span) == w)
+            .unwrap_or_else(|| panic!("no token {w}"))
+    };
+    assert_eq!(
+        (find("praised").pos, find("praised").lemma.as_str()),
+        (Upos::Verb, "praise")
+    );
     assert_eq!(find("non-expansion").pos, Upos::Noun);
     assert_eq!(find("7.5").pos, Upos::Num);
     assert_eq!(find("talks").lemma, "talk");
