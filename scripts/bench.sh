@@ -2,7 +2,8 @@
 # Throughput and memory of `sitrep extract` on the shared speed corpus (2,225 BBC articles).
 # Builds the release binary, runs it with 1 thread and with all cores, output to /dev/null,
 # under GNU time, and prints MB/s (text bytes, from sitrep's own summary), MB/s per core and
-# peak RSS. GNU time (/usr/bin/time) is installed with apt-get if it is missing.
+# peak RSS, and MB per CPU-second (user + system time: the per-core figure that a busy,
+# shared machine does not distort). GNU time (/usr/bin/time) is installed with apt-get if it is missing.
 #
 # Usage: scripts/bench.sh [CORPUS.jsonl]   (default ../shared/data/news_corpus.jsonl)
 #        SITREP_BIN=path/to/sitrep scripts/bench.sh   (measure a binary already built)
@@ -35,6 +36,9 @@ for threads in $(printf '%s\n' 1 "$cores" | sort -un); do
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log")
   per_core=$(awk -v m="$mbps" -v t="$threads" 'BEGIN {printf "%.2f", m / t}')
-  echo "threads=$threads: $mbps MB/s total, $per_core MB/s per core, peak RSS $((rss_kb / 1024)) MB, wall $wall, exit $status"
+  mb=$(sed -E 's/.*; ([0-9.]+) MB in .*/\1/' <<<"$summary")
+  cpu_s=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
+  per_cpu_s=$(awk -v m="$mb" -v c="$cpu_s" 'BEGIN {printf "%.2f", (c > 0 ? m / c : 0)}')
+  echo "threads=$threads: $mbps MB/s total, $per_core MB/s per core (wall clock), $per_cpu_s MB per CPU-second, peak RSS $((rss_kb / 1024)) MB, wall $wall, exit $status"
   echo "  $summary"
 done

@@ -1,11 +1,11 @@
-//! The `sitrep` binary: thin glue between the user, sitrep-ingest and sitrep-pipeline.
+//! The `sitrep` binary: thin glue between the user and the sitrep crates.
 //!
 //! `sitrep extract` reads files, directories or stdin, runs the configured pipeline over all
-//! cores and writes one schema v1 JSON object per article (or a readable report); `sitrep demo`
-//! runs the standard pipeline on a built-in invented article. Key decision: a bad record never
-//! stops a run — it becomes an error line in the output and the exit code says so (0 all
-//! records processed, 1 some records failed, 2 usage or fatal error). This binary must not
-//! contain extraction logic of its own.
+//! cores and writes one schema v1 JSON object per article or a readable report; `sitrep demo`
+//! runs the standard pipeline on a built-in invented article; `sitrep train` trains the
+//! tagger. Key decision: a bad record never stops a run — it becomes an error line in the
+//! output and the exit code says so (0 all records processed, 1 some records failed, 2 usage
+//! or a fatal error). This binary must not contain extraction logic of its own.
 
 mod pretty;
 
@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{IngestOptions, Input, DEFAULT_MAX_BYTES};
-use sitrep_pipeline::{Pipeline, PipelineConfig, Processed, RunOptions};
+use sitrep_pipeline::{Batch, Pipeline, PipelineConfig, Processed, RunOptions};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,20 +44,17 @@ enum Command {
     },
     /// Print the default pipeline config (every stage with its default settings) as TOML.
     Config,
+    /// Train the tagger (UPOS, lemmas, NER) on UD English EWT and write a model directory.
+    Train(TrainArgs),
 }
 
+/// What to read and how to process it.
 #[derive(clap::Args)]
-struct ExtractArgs {
+struct RunArgs {
     /// Text files (optional first line `date YYYY-MM-DD`), JSONL files (one article object per
     /// line), directories (walked recursively for .txt/.text/.jsonl/.ndjson) or `-` for stdin.
     #[arg(required = true, value_name = "FILES|DIRS|-")]
     inputs: Vec<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    format: Format,
-    /// Write the output to this file instead of stdout.
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
     threads: Option<u32>,
@@ -69,6 +66,43 @@ struct ExtractArgs {
     max_bytes: usize,
 }
 
+impl RunArgs {
+    fn pipeline(&self) -> Result<Pipeline> {
+        let config = match &self.config {
+            Some(path) => PipelineConfig::from_file(path)?,
+            None => PipelineConfig::default(),
+        };
+        Pipeline::build(&config).context("cannot build the pipeline")
+    }
+
+    /// The processed records of all inputs, in order.
+    fn run<'p>(&self, pipeline: &'p Pipeline) -> Result<Batch<'p, sitrep_ingest::Records>> {
+        let records = sitrep_ingest::read(
+            self.inputs.iter().map(|a| Input::parse(a)),
+            IngestOptions {
+                max_bytes: self.max_bytes,
+            },
+        );
+        let options = RunOptions {
+            threads: self.threads.map(|t| t as usize),
+            ..RunOptions::default()
+        };
+        Ok(pipeline.run_batch(records, options)?)
+    }
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    run: RunArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Write to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// One schema v1 JSON object per line.
@@ -77,12 +111,33 @@ enum Format {
     Pretty,
 }
 
+#[derive(clap::Args)]
+struct TrainArgs {
+    /// Directory with en_ewt-ud-{train,dev,test}.conllu and the Universal NER IOB2 files.
+    #[arg(long, value_name = "DIR", default_value = "../shared/data/ud")]
+    ud_dir: PathBuf,
+    /// Write the model here (use it with a config: [[stages]] stage = "tagger",
+    /// config = { model_dir = "DIR" }); without it, train and evaluate only.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Also train on the dev split (dev figures are then not held out; test figures are).
+    #[arg(long)]
+    include_dev: bool,
+    /// POS training iterations (default: the tagger's).
+    #[arg(long, value_name = "N")]
+    pos_iterations: Option<u32>,
+    /// NER training iterations (default: the tagger's).
+    #[arg(long, value_name = "N")]
+    ner_iterations: Option<u32>,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Demo { format } => demo(format),
         Command::Config => print_config().map(|()| ExitCode::SUCCESS),
+        Command::Train(args) => train(args),
     };
     match result {
         Ok(code) => code,
@@ -93,14 +148,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Writes one processed record in the chosen format.
+/// The output: a file or stdout.
+fn open_output(args: &ExtractArgs) -> Result<Box<dyn Write>> {
+    Ok(match &args.out {
+        Some(path) => Box::new(BufWriter::new(
+            std::fs::File::create(path)
+                .with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+/// Writes one processed record as a JSON line or a readable report.
 fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> std::io::Result<()> {
     static CODES: std::sync::OnceLock<sitrep_events::CodeTable> = std::sync::OnceLock::new();
     match format {
-        Format::Jsonl => {
-            serde_json::to_writer(&mut *out, &processed.to_record())?;
-            out.write_all(b"\n")
-        }
         Format::Pretty => {
             let codes = match CODES.get() {
                 Some(codes) => codes,
@@ -111,6 +173,10 @@ fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> s
                 }
             };
             pretty::write_report(out, processed, codes)
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut *out, &processed.to_record())?;
+            out.write_all(b"\n")
         }
     }
 }
@@ -127,56 +193,76 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
+/// Echoes the first record errors on stderr and keeps the progress line current.
+struct Progress {
+    bar: ProgressBar,
+    shown: usize,
+}
+
 /// How many record errors are echoed on stderr before the rest are only counted.
 const MAX_ERRORS_SHOWN: usize = 20;
 
-fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    let config = match &args.config {
-        Some(path) => PipelineConfig::from_file(path)?,
-        None => PipelineConfig::default(),
-    };
-    let pipeline = Pipeline::build(&config).context("cannot build the pipeline")?;
-    let records = sitrep_ingest::read(
-        args.inputs.iter().map(|a| Input::parse(a)),
-        IngestOptions {
-            max_bytes: args.max_bytes,
-        },
-    );
-    let options = RunOptions {
-        threads: args.threads.map(|t| t as usize),
-        ..RunOptions::default()
-    };
-    let mut batch = pipeline.run_batch(records, options)?;
-    let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    };
-    let bar = progress_bar();
-    let mut shown = 0;
-    while let Some(processed) = batch.next() {
-        if let Err(e) = write_record(&mut out, args.format, &processed) {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(ExitCode::SUCCESS);
-            }
-            return Err(e).context("cannot write the output");
+impl Progress {
+    fn new() -> Progress {
+        Progress {
+            bar: progress_bar(),
+            shown: 0,
         }
-        if !processed.report.ok() && shown < MAX_ERRORS_SHOWN {
-            shown += 1;
+    }
+
+    fn record(
+        &mut self,
+        processed: &Processed,
+        summary: impl FnOnce() -> sitrep_pipeline::Summary,
+    ) {
+        if !processed.report.ok() && self.shown < MAX_ERRORS_SHOWN {
+            self.shown += 1;
             let errors = processed.to_record().errors;
-            bar.suspend(|| eprintln!("sitrep: {}: {}", processed.report.id, errors.join("; ")));
+            self.bar
+                .suspend(|| eprintln!("sitrep: {}: {}", processed.report.id, errors.join("; ")));
         }
-        bar.inc(1);
-        if bar.position() % 64 == 0 {
-            let s = batch.summary();
-            bar.set_message(format!(
+        self.bar.inc(1);
+        if self.bar.position().is_multiple_of(64) {
+            let s = summary();
+            self.bar.set_message(format!(
                 "{:.1} MB, {:.2} MB/s",
                 s.bytes as f64 / 1e6,
                 s.mb_per_s()
             ));
         }
+    }
+
+    /// Clears the progress line and prints the summary; the exit code follows from it.
+    fn finish(self, summary: &sitrep_pipeline::Summary) -> ExitCode {
+        self.bar.finish_and_clear();
+        let with_errors = summary.records_with_errors() as usize;
+        if with_errors > self.shown {
+            eprintln!(
+                "sitrep: ... {} more records with errors",
+                with_errors - self.shown
+            );
+        }
+        eprintln!("sitrep: {summary}");
+        if with_errors > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode> {
+    let pipeline = args.run.pipeline()?;
+    let mut out = open_output(&args)?;
+    let mut batch = args.run.run(&pipeline)?;
+    let mut progress = Progress::new();
+    while let Some(processed) = batch.next() {
+        match write_record(&mut out, args.format, &processed) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            Err(e) => return Err(e).context("cannot write the output"),
+            Ok(()) => {}
+        }
+        progress.record(&processed, || batch.summary());
     }
     match out.flush() {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
@@ -184,20 +270,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         }
         _ => {}
     }
-    bar.finish_and_clear();
-    let summary = batch.summary();
-    if summary.records_with_errors() as usize > shown {
-        eprintln!(
-            "sitrep: ... {} more records with errors (see their output lines)",
-            summary.records_with_errors() as usize - shown
-        );
-    }
-    eprintln!("sitrep: {summary}");
-    Ok(if summary.records_with_errors() > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(progress.finish(&batch.summary()))
 }
 
 fn demo(format: Format) -> Result<ExitCode> {
@@ -240,4 +313,22 @@ fn print_config() -> Result<()> {
     }
     print!("{}", config.to_toml()?);
     Ok(())
+}
+
+fn train(args: TrainArgs) -> Result<ExitCode> {
+    let defaults = sitrep_tagger::TrainOptions::default();
+    let options = sitrep_tagger::TrainOptions {
+        ud_dir: args.ud_dir,
+        out_dir: args.out,
+        include_dev: args.include_dev,
+        pos_iterations: args.pos_iterations.unwrap_or(defaults.pos_iterations),
+        ner_iterations: args.ner_iterations.unwrap_or(defaults.ner_iterations),
+        ..defaults
+    };
+    let report = sitrep_tagger::train(&options).context("training failed")?;
+    print!("{report}");
+    if let Some(dir) = &options.out_dir {
+        println!("model written to {}", dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -249,3 +249,12 @@ fn demo_runs_the_standard_pipeline_on_its_article() {
     assert!(recs[0]["sentences"].as_array().unwrap().len() >= 30);
     check_spans(&recs[0], article, "demo");
 }
+
+#[test]
+fn train_without_data_is_a_clear_error() {
+    // Training itself takes minutes and is tested in the tagger crate; here, the wiring.
+    let dir = tempfile::tempdir().unwrap();
+    let out = sitrep(dir.path(), &["train", "--ud-dir", "no-such-dir"], None);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("training failed"), "{}", stderr(&out));
+}

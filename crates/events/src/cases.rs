@@ -198,6 +198,9 @@ const CASES: &[(&str, &str)] = &[
     ("The army *attacked the town .", ""),
     ("The talks *lasted seven hours .", ""),
     ("Sanctions will *target key industries in Russia .", ""),
+    ("Washington *helped Israel *defend itself .", ""),
+    ("Iran *said Iraq and Syria *meet again .", "040:IRQ>SYR 040:SYR>IRQ"),
+    ("Libya did not *mean that Iraq had *cut ties with Iran .", ""),
     // --- sport reports are not inter-state events
     ("England *beat France 18-17 in the match .", ""),
     ("Chelsea{GBR} will *host Iran in the cup .", ""),
@@ -339,11 +342,47 @@ mod properties {
     use proptest::prelude::*;
 
     const WORDS: &[&str] = &[
-        "Russia", "Ukraine", "[the United States]{USA}", "attacked", "met", "not", "will", "to", "that", "said", "refused", "talks",
-        "between", "and", ",", "sanctions", "on", "by", "was", "has", "no", "plans", "if", "“", "”", "demanded", "must", "of",
-        "the", "which", "Geneva@", "(", ")", "agreed", ".", "¶",
+        "Russia",
+        "Ukraine",
+        "[the United States]{USA}",
+        "attacked",
+        "met",
+        "not",
+        "will",
+        "to",
+        "that",
+        "said",
+        "refused",
+        "talks",
+        "between",
+        "and",
+        ",",
+        "sanctions",
+        "on",
+        "by",
+        "was",
+        "has",
+        "no",
+        "plans",
+        "if",
+        "“",
+        "”",
+        "demanded",
+        "must",
+        "of",
+        "the",
+        "which",
+        "Geneva@",
+        "(",
+        ")",
+        "agreed",
+        ".",
+        "¶",
     ];
-    const TAGS: &[&str] = &["VERB", "NOUN", "PROPN", "AUX", "ADP", "PART", "PRON", "DET", "ADJ", "SCONJ", "CCONJ", "PUNCT", "ADV"];
+    const TAGS: &[&str] = &[
+        "VERB", "NOUN", "PROPN", "AUX", "ADP", "PART", "PRON", "DET", "ADJ", "SCONJ", "CCONJ",
+        "PUNCT", "ADV",
+    ];
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]

@@ -714,8 +714,16 @@ impl<'d> Clauses<'d> {
                 if m >= 0 && self.w[m as usize].text == "," {
                     m -= 1;
                 }
+                // The antecedent is the nearest phrase ("Sharon and Netanyahu, who backed":
+                // Netanyahu), with what it is attached to ("the leader of Iran who").
                 return match (m >= 0).then(|| self.np_of[m as usize]).flatten() {
-                    Some(np) => Subject::Np(self.chain_start(np as usize)),
+                    Some(np) => {
+                        let np = np as usize;
+                        let s = self.nps[np].start;
+                        let attached =
+                            s >= 2 && self.w[s - 1].pos == Upos::Adp && self.lemma(s - 1) == "of";
+                        Subject::Np(if attached { self.chain_start(np) } else { np })
+                    }
                     None => Subject::None,
                 };
             }

@@ -548,7 +548,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 let code = match inner_code {
                     Some(ic) => transform::refuse(ic)?,
                     // "refused to discuss the reports": refusing nobody in particular.
-                    None if !inner_target().is_empty() => self.bare_code(g)?,
+                    None if !self
+                        .c
+                        .object(comp.inner)
+                        .map(|np| self.c.phrase_actors(np))
+                        .unwrap_or_default()
+                        .is_empty() =>
+                    {
+                        self.bare_code(g)?
+                    }
                     None => return None,
                 };
                 (code, inner_target())
@@ -702,7 +710,8 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 || has(Class::Threat)
             {
                 // The addressee, unless a clause starts with it ("said Iran would ...").
-                let mut e = c.nps[np].end;
+                let last = *c.conjuncts(np).last().unwrap_or(&np);
+                let mut e = c.nps[last].end;
                 while e + 1 < c.len() && c.lower_is(e, "of") && c.np_of[e + 1].is_some() {
                     e = c.nps[c.np_of[e + 1].unwrap() as usize].end;
                 }
@@ -893,6 +902,29 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let act = self.evaluate(g, 0);
         if c.hypothetical(grp.head) {
             return None;
+        }
+        // "did not mean that Libya had cut ties": a clause under a negated verb is not asserted.
+        if let Some(prev) = (0..g).rev().find(|&p| !c.groups[p].infinitive) {
+            let pg = c.groups[prev];
+            if pg.neg
+                && (pg.end..grp.start).any(|k| c.lower_is(k, "that") && c.w[k].pos == Upos::Sconj)
+            {
+                return None;
+            }
+        }
+        // "helped Taiwan defend itself": a bare verb after its verb's object is a complement.
+        let hw = c.w[grp.head];
+        if grp.start == grp.head
+            && hw.pos == Upos::Verb
+            && hw.text.eq_ignore_ascii_case(hw.lemma)
+            && self.say_of[g].is_none()
+        {
+            if let Subject::Np(np) = c.subject(g) {
+                let s0 = c.nps[np].start;
+                if s0 > 0 && c.group_of[s0 - 1].is_some() {
+                    return None;
+                }
+            }
         }
         // "a government that will give them value": a relative clause in the future or
         // conditional describes its noun, it reports no act.

@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn limited_read_reports_the_real_size() {
-        let data = vec![b'a'; 50];
+        let data = [b'a'; 50];
         let err = read_limited(&data[..], "-", 10).unwrap_err();
         assert_eq!(
             err.to_string(),

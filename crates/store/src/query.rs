@@ -36,7 +36,8 @@ pub enum QueryCommand {
 }
 
 /// Events A→B (and B→A if `both_directions`) per day: counts per QuadClass and Goldstein sum.
-/// Undated events are left out; days without events are absent (the series is sparse).
+/// Undated events are left out; days without events are absent (the series is sparse)
+/// unless `fill_days` asks for a row per day and direction.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DyadQuery {
@@ -47,7 +48,14 @@ pub struct DyadQuery {
     pub to: Option<NaiveDate>,
     /// Leave out events that are only someone's claim (inside a quote).
     pub asserted_only: bool,
+    /// One row per day (and direction) from `from` (else the first day with events) to `to`
+    /// (else the last), zeros where nothing happened: a series ready to plot.
+    pub fill_days: bool,
 }
+
+/// A dense series never spans more than this many days (a typo in a year must not make
+/// millions of rows).
+const MAX_FILLED_DAYS: i64 = 36_600;
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -292,7 +300,11 @@ fn dyad(conn: &Connection, q: &DyadQuery) -> Result<Table, StoreError> {
     }
     sql.push_str(" ORDER BY date, direction");
     let mut st = conn.prepare(&sql).ctx("prepare dyad")?;
-    collect(
+    let (dir_ab, dir_ba) = (
+        format!("{} > {}", q.a.trim(), q.b.trim()),
+        format!("{} > {}", q.b.trim(), q.a.trim()),
+    );
+    let table = collect(
         &mut st,
         params![
             a.lo,
@@ -301,13 +313,67 @@ fn dyad(conn: &Connection, q: &DyadQuery) -> Result<Table, StoreError> {
             b.lo,
             b.hi,
             b.entities,
-            format!("{} > {}", q.a.trim(), q.b.trim()),
-            format!("{} > {}", q.b.trim(), q.a.trim()),
+            dir_ab,
+            dir_ba,
             date_bound(q.from, "0000"),
             date_bound(q.to, "9999"),
             q.asserted_only,
         ],
-    )
+    )?;
+    if !q.fill_days {
+        return Ok(table);
+    }
+    let directions = if q.both_directions {
+        vec![dir_ab, dir_ba]
+    } else {
+        vec![dir_ab]
+    };
+    fill_days(table, q.from, q.to, &directions)
+}
+
+/// Makes a sparse (date, direction, counts...) series dense: zero rows for missing days.
+fn fill_days(
+    table: Table,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    directions: &[String],
+) -> Result<Table, StoreError> {
+    let day = |v: &Value| match v {
+        Value::Text(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+        _ => None,
+    };
+    let days: Vec<NaiveDate> = table.rows.iter().filter_map(|r| day(&r[0])).collect();
+    let (Some(first), Some(last)) = (from.or(days.first().copied()), to.or(days.last().copied()))
+    else {
+        return Ok(table); // no range and no events: nothing to fill
+    };
+    if (last - first).num_days() > MAX_FILLED_DAYS {
+        return Err(StoreError::BadQuery(format!(
+            "{first}..{last} is too long a range to fill day by day"
+        )));
+    }
+    let mut have: HashMap<(NaiveDate, String), Vec<Value>> = HashMap::new();
+    for row in table.rows {
+        if let (Some(d), Value::Text(dir)) = (day(&row[0]), &row[1]) {
+            have.insert((d, dir.clone()), row);
+        }
+    }
+    let width = table.columns.len();
+    let mut rows = Vec::new();
+    for d in first.iter_days().take_while(|d| *d <= last) {
+        for dir in directions {
+            rows.push(have.remove(&(d, dir.clone())).unwrap_or_else(|| {
+                let mut zero = vec![Value::Text(d.to_string()), Value::Text(dir.clone())];
+                zero.extend(std::iter::repeat_n(Value::Int(0), width - 3));
+                zero.push(Value::Float(0.0));
+                zero
+            }));
+        }
+    }
+    Ok(Table {
+        columns: table.columns,
+        rows,
+    })
 }
 
 fn network(conn: &Connection, q: &NetworkQuery) -> Result<Table, StoreError> {

@@ -281,6 +281,43 @@ fn dyad_timeline_numbers() {
         n, 3,
         "events whose sides are the entities: a1 met, a2 talks, a3 praised"
     );
+    // A dense series: every day of the range, zeros where nothing happened.
+    let dense = run(
+        &store,
+        &QueryCommand::Dyad(DyadQuery {
+            fill_days: true,
+            to: Some(date("2022-03-04")),
+            ..q.clone()
+        }),
+    )
+    .unwrap();
+    let rows: Vec<(String, String, String)> = dense
+        .rows
+        .iter()
+        .map(|r| (text(&r[0]), text(&r[2]), text(&r[8])))
+        .collect();
+    let want = [
+        ("2022-03-01", "3", "-6"),
+        ("2022-03-02", "0", "0"),
+        ("2022-03-03", "1", "3.4"),
+        ("2022-03-04", "0", "0"),
+    ]
+    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
+    assert_eq!(rows, want);
+    let dense_both = run(
+        &store,
+        &QueryCommand::Dyad(DyadQuery {
+            fill_days: true,
+            both_directions: true,
+            ..q.clone()
+        }),
+    )
+    .unwrap();
+    assert_eq!(
+        dense_both.rows.len(),
+        6,
+        "3 days x 2 directions:\n{dense_both}"
+    );
     // Code patterns: a prefix (an index range) and a general glob.
     let total = |t: &Table| -> i64 {
         t.rows

@@ -23,9 +23,34 @@ impl Weights {
         (1u32 << self.bits) - 1
     }
 
-    /// Adds the rows of `feats` into `scores` (length `nclasses`).
+    /// Sets `scores` (length `nclasses`) to the sums of the rows of `feats`.
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        // Fixed-width accumulators stay in registers, so the row loads (cache misses, the
+        // real cost) are independent and overlap.
+        match self.nclasses {
+            7 => self.score_fixed::<7>(feats, scores),
+            17 => self.score_fixed::<17>(feats, scores),
+            _ => self.score_any(feats, scores),
+        }
+    }
+
+    #[inline]
+    fn score_fixed<const N: usize>(&self, feats: &[u32], scores: &mut [i32]) {
+        let mask = self.mask();
+        let mut acc = [0i32; N];
+        for &f in feats {
+            let b = (f & mask) as usize * N;
+            if let Some(row) = self.data.get(b..b + N) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+        scores[..N].copy_from_slice(&acc);
+    }
+
+    fn score_any(&self, feats: &[u32], scores: &mut [i32]) {
         let c = self.nclasses;
         let mask = self.mask();
         scores.iter_mut().for_each(|s| *s = 0);
