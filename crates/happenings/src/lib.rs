@@ -10,7 +10,9 @@
 //!    actor is the empty code, so it matches only another absent actor). For *symmetric*
 //!    event codes (default: `040` consult, `041` phone call, `044` meet at a third location,
 //!    `046` negotiate, `057` sign agreement) the two codes are put in lexicographic order first,
-//!    so "Russia met the US" and "the US met Russia" agree.
+//!    so "Russia met the US" and "the US met Russia" agree. A mention with only one actor
+//!    (no source or no target code) groups only within its own article: "the government
+//!    made a statement" in two papers on one day is rarely the same happening.
 //! 2. **Same CAMEO root** (`"04"`): articles describe one meeting as "met" (044), "held talks"
 //!    (046) or "consulted" (040); the root is what they agree on.
 //! 3. **Dates within the window**: every member's date lies in `[anchor, anchor + window_days]`
@@ -271,6 +273,8 @@ struct GroupKey<'a> {
     actor_a: &'a str,
     actor_b: &'a str,
     root: &'a str,
+    /// Empty for two-sided mentions; the article id for one-sided ones (see rule 1).
+    article: &'a str,
 }
 
 struct Open {
@@ -289,10 +293,12 @@ impl Grouper {
         if self.is_symmetric(&m.code) && b < a {
             std::mem::swap(&mut a, &mut b);
         }
+        let one_sided = a.is_empty() || b.is_empty();
         GroupKey {
             actor_a: a,
             actor_b: b,
             root: m.root.as_str(),
+            article: if one_sided { m.article_id.as_str() } else { "" },
         }
     }
 
