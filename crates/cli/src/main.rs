@@ -287,16 +287,22 @@ fn demo(format: Format) -> Result<ExitCode> {
     let processed = batch
         .next()
         .context("the demo article produced no record")?;
-    let mut out = std::io::stdout().lock();
-    if format == Format::Pretty {
-        writeln!(
-            out,
-            "sitrep demo: the standard pipeline ({}) on a built-in invented article.\n",
-            pipeline.stage_names().join(" → ")
-        )?;
+    let written = (|| -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        if format == Format::Pretty {
+            let stages = pipeline.stage_names().join(" → ");
+            writeln!(
+                out,
+                "sitrep demo: the standard pipeline ({stages}) on a built-in invented article.\n"
+            )?;
+        }
+        write_record(&mut out, format, &processed)?;
+        out.flush()
+    })();
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+        other => other.context("cannot write the output")?,
     }
-    write_record(&mut out, format, &processed)?;
-    out.flush()?;
     Ok(if processed.report.ok() {
         ExitCode::SUCCESS
     } else {

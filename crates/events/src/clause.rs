@@ -652,6 +652,27 @@ impl<'d> Clauses<'d> {
         self.phrase_actors_as(np, false)
     }
 
+    /// Actors a phrase names by its head: "Kosovo", "the leaders of Iran", not "IMF
+    /// support" or "BBC Radio 4's programme". For targets a pattern requires.
+    pub fn head_actors(&self, np: usize) -> Vec<Actor> {
+        let mut out = Vec::new();
+        for c in self.conjuncts(np) {
+            let p = self.nps[c];
+            let mut h = p.end - 1;
+            while h > p.start && TEMPORAL.contains(&self.w[h].lemma) {
+                h -= 1;
+            }
+            if let Some(a) = self.actor[h] {
+                push_unique(&mut out, a);
+            } else if HUMAN_HEADS.contains(&self.w[h].lemma)
+                || AGENT_HEADS.contains(&self.w[h].lemma)
+            {
+                self.np_actors_as(c, 3, false, &mut out);
+            }
+        }
+        out
+    }
+
     pub fn phrase_actors_as(&self, np: usize, source: bool) -> Vec<Actor> {
         let mut out = Vec::new();
         for c in self.conjuncts(np) {
@@ -773,7 +794,7 @@ impl<'d> Clauses<'d> {
                 let mut m = k as isize - 1;
                 let mut finite = false;
                 while m >= 0
-                    && self.w[m as usize].text != ","
+                    && (self.w[m as usize].text != "," || self.comma_list_before(m as usize))
                     && (!self.is_boundary(m as usize) || self.is_relative(m as usize))
                 {
                     if let Some(x) = self.group_of[m as usize] {

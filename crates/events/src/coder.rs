@@ -320,6 +320,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let end = c.clause_end(after);
         let mut target = Vec::new();
         let source;
+        // A required target must be named by its phrase's head ("visited Kosovo", not
+        // "received IMF support").
+        let actors_of = |np: usize| {
+            if p.target.required {
+                c.head_actors(np)
+            } else {
+                c.phrase_actors(np)
+            }
+        };
         if grp.passive {
             source = self.agent_actors(g);
             if p.target.obj {
@@ -339,7 +348,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     })
                     .or_else(|| self.np_starting_at(after, bare));
                 if let Some(np) = np {
-                    target = c.phrase_actors(np);
+                    target = actors_of(np);
                 }
             }
         }
@@ -347,7 +356,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             // The first phrase after a target preposition that names someone.
             target = c
                 .prep_objects(&p.target.preps, grp.end, end.max(after))
-                .map(|np| c.phrase_actors(np))
+                .map(actors_of)
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
         }
@@ -942,8 +951,8 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         // marked [!..] needs its target.
         if !act.complement
             && act.target.is_empty()
-            && act.source.len() < 2
-            && (act.required_target || (act.code.starts_with("04") && !grp.passive))
+            && ((act.required_target && !act.symmetric)
+                || (act.source.len() < 2 && act.code.starts_with("04") && !grp.passive))
         {
             return None;
         }
@@ -952,7 +961,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             let k = kind(act.code);
             if grp.neg {
                 // A negated act did not happen; a negated cooperation is a refusal.
-                act.code = if k == Kind::Cooperative {
+                // "did not praise" is no rejection: verbal support is only withheld.
+                let verbal_support = act.code.starts_with("05") && act.code != "057";
+                act.code = if k == Kind::Cooperative && !verbal_support {
                     transform::refuse(act.code)?
                 } else {
                     return None;

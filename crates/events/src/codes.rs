@@ -16,7 +16,7 @@ pub struct CodeInfo {
 }
 
 impl CodeInfo {
-    /// The 2-digit root ("19" for "1384"... no: "13" for "1384").
+    /// The 2-digit root ("13" for "1384").
     pub fn root(&self) -> &str {
         &self.code[..2]
     }
