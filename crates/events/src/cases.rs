@@ -391,3 +391,30 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_day_in_the_sentence_dates_the_event_but_a_year_does_not() {
+    use sitrep_doc::DateMention;
+    let st = stage();
+    for (date_word, resolution, expected) in [
+        ("Geneva", 3, (2022, 1, 8)), // a day-resolution expression moves the event
+        ("Geneva", 1, (2022, 1, 10)), // a year-only one leaves the article date
+    ] {
+        let mut d = run(&st, "Russia and Ukraine *met in Geneva@ .");
+        d.events.clear();
+        let at = d.text().find(date_word).unwrap();
+        let span = d.span(at, at + date_word.len()).unwrap();
+        d.dates.push(DateMention {
+            span,
+            date: chrono::NaiveDate::from_ymd_opt(2022, 1, 8),
+            resolution,
+        });
+        st.process(&mut d).unwrap();
+        let (y, m, day) = expected;
+        assert_eq!(
+            d.events[0].date,
+            chrono::NaiveDate::from_ymd_opt(y, m, day),
+            "resolution {resolution}"
+        );
+    }
+}

@@ -114,16 +114,15 @@ impl EventsStage {
         fallback.or(main)
     }
 
+    /// The day the sentence names ("on Monday", "January 10th"), else the article date.
+    /// Month- and year-only expressions ("in 1992") do not date an event: they would put it
+    /// on the first of the month or year, which timelines would read as a real day.
     fn sentence_date(doc: &Document, span: Span) -> Option<chrono::NaiveDate> {
-        let mut best: Option<(u8, chrono::NaiveDate)> = None;
-        for d in doc.dates.iter().filter(|d| span.contains(d.span)) {
-            if let Some(date) = d.date {
-                if best.is_none_or(|(r, _)| d.resolution > r) {
-                    best = Some((d.resolution, date));
-                }
-            }
-        }
-        best.map(|(_, d)| d).or(doc.meta.date)
+        doc.dates
+            .iter()
+            .find(|d| d.resolution >= 3 && d.date.is_some() && span.contains(d.span))
+            .and_then(|d| d.date)
+            .or(doc.meta.date)
     }
 }
 
