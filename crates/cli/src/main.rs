@@ -1,15 +1,18 @@
 //! The `sitrep` binary: thin glue between the user and the sitrep crates.
 //!
 //! `sitrep extract` reads files, directories or stdin, runs the configured pipeline over all
-//! cores and writes one schema v1 JSON object per article or a readable report; `sitrep demo`
-//! runs the standard pipeline on a built-in invented article; `sitrep train` trains the
+//! cores and writes one schema v1 JSON object per article, a readable report, GDELT files or
+//! Parquet tables; `sitrep demo` runs the standard pipeline on a built-in invented article;
+//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep train` trains the
 //! tagger. Key decision: a bad record never stops a run — it becomes an error line in the
-//! output and the exit code says so (0 all records processed, 1 some records failed, 2 usage
-//! or a fatal error). This binary must not contain extraction logic of its own.
+//! output (or is reported on stderr for table outputs) and the exit code says so (0 all records
+//! processed, 1 some records failed, 2 usage or fatal error). This binary must not contain
+//! extraction logic of its own.
 
 mod pretty;
+mod store_cmd;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{IngestOptions, Input, DEFAULT_MAX_BYTES};
@@ -44,13 +47,17 @@ enum Command {
     },
     /// Print the default pipeline config (every stage with its default settings) as TOML.
     Config,
+    /// Process articles and store them in an SQLite store (idempotent: a rerun skips what is there).
+    Ingest(store_cmd::IngestArgs),
+    /// Query an SQLite store written by `sitrep ingest`.
+    Query(store_cmd::QueryArgs),
     /// Train the tagger (UPOS, lemmas, NER) on UD English EWT and write a model directory.
     Train(TrainArgs),
 }
 
-/// What to read and how to process it.
+/// What to read and how to process it; shared by `extract` and `ingest`.
 #[derive(clap::Args)]
-struct RunArgs {
+pub(crate) struct RunArgs {
     /// Text files (optional first line `date YYYY-MM-DD`), JSONL files (one article object per
     /// line), directories (walked recursively for .txt/.text/.jsonl/.ndjson) or `-` for stdin.
     #[arg(required = true, value_name = "FILES|DIRS|-")]
@@ -67,7 +74,7 @@ struct RunArgs {
 }
 
 impl RunArgs {
-    fn pipeline(&self) -> Result<Pipeline> {
+    pub(crate) fn pipeline(&self) -> Result<Pipeline> {
         let config = match &self.config {
             Some(path) => PipelineConfig::from_file(path)?,
             None => PipelineConfig::default(),
@@ -76,7 +83,10 @@ impl RunArgs {
     }
 
     /// The processed records of all inputs, in order.
-    fn run<'p>(&self, pipeline: &'p Pipeline) -> Result<Batch<'p, sitrep_ingest::Records>> {
+    pub(crate) fn run<'p>(
+        &self,
+        pipeline: &'p Pipeline,
+    ) -> Result<Batch<'p, sitrep_ingest::Records>> {
         let records = sitrep_ingest::read(
             self.inputs.iter().map(|a| Input::parse(a)),
             IngestOptions {
@@ -98,9 +108,13 @@ struct ExtractArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     format: Format,
-    /// Write to this file instead of stdout.
-    #[arg(long, value_name = "FILE")]
+    /// Write to this file instead of stdout (for gdelt and parquet: this directory, required).
+    #[arg(long, value_name = "FILE|DIR")]
     out: Option<PathBuf>,
+    /// Batch name of the GDELT files (`NAME.export.CSV`, `NAME.mentions.CSV`, `NAME.gkg.csv`);
+    /// a 14-digit YYYYMMDDHHMMSS name also sets GDELT's DATEADDED.
+    #[arg(long, value_name = "NAME", default_value = "sitrep")]
+    batch: String,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -109,6 +123,10 @@ enum Format {
     Jsonl,
     /// A readable report per article.
     Pretty,
+    /// GDELT 2.x Event, Mentions and GKG files in the --out directory.
+    Gdelt,
+    /// Parquet tables (articles, entities, mentions, quotes, events) in the --out directory.
+    Parquet,
 }
 
 #[derive(clap::Args)]
@@ -137,6 +155,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Demo { format } => demo(format),
         Command::Config => print_config().map(|()| ExitCode::SUCCESS),
+        Command::Ingest(args) => store_cmd::ingest(args),
+        Command::Query(args) => store_cmd::query(args),
         Command::Train(args) => train(args),
     };
     match result {
@@ -148,15 +168,68 @@ fn main() -> ExitCode {
     }
 }
 
-/// The output: a file or stdout.
-fn open_output(args: &ExtractArgs) -> Result<Box<dyn Write>> {
-    Ok(match &args.out {
-        Some(path) => Box::new(BufWriter::new(
-            std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
-    })
+/// Where processed records go.
+enum Sink {
+    Lines(Box<dyn Write>, Format),
+    Gdelt(sitrep_export::GdeltWriter),
+    Parquet(Box<sitrep_export::ParquetWriter>),
+}
+
+impl Sink {
+    fn open(args: &ExtractArgs) -> Result<Sink> {
+        let dir = || {
+            args.out
+                .clone()
+                .context("--format gdelt and parquet need --out DIR")
+        };
+        Ok(match args.format {
+            Format::Gdelt => Sink::Gdelt(sitrep_export::GdeltWriter::create(dir()?, &args.batch)?),
+            Format::Parquet => {
+                Sink::Parquet(Box::new(sitrep_export::ParquetWriter::create(dir()?)?))
+            }
+            format => {
+                let out: Box<dyn Write> = match &args.out {
+                    Some(path) => Box::new(BufWriter::new(
+                        std::fs::File::create(path)
+                            .with_context(|| format!("cannot create {}", path.display()))?,
+                    )),
+                    None => Box::new(BufWriter::new(std::io::stdout().lock())),
+                };
+                Sink::Lines(out, format)
+            }
+        })
+    }
+
+    /// Writes one record. Table outputs have no row for an unreadable record; it is reported
+    /// on stderr and counted in the summary like every failed record.
+    fn write(&mut self, processed: &Processed) -> Result<()> {
+        match (self, &processed.record) {
+            (Sink::Lines(out, format), _) => write_record(out, *format, processed)?,
+            (Sink::Gdelt(w), Ok(doc)) => w.write(doc)?,
+            (Sink::Parquet(w), Ok(doc)) => w.write(doc)?,
+            (_, Err(_)) => {}
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<()> {
+        let summary = match self {
+            Sink::Lines(mut out, _) => {
+                return match out.flush() {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        Err(e).context("cannot write the output")
+                    }
+                    _ => Ok(()),
+                }
+            }
+            Sink::Gdelt(w) => w.finish()?,
+            Sink::Parquet(w) => w.finish()?,
+        };
+        for ((table, rows), file) in summary.rows.iter().zip(&summary.files) {
+            eprintln!("sitrep: wrote {} ({rows} {table} rows)", file.display());
+        }
+        Ok(())
+    }
 }
 
 /// Writes one processed record as a JSON line or a readable report.
@@ -174,7 +247,7 @@ fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> s
             };
             pretty::write_report(out, processed, codes)
         }
-        Format::Jsonl => {
+        _ => {
             serde_json::to_writer(&mut *out, &processed.to_record())?;
             out.write_all(b"\n")
         }
@@ -182,7 +255,7 @@ fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> s
 }
 
 /// A progress line on stderr when it is a terminal, nothing otherwise.
-fn progress_bar() -> ProgressBar {
+pub(crate) fn progress_bar() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -194,7 +267,7 @@ fn progress_bar() -> ProgressBar {
 }
 
 /// Echoes the first record errors on stderr and keeps the progress line current.
-struct Progress {
+pub(crate) struct Progress {
     bar: ProgressBar,
     shown: usize,
 }
@@ -203,14 +276,14 @@ struct Progress {
 const MAX_ERRORS_SHOWN: usize = 20;
 
 impl Progress {
-    fn new() -> Progress {
+    pub(crate) fn new() -> Progress {
         Progress {
             bar: progress_bar(),
             shown: 0,
         }
     }
 
-    fn record(
+    pub(crate) fn record(
         &mut self,
         processed: &Processed,
         summary: impl FnOnce() -> sitrep_pipeline::Summary,
@@ -233,7 +306,7 @@ impl Progress {
     }
 
     /// Clears the progress line and prints the summary; the exit code follows from it.
-    fn finish(self, summary: &sitrep_pipeline::Summary) -> ExitCode {
+    pub(crate) fn finish(self, summary: &sitrep_pipeline::Summary) -> ExitCode {
         self.bar.finish_and_clear();
         let with_errors = summary.records_with_errors() as usize;
         if with_errors > self.shown {
@@ -253,27 +326,29 @@ impl Progress {
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let pipeline = args.run.pipeline()?;
-    let mut out = open_output(&args)?;
+    let mut sink = Sink::open(&args)?;
     let mut batch = args.run.run(&pipeline)?;
     let mut progress = Progress::new();
     while let Some(processed) = batch.next() {
-        match write_record(&mut out, args.format, &processed) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-            Err(e) => return Err(e).context("cannot write the output"),
-            Ok(()) => {}
+        if let Err(e) = sink.write(&processed) {
+            let broken_pipe = e
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+            if broken_pipe {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return Err(e).context("cannot write the output");
         }
         progress.record(&processed, || batch.summary());
     }
-    match out.flush() {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            return Err(e).context("cannot write the output")
-        }
-        _ => {}
-    }
+    sink.finish()?;
     Ok(progress.finish(&batch.summary()))
 }
 
 fn demo(format: Format) -> Result<ExitCode> {
+    if matches!(format, Format::Gdelt | Format::Parquet) {
+        bail!("demo prints pretty or jsonl; use `sitrep extract --format gdelt|parquet --out DIR` for tables");
+    }
     let pipeline = Pipeline::standard().context("cannot build the standard pipeline")?;
     let record =
         sitrep_ingest::text_document(DEMO_ID, DEMO_ARTICLE.as_bytes().to_vec(), DEFAULT_MAX_BYTES);

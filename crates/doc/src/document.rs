@@ -44,13 +44,23 @@ impl Document {
     /// A document whose whole text is body.
     pub fn new(meta: Meta, text: String) -> Result<Document, DocError> {
         let body = Span::whole(&text)?;
-        Ok(Document { meta, text, body, ..Document::default() })
+        Ok(Document {
+            meta,
+            text,
+            body,
+            ..Document::default()
+        })
     }
 
     /// A document whose content starts at `body_start` (after a header line).
     pub fn with_body(meta: Meta, text: String, body_start: usize) -> Result<Document, DocError> {
         let body = Span::new(&text, body_start, text.len())?;
-        Ok(Document { meta, text, body, ..Document::default() })
+        Ok(Document {
+            meta,
+            text,
+            body,
+            ..Document::default()
+        })
     }
 
     /// The original text, as ingested.
@@ -103,7 +113,10 @@ impl Document {
 
     /// The entity of the mention whose span covers `span`, if any.
     pub fn entity_covering(&self, span: Span) -> Option<EntityId> {
-        self.mentions.iter().find(|m| m.span.contains(span)).and_then(|m| m.entity)
+        self.mentions
+            .iter()
+            .find(|m| m.span.contains(span))
+            .and_then(|m| m.entity)
     }
 }
 
@@ -114,8 +127,16 @@ mod tests {
     #[test]
     fn sentence_lookup() {
         let mut doc = Document::new(Meta::default(), "Ab cd. Ef gh.".into()).unwrap();
-        doc.sentences.push(Sentence { span: doc.span(0, 6).unwrap(), paragraph: 0, tokens: (0, 0) });
-        doc.sentences.push(Sentence { span: doc.span(7, 13).unwrap(), paragraph: 0, tokens: (0, 0) });
+        doc.sentences.push(Sentence {
+            span: doc.span(0, 6).unwrap(),
+            paragraph: 0,
+            tokens: (0, 0),
+        });
+        doc.sentences.push(Sentence {
+            span: doc.span(7, 13).unwrap(),
+            paragraph: 0,
+            tokens: (0, 0),
+        });
         assert_eq!(doc.sentence_at(0), Some(SentenceId(0)));
         assert_eq!(doc.sentence_at(6), None);
         assert_eq!(doc.sentence_at(8), Some(SentenceId(1)));

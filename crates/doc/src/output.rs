@@ -168,11 +168,16 @@ impl ArticleRecord {
 
 impl Document {
     fn text_span(&self, span: crate::Span) -> TextSpan {
-        TextSpan { start: span.start(), end: span.end(), text: self.slice(span).to_string() }
+        TextSpan {
+            start: span.start(),
+            end: span.end(),
+            text: self.slice(span).to_string(),
+        }
     }
 
     fn entity_name(&self, id: Option<EntityId>) -> Option<String> {
-        id.and_then(|e| self.entities.get(e.index())).map(|e| e.name.clone())
+        id.and_then(|e| self.entities.get(e.index()))
+            .map(|e| e.name.clone())
     }
 
     fn actor_record(&self, a: &crate::EventActor) -> ActorRecord {
@@ -198,7 +203,10 @@ impl Document {
             sentences: self
                 .sentences
                 .iter()
-                .map(|s| SpanRecord { start: s.span.start(), end: s.span.end() })
+                .map(|s| SpanRecord {
+                    start: s.span.start(),
+                    end: s.span.end(),
+                })
                 .collect(),
             entities: self
                 .entities
@@ -221,7 +229,12 @@ impl Document {
                                 .ok()
                                 .and_then(|v| v.as_str().map(str::to_string))
                                 .unwrap_or_default();
-                            MentionRecord { start: t.start, end: t.end, text: t.text, form }
+                            MentionRecord {
+                                start: t.start,
+                                end: t.end,
+                                text: t.text,
+                                form,
+                            }
                         })
                         .collect(),
                     geo: e.geo.clone(),
@@ -276,7 +289,13 @@ impl Document {
                 .iter()
                 .map(|d| {
                     let t = self.text_span(d.span);
-                    DateRecord { start: t.start, end: t.end, text: t.text, date: d.date, resolution: d.resolution }
+                    DateRecord {
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        date: d.date,
+                        resolution: d.resolution,
+                    }
                 })
                 .collect(),
             amounts: self
@@ -284,13 +303,23 @@ impl Document {
                 .iter()
                 .map(|a| {
                     let t = self.text_span(a.span);
-                    AmountRecord { start: t.start, end: t.end, text: t.text, value: a.value, object: a.object.clone() }
+                    AmountRecord {
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        value: a.value,
+                        object: a.object.clone(),
+                    }
                 })
                 .collect(),
             themes: self
                 .themes
                 .iter()
-                .map(|t| ThemeRecord { theme: t.theme.clone(), start: t.span.start(), end: t.span.end() })
+                .map(|t| ThemeRecord {
+                    theme: t.theme.clone(),
+                    start: t.span.start(),
+                    end: t.span.end(),
+                })
                 .collect(),
             tone: self.tone.clone(),
             errors: self.errors.clone(),
@@ -305,14 +334,24 @@ mod tests {
 
     #[test]
     fn record_carries_text_under_spans() {
-        let mut doc = Document::new(Meta { id: "a".into(), ..Meta::default() }, "“Go,” she said.".into()).unwrap();
+        let mut doc = Document::new(
+            Meta {
+                id: "a".into(),
+                ..Meta::default()
+            },
+            "“Go,” she said.".into(),
+        )
+        .unwrap();
         let q = doc.span(0, 9).unwrap();
         let sp = doc.span(10, 13).unwrap();
         let cue = doc.span(14, 18).unwrap();
         doc.quotes.push(Quote {
             span: q,
             kind: QuoteKind::Direct,
-            speaker: Some(Speaker { span: sp, entity: None }),
+            speaker: Some(Speaker {
+                span: sp,
+                entity: None,
+            }),
             cue: Some(cue),
         });
         let rec = doc.to_record();

@@ -8,7 +8,9 @@ use std::ops::Range;
 /// and UTF-8 character boundaries against the text, so slicing with a span never panics.
 /// Character offsets (which GDELT counts) are computed only at export time.
 /// `Span::default()` is the empty span at offset 0, valid in every text.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     start: u32,
     end: u32,
@@ -21,7 +23,11 @@ impl Span {
             return Err(DocError::Reversed { start, end });
         }
         if end > text.len() {
-            return Err(DocError::OutOfBounds { start, end, len: text.len() });
+            return Err(DocError::OutOfBounds {
+                start,
+                end,
+                len: text.len(),
+            });
         }
         if text.len() > u32::MAX as usize {
             return Err(DocError::TextTooLong { len: text.len() });
@@ -31,7 +37,10 @@ impl Span {
                 return Err(DocError::NotCharBoundary { start, end, at });
             }
         }
-        Ok(Span { start: start as u32, end: end as u32 })
+        Ok(Span {
+            start: start as u32,
+            end: end as u32,
+        })
     }
 
     /// The span of a whole text.
@@ -61,7 +70,10 @@ impl Span {
 
     /// The smallest span covering both. Both come from the same text, so the result is valid.
     pub fn cover(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     pub fn contains(self, other: Span) -> bool {
@@ -82,9 +94,15 @@ impl Span {
         let lead = s.len() - s.trim_start().len();
         let trail = s.len() - s.trim_end().len();
         if lead == s.len() {
-            return Span { start: self.start, end: self.start };
+            return Span {
+                start: self.start,
+                end: self.start,
+            };
         }
-        Span { start: self.start + lead as u32, end: self.end - trail as u32 }
+        Span {
+            start: self.start + lead as u32,
+            end: self.end - trail as u32,
+        }
     }
 }
 
@@ -97,8 +115,14 @@ mod tests {
     fn rejects_bad_spans() {
         let t = "Río de Janeiro";
         assert!(matches!(Span::new(t, 3, 2), Err(DocError::Reversed { .. })));
-        assert!(matches!(Span::new(t, 0, 99), Err(DocError::OutOfBounds { .. })));
-        assert!(matches!(Span::new(t, 0, 2), Err(DocError::NotCharBoundary { at: 2, .. })));
+        assert!(matches!(
+            Span::new(t, 0, 99),
+            Err(DocError::OutOfBounds { .. })
+        ));
+        assert!(matches!(
+            Span::new(t, 0, 2),
+            Err(DocError::NotCharBoundary { at: 2, .. })
+        ));
         let s = Span::new(t, 0, 4).unwrap();
         assert_eq!(&t[s.range()], "Río");
     }

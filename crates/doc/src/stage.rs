@@ -53,7 +53,10 @@ pub struct StageError {
 
 impl StageError {
     pub fn new(stage: &'static str, message: impl Into<String>) -> StageError {
-        StageError { stage, message: message.into() }
+        StageError {
+            stage,
+            message: message.into(),
+        }
     }
 }
 

@@ -282,10 +282,7 @@ fn numeral(w: &str) -> Option<(f64, bool)> {
 }
 
 fn is_objectish(w: &Word) -> bool {
-    if w.kind != WordKind::Alpha
-        || NOT_OBJECT.contains(&w.lower.as_str())
-        || MONTHS.contains(&w.lower.as_str())
-    {
+    if w.kind != WordKind::Alpha || NOT_OBJECT.contains(&&*w.lower) || MONTHS.contains(&&*w.lower) {
         return false;
     }
     match w.pos {
@@ -335,7 +332,7 @@ fn amount_at(words: &[Word], i: usize) -> Option<Found> {
     // Calendar days ("January 10") and names with numbers ("Channel 4 show", "Formula 1"):
     // a small plain numeral right after a capitalized word that does not start a sentence.
     if let Some(p) = i.checked_sub(1).map(|p| &words[p]) {
-        if MONTHS.contains(&p.lower.as_str()) {
+        if MONTHS.contains(&&*p.lower) {
             return None;
         }
         let mid_sentence = i >= 2 && words[i - 2].is_word();
@@ -355,10 +352,7 @@ fn amount_at(words: &[Word], i: usize) -> Option<Found> {
     }
     let next = words.get(k);
     if let Some(n) = next {
-        if n.lower == "%"
-            || n.lower == "percent"
-            || n.lower == "pct"
-            || MONTHS.contains(&n.lower.as_str())
+        if n.lower == "%" || n.lower == "percent" || n.lower == "pct" || MONTHS.contains(&&*n.lower)
         {
             return None;
         }
@@ -390,11 +384,7 @@ fn amount_at(words: &[Word], i: usize) -> Option<Found> {
         }
     }
     // "25 wounded", "40 dead": a casualty word alone is the object (and the count's cue).
-    if obj_end == k
-        && words
-            .get(k)
-            .is_some_and(|w| CASUALTY.contains(&w.lower.as_str()))
-    {
+    if obj_end == k && words.get(k).is_some_and(|w| CASUALTY.contains(&&*w.lower)) {
         obj_end = k + 1;
     }
     if obj_end > k
@@ -408,7 +398,7 @@ fn amount_at(words: &[Word], i: usize) -> Option<Found> {
     } else if obj_end > k {
         words[k..obj_end]
             .iter()
-            .map(|w| w.lower.as_str())
+            .map(|w| &*w.lower)
             .collect::<Vec<_>>()
             .join(" ")
     } else {

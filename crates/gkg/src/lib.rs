@@ -122,11 +122,7 @@ impl GkgStage {
             let w = &words[i];
             let mut matched = 0;
             if w.kind != WordKind::Punct {
-                let keys = [
-                    Some(w.lower.as_str()),
-                    w.lemma.as_deref(),
-                    singular(&w.lower),
-                ];
+                let keys = [Some(&*w.lower), w.lemma.as_deref(), singular(&w.lower)];
                 'keys: for key in keys.into_iter().flatten() {
                     for p in self.themes.get(key).map(Vec::as_slice).unwrap_or(&[]) {
                         let n = p.words.len();
@@ -157,7 +153,7 @@ impl GkgStage {
         let (mut w, mut p, mut n, mut v, mut s) = (0u32, 0u32, 0u32, 0u32, 0u32);
         for word in words.iter().filter(|x| x.is_word()) {
             w += 1;
-            match self.vader.get(&word.lower) {
+            match self.vader.get(&*word.lower) {
                 Some(&x) if x > 0.0 => p += 1,
                 Some(&x) if x < 0.0 => n += 1,
                 _ => {}
@@ -165,7 +161,7 @@ impl GkgStage {
             if word.pos == Some(Upos::Verb) {
                 v += 1;
             }
-            if SELF_GROUP.contains(&word.lower.as_str()) {
+            if SELF_GROUP.contains(&&*word.lower) {
                 s += 1;
             }
         }
@@ -203,8 +199,9 @@ impl Stage for GkgStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        // `words` borrows the document, so the layers are assigned after it is dropped.
         let words = words::scan(doc);
-        if self.config.amounts {
+        let amounts = if self.config.amounts {
             let mut amounts = Vec::new();
             for f in amounts::find(&words) {
                 let span = doc
@@ -216,13 +213,24 @@ impl Stage for GkgStage {
                     object: f.object,
                 });
             }
+            Some(amounts)
+        } else {
+            None
+        };
+        let themes = self.config.themes.then(|| self.themes_of(doc, &words));
+        let tone = self
+            .config
+            .tone
+            .then(|| self.tone_of(&words, doc.done.contains(Layers::POS)));
+        drop(words);
+        if let Some(amounts) = amounts {
             doc.amounts = amounts;
         }
-        if self.config.themes {
-            doc.themes = self.themes_of(doc, &words);
+        if let Some(themes) = themes {
+            doc.themes = themes;
         }
-        if self.config.tone {
-            doc.tone = Some(self.tone_of(&words, doc.done.contains(Layers::POS)));
+        if tone.is_some() {
+            doc.tone = tone;
         }
         doc.done |= self.provides();
         Ok(())

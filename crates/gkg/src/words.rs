@@ -8,6 +8,7 @@
 //! document's tokens when a token covers exactly the same bytes.
 
 use sitrep_doc::{Document, Layers, Upos};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordKind {
@@ -21,27 +22,29 @@ pub enum WordKind {
     Punct,
 }
 
+/// A word of the body. `lower` borrows the text when it is already lowercase ASCII and
+/// `lemma` borrows the token's lemma: scanning allocates only for words with capitals.
 #[derive(Debug, Clone)]
-pub struct Word {
+pub struct Word<'d> {
     pub start: usize,
     pub end: usize,
     pub kind: WordKind,
     /// Lowercased, with `’` folded to `'`.
-    pub lower: String,
+    pub lower: Cow<'d, str>,
     /// The first character is upper case.
     pub capital: bool,
     pub pos: Option<Upos>,
-    pub lemma: Option<String>,
+    pub lemma: Option<&'d str>,
 }
 
-impl Word {
+impl Word<'_> {
     pub fn is_word(&self) -> bool {
         self.kind != WordKind::Punct
     }
 
     /// Ends a sentence-like unit: phrases, amounts and count windows never cross it.
     pub fn is_stop(&self) -> bool {
-        self.kind == WordKind::Punct && matches!(self.lower.as_str(), "." | "!" | "?" | ";" | "\n")
+        self.kind == WordKind::Punct && matches!(&*self.lower, "." | "!" | "?" | ";" | "\n")
     }
 }
 
@@ -54,7 +57,7 @@ fn is_joiner(c: char, prev: char, next: char) -> bool {
 }
 
 /// Scans the document body into words.
-pub fn scan(doc: &Document) -> Vec<Word> {
+pub fn scan(doc: &Document) -> Vec<Word<'_>> {
     let body = doc.body();
     let text = doc.text();
     let base = body.start();
@@ -75,7 +78,7 @@ pub fn scan(doc: &Document) -> Vec<Word> {
                     start,
                     end: start + 1,
                     kind: WordKind::Punct,
-                    lower: "\n".into(),
+                    lower: Cow::Borrowed("\n"),
                     capital: false,
                     pos: None,
                     lemma: None,
@@ -115,13 +118,17 @@ pub fn scan(doc: &Document) -> Vec<Word> {
             body.end()
         };
         let raw = &text[start..end];
-        let lower: String = if raw.is_ascii() {
-            raw.to_ascii_lowercase()
+        let lower: Cow<'_, str> = if !raw.is_ascii() {
+            Cow::Owned(
+                raw.chars()
+                    .flat_map(char::to_lowercase)
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .collect(),
+            )
+        } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(raw.to_ascii_lowercase())
         } else {
-            raw.chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| if c == '’' { '\'' } else { c })
-                .collect()
+            Cow::Borrowed(raw)
         };
         let (mut pos, mut lemma) = (None, None);
         if with_pos {
@@ -131,7 +138,7 @@ pub fn scan(doc: &Document) -> Vec<Word> {
             if let Some(t) = doc.tokens.get(tok) {
                 if t.span.start() == start && t.span.end() == end {
                     pos = Some(t.pos);
-                    lemma = (!t.lemma.is_empty()).then(|| t.lemma.clone());
+                    lemma = (!t.lemma.is_empty()).then_some(t.lemma.as_str());
                 }
             }
         }
@@ -170,7 +177,10 @@ mod tests {
         ];
         for (text, want) in CASES {
             let doc = Document::new(Meta::default(), text.to_string()).unwrap();
-            let got: Vec<String> = scan(&doc).into_iter().map(|w| w.lower).collect();
+            let got: Vec<String> = scan(&doc)
+                .into_iter()
+                .map(|w| w.lower.into_owned())
+                .collect();
             assert_eq!(&got, want, "case {text:?}");
         }
     }

@@ -267,10 +267,34 @@ fn window_is_complete_linkage() {
 #[test]
 fn places_must_be_compatible() {
     let c = vec![
-        m("a1", "x", "2022-05-01", "FRAOPP", "FRAGOV", "141", Some("paris")),
-        m("a2", "y", "2022-05-01", "FRAOPP", "FRAGOV", "141", Some("lyon")),
+        m(
+            "a1",
+            "x",
+            "2022-05-01",
+            "FRAOPP",
+            "FRAGOV",
+            "141",
+            Some("paris"),
+        ),
+        m(
+            "a2",
+            "y",
+            "2022-05-01",
+            "FRAOPP",
+            "FRAGOV",
+            "141",
+            Some("lyon"),
+        ),
         m("a3", "z", "2022-05-01", "FRAOPP", "FRAGOV", "141", None),
-        m("a4", "w", "2022-05-01", "FRAOPP", "FRAGOV", "141", Some("paris")),
+        m(
+            "a4",
+            "w",
+            "2022-05-01",
+            "FRAOPP",
+            "FRAGOV",
+            "141",
+            Some("paris"),
+        ),
     ];
     let hs = group(&c);
     assert_eq!(hs.len(), 2);
@@ -423,11 +447,31 @@ fn one_sided_mentions_group_only_within_their_article() {
         m("a1", "one.example", "2022-01-10", "GBRGOV", "", "010", None),
         m("a1", "one.example", "2022-01-10", "GBRGOV", "", "010", None),
         m("a2", "two.example", "2022-01-10", "GBRGOV", "", "010", None),
-        m("a3", "two.example", "2022-01-10", "GBRGOV", "RUSGOV", "010", None),
-        m("a4", "one.example", "2022-01-10", "GBRGOV", "RUSGOV", "010", None),
+        m(
+            "a3",
+            "two.example",
+            "2022-01-10",
+            "GBRGOV",
+            "RUSGOV",
+            "010",
+            None,
+        ),
+        m(
+            "a4",
+            "one.example",
+            "2022-01-10",
+            "GBRGOV",
+            "RUSGOV",
+            "010",
+            None,
+        ),
     ];
     let groups = group(&v);
     let mut sizes: Vec<usize> = groups.iter().map(|h| h.members.len()).collect();
     sizes.sort();
-    assert_eq!(sizes, vec![1, 2, 2], "a1's two statements, a2 alone, the a3+a4 dyad");
+    assert_eq!(
+        sizes,
+        vec![1, 2, 2],
+        "a1's two statements, a2 alone, the a3+a4 dyad"
+    );
 }

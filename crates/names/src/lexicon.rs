@@ -135,8 +135,10 @@ pub struct Item {
 
 pub struct Lexicon {
     phrases: FxMap<Box<str>, Vec<Item>>,
-    /// For each folded first piece, the largest number of pieces of a phrase starting with it.
-    max_pieces: FxMap<Box<str>, u8>,
+    /// For each folded first piece, the piece counts of the phrases starting with it: bit
+    /// `k - 1` set when some phrase has `k` pieces (bit 63: 64 or more). The scan asks only
+    /// those lengths, not every length up to the longest.
+    piece_counts: FxMap<Box<str>, u64>,
     pub countries: Vec<Country>,
     pub cities: Vec<City>,
     pub states: Vec<UsState>,
@@ -204,7 +206,7 @@ impl Lexicon {
     pub fn load() -> Result<Lexicon, NamesError> {
         let mut lex = Lexicon {
             phrases: FxMap::with_capacity_and_hasher(160_000, Default::default()),
-            max_pieces: FxMap::with_capacity_and_hasher(130_000, Default::default()),
+            piece_counts: FxMap::with_capacity_and_hasher(130_000, Default::default()),
             countries: Vec::new(),
             cities: Vec::new(),
             states: Vec::new(),
@@ -380,11 +382,11 @@ impl Lexicon {
             return;
         }
         let (first, n) = first_piece_and_count(&key);
-        let n = n.min(u8::MAX as usize) as u8;
-        match self.max_pieces.get_mut(first) {
-            Some(m) => *m = (*m).max(n),
+        let bit = 1u64 << (n.clamp(1, 64) - 1);
+        match self.piece_counts.get_mut(first) {
+            Some(m) => *m |= bit,
             None => {
-                self.max_pieces.insert(first.into(), n);
+                self.piece_counts.insert(first.into(), bit);
             }
         }
         let items = self.phrases.entry(key.into_boxed_str()).or_default();
@@ -397,9 +399,16 @@ impl Lexicon {
         self.phrases.get(folded).map(|v| v.as_slice())
     }
 
-    /// The largest number of pieces of any phrase starting with this folded piece (0: none).
+    /// The largest number of pieces of any phrase starting with this folded piece (0: none;
+    /// 64 stands for 64 or more).
     pub fn max_pieces(&self, first: &str) -> usize {
-        self.max_pieces.get(first).copied().unwrap_or(0) as usize
+        64 - self.piece_counts(first).leading_zeros() as usize
+    }
+
+    /// The piece counts of the phrases starting with this folded piece, as a bit set: bit
+    /// `k - 1` for `k` pieces, bit 63 for 64 or more (0: no phrase starts with it).
+    pub fn piece_counts(&self, first: &str) -> u64 {
+        self.piece_counts.get(first).copied().unwrap_or(0)
     }
 
     pub fn country_by_code(&self, cameo: &str) -> Option<&Country> {

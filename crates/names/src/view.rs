@@ -154,9 +154,14 @@ impl<'d> View<'d> {
                 i += 1;
                 continue;
             }
-            let max = lex.max_pieces(self.norm(i)).min(n - i);
+            let counts = lex.piece_counts(self.norm(i));
+            let max = (64 - counts.leading_zeros() as usize).min(n - i);
             let mut best: Option<(usize, Vec<Entry>)> = None;
             for len in (1..=max).rev() {
+                // Only lengths some phrase starting with this piece has (64: 64 or more).
+                if counts & (1 << (len.min(64) - 1)) == 0 {
+                    continue;
+                }
                 let b = i + len;
                 if !self.same_sentence(i, b - 1) {
                     continue;
