@@ -88,7 +88,7 @@ const AFTER: usize = 5;
 
 fn cue(w: &Word) -> Option<&'static str> {
     CUES.iter()
-        .find(|(c, _)| *c == w.lower || w.lemma.as_deref() == Some(c))
+        .find(|(c, _)| *c == w.lower || w.lemma == Some(c))
         .map(|(_, k)| *k)
 }
 

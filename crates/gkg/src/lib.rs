@@ -112,7 +112,7 @@ impl GkgStage {
     }
 
     fn word_matches(w: &Word, lex: &str) -> bool {
-        w.lower == lex || w.lemma.as_deref() == Some(lex) || singular(&w.lower) == Some(lex)
+        w.lower == lex || w.lemma == Some(lex) || singular(&w.lower) == Some(lex)
     }
 
     fn themes_of(&self, doc: &Document, words: &[Word]) -> Vec<ThemeMention> {
@@ -122,7 +122,7 @@ impl GkgStage {
             let w = &words[i];
             let mut matched = 0;
             if w.kind != WordKind::Punct {
-                let keys = [Some(&*w.lower), w.lemma.as_deref(), singular(&w.lower)];
+                let keys = [Some(&*w.lower), w.lemma, singular(&w.lower)];
                 'keys: for key in keys.into_iter().flatten() {
                     for p in self.themes.get(key).map(Vec::as_slice).unwrap_or(&[]) {
                         let n = p.words.len();
