@@ -121,3 +121,59 @@ fn geneva_seed_events() {
         );
     }
 }
+
+/// One line per event: code, source -> target, trigger, status. Statements (010) are counted
+/// per speaker code instead of listed, since each quote yields one.
+fn event_list(doc: &Document) -> String {
+    let mut out = String::new();
+    let mut statements = std::collections::BTreeMap::<String, usize>::new();
+    for e in &doc.events {
+        let code = |a: &Option<sitrep_doc::EventActor>| {
+            a.as_ref()
+                .map(|a| a.actor_code.clone())
+                .unwrap_or_else(|| "-".into())
+        };
+        if e.code == "010" {
+            *statements.entry(code(&e.source)).or_default() += 1;
+            continue;
+        }
+        let status = match e.status {
+            sitrep_doc::EventStatus::Asserted => "asserted",
+            sitrep_doc::EventStatus::Reported => "reported",
+        };
+        out.push_str(&format!(
+            "{}\t{}->{}\t{}\t{}\t{}\n",
+            e.code,
+            code(&e.source),
+            code(&e.target),
+            doc.slice(e.trigger),
+            status,
+            e.date.map(|d| d.to_string()).unwrap_or_default()
+        ));
+    }
+    for (speaker, n) in statements {
+        out.push_str(&format!("010\t{speaker}->*\t({n} statements)\n"));
+    }
+    out
+}
+
+/// The whole event list of the seed, held by a golden file (`BLESS=1` rewrites it). Each line's
+/// coding decision is explained in `tests/golden/README.md`.
+#[test]
+fn geneva_seed_event_list_is_golden() {
+    let Some(doc) = coded() else { return };
+    let got = event_list(&doc);
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/geneva_events.tsv"
+    );
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(path, &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(path).expect("golden file; run with BLESS=1 to create");
+    assert_eq!(
+        got, want,
+        "seed event list changed; check it and rerun with BLESS=1"
+    );
+}
