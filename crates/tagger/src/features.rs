@@ -353,6 +353,43 @@ pub fn pos_features(ctx: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut Vec<u
     ]);
 }
 
+/// The POS features of token `i` that do not depend on the previous tags: [`pos_features`]
+/// without [`pos_tag_features`] (written to `out`).
+pub fn pos_token_features(ctx: &[TokenInfo], i: usize, p1: u8, out: &mut Vec<u32>) {
+    out.clear();
+    let j = i + PAD;
+    let (m2, m1, w, n1, n2) = (&ctx[j - 2], &ctx[j - 1], &ctx[j], &ctx[j + 1], &ctx[j + 2]);
+    let p1 = p1 as u64;
+    out.extend_from_slice(&[
+        f1(2, w.word),
+        f1(3, w.lower),
+        f1(4, w.suf2),
+        f1(5, w.suf3),
+        f1(6, w.suf4),
+        f1(7, w.pre1),
+        f1(8, w.shape),
+        f2(12, p1, w.lower),
+        f1(13, m1.lower),
+        f1(14, m1.suf3),
+        f1(15, m2.lower),
+        f1(16, n1.lower),
+        f1(17, n1.suf3),
+        f1(18, n2.lower),
+        f2(19, (w.flags & 0xff) as u64, (i == 0) as u64),
+        f2(20, m1.lower, w.lower),
+        f2(21, w.lower, n1.lower),
+        f1(22, n1.short_shape),
+        f2(23, p1, w.suf3),
+    ]);
+}
+
+/// The POS features that depend on the previous two tags only: their scores can be
+/// tabulated once per model.
+pub fn pos_tag_features(p1: u8, p2: u8) -> [u32; 4] {
+    let (p1, p2) = (p1 as u64, p2 as u64);
+    [f1(1, 0), f1(9, p1), f1(10, p2), f2(11, p1, p2)]
+}
+
 /// Per-token NER context that the tagger computes before NER: the predicted UPOS (as u8)
 /// and whether the token is inside quotation marks.
 #[derive(Debug, Clone, Copy, Default)]
@@ -493,6 +530,39 @@ pub fn ner_label_features(
     ]);
 }
 
+/// The label features of token `i` that depend on the previous label `l1` and on the token
+/// (a subset of [`ner_label_features`], appended to `out`): in beam search they are scored
+/// once per distinct previous label instead of once per hypothesis.
+pub fn ner_label_token_features(
+    ctx: &[TokenInfo],
+    aux: &[NerAux],
+    i: usize,
+    l1: u8,
+    out: &mut Vec<u32>,
+) {
+    let j = i + PAD;
+    let (m1, w) = (&ctx[j - 1], &ctx[j]);
+    let l1 = l1 as u64;
+    let (p0, g0) = (pos_at(aux, i as isize), gaz_at(aux, i as isize));
+    let caps = |t: &TokenInfo| (t.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
+    let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
+    out.extend_from_slice(&[
+        f2(126, l1, w.lower),
+        f2(127, l1, w.short_shape),
+        f2(128, l1, p0),
+        f2(137, l1, m1.lower),
+        f2(146, g0, l1),
+        f3(149, title(w), caps(w), l1),
+    ]);
+}
+
+/// The label features that depend on the previous two labels only (the rest of
+/// [`ner_label_features`]): their scores can be tabulated once per model.
+pub fn ner_label_pair_features(l1: u8, l2: u8) -> [u32; 2] {
+    let (l1, l2) = (l1 as u64, l2 as u64);
+    [f1(124, l1), f2(125, l1, l2)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,5 +635,51 @@ mod tests {
         ner_aux(&ctx, words.len(), &[0; 7], &[], &mut aux);
         let inside: Vec<bool> = aux.iter().map(|a| a.in_quote).collect();
         assert_eq!(inside, [false, false, false, true, true, false, false]);
+    }
+
+    #[test]
+    fn label_features_split_into_token_and_pair_parts() {
+        let mut buf = String::new();
+        let mut ctx = Vec::new();
+        let words = ["Deputy", "Minister", "Ivan", "Petrov", "said"];
+        analyze_sentence(&words, &mut ctx, &mut buf);
+        let mut aux = Vec::new();
+        ner_aux(
+            &ctx,
+            words.len(),
+            &[0, 7, 11, 11, 15],
+            &[0, 0, 4, 8, 0],
+            &mut aux,
+        );
+        for i in 0..words.len() {
+            for (l1, l2) in [(NO_TAG, NO_TAG), (0, NO_TAG), (3, 5), (16, 0)] {
+                let (mut whole, mut parts) = (Vec::new(), Vec::new());
+                ner_label_features(&ctx, &aux, i, l1, l2, &mut whole);
+                ner_label_token_features(&ctx, &aux, i, l1, &mut parts);
+                parts.extend_from_slice(&ner_label_pair_features(l1, l2));
+                whole.sort();
+                parts.sort();
+                assert_eq!(whole, parts, "token {i}, labels {l1} {l2}");
+            }
+        }
+    }
+
+    #[test]
+    fn pos_features_split_into_token_and_tag_parts() {
+        let mut buf = String::new();
+        let mut ctx = Vec::new();
+        let words = ["Officials", "in", "Vienna", "said"];
+        analyze_sentence(&words, &mut ctx, &mut buf);
+        for i in 0..words.len() {
+            for (p1, p2) in [(NO_TAG, NO_TAG), (0, NO_TAG), (3, 5), (16, 0)] {
+                let (mut whole, mut parts) = (Vec::new(), Vec::new());
+                pos_features(&ctx, i, p1, p2, &mut whole);
+                pos_token_features(&ctx, i, p1, &mut parts);
+                parts.extend_from_slice(&pos_tag_features(p1, p2));
+                whole.sort();
+                parts.sort();
+                assert_eq!(whole, parts, "token {i}, tags {p1} {p2}");
+            }
+        }
     }
 }

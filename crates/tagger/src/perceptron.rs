@@ -23,6 +23,33 @@ impl Weights {
         (1u32 << self.bits) - 1
     }
 
+    /// Hints the CPU to load the rows of `feats` into cache (no effect on results).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let mask = self.mask();
+            let c = self.nclasses;
+            let base = self.data.as_ptr();
+            for &f in feats {
+                let b = (f & mask) as usize * c;
+                // A row may straddle two cache lines: hint both ends. `wrapping_add` keeps
+                // this safe Rust; a prefetch of any address never faults.
+                let first = base.wrapping_add(b) as *const i8;
+                let last = base.wrapping_add(b + c - 1) as *const i8;
+                // SAFETY: SSE is part of the x86_64 baseline, and PREFETCH never faults
+                // or changes memory, whatever the address.
+                unsafe {
+                    _mm_prefetch::<_MM_HINT_T0>(first);
+                    _mm_prefetch::<_MM_HINT_T0>(last);
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
+    }
+
     /// Sets `scores` (length `nclasses`) to the sums of the rows of `feats`.
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {

@@ -2,8 +2,9 @@
 //! or greedy) with only valid transitions allowed.
 
 use crate::features::{
-    analyze_sentence, ner_aux, ner_features, ner_label_features, ner_static_features, pos_features,
-    NerAux, TokenInfo, NO_TAG,
+    analyze_sentence, ner_aux, ner_features, ner_label_pair_features, ner_label_token_features,
+    ner_static_features, pos_features, pos_tag_features, pos_token_features, NerAux, TokenInfo,
+    NO_TAG,
 };
 use crate::features::{flag, PAD};
 use crate::gazetteer::Gazetteer;
@@ -39,6 +40,11 @@ pub struct Tagger {
     gazetteer: Gazetteer,
     /// NER beam width (1 = greedy).
     beam: usize,
+    /// Scores of the label-pair-only NER features (`ner_label_pair_features`), tabulated once:
+    /// row `(pair_index(l1) * (c + 1) + pair_index(l2)) * c`, `c` = NER classes.
+    ner_pair: Vec<i32>,
+    /// Scores of the tag-pair-only POS features (`pos_tag_features`), laid out like `ner_pair`.
+    pos_pair: Vec<i32>,
 }
 
 /// Default NER beam width.
@@ -70,6 +76,14 @@ pub struct Scratch {
     cands: Vec<(i64, u32, u8)>,
     /// Back-pointer arena of the beam: (label, index of the previous entry).
     hist: Vec<(u8, u32)>,
+    /// Label-independent NER scores of every token of the sentence (`nclasses` each).
+    static_scores: Vec<i32>,
+    /// Static NER features of the next token (prefetched while the current one is scored).
+    next_feats: Vec<u32>,
+    /// Previous labels whose token-dependent label scores are in `l1_scores` (current token).
+    l1_keys: Vec<u8>,
+    /// Token-dependent label scores, `nclasses` per entry of `l1_keys`.
+    l1_scores: Vec<i32>,
     /// Predicted POS classes (model indices) of the last sentence.
     pub pos: Vec<u8>,
     /// Predicted NER classes (model indices) of the last sentence.
@@ -109,6 +123,8 @@ impl Tagger {
             .map(|(w, c)| (w.into_boxed_str(), c))
             .collect();
         let gazetteer = Gazetteer::embedded()?;
+        let ner_pair = pair_table(&ner.weights, ner_label_pair_features);
+        let pos_pair = pair_table(&pos.weights, pos_tag_features);
         Ok(Tagger {
             pos: pos.weights,
             pos_labels,
@@ -118,6 +134,8 @@ impl Tagger {
             lemmas,
             gazetteer,
             beam: DEFAULT_BEAM,
+            ner_pair,
+            pos_pair,
         })
     }
 
@@ -233,8 +251,21 @@ impl Tagger {
             let c = match self.tagdict.get(w.as_ref()) {
                 Some(&c) => c,
                 None => {
-                    pos_features(&s.ctx, i, p1, p2, &mut s.feats);
-                    self.pos.score(&s.feats, &mut s.scores);
+                    let np = self.pos.nclasses;
+                    let in_table = |p: u8| p == NO_TAG || (p as usize) < np;
+                    if in_table(p1) && in_table(p2) {
+                        // Token features scored from the big table, tag-pair features from the
+                        // small tabulated one: the same integer sums as `pos_features`.
+                        pos_token_features(&s.ctx, i, p1, &mut s.feats);
+                        self.pos.score(&s.feats, &mut s.scores);
+                        let at = (pair_index(p1, np) * (np + 1) + pair_index(p2, np)) * np;
+                        for (sc, &t) in s.scores.iter_mut().zip(&self.pos_pair[at..at + np]) {
+                            *sc += t;
+                        }
+                    } else {
+                        pos_features(&s.ctx, i, p1, p2, &mut s.feats);
+                        self.pos.score(&s.feats, &mut s.scores);
+                    }
                     argmax_i32(&s.scores, |_| true) as u8
                 }
             };
@@ -311,17 +342,54 @@ impl Tagger {
             l2: NO_TAG,
             hist: u32::MAX,
         });
+        // Label-independent scores of every token first, in a loop without dependencies
+        // between tokens, with the rows of the next token prefetched: the row loads (mostly
+        // L1 misses) overlap instead of stalling the beam.
+        s.static_scores.clear();
+        s.static_scores.resize(n * c, 0);
+        s.feats.clear();
+        if n > 0 {
+            ner_static_features(&s.ctx, &s.aux, 0, &mut s.feats);
+        }
         for i in 0..n {
-            s.feats.clear();
-            ner_static_features(&s.ctx, &s.aux, i, &mut s.feats);
-            self.ner.score(&s.feats, &mut s.scores[..c]);
+            if i + 1 < n {
+                s.next_feats.clear();
+                ner_static_features(&s.ctx, &s.aux, i + 1, &mut s.next_feats);
+                self.ner.prefetch(&s.next_feats);
+            }
+            self.ner
+                .score(&s.feats, &mut s.static_scores[i * c..i * c + c]);
+            std::mem::swap(&mut s.feats, &mut s.next_feats);
+        }
+        for i in 0..n {
+            s.scores[..c].copy_from_slice(&s.static_scores[i * c..i * c + c]);
             // `cands` keeps the best `beam` extensions, best first, at most one per state
             // (last two labels); earlier candidates win ties, so the result is deterministic.
             s.cands.clear();
+            s.l1_keys.clear();
+            s.l1_scores.clear();
             for (h, hyp) in s.beam.iter().enumerate() {
-                s.label_feats.clear();
-                ner_label_features(&s.ctx, &s.aux, i, hyp.l1, hyp.l2, &mut s.label_feats);
-                self.ner.score(&s.label_feats, &mut s.label_scores);
+                // Label scores = token-dependent part (shared by hypotheses with the same last
+                // label) + the tabulated label-pair part; integer sums, so the total is the
+                // same as scoring all label features at once.
+                let slot = match s.l1_keys.iter().position(|&l| l == hyp.l1) {
+                    Some(slot) => slot,
+                    None => {
+                        s.label_feats.clear();
+                        ner_label_token_features(&s.ctx, &s.aux, i, hyp.l1, &mut s.label_feats);
+                        let at = s.l1_scores.len();
+                        s.l1_scores.resize(at + c, 0);
+                        self.ner.score(&s.label_feats, &mut s.l1_scores[at..]);
+                        s.l1_keys.push(hyp.l1);
+                        s.l1_keys.len() - 1
+                    }
+                };
+                let pair = (pair_index(hyp.l1, c) * (c + 1) + pair_index(hyp.l2, c)) * c;
+                let token_part = &s.l1_scores[slot * c..slot * c + c];
+                let pair_part = &self.ner_pair[pair..pair + c];
+                for ((out, &a), &b) in s.label_scores.iter_mut().zip(token_part).zip(pair_part) {
+                    *out = a + b;
+                }
                 let prev = (hyp.l1 != NO_TAG).then(|| self.ner_label(hyp.l1));
                 for k in 0..c {
                     if !valid_transition(prev, self.ner_labels[k]) {
@@ -374,6 +442,30 @@ impl Tagger {
         analyze_lower(word, lower);
         self.lemmas.lemmatize(lower, upos)
     }
+}
+
+/// Index of a previous NER label in the pair table: the class, or `c` for [`NO_TAG`].
+#[inline]
+fn pair_index(label: u8, c: usize) -> usize {
+    if label == NO_TAG {
+        c
+    } else {
+        (label as usize).min(c)
+    }
+}
+
+/// Scores of a label-pair feature function for every pair of previous labels (`Tagger::ner_pair`).
+fn pair_table<const K: usize>(w: &Weights, feats: fn(u8, u8) -> [u32; K]) -> Vec<i32> {
+    let c = w.nclasses;
+    let label = |k: usize| if k == c { NO_TAG } else { k as u8 };
+    let mut table = vec![0; (c + 1) * (c + 1) * c];
+    for a in 0..=c {
+        for b in 0..=c {
+            let at = (a * (c + 1) + b) * c;
+            w.score(&feats(label(a), label(b)), &mut table[at..at + c]);
+        }
+    }
+    table
 }
 
 fn analyze_lower(word: &str, lower: &mut String) {
