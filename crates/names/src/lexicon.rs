@@ -97,6 +97,9 @@ pub struct Title {
     pub gender: Gender,
     /// A generic role noun that is a mention only with a determiner ("the diplomat").
     pub nominal_only: bool,
+    /// CAMEO country of an office only one country has ("secretary of state": USA), used
+    /// when the text names no country, before the article's dominant country.
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -358,6 +361,7 @@ impl Lexicon {
                 role: c[1].into(),
                 gender: Gender::parse(c[2]),
                 nominal_only: c[3] == "nominal",
+                country: c.get(4).filter(|x| !x.is_empty()).map(|x| x.to_string()),
             });
             lex.add(c[0], Entry::Title(idx), Case::Any);
         }

@@ -15,8 +15,11 @@
 //! - A capital is its government (`gov:usa`, USAGOV) when it acts: subject of a verb, opening a
 //!   sentence, after "with/between/against/by", or possessive; otherwise it is a place. The
 //!   government, the country (`country:usa`, USA) and the place are different entities.
-//! - A person's country comes from its titles' context; a governmental title without one
-//!   takes the article's dominant country (`dominant_country_fallback`).
+//! - A person's country comes from its titles' context, including a definite title phrase in
+//!   apposition ("the head of the American delegation, Under Secretary Margaret Ellison");
+//!   without one, an office only one country has (`titles.tsv` country column: "Secretary of
+//!   State" -> USA); a governmental title without either takes the article's dominant country
+//!   (`dominant_country_fallback`).
 //! - Person keys fold transliteration variants (`translit_key`), so keys are stable across
 //!   articles: `person:sergei riabkov`, `org:nato`, `country:rus`, `place:2660646`,
 //!   `group:rusgov`, `role:usa:spokesman`.

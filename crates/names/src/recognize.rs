@@ -393,6 +393,9 @@ pub enum What {
         title: usize,
         /// After "the"/"this": may corefer with an earlier person.
         definite: bool,
+        /// A person named in apposition right after the phrase ("the head of the American
+        /// delegation, Under Secretary Margaret Ellison,"): the first piece of that name.
+        appos: Option<usize>,
     },
     Pronoun {
         gender: Gender,
@@ -700,6 +703,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
                 && v.pieces[b].cap
                 && v.pieces[b].alpha
                 && !v.is_any(b, NOT_NAMES)
+                && !v.is_any(b + 1, ORG_WORDS)
                 && v.same_sentence(t.a, b)
         })
         .collect();
@@ -751,10 +755,17 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
                 lex.first_names.contains_key(v.raw(k))
                     || matches!(v.pieces[k].ner, NerTag::BPer | NerTag::IPer)
             };
+            // A two-word run opening a sentence and followed by its title is the signature
+            // line of a quote ("Omid Rahimi Spokesman of the Foreign Ministry").
+            let signature = words == 2
+                && title_starting
+                    .get(&b)
+                    .is_some_and(|&k| !forward[k] && !titles[k].bound);
             if v.pieces[a].sent_start
                 && words >= 2
                 && !first_is_name(a)
                 && !title_ending.contains_key(&a)
+                && !signature
             {
                 a += 1;
                 words -= 1;
@@ -769,9 +780,15 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             if pass == 0 && words < 2 {
                 continue;
             }
+            // "Its spokesman, Hossein Karimi, said": a title, a comma, then a full name.
             let before = title_ending
                 .get(&a)
                 .copied()
+                .or_else(|| {
+                    (words >= 2 && a > 0 && v.is(a - 1, ","))
+                        .then(|| title_ending.get(&(a - 1)).copied())
+                        .flatten()
+                })
                 .filter(|&k| !titles[k].bound && v.same_sentence(titles[k].a, a));
             let after = title_starting
                 .get(&b)
@@ -878,10 +895,19 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         if v.is(t.b, "'") {
             continue;
         }
+        let appos = if definite {
+            appositive_person(v, &titles, &cands, t.b)
+        } else {
+            None
+        };
         cands.push(Cand {
             a: if definite { first - 1 } else { first },
             b: t.b,
-            what: What::Nominal { title: k, definite },
+            what: What::Nominal {
+                title: k,
+                definite,
+                appos,
+            },
         });
     }
 
@@ -1176,6 +1202,33 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
     unify_ner_kinds(v, &mut cands);
     cands.sort_by(|x, y| x.a.cmp(&y.a).then(y.b.cmp(&x.b)));
     Recognized { cands, titles }
+}
+
+/// The person named in apposition after a nominal title phrase ending at piece `end`: up to
+/// two lower-case words may finish the phrase ("the head of the American delegation"), then a
+/// comma and a person name, directly or after its own bound title ("..., Under Secretary of
+/// State Margaret Ellison,"). Returns the name's first piece.
+fn appositive_person(v: &View, titles: &[TitleInfo], cands: &[Cand], end: usize) -> Option<usize> {
+    let n = v.pieces.len();
+    let mut e = end;
+    while e < n && e < end + 2 && v.pieces[e].alpha && !v.pieces[e].cap {
+        e += 1;
+    }
+    if e + 1 >= n || !v.is(e, ",") || !v.same_sentence(end.saturating_sub(1), e + 1) {
+        return None;
+    }
+    let person_at = |a: usize| {
+        cands
+            .iter()
+            .any(|c| c.a == a && matches!(c.what, What::Person { .. }))
+            .then_some(a)
+    };
+    person_at(e + 1).or_else(|| {
+        titles
+            .iter()
+            .find(|t| t.bound && t.lead.unwrap_or(t.a) == e + 1)
+            .and_then(|t| person_at(t.b))
+    })
 }
 
 /// The tagger may call one name a person here and an organization there ("Bombardier"):

@@ -288,9 +288,23 @@ pub fn resolve(
                 }
                 Some((e, MentionForm::Name, EntityKind::Person))
             }
-            What::Nominal { title, definite } => {
+            What::Nominal {
+                title,
+                definite,
+                appos,
+            } => {
                 let t = &titles[*title];
-                let best = if !*definite {
+                // The person named in apposition is the referent ("the head of the
+                // delegation, Margaret Ellison,"); it was created in pass 1.
+                let appositive = appos.and_then(|pa| {
+                    cands.iter().find(|o| o.a == pa).and_then(|o| {
+                        let key = translit_key(v.raw_range(o.a, o.b));
+                        cx.by_key.get(&format!("person:{key}")).copied()
+                    })
+                });
+                let best = if appositive.is_some() {
+                    appositive
+                } else if !*definite {
                     None
                 } else {
                     recent_persons
@@ -495,6 +509,12 @@ pub fn resolve(
         };
         let role = titles[first].role.clone();
         let official = matches!(role.as_str(), "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY");
+        // An office only one country has ("Under Secretary of State") names that country.
+        let country = country.or_else(|| {
+            ent.title_ids
+                .iter()
+                .find_map(|&t| lex.titles[titles[t].head as usize].country.clone())
+        });
         let country = country.or_else(|| {
             if official && s.country_fallback {
                 dominant_code.clone()

@@ -127,6 +127,35 @@ const TITLES: &[(&str, &str, &str, &str)] = &[
         "President",
         "GEOGOV",
     ),
+    // The country of an appositive nominal ("the head of the Canadian delegation") is the
+    // person's, ahead of the article's dominant country.
+    (
+        "Russia and Russian diplomats met in Moscow. The head of the Canadian delegation, Deputy Minister Claire Fontaine, said Russia must act.",
+        "Claire Fontaine",
+        "Deputy Minister",
+        "CANGOV",
+    ),
+    // A capitalized title after a name, running on into an organization of the country.
+    (
+        "Sanctions hurt our hospitals. Omid Rahimi Spokesman of the Iranian Foreign Ministry",
+        "Omid Rahimi",
+        "Spokesman of the Iranian Foreign Ministry",
+        "IRNGOV",
+    ),
+    // An office only one country has, in an article about another country.
+    (
+        "Iran and Iranian officials were blamed. Under Secretary of State Laura Pierce said Iran must act.",
+        "Laura Pierce",
+        "Under Secretary of State",
+        "USAGOV",
+    ),
+    // Title, comma, full name.
+    (
+        "Iran rejected the offer. Its spokesman, Omid Rahimi, accused Washington of pressure.",
+        "Omid Rahimi",
+        "spokesman",
+        "IRNGOV",
+    ),
 ];
 
 #[test]
@@ -305,6 +334,7 @@ const COREF: &[(&str, &str, &str)] = &[
     ("Ned Price State Department spokesman spoke. His statement was short.", "His", "Ned Price"),
     ("Russian Foreign Minister Sergei Lavrov met US Secretary of State Antony Blinken. The Secretary of State said the meeting was frank.", "The Secretary of State", "Antony Blinken"),
     ("The Russian delegation arrived on Monday. They said the talks were over.", "They", "Russian delegation"),
+    ("The head of the Canadian delegation, Deputy Minister Claire Fontaine, said Russia must act.", "The head of the Canadian", "Claire Fontaine"),
 ];
 
 #[test]
@@ -569,6 +599,21 @@ const NOT: &[(&str, &str, EntityKind)] = &[
         "The Treaty on Open Skies was discussed.",
         "Treaty on Open Skies",
         EntityKind::Organization,
+    ),
+    (
+        "That is the real question Omid Rahimi Spokesman of the Iranian Foreign Ministry",
+        "Foreign",
+        EntityKind::Person,
+    ),
+    (
+        "The ministry disagreed. Its spokesman, Omid Rahimi, accused Washington of pressure.",
+        "Omid Rahimi",
+        EntityKind::Location,
+    ),
+    (
+        "The head of the Canadian delegation, Deputy Minister Claire Fontaine, spoke first.",
+        "head",
+        EntityKind::Person,
     ),
 ];
 
