@@ -290,7 +290,7 @@ impl Progress {
     ) {
         if !processed.report.ok() && self.shown < MAX_ERRORS_SHOWN {
             self.shown += 1;
-            let errors = processed.to_record().errors;
+            let errors = processed.errors();
             self.bar
                 .suspend(|| eprintln!("sitrep: {}: {}", processed.report.id, errors.join("; ")));
         }

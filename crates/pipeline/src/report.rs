@@ -42,6 +42,14 @@ impl Processed {
             Err(e) => ArticleRecord::failed(e.record_id(), e.to_string()),
         }
     }
+
+    /// The errors `to_record` would carry, without building the whole record.
+    pub fn errors(&self) -> Vec<String> {
+        match &self.record {
+            Ok(doc) => doc.errors.clone(),
+            Err(e) => vec![e.to_string()],
+        }
+    }
 }
 
 /// Totals over a batch.
@@ -130,5 +138,29 @@ mod tests {
             "3 articles, 1 failed to read, 1 with stage errors; 1.50 MB in 0.50 s = 3.00 MB/s"
         );
         assert_eq!(Summary::default().mb_per_s(), 0.0);
+    }
+}
+
+#[cfg(test)]
+mod errors_tests {
+    use super::*;
+    use sitrep_doc::{Document, Meta};
+
+    #[test]
+    fn errors_equal_the_records_errors() {
+        let mut doc = Document::new(Meta::default(), "Text.".into()).unwrap();
+        doc.errors.push("stage x: broke".into());
+        let processed = Processed {
+            record: Ok(doc),
+            report: DocReport {
+                id: String::new(),
+                bytes: 5,
+                elapsed: Duration::ZERO,
+                read_ok: true,
+                errors: 1,
+            },
+        };
+        assert_eq!(processed.errors(), processed.to_record().errors);
+        assert_eq!(processed.errors(), vec!["stage x: broke".to_string()]);
     }
 }
