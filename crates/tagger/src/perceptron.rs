@@ -100,6 +100,93 @@ impl Weights {
     }
 }
 
+/// A runtime copy of a [`Weights`] table with every row padded with zeros to a multiple of 8
+/// lanes: a row is then whole 16-byte vectors, so the row sums compile to a few SIMD adds per
+/// row instead of a scalar tail (7 NER classes were 18 instructions per row, 8 lanes are 5).
+/// Sums are the same integers as [`Weights::score`] gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaddedWeights {
+    pub nclasses: usize,
+    lanes: usize,
+    mask: u32,
+    data: Vec<i16>,
+}
+
+impl PaddedWeights {
+    pub fn new(w: &Weights) -> PaddedWeights {
+        let lanes = w.nclasses.div_ceil(8).max(1) * 8;
+        let mut data = vec![0i16; lanes << w.bits];
+        for (dst, src) in data
+            .chunks_exact_mut(lanes)
+            .zip(w.data.chunks_exact(w.nclasses.max(1)))
+        {
+            dst[..src.len()].copy_from_slice(src);
+        }
+        PaddedWeights {
+            nclasses: w.nclasses,
+            lanes,
+            mask: w.mask(),
+            data,
+        }
+    }
+
+    /// Hints the CPU to load the rows of `feats` into cache (no effect on results).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let base = self.data.as_ptr();
+            for &f in feats {
+                let at = (f & self.mask) as usize * self.lanes;
+                // `wrapping_add` keeps this safe Rust; a prefetch of any address never faults.
+                let row = base.wrapping_add(at) as *const i8;
+                // SAFETY: SSE is part of the x86_64 baseline, and PREFETCH never faults or
+                // changes memory, whatever the address.
+                unsafe { _mm_prefetch::<_MM_HINT_T0>(row) };
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
+    }
+
+    /// Sets `scores[..nclasses]` to the sums of the rows of `feats`.
+    #[inline]
+    pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
+        match self.lanes {
+            8 => self.score_lanes::<8>(feats, scores),
+            16 => self.score_lanes::<16>(feats, scores),
+            24 => self.score_lanes::<24>(feats, scores),
+            _ => self.score_any(feats, scores),
+        }
+    }
+
+    #[inline]
+    fn score_lanes<const L: usize>(&self, feats: &[u32], scores: &mut [i32]) {
+        let mut acc = [0i32; L];
+        for &f in feats {
+            let at = (f & self.mask) as usize * L;
+            if let Some(row) = self.data.get(at..at + L) {
+                for (a, &w) in acc.iter_mut().zip(row) {
+                    *a += w as i32;
+                }
+            }
+        }
+        scores[..self.nclasses].copy_from_slice(&acc[..self.nclasses]);
+    }
+
+    fn score_any(&self, feats: &[u32], scores: &mut [i32]) {
+        let c = self.nclasses;
+        scores[..c].iter_mut().for_each(|s| *s = 0);
+        for &f in feats {
+            let at = (f & self.mask) as usize * self.lanes;
+            for (s, &w) in scores[..c].iter_mut().zip(&self.data[at..at + c]) {
+                *s += w as i32;
+            }
+        }
+    }
+}
+
 /// Training-time averaged perceptron over `(1 << bits)` hashed feature rows.
 pub struct Trainer {
     pub nclasses: usize,
@@ -249,6 +336,24 @@ pub fn argmax_f32(scores: &[f32], allowed: impl Fn(usize) -> bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padded_weights_score_like_the_dense_table() {
+        for nclasses in [1, 3, 7, 8, 9, 17] {
+            let mut w = Weights::zeros(nclasses, 6);
+            for (i, x) in w.data.iter_mut().enumerate() {
+                *x = ((i as i64 * 7919 % 2001) - 1000) as i16;
+            }
+            let p = PaddedWeights::new(&w);
+            let feats: Vec<u32> = (0..40u32).map(|i| i.wrapping_mul(2_654_435_761)).collect();
+            for n in [0, 1, 5, 40] {
+                let (mut a, mut b) = (vec![0; nclasses], vec![0; nclasses]);
+                w.score(&feats[..n], &mut a);
+                p.score(&feats[..n], &mut b);
+                assert_eq!(a, b, "{nclasses} classes, {n} features");
+            }
+        }
+    }
 
     #[test]
     fn learns_a_separable_problem_and_quantizes() {

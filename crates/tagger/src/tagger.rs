@@ -11,7 +11,7 @@ use crate::gazetteer::Gazetteer;
 use crate::iob::{ent_type, is_inside, tag_str, valid_transition, NER_TAGS};
 use crate::lemma::{FxMap, Lemmatizer};
 use crate::model::{ModelFile, KIND_NER, KIND_POS};
-use crate::perceptron::{argmax_i32, Weights};
+use crate::perceptron::{argmax_i32, PaddedWeights, Weights};
 use crate::TaggerError;
 use sitrep_doc::{NerTag, Upos};
 use std::path::Path;
@@ -34,7 +34,7 @@ pub struct Tagger {
     pos: Weights,
     pos_labels: Vec<Upos>,
     tagdict: FxMap<Box<str>, u8>,
-    ner: Weights,
+    ner: PaddedWeights,
     ner_labels: Vec<NerTag>,
     lemmas: Lemmatizer,
     gazetteer: Gazetteer,
@@ -45,6 +45,8 @@ pub struct Tagger {
     ner_pair: Vec<i32>,
     /// Scores of the tag-pair-only POS features (`pos_tag_features`), laid out like `ner_pair`.
     pos_pair: Vec<i32>,
+    /// Whether NER class `k` may follow the previous label: row `pair_index(l1) * c + k`.
+    ner_valid: Vec<bool>,
 }
 
 /// Default NER beam width.
@@ -73,7 +75,8 @@ pub struct Scratch {
     label_scores: Vec<i32>,
     beam: Vec<Hyp>,
     next: Vec<Hyp>,
-    cands: Vec<(i64, u32, u8)>,
+    /// Candidate extensions: (score, hypothesis, label, the hypothesis' last label).
+    cands: Vec<(i64, u32, u8, u8)>,
     /// Back-pointer arena of the beam: (label, index of the previous entry).
     hist: Vec<(u8, u32)>,
     /// Label-independent NER scores of every token of the sentence (`nclasses` each).
@@ -125,17 +128,26 @@ impl Tagger {
         let gazetteer = Gazetteer::embedded()?;
         let ner_pair = pair_table(&ner.weights, ner_label_pair_features);
         let pos_pair = pair_table(&pos.weights, pos_tag_features);
+        let c = ner.weights.nclasses;
+        let ner_valid = (0..=c)
+            .flat_map(|p| {
+                let prev = (p < c).then(|| ner_labels[p]);
+                let labels = &ner_labels;
+                (0..c).map(move |k| valid_transition(prev, labels[k]))
+            })
+            .collect();
         Ok(Tagger {
             pos: pos.weights,
             pos_labels,
             tagdict,
-            ner: ner.weights,
+            ner: PaddedWeights::new(&ner.weights),
             ner_labels,
             lemmas,
             gazetteer,
             beam: DEFAULT_BEAM,
             ner_pair,
             pos_pair,
+            ner_valid,
         })
     }
 
@@ -390,33 +402,34 @@ impl Tagger {
                 for ((out, &a), &b) in s.label_scores.iter_mut().zip(token_part).zip(pair_part) {
                     *out = a + b;
                 }
-                let prev = (hyp.l1 != NO_TAG).then(|| self.ner_label(hyp.l1));
+                let valid = &self.ner_valid[pair_index(hyp.l1, c) * c..][..c];
                 for k in 0..c {
-                    if !valid_transition(prev, self.ner_labels[k]) {
+                    if !valid[k] {
                         continue;
                     }
                     let score = hyp.score + (s.scores[k] + s.label_scores[k]) as i64;
-                    let beam = &s.beam;
-                    let same = s.cands.iter().position(|&(_, h2, k2)| {
-                        k2 as usize == k && beam[h2 as usize].l1 == hyp.l1
-                    });
-                    match same {
-                        Some(p) if s.cands[p].0 >= score => continue,
-                        Some(p) => {
-                            s.cands.remove(p);
+                    // Not better than the worst of a full list: neither a new entry nor an
+                    // improvement of a listed state (whose score is at least the worst's).
+                    if s.cands.len() == self.beam && s.cands[self.beam - 1].0 >= score {
+                        continue;
+                    }
+                    let same = s
+                        .cands
+                        .iter()
+                        .position(|&(_, _, k2, l1)| k2 as usize == k && l1 == hyp.l1);
+                    if let Some(p) = same {
+                        if s.cands[p].0 >= score {
+                            continue;
                         }
-                        None if s.cands.len() == self.beam && s.cands[self.beam - 1].0 >= score => {
-                            continue
-                        }
-                        None => {}
+                        s.cands.remove(p);
                     }
                     let at = s.cands.partition_point(|x| x.0 >= score);
-                    s.cands.insert(at, (score, h as u32, k as u8));
+                    s.cands.insert(at, (score, h as u32, k as u8, hyp.l1));
                     s.cands.truncate(self.beam);
                 }
             }
             s.next.clear();
-            for &(score, h, k) in &s.cands {
+            for &(score, h, k, _) in &s.cands {
                 let from = s.beam[h as usize];
                 s.hist.push((k, from.hist));
                 s.next.push(Hyp {
