@@ -449,16 +449,46 @@ pub fn ner_features(
 }
 
 /// The NER features of token `i` that do not depend on previous labels (appended to `out`),
-/// computed once per token when several label histories are scored (beam search).
+/// computed once per token when several label histories are scored (beam search). They are
+/// the union of [`ner_word_features`] of the token, [`ner_neighbour_features`] of the two tokens
+/// on each side, and [`ner_context_features`]: the first two depend on one word each, so their
+/// scores can be cached per word type (`cache::WordCache`).
 pub fn ner_static_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut Vec<u32>) {
     let j = i + PAD;
-    let (m2, m1, w, n1, n2) = (&ctx[j - 2], &ctx[j - 1], &ctx[j], &ctx[j + 1], &ctx[j + 2]);
-    let ii = i as isize;
-    let (pm1, p0, pn1) = (pos_at(aux, ii - 1), pos_at(aux, ii), pos_at(aux, ii + 1));
-    let (gm1, g0, gn1) = (gaz_at(aux, ii - 1), gaz_at(aux, ii), gaz_at(aux, ii + 1));
-    let caps = |t: &TokenInfo| (t.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
-    let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
-    out.extend_from_slice(&[
+    out.extend_from_slice(&ner_word_features(&ctx[j]));
+    for (role, k) in [
+        (Neighbour::Prev, j - 1),
+        (Neighbour::Prev2, j - 2),
+        (Neighbour::Next, j + 1),
+        (Neighbour::Next2, j + 2),
+    ] {
+        out.extend_from_slice(ner_neighbour_features(&ctx[k], role).as_slice());
+    }
+    ner_context_features(ctx, aux, i, out);
+}
+
+/// Where a neighbour stands relative to the token whose NER features it feeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Neighbour {
+    Prev,
+    Prev2,
+    Next,
+    Next2,
+}
+
+impl Neighbour {
+    pub const ALL: [Neighbour; 4] = [
+        Neighbour::Prev,
+        Neighbour::Prev2,
+        Neighbour::Next,
+        Neighbour::Next2,
+    ];
+}
+
+/// The static NER features of a token that depend on the token alone (and the bias).
+#[inline]
+pub fn ner_word_features(w: &TokenInfo) -> [u32; 10] {
+    [
         f1(101, 0),
         f1(102, w.word),
         f1(103, w.lower),
@@ -468,14 +498,52 @@ pub fn ner_static_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mu
         f1(107, w.suf3),
         f1(108, w.suf4),
         f1(109, w.suf2),
-        f1(110, m1.lower),
-        f1(111, m2.lower),
-        f1(112, n1.lower),
-        f1(113, n2.lower),
-        f1(114, m1.short_shape),
-        f1(115, n1.short_shape),
-        f1(116, m2.short_shape),
-        f1(117, n2.short_shape),
+        f2(136, (w.flags & 0xff) as u64, w.len as u64),
+    ]
+}
+
+/// Up to three features.
+#[derive(Debug, Clone, Copy)]
+pub struct Few {
+    feats: [u32; 3],
+    len: usize,
+}
+
+impl Few {
+    pub fn as_slice(&self) -> &[u32] {
+        &self.feats[..self.len]
+    }
+}
+
+/// The static NER features that a neighbour `t` of the token contributes, by its position.
+#[inline]
+pub fn ner_neighbour_features(t: &TokenInfo, role: Neighbour) -> Few {
+    let (feats, len) = match role {
+        Neighbour::Prev => (
+            [f1(110, t.lower), f1(114, t.short_shape), f1(138, t.suf3)],
+            3,
+        ),
+        Neighbour::Prev2 => ([f1(111, t.lower), f1(116, t.short_shape), 0], 2),
+        Neighbour::Next => (
+            [f1(112, t.lower), f1(115, t.short_shape), f1(139, t.suf3)],
+            3,
+        ),
+        Neighbour::Next2 => ([f1(113, t.lower), f1(117, t.short_shape), 0], 2),
+    };
+    Few { feats, len }
+}
+
+/// The static NER features of token `i` that combine several tokens, POS tags, gazetteer
+/// states or the position (appended to `out`).
+pub fn ner_context_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut Vec<u32>) {
+    let j = i + PAD;
+    let (m2, m1, w, n1) = (&ctx[j - 2], &ctx[j - 1], &ctx[j], &ctx[j + 1]);
+    let ii = i as isize;
+    let (pm1, p0, pn1) = (pos_at(aux, ii - 1), pos_at(aux, ii), pos_at(aux, ii + 1));
+    let (gm1, g0, gn1) = (gaz_at(aux, ii - 1), gaz_at(aux, ii), gaz_at(aux, ii + 1));
+    let caps = |t: &TokenInfo| (t.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
+    let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
+    out.extend_from_slice(&[
         f1(118, pm1),
         f1(119, p0),
         f1(120, pn1),
@@ -489,9 +557,6 @@ pub fn ner_static_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mu
         f3(133, title(m1), caps(w), title(w)),
         f3(134, title(m2), caps(w), title(w)),
         f3(135, caps(m1), caps(w), caps(n1)),
-        f2(136, (w.flags & 0xff) as u64, w.len as u64),
-        f1(138, m1.suf3),
-        f1(139, n1.suf3),
         f2(140, pm1, w.lower),
         f2(141, w.lower, pn1),
         f1(142, g0),
@@ -532,7 +597,9 @@ pub fn ner_label_features(
 
 /// The label features of token `i` that depend on the previous label `l1` and on the token
 /// (a subset of [`ner_label_features`], appended to `out`): in beam search they are scored
-/// once per distinct previous label instead of once per hypothesis.
+/// once per distinct previous label instead of once per hypothesis. They are the union of
+/// [`ner_label_word_features`] (the token's word), [`ner_label_prev_features`] (the previous
+/// word) and [`ner_label_class_features`] (small discrete values), which the tagger tabulates.
 pub fn ner_label_token_features(
     ctx: &[TokenInfo],
     aux: &[NerAux],
@@ -542,18 +609,43 @@ pub fn ner_label_token_features(
 ) {
     let j = i + PAD;
     let (m1, w) = (&ctx[j - 1], &ctx[j]);
-    let l1 = l1 as u64;
     let (p0, g0) = (pos_at(aux, i as isize), gaz_at(aux, i as isize));
-    let caps = |t: &TokenInfo| (t.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
-    let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
-    out.extend_from_slice(&[
-        f2(126, l1, w.lower),
-        f2(127, l1, w.short_shape),
+    out.extend_from_slice(&ner_label_word_features(w, l1));
+    out.extend_from_slice(&ner_label_prev_features(m1, l1));
+    out.extend_from_slice(&ner_label_class_features(l1, p0, g0, case_class(w)));
+}
+
+/// Label features of a token that depend on its own word and the previous label.
+#[inline]
+pub fn ner_label_word_features(w: &TokenInfo, l1: u8) -> [u32; 2] {
+    let l1 = l1 as u64;
+    [f2(126, l1, w.lower), f2(127, l1, w.short_shape)]
+}
+
+/// Label features of a token that depend on the previous word and the previous label.
+#[inline]
+pub fn ner_label_prev_features(m1: &TokenInfo, l1: u8) -> [u32; 1] {
+    [f2(137, l1 as u64, m1.lower)]
+}
+
+/// The case of a token as [`ner_label_class_features`] sees it: its TITLE_WORD flag, and its
+/// TITLE_CASE, ALL_CAPS and PAD flags.
+#[inline]
+pub fn case_class(w: &TokenInfo) -> (u64, u64) {
+    let caps = (w.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
+    ((w.flags & flag::TITLE_WORD != 0) as u64, caps)
+}
+
+/// Label features of a token that depend on the previous label, the token's POS class `p0`,
+/// gazetteer state `g0` and [`case_class`]: few enough values to tabulate.
+#[inline]
+pub fn ner_label_class_features(l1: u8, p0: u64, g0: u64, case: (u64, u64)) -> [u32; 3] {
+    let l1 = l1 as u64;
+    [
         f2(128, l1, p0),
-        f2(137, l1, m1.lower),
         f2(146, g0, l1),
-        f3(149, title(w), caps(w), l1),
-    ]);
+        f3(149, case.0, case.1, l1),
+    ]
 }
 
 /// The label features that depend on the previous two labels only (the rest of

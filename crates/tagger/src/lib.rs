@@ -12,6 +12,7 @@
 //! files or the network at run time (unless a config names a model directory), and never emit
 //! an invalid IOB2 sequence.
 
+mod cache;
 mod data;
 mod error;
 mod features;

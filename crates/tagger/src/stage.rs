@@ -4,6 +4,7 @@ use crate::tagger::{Scratch, Tagger, DEFAULT_BEAM};
 use crate::TaggerError;
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{Document, Layers, NerTag, Stage, StageError, Token};
+use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -69,10 +70,25 @@ impl TaggerStage {
 
 impl TaggerStage {
     fn tag_tokens(&self, doc: &Document, tokens: &mut [Token]) -> Result<(), StageError> {
+        // One scratch per thread, kept across documents: its word cache pays off over a batch.
+        thread_local! {
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+        }
+        SCRATCH.with_borrow_mut(|scratch| self.tag_with(doc, tokens, scratch))?;
+        if self.ner {
+            propagate_surnames(doc.text(), tokens);
+        }
+        Ok(())
+    }
+
+    fn tag_with(
+        &self,
+        doc: &Document,
+        tokens: &mut [Token],
+        scratch: &mut Scratch,
+    ) -> Result<(), StageError> {
         let text = doc.text();
-        let mut scratch = Scratch::default();
         let mut words: Vec<&str> = Vec::new();
-        let mut lower = String::new();
         for (si, sentence) in doc.sentences.iter().enumerate() {
             let (a, b) = (sentence.tokens.0 as usize, sentence.tokens.1 as usize);
             if a > b || b > tokens.len() {
@@ -90,19 +106,16 @@ impl TaggerStage {
                     .iter()
                     .map(|t| text.get(t.span.range()).unwrap_or("")),
             );
-            self.tagger.tag_into(&words, &mut scratch);
+            self.tagger.tag_into(&words, scratch);
             for (i, tok) in tokens[a..b].iter_mut().enumerate() {
                 tok.pos = self.tagger.pos_label(scratch.pos[i]);
-                tok.lemma = self.tagger.lemma(words[i], tok.pos, &mut lower);
+                tok.lemma = self.tagger.lemma_at(scratch, i, words[i], tok.pos);
                 tok.ner = if self.ner {
                     self.tagger.ner_label(scratch.ner[i])
                 } else {
                     NerTag::O
                 };
             }
-        }
-        if self.ner {
-            propagate_surnames(text, tokens);
         }
         Ok(())
     }

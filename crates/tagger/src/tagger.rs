@@ -1,10 +1,14 @@
 //! The runtime tagger: greedy left-to-right UPOS tagging, lemmas, then IOB2 NER (beam search
 //! or greedy) with only valid transitions allowed.
 
+use crate::cache::{
+    label_partials, make_entry, partials, LabelPartials, Partials, WordCache, LANES,
+};
 use crate::features::{
-    analyze_sentence, ner_aux, ner_features, ner_label_pair_features, ner_label_token_features,
-    ner_static_features, pos_features, pos_tag_features, pos_token_features, NerAux, TokenInfo,
-    NO_TAG,
+    analyze_sentence, case_class, ner_aux, ner_context_features, ner_features,
+    ner_label_class_features, ner_label_pair_features, ner_label_prev_features,
+    ner_label_token_features, ner_static_features, pos_features, pos_tag_features,
+    pos_token_features, NerAux, TokenInfo, END, NO_TAG, START,
 };
 use crate::features::{flag, PAD};
 use crate::gazetteer::Gazetteer;
@@ -15,6 +19,7 @@ use crate::perceptron::{argmax_i32, PaddedWeights, Weights};
 use crate::TaggerError;
 use sitrep_doc::{NerTag, Upos};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// File names of a model directory.
@@ -47,7 +52,80 @@ pub struct Tagger {
     pos_pair: Vec<i32>,
     /// Whether NER class `k` may follow the previous label: row `pair_index(l1) * c + k`.
     ner_valid: Vec<bool>,
+    /// Identifies the weights, for the word caches of [`Scratch`] (clones share it).
+    id: u64,
+    /// Cached NER partial scores of the padding before and after a sentence (`None` when the
+    /// NER model has more classes than a cache entry holds: words are then not cached).
+    pad_partials: Option<(Partials, Partials)>,
+    /// With the word cache: label scores of [`ner_label_class_features`] and of the padding
+    /// before a sentence as the previous word.
+    label_tables: Option<LabelTables>,
 }
+
+/// Scores of the NER label features with few possible values, by previous label `l`
+/// (`pair_index`): POS class `p` at `l * npos + p`, gazetteer state `g` at `l * 16 + g`, case
+/// at `l * 16 + case_index`.
+#[derive(Debug, Clone)]
+struct LabelTables {
+    npos: usize,
+    by_pos: Vec<[i32; LANES]>,
+    by_gaz: Vec<[i32; LANES]>,
+    by_case: Vec<[i32; LANES]>,
+    start_prev: LabelPartials,
+}
+
+/// Index of a [`case_class`] in `LabelTables::by_case` (title word bit, then the caps flags).
+fn case_index((title, caps): (u64, u64)) -> usize {
+    use crate::features::flag;
+    let caps = caps as u32;
+    let bits = (caps & (flag::TITLE_CASE | flag::ALL_CAPS)) as usize
+        | (((caps & flag::PAD) != 0) as usize) << 2;
+    (title as usize) << 3 | bits
+}
+
+impl LabelTables {
+    fn new(ner: &PaddedWeights, npos: usize) -> LabelTables {
+        use crate::features::flag;
+        let c = ner.nclasses;
+        let label = |l: usize| if l == c { NO_TAG } else { l as u8 };
+        let row = |feat: u32| {
+            let mut r = [0; LANES];
+            ner.score(&[feat], &mut r);
+            r
+        };
+        let mut by_pos = vec![[0; LANES]; (c + 1) * npos];
+        let mut by_gaz = vec![[0; LANES]; (c + 1) * 16];
+        let mut by_case = vec![[0; LANES]; (c + 1) * 16];
+        for l in 0..=c {
+            for p in 0..npos {
+                by_pos[l * npos + p] =
+                    row(ner_label_class_features(label(l), p as u64, 0, (0, 0))[0]);
+            }
+            for g in 0..16 {
+                by_gaz[l * 16 + g] =
+                    row(ner_label_class_features(label(l), 0, g as u64, (0, 0))[1]);
+            }
+            for title in 0..2u64 {
+                for caps in 0..8u32 {
+                    let flags = (caps & 3) | if caps & 4 != 0 { flag::PAD } else { 0 };
+                    let case = (title, flags as u64);
+                    by_case[l * 16 + case_index(case)] =
+                        row(ner_label_class_features(label(l), 0, 0, case)[2]);
+                }
+            }
+        }
+        LabelTables {
+            npos,
+            by_pos,
+            by_gaz,
+            by_case,
+            start_prev: label_partials(ner, &START, ner_label_prev_features),
+        }
+    }
+}
+
+/// Source of [`Tagger::id`].
+static NEXT_TAGGER_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Default NER beam width.
 pub const DEFAULT_BEAM: usize = 4;
@@ -87,6 +165,12 @@ pub struct Scratch {
     l1_keys: Vec<u8>,
     /// Token-dependent label scores, `nclasses` per entry of `l1_keys`.
     l1_scores: Vec<i32>,
+    /// Word types seen by this thread's tagging, with what is derived from them alone.
+    words: WordCache,
+    /// Cache slot of each word of the sentence (empty when words are not cached).
+    slots: Vec<u32>,
+    /// Context-feature NER scores of one token.
+    context_scores: Vec<i32>,
     /// Predicted POS classes (model indices) of the last sentence.
     pub pos: Vec<u8>,
     /// Predicted NER classes (model indices) of the last sentence.
@@ -136,11 +220,14 @@ impl Tagger {
                 (0..c).map(move |k| valid_transition(prev, labels[k]))
             })
             .collect();
+        let ner = PaddedWeights::new(&ner.weights);
+        let pad_partials = (c <= LANES).then(|| (partials(&ner, &START), partials(&ner, &END)));
+        let label_tables = (c <= LANES).then(|| LabelTables::new(&ner, pos.weights.nclasses));
         Ok(Tagger {
             pos: pos.weights,
             pos_labels,
             tagdict,
-            ner: PaddedWeights::new(&ner.weights),
+            ner,
             ner_labels,
             lemmas,
             gazetteer,
@@ -148,6 +235,9 @@ impl Tagger {
             ner_pair,
             pos_pair,
             ner_valid,
+            id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed),
+            pad_partials,
+            label_tables,
         })
     }
 
@@ -203,6 +293,14 @@ impl Tagger {
         self
     }
 
+    /// Turns the word cache off: every word is analysed and scored feature by feature (the
+    /// reference path the cache must agree with; slower).
+    pub fn without_word_cache(mut self) -> Tagger {
+        self.pad_partials = None;
+        self.label_tables = None;
+        self
+    }
+
     pub fn beam(&self) -> usize {
         self.beam
     }
@@ -249,9 +347,47 @@ impl Tagger {
 
     /// Fills `s.pos` and `s.ner` for one sentence.
     pub fn tag_into<S: AsRef<str>>(&self, words: &[S], s: &mut Scratch) {
-        analyze_sentence(words, &mut s.ctx, &mut s.lower);
+        if self.pad_partials.is_some() {
+            self.analyze_cached(words, s);
+        } else {
+            analyze_sentence(words, &mut s.ctx, &mut s.lower);
+            s.slots.clear();
+        }
         self.pos_into(words, s);
         self.ner_into(words.len(), s);
+    }
+
+    /// `analyze_sentence` through the word cache: fills `s.ctx` and `s.slots`.
+    fn analyze_cached<S: AsRef<str>>(&self, words: &[S], s: &mut Scratch) {
+        s.words.bind(self.id);
+        s.words.make_room(words.len());
+        s.slots.clear();
+        s.ctx.clear();
+        s.ctx.extend([START, START]);
+        for w in words {
+            let lower = &mut s.lower;
+            let slot = s.words.slot(w.as_ref(), |w| {
+                make_entry(w, lower, &self.ner, &self.tagdict)
+            });
+            s.slots.push(slot);
+            s.ctx.push(s.words.entry(slot).info);
+        }
+        s.ctx.extend([END, END]);
+    }
+
+    /// The lemma of word `i` of the sentence last tagged with `s` (`word` is its text, `upos`
+    /// its tag), from the word cache when the word has been lemmatized with that tag before.
+    pub fn lemma_at(&self, s: &mut Scratch, i: usize, word: &str, upos: Upos) -> String {
+        let Some(&slot) = s.slots.get(i) else {
+            return self.lemma(word, upos, &mut s.lower);
+        };
+        let entry = s.words.entry_mut(slot);
+        if let Some((_, l)) = entry.lemmas.iter().find(|(u, _)| *u == upos) {
+            return l.to_string();
+        }
+        let lemma = self.lemma(word, upos, &mut s.lower);
+        entry.lemmas.push((upos, lemma.as_str().into()));
+        lemma
     }
 
     /// UPOS classes into `s.pos`; `s.ctx` must hold the analysed sentence.
@@ -260,8 +396,12 @@ impl Tagger {
         s.scores.resize(self.pos.nclasses, 0);
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
         for (i, w) in words.iter().enumerate() {
-            let c = match self.tagdict.get(w.as_ref()) {
-                Some(&c) => c,
+            let known = match s.slots.get(i) {
+                Some(&slot) => s.words.entry(slot).tagdict,
+                None => self.tagdict.get(w.as_ref()).copied(),
+            };
+            let c = match known {
+                Some(c) => c,
                 None => {
                     let np = self.pos.nclasses;
                     let in_table = |p: u8| p == NO_TAG || (p as usize) < np;
@@ -359,19 +499,10 @@ impl Tagger {
         // L1 misses) overlap instead of stalling the beam.
         s.static_scores.clear();
         s.static_scores.resize(n * c, 0);
-        s.feats.clear();
-        if n > 0 {
-            ner_static_features(&s.ctx, &s.aux, 0, &mut s.feats);
-        }
-        for i in 0..n {
-            if i + 1 < n {
-                s.next_feats.clear();
-                ner_static_features(&s.ctx, &s.aux, i + 1, &mut s.next_feats);
-                self.ner.prefetch(&s.next_feats);
-            }
-            self.ner
-                .score(&s.feats, &mut s.static_scores[i * c..i * c + c]);
-            std::mem::swap(&mut s.feats, &mut s.next_feats);
+        let cached = s.slots.len() == n && self.pad_partials.is_some();
+        match self.pad_partials {
+            Some(pads) if cached => self.static_scores_cached(n, s, &pads),
+            _ => self.static_scores(n, s),
         }
         for i in 0..n {
             s.scores[..c].copy_from_slice(&s.static_scores[i * c..i * c + c]);
@@ -387,11 +518,25 @@ impl Tagger {
                 let slot = match s.l1_keys.iter().position(|&l| l == hyp.l1) {
                     Some(slot) => slot,
                     None => {
-                        s.label_feats.clear();
-                        ner_label_token_features(&s.ctx, &s.aux, i, hyp.l1, &mut s.label_feats);
                         let at = s.l1_scores.len();
                         s.l1_scores.resize(at + c, 0);
-                        self.ner.score(&s.label_feats, &mut s.l1_scores[at..]);
+                        match &self.label_tables {
+                            Some(t) if cached => {
+                                let sum = self.label_token_scores_cached(t, s, i, hyp.l1);
+                                s.l1_scores[at..].copy_from_slice(&sum[..c]);
+                            }
+                            _ => {
+                                s.label_feats.clear();
+                                ner_label_token_features(
+                                    &s.ctx,
+                                    &s.aux,
+                                    i,
+                                    hyp.l1,
+                                    &mut s.label_feats,
+                                );
+                                self.ner.score(&s.label_feats, &mut s.l1_scores[at..]);
+                            }
+                        }
                         s.l1_keys.push(hyp.l1);
                         s.l1_keys.len() - 1
                     }
@@ -403,10 +548,7 @@ impl Tagger {
                     *out = a + b;
                 }
                 let valid = &self.ner_valid[pair_index(hyp.l1, c) * c..][..c];
-                for k in 0..c {
-                    if !valid[k] {
-                        continue;
-                    }
+                for (k, _) in valid.iter().enumerate().filter(|(_, &ok)| ok) {
                     let score = hyp.score + (s.scores[k] + s.label_scores[k]) as i64;
                     // Not better than the worst of a full list: neither a new entry nor an
                     // improvement of a listed state (whose score is at least the worst's).
@@ -450,6 +592,114 @@ impl Tagger {
         }
     }
 
+    /// Label-independent NER scores of every token into `s.static_scores`, in a loop without
+    /// dependencies between tokens, with the rows of the next token prefetched: the row loads
+    /// (mostly L1 misses) overlap instead of stalling the beam.
+    fn static_scores(&self, n: usize, s: &mut Scratch) {
+        let c = self.ner.nclasses;
+        s.feats.clear();
+        if n > 0 {
+            ner_static_features(&s.ctx, &s.aux, 0, &mut s.feats);
+        }
+        for i in 0..n {
+            if i + 1 < n {
+                s.next_feats.clear();
+                ner_static_features(&s.ctx, &s.aux, i + 1, &mut s.next_feats);
+                self.ner.prefetch(&s.next_feats);
+            }
+            self.ner
+                .score(&s.feats, &mut s.static_scores[i * c..i * c + c]);
+            std::mem::swap(&mut s.feats, &mut s.next_feats);
+        }
+    }
+
+    /// [`Tagger::static_scores`] with the word-only features' scores taken from the word cache:
+    /// the token's own partial plus the partials of its neighbours in their positions, and only
+    /// the context features scored row by row.
+    fn static_scores_cached(&self, n: usize, s: &mut Scratch, pads: &(Partials, Partials)) {
+        let c = self.ner.nclasses;
+        let Scratch {
+            words,
+            slots,
+            ctx,
+            aux,
+            feats,
+            next_feats,
+            context_scores,
+            static_scores,
+            ..
+        } = s;
+        context_scores.resize(c, 0);
+        feats.clear();
+        if n > 0 {
+            ner_context_features(ctx, aux, 0, feats);
+        }
+        let part = |k: isize, role: usize| -> &[i32; LANES] {
+            if k < 0 {
+                &pads.0[role]
+            } else if k as usize >= n {
+                &pads.1[role]
+            } else {
+                &words.entry(slots[k as usize]).ner[role]
+            }
+        };
+        for i in 0..n {
+            if i + 1 < n {
+                next_feats.clear();
+                ner_context_features(ctx, aux, i + 1, next_feats);
+                self.ner.prefetch(next_feats);
+            }
+            let k = i as isize;
+            let mut acc = *part(k, 0);
+            for (role, at) in [(1, k - 1), (2, k - 2), (3, k + 1), (4, k + 2)] {
+                for (a, &p) in acc.iter_mut().zip(part(at, role)) {
+                    *a += p;
+                }
+            }
+            self.ner.score(feats, context_scores);
+            for ((out, &a), &b) in static_scores[i * c..i * c + c]
+                .iter_mut()
+                .zip(&acc)
+                .zip(context_scores.iter())
+            {
+                *out = a + b;
+            }
+            std::mem::swap(feats, next_feats);
+        }
+    }
+
+    /// `ner_label_token_features` scores of token `i` after label `l1`, from the word cache
+    /// and the label tables: the same sums as scoring the features row by row.
+    fn label_token_scores_cached(
+        &self,
+        t: &LabelTables,
+        s: &Scratch,
+        i: usize,
+        l1: u8,
+    ) -> [i32; LANES] {
+        let l = pair_index(l1, self.ner.nclasses);
+        let aux = &s.aux[i];
+        let w = &s.ctx[i + PAD];
+        let prev = match i.checked_sub(1) {
+            Some(k) => &s.words.entry(s.slots[k]).label_prev[l],
+            None => &t.start_prev[l],
+        };
+        let parts = [
+            &s.words.entry(s.slots[i]).label_word[l],
+            prev,
+            &t.by_pos[l * t.npos + aux.pos as usize],
+            &t.by_gaz[l * 16 + aux.gaz as usize],
+            &t.by_case[l * 16 + case_index(case_class(w))],
+        ];
+        let mut sum = [0; LANES];
+        for part in parts {
+            for (a, &b) in sum.iter_mut().zip(part) {
+                *a += b;
+            }
+        }
+        sum
+    }
+
     /// The lowercase lemma of a word with a given UPOS.
     pub fn lemma(&self, word: &str, upos: Upos, lower: &mut String) -> String {
         analyze_lower(word, lower);
@@ -488,6 +738,94 @@ fn analyze_lower(word: &str, lower: &mut String) {
             lower.push(c.to_ascii_lowercase());
         } else {
             lower.extend(c.to_lowercase());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn tag_all(t: &Tagger, sentences: &[Vec<&str>], s: &mut Scratch) -> Vec<(u8, u8, String)> {
+        let mut out = Vec::new();
+        for words in sentences {
+            t.tag_into(words, s);
+            for (i, w) in words.iter().enumerate() {
+                let upos = t.pos_label(s.pos[i]);
+                out.push((s.pos[i], s.ner[i], t.lemma_at(s, i, w, upos)));
+            }
+        }
+        out
+    }
+
+    fn assert_cache_agrees(sentences: &[Vec<&str>]) {
+        let cached = Tagger::embedded().unwrap();
+        let plain = (*cached).clone().without_word_cache();
+        let (mut a, mut b) = (Scratch::default(), Scratch::default());
+        // Twice through the same scratch: the second pass reads every word from the cache.
+        for _ in 0..2 {
+            assert_eq!(
+                tag_all(&cached, sentences, &mut a),
+                tag_all(&plain, sentences, &mut b),
+                "{sentences:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn word_cache_gives_the_uncached_results() {
+        let text = [
+            "Deputy Foreign Minister Ivan Petrov told reporters in Vienna on Monday .",
+            "\" We will not retreat , \" she said , adding that NATO had 30 days .",
+            "THE UN Security Council met in New York ; Mr. O'Neill - Smith abstained .",
+            "Петров и Zoë Müller visited São Paulo , then the U.S. .",
+            "A",
+            "",
+        ];
+        let sentences: Vec<Vec<&str>> = text
+            .iter()
+            .map(|t| t.split(' ').filter(|w| !w.is_empty()).collect())
+            .collect();
+        assert_cache_agrees(&sentences);
+    }
+
+    #[test]
+    fn a_tagger_with_other_weights_does_not_read_anothers_cache() {
+        let a = Tagger::embedded().unwrap();
+        let b = (*a).clone().without_word_cache();
+        let c = Tagger::from_bytes(
+            EMBEDDED_POS,
+            EMBEDDED_NER,
+            EMBEDDED_LEMMA_EXCEPTIONS,
+            EMBEDDED_LEMMA_RULES,
+        )
+        .unwrap();
+        assert_ne!(a.id, c.id);
+        let words = ["Paris", "Hilton", "met", "Jordan", "in", "Jordan"];
+        let mut s = Scratch::default();
+        let first = tag_all(&a, &[words.to_vec()], &mut s);
+        assert_eq!(tag_all(&c, &[words.to_vec()], &mut s), first);
+        assert_eq!(tag_all(&b, &[words.to_vec()], &mut s), first);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn word_cache_agrees_on_random_sentences(
+            picks in proptest::collection::vec(
+                proptest::collection::vec(0usize..24, 0..30), 1..6)
+        ) {
+            const POOL: [&str; 24] = [
+                "the", "The", "Ivan", "Petrov", "said", "\"", ",", ".", "NATO", "in",
+                "Kyiv", "minister", "Minister", "2022", "U.S.", "talks", "on", "Élysée",
+                "-", "President", "and", "Geneva", "'s", "ABC",
+            ];
+            let sentences: Vec<Vec<&str>> = picks
+                .iter()
+                .map(|p| p.iter().map(|&k| POOL[k]).collect())
+                .collect();
+            assert_cache_agrees(&sentences);
         }
     }
 }

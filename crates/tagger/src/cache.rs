@@ -1,0 +1,141 @@
+//! A cache of everything the tagger derives from a word alone, kept across sentences and
+//! documents (one per thread, in [`crate::Scratch`]).
+//!
+//! News text repeats its words: a few thousand types make up most tokens. For each type the
+//! cache keeps the token analysis ([`TokenInfo`]), the tag-dictionary entry, the summed NER
+//! weights of the features that depend on that word only (as the token itself and as each of
+//! its four neighbours) and the lemmas already made. A cached value is exactly what the uncached
+//! path computes (integer sums, the same feature sets), so results never depend on the cache's
+//! state; entries are tied to the weights of one tagger (`owner`), and the cache is emptied when
+//! it reaches [`MAX_ENTRIES`], which bounds its memory.
+
+use crate::features::{
+    analyze, ner_label_prev_features, ner_label_word_features, ner_neighbour_features,
+    ner_word_features, Neighbour, TokenInfo, NO_TAG,
+};
+use crate::lemma::FxMap;
+use crate::perceptron::PaddedWeights;
+use sitrep_doc::Upos;
+
+/// Lanes of a cached partial score: the NER model's classes, padded (at most 8 classes).
+pub const LANES: usize = 8;
+
+/// Partial scores: the word as the token, then as neighbour `Neighbour::ALL[k]` (index k + 1).
+pub type Partials = [[i32; LANES]; 5];
+
+/// Partial label scores by previous label (index: the label's class, or the class count for
+/// "no previous label").
+pub type LabelPartials = [[i32; LANES]; LANES + 1];
+
+/// Word types kept before the cache starts over (~850 bytes each: at most ~14 MB per thread).
+pub const MAX_ENTRIES: usize = 1 << 14;
+
+#[derive(Debug, Clone)]
+pub struct WordEntry {
+    pub info: TokenInfo,
+    /// The tag dictionary's class for the word, if it has one.
+    pub tagdict: Option<u8>,
+    pub ner: Partials,
+    /// Label features of the word as the token (`ner_label_word_features`).
+    pub label_word: LabelPartials,
+    /// Label features of the word as the previous token (`ner_label_prev_features`).
+    pub label_prev: LabelPartials,
+    /// Lemmas made so far, by UPOS.
+    pub lemmas: Vec<(Upos, Box<str>)>,
+}
+
+#[derive(Debug, Default)]
+pub struct WordCache {
+    /// Id of the tagger whose weights the partial scores come from (0: none yet).
+    owner: u64,
+    index: FxMap<Box<str>, u32>,
+    entries: Vec<WordEntry>,
+}
+
+/// The partial scores of one analysed token (or padding position).
+pub fn partials(ner: &PaddedWeights, info: &TokenInfo) -> Partials {
+    let mut out = [[0; LANES]; 5];
+    ner.score(&ner_word_features(info), &mut out[0]);
+    for (k, role) in Neighbour::ALL.into_iter().enumerate() {
+        ner.score(
+            ner_neighbour_features(info, role).as_slice(),
+            &mut out[k + 1],
+        );
+    }
+    out
+}
+
+impl WordCache {
+    /// Forgets everything unless the entries belong to tagger `owner`.
+    pub fn bind(&mut self, owner: u64) {
+        if self.owner != owner {
+            self.clear();
+            self.owner = owner;
+        }
+    }
+
+    /// Makes room for `n` new words: empties the cache if they might not fit. Called before a
+    /// sentence, so that the slots of one sentence stay valid together.
+    pub fn make_room(&mut self, n: usize) {
+        if self.entries.len() + n > MAX_ENTRIES {
+            self.clear();
+        }
+    }
+
+    fn clear(&mut self) {
+        self.index.clear();
+        self.entries.clear();
+    }
+
+    /// The entry of `word`, made with `make` when it is not cached yet.
+    pub fn slot(&mut self, word: &str, make: impl FnOnce(&str) -> WordEntry) -> u32 {
+        if let Some(&at) = self.index.get(word) {
+            return at;
+        }
+        let at = self.entries.len() as u32;
+        self.entries.push(make(word));
+        self.index.insert(word.into(), at);
+        at
+    }
+
+    pub fn entry(&self, slot: u32) -> &WordEntry {
+        &self.entries[slot as usize]
+    }
+
+    pub fn entry_mut(&mut self, slot: u32) -> &mut WordEntry {
+        &mut self.entries[slot as usize]
+    }
+}
+
+/// Label partial scores of `info` for every previous label.
+pub fn label_partials<const K: usize>(
+    ner: &PaddedWeights,
+    info: &TokenInfo,
+    feats: fn(&TokenInfo, u8) -> [u32; K],
+) -> LabelPartials {
+    let c = ner.nclasses;
+    let mut out = [[0; LANES]; LANES + 1];
+    for (l1, row) in out.iter_mut().enumerate().take(c + 1) {
+        let label = if l1 == c { NO_TAG } else { l1 as u8 };
+        ner.score(&feats(info, label), row);
+    }
+    out
+}
+
+/// A new entry for `word`.
+pub fn make_entry(
+    word: &str,
+    lower: &mut String,
+    ner: &PaddedWeights,
+    tagdict: &FxMap<Box<str>, u8>,
+) -> WordEntry {
+    let info = analyze(word, lower);
+    WordEntry {
+        info,
+        tagdict: tagdict.get(word).copied(),
+        ner: partials(ner, &info),
+        label_word: label_partials(ner, &info, ner_label_word_features),
+        label_prev: label_partials(ner, &info, ner_label_prev_features),
+        lemmas: Vec::new(),
+    }
+}
