@@ -253,8 +253,17 @@ fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> s
             pretty::write_report(out, processed, codes)
         }
         _ => {
-            serde_json::to_writer(&mut *out, &processed.to_record())?;
-            out.write_all(b"\n")
+            // Serialized into a reused buffer first: serde_json makes thousands of small
+            // writes per record, much cheaper on a Vec than through `dyn Write` + BufWriter.
+            thread_local! {
+                static LINE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            }
+            LINE.with_borrow_mut(|line| {
+                line.clear();
+                serde_json::to_writer(&mut *line, &processed.to_record())?;
+                line.push(b'\n');
+                out.write_all(line)
+            })
         }
     }
 }

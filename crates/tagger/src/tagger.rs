@@ -548,7 +548,10 @@ impl Tagger {
                     *out = a + b;
                 }
                 let valid = &self.ner_valid[pair_index(hyp.l1, c) * c..][..c];
-                for (k, _) in valid.iter().enumerate().filter(|(_, &ok)| ok) {
+                for (k, &ok) in valid.iter().enumerate() {
+                    if !ok {
+                        continue;
+                    }
                     let score = hyp.score + (s.scores[k] + s.label_scores[k]) as i64;
                     // Not better than the worst of a full list: neither a new entry nor an
                     // improvement of a listed state (whose score is at least the worst's).
