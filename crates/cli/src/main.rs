@@ -16,7 +16,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{IngestOptions, Input, DEFAULT_MAX_BYTES};
-use sitrep_pipeline::{Batch, Pipeline, PipelineConfig, Processed, RunOptions};
+use sitrep_pipeline::{Batch, Flow, Pipeline, PipelineConfig, Processed, RunOptions};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -92,17 +92,24 @@ impl RunArgs {
         &self,
         pipeline: &'p Pipeline,
     ) -> Result<Batch<'p, sitrep_ingest::Records>> {
-        let records = sitrep_ingest::read(
+        Ok(pipeline.run_batch(self.records(), self.options())?)
+    }
+
+    /// The records of all inputs, read lazily.
+    pub(crate) fn records(&self) -> sitrep_ingest::Records {
+        sitrep_ingest::read(
             self.inputs.iter().map(|a| Input::parse(a)),
             IngestOptions {
                 max_bytes: self.max_bytes,
             },
-        );
-        let options = RunOptions {
+        )
+    }
+
+    pub(crate) fn options(&self) -> RunOptions {
+        RunOptions {
             threads: self.threads.map(|t| t as usize),
             ..RunOptions::default()
-        };
-        Ok(pipeline.run_batch(records, options)?)
+        }
     }
 }
 
@@ -341,22 +348,32 @@ impl Progress {
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let pipeline = args.run.pipeline()?;
     let mut sink = Sink::open(&args)?;
-    let mut batch = args.run.run(&pipeline)?;
     let mut progress = Progress::new();
-    while let Some(processed) = batch.next() {
-        if let Err(e) = sink.write(&processed) {
-            let broken_pipe = e
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
-            if broken_pipe {
-                return Ok(ExitCode::SUCCESS);
+    let mut write_error = None;
+    // Records are written on this thread while the next chunk is processed.
+    let summary = pipeline.run_each(
+        args.run.records(),
+        args.run.options(),
+        |processed, totals| {
+            if let Err(e) = sink.write(&processed) {
+                write_error = Some(e);
+                return Flow::Stop;
             }
-            return Err(e).context("cannot write the output");
+            progress.record(&processed, || totals.clone());
+            Flow::Continue
+        },
+    )?;
+    if let Some(e) = write_error {
+        let broken_pipe = e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe);
+        if broken_pipe {
+            return Ok(ExitCode::SUCCESS);
         }
-        progress.record(&processed, || batch.summary());
+        return Err(e).context("cannot write the output");
     }
     sink.finish()?;
-    Ok(progress.finish(&batch.summary()))
+    Ok(progress.finish(&summary))
 }
 
 fn demo(format: Format) -> Result<ExitCode> {

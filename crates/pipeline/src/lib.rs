@@ -11,8 +11,9 @@
 //! document's `errors`, the stage's layers are marked as not done, and later stages still run
 //! unless they require a layer that is now missing — those are skipped with an error saying
 //! why. So one bad document never stops the batch, and every partial result is labelled.
-//! This crate must never reorder outputs, never hold more than one chunk of documents in
-//! memory, and never hide a registry behind global registration.
+//! This crate must never reorder outputs, never hold more than two chunks of documents in
+//! memory (`run_each` consumes one while it processes the next), and never hide a registry
+//! behind global registration.
 
 mod config;
 pub mod registry;
@@ -21,7 +22,7 @@ mod run;
 
 pub use config::{PipelineConfig, StageSpec};
 pub use report::{DocReport, Processed, Summary};
-pub use run::{Batch, RunOptions};
+pub use run::{Batch, Flow, RunOptions};
 
 use sitrep_doc::{Document, Layers, Stage};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -158,5 +159,22 @@ impl Pipeline {
         I: Iterator<Item = sitrep_ingest::Record>,
     {
         Batch::new(self, input, options)
+    }
+
+    /// Processes a stream of records in parallel and hands each result, in input order, to
+    /// `consume` on the calling thread while a helper thread processes the next chunk, so
+    /// writing overlaps with processing; returns the totals. The faster way to write a batch
+    /// out. `consume` gets the running totals and returns [`Flow::Stop`] to end early.
+    pub fn run_each<I, F>(
+        &self,
+        input: I,
+        options: RunOptions,
+        consume: F,
+    ) -> Result<Summary, PipelineError>
+    where
+        I: Iterator<Item = sitrep_ingest::Record> + Send,
+        F: FnMut(Processed, &Summary) -> Flow,
+    {
+        run::run_overlapped(Batch::new(self, input, options)?, consume)
     }
 }

@@ -124,26 +124,87 @@ impl<I: Iterator<Item = Record>> Iterator for Batch<'_, I> {
 
     fn next(&mut self) -> Option<Processed> {
         if self.ready.len() == 0 {
-            let chunk = self.next_chunk();
-            if chunk.is_empty() {
+            let done = self.process_chunk();
+            if done.is_empty() {
                 return None;
             }
-            let pipeline = self.pipeline;
-            // `collect` on an indexed parallel iterator keeps input order.
-            let work = move || {
-                chunk
-                    .into_par_iter()
-                    .map(|r| process_record(pipeline, r))
-                    .collect::<Vec<_>>()
-            };
-            let done = match &self.pool {
-                Some(pool) => pool.install(work),
-                None => work(),
-            };
             self.ready = done.into_iter();
         }
         let processed = self.ready.next()?;
         self.summary.add(&processed.report);
         Some(processed)
     }
+}
+
+impl<I: Iterator<Item = Record>> Batch<'_, I> {
+    /// Reads the next chunk and processes it in parallel; empty at the end of the input.
+    fn process_chunk(&mut self) -> Vec<Processed> {
+        let chunk = self.next_chunk();
+        if chunk.is_empty() {
+            return Vec::new();
+        }
+        let pipeline = self.pipeline;
+        // `collect` on an indexed parallel iterator keeps input order.
+        let work = move || {
+            chunk
+                .into_par_iter()
+                .map(|r| process_record(pipeline, r))
+                .collect::<Vec<_>>()
+        };
+        match &self.pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    }
+}
+
+/// What the consumer of [`run_overlapped`] says after each record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Stop,
+}
+
+/// Runs a batch and hands each processed record, in input order, to `consume` on the calling
+/// thread, while a helper thread reads and processes the next chunk: the consumer's work
+/// (writing output, freeing documents) overlaps with processing instead of leaving the
+/// workers idle. At most two chunks are in memory: the one being consumed and the next.
+/// `consume` also gets the running totals; returning [`Flow::Stop`] ends the run early.
+pub(crate) fn run_overlapped<I, F>(
+    mut batch: Batch<'_, I>,
+    mut consume: F,
+) -> Result<Summary, PipelineError>
+where
+    I: Iterator<Item = Record> + Send,
+    F: FnMut(Processed, &Summary) -> Flow,
+{
+    let started = batch.started;
+    let mut summary = Summary::default();
+    std::thread::scope(|scope| {
+        // A rendezvous channel: the producer starts chunk k + 2 only once chunk k + 1 has
+        // been taken, so memory stays at two chunks.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(0);
+        let producer = scope.spawn(move || loop {
+            let done = batch.process_chunk();
+            if done.is_empty() || tx.send(done).is_err() {
+                break;
+            }
+        });
+        'chunks: for chunk in &rx {
+            for processed in chunk {
+                summary.add(&processed.report);
+                summary.elapsed = started.elapsed();
+                if consume(processed, &summary) == Flow::Stop {
+                    break 'chunks;
+                }
+            }
+        }
+        // Dropping the receiver makes the producer's next send fail, so it stops.
+        drop(rx);
+        if let Err(panic) = producer.join() {
+            std::panic::resume_unwind(panic);
+        }
+    });
+    summary.elapsed = started.elapsed();
+    Ok(summary)
 }

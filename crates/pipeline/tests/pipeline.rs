@@ -3,7 +3,7 @@
 
 use sitrep_doc::{Document, Layers, Meta, Stage, StageError};
 use sitrep_ingest::{IngestError, Location, Record};
-use sitrep_pipeline::{Pipeline, PipelineConfig, PipelineError, RunOptions, StageSpec};
+use sitrep_pipeline::{Flow, Pipeline, PipelineConfig, PipelineError, RunOptions, StageSpec};
 
 #[derive(Clone, Copy)]
 enum Behaviour {
@@ -247,6 +247,73 @@ fn run_batch_keeps_input_order_across_chunks_and_threads() {
     assert_eq!(summary.failed_records, failed);
     assert_eq!(summary.with_stage_errors, stage_errors);
     assert!(summary.bytes > 1_000_000);
+}
+
+fn uneven_input(n: usize) -> impl Iterator<Item = Record> + Send {
+    (0..n).map(|i| {
+        if i % 97 == 0 {
+            Err(IngestError::Empty {
+                at: Location::line("in.jsonl", i as u64 + 1),
+            })
+        } else {
+            doc(
+                &i.to_string(),
+                &format!("article {i} {}", "x".repeat((i * 7919) % 3000)),
+            )
+        }
+    })
+}
+
+#[test]
+fn run_each_hands_over_every_record_in_input_order_with_running_totals() {
+    let pipeline = Pipeline::from_stages(vec![fake(
+        "a",
+        Layers::empty(),
+        Layers::SENTENCES,
+        Behaviour::Works,
+    )])
+    .unwrap();
+    let options = RunOptions {
+        threads: Some(3),
+        chunk_docs: 37,
+        chunk_bytes: 40_000,
+    };
+    let n = 1000;
+    let expected: Vec<String> = pipeline
+        .run_batch(uneven_input(n), options)
+        .unwrap()
+        .map(|p| p.to_record().id)
+        .collect();
+    let mut ids = Vec::new();
+    let summary = pipeline
+        .run_each(uneven_input(n), options, |p, totals| {
+            ids.push(p.to_record().id);
+            assert_eq!(totals.articles as usize, ids.len());
+            Flow::Continue
+        })
+        .unwrap();
+    assert_eq!(ids.len(), n);
+    assert_eq!(ids, expected);
+    assert_eq!(summary.articles, n as u64);
+    assert_eq!(
+        summary.failed_records,
+        (0..n).filter(|i| i % 97 == 0).count() as u64
+    );
+
+    // Stopping early: nothing after the stop is handed over, and the run ends.
+    let mut seen = 0;
+    let summary = pipeline
+        .run_each(uneven_input(n), options, |_, _| {
+            seen += 1;
+            if seen == 100 {
+                Flow::Stop
+            } else {
+                Flow::Continue
+            }
+        })
+        .unwrap();
+    assert_eq!(seen, 100);
+    assert_eq!(summary.articles, 100);
 }
 
 #[test]
