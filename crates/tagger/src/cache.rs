@@ -10,8 +10,8 @@
 //! it reaches [`MAX_ENTRIES`], which bounds its memory.
 
 use crate::features::{
-    analyze, ner_label_prev_features, ner_label_word_features, ner_neighbour_features,
-    ner_word_features, Neighbour, TokenInfo, NO_TAG,
+    analyze, ner_first_word, ner_label_prev_features, ner_label_word_features,
+    ner_neighbour_features, ner_word_features, Neighbour, TokenInfo, NO_TAG,
 };
 use crate::lemma::FxMap;
 use crate::perceptron::PaddedWeights;
@@ -40,6 +40,8 @@ pub struct WordEntry {
     pub label_word: LabelPartials,
     /// Label features of the word as the previous token (`ner_label_prev_features`).
     pub label_prev: LabelPartials,
+    /// The sentence-position feature (`ner_first_word`): elsewhere, then first in a sentence.
+    pub first: [[i32; LANES]; 2],
     /// Lemmas made so far, by UPOS.
     pub lemmas: Vec<(Upos, Box<str>)>,
 }
@@ -136,6 +138,11 @@ pub fn make_entry(
         ner: partials(ner, &info),
         label_word: label_partials(ner, &info, ner_label_word_features),
         label_prev: label_partials(ner, &info, ner_label_prev_features),
+        first: [false, true].map(|first| {
+            let mut row = [0; LANES];
+            ner.score(&ner_first_word(first, info.short_shape), &mut row);
+            row
+        }),
         lemmas: Vec::new(),
     }
 }

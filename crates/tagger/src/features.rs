@@ -534,38 +534,143 @@ pub fn ner_neighbour_features(t: &TokenInfo, role: Neighbour) -> Few {
 }
 
 /// The static NER features of token `i` that combine several tokens, POS tags, gazetteer
-/// states or the position (appended to `out`).
+/// states or the position (appended to `out`): [`ner_context_hashed`] plus the features of
+/// small discrete values that the tagger tabulates ([`ContextValues`]).
 pub fn ner_context_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut Vec<u32>) {
+    ner_context_hashed(ctx, aux, i, out);
+    let v = ContextValues::of(ctx, aux, i);
+    out.extend_from_slice(&ner_pos_left(v.pm1, v.p0));
+    out.extend_from_slice(&ner_pos_right(v.p0, v.pn1));
+    out.extend_from_slice(&ner_gaz_window(v.gm1, v.g0, v.gn1));
+    out.extend_from_slice(&ner_gaz_case(v.g0, v.caps_w));
+    out.extend_from_slice(&ner_gaz_pos(v.g0, v.p0));
+    out.extend_from_slice(&ner_case_titles(
+        v.title_m1, v.title_m2, v.caps_w, v.title_w, v.in_quote,
+    ));
+    out.extend_from_slice(&ner_case_window(v.caps_m1, v.caps_w, v.caps_n1));
+    out.extend_from_slice(&ner_first_word(i == 0, ctx[i + PAD].short_shape));
+}
+
+/// The context features that combine word hashes (appended to `out`).
+pub fn ner_context_hashed(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut Vec<u32>) {
     let j = i + PAD;
-    let (m2, m1, w, n1) = (&ctx[j - 2], &ctx[j - 1], &ctx[j], &ctx[j + 1]);
+    let (m1, w, n1) = (&ctx[j - 1], &ctx[j], &ctx[j + 1]);
     let ii = i as isize;
     let (pm1, p0, pn1) = (pos_at(aux, ii - 1), pos_at(aux, ii), pos_at(aux, ii + 1));
-    let (gm1, g0, gn1) = (gaz_at(aux, ii - 1), gaz_at(aux, ii), gaz_at(aux, ii + 1));
-    let caps = |t: &TokenInfo| (t.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
-    let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
     out.extend_from_slice(&[
-        f1(118, pm1),
-        f1(119, p0),
-        f1(120, pn1),
         f2(121, p0, w.short_shape),
-        f2(122, pm1, p0),
-        f2(123, p0, pn1),
         f2(129, m1.lower, w.lower),
         f2(130, w.lower, n1.lower),
-        f2(131, (i == 0) as u64, w.short_shape),
-        f1(132, aux[i].in_quote as u64),
-        f3(133, title(m1), caps(w), title(w)),
-        f3(134, title(m2), caps(w), title(w)),
-        f3(135, caps(m1), caps(w), caps(n1)),
         f2(140, pm1, w.lower),
         f2(141, w.lower, pn1),
+    ]);
+}
+
+/// The small discrete values that the tabulated context features of token `i` depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ContextValues {
+    /// POS classes of the previous, this and the next token (200 before, 201 after the sentence).
+    pub pm1: u64,
+    pub p0: u64,
+    pub pn1: u64,
+    /// Gazetteer states, likewise.
+    pub gm1: u64,
+    pub g0: u64,
+    pub gn1: u64,
+    /// TITLE_CASE, ALL_CAPS and PAD flags.
+    pub caps_m1: u64,
+    pub caps_w: u64,
+    pub caps_n1: u64,
+    /// TITLE_WORD flags (0 or 1).
+    pub title_m2: u64,
+    pub title_m1: u64,
+    pub title_w: u64,
+    pub in_quote: u64,
+}
+
+/// The case flags that NER features read.
+pub const CASE_FLAGS: u32 = flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD;
+
+impl ContextValues {
+    #[inline]
+    pub fn of(ctx: &[TokenInfo], aux: &[NerAux], i: usize) -> ContextValues {
+        let j = i + PAD;
+        let (m2, m1, w, n1) = (&ctx[j - 2], &ctx[j - 1], &ctx[j], &ctx[j + 1]);
+        let ii = i as isize;
+        let caps = |t: &TokenInfo| (t.flags & CASE_FLAGS) as u64;
+        let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
+        ContextValues {
+            pm1: pos_at(aux, ii - 1),
+            p0: pos_at(aux, ii),
+            pn1: pos_at(aux, ii + 1),
+            gm1: gaz_at(aux, ii - 1),
+            g0: gaz_at(aux, ii),
+            gn1: gaz_at(aux, ii + 1),
+            caps_m1: caps(m1),
+            caps_w: caps(w),
+            caps_n1: caps(n1),
+            title_m2: title(m2),
+            title_m1: title(m1),
+            title_w: title(w),
+            in_quote: aux[i].in_quote as u64,
+        }
+    }
+}
+
+#[inline]
+pub fn ner_pos_left(pm1: u64, p0: u64) -> [u32; 3] {
+    [f1(118, pm1), f1(119, p0), f2(122, pm1, p0)]
+}
+
+#[inline]
+pub fn ner_pos_right(p0: u64, pn1: u64) -> [u32; 2] {
+    [f1(120, pn1), f2(123, p0, pn1)]
+}
+
+#[inline]
+pub fn ner_gaz_window(gm1: u64, g0: u64, gn1: u64) -> [u32; 4] {
+    [
         f1(142, g0),
-        f2(143, g0, caps(w)),
         f1(144, gm1),
         f1(145, gn1),
         f3(147, gm1, g0, gn1),
-        f2(148, g0, p0),
-    ]);
+    ]
+}
+
+#[inline]
+pub fn ner_gaz_case(g0: u64, caps_w: u64) -> [u32; 1] {
+    [f2(143, g0, caps_w)]
+}
+
+#[inline]
+pub fn ner_gaz_pos(g0: u64, p0: u64) -> [u32; 1] {
+    [f2(148, g0, p0)]
+}
+
+#[inline]
+pub fn ner_case_titles(
+    title_m1: u64,
+    title_m2: u64,
+    caps_w: u64,
+    title_w: u64,
+    in_quote: u64,
+) -> [u32; 3] {
+    [
+        f1(132, in_quote),
+        f3(133, title_m1, caps_w, title_w),
+        f3(134, title_m2, caps_w, title_w),
+    ]
+}
+
+#[inline]
+pub fn ner_case_window(caps_m1: u64, caps_w: u64, caps_n1: u64) -> [u32; 1] {
+    [f3(135, caps_m1, caps_w, caps_n1)]
+}
+
+/// The feature of the sentence's first word (by its short shape).
+#[inline]
+pub fn ner_first_word(first: bool, short_shape: u64) -> [u32; 1] {
+    [f2(131, first as u64, short_shape)]
 }
 
 /// The NER features of token `i` that depend on the previous two labels (appended to `out`).

@@ -23,6 +23,7 @@ mod lemma;
 mod model;
 mod perceptron;
 mod stage;
+mod tables;
 mod tagger;
 mod train;
 

@@ -1,14 +1,11 @@
 //! The runtime tagger: greedy left-to-right UPOS tagging, lemmas, then IOB2 NER (beam search
 //! or greedy) with only valid transitions allowed.
 
-use crate::cache::{
-    label_partials, make_entry, partials, LabelPartials, Partials, WordCache, LANES,
-};
+use crate::cache::{make_entry, partials, Partials, WordCache, LANES};
 use crate::features::{
-    analyze_sentence, case_class, ner_aux, ner_context_features, ner_features,
-    ner_label_class_features, ner_label_pair_features, ner_label_prev_features,
-    ner_label_token_features, ner_static_features, pos_features, pos_tag_features,
-    pos_token_features, NerAux, TokenInfo, END, NO_TAG, START,
+    analyze_sentence, case_class, ner_aux, ner_context_hashed, ner_features,
+    ner_label_pair_features, ner_label_token_features, ner_static_features, pos_features,
+    pos_tag_features, pos_token_features, ContextValues, NerAux, TokenInfo, END, NO_TAG, START,
 };
 use crate::features::{flag, PAD};
 use crate::gazetteer::Gazetteer;
@@ -16,6 +13,7 @@ use crate::iob::{ent_type, is_inside, tag_str, valid_transition, NER_TAGS};
 use crate::lemma::{FxMap, Lemmatizer};
 use crate::model::{ModelFile, KIND_NER, KIND_POS};
 use crate::perceptron::{argmax_i32, PaddedWeights, Weights};
+use crate::tables::{ContextTables, LabelTables};
 use crate::TaggerError;
 use sitrep_doc::{NerTag, Upos};
 use std::path::Path;
@@ -60,68 +58,8 @@ pub struct Tagger {
     /// With the word cache: label scores of [`ner_label_class_features`] and of the padding
     /// before a sentence as the previous word.
     label_tables: Option<LabelTables>,
-}
-
-/// Scores of the NER label features with few possible values, by previous label `l`
-/// (`pair_index`): POS class `p` at `l * npos + p`, gazetteer state `g` at `l * 16 + g`, case
-/// at `l * 16 + case_index`.
-#[derive(Debug, Clone)]
-struct LabelTables {
-    npos: usize,
-    by_pos: Vec<[i32; LANES]>,
-    by_gaz: Vec<[i32; LANES]>,
-    by_case: Vec<[i32; LANES]>,
-    start_prev: LabelPartials,
-}
-
-/// Index of a [`case_class`] in `LabelTables::by_case` (title word bit, then the caps flags).
-fn case_index((title, caps): (u64, u64)) -> usize {
-    use crate::features::flag;
-    let caps = caps as u32;
-    let bits = (caps & (flag::TITLE_CASE | flag::ALL_CAPS)) as usize
-        | (((caps & flag::PAD) != 0) as usize) << 2;
-    (title as usize) << 3 | bits
-}
-
-impl LabelTables {
-    fn new(ner: &PaddedWeights, npos: usize) -> LabelTables {
-        use crate::features::flag;
-        let c = ner.nclasses;
-        let label = |l: usize| if l == c { NO_TAG } else { l as u8 };
-        let row = |feat: u32| {
-            let mut r = [0; LANES];
-            ner.score(&[feat], &mut r);
-            r
-        };
-        let mut by_pos = vec![[0; LANES]; (c + 1) * npos];
-        let mut by_gaz = vec![[0; LANES]; (c + 1) * 16];
-        let mut by_case = vec![[0; LANES]; (c + 1) * 16];
-        for l in 0..=c {
-            for p in 0..npos {
-                by_pos[l * npos + p] =
-                    row(ner_label_class_features(label(l), p as u64, 0, (0, 0))[0]);
-            }
-            for g in 0..16 {
-                by_gaz[l * 16 + g] =
-                    row(ner_label_class_features(label(l), 0, g as u64, (0, 0))[1]);
-            }
-            for title in 0..2u64 {
-                for caps in 0..8u32 {
-                    let flags = (caps & 3) | if caps & 4 != 0 { flag::PAD } else { 0 };
-                    let case = (title, flags as u64);
-                    by_case[l * 16 + case_index(case)] =
-                        row(ner_label_class_features(label(l), 0, 0, case)[2]);
-                }
-            }
-        }
-        LabelTables {
-            npos,
-            by_pos,
-            by_gaz,
-            by_case,
-            start_prev: label_partials(ner, &START, ner_label_prev_features),
-        }
-    }
+    /// With the word cache: scores of the context features of few values.
+    context_tables: Option<ContextTables>,
 }
 
 /// Source of [`Tagger::id`].
@@ -223,6 +161,7 @@ impl Tagger {
         let ner = PaddedWeights::new(&ner.weights);
         let pad_partials = (c <= LANES).then(|| (partials(&ner, &START), partials(&ner, &END)));
         let label_tables = (c <= LANES).then(|| LabelTables::new(&ner, pos.weights.nclasses));
+        let context_tables = (c <= LANES).then(|| ContextTables::new(&ner, pos.weights.nclasses));
         Ok(Tagger {
             pos: pos.weights,
             pos_labels,
@@ -238,6 +177,7 @@ impl Tagger {
             id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed),
             pad_partials,
             label_tables,
+            context_tables,
         })
     }
 
@@ -298,6 +238,7 @@ impl Tagger {
     pub fn without_word_cache(mut self) -> Tagger {
         self.pad_partials = None;
         self.label_tables = None;
+        self.context_tables = None;
         self
     }
 
@@ -621,6 +562,9 @@ impl Tagger {
     /// the context features scored row by row.
     fn static_scores_cached(&self, n: usize, s: &mut Scratch, pads: &(Partials, Partials)) {
         let c = self.ner.nclasses;
+        let Some(tables) = &self.context_tables else {
+            return self.static_scores(n, s);
+        };
         let Scratch {
             words,
             slots,
@@ -635,7 +579,7 @@ impl Tagger {
         context_scores.resize(c, 0);
         feats.clear();
         if n > 0 {
-            ner_context_features(ctx, aux, 0, feats);
+            ner_context_hashed(ctx, aux, 0, feats);
         }
         let part = |k: isize, role: usize| -> &[i32; LANES] {
             if k < 0 {
@@ -649,7 +593,7 @@ impl Tagger {
         for i in 0..n {
             if i + 1 < n {
                 next_feats.clear();
-                ner_context_features(ctx, aux, i + 1, next_feats);
+                ner_context_hashed(ctx, aux, i + 1, next_feats);
                 self.ner.prefetch(next_feats);
             }
             let k = i as isize;
@@ -659,6 +603,11 @@ impl Tagger {
                     *a += p;
                 }
             }
+            let first = &words.entry(slots[i]).first[(i == 0) as usize];
+            for (a, &p) in acc.iter_mut().zip(first) {
+                *a += p;
+            }
+            tables.add_scores(&ContextValues::of(ctx, aux, i), &mut acc);
             self.ner.score(feats, context_scores);
             for ((out, &a), &b) in static_scores[i * c..i * c + c]
                 .iter_mut()
@@ -682,20 +631,19 @@ impl Tagger {
     ) -> [i32; LANES] {
         let l = pair_index(l1, self.ner.nclasses);
         let aux = &s.aux[i];
-        let w = &s.ctx[i + PAD];
         let prev = match i.checked_sub(1) {
             Some(k) => &s.words.entry(s.slots[k]).label_prev[l],
-            None => &t.start_prev[l],
+            None => t.start_prev(l),
         };
-        let parts = [
+        let [by_pos, by_gaz, by_case] = t.rows(l, aux.pos, aux.gaz, case_class(&s.ctx[i + PAD]));
+        let mut sum = [0; LANES];
+        for part in [
             &s.words.entry(s.slots[i]).label_word[l],
             prev,
-            &t.by_pos[l * t.npos + aux.pos as usize],
-            &t.by_gaz[l * 16 + aux.gaz as usize],
-            &t.by_case[l * 16 + case_index(case_class(w))],
-        ];
-        let mut sum = [0; LANES];
-        for part in parts {
+            by_pos,
+            by_gaz,
+            by_case,
+        ] {
             for (a, &b) in sum.iter_mut().zip(part) {
                 *a += b;
             }
