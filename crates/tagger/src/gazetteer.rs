@@ -24,6 +24,8 @@ pub mod gaz {
 const KIND_LOC: u8 = 1;
 const KIND_FIRST: u8 = 2;
 const KIND_LAST: u8 = 4;
+/// Not a kind: the key is a proper prefix of a longer place name, so matching goes on.
+const PREFIX: u8 = 8;
 const SEED: u64 = 0x6761_7a65;
 
 static EMBEDDED: &str = include_str!("../data/gazetteer.tsv");
@@ -63,7 +65,13 @@ impl Gazetteer {
             if words.len() > MAX_WORDS || (kind != KIND_LOC && words.len() > 1) {
                 continue;
             }
-            let h = words.iter().fold(SEED, |h, w| mix(h, word_hash(w)));
+            let mut h = SEED;
+            for (k, w) in words.iter().enumerate() {
+                h = mix(h, word_hash(w));
+                if k + 1 < words.len() {
+                    *entries.entry(h).or_default() |= PREFIX;
+                }
+            }
             *entries.entry(h).or_default() |= kind;
         }
         Ok(Gazetteer { entries })
@@ -90,18 +98,23 @@ impl Gazetteer {
             let mut longest_loc = 0usize;
             for k in 0..MAX_WORDS.min(n - i) {
                 h = mix(h, ctx[i + k + PAD].lower);
-                if let Some(&kind) = self.entries.get(&h) {
-                    if kind & KIND_LOC != 0 {
-                        longest_loc = k + 1;
+                let Some(&kind) = self.entries.get(&h) else {
+                    break;
+                };
+                if kind & KIND_LOC != 0 {
+                    longest_loc = k + 1;
+                }
+                if k == 0 {
+                    if kind & KIND_FIRST != 0 {
+                        out[i] |= gaz::FIRST;
                     }
-                    if k == 0 {
-                        if kind & KIND_FIRST != 0 {
-                            out[i] |= gaz::FIRST;
-                        }
-                        if kind & KIND_LAST != 0 {
-                            out[i] |= gaz::LAST;
-                        }
+                    if kind & KIND_LAST != 0 {
+                        out[i] |= gaz::LAST;
                     }
+                }
+                // No longer name starts with these words.
+                if kind & PREFIX == 0 {
+                    break;
                 }
             }
             if longest_loc > 0 && i >= covered_until {

@@ -324,7 +324,7 @@ impl Tagger {
         };
         let entry = s.words.entry_mut(slot);
         if let Some((_, l)) = entry.lemmas.iter().find(|(u, _)| *u == upos) {
-            return l.to_string();
+            return String::from(&**l);
         }
         let lemma = self.lemma(word, upos, &mut s.lower);
         entry.lemmas.push((upos, lemma.as_str().into()));
