@@ -8,7 +8,6 @@
 use crate::fxhash::FxMap;
 use crate::normalize::fold_phrase;
 use crate::NamesError;
-use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
@@ -130,18 +129,28 @@ pub enum Case {
     Any,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub entry: Entry,
     pub case: Case,
 }
 
+/// What the lexicon knows about a folded first piece.
+#[derive(Debug, Clone, Default)]
+struct FirstPiece {
+    /// The piece counts of the phrases starting with it: bit `k - 1` set when some phrase
+    /// has `k` pieces (bit 63: 64 or more). The scan asks only those lengths, not every
+    /// length up to the longest.
+    counts: u64,
+    /// The entries of the one-piece phrase that is this piece (empty: none), a copy of its
+    /// `phrases` entry kept here so that the scan's most frequent question costs no second
+    /// hash lookup (and no second memory miss: the maps are far larger than the caches).
+    single: Vec<Item>,
+}
+
 pub struct Lexicon {
     phrases: FxMap<Box<str>, Vec<Item>>,
-    /// For each folded first piece, the piece counts of the phrases starting with it: bit
-    /// `k - 1` set when some phrase has `k` pieces (bit 63: 64 or more). The scan asks only
-    /// those lengths, not every length up to the longest.
-    piece_counts: FxMap<Box<str>, u64>,
+    first_pieces: FxMap<Box<str>, FirstPiece>,
     pub countries: Vec<Country>,
     pub cities: Vec<City>,
     pub states: Vec<UsState>,
@@ -150,8 +159,8 @@ pub struct Lexicon {
     pub groups: Vec<GroupNoun>,
     /// Country and region codes named by demonyms.
     pub codes: Vec<String>,
-    pub first_names: HashMap<Box<str>, Gender>,
-    country_by_cameo: HashMap<Box<str>, u16>,
+    pub first_names: FxMap<Box<str>, Gender>,
+    country_by_cameo: FxMap<Box<str>, u16>,
 }
 
 static SHARED: OnceLock<Result<Arc<Lexicon>, NamesError>> = OnceLock::new();
@@ -161,23 +170,69 @@ pub fn shared() -> Result<Arc<Lexicon>, NamesError> {
     SHARED.get_or_init(|| Lexicon::load().map(Arc::new)).clone()
 }
 
+/// The tab-separated columns of one row: the first `MAX_COLS` kept in place (no allocation
+/// per row: the gazetteers have tens of thousands of rows), `len` counts them all.
+struct Cols<'a> {
+    cols: [&'a str; MAX_COLS],
+    len: usize,
+}
+
+/// More than any embedded table has.
+const MAX_COLS: usize = 16;
+
+impl<'a> Cols<'a> {
+    fn split(line: &'a str) -> Cols<'a> {
+        let mut cols = [""; MAX_COLS];
+        let mut len = 0;
+        let mut start = 0;
+        // A byte loop: a tab is ASCII, so every cut is a char boundary (and this is much
+        // cheaper than `str::split` on short fields).
+        for (i, &b) in line.as_bytes().iter().enumerate() {
+            if b == b'\t' {
+                if len < MAX_COLS {
+                    cols[len] = &line[start..i];
+                }
+                len += 1;
+                start = i + 1;
+            }
+        }
+        if len < MAX_COLS {
+            cols[len] = &line[start..];
+        }
+        len += 1;
+        Cols { cols, len }
+    }
+
+    fn get(&self, i: usize) -> Option<&'a str> {
+        (i < self.len.min(MAX_COLS)).then(|| self.cols[i])
+    }
+}
+
+impl<'a> std::ops::Index<usize> for Cols<'a> {
+    type Output = &'a str;
+
+    fn index(&self, i: usize) -> &&'a str {
+        &self.cols[..self.len.min(MAX_COLS)][i]
+    }
+}
+
 /// Data rows of an embedded TSV: comment lines (`#`) and the header skipped.
 fn rows<'a>(
     file: &'static str,
     text: &'a str,
     min_cols: usize,
-) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), NamesError>> + 'a {
+) -> impl Iterator<Item = Result<(usize, Cols<'a>), NamesError>> + 'a {
     text.lines()
         .enumerate()
         .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1)
         .map(move |(n, l)| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            if cols.len() < min_cols {
+            let cols = Cols::split(l);
+            if cols.len < min_cols {
                 return Err(NamesError::Lexicon {
                     file,
                     line: n + 1,
-                    message: format!("expected {min_cols} columns, found {}", cols.len()),
+                    message: format!("expected {min_cols} columns, found {}", cols.len),
                 });
             }
             Ok((n + 1, cols))
@@ -209,7 +264,7 @@ impl Lexicon {
     pub fn load() -> Result<Lexicon, NamesError> {
         let mut lex = Lexicon {
             phrases: FxMap::with_capacity_and_hasher(160_000, Default::default()),
-            piece_counts: FxMap::with_capacity_and_hasher(130_000, Default::default()),
+            first_pieces: FxMap::with_capacity_and_hasher(130_000, Default::default()),
             countries: Vec::new(),
             cities: Vec::new(),
             states: Vec::new(),
@@ -217,11 +272,11 @@ impl Lexicon {
             titles: Vec::new(),
             groups: Vec::new(),
             codes: Vec::new(),
-            first_names: HashMap::new(),
-            country_by_cameo: HashMap::new(),
+            first_names: FxMap::default(),
+            country_by_cameo: FxMap::default(),
         };
-        let mut country_by_iso2: HashMap<String, u16> = HashMap::new();
-        let mut country_by_iso3: HashMap<String, u16> = HashMap::new();
+        let mut country_by_iso2: FxMap<String, u16> = FxMap::default();
+        let mut country_by_iso3: FxMap<String, u16> = FxMap::default();
         let mut capital_ids: Vec<u32> = Vec::new();
         for row in rows("countries.tsv", COUNTRIES, 13) {
             let (line, c) = row?;
@@ -267,7 +322,7 @@ impl Lexicon {
             };
             lex.add(c[0], Entry::Country(idx), case);
         }
-        let capital_of: HashMap<u32, usize> = capital_ids
+        let capital_of: FxMap<u32, usize> = capital_ids
             .iter()
             .enumerate()
             .filter(|(_, &g)| g != 0)
@@ -312,7 +367,7 @@ impl Lexicon {
             });
             lex.add(c[1], Entry::State(idx), Case::Capital);
         }
-        let mut code_idx: HashMap<String, u16> = HashMap::new();
+        let mut code_idx: FxMap<String, u16> = FxMap::default();
         for row in rows("demonyms.tsv", DEMONYMS, 2) {
             let (_, c) = row?;
             let next = lex.codes.len() as u16;
@@ -387,20 +442,37 @@ impl Lexicon {
         }
         let (first, n) = first_piece_and_count(&key);
         let bit = 1u64 << (n.clamp(1, 64) - 1);
-        match self.piece_counts.get_mut(first) {
-            Some(m) => *m |= bit,
-            None => {
-                self.piece_counts.insert(first.into(), bit);
-            }
+        let first_piece = match self.first_pieces.get_mut(first) {
+            Some(fp) => fp,
+            None => self.first_pieces.entry(first.into()).or_default(),
+        };
+        first_piece.counts |= bit;
+        let item = Item { entry, case };
+        // A one-piece phrase is its own first piece (no white space inside).
+        if n == 1 && !first_piece.single.iter().any(|i| i.entry == entry) {
+            first_piece.single.push(item.clone());
         }
         let items = self.phrases.entry(key.into_boxed_str()).or_default();
         if !items.iter().any(|i| i.entry == entry) {
-            items.push(Item { entry, case });
+            items.push(item);
         }
     }
 
     pub fn lookup(&self, folded: &str) -> Option<&[Item]> {
         self.phrases.get(folded).map(|v| v.as_slice())
+    }
+
+    /// For a folded piece: the piece counts of the phrases starting with it (see
+    /// `piece_counts`) and the entries of the one-piece phrase that is the piece itself
+    /// (`lookup(first)`), with one hash lookup.
+    pub fn first_piece(&self, first: &str) -> (u64, Option<&[Item]>) {
+        match self.first_pieces.get(first) {
+            Some(fp) => (
+                fp.counts,
+                (!fp.single.is_empty()).then_some(fp.single.as_slice()),
+            ),
+            None => (0, None),
+        }
     }
 
     /// The largest number of pieces of any phrase starting with this folded piece (0: none;
@@ -412,7 +484,7 @@ impl Lexicon {
     /// The piece counts of the phrases starting with this folded piece, as a bit set: bit
     /// `k - 1` for `k` pieces, bit 63 for 64 or more (0: no phrase starts with it).
     pub fn piece_counts(&self, first: &str) -> u64 {
-        self.piece_counts.get(first).copied().unwrap_or(0)
+        self.first_pieces.get(first).map_or(0, |fp| fp.counts)
     }
 
     pub fn country_by_code(&self, cameo: &str) -> Option<&Country> {
@@ -485,6 +557,47 @@ mod tests {
         let us = lex.country_by_code("USA").unwrap();
         assert_eq!(lex.cities[us.capital.unwrap() as usize].name, "Washington");
         assert_eq!(lex.country_by_code("ROM").unwrap().iso3, "ROU");
+    }
+
+    #[test]
+    fn first_piece_agrees_with_lookup() {
+        let lex = shared().unwrap();
+        for k in [
+            "russia",
+            "u",
+            "nato",
+            "new",
+            "secretary",
+            "-",
+            "zzzq",
+            "kiev",
+            "the",
+        ] {
+            let (counts, single) = lex.first_piece(k);
+            assert_eq!(counts, lex.piece_counts(k), "{k}");
+            assert_eq!(single, lex.lookup(k), "{k}");
+        }
+        // Every one-piece phrase is found through its first piece.
+        for (key, items) in &lex.phrases {
+            assert!(!items.is_empty(), "{key}");
+            if first_piece_and_count(key).1 == 1 {
+                assert_eq!(lex.first_piece(key).1, Some(items.as_slice()), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn cols_split_like_str_split() {
+        for line in ["", "a", "a\tb", "\t", "a\t\tc\t", "é\tü\tx"] {
+            let c = Cols::split(line);
+            let want: Vec<&str> = line.split('\t').collect();
+            assert_eq!(c.len, want.len(), "{line:?}");
+            for (i, w) in want.iter().enumerate() {
+                assert_eq!(c[i], *w, "{line:?} column {i}");
+                assert_eq!(c.get(i), Some(*w), "{line:?} column {i}");
+            }
+            assert_eq!(c.get(want.len()), None, "{line:?}");
+        }
     }
 
     #[test]

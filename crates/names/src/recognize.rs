@@ -6,11 +6,12 @@
 //! (which beat city names: "Sherman" the person, not Sherman, Texas), then the remaining
 //! dictionary matches, then whatever the statistical tagger found that no rule claimed.
 
+use crate::fxhash::{FxMap, FxSet};
 use crate::lexicon::{Entry, Gender, Lexicon};
 use crate::normalize::translit_key;
 use crate::view::{Match, View};
 use sitrep_doc::{NerTag, Upos};
-use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Words that extend a title leftwards ("First Deputy", "Acting", "Under").
 const MODIFIERS: &[&str] = &[
@@ -438,8 +439,52 @@ pub struct Recognized {
     pub titles: Vec<TitleInfo>,
 }
 
+// Word classes: the lists above as bits of one map, so that asking whether a piece is in a
+// list is one hash lookup instead of a scan comparing strings.
+const MODIFIER: u8 = 1;
+const PLACE_PREP: u8 = 2;
+const ACTOR_PREP: u8 = 4;
+const ACTOR_VERB: u8 = 8;
+const NOT_NAME: u8 = 16;
+const ORG_WORD: u8 = 32;
+const NAME_CONNECTOR: u8 = 64;
+const NOT_ORG_HEAD: u8 = 128;
+
+fn word_classes() -> &'static FxMap<&'static str, u8> {
+    static CLASSES: OnceLock<FxMap<&'static str, u8>> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut m: FxMap<&'static str, u8> = FxMap::default();
+        for (list, bit) in [
+            (MODIFIERS, MODIFIER),
+            (PLACE_PREPS, PLACE_PREP),
+            (ACTOR_PREPS, ACTOR_PREP),
+            (ACTOR_VERBS, ACTOR_VERB),
+            (NOT_NAMES, NOT_NAME),
+            (ORG_WORDS, ORG_WORD),
+            (NAME_CONNECTORS, NAME_CONNECTOR),
+            (NOT_ORG_HEADS, NOT_ORG_HEAD),
+        ] {
+            for w in list {
+                *m.entry(*w).or_default() |= bit;
+            }
+        }
+        m
+    })
+}
+
+/// The word classes of a folded word (0: none).
+fn classes_of(word: &str) -> u8 {
+    word_classes().get(word).copied().unwrap_or(0)
+}
+
+/// Piece `i` exists and is in one of the classes `bits` (same answer as `View::is_any` on
+/// the lists).
+fn in_class(v: &View, i: usize, bits: u8) -> bool {
+    i < v.pieces.len() && classes_of(v.norm(i)) & bits != 0
+}
+
 fn is_modifier(v: &View, i: usize) -> bool {
-    v.is_any(i, MODIFIERS)
+    in_class(v, i, MODIFIER)
 }
 
 fn demonym_country(lex: &Lexicon, code_idx: u16) -> Option<u16> {
@@ -481,8 +526,10 @@ pub fn code_country<'a>(lex: &Lexicon, code: &'a str) -> Option<&'a str> {
 
 pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
     let n = v.pieces.len();
-    let mut ends: HashMap<usize, usize> = HashMap::with_capacity(matches.len());
-    let mut starts: HashMap<usize, usize> = HashMap::with_capacity(matches.len());
+    let mut ends: FxMap<usize, usize> =
+        FxMap::with_capacity_and_hasher(matches.len(), Default::default());
+    let mut starts: FxMap<usize, usize> =
+        FxMap::with_capacity_and_hasher(matches.len(), Default::default());
     for (k, m) in matches.iter().enumerate() {
         ends.insert(m.b, k);
         starts.insert(m.a, k);
@@ -595,7 +642,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
 
     let mut cands: Vec<Cand> = Vec::new();
     let mut taken = vec![false; n];
-    let mut consumed_demonym: HashSet<usize> = HashSet::new();
+    let mut consumed_demonym: FxSet<usize> = FxSet::default();
 
     // 2. Groups: nationality or country + group noun ("the Russian delegation").
     for m in matches {
@@ -686,12 +733,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
     };
     let name_piece = |i: usize, taken: &[bool]| -> bool {
         let p = &v.pieces[i];
-        p.alpha
-            && p.cap
-            && !blocks_name[i]
-            && !taken[i]
-            && !v.is_any(i, NOT_NAMES)
-            && !v.is_any(i, ORG_WORDS)
+        p.alpha && p.cap && !blocks_name[i] && !taken[i] && !in_class(v, i, NOT_NAME | ORG_WORD)
     };
     // A title followed directly by a capitalized word binds forwards ("Home Office minister
     // Hazel Blears"), so it cannot also bind to the words before it.
@@ -702,19 +744,19 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             b < n
                 && v.pieces[b].cap
                 && v.pieces[b].alpha
-                && !v.is_any(b, NOT_NAMES)
-                && !v.is_any(b + 1, ORG_WORDS)
+                && !in_class(v, b, NOT_NAME)
+                && !in_class(v, b + 1, ORG_WORD)
                 && v.same_sentence(t.a, b)
         })
         .collect();
-    let title_ending: HashMap<usize, usize> =
+    let title_ending: FxMap<usize, usize> =
         titles.iter().enumerate().map(|(k, t)| (t.b, k)).collect();
-    let title_starting: HashMap<usize, usize> = titles
+    let title_starting: FxMap<usize, usize> = titles
         .iter()
         .enumerate()
         .flat_map(|(k, t)| [(t.a, k), (t.lead.unwrap_or(t.a), k)])
         .collect();
-    let mut surnames: HashSet<String> = HashSet::new();
+    let mut surnames: FxSet<String> = FxSet::default();
     let mut persons: Vec<(usize, usize, Option<usize>, bool)> = Vec::new();
     for pass in 0..2 {
         let mut i = 0;
@@ -813,8 +855,12 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
                 && v.proper(a)
                 && (words >= 2 || !v.pieces[a].sent_start);
             let given = lex.first_names.contains_key(v.raw(a)) && words >= 2;
-            let key = translit_key(v.raw_range(a, b));
-            let known = pass == 1 && words == 1 && surnames.contains(&key);
+            // Only a lone word asks for its key in the second pass; longer names compute it
+            // below, once they are kept.
+            let known = pass == 1 && words == 1 && {
+                let key = translit_key(v.raw_range(a, b));
+                surnames.contains(&key)
+            };
 
             // A gazetteer place after a place preposition ("from Kiev") is a place even if
             // the tagger calls it a person, unless a title or a known name says otherwise.
@@ -829,8 +875,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
                         _ => false,
                     })
             });
-            let after_prep =
-                a > 0 && (v.is_any(a - 1, PLACE_PREPS) || v.is_any(a - 1, ACTOR_PREPS));
+            let after_prep = a > 0 && in_class(v, a - 1, PLACE_PREP | ACTOR_PREP);
             let place_word = words == 1
                 && (gazetteer_place
                     || after_prep
@@ -860,6 +905,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             if words >= 2 {
                 // Every word after the given name can stand alone for the person ("Lula" for
                 // "Luiz Inacio Lula da Silva", "Ryabkov" for "Sergei Ryabkov").
+                let key = translit_key(v.raw_range(a, b));
                 for w in key.split(' ').skip(1).filter(|w| w.len() > 2) {
                     surnames.insert(w.to_string());
                 }
@@ -1041,7 +1087,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         } else {
             None
         };
-        let after_place_prep = prev.is_some_and(|p| v.is_any(p, PLACE_PREPS));
+        let after_place_prep = prev.is_some_and(|p| in_class(v, p, PLACE_PREP));
         // "Geneva, Switzerland" / "Moscow, Idaho": the qualifier picks the country or state.
         let qualifier = if v.is(m.b, ",") {
             match_starting(m.b + 1).and_then(|q| {
@@ -1066,10 +1112,10 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         if let Some(cap) = capital {
             let next_verb = v.pieces.get(m.b).is_some_and(|p| {
                 v.same_sentence(m.a, m.b)
-                    && (matches!(p.pos, Upos::Verb | Upos::Aux) || v.is_any(m.b, ACTOR_VERBS))
+                    && (matches!(p.pos, Upos::Verb | Upos::Aux) || in_class(v, m.b, ACTOR_VERB))
             });
             let possessive = v.is(m.b, "'") && v.is(m.b + 1, "s");
-            let actor_prep = prev.is_some_and(|p| v.is_any(p, ACTOR_PREPS));
+            let actor_prep = prev.is_some_and(|p| in_class(v, p, ACTOR_PREP));
             // A capital opening a sentence is its subject ("Washington along with its allies
             // demanded ...").
             let subject = v.pieces[m.a].sent_start && !v.is(m.b, ",");
@@ -1149,7 +1195,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         let mut a = i;
         i = b;
         // "The ONS" -> "ONS"; "However", "We", "Mr" alone are no names.
-        while a < b && (v.is_any(a, NOT_NAMES) || !v.pieces[a].alpha) {
+        while a < b && (in_class(v, a, NOT_NAME) || !v.pieces[a].alpha) {
             a += 1;
         }
         // A name is capitalized words and a few connectors: a tagger span running on into
@@ -1159,7 +1205,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             let p = &v.pieces[k];
             if p.alpha && p.cap {
                 end = k + 1;
-            } else if !v.is_any(k, NAME_CONNECTORS) {
+            } else if !in_class(v, k, NAME_CONNECTOR) {
                 break;
             }
         }
@@ -1171,7 +1217,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         if !acronym && !(a..b).any(|k| v.proper(k)) {
             continue;
         }
-        if is_org && (NOT_ORG_HEADS.contains(&v.norm(b - 1)) || v.is_any(b, NOT_ORG_HEADS)) {
+        if is_org && (in_class(v, b - 1, NOT_ORG_HEAD) || in_class(v, b, NOT_ORG_HEAD)) {
             continue;
         }
         cands.push(Cand {
@@ -1188,7 +1234,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
             "she" | "her" | "hers" | "herself" => (Gender::Female, false),
             // "they" is resolved only as the subject of an actor verb ("they said"): it
             // refers to things as often as to groups.
-            "they" if v.is_any(k + 1, ACTOR_VERBS) => (Gender::Unknown, true),
+            "they" if in_class(v, k + 1, ACTOR_VERB) => (Gender::Unknown, true),
             _ => continue,
         };
         // Inside a word ("the" in "theme" is not a piece): pieces are whole runs already.
@@ -1240,7 +1286,7 @@ fn unify_ner_kinds(v: &View, cands: &mut [Cand]) {
         What::NerLoc => Some(2),
         _ => None,
     };
-    let mut votes: HashMap<&str, [u32; 3]> = HashMap::new();
+    let mut votes: FxMap<&str, [u32; 3]> = FxMap::default();
     for c in cands.iter() {
         if let Some(k) = kind_of(&c.what) {
             votes.entry(v.norm_range(c.a, c.b)).or_default()[k] += 1;

@@ -13,12 +13,12 @@
 //!   State Department); a governmental title with no country takes the article's dominant
 //!   country (most country and demonym mentions).
 
+use crate::fxhash::FxMap;
 use crate::lexicon::{Gender, Lexicon};
 use crate::normalize::{fold_phrase, translit_key};
 use crate::recognize::{code_country, Cand, Qualifier, TitleInfo, What};
 use crate::view::View;
 use sitrep_doc::{Entity, EntityKind, Geo, MentionForm};
-use std::collections::HashMap;
 
 pub struct Settings {
     pub pronouns: bool,
@@ -52,7 +52,7 @@ struct Ctx<'a> {
     lex: &'a Lexicon,
     titles: &'a [TitleInfo],
     ents: Vec<EntBuild>,
-    by_key: HashMap<String, usize>,
+    by_key: FxMap<String, usize>,
 }
 
 impl Ctx<'_> {
@@ -200,12 +200,12 @@ pub fn resolve(
         lex,
         titles,
         ents: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: FxMap::default(),
     };
     let mut assign: Vec<Option<(usize, MentionForm, EntityKind)>> = vec![None; cands.len()];
 
     // Countries mentioned, for geocoding boosts and the dominant-country fallback.
-    let mut country_counts: HashMap<u16, u32> = HashMap::new();
+    let mut country_counts: FxMap<u16, u32> = FxMap::default();
     for c in cands {
         if let What::Country(k) | What::Adjective(k) = c.what {
             *country_counts.entry(k).or_default() += 1;
@@ -494,7 +494,7 @@ pub fn resolve(
     // Actor codes of persons from their titles.
     let dominant_code = dominant.map(|k| lex.countries[k as usize].cameo.clone());
     for ent in cx.ents.iter_mut().filter(|e| e.kind == EntityKind::Person) {
-        let mut counts: HashMap<&str, u32> = HashMap::new();
+        let mut counts: FxMap<&str, u32> = FxMap::default();
         for &t in &ent.title_ids {
             if let Some(c) = titles[t].country.as_deref() {
                 *counts.entry(c).or_default() += 1;
@@ -543,7 +543,7 @@ fn pick_city(
     lex: &Lexicon,
     cities: &[u32],
     qualifier: Option<Qualifier>,
-    mentioned: &HashMap<u16, u32>,
+    mentioned: &FxMap<u16, u32>,
 ) -> u32 {
     let state_adm1 = match qualifier {
         Some(Qualifier::State(st)) => Some(format!("US{}", lex.states[st as usize].code)),

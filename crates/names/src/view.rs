@@ -4,7 +4,7 @@
 use crate::lexicon::{Case, Entry, Item, Lexicon};
 use crate::normalize::push_folded;
 use crate::pieces::split_pieces_into;
-use sitrep_doc::{Document, NerTag, Upos};
+use sitrep_doc::{Document, NerTag, Token, Upos};
 
 #[derive(Debug, Clone)]
 pub struct Piece {
@@ -40,53 +40,110 @@ pub struct Match {
     pub entries: Vec<Entry>,
 }
 
+/// The pieces and folded stream under construction: `open` writes the separating space and
+/// gives the piece's start in the stream, the caller appends the folded text, `close`
+/// records the piece.
+struct Builder {
+    pieces: Vec<Piece>,
+    stream: String,
+    last_sentence: u32,
+}
+
+impl Builder {
+    /// The stream joins pieces with a space exactly where the text has white space.
+    #[inline]
+    fn open(&mut self, start: usize) -> usize {
+        if self.pieces.last().is_some_and(|p| p.end < start) {
+            self.stream.push(' ');
+        }
+        self.stream.len()
+    }
+
+    #[inline]
+    fn close(&mut self, tok: &Token, (start, end): (usize, usize), nstart: usize, first: char) {
+        let sent_start = tok.sentence.0 != self.last_sentence;
+        self.last_sentence = tok.sentence.0;
+        self.pieces.push(Piece {
+            start,
+            end,
+            nstart,
+            nend: self.stream.len(),
+            sentence: tok.sentence.0,
+            pos: tok.pos,
+            ner: tok.ner,
+            cap: first.is_uppercase(),
+            alpha: first.is_alphabetic(),
+            sent_start,
+        });
+    }
+}
+
 impl<'d> View<'d> {
     pub fn new(doc: &'d Document) -> View<'d> {
         let text = doc.text();
-        let mut pieces = Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 4);
-        let mut stream = String::with_capacity(text.len());
-        let mut last_sentence = u32::MAX;
+        let mut b = Builder {
+            pieces: Vec::with_capacity(doc.tokens.len() + doc.tokens.len() / 4),
+            stream: String::with_capacity(text.len()),
+            last_sentence: u32::MAX,
+        };
         let mut buf: Vec<(usize, usize)> = Vec::with_capacity(8);
         for tok in &doc.tokens {
+            let base = tok.span.start();
             let t = &text[tok.span.range()];
+            if t.is_ascii() {
+                // Nearly every token: pieces cut and folded in one pass over the bytes, the
+                // same cuts as `split_pieces_into` and the same folding as `push_folded`.
+                let bytes = t.as_bytes();
+                let mut i = 0;
+                while i < bytes.len() {
+                    let c = bytes[i];
+                    let e = if c.is_ascii_alphanumeric() {
+                        let mut j = i + 1;
+                        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                            j += 1;
+                        }
+                        j
+                    } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                        i += 1;
+                        continue;
+                    } else {
+                        i + 1
+                    };
+                    let nstart = b.open(base + i);
+                    if c == b'`' {
+                        b.stream.push('\'');
+                    } else {
+                        b.stream.push_str(&t[i..e]);
+                        b.stream[nstart..].make_ascii_lowercase();
+                    }
+                    b.close(tok, (base + i, base + e), nstart, c as char);
+                    i = e;
+                }
+                continue;
+            }
             buf.clear();
             split_pieces_into(t, &mut buf);
             for &(s, e) in &buf {
-                let start = tok.span.start() + s;
-                let end = tok.span.start() + e;
-                let prev_end = pieces.last().map(|p: &Piece| p.end);
-                if let Some(pe) = prev_end {
-                    if pe < start {
-                        stream.push(' ');
-                    }
+                let (start, end) = (base + s, base + e);
+                let nstart = b.open(start);
+                let piece = &text[start..end];
+                for c in piece.chars() {
+                    push_folded(c, &mut b.stream);
                 }
-                let nstart = stream.len();
-                for c in text[start..end].chars() {
-                    push_folded(c, &mut stream);
-                }
-                let first = text[start..end].chars().next().unwrap_or(' ');
-                let sent_start = tok.sentence.0 != last_sentence;
-                last_sentence = tok.sentence.0;
-                pieces.push(Piece {
-                    start,
-                    end,
+                b.close(
+                    tok,
+                    (start, end),
                     nstart,
-                    nend: stream.len(),
-                    sentence: tok.sentence.0,
-                    pos: tok.pos,
-                    ner: tok.ner,
-                    cap: first.is_uppercase(),
-                    alpha: first.is_alphabetic(),
-                    sent_start,
-                });
+                    piece.chars().next().unwrap_or(' '),
+                );
             }
         }
         let pos_known = doc.tokens.iter().any(|t| t.pos != Upos::X);
         View {
             text,
             pos_known,
-            pieces,
-            stream,
+            pieces: b.pieces,
+            stream: b.stream,
         }
     }
 
@@ -154,7 +211,7 @@ impl<'d> View<'d> {
                 i += 1;
                 continue;
             }
-            let counts = lex.piece_counts(self.norm(i));
+            let (counts, single) = lex.first_piece(self.norm(i));
             let max = (64 - counts.leading_zeros() as usize).min(n - i);
             let mut best: Option<(usize, Vec<Entry>)> = None;
             for len in (1..=max).rev() {
@@ -167,7 +224,12 @@ impl<'d> View<'d> {
                     continue;
                 }
                 // A phrase ends at a word boundary: never inside "U.S" + "." or "Russia" + "’".
-                if let Some(items) = lex.lookup(self.norm_range(i, b)) {
+                let items = if len == 1 {
+                    single
+                } else {
+                    lex.lookup(self.norm_range(i, b))
+                };
+                if let Some(items) = items {
                     let ok: Vec<Entry> = items
                         .iter()
                         .filter(|it: &&Item| self.case_ok(i, b, &it.case))
@@ -188,5 +250,100 @@ impl<'d> View<'d> {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pieces::split_pieces;
+    use proptest::prelude::*;
+    use sitrep_doc::{Meta, Stage};
+
+    /// A piece as compared: spans in the text and the stream, capital, alphabetic, first of
+    /// its sentence.
+    type Row = (usize, usize, usize, usize, bool, bool, bool);
+
+    /// The view built the plain way: every token cut by `split_pieces`, every character
+    /// folded by `push_folded` (what the ASCII fast path of `View::new` must reproduce).
+    fn reference(doc: &Document) -> (Vec<Row>, String) {
+        let text = doc.text();
+        let mut stream = String::new();
+        let mut out: Vec<Row> = Vec::new();
+        let mut last_sentence = u32::MAX;
+        for tok in &doc.tokens {
+            for (s, e) in split_pieces(&text[tok.span.range()]) {
+                let (start, end) = (tok.span.start() + s, tok.span.start() + e);
+                if out.last().is_some_and(|p| p.1 < start) {
+                    stream.push(' ');
+                }
+                let nstart = stream.len();
+                for c in text[start..end].chars() {
+                    push_folded(c, &mut stream);
+                }
+                let first = text[start..end].chars().next().unwrap_or(' ');
+                let sent_start = tok.sentence.0 != last_sentence;
+                last_sentence = tok.sentence.0;
+                out.push((
+                    start,
+                    end,
+                    nstart,
+                    stream.len(),
+                    first.is_uppercase(),
+                    first.is_alphabetic(),
+                    sent_start,
+                ));
+            }
+        }
+        (out, stream)
+    }
+
+    const WORDS: &[&str] = &[
+        "U.S.",
+        "Russia’s",
+        "Genève",
+        "said",
+        "`quoted`",
+        "NATO-led",
+        "Kiev",
+        "Straße",
+        "İstanbul",
+        "o'clock",
+        "Ryabkov,",
+        "\t",
+        "42",
+        "x\u{2013}y",
+        "Москва",
+        "(BBC)",
+        "—",
+        "e-mail.",
+    ];
+
+    proptest! {
+        #[test]
+        fn view_equals_the_plain_construction(
+            words in proptest::collection::vec(proptest::sample::select(WORDS), 0..30),
+            seps in proptest::collection::vec(proptest::sample::select(&[" ", "  ", "\n", ". ", ""][..]), 30),
+        ) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            let has_words = text.chars().any(|c| !c.is_whitespace());
+            let mut doc = Document::with_body(Meta::default(), text, 0).unwrap();
+            sitrep_text::SegmentConfig::default().build().unwrap().process(&mut doc).unwrap();
+            let v = View::new(&doc);
+            let got: Vec<_> = v
+                .pieces
+                .iter()
+                .map(|p| (p.start, p.end, p.nstart, p.nend, p.cap, p.alpha, p.sent_start))
+                .collect();
+            let (want, stream) = reference(&doc);
+            prop_assert_eq!(got, want);
+            prop_assert_eq!(&v.stream, &stream);
+            // Not vacuous: text gives pieces.
+            prop_assert_eq!(has_words, !v.pieces.is_empty());
+        }
     }
 }
