@@ -11,10 +11,11 @@
 
 use crate::features::{
     analyze, ner_first_word, ner_label_prev_features, ner_label_word_features,
-    ner_neighbour_features, ner_word_features, Neighbour, TokenInfo, NO_TAG,
+    ner_neighbour_features, ner_word_features, pos_neighbour_features, pos_word_features,
+    Neighbour, TokenInfo, NO_TAG,
 };
 use crate::lemma::FxMap;
-use crate::perceptron::PaddedWeights;
+use crate::perceptron::{PaddedWeights, Weights};
 use sitrep_doc::Upos;
 
 /// Lanes of a cached partial score: the NER model's classes, padded (at most 8 classes).
@@ -22,6 +23,12 @@ pub const LANES: usize = 8;
 
 /// Partial scores: the word as the token, then as neighbour `Neighbour::ALL[k]` (index k + 1).
 pub type Partials = [[i32; LANES]; 5];
+
+/// Most POS classes a cache entry holds (UD has 17).
+pub const POS_LANES: usize = 24;
+
+/// Partial POS scores, by role like [`Partials`].
+pub type PosPartials = [[i32; POS_LANES]; 5];
 
 /// Partial label scores by previous label (index: the label's class, or the class count for
 /// "no previous label").
@@ -36,6 +43,7 @@ pub struct WordEntry {
     /// The tag dictionary's class for the word, if it has one.
     pub tagdict: Option<u8>,
     pub ner: Partials,
+    pub pos: PosPartials,
     /// Label features of the word as the token (`ner_label_word_features`).
     pub label_word: LabelPartials,
     /// Label features of the word as the previous token (`ner_label_prev_features`).
@@ -109,6 +117,19 @@ impl WordCache {
     }
 }
 
+/// The POS partial scores of one analysed token (or padding position).
+pub fn pos_partials(pos: &Weights, info: &TokenInfo) -> PosPartials {
+    let mut out = [[0; POS_LANES]; 5];
+    pos.score(&pos_word_features(info), &mut out[0][..pos.nclasses]);
+    for (k, role) in Neighbour::ALL.into_iter().enumerate() {
+        pos.score(
+            pos_neighbour_features(info, role).as_slice(),
+            &mut out[k + 1][..pos.nclasses],
+        );
+    }
+    out
+}
+
 /// Label partial scores of `info` for every previous label.
 pub fn label_partials<const K: usize>(
     ner: &PaddedWeights,
@@ -129,6 +150,7 @@ pub fn make_entry(
     word: &str,
     lower: &mut String,
     ner: &PaddedWeights,
+    pos: &Weights,
     tagdict: &FxMap<Box<str>, u8>,
 ) -> WordEntry {
     let info = analyze(word, lower);
@@ -136,6 +158,7 @@ pub fn make_entry(
         info,
         tagdict: tagdict.get(word).copied(),
         ner: partials(ner, &info),
+        pos: pos_partials(pos, &info),
         label_word: label_partials(ner, &info, ner_label_word_features),
         label_prev: label_partials(ner, &info, ner_label_prev_features),
         first: [false, true].map(|first| {

@@ -354,13 +354,28 @@ pub fn pos_features(ctx: &[TokenInfo], i: usize, p1: u8, p2: u8, out: &mut Vec<u
 }
 
 /// The POS features of token `i` that do not depend on the previous tags: [`pos_features`]
-/// without [`pos_tag_features`] (written to `out`).
+/// without [`pos_tag_features`] (written to `out`). They are the union of
+/// [`pos_word_features`] of the token, [`pos_neighbour_features`] of the tokens around it and
+/// [`pos_context_features`]; the first two depend on one word each and are cached per word.
 pub fn pos_token_features(ctx: &[TokenInfo], i: usize, p1: u8, out: &mut Vec<u32>) {
     out.clear();
     let j = i + PAD;
-    let (m2, m1, w, n1, n2) = (&ctx[j - 2], &ctx[j - 1], &ctx[j], &ctx[j + 1], &ctx[j + 2]);
-    let p1 = p1 as u64;
-    out.extend_from_slice(&[
+    out.extend_from_slice(&pos_word_features(&ctx[j]));
+    for (role, k) in [
+        (Neighbour::Prev, j - 1),
+        (Neighbour::Prev2, j - 2),
+        (Neighbour::Next, j + 1),
+        (Neighbour::Next2, j + 2),
+    ] {
+        out.extend_from_slice(pos_neighbour_features(&ctx[k], role).as_slice());
+    }
+    pos_context_features(ctx, i, p1, out);
+}
+
+/// POS features of a token that depend on the token alone.
+#[inline]
+pub fn pos_word_features(w: &TokenInfo) -> [u32; 7] {
+    [
         f1(2, w.word),
         f1(3, w.lower),
         f1(4, w.suf2),
@@ -368,17 +383,32 @@ pub fn pos_token_features(ctx: &[TokenInfo], i: usize, p1: u8, out: &mut Vec<u32
         f1(6, w.suf4),
         f1(7, w.pre1),
         f1(8, w.shape),
+    ]
+}
+
+/// POS features that a neighbour `t` of the token contributes, by its position.
+#[inline]
+pub fn pos_neighbour_features(t: &TokenInfo, role: Neighbour) -> Few {
+    let (feats, len) = match role {
+        Neighbour::Prev => ([f1(13, t.lower), f1(14, t.suf3), 0], 2),
+        Neighbour::Prev2 => ([f1(15, t.lower), 0, 0], 1),
+        Neighbour::Next => ([f1(16, t.lower), f1(17, t.suf3), f1(22, t.short_shape)], 3),
+        Neighbour::Next2 => ([f1(18, t.lower), 0, 0], 1),
+    };
+    Few { feats, len }
+}
+
+/// POS features of token `i` that combine tokens, the previous tag or the position
+/// (appended to `out`).
+pub fn pos_context_features(ctx: &[TokenInfo], i: usize, p1: u8, out: &mut Vec<u32>) {
+    let j = i + PAD;
+    let (m1, w, n1) = (&ctx[j - 1], &ctx[j], &ctx[j + 1]);
+    let p1 = p1 as u64;
+    out.extend_from_slice(&[
         f2(12, p1, w.lower),
-        f1(13, m1.lower),
-        f1(14, m1.suf3),
-        f1(15, m2.lower),
-        f1(16, n1.lower),
-        f1(17, n1.suf3),
-        f1(18, n2.lower),
         f2(19, (w.flags & 0xff) as u64, (i == 0) as u64),
         f2(20, m1.lower, w.lower),
         f2(21, w.lower, n1.lower),
-        f1(22, n1.short_shape),
         f2(23, p1, w.suf3),
     ]);
 }

@@ -1,11 +1,14 @@
 //! The runtime tagger: greedy left-to-right UPOS tagging, lemmas, then IOB2 NER (beam search
 //! or greedy) with only valid transitions allowed.
 
-use crate::cache::{make_entry, partials, Partials, WordCache, LANES};
+use crate::cache::{
+    make_entry, partials, pos_partials, Partials, PosPartials, WordCache, LANES, POS_LANES,
+};
 use crate::features::{
     analyze_sentence, case_class, ner_aux, ner_context_hashed, ner_features,
-    ner_label_pair_features, ner_label_token_features, ner_static_features, pos_features,
-    pos_tag_features, pos_token_features, ContextValues, NerAux, TokenInfo, END, NO_TAG, START,
+    ner_label_pair_features, ner_label_token_features, ner_static_features, pos_context_features,
+    pos_features, pos_tag_features, pos_token_features, ContextValues, NerAux, TokenInfo, END,
+    NO_TAG, START,
 };
 use crate::features::{flag, PAD};
 use crate::gazetteer::Gazetteer;
@@ -55,6 +58,8 @@ pub struct Tagger {
     /// Cached NER partial scores of the padding before and after a sentence (`None` when the
     /// NER model has more classes than a cache entry holds: words are then not cached).
     pad_partials: Option<(Partials, Partials)>,
+    /// POS partial scores of the padding, likewise (`Some` exactly when `pad_partials` is).
+    pos_pads: Option<(PosPartials, PosPartials)>,
     /// With the word cache: label scores of [`ner_label_class_features`] and of the padding
     /// before a sentence as the previous word.
     label_tables: Option<LabelTables>,
@@ -159,9 +164,17 @@ impl Tagger {
             })
             .collect();
         let ner = PaddedWeights::new(&ner.weights);
-        let pad_partials = (c <= LANES).then(|| (partials(&ner, &START), partials(&ner, &END)));
-        let label_tables = (c <= LANES).then(|| LabelTables::new(&ner, pos.weights.nclasses));
-        let context_tables = (c <= LANES).then(|| ContextTables::new(&ner, pos.weights.nclasses));
+        // Words are cached when an entry can hold the models' classes.
+        let cache = c <= LANES && pos.weights.nclasses <= POS_LANES;
+        let pad_partials = cache.then(|| (partials(&ner, &START), partials(&ner, &END)));
+        let pos_pads = cache.then(|| {
+            (
+                pos_partials(&pos.weights, &START),
+                pos_partials(&pos.weights, &END),
+            )
+        });
+        let label_tables = cache.then(|| LabelTables::new(&ner, pos.weights.nclasses));
+        let context_tables = cache.then(|| ContextTables::new(&ner, pos.weights.nclasses));
         Ok(Tagger {
             pos: pos.weights,
             pos_labels,
@@ -176,6 +189,7 @@ impl Tagger {
             ner_valid,
             id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed),
             pad_partials,
+            pos_pads,
             label_tables,
             context_tables,
         })
@@ -237,6 +251,7 @@ impl Tagger {
     /// reference path the cache must agree with; slower).
     pub fn without_word_cache(mut self) -> Tagger {
         self.pad_partials = None;
+        self.pos_pads = None;
         self.label_tables = None;
         self.context_tables = None;
         self
@@ -308,7 +323,7 @@ impl Tagger {
         for w in words {
             let lower = &mut s.lower;
             let slot = s.words.slot(w.as_ref(), |w| {
-                make_entry(w, lower, &self.ner, &self.tagdict)
+                make_entry(w, lower, &self.ner, &self.pos, &self.tagdict)
             });
             s.slots.push(slot);
             s.ctx.push(s.words.entry(slot).info);
@@ -334,7 +349,11 @@ impl Tagger {
     /// UPOS classes into `s.pos`; `s.ctx` must hold the analysed sentence.
     fn pos_into<S: AsRef<str>>(&self, words: &[S], s: &mut Scratch) {
         s.pos.clear();
-        s.scores.resize(self.pos.nclasses, 0);
+        let np = self.pos.nclasses;
+        s.scores.resize(np, 0);
+        let n = words.len();
+        let cached = self.pos_pads.as_ref().filter(|_| s.slots.len() == n);
+        let in_table = |p: u8| p == NO_TAG || (p as usize) < np;
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
         for (i, w) in words.iter().enumerate() {
             let known = match s.slots.get(i) {
@@ -343,22 +362,46 @@ impl Tagger {
             };
             let c = match known {
                 Some(c) => c,
-                None => {
-                    let np = self.pos.nclasses;
-                    let in_table = |p: u8| p == NO_TAG || (p as usize) < np;
-                    if in_table(p1) && in_table(p2) {
-                        // Token features scored from the big table, tag-pair features from the
-                        // small tabulated one: the same integer sums as `pos_features`.
-                        pos_token_features(&s.ctx, i, p1, &mut s.feats);
-                        self.pos.score(&s.feats, &mut s.scores);
-                        let at = (pair_index(p1, np) * (np + 1) + pair_index(p2, np)) * np;
-                        for (sc, &t) in s.scores.iter_mut().zip(&self.pos_pair[at..at + np]) {
-                            *sc += t;
+                None if in_table(p1) && in_table(p2) => {
+                    // Tag-pair features from the small tabulated table; with the word cache,
+                    // the word-only features from the cached partial scores of the token and
+                    // its neighbours; the rest row by row: the same integer sums as
+                    // `pos_features`.
+                    match cached {
+                        Some(pads) => {
+                            s.feats.clear();
+                            pos_context_features(&s.ctx, i, p1, &mut s.feats);
+                            self.pos.score(&s.feats, &mut s.scores);
+                            let k = i as isize;
+                            for (role, at) in
+                                [(0, k), (1, k - 1), (2, k - 2), (3, k + 1), (4, k + 2)]
+                            {
+                                let part = if at < 0 {
+                                    &pads.0[role]
+                                } else if at as usize >= n {
+                                    &pads.1[role]
+                                } else {
+                                    &s.words.entry(s.slots[at as usize]).pos[role]
+                                };
+                                for (sc, &p) in s.scores.iter_mut().zip(part) {
+                                    *sc += p;
+                                }
+                            }
                         }
-                    } else {
-                        pos_features(&s.ctx, i, p1, p2, &mut s.feats);
-                        self.pos.score(&s.feats, &mut s.scores);
+                        None => {
+                            pos_token_features(&s.ctx, i, p1, &mut s.feats);
+                            self.pos.score(&s.feats, &mut s.scores);
+                        }
                     }
+                    let at = (pair_index(p1, np) * (np + 1) + pair_index(p2, np)) * np;
+                    for (sc, &t) in s.scores.iter_mut().zip(&self.pos_pair[at..at + np]) {
+                        *sc += t;
+                    }
+                    argmax_i32(&s.scores, |_| true) as u8
+                }
+                None => {
+                    pos_features(&s.ctx, i, p1, p2, &mut s.feats);
+                    self.pos.score(&s.feats, &mut s.scores);
                     argmax_i32(&s.scores, |_| true) as u8
                 }
             };
