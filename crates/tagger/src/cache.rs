@@ -81,6 +81,10 @@ impl WordCache {
         if self.owner != owner {
             self.clear();
             self.owner = owner;
+            // Reserved whole once: growing by doubling would copy megabytes of entries into
+            // freshly faulted pages several times.
+            self.entries.reserve_exact(MAX_ENTRIES);
+            self.index.reserve(MAX_ENTRIES);
         }
     }
 
