@@ -225,6 +225,11 @@ fn match_at(toks: &[Tok], i: usize, limits: Limits) -> Option<Found> {
         })
     };
     let b0 = t.text.as_bytes().first().copied().unwrap_or(0);
+    // Every rule below starts on an ASCII letter or digit (a keyword, a capitalised month or
+    // weekday, a number): punctuation and other tokens are rejected at once.
+    if !b0.is_ascii_alphanumeric() {
+        return None;
+    }
 
     // "last/next/this" + weekday, month name, week, month, year, night.
     if b0.is_ascii_alphabetic()
@@ -298,8 +303,9 @@ fn match_at(toks: &[Tok], i: usize, limits: Limits) -> Option<Found> {
     }
 
     // "two days ago", "3 weeks ago", "a year ago".
-    if let (Some(n), Some(unit), Some(ago)) = (count(t.text), at(i + 1), at(i + 2)) {
-        if lower_is(ago, "ago") {
+    // "ago" is tested first: it is rare, and `count` would otherwise run on every token.
+    if at(i + 2).is_some_and(|a| lower_is(a, "ago")) {
+        if let (Some(n), Some(unit)) = (count(t.text), at(i + 1)) {
             let u = unit.text.to_ascii_lowercase();
             let value = match u.trim_end_matches('s') {
                 "day" => Some(Value::Days(-n)),
@@ -347,8 +353,11 @@ fn match_at(toks: &[Tok], i: usize, limits: Limits) -> Option<Found> {
         );
     }
 
-    if let Some(f) = day_month(toks, i) {
-        return Some(f);
+    // A day-month date starts with a capitalised month name or with a digit.
+    if b0.is_ascii_uppercase() || b0.is_ascii_digit() {
+        if let Some(f) = day_month(toks, i) {
+            return Some(f);
+        }
     }
 
     // A month alone: "in March", "March 2022", "mid-January".

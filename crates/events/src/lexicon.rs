@@ -2,7 +2,11 @@
 
 use crate::codes::{CodeId, CodeTable};
 use crate::EventsError;
-use std::collections::HashMap;
+
+/// A hash map with the Fx hash (rustc's): the maps below are looked up for every verb and
+/// noun of every article, with short keys from our own data (no hash flooding), where SipHash
+/// is slow.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 const VERBS_TSV: &str = include_str!("../data/verbs.tsv");
 const NOUNS_TSV: &str = include_str!("../data/nouns.tsv");
@@ -98,13 +102,13 @@ pub struct Lexicon {
     pub codes: CodeTable,
     pub verbs: Vec<VerbPattern>,
     /// Verb lemma -> pattern indices, longest pattern first, then file order.
-    by_verb: HashMap<Box<str>, Vec<u32>>,
+    by_verb: FxMap<Box<str>, Vec<u32>>,
     pub nouns: Vec<NounPattern>,
-    by_noun: HashMap<Box<str>, u32>,
-    classes: HashMap<Box<str>, Vec<Class>>,
+    by_noun: FxMap<Box<str>, u32>,
+    classes: FxMap<Box<str>, Vec<Class>>,
     /// Nouns of "have no plans/intention to".
-    no_intent: HashMap<Box<str>, ()>,
-    speech: HashMap<Box<str>, CodeId>,
+    no_intent: FxMap<Box<str>, ()>,
+    speech: FxMap<Box<str>, CodeId>,
 }
 
 fn data_err(file: &'static str, line: usize, message: impl Into<String>) -> EventsError {
@@ -223,7 +227,7 @@ impl Lexicon {
                 });
             }
         }
-        let mut by_verb: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut by_verb: FxMap<Box<str>, Vec<u32>> = FxMap::default();
         for (i, p) in verbs.iter().enumerate() {
             by_verb.entry(p.verb.clone()).or_default().push(i as u32);
         }
@@ -236,7 +240,7 @@ impl Lexicon {
         }
 
         let mut nouns = Vec::new();
-        let mut by_noun = HashMap::new();
+        let mut by_noun = FxMap::default();
         for (line, text) in content_lines(nouns_tsv) {
             let cols: Vec<&str> = text.split('\t').collect();
             if cols.len() != 4 {
@@ -271,8 +275,8 @@ impl Lexicon {
             });
         }
 
-        let mut classes: HashMap<Box<str>, Vec<Class>> = HashMap::new();
-        let mut no_intent = HashMap::new();
+        let mut classes: FxMap<Box<str>, Vec<Class>> = FxMap::default();
+        let mut no_intent = FxMap::default();
         for (line, text) in content_lines(complements_tsv) {
             let (class, lemmas) = text
                 .split_once('\t')
@@ -289,7 +293,7 @@ impl Lexicon {
             }
         }
 
-        let mut speech = HashMap::new();
+        let mut speech = FxMap::default();
         for (line, text) in content_lines(speech_tsv) {
             let (code, lemmas) = text
                 .split_once('\t')

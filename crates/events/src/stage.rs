@@ -156,70 +156,90 @@ impl Stage for EventsStage {
 /// Nouns of sport reports. Country and club names stand for teams there, and "beat",
 /// "host", "attack", "refuse a penalty" are not acts between states: sentences with one of
 /// these (or a score like "18-17"), and all sentences of an article with many, are not coded.
-const SPORTS: &[&str] = &[
-    "match",
-    "penalty",
-    "goal",
-    "tournament",
-    "championship",
-    "cup",
-    "league",
-    "striker",
-    "midfielder",
-    "coach",
-    "qualifier",
-    "semi-final",
-    "quarter-final",
-    "wicket",
-    "innings",
-    "fixture",
-    "slam",
-    "seed",
-    "squad",
-    "tennis",
-    "rugby",
-    "football",
-    "cricket",
-    "golf",
-    "athletics",
-    "olympics",
-    "sprinter",
-    "goalkeeper",
-    "defender",
-    "scrum",
-    "try-line",
-    "line-out",
-    "playoff",
-    "medal",
-    "referee",
-    "stadium",
-    "derby",
-    "kick",
-    "header",
-    "lap",
-    "podium",
-    "club",
-    "qualifying",
-    "loser",
-    "semi",
-    "grand",
-];
+fn is_sports_noun(lemma: &str) -> bool {
+    // A `match` (length switch, then a compare) rather than a scan of the list: this runs
+    // for every noun of every article.
+    matches!(
+        lemma,
+        "match"
+            | "penalty"
+            | "goal"
+            | "tournament"
+            | "championship"
+            | "cup"
+            | "league"
+            | "striker"
+            | "midfielder"
+            | "coach"
+            | "qualifier"
+            | "semi-final"
+            | "quarter-final"
+            | "wicket"
+            | "innings"
+            | "fixture"
+            | "slam"
+            | "seed"
+            | "squad"
+            | "tennis"
+            | "rugby"
+            | "football"
+            | "cricket"
+            | "golf"
+            | "athletics"
+            | "olympics"
+            | "sprinter"
+            | "goalkeeper"
+            | "defender"
+            | "scrum"
+            | "try-line"
+            | "line-out"
+            | "playoff"
+            | "medal"
+            | "referee"
+            | "stadium"
+            | "derby"
+            | "kick"
+            | "header"
+            | "lap"
+            | "podium"
+            | "club"
+            | "qualifying"
+            | "loser"
+            | "semi"
+            | "grand"
+    )
+}
 
-fn sports_tokens(doc: &Document, first: usize, last: usize) -> usize {
-    doc.tokens[first..last]
-        .iter()
-        .filter(|t| {
-            (t.pos == Upos::Noun && SPORTS.contains(&t.lemma.as_str())) || {
-                let w = doc.slice(t.span);
-                w.split_once('-').is_some_and(|(a, b)| {
-                    !a.is_empty()
-                        && !b.is_empty()
-                        && a.bytes().all(|c| c.is_ascii_digit())
-                        && b.bytes().all(|c| c.is_ascii_digit())
-                })
-            }
+/// A score like "18-17": digits, one hyphen, digits.
+fn is_score(w: &str) -> bool {
+    // Nearly every token fails on its first byte; only then look for the hyphen.
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && w.split_once('-').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
         })
-        .count()
+}
+
+/// For every token boundary `i`, how many sport tokens lie before it: the count of a token
+/// range is a difference, so each token is tested once per document.
+fn sports_prefix(doc: &Document) -> Vec<u32> {
+    let mut prefix = Vec::with_capacity(doc.tokens.len() + 1);
+    let mut n = 0u32;
+    let bytes = doc.text().as_bytes();
+    prefix.push(0);
+    for t in &doc.tokens {
+        // Most tokens fail `is_score` on their first byte: test it before slicing.
+        let digit = bytes.get(t.span.start()).is_some_and(u8::is_ascii_digit);
+        if (t.pos == Upos::Noun && is_sports_noun(&t.lemma))
+            || (digit && is_score(doc.slice(t.span)))
+        {
+            n += 1;
+        }
+        prefix.push(n);
+    }
+    prefix
 }
 
 /// Actors per token of a sentence, from the mentions whose entity has an actor code.
@@ -277,13 +297,14 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
     let main_place = EventsStage::main_place(doc);
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph).unwrap_or(0);
     let mut events: Vec<Event> = Vec::new();
-    let sports_article = sports_tokens(doc, 0, doc.tokens.len()) >= 6;
+    let sports = sports_prefix(doc);
+    let sports_article = sports[doc.tokens.len()] >= 6;
     for (si, s) in doc.sentences.iter().enumerate() {
         let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
         if first >= last || last > doc.tokens.len() {
             continue;
         }
-        if sports_article || sports_tokens(doc, first, last) > 0 {
+        if sports_article || sports[last] > sports[first] {
             continue;
         }
         let actors = token_actors(doc, first, last, &order, &mut cursor);

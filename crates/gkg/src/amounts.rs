@@ -37,6 +37,8 @@ const CURRENCIES: &[(&str, &str)] = &[
     ("¥", "yen"),
     ("₹", "rupees"),
 ];
+/// The tables [`small_index`] and [`tens_index`] are checked against.
+#[cfg(test)]
 const SMALL: &[&str] = &[
     "zero",
     "one",
@@ -59,6 +61,7 @@ const SMALL: &[&str] = &[
     "eighteen",
     "nineteen",
 ];
+#[cfg(test)]
 const TENS: &[&str] = &[
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
@@ -236,22 +239,84 @@ fn verbish(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ed")) || (w.len() > 5 && w.ends_with("ing"))
 }
 
+/// Index of `w` in [`SMALL`] ("zero" = 0 ... "nineteen" = 19): a `match` compiles to a
+/// length switch, cheaper than a linear scan for the many words that are no number.
+fn small_index(w: &str) -> Option<usize> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// Index of `w` in [`TENS`] ("twenty" = 0 ... "ninety" = 7).
+fn tens_index(w: &str) -> Option<usize> {
+    Some(match w {
+        "twenty" => 0,
+        "thirty" => 1,
+        "forty" => 2,
+        "fifty" => 3,
+        "sixty" => 4,
+        "seventy" => 5,
+        "eighty" => 6,
+        "ninety" => 7,
+        _ => return None,
+    })
+}
+
 fn small_number(w: &str) -> Option<f64> {
-    if let Some(i) = SMALL.iter().position(|&s| s == w) {
+    // Every number word (and "dozen") starts with one of these letter pairs: most words of
+    // a text are rejected here, before the tables are compared.
+    if !w.as_bytes().get(..2).is_some_and(|p| {
+        matches!(
+            p,
+            b"ze"
+                | b"on"
+                | b"tw"
+                | b"th"
+                | b"fo"
+                | b"fi"
+                | b"si"
+                | b"se"
+                | b"ei"
+                | b"ni"
+                | b"te"
+                | b"el"
+                | b"do"
+        )
+    }) {
+        return None;
+    }
+    if let Some(i) = small_index(w) {
         return Some(i as f64);
     }
-    if let Some(i) = TENS.iter().position(|&s| s == w) {
+    if let Some(i) = tens_index(w) {
         return Some(20.0 + 10.0 * i as f64);
     }
     if w == "dozen" {
         return Some(12.0);
     }
     let (t, u) = w.split_once('-')?;
-    let tens = 20 + 10 * TENS.iter().position(|&s| s == t)?;
-    let unit = SMALL
-        .iter()
-        .position(|&s| s == u)
-        .filter(|&i| (1..10).contains(&i))?;
+    let tens = 20 + 10 * tens_index(t)?;
+    let unit = small_index(u).filter(|&i| (1..10).contains(&i))?;
     Some((tens + unit) as f64)
 }
 
@@ -309,9 +374,10 @@ pub fn find(words: &[Word]) -> Vec<Found> {
 
 fn amount_at(words: &[Word], i: usize) -> Option<Found> {
     let w = &words[i];
-    let currency = CURRENCIES
-        .iter()
-        .find(|(s, _)| *s == w.lower)
+    // Currency signs are one-character punctuation words: skip the table for other words.
+    let currency = (w.kind == WordKind::Punct)
+        .then(|| CURRENCIES.iter().find(|(s, _)| *s == w.lower))
+        .flatten()
         .map(|(_, name)| *name);
     let first = i;
     let mut k = if currency.is_some() { i + 1 } else { i };
@@ -425,6 +491,30 @@ fn amount_at(words: &[Word], i: usize) -> Option<Found> {
 mod tests {
     use super::*;
     use crate::words::scan;
+
+    #[test]
+    fn number_words_match_their_tables() {
+        for (i, w) in SMALL.iter().enumerate() {
+            assert_eq!(small_index(w), Some(i), "{w}");
+        }
+        for (i, w) in TENS.iter().enumerate() {
+            assert_eq!(tens_index(w), Some(i), "{w}");
+        }
+        for (i, w) in SMALL.iter().enumerate() {
+            assert_eq!(small_number(w), Some(i as f64), "{w}");
+        }
+        for (i, t) in TENS.iter().enumerate() {
+            assert_eq!(small_number(t), Some(20.0 + 10.0 * i as f64), "{t}");
+            for (u, w) in SMALL.iter().enumerate().take(10).skip(1) {
+                let v = 20 + 10 * i + u;
+                assert_eq!(small_number(&format!("{t}-{w}")), Some(v as f64), "{t}-{w}");
+            }
+        }
+        assert_eq!(small_number("dozen"), Some(12.0));
+        for w in ["", "zeros", "Twenty", "hundred", "dozen"] {
+            assert_eq!(small_index(w).or(tens_index(w)), None, "{w}");
+        }
+    }
     use sitrep_doc::{Document, Meta};
 
     #[test]

@@ -1,34 +1,11 @@
 //! Loading the embedded TSV lexicons.
 
 use crate::GkgError;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a: much faster than SipHash on the short words looked up for every token; the keys
-/// are our own lexicon, so hash flooding is not a concern.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// A word-keyed map with the fast hasher.
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// The Fx hash (rustc's) is much faster than SipHash on the short words looked up for every
+/// token; the keys are our own lexicon, so hash flooding is not a concern.
+pub type WordMap<V> = rustc_hash::FxHashMap<String, V>;
 
 pub const THEMES_TSV: &str = include_str!("../data/themes.tsv");
 pub const VADER_TSV: &str = include_str!("../data/vader_lexicon.txt");
@@ -42,6 +19,25 @@ pub struct ThemePhrase {
 
 /// Phrases by first word, longest first.
 pub type ThemeIndex = WordMap<Vec<ThemePhrase>>;
+
+/// What the lexicons say about one word: its VADER valence and the theme phrases it starts.
+#[derive(Debug, Clone, Default)]
+pub struct WordEntry {
+    pub valence: Option<f32>,
+    pub phrases: Vec<ThemePhrase>,
+}
+
+/// Both lexicons in one map, so that a word of the text costs one lookup for tone and themes.
+pub fn merge(themes: ThemeIndex, vader: WordMap<f32>) -> WordMap<WordEntry> {
+    let mut words: WordMap<WordEntry> = WordMap::default();
+    for (word, phrases) in themes {
+        words.entry(word).or_default().phrases = phrases;
+    }
+    for (word, valence) in vader {
+        words.entry(word).or_default().valence = Some(valence);
+    }
+    words
+}
 
 fn lines(tsv: &str) -> impl Iterator<Item = (usize, &str)> {
     tsv.lines()

@@ -30,7 +30,7 @@ pub mod counts;
 mod lexicon;
 pub mod words;
 
-use lexicon::ThemeIndex;
+use lexicon::WordEntry;
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{Amount, Document, Layers, Stage, StageError, ThemeMention, Tone, Upos};
 use thiserror::Error;
@@ -69,10 +69,13 @@ impl Default for GkgConfig {
 
 impl GkgConfig {
     pub fn build(&self) -> Result<GkgStage, GkgError> {
+        let words = lexicon::merge(
+            lexicon::parse_themes(lexicon::THEMES_TSV)?,
+            lexicon::parse_vader(lexicon::VADER_TSV)?,
+        );
         Ok(GkgStage {
             config: self.clone(),
-            themes: lexicon::parse_themes(lexicon::THEMES_TSV)?,
-            vader: lexicon::parse_vader(lexicon::VADER_TSV)?,
+            words,
         })
     }
 }
@@ -80,30 +83,25 @@ impl GkgConfig {
 /// The runtime stage with its compiled lexicons.
 pub struct GkgStage {
     config: GkgConfig,
-    themes: ThemeIndex,
-    vader: lexicon::WordMap<f32>,
+    /// Theme phrases and VADER valences by word.
+    words: lexicon::WordMap<WordEntry>,
 }
 
-const SELF_GROUP: &[&str] = &[
-    "i",
-    "me",
-    "my",
-    "mine",
-    "myself",
-    "we",
-    "us",
-    "our",
-    "ours",
-    "ourselves",
-];
+/// First-person pronouns (SelfGroupRefDensity); a `match`, as it runs on every word.
+fn is_self_group(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "me" | "my" | "mine" | "myself" | "we" | "us" | "our" | "ours" | "ourselves"
+    )
+}
 
 impl GkgStage {
     /// Every GDELT theme code the lexicon can emit (sorted, unique).
     pub fn theme_codes(&self) -> Vec<String> {
         let mut v: Vec<String> = self
-            .themes
+            .words
             .values()
-            .flatten()
+            .flat_map(|e| &e.phrases)
             .flat_map(|p| p.themes.iter().cloned())
             .collect();
         v.sort();
@@ -115,16 +113,43 @@ impl GkgStage {
         w.lower == lex || w.lemma == Some(lex) || singular(&w.lower) == Some(lex)
     }
 
-    fn themes_of(&self, doc: &Document, words: &[Word]) -> Vec<ThemeMention> {
+    /// The lexicon entry of each word's lowercase form (None for punctuation): looked up
+    /// once per word for both themes and tone.
+    fn entries<'s>(&'s self, words: &[Word]) -> Vec<Option<&'s WordEntry>> {
+        words
+            .iter()
+            .map(|w| {
+                if w.is_word() {
+                    self.words.get(&*w.lower)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn themes_of(
+        &self,
+        doc: &Document,
+        words: &[Word],
+        entries: &[Option<&WordEntry>],
+    ) -> Vec<ThemeMention> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
             let mut matched = 0;
             if w.kind != WordKind::Punct {
-                let keys = [Some(&*w.lower), w.lemma, singular(&w.lower)];
-                'keys: for key in keys.into_iter().flatten() {
-                    for p in self.themes.get(key).map(Vec::as_slice).unwrap_or(&[]) {
+                // A key equal to one tried before cannot match where that one did not.
+                let lemma = w.lemma.filter(|l| *l != w.lower);
+                let plural = singular(&w.lower).filter(|s| Some(*s) != lemma);
+                let found = [
+                    entries[i],
+                    lemma.and_then(|k| self.words.get(k)),
+                    plural.and_then(|k| self.words.get(k)),
+                ];
+                'keys: for entry in found.into_iter().flatten() {
+                    for p in &entry.phrases {
                         let n = p.words.len();
                         if i + n <= words.len()
                             && p.words[1..]
@@ -149,11 +174,11 @@ impl GkgStage {
         out
     }
 
-    fn tone_of(&self, words: &[Word], with_pos: bool) -> Tone {
+    fn tone_of(words: &[Word], entries: &[Option<&WordEntry>], with_pos: bool) -> Tone {
         let (mut w, mut p, mut n, mut v, mut s) = (0u32, 0u32, 0u32, 0u32, 0u32);
-        for word in words.iter().filter(|x| x.is_word()) {
+        for (word, entry) in words.iter().zip(entries).filter(|(x, _)| x.is_word()) {
             w += 1;
-            match self.vader.get(&*word.lower) {
+            match entry.and_then(|e| e.valence.as_ref()) {
                 Some(&x) if x > 0.0 => p += 1,
                 Some(&x) if x < 0.0 => n += 1,
                 _ => {}
@@ -161,7 +186,7 @@ impl GkgStage {
             if word.pos == Some(Upos::Verb) {
                 v += 1;
             }
-            if SELF_GROUP.contains(&&*word.lower) {
+            if is_self_group(&word.lower) {
                 s += 1;
             }
         }
@@ -200,7 +225,9 @@ impl Stage for GkgStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         // `words` borrows the document, so the layers are assigned after it is dropped.
-        let words = words::scan(doc);
+        // Lowercase forms of ASCII words borrow from this copy instead of allocating.
+        let lowered = doc.text().to_ascii_lowercase();
+        let words = words::scan_with(doc, Some(&lowered));
         let amounts = if self.config.amounts {
             let mut amounts = Vec::new();
             for f in amounts::find(&words) {
@@ -217,11 +244,20 @@ impl Stage for GkgStage {
         } else {
             None
         };
-        let themes = self.config.themes.then(|| self.themes_of(doc, &words));
+        let entries = if self.config.themes || self.config.tone {
+            self.entries(&words)
+        } else {
+            Vec::new()
+        };
+        let themes = self
+            .config
+            .themes
+            .then(|| self.themes_of(doc, &words, &entries));
         let tone = self
             .config
             .tone
-            .then(|| self.tone_of(&words, doc.done.contains(Layers::POS)));
+            .then(|| Self::tone_of(&words, &entries, doc.done.contains(Layers::POS)));
+        drop(entries);
         drop(words);
         if let Some(amounts) = amounts {
             doc.amounts = amounts;

@@ -56,23 +56,71 @@ fn is_joiner(c: char, prev: char, next: char) -> bool {
     }
 }
 
+const ALNUM: u8 = 1;
+const ALPHA: u8 = 2;
+const DIGIT: u8 = 4;
+const UPPER: u8 = 8;
+
+/// Classes of the ASCII bytes (0 for the others): `is_alphanumeric`, `is_alphabetic`,
+/// `is_numeric` and `is_uppercase` agree with these on ASCII.
+const ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | ALPHA | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | ALPHA
+        } else if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The character at byte `p` of `s` and its UTF-8 length (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, p: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(p)?;
+    if b < 0x80 {
+        Some((char::from(b), 1))
+    } else {
+        let c = s[p..].chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+}
+
 /// Scans the document body into words.
+///
+/// Walks the body by byte offset, decoding a character only when it is not ASCII (no
+/// per-character buffer): this runs over every byte of every article.
 pub fn scan(doc: &Document) -> Vec<Word<'_>> {
+    scan_with(doc, None)
+}
+
+/// [`scan`], with `lowered` = `doc.text().to_ascii_lowercase()` when the caller has it: the
+/// lowercase form of an ASCII word with capitals then borrows from it instead of allocating.
+pub fn scan_with<'d>(doc: &'d Document, lowered: Option<&'d str>) -> Vec<Word<'d>> {
     let body = doc.body();
     let text = doc.text();
     let base = body.start();
-    let chars: Vec<(usize, char)> = text[body.range()]
-        .char_indices()
-        .map(|(i, c)| (i + base, c))
-        .collect();
+    let s = &text[body.range()];
     let with_pos = doc.done.contains(Layers::POS);
-    let mut words = Vec::with_capacity(chars.len() / 5);
+    let mut words = Vec::with_capacity(s.len() / 4 + 16);
     let mut tok = 0usize;
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let mut p = 0;
+    while let Some((c, cl)) = char_at(s, p) {
+        let start = base + p;
+        if c == ' ' {
+            p += 1;
+            continue;
+        }
         if c.is_whitespace() {
-            if c == '\n' && i + 1 < chars.len() && chars[i + 1].1 == '\n' {
+            if c == '\n' && s.as_bytes().get(p + 1) == Some(&b'\n') {
                 // A blank line (paragraph break) also stops phrases and amounts.
                 words.push(Word {
                     start,
@@ -84,23 +132,46 @@ pub fn scan(doc: &Document) -> Vec<Word<'_>> {
                     lemma: None,
                 });
             }
-            i += 1;
+            p += cl;
             continue;
         }
-        let mut j = i + 1;
+        // `q` is the byte offset just past the word so far.
+        let mut q = p + cl;
+        let (mut ascii, mut upper) = (c.is_ascii(), c.is_ascii_uppercase());
         let kind = if c.is_alphanumeric() {
             let (mut letters, mut digits) = (c.is_alphabetic(), c.is_numeric());
-            while j < chars.len() {
-                let cj = chars[j].1;
+            let mut prev = c;
+            let bytes = s.as_bytes();
+            loop {
+                // Fast path: a run of ASCII letters and digits, one table lookup per byte.
+                let (run, mut class) = (q, 0u8);
+                while let Some(&b) = bytes.get(q) {
+                    let k = ASCII_CLASS[usize::from(b)];
+                    if k & ALNUM == 0 {
+                        break;
+                    }
+                    class |= k;
+                    q += 1;
+                }
+                if q > run {
+                    letters |= class & ALPHA != 0;
+                    digits |= class & DIGIT != 0;
+                    upper |= class & UPPER != 0;
+                    prev = char::from(bytes[q - 1]);
+                }
+                let Some((cj, lj)) = char_at(s, q) else {
+                    break;
+                };
                 if cj.is_alphanumeric() {
                     letters |= cj.is_alphabetic();
                     digits |= cj.is_numeric();
-                    j += 1;
-                } else if j + 1 < chars.len() && is_joiner(cj, chars[j - 1].1, chars[j + 1].1) {
-                    j += 1;
-                } else {
+                } else if !char_at(s, q + lj).is_some_and(|(next, _)| is_joiner(cj, prev, next)) {
                     break;
                 }
+                ascii &= cj.is_ascii();
+                upper |= cj.is_ascii_uppercase();
+                prev = cj;
+                q += lj;
             }
             if c.is_ascii_digit() {
                 WordKind::Num
@@ -112,21 +183,20 @@ pub fn scan(doc: &Document) -> Vec<Word<'_>> {
         } else {
             WordKind::Punct
         };
-        let end = if j < chars.len() {
-            chars[j].0
-        } else {
-            body.end()
-        };
+        let end = base + q;
         let raw = &text[start..end];
-        let lower: Cow<'_, str> = if !raw.is_ascii() {
+        let lower: Cow<'_, str> = if !ascii {
             Cow::Owned(
                 raw.chars()
                     .flat_map(char::to_lowercase)
                     .map(|c| if c == '’' { '\'' } else { c })
                     .collect(),
             )
-        } else if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(raw.to_ascii_lowercase())
+        } else if upper {
+            match lowered {
+                Some(l) => Cow::Borrowed(&l[start..end]),
+                None => Cow::Owned(raw.to_ascii_lowercase()),
+            }
         } else {
             Cow::Borrowed(raw)
         };
@@ -151,7 +221,7 @@ pub fn scan(doc: &Document) -> Vec<Word<'_>> {
             pos,
             lemma,
         });
-        i = j;
+        p = q;
     }
     words
 }
@@ -164,7 +234,88 @@ pub fn singular(w: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use sitrep_doc::Meta;
+
+    /// The straightforward scanner over a buffer of characters that [`scan`] replaced: the
+    /// fast scanner must give exactly the same words.
+    fn scan_reference(doc: &Document) -> Vec<(usize, usize, WordKind, String, bool)> {
+        let body = doc.body();
+        let text = doc.text();
+        let base = body.start();
+        let chars: Vec<(usize, char)> = text[body.range()]
+            .char_indices()
+            .map(|(i, c)| (i + base, c))
+            .collect();
+        let mut words = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let (start, c) = chars[i];
+            if c.is_whitespace() {
+                if c == '\n' && i + 1 < chars.len() && chars[i + 1].1 == '\n' {
+                    words.push((start, start + 1, WordKind::Punct, "\n".to_string(), false));
+                }
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            let kind = if c.is_alphanumeric() {
+                let (mut letters, mut digits) = (c.is_alphabetic(), c.is_numeric());
+                while j < chars.len() {
+                    let cj = chars[j].1;
+                    if cj.is_alphanumeric() {
+                        letters |= cj.is_alphabetic();
+                        digits |= cj.is_numeric();
+                        j += 1;
+                    } else if j + 1 < chars.len() && is_joiner(cj, chars[j - 1].1, chars[j + 1].1) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if c.is_ascii_digit() {
+                    WordKind::Num
+                } else if letters && !digits {
+                    WordKind::Alpha
+                } else {
+                    WordKind::Mixed
+                }
+            } else {
+                WordKind::Punct
+            };
+            let end = if j < chars.len() {
+                chars[j].0
+            } else {
+                body.end()
+            };
+            let lower: String = text[start..end]
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c })
+                .collect();
+            words.push((start, end, kind, lower, c.is_uppercase()));
+            i = j;
+        }
+        words
+    }
+
+    proptest! {
+        #[test]
+        fn scan_equals_reference(text in "( date 2022-01-10 )?[a-zA-Z0-9 ,.'’\\-\n!éÉİß€$%\u{00a0}\u{2028}]{0,60}") {
+            let doc = Document::new(Meta::default(), text.clone()).unwrap();
+            let got: Vec<_> = scan(&doc)
+                .into_iter()
+                .map(|w| (w.start, w.end, w.kind, w.lower.into_owned(), w.capital))
+                .collect();
+            prop_assert_eq!(&got, &scan_reference(&doc));
+            let lowered = doc.text().to_ascii_lowercase();
+            let with: Vec<_> = scan_with(&doc, Some(&lowered))
+                .into_iter()
+                .map(|w| (w.start, w.end, w.kind, w.lower.into_owned(), w.capital))
+                .collect();
+            prop_assert_eq!(with, got);
+        }
+    }
 
     #[test]
     fn joins_numbers_and_words() {

@@ -36,41 +36,21 @@ pub struct Cue {
     pub words: usize,
 }
 
-/// FNV-1a: lexicon keys are short words, for which SipHash's setup dominates lookups.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+/// The Fx hash (rustc's): lexicon keys are short words, for which SipHash's setup dominates
+/// lookups.
+type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The cue lexicon: first word of a form -> the forms starting with it (longest first).
 #[derive(Debug, Clone, Default)]
 pub struct CueLexicon {
-    by_first: HashMap<String, Vec<(Vec<String>, Cue)>, FnvBuild>,
+    by_first: HashMap<String, Vec<(Vec<String>, Cue)>, FxBuild>,
 }
 
 pub const CUES_TSV: &str = include_str!("../data/cues.tsv");
 
 impl CueLexicon {
     pub fn parse(tsv: &str) -> Result<CueLexicon, QuotesError> {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, Cue)>, FnvBuild> = HashMap::default();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, Cue)>, FxBuild> = HashMap::default();
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {

@@ -67,6 +67,18 @@ pub fn is_quote_char(c: char) -> bool {
     )
 }
 
+/// The character at byte `p` of `s` and its UTF-8 length (ASCII without decoding).
+#[inline]
+fn char_at(s: &str, p: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(p)?;
+    if b < 0x80 {
+        Some((char::from(b), 1))
+    } else {
+        let c = s[p..].chars().next()?;
+        Some((c, c.len_utf8()))
+    }
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -106,7 +118,9 @@ impl Scan {
         let text = doc.text();
         let mut scan = Scan {
             toks: Vec::with_capacity(text.len() / 5 + 8),
-            lower: String::with_capacity(text.len() + 8),
+            // Lowercase forms: the text itself (ASCII-lowercased, for the ASCII tokens), then
+            // the forms of the other tokens appended by `push`.
+            lower: text.to_ascii_lowercase(),
             ..Scan::default()
         };
         for (start, end) in paragraph_spans(doc) {
@@ -126,19 +140,27 @@ impl Scan {
 
     fn push(&mut self, text: &str, start: usize, end: usize, kind: Kind, para: u32) {
         let s = &text[start..end];
-        let lo = self.lower.len() as u32;
+        let (cap, upper, lower);
         if s.is_ascii() {
-            self.lower
-                .extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+            // `self.lower` starts with the whole text ASCII-lowercased: an ASCII token's
+            // lowercase form is already there, at the token's own offsets.
+            lower = (start as u32, end as u32);
+            let b = s.as_bytes();
+            cap = b.first().is_some_and(u8::is_ascii_uppercase);
+            upper = cap
+                && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+                && !b.iter().any(u8::is_ascii_lowercase);
         } else {
+            let lo = self.lower.len() as u32;
             for c in s.chars() {
                 self.lower.extend(c.to_lowercase());
             }
+            lower = (lo, self.lower.len() as u32);
+            cap = s.chars().next().is_some_and(char::is_uppercase);
+            upper = cap
+                && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !s.chars().any(char::is_lowercase);
         }
-        let cap = s.chars().next().is_some_and(char::is_uppercase);
-        let upper = cap
-            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !s.chars().any(char::is_lowercase);
         self.toks.push(Tok {
             start: start as u32,
             end: end as u32,
@@ -147,31 +169,52 @@ impl Scan {
             upper,
             sent: 0,
             para,
-            lower: (lo, self.lower.len() as u32),
+            lower,
         });
     }
 
+    /// Walks the text by byte offset and decodes only non-ASCII characters: this runs over
+    /// every byte of every article.
     fn tokenize(&mut self, text: &str, start: usize, end: usize, para: u32) {
         let s = &text[start..end];
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        let mut i = 0;
+        while let Some((c, cl)) = char_at(s, i) {
+            if c == ' ' {
+                i += 1;
+                continue;
+            }
             if c.is_whitespace() {
+                i += cl;
                 continue;
             }
             let at = start + i;
             if is_word_char(c) {
-                let mut last = i + c.len_utf8();
+                let mut last = i + cl;
                 // Characters of the current piece since the last inner dot or hyphen.
                 let mut piece = 1usize;
                 let mut has_dot = false;
-                while let Some(&(j, d)) = it.peek() {
+                // The next character not yet taken.
+                let mut j = i + cl;
+                loop {
+                    // Fast path: a run of ASCII letters and digits.
+                    let run = j;
+                    while s.as_bytes().get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                        j += 1;
+                    }
+                    if j > run {
+                        last = j;
+                        piece += j - run;
+                    }
+                    let Some((d, dl)) = char_at(s, j) else {
+                        break;
+                    };
                     if is_word_char(d) {
-                        last = j + d.len_utf8();
+                        last = j + dl;
                         piece += 1;
-                        it.next();
+                        j += dl;
                         continue;
                     }
-                    let rest = &s[j + d.len_utf8()..];
+                    let rest = &s[j + dl..];
                     let next_alnum = rest.chars().next().is_some_and(is_word_char);
                     // Inner apostrophes and hyphens ("Russia’s", "Bin-Laden"), and the dots of
                     // single-letter abbreviations ("U.S", "e.g").
@@ -188,25 +231,28 @@ impl Scan {
                     if joins {
                         has_dot |= d == '.';
                         piece = 0;
-                        it.next();
+                        j += dl;
                         continue;
                     }
                     if d == '.' && has_dot {
                         // The final dot of "U.S.".
                         last = j + 1;
-                        it.next();
+                        j += 1;
                     }
                     break;
                 }
                 self.push(text, at, start + last, Kind::Word, para);
+                i = j;
             } else if (c == '\'' || c == '`') && s[i + 1..].starts_with(c) {
                 // '' and `` are one double mark in some archives ("''It works,'' he said").
-                it.next();
                 self.push(text, at, at + 2, Kind::Mark, para);
+                i += 2;
             } else if is_quote_char(c) {
-                self.push(text, at, at + c.len_utf8(), Kind::Mark, para);
+                self.push(text, at, at + cl, Kind::Mark, para);
+                i += cl;
             } else {
-                self.push(text, at, at + c.len_utf8(), Kind::Punct, para);
+                self.push(text, at, at + cl, Kind::Punct, para);
+                i += cl;
             }
         }
     }
@@ -336,6 +382,93 @@ fn paragraph_spans(doc: &Document) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use sitrep_doc::Meta;
+
+    type RefTok = (usize, usize, Kind, String, bool, bool);
+
+    /// The straightforward tokenizer (a peekable `char_indices` walk, one `String` push per
+    /// character) that the byte-offset scan replaced: both must give the same tokens.
+    fn reference_tokens(text: &str, start: usize, end: usize, out: &mut Vec<RefTok>) {
+        let push = |out: &mut Vec<RefTok>, start: usize, end: usize, kind: Kind| {
+            let s = &text[start..end];
+            let lower: String = s.chars().flat_map(char::to_lowercase).collect();
+            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            let upper = cap
+                && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !s.chars().any(char::is_lowercase);
+            out.push((start, end, kind, lower, cap, upper));
+        };
+        let s = &text[start..end];
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let at = start + i;
+            if is_word_char(c) {
+                let mut last = i + c.len_utf8();
+                let mut piece = 1usize;
+                let mut has_dot = false;
+                while let Some(&(j, d)) = it.peek() {
+                    if is_word_char(d) {
+                        last = j + d.len_utf8();
+                        piece += 1;
+                        it.next();
+                        continue;
+                    }
+                    let rest = &s[j + d.len_utf8()..];
+                    let next_alnum = rest.chars().next().is_some_and(is_word_char);
+                    let joins = match d {
+                        '\'' | '’' | '-' | '&' => next_alnum,
+                        '.' => {
+                            let mut r = rest.chars();
+                            piece == 1
+                                && r.next().is_some_and(char::is_alphabetic)
+                                && !r.next().is_some_and(char::is_alphanumeric)
+                        }
+                        _ => false,
+                    };
+                    if joins {
+                        has_dot |= d == '.';
+                        piece = 0;
+                        it.next();
+                        continue;
+                    }
+                    if d == '.' && has_dot {
+                        last = j + 1;
+                        it.next();
+                    }
+                    break;
+                }
+                push(out, at, start + last, Kind::Word);
+            } else if (c == '\'' || c == '`') && s[i + 1..].starts_with(c) {
+                it.next();
+                push(out, at, at + 2, Kind::Mark);
+            } else if is_quote_char(c) {
+                push(out, at, at + c.len_utf8(), Kind::Mark);
+            } else {
+                push(out, at, at + c.len_utf8(), Kind::Punct);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_equals_reference(text in "[a-zA-Z0-9 .,'’`\"“”&\\-\nÉéİßΣ\u{00a0}]{0,60}") {
+            let doc = Document::new(Meta::default(), text.clone()).unwrap();
+            let scan = Scan::new(&doc);
+            let got: Vec<RefTok> = (0..scan.toks.len())
+                .map(|i| {
+                    let t = &scan.toks[i];
+                    (t.start(), t.end(), t.kind, scan.low(i).to_string(), t.cap, t.upper)
+                })
+                .collect();
+            let mut want = Vec::new();
+            for (start, end) in paragraph_spans(&doc) {
+                reference_tokens(doc.text(), start, end, &mut want);
+            }
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     fn words(text: &str) -> (Vec<String>, usize) {
         let doc = Document::new(Meta::default(), text.to_string()).unwrap();

@@ -10,30 +10,10 @@
 
 use crate::TaggerError;
 use sitrep_doc::Upos;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FxHash-style hasher for the string-keyed tables (faster than SipHash, no DoS concern here:
-/// keys come from our own model files).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = crate::hash::hash_bytes(self.0, bytes);
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = crate::hash::mix(self.0, i as u64);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = crate::hash::mix(self.0, i as u64);
-    }
-}
-
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// Fx-hashed map (rustc's hash) for the string-keyed tables (faster than SipHash, no DoS
+/// concern here: keys come from our own model files).
+pub type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// Longest suffix a rule is keyed on, in characters.
 pub const MAX_SUFFIX: usize = 5;

@@ -224,7 +224,11 @@ impl Scanner<'_> {
     }
 
     fn url(&self, i: usize) -> Option<usize> {
-        if !matches!(self.bytes[i], b'h' | b'H' | b'w' | b'W') {
+        // "http" and "www." share no second letter with most words starting with h or w
+        // ("he", "was", "which"): two byte tests reject those before the prefix compares.
+        if !matches!(self.bytes[i], b'h' | b'H' | b'w' | b'W')
+            || !matches!(self.byte(i + 1), b't' | b'T' | b'w' | b'W')
+        {
             return None;
         }
         let rest = &self.bytes[i..self.end];
