@@ -16,7 +16,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{IngestOptions, Input, DEFAULT_MAX_BYTES};
-use sitrep_pipeline::{Batch, Flow, Pipeline, PipelineConfig, Processed, RunOptions};
+use sitrep_pipeline::{Flow, Pipeline, PipelineConfig, Processed, RunOptions};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,14 +85,6 @@ impl RunArgs {
             None => PipelineConfig::default(),
         };
         Pipeline::build(&config).context("cannot build the pipeline")
-    }
-
-    /// The processed records of all inputs, in order.
-    pub(crate) fn run<'p>(
-        &self,
-        pipeline: &'p Pipeline,
-    ) -> Result<Batch<'p, sitrep_ingest::Records>> {
-        Ok(pipeline.run_batch(self.records(), self.options())?)
     }
 
     /// The records of all inputs, read lazily.

@@ -3,6 +3,7 @@
 use crate::{Progress, RunArgs};
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
+use sitrep_pipeline::Flow;
 use sitrep_store::{
     ArticleQuery, DyadQuery, HappeningsQuery, NetworkQuery, QueryCommand, SpeakerQuery, Store,
     WordsQuery,
@@ -26,7 +27,6 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let pipeline = args.run.pipeline()?;
     let mut store = Store::open(&args.db)
         .with_context(|| format!("cannot open the store {}", args.db.display()))?;
-    let mut batch = args.run.run(&pipeline)?;
     let mut progress = Progress::new();
     let mut pending = Vec::with_capacity(STORE_CHUNK);
     let (mut inserted, mut replaced, mut unchanged, mut rejected) = (0, 0, 0, Vec::new());
@@ -41,14 +41,27 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         docs.clear();
         Ok(())
     };
-    while let Some(processed) = batch.next() {
-        progress.record(&processed, || batch.summary());
-        if let Ok(doc) = processed.record {
-            pending.push(doc);
-            if pending.len() == STORE_CHUNK {
-                flush(&mut pending)?;
+    let mut store_error = None;
+    // Articles are stored on this thread while the next chunk is processed.
+    let summary = pipeline.run_each(
+        args.run.records(),
+        args.run.options(),
+        |processed, totals| {
+            progress.record(&processed, || totals.clone());
+            if let Ok(doc) = processed.record {
+                pending.push(doc);
+                if pending.len() == STORE_CHUNK {
+                    if let Err(e) = flush(&mut pending) {
+                        store_error = Some(e);
+                        return Flow::Stop;
+                    }
+                }
             }
-        }
+            Flow::Continue
+        },
+    )?;
+    if let Some(e) = store_error {
+        return Err(e);
     }
     flush(&mut pending)?;
     for (id, why) in &rejected {
@@ -59,7 +72,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         args.db.display(),
         rejected.len()
     );
-    let code = progress.finish(&batch.summary());
+    let code = progress.finish(&summary);
     Ok(if rejected.is_empty() {
         code
     } else {
