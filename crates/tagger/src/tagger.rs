@@ -73,6 +73,9 @@ static NEXT_TAGGER_ID: AtomicU64 = AtomicU64::new(1);
 /// Default NER beam width.
 pub const DEFAULT_BEAM: usize = 4;
 
+/// Widest beam searched with stack arrays (`Tagger::ner_beam_small`).
+const SMALL_BEAM: usize = 8;
+
 /// A partial NER labelling in the beam.
 #[derive(Debug, Clone, Copy)]
 struct Hyp {
@@ -488,6 +491,9 @@ impl Tagger {
             Some(pads) if cached => self.static_scores_cached(n, s, &pads),
             _ => self.static_scores(n, s),
         }
+        if let (Some(t), true) = (&self.label_tables, cached && self.beam <= SMALL_BEAM) {
+            return self.ner_beam_small(n, s, t);
+        }
         for i in 0..n {
             s.scores[..c].copy_from_slice(&s.static_scores[i * c..i * c + c]);
             // `cands` keeps the best `beam` extensions, best first, at most one per state
@@ -663,6 +669,93 @@ impl Tagger {
         }
     }
 
+    /// [`Tagger::ner_beam`] after the static scores, for beams of at most [`SMALL_BEAM`] with
+    /// the word cache: the same search (same candidates, order and ties) with the beam and
+    /// candidate lists in fixed-size arrays on the stack.
+    fn ner_beam_small(&self, n: usize, s: &mut Scratch, t: &LabelTables) {
+        const B: usize = SMALL_BEAM;
+        let c = self.ner.nclasses;
+        let width = self.beam;
+        let start = Hyp {
+            score: 0,
+            l1: NO_TAG,
+            l2: NO_TAG,
+            hist: u32::MAX,
+        };
+        let mut beam = [start; B];
+        let mut nbeam = 1;
+        for i in 0..n {
+            // (score, hypothesis, label, the hypothesis' last label), best first.
+            let mut cands = [(0i64, 0u8, 0u8, 0u8); B];
+            let mut ncand = 0;
+            // Token-dependent label scores by distinct previous label.
+            let mut keys = [0u8; B];
+            let mut sums = [[0i32; LANES]; B];
+            let mut nkeys = 0;
+            let st = &s.static_scores[i * c..i * c + c];
+            for (h, hyp) in beam[..nbeam].iter().enumerate() {
+                let slot = match keys[..nkeys].iter().position(|&l| l == hyp.l1) {
+                    Some(slot) => slot,
+                    None => {
+                        sums[nkeys] = self.label_token_scores_cached(t, s, i, hyp.l1);
+                        keys[nkeys] = hyp.l1;
+                        nkeys += 1;
+                        nkeys - 1
+                    }
+                };
+                let row = pair_index(hyp.l1, c);
+                let pair = &self.ner_pair[(row * (c + 1) + pair_index(hyp.l2, c)) * c..][..c];
+                let valid = &self.ner_valid[row * c..][..c];
+                for k in 0..c {
+                    if !valid[k] {
+                        continue;
+                    }
+                    let score = hyp.score + (st[k] + sums[slot][k] + pair[k]) as i64;
+                    if ncand == width && cands[width - 1].0 >= score {
+                        continue;
+                    }
+                    let same = cands[..ncand]
+                        .iter()
+                        .position(|&(_, _, k2, l1)| k2 as usize == k && l1 == hyp.l1);
+                    if let Some(p) = same {
+                        if cands[p].0 >= score {
+                            continue;
+                        }
+                        cands.copy_within(p + 1..ncand, p);
+                        ncand -= 1;
+                    }
+                    // Insert after the candidates at least as good, dropping the last of a
+                    // full list (as `insert` then `truncate`).
+                    let at = cands[..ncand].partition_point(|x| x.0 >= score);
+                    let len = (ncand + 1).min(width);
+                    cands.copy_within(at..len - 1, at + 1);
+                    cands[at] = (score, h as u8, k as u8, hyp.l1);
+                    ncand = len;
+                }
+            }
+            let mut next = [start; B];
+            for (slot, &(score, h, k, _)) in next.iter_mut().zip(&cands[..ncand]) {
+                let from = beam[h as usize];
+                s.hist.push((k, from.hist));
+                *slot = Hyp {
+                    score,
+                    l1: k,
+                    l2: from.l1,
+                    hist: (s.hist.len() - 1) as u32,
+                };
+            }
+            beam = next;
+            nbeam = ncand;
+        }
+        s.ner.resize(n, 0);
+        let mut at = if nbeam > 0 { beam[0].hist } else { u32::MAX };
+        for i in (0..n).rev() {
+            let (k, prev) = s.hist[at as usize];
+            s.ner[i] = k;
+            at = prev;
+        }
+    }
+
     /// `ner_label_token_features` scores of token `i` after label `l1`, from the word cache
     /// and the label tables: the same sums as scoring the features row by row.
     fn label_token_scores_cached(
@@ -782,6 +875,28 @@ mod tests {
             .map(|t| t.split(' ').filter(|w| !w.is_empty()).collect())
             .collect();
         assert_cache_agrees(&sentences);
+    }
+
+    #[test]
+    fn every_beam_width_agrees_with_the_general_search() {
+        let sentences: Vec<Vec<&str>> = [
+            "Deputy Foreign Minister Ivan Petrov met the UN envoy in New York on Friday .",
+            "\" No , \" said Anna Kowalska of the European Commission , citing NATO data .",
+        ]
+        .iter()
+        .map(|t| t.split(' ').collect())
+        .collect();
+        let base = Tagger::embedded().unwrap();
+        for width in [1, 2, 3, 5, 8, 9] {
+            let cached = (*base).clone().with_beam(width);
+            let plain = (*base).clone().with_beam(width).without_word_cache();
+            let (mut a, mut b) = (Scratch::default(), Scratch::default());
+            assert_eq!(
+                tag_all(&cached, &sentences, &mut a),
+                tag_all(&plain, &sentences, &mut b),
+                "beam {width}"
+            );
+        }
     }
 
     #[test]
