@@ -70,11 +70,24 @@ impl std::fmt::Debug for Pipeline {
 impl Pipeline {
     /// Builds every stage of the config (each once) and checks the order.
     pub fn build(config: &PipelineConfig) -> Result<Pipeline, PipelineError> {
-        let stages = config
-            .stages
-            .iter()
-            .map(registry::build_stage)
-            .collect::<Result<Vec<_>, _>>()?;
+        // Stages are built side by side: loading the names lexicon and the tagger model are
+        // the two long parts of start-up, and they are independent. Errors are reported in
+        // stage order, as a sequential build would.
+        let built: Vec<Result<Box<dyn Stage>, PipelineError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = config
+                .stages
+                .iter()
+                .map(|spec| scope.spawn(move || registry::build_stage(spec)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
+        let stages = built.into_iter().collect::<Result<Vec<_>, _>>()?;
         Pipeline::from_stages(stages)
     }
 
