@@ -3,7 +3,10 @@
 # Builds the release binary, runs it with 1 thread and with all cores, output to /dev/null,
 # under GNU time, and prints MB/s (text bytes, from sitrep's own summary), MB/s per core and
 # peak RSS, and MB per CPU-second (user + system time: the per-core figure that a busy,
-# shared machine does not distort). GNU time (/usr/bin/time) is installed with apt-get if it is missing.
+# shared machine does not distort). `--threads N` sets the document workers; output is
+# written by one more thread while they work, so with 1 thread the wall-clock figure can
+# exceed one core's worth, and MB per CPU-second is the honest per-core figure there.
+# GNU time (/usr/bin/time) is installed with apt-get if it is missing.
 #
 # Usage: scripts/bench.sh [CORPUS.jsonl]   (default ../shared/data/news_corpus.jsonl)
 #        SITREP_BIN=path/to/sitrep scripts/bench.sh   (measure a binary already built)
