@@ -173,3 +173,21 @@ pub fn make_entry(
         lemmas: Vec::new(),
     }
 }
+
+/// Hints the CPU to load all cache lines of `value` (no effect on results): word entries are
+/// large and scattered, and the beam reads parts of the next token's entry.
+#[inline]
+pub fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let start = value as *const T as *const i8;
+        for offset in (0..std::mem::size_of::<T>()).step_by(64) {
+            // SAFETY: SSE is part of the x86_64 baseline, and PREFETCH never faults or changes
+            // memory; the addresses lie inside `value` anyway.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(start.wrapping_add(offset)) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}

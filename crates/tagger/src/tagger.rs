@@ -2,7 +2,8 @@
 //! or greedy) with only valid transitions allowed.
 
 use crate::cache::{
-    make_entry, partials, pos_partials, Partials, PosPartials, WordCache, LANES, POS_LANES,
+    make_entry, partials, pos_partials, prefetch, Partials, PosPartials, WordCache, LANES,
+    POS_LANES,
 };
 use crate::features::{
     analyze_sentence, case_class, ner_aux, ner_context_hashed, ner_features,
@@ -692,6 +693,11 @@ impl Tagger {
             let mut keys = [0u8; B];
             let mut sums = [[0i32; LANES]; B];
             let mut nkeys = 0;
+            // The next token's label rows: its own, and this token's as its previous word.
+            if i + 1 < n {
+                prefetch(&s.words.entry(s.slots[i + 1]).label_word);
+                prefetch(&s.words.entry(s.slots[i]).label_prev);
+            }
             let st = &s.static_scores[i * c..i * c + c];
             for (h, hyp) in beam[..nbeam].iter().enumerate() {
                 let slot = match keys[..nkeys].iter().position(|&l| l == hyp.l1) {
