@@ -267,6 +267,30 @@ fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> s
     }
 }
 
+/// One record rendered as output lines on a worker thread.
+struct Rendered {
+    report: sitrep_pipeline::DocReport,
+    /// The record's errors, kept only when there are some (for the progress echo).
+    errors: Vec<String>,
+    bytes: std::io::Result<Vec<u8>>,
+}
+
+impl Rendered {
+    fn of(processed: &Processed, format: Format) -> Rendered {
+        let mut bytes = Vec::with_capacity(16 << 10);
+        let written = write_record(&mut bytes, format, processed);
+        Rendered {
+            report: processed.report.clone(),
+            errors: if processed.report.ok() {
+                Vec::new()
+            } else {
+                processed.errors()
+            },
+            bytes: written.map(|()| bytes),
+        }
+    }
+}
+
 /// A progress line on stderr when it is a terminal, nothing otherwise.
 pub(crate) fn progress_bar() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
@@ -298,14 +322,15 @@ impl Progress {
 
     pub(crate) fn record(
         &mut self,
-        processed: &Processed,
+        report: &sitrep_pipeline::DocReport,
+        errors: impl FnOnce() -> Vec<String>,
         summary: impl FnOnce() -> sitrep_pipeline::Summary,
     ) {
-        if !processed.report.ok() && self.shown < MAX_ERRORS_SHOWN {
+        if !report.ok() && self.shown < MAX_ERRORS_SHOWN {
             self.shown += 1;
-            let errors = processed.errors();
+            let errors = errors();
             self.bar
-                .suspend(|| eprintln!("sitrep: {}: {}", processed.report.id, errors.join("; ")));
+                .suspend(|| eprintln!("sitrep: {}: {}", report.id, errors.join("; ")));
         }
         self.bar.inc(1);
         if self.bar.position().is_multiple_of(64) {
@@ -341,20 +366,41 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let pipeline = args.run.pipeline()?;
     let mut sink = Sink::open(&args)?;
     let mut progress = Progress::new();
-    let mut write_error = None;
+    let mut write_error: Option<anyhow::Error> = None;
     // Records are written on this thread while the next chunk is processed.
-    let summary = pipeline.run_each(
-        args.run.records(),
-        args.run.options(),
-        |processed, totals| {
-            if let Err(e) = sink.write(&processed) {
-                write_error = Some(e);
-                return Flow::Stop;
-            }
-            progress.record(&processed, || totals.clone());
-            Flow::Continue
-        },
-    )?;
+    let summary = match &mut sink {
+        Sink::Lines(out, format) => {
+            let format = *format;
+            // Lines are rendered on the worker that processed the article (in parallel, and
+            // the document is freed where it was made); here they are only written, in order.
+            pipeline.run_each_mapped(
+                args.run.records(),
+                args.run.options(),
+                |processed| Rendered::of(&processed, format),
+                |rendered, totals| {
+                    let written = rendered.bytes.and_then(|bytes| out.write_all(&bytes));
+                    if let Err(e) = written {
+                        write_error = Some(e.into());
+                        return Flow::Stop;
+                    }
+                    progress.record(&rendered.report, || rendered.errors, || totals.clone());
+                    Flow::Continue
+                },
+            )?
+        }
+        _ => pipeline.run_each(
+            args.run.records(),
+            args.run.options(),
+            |processed, totals| {
+                if let Err(e) = sink.write(&processed) {
+                    write_error = Some(e);
+                    return Flow::Stop;
+                }
+                progress.record(&processed.report, || processed.errors(), || totals.clone());
+                Flow::Continue
+            },
+        )?,
+    };
     if let Some(e) = write_error {
         let broken_pipe = e
             .downcast_ref::<std::io::Error>()

@@ -47,7 +47,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         args.run.records(),
         args.run.options(),
         |processed, totals| {
-            progress.record(&processed, || totals.clone());
+            progress.record(&processed.report, || processed.errors(), || totals.clone());
             if let Ok(doc) = processed.record {
                 pending.push(doc);
                 if pending.len() == STORE_CHUNK {

@@ -188,6 +188,25 @@ impl Pipeline {
         I: Iterator<Item = sitrep_ingest::Record> + Send,
         F: FnMut(Processed, &Summary) -> Flow,
     {
-        run::run_overlapped(Batch::new(self, input, options)?, consume)
+        run::run_overlapped(Batch::new(self, input, options)?, |p| p, consume)
+    }
+
+    /// [`Pipeline::run_each`] with `map` applied to each processed record on the worker
+    /// thread that processed it, before `consume` gets the result: render output there, so
+    /// that work is parallel and each document is freed where it was made.
+    pub fn run_each_mapped<I, T, M, F>(
+        &self,
+        input: I,
+        options: RunOptions,
+        map: M,
+        consume: F,
+    ) -> Result<Summary, PipelineError>
+    where
+        I: Iterator<Item = sitrep_ingest::Record> + Send,
+        T: Send,
+        M: Fn(Processed) -> T + Sync,
+        F: FnMut(T, &Summary) -> Flow,
+    {
+        run::run_overlapped(Batch::new(self, input, options)?, map, consume)
     }
 }

@@ -139,6 +139,18 @@ impl<I: Iterator<Item = Record>> Iterator for Batch<'_, I> {
 impl<I: Iterator<Item = Record>> Batch<'_, I> {
     /// Reads the next chunk and processes it in parallel; empty at the end of the input.
     fn process_chunk(&mut self) -> Vec<Processed> {
+        self.process_chunk_with(&|p| p)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect()
+    }
+
+    /// [`Batch::process_chunk`], with `map` applied to each result on the worker thread that
+    /// made it; each result comes with its report.
+    fn process_chunk_with<T: Send>(
+        &mut self,
+        map: &(dyn Fn(Processed) -> T + Sync),
+    ) -> Vec<(DocReport, T)> {
         let chunk = self.next_chunk();
         if chunk.is_empty() {
             return Vec::new();
@@ -148,7 +160,10 @@ impl<I: Iterator<Item = Record>> Batch<'_, I> {
         let work = move || {
             chunk
                 .into_par_iter()
-                .map(|r| process_record(pipeline, r))
+                .map(|r| {
+                    let processed = process_record(pipeline, r);
+                    (processed.report.clone(), map(processed))
+                })
                 .collect::<Vec<_>>()
         };
         match &self.pool {
@@ -167,34 +182,41 @@ pub enum Flow {
 
 /// Runs a batch and hands each processed record, in input order, to `consume` on the calling
 /// thread, while a helper thread reads and processes the next chunk: the consumer's work
-/// (writing output, freeing documents) overlaps with processing instead of leaving the
-/// workers idle. At most two chunks are in memory: the one being consumed and the next.
-/// `consume` also gets the running totals; returning [`Flow::Stop`] ends the run early.
-pub(crate) fn run_overlapped<I, F>(
+/// (writing output) overlaps with processing instead of leaving the workers idle. `map` runs
+/// on the worker that processed the record, right after it: rendering output there spreads
+/// that work over the workers and frees each document on the thread that allocated it (freed
+/// elsewhere, the allocator kept taking fresh pages). At most two chunks are in memory: the
+/// one being consumed and the next. `consume` also gets the running totals; returning
+/// [`Flow::Stop`] ends the run early.
+pub(crate) fn run_overlapped<I, T, M, F>(
     mut batch: Batch<'_, I>,
+    map: M,
     mut consume: F,
 ) -> Result<Summary, PipelineError>
 where
     I: Iterator<Item = Record> + Send,
-    F: FnMut(Processed, &Summary) -> Flow,
+    T: Send,
+    M: Fn(Processed) -> T + Sync,
+    F: FnMut(T, &Summary) -> Flow,
 {
     let started = batch.started;
     let mut summary = Summary::default();
     std::thread::scope(|scope| {
         // A rendezvous channel: the producer starts chunk k + 2 only once chunk k + 1 has
         // been taken, so memory stays at two chunks.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(0);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(DocReport, T)>>(0);
+        let map = &map;
         let producer = scope.spawn(move || loop {
-            let done = batch.process_chunk();
+            let done = batch.process_chunk_with(map);
             if done.is_empty() || tx.send(done).is_err() {
                 break;
             }
         });
         'chunks: for chunk in &rx {
-            for processed in chunk {
-                summary.add(&processed.report);
+            for (report, item) in chunk {
+                summary.add(&report);
                 summary.elapsed = started.elapsed();
-                if consume(processed, &summary) == Flow::Stop {
+                if consume(item, &summary) == Flow::Stop {
                     break 'chunks;
                 }
             }
