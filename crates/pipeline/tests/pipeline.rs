@@ -300,6 +300,23 @@ fn run_each_hands_over_every_record_in_input_order_with_running_totals() {
         (0..n).filter(|i| i % 97 == 0).count() as u64
     );
 
+    // Mapped on the workers: the same order, and each mapped value belongs to its report.
+    let mut mapped = Vec::new();
+    let summary = pipeline
+        .run_each_mapped(
+            uneven_input(n),
+            options,
+            |p| (p.to_record().id, p.report.id.clone()),
+            |(id, report_id), _| {
+                assert_eq!(id, report_id);
+                mapped.push(id);
+                Flow::Continue
+            },
+        )
+        .unwrap();
+    assert_eq!(mapped, expected);
+    assert_eq!(summary.articles, n as u64);
+
     // Stopping early: nothing after the stop is handed over, and the run ends.
     let mut seen = 0;
     let summary = pipeline
