@@ -54,6 +54,11 @@ pub struct Tagger {
     pos_pair: Vec<i32>,
     /// Whether NER class `k` may follow the previous label: row `pair_index(l1) * c + k`.
     ner_valid: Vec<bool>,
+    /// `ner_valid` as bit masks (bit `k`), one per previous label (`pair_index`).
+    ner_valid_mask: Vec<u32>,
+    /// `ner_pair` with rows padded to [`LANES`] (used when the NER model has at most that
+    /// many classes).
+    ner_pair_lanes: Vec<[i32; LANES]>,
     /// Identifies the weights, for the word caches of [`Scratch`] (clones share it).
     id: u64,
     /// Cached NER partial scores of the padding before and after a sentence (`None` when the
@@ -158,9 +163,17 @@ impl Tagger {
             .collect();
         let gazetteer = Gazetteer::embedded()?;
         let ner_pair = pair_table(&ner.weights, ner_label_pair_features);
-        let pos_pair = pair_table(&pos.weights, pos_tag_features);
         let c = ner.weights.nclasses;
-        let ner_valid = (0..=c)
+        let ner_pair_lanes = ner_pair
+            .chunks_exact(c.max(1))
+            .map(|row| {
+                let mut lanes = [0; LANES];
+                lanes[..row.len().min(LANES)].copy_from_slice(&row[..row.len().min(LANES)]);
+                lanes
+            })
+            .collect();
+        let pos_pair = pair_table(&pos.weights, pos_tag_features);
+        let ner_valid: Vec<bool> = (0..=c)
             .flat_map(|p| {
                 let prev = (p < c).then(|| ner_labels[p]);
                 let labels = &ner_labels;
@@ -190,7 +203,17 @@ impl Tagger {
             beam: DEFAULT_BEAM,
             ner_pair,
             pos_pair,
+            ner_valid_mask: ner_valid
+                .chunks_exact(c.max(1))
+                .map(|row: &[bool]| {
+                    row.iter()
+                        .enumerate()
+                        .filter(|(_, &ok)| ok)
+                        .fold(0u32, |m, (k, _)| m | 1 << k)
+                })
+                .collect(),
             ner_valid,
+            ner_pair_lanes,
             id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed),
             pad_partials,
             pos_pads,
@@ -698,7 +721,8 @@ impl Tagger {
                 prefetch(&s.words.entry(s.slots[i + 1]).label_word);
                 prefetch(&s.words.entry(s.slots[i]).label_prev);
             }
-            let st = &s.static_scores[i * c..i * c + c];
+            let mut st = [0i32; LANES];
+            st[..c].copy_from_slice(&s.static_scores[i * c..i * c + c]);
             for (h, hyp) in beam[..nbeam].iter().enumerate() {
                 let slot = match keys[..nkeys].iter().position(|&l| l == hyp.l1) {
                     Some(slot) => slot,
@@ -710,13 +734,18 @@ impl Tagger {
                     }
                 };
                 let row = pair_index(hyp.l1, c);
-                let pair = &self.ner_pair[(row * (c + 1) + pair_index(hyp.l2, c)) * c..][..c];
-                let valid = &self.ner_valid[row * c..][..c];
-                for k in 0..c {
-                    if !valid[k] {
-                        continue;
-                    }
-                    let score = hyp.score + (st[k] + sums[slot][k] + pair[k]) as i64;
+                let pair = &self.ner_pair_lanes[row * (c + 1) + pair_index(hyp.l2, c)];
+                // All labels' scores at once (lanes past `c` are never read).
+                let mut base = [0i32; LANES];
+                for (((b, &a), &t), &p) in base.iter_mut().zip(&st).zip(&sums[slot]).zip(pair) {
+                    *b = a + t + p;
+                }
+                // The valid labels in increasing order, as the plain loop visits them.
+                let mut valid = self.ner_valid_mask[row];
+                while valid != 0 {
+                    let k = valid.trailing_zeros() as usize;
+                    valid &= valid - 1;
+                    let score = hyp.score + base[k] as i64;
                     if ncand == width && cands[width - 1].0 >= score {
                         continue;
                     }
