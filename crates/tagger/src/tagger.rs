@@ -706,9 +706,18 @@ impl Tagger {
             l2: NO_TAG,
             hist: u32::MAX,
         };
-        let mut beam = [start; B];
+        // The current beam and the next, swapped by index (copying them cost a memcpy call
+        // per token).
+        let mut beams = [[start; B]; 2];
+        let mut cur = 0;
         let mut nbeam = 1;
         for i in 0..n {
+            let (front, back) = beams.split_at_mut(1);
+            let (beam, next) = if cur == 0 {
+                (&front[0], &mut back[0])
+            } else {
+                (&back[0], &mut front[0])
+            };
             // (score, hypothesis, label, the hypothesis' last label), best first.
             let mut cands = [(0i64, 0u8, 0u8, 0u8); B];
             let mut ncand = 0;
@@ -722,7 +731,9 @@ impl Tagger {
                 prefetch(&s.words.entry(s.slots[i]).label_prev);
             }
             let mut st = [0i32; LANES];
-            st[..c].copy_from_slice(&s.static_scores[i * c..i * c + c]);
+            for (a, &b) in st.iter_mut().zip(&s.static_scores[i * c..i * c + c]) {
+                *a = b;
+            }
             for (h, hyp) in beam[..nbeam].iter().enumerate() {
                 let slot = match keys[..nkeys].iter().position(|&l| l == hyp.l1) {
                     Some(slot) => slot,
@@ -756,19 +767,22 @@ impl Tagger {
                         if cands[p].0 >= score {
                             continue;
                         }
-                        cands.copy_within(p + 1..ncand, p);
+                        for q in p..ncand - 1 {
+                            cands[q] = cands[q + 1];
+                        }
                         ncand -= 1;
                     }
                     // Insert after the candidates at least as good, dropping the last of a
                     // full list (as `insert` then `truncate`).
                     let at = cands[..ncand].partition_point(|x| x.0 >= score);
                     let len = (ncand + 1).min(width);
-                    cands.copy_within(at..len - 1, at + 1);
+                    for q in (at + 1..len).rev() {
+                        cands[q] = cands[q - 1];
+                    }
                     cands[at] = (score, h as u8, k as u8, hyp.l1);
                     ncand = len;
                 }
             }
-            let mut next = [start; B];
             for (slot, &(score, h, k, _)) in next.iter_mut().zip(&cands[..ncand]) {
                 let from = beam[h as usize];
                 s.hist.push((k, from.hist));
@@ -779,11 +793,15 @@ impl Tagger {
                     hist: (s.hist.len() - 1) as u32,
                 };
             }
-            beam = next;
+            cur = 1 - cur;
             nbeam = ncand;
         }
         s.ner.resize(n, 0);
-        let mut at = if nbeam > 0 { beam[0].hist } else { u32::MAX };
+        let mut at = if nbeam > 0 {
+            beams[cur][0].hist
+        } else {
+            u32::MAX
+        };
         for i in (0..n).rev() {
             let (k, prev) = s.hist[at as usize];
             s.ner[i] = k;
