@@ -34,7 +34,18 @@ pub type PosPartials = [[i32; POS_LANES]; 5];
 /// "no previous label").
 pub type LabelPartials = [[i32; LANES]; LANES + 1];
 
-/// Word types kept before the cache starts over (~850 bytes each: at most ~14 MB per thread).
+/// The partial scores that add up to the word-only part of token `k`'s score: (index in
+/// [`Partials`] / [`PosPartials`], position of the word whose partial it is) — the token's own
+/// partial, then each neighbour's partial for its position.
+pub fn window(k: isize) -> [(usize, isize); 5] {
+    let mut parts = [(0, k); 5];
+    for (r, role) in Neighbour::ALL.into_iter().enumerate() {
+        parts[r + 1] = (r + 1, k + role.offset());
+    }
+    parts
+}
+
+/// Word types kept before the cache evicts (~1.4 KB each: at most ~23 MB per thread).
 pub const MAX_ENTRIES: usize = 1 << 14;
 
 #[derive(Debug, Clone, Default)]
@@ -214,24 +225,6 @@ pub fn make_entry(
         }),
         lemmas: Vec::new(),
     }
-}
-
-/// Hints the CPU to load all cache lines of `value` (no effect on results): word entries are
-/// large and scattered, and the beam reads parts of the next token's entry.
-#[inline]
-pub fn prefetch<T>(value: &T) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        let start = value as *const T as *const i8;
-        for offset in (0..std::mem::size_of::<T>()).step_by(64) {
-            // SAFETY: SSE is part of the x86_64 baseline, and PREFETCH never faults or changes
-            // memory; the addresses lie inside `value` anyway.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(start.wrapping_add(offset)) };
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = value;
 }
 
 #[cfg(test)]

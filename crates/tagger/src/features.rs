@@ -361,12 +361,8 @@ pub fn pos_token_features(ctx: &[TokenInfo], i: usize, p1: u8, out: &mut Vec<u32
     out.clear();
     let j = i + PAD;
     out.extend_from_slice(&pos_word_features(&ctx[j]));
-    for (role, k) in [
-        (Neighbour::Prev, j - 1),
-        (Neighbour::Prev2, j - 2),
-        (Neighbour::Next, j + 1),
-        (Neighbour::Next2, j + 2),
-    ] {
+    for role in Neighbour::ALL {
+        let k = j.wrapping_add_signed(role.offset());
         out.extend_from_slice(pos_neighbour_features(&ctx[k], role).as_slice());
     }
     pos_context_features(ctx, i, p1, out);
@@ -486,12 +482,8 @@ pub fn ner_features(
 pub fn ner_static_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut Vec<u32>) {
     let j = i + PAD;
     out.extend_from_slice(&ner_word_features(&ctx[j]));
-    for (role, k) in [
-        (Neighbour::Prev, j - 1),
-        (Neighbour::Prev2, j - 2),
-        (Neighbour::Next, j + 1),
-        (Neighbour::Next2, j + 2),
-    ] {
+    for role in Neighbour::ALL {
+        let k = j.wrapping_add_signed(role.offset());
         out.extend_from_slice(ner_neighbour_features(&ctx[k], role).as_slice());
     }
     ner_context_features(ctx, aux, i, out);
@@ -513,6 +505,16 @@ impl Neighbour {
         Neighbour::Next,
         Neighbour::Next2,
     ];
+
+    /// Position of the neighbour relative to the token.
+    pub const fn offset(self) -> isize {
+        match self {
+            Neighbour::Prev => -1,
+            Neighbour::Prev2 => -2,
+            Neighbour::Next => 1,
+            Neighbour::Next2 => 2,
+        }
+    }
 }
 
 /// The static NER features of a token that depend on the token alone (and the bias).

@@ -22,6 +22,7 @@ mod iob;
 mod lemma;
 mod model;
 mod perceptron;
+mod prefetch;
 mod stage;
 mod tables;
 mod tagger;

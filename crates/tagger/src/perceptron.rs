@@ -1,6 +1,8 @@
 //! The averaged perceptron: a training-time learner over hashed features with f32 weights and
 //! lazy averaging, and the runtime table of quantized i16 weights it is frozen into.
 
+use crate::prefetch::prefetch;
+
 /// Runtime weights: a dense table of `(1 << bits)` rows of `nclasses` i16 weights.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
@@ -26,28 +28,13 @@ impl Weights {
     /// Hints the CPU to load the rows of `feats` into cache (no effect on results).
     #[inline]
     pub fn prefetch(&self, feats: &[u32]) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            let mask = self.mask();
-            let c = self.nclasses;
-            let base = self.data.as_ptr();
-            for &f in feats {
-                let b = (f & mask) as usize * c;
-                // A row may straddle two cache lines: hint both ends. `wrapping_add` keeps
-                // this safe Rust; a prefetch of any address never faults.
-                let first = base.wrapping_add(b) as *const i8;
-                let last = base.wrapping_add(b + c - 1) as *const i8;
-                // SAFETY: SSE is part of the x86_64 baseline, and PREFETCH never faults
-                // or changes memory, whatever the address.
-                unsafe {
-                    _mm_prefetch::<_MM_HINT_T0>(first);
-                    _mm_prefetch::<_MM_HINT_T0>(last);
-                }
+        let c = self.nclasses;
+        for &f in feats {
+            let at = (f & self.mask()) as usize * c;
+            if let Some(row) = self.data.get(at..at + c) {
+                prefetch(row);
             }
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = feats;
     }
 
     /// Sets `scores` (length `nclasses`) to the sums of the rows of `feats`.
@@ -133,21 +120,12 @@ impl PaddedWeights {
     /// Hints the CPU to load the rows of `feats` into cache (no effect on results).
     #[inline]
     pub fn prefetch(&self, feats: &[u32]) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            let base = self.data.as_ptr();
-            for &f in feats {
-                let at = (f & self.mask) as usize * self.lanes;
-                // `wrapping_add` keeps this safe Rust; a prefetch of any address never faults.
-                let row = base.wrapping_add(at) as *const i8;
-                // SAFETY: SSE is part of the x86_64 baseline, and PREFETCH never faults or
-                // changes memory, whatever the address.
-                unsafe { _mm_prefetch::<_MM_HINT_T0>(row) };
+        for &f in feats {
+            let at = (f & self.mask) as usize * self.lanes;
+            if let Some(row) = self.data.get(at..at + self.lanes) {
+                prefetch(row);
             }
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = feats;
     }
 
     /// Sets `scores[..nclasses]` to the sums of the rows of `feats`.

@@ -2,8 +2,7 @@
 //! or greedy) with only valid transitions allowed.
 
 use crate::cache::{
-    make_entry, partials, pos_partials, prefetch, Partials, PosPartials, WordCache, LANES,
-    POS_LANES,
+    make_entry, partials, pos_partials, window, Partials, PosPartials, WordCache, LANES, POS_LANES,
 };
 use crate::features::{
     analyze_sentence, case_class, ner_aux, ner_context_hashed, ner_features,
@@ -17,6 +16,7 @@ use crate::iob::{ent_type, is_inside, tag_str, valid_transition, NER_TAGS};
 use crate::lemma::{FxMap, Lemmatizer};
 use crate::model::{ModelFile, KIND_NER, KIND_POS};
 use crate::perceptron::{argmax_i32, PaddedWeights, Weights};
+use crate::prefetch::prefetch;
 use crate::tables::{ContextTables, LabelTables};
 use crate::TaggerError;
 use sitrep_doc::{NerTag, Upos};
@@ -52,25 +52,30 @@ pub struct Tagger {
     ner_pair: Vec<i32>,
     /// Scores of the tag-pair-only POS features (`pos_tag_features`), laid out like `ner_pair`.
     pos_pair: Vec<i32>,
-    /// Whether NER class `k` may follow the previous label: row `pair_index(l1) * c + k`.
-    ner_valid: Vec<bool>,
-    /// `ner_valid` as bit masks (bit `k`), one per previous label (`pair_index`).
+    /// The NER classes that may follow a previous label, as bit masks (bit `k` for class
+    /// `k`), one per previous label (`pair_index`).
     ner_valid_mask: Vec<u32>,
     /// `ner_pair` with rows padded to [`LANES`] (used when the NER model has at most that
     /// many classes).
     ner_pair_lanes: Vec<[i32; LANES]>,
     /// Identifies the weights, for the word caches of [`Scratch`] (clones share it).
     id: u64,
-    /// Cached NER partial scores of the padding before and after a sentence (`None` when the
-    /// NER model has more classes than a cache entry holds: words are then not cached).
-    pad_partials: Option<(Partials, Partials)>,
-    /// POS partial scores of the padding, likewise (`Some` exactly when `pad_partials` is).
-    pos_pads: Option<(PosPartials, PosPartials)>,
-    /// With the word cache: label scores of [`ner_label_class_features`] and of the padding
-    /// before a sentence as the previous word.
-    label_tables: Option<LabelTables>,
-    /// With the word cache: scores of the context features of few values.
-    context_tables: Option<ContextTables>,
+    /// What scoring through the word cache needs (`None` when a cache entry cannot hold the
+    /// models' classes: words are then not cached).
+    word_scoring: Option<WordScoring>,
+}
+
+/// The tables that scoring through the word cache reads besides the cache itself.
+#[derive(Debug, Clone)]
+struct WordScoring {
+    /// NER partial scores of the padding before and after a sentence.
+    ner_pads: (Partials, Partials),
+    /// POS partial scores of the padding, likewise.
+    pos_pads: (PosPartials, PosPartials),
+    /// Label scores of `ner_label_class_features`, and of the padding as the previous word.
+    labels: LabelTables,
+    /// Scores of the context features of few values.
+    context: ContextTables,
 }
 
 /// Source of [`Tagger::id`].
@@ -173,25 +178,27 @@ impl Tagger {
             })
             .collect();
         let pos_pair = pair_table(&pos.weights, pos_tag_features);
-        let ner_valid: Vec<bool> = (0..=c)
-            .flat_map(|p| {
+        // At most 32 classes fit a mask; model labels are NER_TAGS, which has 7.
+        let ner_valid_mask = (0..=c)
+            .map(|p| {
                 let prev = (p < c).then(|| ner_labels[p]);
-                let labels = &ner_labels;
-                (0..c).map(move |k| valid_transition(prev, labels[k]))
+                (0..c.min(32))
+                    .filter(|&k| valid_transition(prev, ner_labels[k]))
+                    .fold(0u32, |mask, k| mask | 1 << k)
             })
             .collect();
         let ner = PaddedWeights::new(&ner.weights);
         // Words are cached when an entry can hold the models' classes.
         let cache = c <= LANES && pos.weights.nclasses <= POS_LANES;
-        let pad_partials = cache.then(|| (partials(&ner, &START), partials(&ner, &END)));
-        let pos_pads = cache.then(|| {
-            (
+        let word_scoring = cache.then(|| WordScoring {
+            ner_pads: (partials(&ner, &START), partials(&ner, &END)),
+            pos_pads: (
                 pos_partials(&pos.weights, &START),
                 pos_partials(&pos.weights, &END),
-            )
+            ),
+            labels: LabelTables::new(&ner, pos.weights.nclasses),
+            context: ContextTables::new(&ner, pos.weights.nclasses),
         });
-        let label_tables = cache.then(|| LabelTables::new(&ner, pos.weights.nclasses));
-        let context_tables = cache.then(|| ContextTables::new(&ner, pos.weights.nclasses));
         Ok(Tagger {
             pos: pos.weights,
             pos_labels,
@@ -203,22 +210,10 @@ impl Tagger {
             beam: DEFAULT_BEAM,
             ner_pair,
             pos_pair,
-            ner_valid_mask: ner_valid
-                .chunks_exact(c.max(1))
-                .map(|row: &[bool]| {
-                    row.iter()
-                        .enumerate()
-                        .filter(|(_, &ok)| ok)
-                        .fold(0u32, |m, (k, _)| m | 1 << k)
-                })
-                .collect(),
-            ner_valid,
+            ner_valid_mask,
             ner_pair_lanes,
             id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed),
-            pad_partials,
-            pos_pads,
-            label_tables,
-            context_tables,
+            word_scoring,
         })
     }
 
@@ -277,10 +272,7 @@ impl Tagger {
     /// Turns the word cache off: every word is analysed and scored feature by feature (the
     /// reference path the cache must agree with; slower).
     pub fn without_word_cache(mut self) -> Tagger {
-        self.pad_partials = None;
-        self.pos_pads = None;
-        self.label_tables = None;
-        self.context_tables = None;
+        self.word_scoring = None;
         self
     }
 
@@ -330,7 +322,7 @@ impl Tagger {
 
     /// Fills `s.pos` and `s.ner` for one sentence.
     pub fn tag_into<S: AsRef<str>>(&self, words: &[S], s: &mut Scratch) {
-        if self.pad_partials.is_some() {
+        if self.word_scoring.is_some() {
             self.analyze_cached(words, s);
         } else {
             analyze_sentence(words, &mut s.ctx, &mut s.lower);
@@ -379,7 +371,9 @@ impl Tagger {
         let np = self.pos.nclasses;
         s.scores.resize(np, 0);
         let n = words.len();
-        let cached = self.pos_pads.as_ref().filter(|_| s.slots.len() == n);
+        let cached = (self.word_scoring.as_ref())
+            .filter(|_| s.slots.len() == n)
+            .map(|w| &w.pos_pads);
         let in_table = |p: u8| p == NO_TAG || (p as usize) < np;
         let (mut p1, mut p2) = (NO_TAG, NO_TAG);
         for (i, w) in words.iter().enumerate() {
@@ -399,10 +393,7 @@ impl Tagger {
                             s.feats.clear();
                             pos_context_features(&s.ctx, i, p1, &mut s.feats);
                             self.pos.score(&s.feats, &mut s.scores);
-                            let k = i as isize;
-                            for (role, at) in
-                                [(0, k), (1, k - 1), (2, k - 2), (3, k + 1), (4, k + 2)]
-                            {
+                            for (role, at) in window(i as isize) {
                                 let part = if at < 0 {
                                     &pads.0[role]
                                 } else if at as usize >= n {
@@ -510,14 +501,17 @@ impl Tagger {
         // L1 misses) overlap instead of stalling the beam.
         s.static_scores.clear();
         s.static_scores.resize(n * c, 0);
-        let cached = s.slots.len() == n && self.pad_partials.is_some();
-        match self.pad_partials {
-            Some(pads) if cached => self.static_scores_cached(n, s, &pads),
-            _ => self.static_scores(n, s),
+        match self.word_scoring.as_ref().filter(|_| s.slots.len() == n) {
+            Some(w) => {
+                self.static_scores_cached(n, s, w);
+                if self.beam <= SMALL_BEAM {
+                    return self.ner_beam_small(n, s, &w.labels);
+                }
+            }
+            None => self.static_scores(n, s),
         }
-        if let (Some(t), true) = (&self.label_tables, cached && self.beam <= SMALL_BEAM) {
-            return self.ner_beam_small(n, s, t);
-        }
+        // The general search (wider beams, or without the word cache): label features are
+        // scored row by row.
         for i in 0..n {
             s.scores[..c].copy_from_slice(&s.static_scores[i * c..i * c + c]);
             // `cands` keeps the best `beam` extensions, best first, at most one per state
@@ -534,23 +528,9 @@ impl Tagger {
                     None => {
                         let at = s.l1_scores.len();
                         s.l1_scores.resize(at + c, 0);
-                        match &self.label_tables {
-                            Some(t) if cached => {
-                                let sum = self.label_token_scores_cached(t, s, i, hyp.l1);
-                                s.l1_scores[at..].copy_from_slice(&sum[..c]);
-                            }
-                            _ => {
-                                s.label_feats.clear();
-                                ner_label_token_features(
-                                    &s.ctx,
-                                    &s.aux,
-                                    i,
-                                    hyp.l1,
-                                    &mut s.label_feats,
-                                );
-                                self.ner.score(&s.label_feats, &mut s.l1_scores[at..]);
-                            }
-                        }
+                        s.label_feats.clear();
+                        ner_label_token_features(&s.ctx, &s.aux, i, hyp.l1, &mut s.label_feats);
+                        self.ner.score(&s.label_feats, &mut s.l1_scores[at..]);
                         s.l1_keys.push(hyp.l1);
                         s.l1_keys.len() - 1
                     }
@@ -561,11 +541,10 @@ impl Tagger {
                 for ((out, &a), &b) in s.label_scores.iter_mut().zip(token_part).zip(pair_part) {
                     *out = a + b;
                 }
-                let valid = &self.ner_valid[pair_index(hyp.l1, c) * c..][..c];
-                for (k, &ok) in valid.iter().enumerate() {
-                    if !ok {
-                        continue;
-                    }
+                let mut valid = self.ner_valid_mask[pair_index(hyp.l1, c)];
+                while valid != 0 {
+                    let k = valid.trailing_zeros() as usize;
+                    valid &= valid - 1;
                     let score = hyp.score + (s.scores[k] + s.label_scores[k]) as i64;
                     // Not better than the worst of a full list: neither a new entry nor an
                     // improvement of a listed state (whose score is at least the worst's).
@@ -633,11 +612,9 @@ impl Tagger {
     /// [`Tagger::static_scores`] with the word-only features' scores taken from the word cache:
     /// the token's own partial plus the partials of its neighbours in their positions, and only
     /// the context features scored row by row.
-    fn static_scores_cached(&self, n: usize, s: &mut Scratch, pads: &(Partials, Partials)) {
+    fn static_scores_cached(&self, n: usize, s: &mut Scratch, w: &WordScoring) {
         let c = self.ner.nclasses;
-        let Some(tables) = &self.context_tables else {
-            return self.static_scores(n, s);
-        };
+        let (pads, tables) = (&w.ner_pads, &w.context);
         let Scratch {
             words,
             slots,
@@ -669,9 +646,8 @@ impl Tagger {
                 ner_context_hashed(ctx, aux, i + 1, next_feats);
                 self.ner.prefetch(next_feats);
             }
-            let k = i as isize;
-            let mut acc = *part(k, 0);
-            for (role, at) in [(1, k - 1), (2, k - 2), (3, k + 1), (4, k + 2)] {
+            let mut acc = [0; LANES];
+            for (role, at) in window(i as isize) {
                 for (a, &p) in acc.iter_mut().zip(part(at, role)) {
                     *a += p;
                 }
