@@ -219,18 +219,6 @@ impl Sink {
         })
     }
 
-    /// Writes one record. Table outputs have no row for an unreadable record; it is reported
-    /// on stderr and counted in the summary like every failed record.
-    fn write(&mut self, processed: &Processed) -> Result<()> {
-        match (self, &processed.record) {
-            (Sink::Lines(out, format), _) => write_record(out, *format, processed)?,
-            (Sink::Gdelt(w), Ok(doc)) => w.write(doc)?,
-            (Sink::Parquet(w), Ok(doc)) => w.write(doc)?,
-            (_, Err(_)) => {}
-        }
-        Ok(())
-    }
-
     fn finish(self) -> Result<()> {
         let summary = match self {
             Sink::Lines(mut out, _) => {
@@ -251,7 +239,8 @@ impl Sink {
     }
 }
 
-/// Writes one processed record as a JSON line or a readable report.
+/// Writes one processed record as a JSON line or a readable report. Serde makes thousands of
+/// small writes per record: give it a `Vec` (as `Rendered::of` does), not a bare file.
 fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> std::io::Result<()> {
     static CODES: std::sync::OnceLock<sitrep_events::CodeTable> = std::sync::OnceLock::new();
     match format {
@@ -267,17 +256,8 @@ fn write_record(out: &mut dyn Write, format: Format, processed: &Processed) -> s
             pretty::write_report(out, processed, codes)
         }
         _ => {
-            // Serialized into a reused buffer first: serde_json makes thousands of small
-            // writes per record, much cheaper on a Vec than through `dyn Write` + BufWriter.
-            thread_local! {
-                static LINE: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-            }
-            LINE.with_borrow_mut(|line| {
-                line.clear();
-                serde_json::to_writer(&mut *line, &processed.to_record())?;
-                line.push(b'\n');
-                out.write_all(line)
-            })
+            serde_json::to_writer(&mut *out, &processed.to_record())?;
+            out.write_all(b"\n")
         }
     }
 }
@@ -403,17 +383,19 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                 },
             )?
         }
-        _ => pipeline.run_each(
-            args.run.records(),
-            args.run.options(),
-            |processed, totals| {
-                if let Err(e) = sink.write(&processed) {
-                    write_error = Some(e);
-                    return Flow::Stop;
-                }
-                progress.record(&processed.report, || processed.errors(), || totals.clone());
-                Flow::Continue
-            },
+        Sink::Gdelt(w) => write_rows(
+            &pipeline,
+            &args.run,
+            &mut progress,
+            &mut write_error,
+            |doc| Ok(w.write(doc)?),
+        )?,
+        Sink::Parquet(w) => write_rows(
+            &pipeline,
+            &args.run,
+            &mut progress,
+            &mut write_error,
+            |doc| Ok(w.write(doc)?),
         )?,
     };
     if let Some(e) = write_error {
@@ -427,6 +409,30 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
     }
     sink.finish()?;
     Ok(progress.finish(&summary))
+}
+
+/// Runs the batch into a table output, one `write` per document read. An unreadable record has
+/// no row; it is reported on stderr and counted in the summary like every failed record. The
+/// first write error stops the run and is left in `write_error`.
+fn write_rows(
+    pipeline: &Pipeline,
+    run: &RunArgs,
+    progress: &mut Progress,
+    write_error: &mut Option<anyhow::Error>,
+    mut write: impl FnMut(&sitrep_doc::Document) -> Result<()>,
+) -> Result<sitrep_pipeline::Summary> {
+    Ok(
+        pipeline.run_each(run.records(), run.options(), |processed, totals| {
+            if let Ok(doc) = &processed.record {
+                if let Err(e) = write(doc) {
+                    *write_error = Some(e);
+                    return Flow::Stop;
+                }
+            }
+            progress.record(&processed.report, || processed.errors(), || totals.clone());
+            Flow::Continue
+        })?,
+    )
 }
 
 fn demo(format: Format) -> Result<ExitCode> {

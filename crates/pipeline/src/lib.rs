@@ -188,7 +188,7 @@ impl Pipeline {
         I: Iterator<Item = sitrep_ingest::Record> + Send,
         F: FnMut(Processed, &Summary) -> Flow,
     {
-        run::run_overlapped(Batch::new(self, input, options)?, |p| p, consume)
+        self.run_each_mapped(input, options, |p| p, consume)
     }
 
     /// [`Pipeline::run_each`] with `map` applied to each processed record on the worker
