@@ -8,6 +8,7 @@
 //! document's tokens when a token covers exactly the same bytes.
 
 use sitrep_doc::{Document, Layers, Upos};
+use sitrep_text::char_at;
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,18 +82,6 @@ const ASCII_CLASS: [u8; 256] = {
     }
     t
 };
-
-/// The character at byte `p` of `s` and its UTF-8 length (ASCII without decoding).
-#[inline]
-fn char_at(s: &str, p: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(p)?;
-    if b < 0x80 {
-        Some((char::from(b), 1))
-    } else {
-        let c = s[p..].chars().next()?;
-        Some((c, c.len_utf8()))
-    }
-}
 
 /// Scans the document body into words.
 ///

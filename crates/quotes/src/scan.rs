@@ -8,6 +8,7 @@
 //! filled them. Everything is linear in the text and allocates a few vectors per document.
 
 use sitrep_doc::Document;
+use sitrep_text::char_at;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -65,18 +66,6 @@ pub fn is_quote_char(c: char) -> bool {
         c,
         '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‟' | '‹' | '›' | '‚'
     )
-}
-
-/// The character at byte `p` of `s` and its UTF-8 length (ASCII without decoding).
-#[inline]
-fn char_at(s: &str, p: usize) -> Option<(char, usize)> {
-    let b = *s.as_bytes().get(p)?;
-    if b < 0x80 {
-        Some((char::from(b), 1))
-    } else {
-        let c = s[p..].chars().next()?;
-        Some((c, c.len_utf8()))
-    }
 }
 
 fn is_word_char(c: char) -> bool {

@@ -19,7 +19,7 @@ mod sentences;
 mod tokenize;
 
 pub use abbrev::AbbrevClass;
-pub use tokenize::{AbbrevClassTag, TokenKind};
+pub use tokenize::{char_at, AbbrevClassTag, TokenKind};
 
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{Document, Layers, Sentence, SentenceId, Stage, StageError, Token};

@@ -79,15 +79,23 @@ const UNITS: &[&str] = &[
     "bln", "mln", "trn", "tr", "bp", "bps", "pc", "yr", "yrs", "kmh", "ha", "sq", "x",
 ];
 
+/// The character at byte `i` of `text` and its UTF-8 length, ASCII without decoding; `None`
+/// at the end of the text. `i` must be on a character boundary (scanners that step by whole
+/// characters keep it there).
+#[inline]
+pub fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text[i..].chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+/// [`char_at`] where the scanner knows `i` lies inside the text.
 #[inline]
 fn decode(text: &str, i: usize) -> (char, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        return (b as char, 1);
-    }
-    // `i` is always on a char boundary: every step advances by whole characters.
-    let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-    (c, c.len_utf8())
+    char_at(text, i).expect("the scanner reads inside the text")
 }
 
 /// Combining marks: part of the word they follow.
