@@ -15,49 +15,43 @@ pub fn split_pieces(s: &str) -> Vec<(usize, usize)> {
 /// Appends the byte ranges of the pieces of `s` to `out` (reused across tokens).
 pub fn split_pieces_into(s: &str, out: &mut Vec<(usize, usize)>) {
     if s.is_ascii() {
-        split_ascii_pieces_into(s.as_bytes(), out);
-        return;
-    }
-    let mut run: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c.is_alphanumeric() {
-            if run.is_none() {
-                run = Some(i);
-            }
-            continue;
-        }
-        if let Some(st) = run.take() {
-            out.push((st, i));
-        }
-        if !c.is_whitespace() {
-            out.push((i, i + c.len_utf8()));
-        }
-    }
-    if let Some(st) = run {
-        out.push((st, s.len()));
+        // Nearly every token: the same classes on bytes, no UTF-8 decoding.
+        split_classes(s.len(), s.bytes().enumerate().map(ascii_class), out);
+    } else {
+        split_classes(s.len(), s.char_indices().map(char_class), out);
     }
 }
 
-/// `split_pieces_into` for ASCII text (nearly every token): the same classes on bytes, no
-/// UTF-8 decoding. `char::is_whitespace` on ASCII is exactly these six characters.
-fn split_ascii_pieces_into(s: &[u8], out: &mut Vec<(usize, usize)>) {
+/// A character's place in piece splitting: (byte offset, alphanumeric, white space, length).
+type Class = (usize, bool, bool, usize);
+
+fn char_class((i, c): (usize, char)) -> Class {
+    (i, c.is_alphanumeric(), c.is_whitespace(), c.len_utf8())
+}
+
+/// [`char_class`] of an ASCII byte: `char::is_whitespace` on ASCII is exactly these six.
+fn ascii_class((i, b): (usize, u8)) -> Class {
+    let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    (i, b.is_ascii_alphanumeric(), space, 1)
+}
+
+/// Runs of alphanumerics are pieces, every other non-space character is one.
+fn split_classes(len: usize, chars: impl Iterator<Item = Class>, out: &mut Vec<(usize, usize)>) {
     let mut run: Option<usize> = None;
-    for (i, &c) in s.iter().enumerate() {
-        if c.is_ascii_alphanumeric() {
-            if run.is_none() {
-                run = Some(i);
-            }
+    for (i, alnum, space, width) in chars {
+        if alnum {
+            run.get_or_insert(i);
             continue;
         }
         if let Some(st) = run.take() {
             out.push((st, i));
         }
-        if !matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
-            out.push((i, i + 1));
+        if !space {
+            out.push((i, i + width));
         }
     }
     if let Some(st) = run {
-        out.push((st, s.len()));
+        out.push((st, len));
     }
 }
 
@@ -69,24 +63,7 @@ mod tests {
     /// The general (`char`) path, for comparing the ASCII fast path with.
     fn split_by_chars(s: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        let mut run: Option<usize> = None;
-        for (i, c) in s.char_indices() {
-            if c.is_alphanumeric() {
-                if run.is_none() {
-                    run = Some(i);
-                }
-                continue;
-            }
-            if let Some(st) = run.take() {
-                out.push((st, i));
-            }
-            if !c.is_whitespace() {
-                out.push((i, i + c.len_utf8()));
-            }
-        }
-        if let Some(st) = run {
-            out.push((st, s.len()));
-        }
+        split_classes(s.len(), s.char_indices().map(char_class), &mut out);
         out
     }
 
