@@ -140,17 +140,11 @@ impl<I: Iterator<Item = Record>> Batch<'_, I> {
     /// Reads the next chunk and processes it in parallel; empty at the end of the input.
     fn process_chunk(&mut self) -> Vec<Processed> {
         self.process_chunk_with(&|p| p)
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect()
     }
 
     /// [`Batch::process_chunk`], with `map` applied to each result on the worker thread that
-    /// made it; each result comes with its report.
-    fn process_chunk_with<T: Send>(
-        &mut self,
-        map: &(dyn Fn(Processed) -> T + Sync),
-    ) -> Vec<(DocReport, T)> {
+    /// made it.
+    fn process_chunk_with<T: Send>(&mut self, map: &(dyn Fn(Processed) -> T + Sync)) -> Vec<T> {
         let chunk = self.next_chunk();
         if chunk.is_empty() {
             return Vec::new();
@@ -160,10 +154,7 @@ impl<I: Iterator<Item = Record>> Batch<'_, I> {
         let work = move || {
             chunk
                 .into_par_iter()
-                .map(|r| {
-                    let processed = process_record(pipeline, r);
-                    (processed.report.clone(), map(processed))
-                })
+                .map(|r| map(process_record(pipeline, r)))
                 .collect::<Vec<_>>()
         };
         match &self.pool {
@@ -201,11 +192,13 @@ where
 {
     let started = batch.started;
     let mut summary = Summary::default();
+    // Each result keeps its report, which the totals need after `map` has consumed it.
+    let map = |p: Processed| (p.report.clone(), map(p));
+    let map = &map;
     std::thread::scope(|scope| {
         // A rendezvous channel: the producer starts chunk k + 2 only once chunk k + 1 has
         // been taken, so memory stays at two chunks.
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(DocReport, T)>>(0);
-        let map = &map;
         let producer = scope.spawn(move || loop {
             let done = batch.process_chunk_with(map);
             if done.is_empty() || tx.send(done).is_err() {
