@@ -72,6 +72,15 @@ enum Command {
     Query(store_cmd::QueryArgs),
     /// Train the tagger (UPOS, lemmas, NER) on UD English EWT and write a model directory.
     Train(TrainArgs),
+    /// Explain the event coding of articles: per sentence, the verbs considered, the
+    /// patterns that matched and why each event was or was not coded.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 /// What to read and how to process it; shared by `extract` and `ingest`.
@@ -177,6 +186,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
         Command::Train(args) => train(args),
+        Command::Explain(args) => explain(args),
     };
     match result {
         Ok(code) => code,
@@ -477,6 +487,42 @@ fn demo(format: Format) -> Result<ExitCode> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+fn explain(args: ExplainArgs) -> Result<ExitCode> {
+    let pipeline = args.run.pipeline()?;
+    let events = sitrep_events::EventsConfig::default()
+        .build()
+        .context("cannot build the events stage")?;
+    let mut failed = false;
+    let mut out = std::io::stdout().lock();
+    let batch = pipeline.run_batch(
+        args.run.records(),
+        RunOptions {
+            threads: Some(1),
+            ..RunOptions::default()
+        },
+    )?;
+    for processed in batch {
+        let written = match &processed.record {
+            Ok(doc) => writeln!(out, "== {}", doc.meta.id)
+                .and_then(|()| out.write_all(events.explain(doc).as_bytes())),
+            Err(e) => {
+                failed = true;
+                eprintln!("sitrep explain: {e}");
+                Ok(())
+            }
+        };
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            other => other.context("cannot write the output")?,
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     })
 }
 

@@ -116,6 +116,12 @@ pub struct EventRecord {
     pub is_root: bool,
     pub status: String,
     pub quote: Option<u32>,
+    /// What coded the event (see `Event::rule`).
+    #[serde(default)]
+    pub rule: String,
+    /// Issue codes of the event's sentence.
+    #[serde(default)]
+    pub issues: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -282,6 +288,8 @@ impl Document {
                         crate::EventStatus::Reported => "reported".into(),
                     },
                     quote: e.quote.map(|q| q.0),
+                    rule: e.rule.clone(),
+                    issues: e.issues.clone(),
                 })
                 .collect(),
             dates: self

@@ -25,7 +25,7 @@ fn main() -> Result<()> {
         for st in [&seg as &dyn Stage, &tagger, &names, &quotes, &events] {
             st.process(&mut doc)?;
         }
-        print!("{}", sitrep_events::explain(&doc));
+        print!("{}", sitrep_events::explain(events.lexicon(), &doc));
         for q in &doc.quotes {
             println!(
                 "  quote {:?} speaker={:?} cue={:?}",

@@ -155,6 +155,8 @@ fn meeting_doc(id: &str, source: &str, swapped: bool) -> Document {
         is_root: true,
         status: EventStatus::Asserted,
         quote: None,
+        rule: String::new(),
+        issues: Vec::new(),
     });
     doc.quotes.push(Quote {
         span: sp(&doc, "“We will not bend,”"),
@@ -219,6 +221,8 @@ fn protest_doc() -> Document {
         is_root: true,
         status: EventStatus::Reported,
         quote: None,
+        rule: String::new(),
+        issues: Vec::new(),
     });
     doc
 }
