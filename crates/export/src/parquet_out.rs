@@ -353,6 +353,10 @@ const EVENTS: &[(&str, Kind, bool)] = &[
     ("is_root", Bool, false),
     ("status", Str, false),
     ("quote_id", I32, true),
+    // What coded the event (sitrep pattern or dictionary entry) and its sentence's issue
+    // codes, comma-separated ("" when none).
+    ("rule", Str, false),
+    ("issues", Str, false),
 ];
 
 /// Streams the five Parquet tables of a batch into a directory.
@@ -522,6 +526,8 @@ impl ParquetWriter {
                     EventStatus::Reported => "reported",
                 }),
                 oi32(e.quote.map(|q| q.0)),
+                s(&e.rule),
+                s(&e.issues.join(",")),
             ];
             self.pending.push((mention, row));
         }
