@@ -130,7 +130,7 @@ impl PyPipeline {
             }
             Some(date) => {
                 let line = rows::single_line(text, Some(date), id)?;
-                let at = sitrep_ingest::Location::file("-");
+                let at = sitrep_ingest::Location::line("-", 1);
                 sitrep_ingest::parse_line(line.as_bytes(), at, self.max_bytes)
             }
         };
