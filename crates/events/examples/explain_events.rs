@@ -20,6 +20,7 @@ fn main() -> Result<()> {
         Box::new(sitrep_events::EventsConfig::default().build()?),
     ];
     let chain = sitrep_doc::Chain::new(stages)?;
+    let events = sitrep_events::EventsConfig::default().build()?;
     for text in args {
         let mut doc = match sitrep_ingest::text_document("arg", text.clone().into_bytes(), 1 << 24)
         {
