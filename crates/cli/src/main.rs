@@ -101,7 +101,11 @@ impl RunArgs {
             Some(path) => PipelineConfig::from_file(path)?,
             None => PipelineConfig::default(),
         };
-        Pipeline::build(&config).context("cannot build the pipeline")
+        let pipeline = Pipeline::build(&config).context("cannot build the pipeline")?;
+        for warning in pipeline.warnings() {
+            eprintln!("sitrep: warning: {warning}");
+        }
+        Ok(pipeline)
     }
 
     /// The records of all inputs, read lazily.
@@ -485,13 +489,7 @@ fn demo(format: Format) -> Result<ExitCode> {
 }
 
 fn print_config() -> Result<()> {
-    let mut config = PipelineConfig::default();
-    for spec in &mut config.stages {
-        spec.config = Some(sitrep_pipeline::registry::default_stage_config(
-            &spec.stage,
-        )?);
-    }
-    print!("{}", config.to_toml()?);
+    print!("{}", PipelineConfig::default().to_toml()?);
     Ok(())
 }
 
