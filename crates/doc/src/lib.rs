@@ -2,7 +2,7 @@
 //!
 //! A [`Document`] owns the original article text, which is never edited after ingest, and
 //! carries typed annotation layers on it: paragraphs, sentences, tokens, name mentions,
-//! entities, quotes, events, dates, amounts, themes and tone. Every annotation points into
+//! entities, quotes, events, dates, amounts, themes, tone and dependency parses. Every annotation points into
 //! the text through a [`Span`] of UTF-8 byte offsets whose construction is checked, so
 //! nothing sitrep asserts is without its evidence. Layers refer to each other by index
 //! newtypes ([`TokenId`], [`MentionId`], [`EntityId`] ...), never by pointers or clones,
@@ -12,6 +12,7 @@
 //! and the pipeline refuses an order in which a requirement is unmet. This crate must stay
 //! free of heavy dependencies: every other sitrep crate depends on it.
 
+mod deps;
 mod document;
 mod error;
 mod layers;
@@ -19,6 +20,7 @@ pub mod output;
 mod span;
 mod stage;
 
+pub use deps::{Dep, Deprel};
 pub use document::{Document, Meta};
 pub use error::DocError;
 pub use layers::*;

@@ -39,6 +39,8 @@ bitflags! {
         const THEMES = 1 << 14;
         /// Document tone.
         const TONE = 1 << 15;
+        /// Dependency heads and relations (`Document::deps`).
+        const DEPS = 1 << 16;
     }
 }
 

@@ -8,7 +8,7 @@ use sitrep_doc::Stage;
 
 /// The default pipeline, in order.
 pub const STANDARD_STAGES: &[&str] = &[
-    "segment", "dates", "tagger", "names", "quotes", "events", "gkg",
+    "segment", "dates", "tagger", "parser", "names", "quotes", "events", "gkg",
 ];
 
 /// Every name the registry knows, for error messages.
@@ -49,6 +49,10 @@ pub fn build_stage(spec: &StageSpec) -> Result<Box<dyn Stage>, PipelineError> {
             spec,
             config_of::<sitrep_tagger::TaggerConfig>(spec)?.build(),
         ),
+        "parser" => built(
+            spec,
+            config_of::<sitrep_parser::ParserConfig>(spec)?.build(),
+        ),
         "names" => built(spec, config_of::<sitrep_names::NamesConfig>(spec)?.build()),
         "quotes" => built(
             spec,
@@ -72,6 +76,7 @@ pub fn default_stage_config(stage: &str) -> Result<serde_json::Value, PipelineEr
         "segment" => serde_json::to_value(sitrep_text::SegmentConfig::default()),
         "dates" => serde_json::to_value(sitrep_dates::DatesConfig::default()),
         "tagger" => serde_json::to_value(sitrep_tagger::TaggerConfig::default()),
+        "parser" => serde_json::to_value(sitrep_parser::ParserConfig::default()),
         "names" => serde_json::to_value(sitrep_names::NamesConfig::default()),
         "quotes" => serde_json::to_value(sitrep_quotes::QuotesConfig::default()),
         "events" => serde_json::to_value(sitrep_events::EventsConfig::default()),
