@@ -3,13 +3,14 @@
 //! `sitrep extract` reads files, directories or stdin, runs the configured pipeline over all
 //! cores and writes one schema v1 JSON object per article, a readable report, GDELT files or
 //! Parquet tables; `sitrep demo` runs the standard pipeline on a built-in invented article;
-//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep train` trains the
-//! tagger. Key decision: a bad record never stops a run — it becomes an error line in the
+//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep serve` shows one
+//! as a JSON API and web UI; `sitrep train` trains the tagger. Key decision: a bad record never stops a run — it becomes an error line in the
 //! output (or is reported on stderr for table outputs) and the exit code says so (0 all records
 //! processed, 1 some records failed, 2 usage or fatal error). This binary must not contain
 //! extraction logic of its own.
 
 mod pretty;
+mod serve_cmd;
 mod store_cmd;
 mod syntax_cmd;
 
@@ -77,6 +78,8 @@ enum Command {
     /// Tag and parse the words of a CoNLL-U file as given (gold tokenization) and write
     /// CoNLL-U; `--bench N` times the parser alone.
     ParseConllu(syntax_cmd::ParseConlluArgs),
+    /// Serve a store as a read-only JSON API and a web UI (`--demo`: the built-in example).
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// What to read and how to process it; shared by `extract` and `ingest`.
@@ -105,14 +108,18 @@ impl RunArgs {
     /// The pipeline, each stage's spec first passed through `adjust`.
     pub(crate) fn pipeline_with(
         &self,
-        adjust: impl FnMut(&mut sitrep_pipeline::StageSpec),
+        adjust: impl FnMut(&mut sitrep_pipeline::StageConfig),
     ) -> Result<Pipeline> {
         let mut config = match &self.config {
             Some(path) => PipelineConfig::from_file(path)?,
             None => PipelineConfig::default(),
         };
         config.stages.iter_mut().for_each(adjust);
-        Pipeline::build(&config).context("cannot build the pipeline")
+        let pipeline = Pipeline::build(&config).context("cannot build the pipeline")?;
+        for warning in pipeline.warnings() {
+            eprintln!("sitrep: warning: {warning}");
+        }
+        Ok(pipeline)
     }
 
     /// The records of all inputs, read lazily.
@@ -214,6 +221,7 @@ fn main() -> ExitCode {
         Command::Query(args) => store_cmd::query(args),
         Command::Train(args) => train(args),
         Command::ParseConllu(args) => syntax_cmd::parse_conllu(args),
+        Command::Serve(args) => serve_cmd::serve(args),
     };
     match result {
         Ok(code) => code,
@@ -415,13 +423,9 @@ impl Progress {
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let pipeline = if args.sentence_per_line {
-        args.run.pipeline_with(|spec| {
-            if spec.stage == "segment" {
-                let mut config = spec.config.take().unwrap_or_else(|| serde_json::json!({}));
-                if let Some(table) = config.as_object_mut() {
-                    table.insert("sentence_per_line".into(), true.into());
-                }
-                spec.config = Some(config);
+        args.run.pipeline_with(|stage| {
+            if let sitrep_pipeline::StageConfig::Segment(config) = stage {
+                config.sentence_per_line = true;
             }
         })?
     } else {
@@ -544,13 +548,7 @@ fn demo(format: Format) -> Result<ExitCode> {
 }
 
 fn print_config() -> Result<()> {
-    let mut config = PipelineConfig::default();
-    for spec in &mut config.stages {
-        spec.config = Some(sitrep_pipeline::registry::default_stage_config(
-            &spec.stage,
-        )?);
-    }
-    print!("{}", config.to_toml()?);
+    print!("{}", PipelineConfig::default().to_toml()?);
     Ok(())
 }
 

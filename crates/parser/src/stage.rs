@@ -63,6 +63,11 @@ impl Stage for ParserStage {
         Layers::SENTENCES | Layers::TOKENS | Layers::POS
     }
 
+    /// NER, when done, marks names the tagger's UPOS missed (see [`parser_upos`]).
+    fn uses(&self) -> Layers {
+        Layers::NER
+    }
+
     fn provides(&self) -> Layers {
         Layers::DEPS
     }
@@ -104,7 +109,6 @@ impl Stage for ParserStage {
             ));
         }
         doc.deps = deps;
-        doc.done |= Layers::DEPS;
         Ok(())
     }
 }
