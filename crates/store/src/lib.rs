@@ -72,6 +72,9 @@ pub struct Store {
     path: Option<PathBuf>,
     batch_size: usize,
     grouper: sitrep_happenings::Grouper,
+    /// Whether an article whose id is stored with another text replaces it (else it is a
+    /// conflict, reported and not written).
+    replace: bool,
 }
 
 impl Store {
@@ -114,6 +117,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             batch_size: DEFAULT_BATCH_SIZE,
             grouper: sitrep_happenings::Grouper::default(),
+            replace: false,
         })
     }
 
@@ -180,6 +184,7 @@ impl Store {
             path,
             batch_size: DEFAULT_BATCH_SIZE,
             grouper: sitrep_happenings::Grouper::default(),
+            replace: false,
         };
         // An ingest killed after its last commit but before regrouping left work marked.
         let dirty: bool = store
@@ -198,6 +203,14 @@ impl Store {
     /// crash; larger ones ingest faster.
     pub fn set_batch_size(&mut self, n: usize) {
         self.batch_size = n.max(1);
+    }
+
+    /// Whether an article whose id is already stored with a *different text* replaces the
+    /// stored one. Off by default: two inputs that give one id to different articles are
+    /// reported as [`IngestReport::conflicts`] and the stored article stays. (The same text
+    /// with changed annotations, from a newer pipeline, is always replaced.)
+    pub fn set_replace(&mut self, replace: bool) {
+        self.replace = replace;
     }
 
     /// Replaces the happening grouping rule (window, symmetric codes). Already stored
@@ -227,7 +240,13 @@ impl Store {
         &mut self,
         items: impl IntoIterator<Item = A>,
     ) -> Result<IngestReport, StoreError> {
-        ingest::ingest(&mut self.conn, &self.grouper, self.batch_size, items)
+        ingest::ingest(
+            &mut self.conn,
+            &self.grouper,
+            self.batch_size,
+            self.replace,
+            items,
+        )
     }
 
     /// Whether an article with this id is stored (to skip processing it again on a resume).
