@@ -378,10 +378,7 @@ impl ParquetWriter {
         grouper: Grouper,
     ) -> Result<ParquetWriter, ExportError> {
         let dir = dir.as_ref();
-        std::fs::create_dir_all(dir).map_err(|e| ExportError::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
+        crate::create_out_dir(dir)?;
         Ok(ParquetWriter {
             articles: Table::create(dir, "articles", ARTICLES)?,
             entities: Table::create(dir, "entities", ENTITIES)?,
