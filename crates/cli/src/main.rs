@@ -12,7 +12,7 @@
 mod pretty;
 mod store_cmd;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{IngestOptions, Input, DEFAULT_MAX_BYTES};
@@ -61,8 +61,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Run the standard pipeline on a built-in example article and print the report.
     Demo {
-        #[arg(long, value_enum, default_value_t = Format::Pretty)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = DemoFormat::Pretty)]
+        format: DemoFormat,
     },
     /// Print the default pipeline config (every stage with its default settings) as TOML.
     Config,
@@ -95,7 +95,11 @@ pub(crate) struct RunArgs {
 impl RunArgs {
     pub(crate) fn pipeline(&self) -> Result<Pipeline> {
         let config = match &self.config {
-            Some(path) => PipelineConfig::from_file(path)?,
+            Some(path) => {
+                let mut config = PipelineConfig::from_file(path)?;
+                resolve_config_paths(&mut config, path);
+                config
+            }
             None => PipelineConfig::default(),
         };
         Pipeline::build(&config).context("cannot build the pipeline")
@@ -115,6 +119,26 @@ impl RunArgs {
         RunOptions {
             threads: self.threads.map(|t| t as usize),
             ..RunOptions::default()
+        }
+    }
+}
+
+/// Relative paths in stage settings (`model_dir`, and any key ending in `_dir`, `_path` or
+/// `_file`) are relative to the config file's folder, not to the working directory: a
+/// config and its model can move together.
+fn resolve_config_paths(config: &mut PipelineConfig, config_file: &std::path::Path) {
+    let base = config_file.parent().unwrap_or(std::path::Path::new(""));
+    for spec in &mut config.stages {
+        let Some(serde_json::Value::Object(settings)) = &mut spec.config else {
+            continue;
+        };
+        for (key, value) in settings.iter_mut() {
+            let is_path = ["_dir", "_path", "_file"].iter().any(|s| key.ends_with(s));
+            if let (true, serde_json::Value::String(p)) = (is_path, &mut *value) {
+                if std::path::Path::new(p.as_str()).is_relative() {
+                    *p = base.join(&*p).display().to_string();
+                }
+            }
         }
     }
 }
@@ -145,6 +169,15 @@ enum Format {
     Gdelt,
     /// Parquet tables (articles, entities, mentions, quotes, events) in the --out directory.
     Parquet,
+}
+
+/// What `demo` prints (tables need `extract --out DIR`).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DemoFormat {
+    /// A readable report.
+    Pretty,
+    /// The schema v1 JSON object.
+    Jsonl,
 }
 
 #[derive(clap::Args)]
@@ -181,10 +214,27 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sitrep: error: {e:#}");
+            eprintln!("sitrep: error: {}", describe(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each said once: a cause whose text the message so
+/// far already contains (SQLite and io errors often repeat their source) is left out.
+fn describe(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 /// Where processed records go.
@@ -328,9 +378,14 @@ impl Progress {
     ) {
         if !report.ok() && self.shown < MAX_ERRORS_SHOWN {
             self.shown += 1;
-            let errors = errors();
-            self.bar
-                .suspend(|| eprintln!("sitrep: {}: {}", report.id, errors.join("; ")));
+            let errors = errors().join("; ");
+            // A read error names its file and line itself; a stage error needs the id.
+            if report.read_ok {
+                self.bar
+                    .suspend(|| eprintln!("sitrep: {}: {errors}", report.id));
+            } else {
+                self.bar.suspend(|| eprintln!("sitrep: {errors}"));
+            }
         }
         self.bar.inc(1);
         if self.bar.position().is_multiple_of(64) {
@@ -440,10 +495,11 @@ fn write_rows(
     )
 }
 
-fn demo(format: Format) -> Result<ExitCode> {
-    if matches!(format, Format::Gdelt | Format::Parquet) {
-        bail!("demo prints pretty or jsonl; use `sitrep extract --format gdelt|parquet --out DIR` for tables");
-    }
+fn demo(format: DemoFormat) -> Result<ExitCode> {
+    let format = match format {
+        DemoFormat::Pretty => Format::Pretty,
+        DemoFormat::Jsonl => Format::Jsonl,
+    };
     let pipeline = Pipeline::standard().context("cannot build the standard pipeline")?;
     let record =
         sitrep_ingest::text_document(DEMO_ID, DEMO_ARTICLE.as_bytes().to_vec(), DEFAULT_MAX_BYTES);

@@ -81,10 +81,8 @@ impl Store {
     /// Opens the store at `path`, creating it (and its tables) if it does not exist.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let conn =
+            Connection::open(path).map_err(|e| StoreError::open(path.display().to_string(), e))?;
         Store::init(conn, Some(path.to_path_buf()))
     }
 
@@ -94,10 +92,8 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::open(path.display().to_string(), e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .ctx("set busy timeout")?;
         conn.execute_batch(schema::READ_PRAGMAS)
@@ -123,10 +119,7 @@ impl Store {
 
     /// A store in memory (tests, one-shot pipelines).
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
-            path: ":memory:".into(),
-            source,
-        })?;
+        let conn = Connection::open_in_memory().map_err(|e| StoreError::open(":memory:", e))?;
         Store::init(conn, None)
     }
 
