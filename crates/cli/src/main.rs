@@ -72,6 +72,12 @@ enum Command {
     Query(store_cmd::QueryArgs),
     /// Train the tagger (UPOS, lemmas, NER) on UD English EWT and write a model directory.
     Train(TrainArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell), e.g.
+    /// `sitrep completions bash > ~/.local/share/bash-completion/completions/sitrep`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 /// What to read and how to process it; shared by `extract` and `ingest`.
@@ -202,6 +208,7 @@ struct TrainArgs {
 
 fn main() -> ExitCode {
     keep_freed_memory();
+    on_ctrl_c();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
@@ -210,6 +217,11 @@ fn main() -> ExitCode {
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
         Command::Train(args) => train(args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -341,32 +353,84 @@ impl Rendered {
     }
 }
 
-/// A progress line on stderr when it is a terminal, nothing otherwise.
-pub(crate) fn progress_bar() -> ProgressBar {
+/// A progress line on stderr when it is a terminal, nothing otherwise: with a percentage and
+/// an ETA when the size of the input is known (files and folders; not stdin), counted in
+/// article text bytes (a JSONL file's JSON around its texts makes it end a little short of
+/// 100% before it finishes).
+pub(crate) fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new_spinner();
-    let style = ProgressStyle::with_template("{spinner} {pos} articles {msg} [{elapsed}]")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let (bar, template) = match total_bytes {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{spinner} {percent:>3}% {msg} [{elapsed}, ETA {eta}]",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {pos} articles {msg} [{elapsed}]",
+        ),
+    };
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar
+}
+
+/// The bytes of the article files the inputs name (None when one is stdin).
+pub(crate) fn input_size(inputs: &[String]) -> Option<u64> {
+    fn size(path: &std::path::Path) -> u64 {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(path)
+                .map(|rd| rd.flatten().map(|e| size(&e.path())).sum())
+                .unwrap_or(0),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    if inputs.iter().any(|i| i == "-") {
+        return None;
+    }
+    Some(inputs.iter().map(|i| size(std::path::Path::new(i))).sum())
+}
+
+/// Set by Ctrl-C: the run stops after the record in hand, keeps what it wrote and says so.
+/// A second Ctrl-C ends the process at once.
+pub(crate) static INTERRUPTED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+fn on_ctrl_c() {
+    use std::sync::atomic::Ordering;
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+}
+
+pub(crate) fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// Echoes the first record errors on stderr and keeps the progress line current.
 pub(crate) struct Progress {
     bar: ProgressBar,
     shown: usize,
+    sized: bool,
+    articles: u64,
 }
 
 /// How many record errors are echoed on stderr before the rest are only counted.
 const MAX_ERRORS_SHOWN: usize = 20;
 
 impl Progress {
-    pub(crate) fn new() -> Progress {
+    pub(crate) fn new(inputs: &[String]) -> Progress {
+        let total = input_size(inputs);
         Progress {
-            bar: progress_bar(),
+            bar: progress_bar(total),
             shown: 0,
+            sized: total.is_some(),
+            articles: 0,
         }
     }
 
@@ -387,14 +451,22 @@ impl Progress {
                 self.bar.suspend(|| eprintln!("sitrep: {errors}"));
             }
         }
-        self.bar.inc(1);
-        if self.bar.position().is_multiple_of(64) {
+        self.articles += 1;
+        if self.sized || self.articles.is_multiple_of(64) {
             let s = summary();
-            self.bar.set_message(format!(
-                "{:.1} MB, {:.2} MB/s",
-                s.bytes as f64 / 1e6,
-                s.mb_per_s()
-            ));
+            if self.sized {
+                self.bar.set_position(s.bytes as u64);
+            } else {
+                self.bar.set_position(self.articles);
+            }
+            if self.articles.is_multiple_of(64) {
+                self.bar.set_message(format!(
+                    "{} articles, {:.1} MB, {:.2} MB/s",
+                    self.articles,
+                    s.bytes as f64 / 1e6,
+                    s.mb_per_s()
+                ));
+            }
         }
     }
 
@@ -420,7 +492,7 @@ impl Progress {
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
     let pipeline = args.run.pipeline()?;
     let mut sink = Sink::open(&args)?;
-    let mut progress = Progress::new();
+    let mut progress = Progress::new(&args.run.inputs);
     let mut write_error: Option<anyhow::Error> = None;
     // Records are written on this thread while the next chunk is processed.
     let summary = match &mut sink {
@@ -439,6 +511,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                         return Flow::Stop;
                     }
                     progress.record(&rendered.report, || rendered.errors, || totals.clone());
+                    if interrupted() {
+                        return Flow::Stop;
+                    }
                     Flow::Continue
                 },
             )?
@@ -468,6 +543,19 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         return Err(e).context("cannot write the output");
     }
     sink.finish()?;
+    if interrupted() {
+        let kept = match &args.out {
+            Some(out) => format!("written to {}", out.display()),
+            None => "written to stdout".to_string(),
+        };
+        eprintln!(
+            "sitrep: interrupted: the {} articles before the interruption are complete and {kept}; \
+             the rest of the input was not read",
+            summary.articles
+        );
+        let _ = progress.finish(&summary);
+        return Ok(ExitCode::from(130));
+    }
     Ok(progress.finish(&summary))
 }
 
@@ -490,6 +578,9 @@ fn write_rows(
                 }
             }
             progress.record(&processed.report, || processed.errors(), || totals.clone());
+            if interrupted() {
+                return Flow::Stop;
+            }
             Flow::Continue
         })?,
     )

@@ -1,6 +1,6 @@
 //! `sitrep ingest` and `sitrep query`: the SQLite store (sitrep-store) from the command line.
 
-use crate::{Progress, RunArgs};
+use crate::{interrupted, Progress, RunArgs};
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use sitrep_pipeline::Flow;
@@ -31,7 +31,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let pipeline = args.run.pipeline()?;
     let mut store = Store::open(&args.db)?;
     store.set_replace(args.replace);
-    let mut progress = Progress::new();
+    let mut progress = Progress::new(&args.run.inputs);
     let mut pending = Vec::with_capacity(STORE_CHUNK);
     let (mut inserted, mut replaced, mut unchanged, mut rejected) = (0, 0, 0, Vec::new());
     let mut conflicts = Vec::new();
@@ -63,6 +63,9 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
                     }
                 }
             }
+            if interrupted() {
+                return Flow::Stop;
+            }
             Flow::Continue
         },
     )?;
@@ -86,6 +89,15 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         conflicts.len(),
         rejected.len()
     );
+    if interrupted() {
+        eprintln!(
+            "sitrep: interrupted: every article counted above is stored and committed in {}; \
+             rerun the same command to go on (stored articles are skipped)",
+            args.db.display()
+        );
+        let _ = progress.finish(&summary);
+        return Ok(ExitCode::from(130));
+    }
     let code = progress.finish(&summary);
     Ok(if rejected.is_empty() && conflicts.is_empty() {
         code

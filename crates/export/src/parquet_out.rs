@@ -355,6 +355,21 @@ const EVENTS: &[(&str, Kind, bool)] = &[
     ("quote_id", I32, true),
 ];
 
+/// The Parquet tables and their columns, in file order (documented in docs/SCHEMA.md, which
+/// a test checks against this list).
+pub fn parquet_columns() -> Vec<(&'static str, Vec<&'static str>)> {
+    [
+        ("articles", ARTICLES),
+        ("entities", ENTITIES),
+        ("mentions", MENTIONS),
+        ("quotes", QUOTES),
+        ("events", EVENTS),
+    ]
+    .into_iter()
+    .map(|(t, cols)| (t, cols.iter().map(|c| c.0).collect()))
+    .collect()
+}
+
 /// Streams the five Parquet tables of a batch into a directory.
 pub struct ParquetWriter {
     articles: Table,
