@@ -3,13 +3,14 @@
 //! `sitrep extract` reads files, directories or stdin, runs the configured pipeline over all
 //! cores and writes one schema v1 JSON object per article, a readable report, GDELT files or
 //! Parquet tables; `sitrep demo` runs the standard pipeline on a built-in invented article;
-//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep train` trains the
-//! tagger. Key decision: a bad record never stops a run — it becomes an error line in the
+//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep serve` shows one
+//! as a JSON API and web UI; `sitrep train` trains the tagger. Key decision: a bad record never stops a run — it becomes an error line in the
 //! output (or is reported on stderr for table outputs) and the exit code says so (0 all records
 //! processed, 1 some records failed, 2 usage or fatal error). This binary must not contain
 //! extraction logic of its own.
 
 mod pretty;
+mod serve_cmd;
 mod store_cmd;
 
 use anyhow::{Context, Result};
@@ -78,6 +79,8 @@ enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Serve a store as a read-only JSON API and a web UI (`--demo`: the built-in example).
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// What to read and how to process it; shared by `extract` and `ingest`.
@@ -108,7 +111,11 @@ impl RunArgs {
             }
             None => PipelineConfig::default(),
         };
-        Pipeline::build(&config).context("cannot build the pipeline")
+        let pipeline = Pipeline::build(&config).context("cannot build the pipeline")?;
+        for warning in pipeline.warnings() {
+            eprintln!("sitrep: warning: {warning}");
+        }
+        Ok(pipeline)
     }
 
     /// The records of all inputs, read lazily.
@@ -222,6 +229,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => serve_cmd::serve(args),
     };
     match result {
         Ok(code) => code,
@@ -628,13 +636,7 @@ fn demo(format: DemoFormat) -> Result<ExitCode> {
 }
 
 fn print_config() -> Result<()> {
-    let mut config = PipelineConfig::default();
-    for spec in &mut config.stages {
-        spec.config = Some(sitrep_pipeline::registry::default_stage_config(
-            &spec.stage,
-        )?);
-    }
-    print!("{}", config.to_toml()?);
+    print!("{}", PipelineConfig::default().to_toml()?);
     Ok(())
 }
 

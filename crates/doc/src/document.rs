@@ -28,6 +28,8 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Folded form and shape of each token, filled with the tokens.
+    pub forms: Forms,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
@@ -36,6 +38,7 @@ pub struct Document {
     pub amounts: Vec<Amount>,
     pub themes: Vec<ThemeMention>,
     pub tone: Option<Tone>,
+    pub counts: Vec<CountMention>,
     /// Problems with this document (ingest or stage errors), reported in its output.
     pub errors: Vec<String>,
 }

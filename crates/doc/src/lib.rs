@@ -8,10 +8,12 @@
 //! newtypes ([`TokenId`], [`MentionId`], [`EntityId`] ...), never by pointers or clones,
 //! which keeps documents `Send + Sync` and serialization trivial.
 //!
-//! Processing happens in [`Stage`]s: each declares the [`Layers`] it requires and provides,
-//! and the pipeline refuses an order in which a requirement is unmet. This crate must stay
+//! Processing happens in [`Stage`]s: each declares the [`Layers`] it requires, uses (reads
+//! if present) and provides; a [`Chain`] (the pipeline's core) refuses an order in which a
+//! requirement is unmet, and alone marks layers done. This crate must stay
 //! free of heavy dependencies: every other sitrep crate depends on it.
 
+mod chain;
 mod document;
 mod error;
 mod layers;
@@ -19,8 +21,9 @@ pub mod output;
 mod span;
 mod stage;
 
+pub use chain::{Chain, OrderError};
 pub use document::{Document, Meta};
-pub use error::DocError;
+pub use error::{DocError, ReadError};
 pub use layers::*;
 pub use span::Span;
 pub use stage::{Layers, Stage, StageError};

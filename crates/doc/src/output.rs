@@ -26,6 +26,9 @@ pub struct ArticleRecord {
     pub dates: Vec<DateRecord>,
     #[serde(default)]
     pub amounts: Vec<AmountRecord>,
+    /// GDELT counts among the amounts (layer `COUNTS`).
+    #[serde(default)]
+    pub counts: Vec<CountRecord>,
     #[serde(default)]
     pub themes: Vec<ThemeRecord>,
     #[serde(default)]
@@ -136,6 +139,17 @@ pub struct AmountRecord {
     pub object: String,
 }
 
+/// A GDELT count: what is counted (KILL, WOUND ...), the number, the object, the amount's span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountRecord {
+    pub kind: crate::CountKind,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: f64,
+    pub object: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThemeRecord {
     pub theme: String,
@@ -159,6 +173,7 @@ impl ArticleRecord {
             events: vec![],
             dates: vec![],
             amounts: vec![],
+            counts: vec![],
             themes: vec![],
             tone: None,
             errors: vec![error],
@@ -309,6 +324,21 @@ impl Document {
                         text: t.text,
                         value: a.value,
                         object: a.object.clone(),
+                    }
+                })
+                .collect(),
+            counts: self
+                .counts
+                .iter()
+                .map(|c| {
+                    let t = self.text_span(c.span);
+                    CountRecord {
+                        kind: c.kind,
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        value: c.value,
+                        object: c.object.clone(),
                     }
                 })
                 .collect(),

@@ -170,20 +170,19 @@ impl Stage for EventsStage {
         REQUIRED
     }
 
+    /// Quotes make reported events "reported" or "asserted" and carry their speaker; dates
+    /// and places date and place events. Without them events are coded all the same.
+    fn uses(&self) -> Layers {
+        Layers::QUOTES | Layers::DATES | Layers::GEO
+    }
+
     fn provides(&self) -> Layers {
         Layers::EVENTS
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        if !doc.done.contains(REQUIRED) {
-            return Err(StageError::new(
-                "events",
-                format!("missing layers {:?}", REQUIRED - doc.done),
-            ));
-        }
         let events = code_document(&self.lx, &self.config, doc);
         doc.events = events;
-        doc.done |= Layers::EVENTS;
         Ok(())
     }
 }

@@ -1,5 +1,5 @@
-//! Paragraph, sentence and token segmentation with byte spans, and text normalization
-//! that keeps its alignment to the original.
+//! Paragraph, sentence and token segmentation with byte spans, and the one lexical view of
+//! words every stage reads.
 //!
 //! sitrep-text is the first stage of every pipeline: the [`Segmenter`] cuts `doc.body()`
 //! into paragraphs (blank lines), sentences and tokens. Its key decision is to tokenize first,
@@ -10,16 +10,20 @@
 //! produce a span off a character boundary, and never use a regex per character: the whole
 //! pipeline depends on its speed.
 //!
-//! [`normalize`] folds text for matching (case, Latin diacritics, quote and dash variants)
-//! and maps every normalized byte back to original bytes.
+//! [`lexical`] is the one word model: per token its text, lower-case and folded forms,
+//! shape, POS and lemma, and the word classes stages share; it holds sitrep's only
+//! accent-folding table. [`translit_key`] folds romanized spelling variants of a name.
 
 mod abbrev;
-pub mod normalize;
+pub mod lexical;
 mod sentences;
 mod tokenize;
+mod translit;
 
 pub use abbrev::AbbrevClass;
+pub use lexical::Lexical;
 pub use tokenize::{char_at, AbbrevClassTag, TokenKind};
+pub use translit::translit_key;
 
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{Document, Layers, Sentence, SentenceId, Stage, StageError, Token};
@@ -247,7 +251,7 @@ impl Stage for Segmenter {
         doc.paragraphs = paragraphs;
         doc.sentences = sents;
         doc.tokens = tokens;
-        doc.done |= self.provides();
+        doc.forms = lexical::forms_of(doc);
         Ok(())
     }
 }
@@ -302,9 +306,12 @@ mod tests {
         let mut doc = Document::with_body(Meta::default(), text, 16).unwrap();
         let seg = SegmentConfig::default().build().unwrap();
         seg.process(&mut doc).unwrap();
-        assert!(doc
-            .done
-            .contains(Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS));
+        assert_eq!(
+            seg.provides(),
+            Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS
+        );
+        assert_eq!(doc.forms.len(), doc.tokens.len());
+        assert_eq!(doc.forms.folded(1), "end");
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);
         assert_span!(doc, doc.sentences[0].span, "Talks end.");
