@@ -136,21 +136,14 @@ impl RunArgs {
     }
 }
 
-/// Relative paths in stage settings (`model_dir`, and any key ending in `_dir`, `_path` or
-/// `_file`) are relative to the config file's folder, not to the working directory: a
-/// config and its model can move together.
+/// A relative `model_dir` in a --config file is relative to the config file's folder, not
+/// to the working directory: a config and its model can move together.
 fn resolve_config_paths(config: &mut PipelineConfig, config_file: &std::path::Path) {
     let base = config_file.parent().unwrap_or(std::path::Path::new(""));
-    for spec in &mut config.stages {
-        let Some(serde_json::Value::Object(settings)) = &mut spec.config else {
-            continue;
-        };
-        for (key, value) in settings.iter_mut() {
-            let is_path = ["_dir", "_path", "_file"].iter().any(|s| key.ends_with(s));
-            if let (true, serde_json::Value::String(p)) = (is_path, &mut *value) {
-                if std::path::Path::new(p.as_str()).is_relative() {
-                    *p = base.join(&*p).display().to_string();
-                }
+    for stage in &mut config.stages {
+        if let sitrep_pipeline::StageConfig::Tagger(tagger) = stage {
+            if let Some(dir) = tagger.model_dir.as_mut().filter(|d| d.is_relative()) {
+                *dir = base.join(&*dir);
             }
         }
     }
