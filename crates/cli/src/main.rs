@@ -3,16 +3,18 @@
 //! `sitrep extract` reads files, directories or stdin, runs the configured pipeline over all
 //! cores and writes one schema v1 JSON object per article, a readable report, GDELT files or
 //! Parquet tables; `sitrep demo` runs the standard pipeline on a built-in invented article;
-//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep train` trains the
-//! tagger. Key decision: a bad record never stops a run — it becomes an error line in the
+//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep serve` shows one
+//! as a JSON API and web UI; `sitrep train` trains the tagger. Key decision: a bad record never stops a run — it becomes an error line in the
 //! output (or is reported on stderr for table outputs) and the exit code says so (0 all records
 //! processed, 1 some records failed, 2 usage or fatal error). This binary must not contain
 //! extraction logic of its own.
 
 mod pretty;
+mod serve_cmd;
 mod store_cmd;
+mod syntax_cmd;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{IngestOptions, Input, DEFAULT_MAX_BYTES};
@@ -61,8 +63,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Run the standard pipeline on a built-in example article and print the report.
     Demo {
-        #[arg(long, value_enum, default_value_t = Format::Pretty)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = DemoFormat::Pretty)]
+        format: DemoFormat,
     },
     /// Print the default pipeline config (every stage with its default settings) as TOML.
     Config,
@@ -70,8 +72,29 @@ enum Command {
     Ingest(store_cmd::IngestArgs),
     /// Query an SQLite store written by `sitrep ingest`.
     Query(store_cmd::QueryArgs),
-    /// Train the tagger (UPOS, lemmas, NER) on UD English EWT and write a model directory.
+    /// Train the tagger (UPOS, lemmas, NER) and the dependency parser on UD English EWT and
+    /// write a model directory.
     Train(TrainArgs),
+    /// Tag and parse the words of a CoNLL-U file as given (gold tokenization) and write
+    /// CoNLL-U; `--bench N` times the parser alone.
+    ParseConllu(syntax_cmd::ParseConlluArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell), e.g.
+    /// `sitrep completions bash > ~/.local/share/bash-completion/completions/sitrep`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Serve a store as a read-only JSON API and a web UI (`--demo`: the built-in example).
+    Serve(serve_cmd::ServeArgs),
+    /// Explain the event coding of articles: per sentence, the verbs considered, the
+    /// patterns that matched and why each event was or was not coded.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 /// What to read and how to process it; shared by `extract` and `ingest`.
@@ -94,10 +117,23 @@ pub(crate) struct RunArgs {
 
 impl RunArgs {
     pub(crate) fn pipeline(&self) -> Result<Pipeline> {
-        let config = match &self.config {
-            Some(path) => PipelineConfig::from_file(path)?,
+        self.pipeline_with(|_| {})
+    }
+
+    /// The pipeline, each stage's spec first passed through `adjust`.
+    pub(crate) fn pipeline_with(
+        &self,
+        adjust: impl FnMut(&mut sitrep_pipeline::StageConfig),
+    ) -> Result<Pipeline> {
+        let mut config = match &self.config {
+            Some(path) => {
+                let mut config = PipelineConfig::from_file(path)?;
+                resolve_config_paths(&mut config, path);
+                config
+            }
             None => PipelineConfig::default(),
         };
+        config.stages.iter_mut().for_each(adjust);
         let pipeline = Pipeline::build(&config).context("cannot build the pipeline")?;
         for warning in pipeline.warnings() {
             eprintln!("sitrep: warning: {warning}");
@@ -123,6 +159,19 @@ impl RunArgs {
     }
 }
 
+/// A relative `model_dir` in a --config file is relative to the config file's folder, not
+/// to the working directory: a config and its model can move together.
+fn resolve_config_paths(config: &mut PipelineConfig, config_file: &std::path::Path) {
+    let base = config_file.parent().unwrap_or(std::path::Path::new(""));
+    for stage in &mut config.stages {
+        if let sitrep_pipeline::StageConfig::Tagger(tagger) = stage {
+            if let Some(dir) = tagger.model_dir.as_mut().filter(|d| d.is_relative()) {
+                *dir = base.join(&*dir);
+            }
+        }
+    }
+}
+
 #[derive(clap::Args)]
 struct ExtractArgs {
     #[command(flatten)]
@@ -137,6 +186,13 @@ struct ExtractArgs {
     /// a 14-digit YYYYMMDDHHMMSS name also sets GDELT's DATEADDED.
     #[arg(long, value_name = "NAME", default_value = "sitrep")]
     batch: String,
+    /// JSON lines also carry `tokens`: text, offsets, lemma, UPOS, head and relation.
+    #[arg(long)]
+    with_tokens: bool,
+    /// Every input line is exactly one sentence (text already split into sentences, e.g.
+    /// a treebank's `# text` lines for `--format conllu`).
+    #[arg(long)]
+    sentence_per_line: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -149,6 +205,18 @@ enum Format {
     Gdelt,
     /// Parquet tables (articles, entities, mentions, quotes, events) in the --out directory.
     Parquet,
+    /// CoNLL-U: per article `# newdoc id`/`# doc_id`, per sentence `# sent_id` and `# text`,
+    /// per token lemma, UPOS, head, relation and `TokenRange=start:end` (byte offsets) in MISC.
+    Conllu,
+}
+
+/// What `demo` prints (tables need `extract --out DIR`).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DemoFormat {
+    /// A readable report.
+    Pretty,
+    /// The schema v1 JSON object.
+    Jsonl,
 }
 
 #[derive(clap::Args)]
@@ -169,10 +237,23 @@ struct TrainArgs {
     /// NER training iterations (default: the tagger's).
     #[arg(long, value_name = "N")]
     ner_iterations: Option<u32>,
+    /// Parser training iterations (default: the parser's).
+    #[arg(long, value_name = "N")]
+    parser_iterations: Option<u32>,
+    /// Train only this model (default: the tagger, then the parser).
+    #[arg(long, value_enum)]
+    only: Option<Model>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Model {
+    Tagger,
+    Parser,
 }
 
 fn main() -> ExitCode {
     keep_freed_memory();
+    on_ctrl_c();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
@@ -181,14 +262,39 @@ fn main() -> ExitCode {
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
         Command::Train(args) => train(args),
+        Command::ParseConllu(args) => syntax_cmd::parse_conllu(args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve(args) => serve_cmd::serve(args),
+        Command::Explain(args) => explain(args),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sitrep: error: {e:#}");
+            eprintln!("sitrep: error: {}", describe(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each said once: a cause whose text the message so
+/// far already contains (SQLite and io errors often repeat their source) is left out.
+fn describe(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 /// Where processed records go.
@@ -249,6 +355,7 @@ impl Sink {
 fn write_record<W: Write>(
     out: &mut W,
     format: Format,
+    with_tokens: bool,
     processed: &Processed,
 ) -> std::io::Result<()> {
     static CODES: std::sync::OnceLock<sitrep_events::CodeTable> = std::sync::OnceLock::new();
@@ -264,8 +371,21 @@ fn write_record<W: Write>(
             };
             pretty::write_report(out, processed, codes)
         }
+        Format::Conllu => {
+            let mut text = String::new();
+            match &processed.record {
+                Ok(doc) => sitrep_parser::conllu::write_document(doc, &mut text),
+                // A comment only: no sentence block, so CoNLL-U readers are not confused.
+                Err(e) => text = format!("# doc_id = {}\n# error = {}\n", e.record_id(), e),
+            }
+            out.write_all(text.as_bytes())
+        }
         _ => {
-            serde_json::to_writer(&mut *out, &processed.to_record())?;
+            let record = match (&processed.record, with_tokens) {
+                (Ok(doc), true) => doc.to_record_with_tokens(),
+                _ => processed.to_record(),
+            };
+            serde_json::to_writer(&mut *out, &record)?;
             out.write_all(b"\n")
         }
     }
@@ -280,9 +400,9 @@ struct Rendered {
 }
 
 impl Rendered {
-    fn of(processed: &Processed, format: Format) -> Rendered {
+    fn of(processed: &Processed, format: Format, with_tokens: bool) -> Rendered {
         let mut bytes = Vec::with_capacity(16 << 10);
-        let written = write_record(&mut bytes, format, processed);
+        let written = write_record(&mut bytes, format, with_tokens, processed);
         Rendered {
             report: processed.report.clone(),
             errors: if processed.report.ok() {
@@ -295,32 +415,84 @@ impl Rendered {
     }
 }
 
-/// A progress line on stderr when it is a terminal, nothing otherwise.
-pub(crate) fn progress_bar() -> ProgressBar {
+/// A progress line on stderr when it is a terminal, nothing otherwise: with a percentage and
+/// an ETA when the size of the input is known (files and folders; not stdin), counted in
+/// article text bytes (a JSONL file's JSON around its texts makes it end a little short of
+/// 100% before it finishes).
+pub(crate) fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new_spinner();
-    let style = ProgressStyle::with_template("{spinner} {pos} articles {msg} [{elapsed}]")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let (bar, template) = match total_bytes {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{spinner} {percent:>3}% {msg} [{elapsed}, ETA {eta}]",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {pos} articles {msg} [{elapsed}]",
+        ),
+    };
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar
+}
+
+/// The bytes of the article files the inputs name (None when one is stdin).
+pub(crate) fn input_size(inputs: &[String]) -> Option<u64> {
+    fn size(path: &std::path::Path) -> u64 {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(path)
+                .map(|rd| rd.flatten().map(|e| size(&e.path())).sum())
+                .unwrap_or(0),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    if inputs.iter().any(|i| i == "-") {
+        return None;
+    }
+    Some(inputs.iter().map(|i| size(std::path::Path::new(i))).sum())
+}
+
+/// Set by Ctrl-C: the run stops after the record in hand, keeps what it wrote and says so.
+/// A second Ctrl-C ends the process at once.
+pub(crate) static INTERRUPTED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+fn on_ctrl_c() {
+    use std::sync::atomic::Ordering;
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+}
+
+pub(crate) fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// Echoes the first record errors on stderr and keeps the progress line current.
 pub(crate) struct Progress {
     bar: ProgressBar,
     shown: usize,
+    sized: bool,
+    articles: u64,
 }
 
 /// How many record errors are echoed on stderr before the rest are only counted.
 const MAX_ERRORS_SHOWN: usize = 20;
 
 impl Progress {
-    pub(crate) fn new() -> Progress {
+    pub(crate) fn new(inputs: &[String]) -> Progress {
+        let total = input_size(inputs);
         Progress {
-            bar: progress_bar(),
+            bar: progress_bar(total),
             shown: 0,
+            sized: total.is_some(),
+            articles: 0,
         }
     }
 
@@ -332,18 +504,31 @@ impl Progress {
     ) {
         if !report.ok() && self.shown < MAX_ERRORS_SHOWN {
             self.shown += 1;
-            let errors = errors();
-            self.bar
-                .suspend(|| eprintln!("sitrep: {}: {}", report.id, errors.join("; ")));
+            let errors = errors().join("; ");
+            // A read error names its file and line itself; a stage error needs the id.
+            if report.read_ok {
+                self.bar
+                    .suspend(|| eprintln!("sitrep: {}: {errors}", report.id));
+            } else {
+                self.bar.suspend(|| eprintln!("sitrep: {errors}"));
+            }
         }
-        self.bar.inc(1);
-        if self.bar.position().is_multiple_of(64) {
+        self.articles += 1;
+        if self.sized || self.articles.is_multiple_of(64) {
             let s = summary();
-            self.bar.set_message(format!(
-                "{:.1} MB, {:.2} MB/s",
-                s.bytes as f64 / 1e6,
-                s.mb_per_s()
-            ));
+            if self.sized {
+                self.bar.set_position(s.bytes as u64);
+            } else {
+                self.bar.set_position(self.articles);
+            }
+            if self.articles.is_multiple_of(64) {
+                self.bar.set_message(format!(
+                    "{} articles, {:.1} MB, {:.2} MB/s",
+                    self.articles,
+                    s.bytes as f64 / 1e6,
+                    s.mb_per_s()
+                ));
+            }
         }
     }
 
@@ -367,9 +552,17 @@ impl Progress {
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    let pipeline = args.run.pipeline()?;
+    let pipeline = if args.sentence_per_line {
+        args.run.pipeline_with(|stage| {
+            if let sitrep_pipeline::StageConfig::Segment(config) = stage {
+                config.sentence_per_line = true;
+            }
+        })?
+    } else {
+        args.run.pipeline()?
+    };
     let mut sink = Sink::open(&args)?;
-    let mut progress = Progress::new();
+    let mut progress = Progress::new(&args.run.inputs);
     let mut write_error: Option<anyhow::Error> = None;
     // Records are written on this thread while the next chunk is processed.
     let summary = match &mut sink {
@@ -380,7 +573,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             pipeline.run_each_mapped(
                 args.run.records(),
                 args.run.options(),
-                |processed| Rendered::of(&processed, format),
+                |processed| Rendered::of(&processed, format, args.with_tokens),
                 |rendered, totals| {
                     let written = rendered.bytes.and_then(|bytes| out.write_all(&bytes));
                     if let Err(e) = written {
@@ -388,6 +581,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                         return Flow::Stop;
                     }
                     progress.record(&rendered.report, || rendered.errors, || totals.clone());
+                    if interrupted() {
+                        return Flow::Stop;
+                    }
                     Flow::Continue
                 },
             )?
@@ -417,6 +613,19 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         return Err(e).context("cannot write the output");
     }
     sink.finish()?;
+    if interrupted() {
+        let kept = match &args.out {
+            Some(out) => format!("written to {}", out.display()),
+            None => "written to stdout".to_string(),
+        };
+        eprintln!(
+            "sitrep: interrupted: the {} articles before the interruption are complete and {kept}; \
+             the rest of the input was not read",
+            summary.articles
+        );
+        let _ = progress.finish(&summary);
+        return Ok(ExitCode::from(130));
+    }
     Ok(progress.finish(&summary))
 }
 
@@ -439,15 +648,19 @@ fn write_rows(
                 }
             }
             progress.record(&processed.report, || processed.errors(), || totals.clone());
+            if interrupted() {
+                return Flow::Stop;
+            }
             Flow::Continue
         })?,
     )
 }
 
-fn demo(format: Format) -> Result<ExitCode> {
-    if matches!(format, Format::Gdelt | Format::Parquet) {
-        bail!("demo prints pretty or jsonl; use `sitrep extract --format gdelt|parquet --out DIR` for tables");
-    }
+fn demo(format: DemoFormat) -> Result<ExitCode> {
+    let format = match format {
+        DemoFormat::Pretty => Format::Pretty,
+        DemoFormat::Jsonl => Format::Jsonl,
+    };
     let pipeline = Pipeline::standard().context("cannot build the standard pipeline")?;
     let record =
         sitrep_ingest::text_document(DEMO_ID, DEMO_ARTICLE.as_bytes().to_vec(), DEFAULT_MAX_BYTES);
@@ -470,7 +683,7 @@ fn demo(format: Format) -> Result<ExitCode> {
                 "sitrep demo: the standard pipeline ({stages}) on a built-in invented article.\n"
             )?;
         }
-        write_record(&mut out, format, &processed)?;
+        write_record(&mut out, format, false, &processed)?;
         out.flush()
     })();
     match written {
@@ -484,16 +697,74 @@ fn demo(format: Format) -> Result<ExitCode> {
     })
 }
 
+fn explain(args: ExplainArgs) -> Result<ExitCode> {
+    let pipeline = args.run.pipeline()?;
+    let events = sitrep_events::EventsConfig::default()
+        .build()
+        .context("cannot build the events stage")?;
+    let mut failed = false;
+    let mut out = std::io::stdout().lock();
+    let batch = pipeline.run_batch(
+        args.run.records(),
+        RunOptions {
+            threads: Some(1),
+            ..RunOptions::default()
+        },
+    )?;
+    for processed in batch {
+        let written = match &processed.record {
+            Ok(doc) => writeln!(out, "== {}", doc.meta.id)
+                .and_then(|()| out.write_all(events.explain(doc).as_bytes())),
+            Err(e) => {
+                failed = true;
+                eprintln!("sitrep explain: {e}");
+                Ok(())
+            }
+        };
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            other => other.context("cannot write the output")?,
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn print_config() -> Result<()> {
     print!("{}", PipelineConfig::default().to_toml()?);
     Ok(())
 }
 
 fn train(args: TrainArgs) -> Result<ExitCode> {
+    if args.only != Some(Model::Parser) {
+        train_tagger(&args)?;
+    }
+    if args.only != Some(Model::Tagger) {
+        let defaults = sitrep_parser::TrainOptions::default();
+        let options = sitrep_parser::TrainOptions {
+            ud_dir: args.ud_dir.clone(),
+            out_dir: args.out.clone(),
+            include_dev: args.include_dev,
+            iterations: args.parser_iterations.unwrap_or(defaults.iterations),
+            ..defaults
+        };
+        let (_, report) = sitrep_parser::train(&options).context("parser training failed")?;
+        print!("{report}");
+        if let Some(dir) = &options.out_dir {
+            println!("parser model written to {}", dir.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_tagger(args: &TrainArgs) -> Result<()> {
     let defaults = sitrep_tagger::TrainOptions::default();
     let options = sitrep_tagger::TrainOptions {
-        ud_dir: args.ud_dir,
-        out_dir: args.out,
+        ud_dir: args.ud_dir.clone(),
+        out_dir: args.out.clone(),
         include_dev: args.include_dev,
         pos_iterations: args.pos_iterations.unwrap_or(defaults.pos_iterations),
         ner_iterations: args.ner_iterations.unwrap_or(defaults.ner_iterations),
@@ -504,7 +775,7 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
     if let Some(dir) = &options.out_dir {
         println!("model written to {}", dir.display());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 #[cfg(test)]

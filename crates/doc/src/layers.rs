@@ -371,6 +371,14 @@ pub struct Event {
     pub status: EventStatus,
     /// The quote this event was reported in, if any.
     pub quote: Option<QuoteId>,
+    /// What coded it: a sitrep pattern (`sitrep verbs.tsv:212`), a compiled dictionary entry
+    /// (`dictionary CAMEO.2.0.txt:731`), a complement recoding of either, or a quote cue.
+    #[serde(default)]
+    pub rule: String,
+    /// Issue codes of the event's sentence (Phoenix issue dictionary: `SANCTIONS`,
+    /// `NUCLEAR_WEAPONS`, `REFUGEES` ...), in sentence order, without repeats.
+    #[serde(default)]
+    pub issues: Vec<String>,
 }
 
 /// A date expression and the calendar date it resolves to.

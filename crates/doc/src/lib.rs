@@ -2,7 +2,7 @@
 //!
 //! A [`Document`] owns the original article text, which is never edited after ingest, and
 //! carries typed annotation layers on it: paragraphs, sentences, tokens, name mentions,
-//! entities, quotes, events, dates, amounts, themes and tone. Every annotation points into
+//! entities, quotes, events, dates, amounts, themes, tone and dependency parses. Every annotation points into
 //! the text through a [`Span`] of UTF-8 byte offsets whose construction is checked, so
 //! nothing sitrep asserts is without its evidence. Layers refer to each other by index
 //! newtypes ([`TokenId`], [`MentionId`], [`EntityId`] ...), never by pointers or clones,
@@ -14,6 +14,7 @@
 //! free of heavy dependencies: every other sitrep crate depends on it.
 
 mod chain;
+mod deps;
 mod document;
 mod error;
 mod layers;
@@ -22,6 +23,7 @@ mod span;
 mod stage;
 
 pub use chain::{Chain, OrderError};
+pub use deps::{Dep, Deprel};
 pub use document::{Document, Meta};
 pub use error::{DocError, ReadError};
 pub use layers::*;

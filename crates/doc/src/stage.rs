@@ -41,6 +41,8 @@ bitflags! {
         const TONE = 1 << 15;
         /// GDELT counts: killed, wounded, arrested ... with their amounts.
         const COUNTS = 1 << 16;
+        /// Dependency heads and relations (`Document::deps`).
+        const DEPS = 1 << 17;
     }
 }
 
@@ -101,7 +103,7 @@ impl Layers {
     pub fn with_dependents(self) -> Layers {
         let mut out = self;
         if self.contains(Layers::TOKENS) {
-            out |= Layers::POS | Layers::NER;
+            out |= Layers::POS | Layers::NER | Layers::DEPS;
         }
         if self.contains(Layers::MENTIONS) {
             out |= Layers::COREF;

@@ -20,6 +20,7 @@ fn main() -> Result<()> {
         Box::new(sitrep_events::EventsConfig::default().build()?),
     ];
     let chain = sitrep_doc::Chain::new(stages)?;
+    let events = sitrep_events::EventsConfig::default().build()?;
     for text in args {
         let mut doc = match sitrep_ingest::text_document("arg", text.clone().into_bytes(), 1 << 24)
         {
@@ -30,7 +31,7 @@ fn main() -> Result<()> {
         for e in &doc.errors {
             eprintln!("{e}");
         }
-        print!("{}", sitrep_events::explain(&doc));
+        print!("{}", sitrep_events::explain(events.lexicon(), &doc));
         for q in &doc.quotes {
             println!(
                 "  quote {:?} speaker={:?} cue={:?}",

@@ -198,7 +198,8 @@ const CASES: &[(&str, &str)] = &[
     ("The army *attacked the town .", ""),
     ("The talks *lasted seven hours .", ""),
     ("Sanctions will *target key industries in Russia .", ""),
-    ("Washington *helped Israel *defend itself .", ""),
+    // "help" is the dictionary's HELP [070]; "defend", its complement, stays uncoded.
+    ("Washington *helped Israel *defend itself .", "070:USAGOV>ISR"),
     ("Iran *said Iraq and Syria *meet again .", "040:IRQ>SYR 040:SYR>IRQ"),
     ("Libya did not *mean that Iraq had *cut ties with Iran .", ""),
     ("France did not *praise Iran .", ""),

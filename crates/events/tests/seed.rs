@@ -194,3 +194,73 @@ fn geneva_seed_event_list_is_golden() {
 fn fixture_event_list_is_golden() {
     check_golden(&event_list(&coded_file(FIXTURE)), "tallinn_events.tsv");
 }
+
+/// Where, issues and evidence on the seed: every talks event is at Geneva (with its GeoNames
+/// id and coordinates), the sanctions threat is 13x from USAGOV to RUS with the SANCTIONS
+/// issue, and every event names the rule that coded it.
+#[test]
+#[ignore = "needs ../shared"]
+fn seed_talks_are_at_geneva_and_events_carry_rules_and_issues() {
+    let doc = coded();
+    let talks: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| e.code.starts_with("04") || e.code == "036")
+        .collect();
+    assert!(!talks.is_empty());
+    for e in &talks {
+        let place = e.place.map(|p| &doc.entities[p.index()]);
+        let geo = place.and_then(|p| p.geo.as_ref());
+        assert!(
+            geo.is_some_and(|g| g.name == "Geneva" && g.geonames_id == 2660646),
+            "talks event not at Geneva: {} at {:?}",
+            show(&doc, e),
+            place.map(|p| &p.name)
+        );
+        let g = geo.unwrap();
+        assert!(
+            (g.lat - 46.2).abs() < 0.1 && (g.lon - 6.14).abs() < 0.1,
+            "{g:?}"
+        );
+    }
+    let threat = doc
+        .events
+        .iter()
+        .find(|e| e.code.starts_with("13"))
+        .expect("the sanctions threat");
+    assert_eq!(
+        (
+            threat.source.as_ref().map(|a| a.actor_code.as_str()),
+            country(&threat.target)
+        ),
+        (Some("USAGOV"), "RUS")
+    );
+    assert!(threat.issues.iter().any(|i| i == "SANCTIONS"), "{threat:?}");
+    for e in &doc.events {
+        assert!(!e.rule.is_empty(), "no rule: {}", show(&doc, e));
+    }
+}
+
+/// `sitrep explain` shows, for "has no plans to attack Ukraine", the attack pattern found and
+/// why no attack was coded (a denial of intent instead).
+#[test]
+#[ignore = "needs ../shared"]
+fn seed_explain_shows_why_no_attack_was_coded() {
+    let doc = coded();
+    let lx = sitrep_events::EventsConfig::default().build().unwrap();
+    let text = lx.explain(&doc);
+    let at = text
+        .find("no plans to attack")
+        .expect("the sentence is explained");
+    let part = &text[at..];
+    let part = &part[..part.find("\nsentence ").unwrap_or(part.len())];
+    assert!(
+        part.contains("verb \"attack\"") && part.contains("pattern matched: 190"),
+        "{part}"
+    );
+    assert!(
+        part.contains("not coded: taken as the complement of another verb")
+            && part.contains("coded 016 by complement NoIntent"),
+        "{part}"
+    );
+}

@@ -75,6 +75,7 @@ registry! {
     Segment => "segment", sitrep_text::SegmentConfig;
     Dates => "dates", sitrep_dates::DatesConfig;
     Tagger => "tagger", sitrep_tagger::TaggerConfig;
+    Parser => "parser", sitrep_parser::ParserConfig;
     Names => "names", sitrep_names::NamesConfig;
     Quotes => "quotes", sitrep_quotes::QuotesConfig;
     Events => "events", sitrep_events::EventsConfig;
