@@ -30,7 +30,6 @@
 //! the document, so a document costs O(n) lookups. The stage must never invent an entity
 //! without a span in the text, and never reach the network.
 
-mod fxhash;
 mod lexicon;
 mod normalize;
 mod pieces;

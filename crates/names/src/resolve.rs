@@ -13,11 +13,11 @@
 //!   State Department); a governmental title with no country takes the article's dominant
 //!   country (most country and demonym mentions).
 
-use crate::fxhash::FxMap;
 use crate::lexicon::{Gender, Lexicon};
 use crate::normalize::{fold_phrase, translit_key};
 use crate::recognize::{code_country, Cand, Qualifier, TitleInfo, What};
 use crate::view::View;
+use rustc_hash::FxHashMap as FxMap;
 use sitrep_doc::{Entity, EntityKind, Geo, MentionForm};
 
 pub struct Settings {
