@@ -335,6 +335,10 @@ const COREF: &[(&str, &str, &str)] = &[
     ("Russian Foreign Minister Sergei Lavrov met US Secretary of State Antony Blinken. The Secretary of State said the meeting was frank.", "The Secretary of State", "Antony Blinken"),
     ("The Russian delegation arrived on Monday. They said the talks were over.", "They", "Russian delegation"),
     ("The head of the Canadian delegation, Deputy Minister Claire Fontaine, said Russia must act.", "The head of the Canadian", "Claire Fontaine"),
+    // The person the text is about, not the last name written: a possessor or an object
+    // named in between does not take the pronoun.
+    ("Pavel Orlov said the talks had failed. Tomas Berger's reply came hours later. He warned the West against new sanctions.", "He", "Pavel Orlov"),
+    ("Pavel Orlov spoke after his meeting with Tomas Berger. He said it was a waste of time.", "He", "Pavel Orlov"),
 ];
 
 #[test]

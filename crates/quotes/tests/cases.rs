@@ -46,6 +46,22 @@ const CASES: &[Case] = &[
         Some("Tom Reyes"),
         Some("said"),
     ),
+    // The cue's subject, not a neighbouring phrase.
+    ("object of a preposition is not the subject", "Officials who spoke with The Daily Ledger said the plant would close in May.", "the plant would close in May", Indirect, Some("Officials"), Some("said")),
+    ("progressive cue after an apposition", "Ted Lowe, who won Ohio and his home state of Kansas, is calling for a recount of the ballots.", "a recount of the ballots", Indirect, Some("Ted Lowe"), Some("calling")),
+    ("participle after an object", "Mara Quist unleashed a stream of posts on Friday saying that the vote had been rigged.", "the vote had been rigged", Indirect, Some("Mara Quist"), Some("saying")),
+    ("long before the cue", "Farmers have long argued that the tariffs hurt their exports.", "the tariffs hurt their exports", Indirect, Some("Farmers"), Some("argued")),
+    ("floating quantifier", "Ilse Varga and Tomas Brook both denounced the plan as reckless and costly.", "the plan as reckless and costly", Indirect, Some("Ilse Varga and Tomas Brook"), Some("denounced")),
+    (
+        "inanimate subject continues the previous report",
+        "Viktor Sallo spoke after the talks. According to him, no progress was made on the border. At the same time, the question of guarantees drew “serious objections” from the other side.",
+        "At the same time, the question of guarantees drew “serious objections” from the other side",
+        Mixed,
+        Some("him"),
+        None,
+    ),
+    ("role of a possessor, then the name", "Navon's lawyer, Olga Mikhailova, said the verdict would be appealed.", "the verdict would be appealed", Indirect, Some("Olga Mikhailova"), Some("said")),
+    ("told an outlet after the quote", "“The count was rushed,” the analyst Maria Ortiz told Reuters.", "“The count was rushed,”", Direct, Some("Maria Ortiz"), Some("told")),
     // Cue positions.
     ("cue before with colon", "The spokesman said: “Our position has not changed at all.”", "“Our position has not changed at all.”", Direct, Some("The spokesman"), Some("said")),
     ("cue before with comma", "Then Amir Haddad added, “Nobody wants a long war here.”", "“Nobody wants a long war here.”", Direct, Some("Amir Haddad"), Some("added")),
