@@ -3,13 +3,14 @@
 //! `sitrep extract` reads files, directories or stdin, runs the configured pipeline over all
 //! cores and writes one schema v1 JSON object per article, a readable report, GDELT files or
 //! Parquet tables; `sitrep demo` runs the standard pipeline on a built-in invented article;
-//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep train` trains the
-//! tagger. Key decision: a bad record never stops a run — it becomes an error line in the
+//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep serve` shows one
+//! as a JSON API and web UI; `sitrep train` trains the tagger. Key decision: a bad record never stops a run — it becomes an error line in the
 //! output (or is reported on stderr for table outputs) and the exit code says so (0 all records
 //! processed, 1 some records failed, 2 usage or fatal error). This binary must not contain
 //! extraction logic of its own.
 
 mod pretty;
+mod serve_cmd;
 mod store_cmd;
 
 use anyhow::{bail, Context, Result};
@@ -72,6 +73,8 @@ enum Command {
     Query(store_cmd::QueryArgs),
     /// Train the tagger (UPOS, lemmas, NER) on UD English EWT and write a model directory.
     Train(TrainArgs),
+    /// Serve a store as a read-only JSON API and a web UI (`--demo`: the built-in example).
+    Serve(serve_cmd::ServeArgs),
 }
 
 /// What to read and how to process it; shared by `extract` and `ingest`.
@@ -177,6 +180,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
         Command::Train(args) => train(args),
+        Command::Serve(args) => serve_cmd::serve(args),
     };
     match result {
         Ok(code) => code,
