@@ -632,3 +632,48 @@ fn rule_fixes_of_tagger_errors() {
         );
     }
 }
+
+/// (text, article date, person or organization mention, actor code): the dictionaries' code
+/// in force on the date; a person they do not know keeps its own title's code, never a
+/// neighbouring name's country.
+const DICTIONARY_CODES: &[(&str, &str, &str, &str)] = &[
+    (
+        "Prime Minister Nawaz Sharif arrived in Beijing for talks with Chinese President Xi Jinping.",
+        "2015-06-01",
+        "Nawaz Sharif",
+        "PAKGOV",
+    ),
+    (
+        "Prime Minister Nawaz Sharif arrived in Beijing for talks with Chinese President Xi Jinping.",
+        "2015-06-01",
+        "Xi Jinping",
+        "CHNGOV",
+    ),
+    (
+        "Nawaz Sharif spoke to supporters in Lahore on Friday.",
+        "2001-05-04",
+        "Nawaz Sharif",
+        "PAKELI",
+    ),
+    (
+        "Chinese Foreign Minister Lin Baoqiang met Prime Minister Nawaz Sharif in Islamabad.",
+        "2015-06-01",
+        "Lin Baoqiang",
+        "CHNGOV",
+    ),
+];
+
+#[test]
+fn dictionary_codes_by_date() {
+    for &(text, date, mention, code) in DICTIONARY_CODES {
+        let doc = run_dated(text, date);
+        let d = dump(&doc);
+        let e = entity_of(&doc, mention)
+            .unwrap_or_else(|| panic!("case {text:?}: no {mention:?}\n{d}"));
+        assert_eq!(
+            e.actor_code.as_deref(),
+            Some(code),
+            "case {text:?} on {date}: {mention:?}\n{d}"
+        );
+    }
+}

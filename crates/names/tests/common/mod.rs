@@ -93,3 +93,17 @@ pub fn dump(doc: &Document) -> String {
     }
     s
 }
+
+/// The full chain on an article of the given date.
+pub fn run_dated(text: &str, date: &str) -> Document {
+    let c = chain();
+    let meta = Meta {
+        date: Some(date.parse().expect("date")),
+        ..Meta::default()
+    };
+    let mut doc = Document::with_body(meta, text.to_string(), 0).expect("document");
+    c.seg.process(&mut doc).expect("segment");
+    c.tagger.process(&mut doc).expect("tag");
+    c.names.process(&mut doc).expect("names");
+    doc
+}
