@@ -60,6 +60,8 @@ const CASES: &[Case] = &[
         Some("him"),
         None,
     ),
+    ("absolute phrase keeps its own subject", "Lena Holm gained ground, with 40 percent of voters saying they trust her more.", "they trust her more", Indirect, Some("voters"), Some("saying")),
+    ("participle after a name in a prepositional phrase", "The crowd watched the spectacle of Mr. Varga denouncing the new budget plan.", "the new budget plan", Indirect, Some("Mr. Varga"), Some("denouncing")),
     ("role of a possessor, then the name", "Navon's lawyer, Olga Mikhailova, said the verdict would be appealed.", "the verdict would be appealed", Indirect, Some("Olga Mikhailova"), Some("said")),
     ("told an outlet after the quote", "“The count was rushed,” the analyst Maria Ortiz told Reuters.", "“The count was rushed,”", Direct, Some("Maria Ortiz"), Some("told")),
     // Cue positions.
