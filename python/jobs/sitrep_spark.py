@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from typing import Iterator
 
 import pyarrow as pa
@@ -36,22 +37,59 @@ def _pipeline(threads: int = 1):
     return _PIPELINE
 
 
+# Per event, what its corpus-level id needs from the article and the place entity: kept
+# beside the events so the id step needs no join.
+EVENT_KEYS = pa.struct([
+    pa.field("article_date", pa.date32()),
+    pa.field("place_geonames_id", pa.int64()),
+    pa.field("place_key", pa.string()),
+])
+
+
 def nested_schema() -> pa.Schema:
-    """One row per article: each table's rows for it as a list of structs."""
+    """One row per article: each table's rows for it as a list of structs, and the events'
+    keys for their ids."""
     import sitrep
 
     schemas = sitrep.table_schemas()
-    return pa.schema(
-        [pa.field(name, pa.list_(pa.struct(list(schemas[name]))), nullable=False)
-         for name in TABLES]
+    fields = [pa.field(name, pa.list_(pa.struct(list(schemas[name]))), nullable=False)
+              for name in TABLES]
+    return pa.schema(fields + [pa.field("event_keys", pa.list_(EVENT_KEYS), nullable=False)])
+
+
+def event_keys(tables: dict) -> pa.Table:
+    """For each event row, in order: its article's date and its place entity's geonames id
+    and key (null without a place)."""
+    events = tables["events"].select(["article_id", "place_entity"])
+    events = events.append_column("_row", pa.array(range(events.num_rows), pa.int64()))
+    dates = tables["articles"].select(["article_id", "date"]).rename_columns(
+        ["article_id", "article_date"])
+    places = tables["entities"].select(["article_id", "entity_id", "geonames_id", "key"])
+    places = places.rename_columns(
+        ["article_id", "place_entity", "place_geonames_id", "place_key"])
+    joined = (events.join(dates, "article_id", join_type="left outer")
+              .join(places, ["article_id", "place_entity"], join_type="left outer")
+              .sort_by("_row"))
+    return joined.select(["article_date", "place_geonames_id", "place_key"])
+
+
+def _lists(table: pa.Table, counts) -> pa.ListArray:
+    import pyarrow.compute as pc
+
+    table = table.combine_chunks()
+    structs = pa.StructArray.from_arrays(
+        [table.column(i).combine_chunks() for i in range(table.num_columns)],
+        fields=list(table.schema),
     )
+    counts = pa.chunked_array([counts]).combine_chunks()
+    offsets = pa.concat_arrays(
+        [pa.array([0], pa.int32()), pc.cumulative_sum(counts).cast(pa.int32())])
+    return pa.ListArray.from_arrays(offsets, structs)
 
 
 def nest(tables: dict, n_rows: int) -> pa.RecordBatch:
     """extract_batch's tables as one nested row per input row (every input row has exactly
     one articles row; its n_* counts say how many rows of the others are its own)."""
-    import pyarrow.compute as pc
-
     articles = tables["articles"].combine_chunks()
     assert articles.num_rows == n_rows, (articles.num_rows, n_rows)
     counts = {
@@ -60,18 +98,8 @@ def nest(tables: dict, n_rows: int) -> pa.RecordBatch:
         "quotes": articles["n_quotes"],
         "events": articles["n_events"],
     }
-    columns = []
-    for name in TABLES:
-        table = tables[name].combine_chunks()
-        structs = pa.StructArray.from_arrays(
-            [table.column(i).combine_chunks() for i in range(table.num_columns)],
-            fields=list(table.schema),
-        )
-        offsets = pa.concat_arrays(
-            [pa.array([0], pa.int32()),
-             pc.cumulative_sum(pa.chunked_array([counts[name]]).combine_chunks()).cast(pa.int32())]
-        )
-        columns.append(pa.ListArray.from_arrays(offsets, structs))
+    columns = [_lists(tables[name], counts[name]) for name in TABLES]
+    columns.append(_lists(event_keys(tables), counts["events"]))
     return pa.RecordBatch.from_arrays(columns, schema=nested_schema())
 
 
@@ -93,7 +121,8 @@ def assign_event_ids(table: pa.Table) -> pa.Table:
     return events.set_column(at, events.schema.field(at), ids)
 
 
-def run(spark, corpus: str, out: str, tables=("events", "quotes", "entities"), partitions=None):
+def run(spark, corpus: str, out: str, tables=("events", "quotes", "entities"), partitions=None,
+        verbose=False):
     """Reads the corpus, runs sitrep once per article, writes each table to OUT/NAME.
     Returns the number of articles."""
     from pyspark import StorageLevel
@@ -112,30 +141,30 @@ def run(spark, corpus: str, out: str, tables=("events", "quotes", "entities"), p
     df = df.select(*keep).repartition(parts)
     nested = df.mapInArrow(extract_partition, from_arrow_schema(nested_schema()))
     nested = nested.persist(StorageLevel.MEMORY_AND_DISK)
+    started = time.perf_counter()
     n = nested.count()
+    timings = {"extract": time.perf_counter() - started}
 
     def rows(name):
         return nested.select(F.explode(name).alias("r")).select("r.*")
 
     for name in tables:
+        started = time.perf_counter()
         if name != "events":
             rows(name).write.mode("overwrite").parquet(os.path.join(out, name))
+            timings[name] = time.perf_counter() - started
             continue
-        events = rows("events")
-        dates = rows("articles").select("article_id", F.col("date").alias("article_date"))
-        places = rows("entities").select(
-            "article_id",
-            F.col("entity_id").alias("place_entity"),
-            F.col("geonames_id").alias("place_geonames_id"),
-            F.col("key").alias("place_key"),
-        )
-        joined = events.join(dates, "article_id", "left").join(
-            places, ["article_id", "place_entity"], "left")
+        joined = nested.select(F.explode(F.arrays_zip("events", "event_keys")).alias("z")).select(
+            "z.events.*", "z.event_keys.*")
         keyed = joined.groupBy(
             "root", F.least("source_code", "target_code"), F.greatest("source_code", "target_code")
         ).applyInArrow(assign_event_ids, from_arrow_schema(schemas["events"]))
         keyed.write.mode("overwrite").parquet(os.path.join(out, "events"))
+        timings[name] = time.perf_counter() - started
     nested.unpersist()
+    if verbose:
+        print("sitrep_spark: seconds per step: "
+              + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()), file=sys.stderr)
     return n
 
 

@@ -12,7 +12,12 @@ use std::process::ExitCode;
 #[derive(Args)]
 pub struct ServeArgs {
     /// The store file written by `sitrep ingest` (opened read-only).
-    #[arg(long, value_name = "FILE", required_unless_present = "demo", conflicts_with = "demo")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        required_unless_present = "demo",
+        conflicts_with = "demo"
+    )]
     db: Option<PathBuf>,
     /// Serve a temporary store built from the built-in example article (deleted on exit).
     #[arg(long)]
@@ -30,14 +35,22 @@ pub struct ServeArgs {
 }
 
 pub fn serve(args: ServeArgs) -> Result<ExitCode> {
-    let demo = if args.demo { Some(DemoStore::build()?) } else { None };
+    let demo = if args.demo {
+        Some(DemoStore::build()?)
+    } else {
+        None
+    };
     let db = match (&demo, &args.db) {
         (Some(d), _) => d.path.clone(),
         (None, Some(db)) => db.clone(),
         (None, None) => bail!("give --db FILE or --demo"),
     };
     if !db.is_file() {
-        bail!("no store at {} (build one with `sitrep ingest --db {} FILES`)", db.display(), db.display());
+        bail!(
+            "no store at {} (build one with `sitrep ingest --db {} FILES`)",
+            db.display(),
+            db.display()
+        );
     }
     let limits = sitrep_server::Limits {
         connections: args.connections as usize,
@@ -81,12 +94,17 @@ impl DemoStore {
         let demo = DemoStore { path };
         let mut store = sitrep_store::Store::open(&demo.path)
             .with_context(|| format!("cannot create {}", demo.path.display()))?;
-        let report = store.ingest(docs.iter()).context("cannot write the demo store")?;
+        let report = store
+            .ingest(docs.iter())
+            .context("cannot write the demo store")?;
         if report.inserted == 0 {
             bail!("the example article was not stored: {:?}", report.rejected);
         }
         store.optimize().context("cannot tidy the demo store")?;
-        eprintln!("sitrep: demo store with the built-in example article at {}", demo.path.display());
+        eprintln!(
+            "sitrep: demo store with the built-in example article at {}",
+            demo.path.display()
+        );
         Ok(demo)
     }
 }

@@ -378,6 +378,10 @@ const EVENTS: &[ColumnSpec] = &[
     ("is_root", Bool, false),
     ("status", Str, false),
     ("quote_id", I32, true),
+    // What coded the event (sitrep pattern or dictionary entry) and its sentence's issue
+    // codes, comma-separated ("" when none).
+    ("rule", Str, false),
+    ("issues", Str, false),
 ];
 
 /// Makes the rows of the five tables from documents and hands them to a sink, in table
@@ -548,6 +552,8 @@ impl RowMaker {
                     EventStatus::Reported => "reported",
                 }),
                 oi32(e.quote.map(|q| q.0)),
+                s(&e.rule),
+                s(&e.issues.join(",")),
             ];
             self.pending.push((mention, row));
         }

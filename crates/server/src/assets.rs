@@ -32,7 +32,11 @@ pub const FILES: &[(&str, &str, &[u8])] = &[
         JS,
         include_bytes!("../assets/vendor/cytoscape.min.js"),
     ),
-    ("vendor/leaflet.js", JS, include_bytes!("../assets/vendor/leaflet.js")),
+    (
+        "vendor/leaflet.js",
+        JS,
+        include_bytes!("../assets/vendor/leaflet.js"),
+    ),
     (
         "vendor/leaflet.css",
         CSS,

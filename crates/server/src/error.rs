@@ -62,7 +62,9 @@ impl IntoResponse for ApiError {
 impl From<rusqlite::Error> for ApiError {
     fn from(e: rusqlite::Error) -> ApiError {
         match &e {
-            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::OperationInterrupted => {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+            {
                 ApiError::new(
                     StatusCode::SERVICE_UNAVAILABLE,
                     "the query took too long and was stopped; narrow it (dates, actors, limit)",

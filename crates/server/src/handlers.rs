@@ -77,7 +77,10 @@ fn rows(
                     let s = String::from_utf8_lossy(t);
                     match name.strip_suffix("_json") {
                         Some(plain) => {
-                            m.insert(plain.into(), serde_json::from_str(&s).unwrap_or(Value::Null));
+                            m.insert(
+                                plain.into(),
+                                serde_json::from_str(&s).unwrap_or(Value::Null),
+                            );
                             continue;
                         }
                         None => Value::String(s.into_owned()),
@@ -176,7 +179,10 @@ pub(crate) async fn articles(State(s): Shared, Params(p): Params<ArticlesParams>
          FROM articles a WHERE {} ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
         f.sql()
     );
-    let items = on_store(&s, move |st| rows(st.connection(), &sql, f.values, Some(page))).await?;
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
     Ok(Json(page.wrap(items)))
 }
 
@@ -225,7 +231,10 @@ pub(crate) async fn entities(State(s): Shared, Params(p): Params<EntitiesParams>
          FROM entities e WHERE {} ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?",
         f.sql()
     );
-    let items = on_store(&s, move |st| rows(st.connection(), &sql, f.values, Some(page))).await?;
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
     Ok(Json(page.wrap(items)))
 }
 
@@ -426,7 +435,10 @@ pub(crate) async fn events(State(s): Shared, Params(p): Params<EventsParams>) ->
          WHERE {} ORDER BY e.date, a.id, e.idx LIMIT ? OFFSET ?",
         f.sql()
     );
-    let items = on_store(&s, move |st| rows(st.connection(), &sql, f.values, Some(page))).await?;
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
     Ok(Json(page.wrap(items)))
 }
 
@@ -482,7 +494,10 @@ pub(crate) async fn happenings(State(s): Shared, Params(p): Params<HappeningsPar
          ORDER BY h.date, h.num_articles DESC, h.happening LIMIT ? OFFSET ?",
         f.sql()
     );
-    let items = on_store(&s, move |st| rows(st.connection(), &sql, f.values, Some(page))).await?;
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
     Ok(Json(page.wrap(items)))
 }
 
@@ -540,7 +555,10 @@ pub(crate) async fn dyads(State(s): Shared, Params(p): Params<DyadsParams>) -> A
          FROM events e WHERE {} GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ? OFFSET ?",
         f.sql()
     );
-    let items = on_store(&s, move |st| rows(st.connection(), &sql, f.values, Some(page))).await?;
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
     Ok(Json(page.wrap(items)))
 }
 
@@ -581,7 +599,9 @@ pub(crate) async fn dyad(State(s): Shared, Params(p): Params<DyadParams>) -> Ans
             row["mean_goldstein"] = json!(((sum / n.max(1.0)) * 1000.0).round() / 1000.0);
         }
     }
-    Ok(Json(json!({ "a": a, "b": b, "both_directions": p.both_directions, "series": series })))
+    Ok(Json(
+        json!({ "a": a, "b": b, "both_directions": p.both_directions, "series": series }),
+    ))
 }
 
 // ---------------------------------------------------------------- network
@@ -618,7 +638,10 @@ pub(crate) async fn network(State(s): Shared, Params(p): Params<NetworkParams>) 
          FROM events e WHERE {} GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ? OFFSET ?",
         f.sql()
     );
-    let mut edges = on_store(&s, move |st| rows(st.connection(), &sql, f.values, Some(page))).await?;
+    let mut edges = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
     let truncated = edges.len() > page.limit as usize;
     edges.truncate(page.limit as usize);
     let mut nodes: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
@@ -639,7 +662,9 @@ pub(crate) async fn network(State(s): Shared, Params(p): Params<NetworkParams>) 
         .into_iter()
         .map(|(id, (out, inc))| json!({ "id": id, "outgoing": out, "incoming": inc, "events": out + inc }))
         .collect();
-    Ok(Json(json!({ "nodes": nodes, "edges": edges, "limit": page.limit, "truncated": truncated })))
+    Ok(Json(
+        json!({ "nodes": nodes, "edges": edges, "limit": page.limit, "truncated": truncated }),
+    ))
 }
 
 // ---------------------------------------------------------------- places
@@ -684,7 +709,9 @@ pub(crate) async fn places(State(s): Shared, Params(p): Params<PlacesParams>) ->
          ORDER BY p.events DESC, p.place_key",
         f.sql()
     );
-    let items = on_store(&s, move |st| rows(st.connection(), &sql, f.values, Some(page))).await?;
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
     Ok(Json(page.wrap(items)))
 }
-

@@ -47,13 +47,13 @@ const fn path(name: &'static str, description: &'static str, example: &'static s
     }
 }
 
-const LIMIT: Param = q("limit", "integer", "Page size (1 to the route's cap).", "10");
-const OFFSET: Param = q(
-    "offset",
+const LIMIT: Param = q(
+    "limit",
     "integer",
-    "Rows to skip (at most 100000).",
-    "0",
+    "Page size (1 to the route's cap).",
+    "10",
 );
+const OFFSET: Param = q("offset", "integer", "Rows to skip (at most 100000).", "0");
 const FROM: Param = q("from", "string", "First day, YYYY-MM-DD.", "2022-01-01");
 const TO: Param = q("to", "string", "Last day, YYYY-MM-DD.", "2022-12-31");
 const ROOT: Param = q("root", "string", "CAMEO root code (2 digits).", "04");

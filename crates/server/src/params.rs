@@ -93,7 +93,11 @@ pub(crate) fn actor_pattern(name: &str, v: &Option<String>) -> Result<Option<Str
         return Ok(None);
     };
     let s = s.to_uppercase();
-    if s.len() > 40 || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '*' || c == '?') {
+    if s.len() > 40
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '*' || c == '?')
+    {
         return Err(ApiError::bad(format!(
             "{name} must be a CAMEO actor code or a pattern with * and ? (got {s:?})"
         )));
@@ -102,7 +106,11 @@ pub(crate) fn actor_pattern(name: &str, v: &Option<String>) -> Result<Option<Str
 }
 
 /// A CAMEO event code (2 to 4 digits) or, for `root`, exactly 2 digits.
-pub(crate) fn cameo(name: &str, v: &Option<String>, root: bool) -> Result<Option<String>, ApiError> {
+pub(crate) fn cameo(
+    name: &str,
+    v: &Option<String>,
+    root: bool,
+) -> Result<Option<String>, ApiError> {
     let Some(s) = text(name, v)? else {
         return Ok(None);
     };
@@ -183,7 +191,12 @@ mod tests {
         );
         assert!(actor_pattern("a", &Some("RUS'; DROP".into())).is_err());
         assert!(cameo("root", &Some("042".into()), true).is_err());
-        assert_eq!(cameo("code", &Some("042".into()), false).unwrap().as_deref(), Some("042"));
+        assert_eq!(
+            cameo("code", &Some("042".into()), false)
+                .unwrap()
+                .as_deref(),
+            Some("042")
+        );
         assert!(quad_class(Some(5)).is_err());
         assert_eq!(like_anywhere("50%_a\\"), "%50\\%\\_a\\\\%");
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();

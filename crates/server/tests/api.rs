@@ -32,12 +32,20 @@ fn block<F: std::future::Future>(f: F) -> F::Output {
 fn request(method: Method, uri: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     block(async {
         let res = app()
-            .oneshot(Request::builder().method(method).uri(uri).body(Body::empty()).unwrap())
+            .oneshot(
+                Request::builder()
+                    .method(method)
+                    .uri(uri)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
             .await
             .unwrap();
         let status = res.status();
         let headers = res.headers().clone();
-        let body = axum::body::to_bytes(res.into_body(), 1 << 26).await.unwrap();
+        let body = axum::body::to_bytes(res.into_body(), 1 << 26)
+            .await
+            .unwrap();
         (status, headers, body.to_vec())
     })
 }
@@ -72,7 +80,10 @@ fn items(v: &Value) -> &Vec<Value> {
 }
 
 fn field<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
-    items(v).iter().map(|i| i[key].as_str().unwrap_or("")).collect()
+    items(v)
+        .iter()
+        .map(|i| i[key].as_str().unwrap_or(""))
+        .collect()
 }
 
 #[test]
@@ -109,7 +120,10 @@ fn articles_page_filter_and_cap() {
     bad("/api/articles?from=2022-13-01", "from");
     bad("/api/articles?from=2022-02-01&to=2022-01-01", "after");
     bad("/api/articles?colour=red", "unknown field `colour`");
-    bad(&format!("/api/articles?q={}", "x".repeat(300)), "longer than");
+    bad(
+        &format!("/api/articles?q={}", "x".repeat(300)),
+        "longer than",
+    );
 }
 
 #[test]
@@ -124,14 +138,20 @@ fn one_article_has_text_and_layers() {
     assert_eq!(ann["sentences"].as_array().unwrap().len(), 3);
     // Spans are byte offsets into the text.
     let t = &ann["events"][1]["trigger"];
-    let (s, e) = (t["start"].as_u64().unwrap() as usize, t["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        t["start"].as_u64().unwrap() as usize,
+        t["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&text[s..e], "criticized");
     assert!(ann["entities"][0]["store_entity"].is_i64());
     // Percent-encoded ids work too.
     assert_eq!(ok("/api/articles/fx%3Aoslo%2F2")["id"], "fx:oslo/2");
     let (status, body) = get("/api/articles/fx:nope");
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(body["error"]["message"].as_str().unwrap().contains("fx:nope"));
+    assert!(body["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("fx:nope"));
 }
 
 #[test]
@@ -142,7 +162,10 @@ fn entities_by_name_code_and_kind() {
     assert_eq!(items(&p)[0]["mentions"], 1);
     let codes = ok("/api/entities?code=RUS*&limit=50");
     let names = field(&codes, "name");
-    assert!(names.contains(&"Russia") && names.contains(&"Ivan Petrov"), "{names:?}");
+    assert!(
+        names.contains(&"Russia") && names.contains(&"Ivan Petrov"),
+        "{names:?}"
+    );
     assert!(!names.contains(&"Norway"));
     let people = ok("/api/entities?kind=person&limit=5");
     assert_eq!(items(&people).len(), 5);
@@ -167,7 +190,10 @@ fn quotes_by_words_speaker_date_and_article() {
     let p = ok("/api/quotes?q=security");
     assert_eq!(items(&p).len(), 2);
     let snippet = items(&p)[0]["snippet"].as_str().unwrap();
-    assert!(snippet.contains("\u{E000}") && snippet.contains("\u{E001}"), "{snippet}");
+    assert!(
+        snippet.contains("\u{E000}") && snippet.contains("\u{E001}"),
+        "{snippet}"
+    );
     let by = ok("/api/quotes?speaker=smith");
     assert_eq!(field(&by, "speaker"), ["Anna Smith"]);
     assert_eq!(items(&by)[0]["article"], "fx:oslo/2");
@@ -198,7 +224,10 @@ fn events_filters() {
     assert_eq!(n("/api/events"), 4);
     assert_eq!(n("/api/events?source=USA&target=RUS"), 3);
     assert_eq!(n("/api/events?source=RUS&target=USA"), 0);
-    assert_eq!(n("/api/events?source=RUS&target=USA&both_directions=true"), 3);
+    assert_eq!(
+        n("/api/events?source=RUS&target=USA&both_directions=true"),
+        3
+    );
     assert_eq!(n("/api/events?actor=RUS*"), 4);
     assert_eq!(n("/api/events?target=rus*"), 4);
     assert_eq!(n("/api/events?code=111"), 1);
@@ -213,7 +242,10 @@ fn events_filters() {
     let e = ok("/api/events?code=111");
     let ev = &items(&e)[0];
     assert_eq!(ev["trigger"], "criticized");
-    assert_eq!(ev["sentence_text"], "The United States criticized Russia over troop movements.");
+    assert_eq!(
+        ev["sentence_text"],
+        "The United States criticized Russia over troop movements."
+    );
     assert_eq!(ev["article"], "fx:oslo/1");
     assert_eq!(ev["quad_class"], 3);
     let entity = ev["happening"].as_i64().unwrap();
@@ -262,7 +294,10 @@ fn dyads_and_dyad_series() {
     let window = ok("/api/dyad?a=USA&b=RUS&from=2022-01-11&to=2022-01-11");
     assert_eq!(window["series"].as_array().unwrap().len(), 1);
     bad("/api/dyad?a=USA", "a and b are required");
-    bad("/api/dyad?a=USA&b=RUS&from=2022-02-01&to=2022-01-01", "after");
+    bad(
+        "/api/dyad?a=USA&b=RUS&from=2022-02-01&to=2022-01-01",
+        "after",
+    );
 }
 
 #[test]
@@ -273,13 +308,30 @@ fn network_nodes_and_edges() {
     assert_eq!(edges[0]["target"], "RUS");
     assert_eq!(edges[0]["events"], 3);
     assert_eq!(edges[0]["verbal_conflict"], 1);
-    let nodes: BTreeSet<&str> = n["nodes"].as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap()).collect();
+    let nodes: BTreeSet<&str> = n["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["id"].as_str().unwrap())
+        .collect();
     assert_eq!(nodes, BTreeSet::from(["NOR", "RUS", "RUSGOV", "USA"]));
     let one = ok("/api/network?limit=1");
     assert_eq!(one["edges"].as_array().unwrap().len(), 1);
     assert_eq!(one["truncated"], true);
-    assert_eq!(ok("/api/network?root=11")["edges"].as_array().unwrap().len(), 1);
-    assert_eq!(ok("/api/network?actor=NOR")["edges"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        ok("/api/network?root=11")["edges"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        ok("/api/network?actor=NOR")["edges"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
     bad("/api/network?limit=0", "limit");
     bad("/api/network?offset=3", "unknown field `offset`");
 }
@@ -318,11 +370,21 @@ fn openapi_matches_the_router() {
             }
         }
         // Every documented parameter is accepted with its example value...
-        let full = if query.is_empty() { uri.clone() } else { format!("{uri}?{}", query.join("&")) };
+        let full = if query.is_empty() {
+            uri.clone()
+        } else {
+            format!("{uri}?{}", query.join("&"))
+        };
         let (status, body) = get(&full);
-        assert!(status == StatusCode::OK || status == StatusCode::NOT_FOUND, "{full}: {body}");
+        assert!(
+            status == StatusCode::OK || status == StatusCode::NOT_FOUND,
+            "{full}: {body}"
+        );
         if status == StatusCode::NOT_FOUND {
-            assert!(!body["error"]["message"].as_str().unwrap().contains("route"), "{full}");
+            assert!(
+                !body["error"]["message"].as_str().unwrap().contains("route"),
+                "{full}"
+            );
         }
         // ... and the handler accepts no parameter that the document does not list.
         if path == "/api/openapi.json" || path.contains('{') {
@@ -332,7 +394,10 @@ fn openapi_matches_the_router() {
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
         let msg = body["error"]["message"].as_str().unwrap();
         let accepted: BTreeSet<String> = match msg.split_once("expected one of ") {
-            Some((_, list)) => list.split(", ").map(|s| s.trim_matches(|c| c == '`' || c == ' ').to_string()).collect(),
+            Some((_, list)) => list
+                .split(", ")
+                .map(|s| s.trim_matches(|c| c == '`' || c == ' ').to_string())
+                .collect(),
             None => BTreeSet::new(),
         };
         assert_eq!(accepted, names, "{uri}: {msg}");
@@ -349,11 +414,18 @@ fn errors_limits_and_headers() {
     assert!(String::from_utf8_lossy(&body).contains("read-only"));
     let (status, _, _) = request(Method::DELETE, "/api/articles/fx:xss");
     assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
-    let (status, body) = get(&format!("/api/articles?q={}", "a".repeat(sitrep_server::MAX_URI_BYTES)));
+    let (status, body) = get(&format!(
+        "/api/articles?q={}",
+        "a".repeat(sitrep_server::MAX_URI_BYTES)
+    ));
     assert_eq!(status, StatusCode::URI_TOO_LONG);
     assert_eq!(body["error"]["status"], 414);
     let (_, headers, _) = request(Method::GET, "/api/stats");
-    let csp = headers.get("content-security-policy").unwrap().to_str().unwrap();
+    let csp = headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert!(csp.contains("script-src 'self'"));
     assert_eq!(headers.get("x-content-type-options").unwrap(), "nosniff");
 }
@@ -362,20 +434,37 @@ fn errors_limits_and_headers() {
 fn ui_files_come_only_from_the_embedded_table() {
     let (status, headers, body) = request(Method::GET, "/");
     assert_eq!(status, StatusCode::OK);
-    assert!(headers["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(headers["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/html"));
     assert!(String::from_utf8_lossy(&body).contains("/assets/app.js"));
     for (name, _, bytes) in sitrep_server::assets::FILES {
         let (status, _, body) = request(Method::GET, &format!("/assets/{name}"));
         assert_eq!(status, StatusCode::OK, "{name}");
         assert_eq!(body.len(), bytes.len());
     }
-    for path in ["/assets/../Cargo.toml", "/assets/%2e%2e/Cargo.toml", "/assets//etc/passwd", "/assets/src/lib.rs"] {
+    for path in [
+        "/assets/../Cargo.toml",
+        "/assets/%2e%2e/Cargo.toml",
+        "/assets//etc/passwd",
+        "/assets/src/lib.rs",
+    ] {
         let (status, _, _) = request(Method::GET, path);
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
     }
     // Every vendored library keeps its licence beside it.
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/vendor");
-    for lib in ["uPlot", "cytoscape", "leaflet", "topojson-client", "world-atlas"] {
-        assert!(dir.join(format!("{lib}.LICENSE")).is_file(), "{lib} licence");
+    for lib in [
+        "uPlot",
+        "cytoscape",
+        "leaflet",
+        "topojson-client",
+        "world-atlas",
+    ] {
+        assert!(
+            dir.join(format!("{lib}.LICENSE")).is_file(),
+            "{lib} licence"
+        );
     }
 }

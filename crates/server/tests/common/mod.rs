@@ -49,19 +49,31 @@ impl Article {
             .as_array()
             .unwrap()
             .iter()
-            .position(|s| s["start"].as_u64().unwrap() as usize <= at && at < s["end"].as_u64().unwrap() as usize)
+            .position(|s| {
+                s["start"].as_u64().unwrap() as usize <= at
+                    && at < s["end"].as_u64().unwrap() as usize
+            })
             .unwrap_or(0)
     }
 
     /// Adds an entity mentioned at `mention`; returns its local id.
-    pub fn entity(&mut self, mention: &str, name: &str, kind: &str, code: Option<&str>, geo: Option<(u32, f64, f64, &str)>) -> u32 {
+    pub fn entity(
+        &mut self,
+        mention: &str,
+        name: &str,
+        kind: &str,
+        code: Option<&str>,
+        geo: Option<(u32, f64, f64, &str)>,
+    ) -> u32 {
         let (s, e) = self.span(mention);
         let list = self.rec["entities"].as_array_mut().unwrap();
         let id = list.len() as u32;
-        let geo = geo.map(|(gid, lat, lon, iso3)| json!({
-            "geonames_id": gid, "name": name, "lat": lat, "lon": lon, "country_iso3": iso3,
-            "country_fips": "", "adm1": "", "feature": "PPLC"
-        }));
+        let geo = geo.map(|(gid, lat, lon, iso3)| {
+            json!({
+                "geonames_id": gid, "name": name, "lat": lat, "lon": lon, "country_iso3": iso3,
+                "country_fips": "", "adm1": "", "feature": "PPLC"
+            })
+        });
         list.push(json!({
             "id": id, "kind": kind, "name": name, "key": name.to_lowercase(), "actor_code": code,
             "mentions": [{"start": s, "end": e, "text": mention, "form": "name"}], "geo": geo,
@@ -80,7 +92,16 @@ impl Article {
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn event(&mut self, trigger: &str, code: &str, quad: u8, goldstein: f32, source: (&str, &str, Option<u32>), target: (&str, &str, Option<u32>), place: Option<u32>) {
+    pub fn event(
+        &mut self,
+        trigger: &str,
+        code: &str,
+        quad: u8,
+        goldstein: f32,
+        source: (&str, &str, Option<u32>),
+        target: (&str, &str, Option<u32>),
+        place: Option<u32>,
+    ) {
         let (s, e) = self.span(trigger);
         let actor = |this: &Article, (text, code, entity): (&str, &str, Option<u32>)| {
             let (s, e) = this.span(text);
@@ -97,11 +118,17 @@ impl Article {
 
     pub fn theme(&mut self, theme: &str, at: &str) {
         let (s, e) = self.span(at);
-        self.rec["themes"].as_array_mut().unwrap().push(json!({"theme": theme, "start": s, "end": e}));
+        self.rec["themes"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"theme": theme, "start": s, "end": e}));
     }
 
     pub fn record(&self) -> (ArticleRecord, String) {
-        (serde_json::from_value(self.rec.clone()).expect("fixture record"), self.text.clone())
+        (
+            serde_json::from_value(self.rec.clone()).expect("fixture record"),
+            self.text.clone(),
+        )
     }
 }
 
@@ -116,14 +143,47 @@ pub fn corpus() -> Vec<(ArticleRecord, String)> {
         "Envoys from Norway met Russian officials in Oslo on Monday.\n\"We are ready to talk about security,\" said Ivan Petrov.\nThe United States criticized Russia over troop movements.\n",
     );
     let nor = a.entity("Norway", "Norway", "place", Some("NOR"), None);
-    let rus_gov = a.entity("Russian officials", "Russian officials", "org", Some("RUSGOV"), None);
-    let oslo = a.entity("Oslo", "Oslo", "place", None, Some((3143244, 59.91, 10.75, "NOR")));
+    let rus_gov = a.entity(
+        "Russian officials",
+        "Russian officials",
+        "org",
+        Some("RUSGOV"),
+        None,
+    );
+    let oslo = a.entity(
+        "Oslo",
+        "Oslo",
+        "place",
+        None,
+        Some((3143244, 59.91, 10.75, "NOR")),
+    );
     let petrov = a.entity("Ivan Petrov", "Ivan Petrov", "person", Some("RUSGOV"), None);
     let usa = a.entity("United States", "United States", "place", Some("USA"), None);
     let rus = a.entity("Russia over", "Russia", "place", Some("RUS"), None);
-    a.quote("We are ready to talk about security,", "Ivan Petrov", Some(petrov), "Ivan Petrov");
-    a.event("met", "040", 1, 1.0, ("Norway", "NOR", Some(nor)), ("Russian officials", "RUSGOV", Some(rus_gov)), Some(oslo));
-    a.event("criticized", "111", 3, -2.0, ("United States", "USA", Some(usa)), ("Russia over", "RUS", Some(rus)), None);
+    a.quote(
+        "We are ready to talk about security,",
+        "Ivan Petrov",
+        Some(petrov),
+        "Ivan Petrov",
+    );
+    a.event(
+        "met",
+        "040",
+        1,
+        1.0,
+        ("Norway", "NOR", Some(nor)),
+        ("Russian officials", "RUSGOV", Some(rus_gov)),
+        Some(oslo),
+    );
+    a.event(
+        "criticized",
+        "111",
+        3,
+        -2.0,
+        ("United States", "USA", Some(usa)),
+        ("Russia over", "RUS", Some(rus)),
+        None,
+    );
     a.theme("NEGOTIATIONS", "talk");
     out.push(a.record());
 
@@ -136,8 +196,21 @@ pub fn corpus() -> Vec<(ArticleRecord, String)> {
     let was = b.entity("Washington", "United States", "place", Some("USA"), None);
     let mos = b.entity("Moscow", "Russia", "place", Some("RUS"), None);
     let smith = b.entity("Anna Smith", "Anna Smith", "person", Some("USAGOV"), None);
-    b.quote("Security talks must go on,", "Anna Smith", Some(smith), "Anna Smith");
-    b.event("wants to meet", "036", 1, 4.0, ("Washington", "USA", Some(was)), ("Moscow", "RUS", Some(mos)), None);
+    b.quote(
+        "Security talks must go on,",
+        "Anna Smith",
+        Some(smith),
+        "Anna Smith",
+    );
+    b.event(
+        "wants to meet",
+        "036",
+        1,
+        4.0,
+        ("Washington", "USA", Some(was)),
+        ("Moscow", "RUS", Some(mos)),
+        None,
+    );
     out.push(b.record());
 
     // Markup in every field a page shows: it must come out as text.
@@ -147,11 +220,30 @@ pub fn corpus() -> Vec<(ArticleRecord, String)> {
         "<img src=x onerror=\"window.__xss=1\">",
         "<script>window.__xss=1;alert(1)</script> met <b>Moscow</b> officials.\n\"<script>window.__xss=1</script> is not code,\" said <i>Mallory</i>.\n",
     );
-    let s = x.entity("<script>window.__xss=1;alert(1)</script>", "<script>window.__xss=1;alert(1)</script>", "org", Some("USA"), None);
+    let s = x.entity(
+        "<script>window.__xss=1;alert(1)</script>",
+        "<script>window.__xss=1;alert(1)</script>",
+        "org",
+        Some("USA"),
+        None,
+    );
     let m = x.entity("<b>Moscow</b>", "Russia", "place", Some("RUS"), None);
     let mal = x.entity("<i>Mallory</i>", "<i>Mallory</i>", "person", None, None);
-    x.quote("<script>window.__xss=1</script> is not code,", "<i>Mallory</i>", Some(mal), "<i>Mallory</i>");
-    x.event("met", "040", 1, 1.0, ("<script>window.__xss=1;alert(1)</script>", "USA", Some(s)), ("<b>Moscow</b>", "RUS", Some(m)), None);
+    x.quote(
+        "<script>window.__xss=1</script> is not code,",
+        "<i>Mallory</i>",
+        Some(mal),
+        "<i>Mallory</i>",
+    );
+    x.event(
+        "met",
+        "040",
+        1,
+        1.0,
+        ("<script>window.__xss=1;alert(1)</script>", "USA", Some(s)),
+        ("<b>Moscow</b>", "RUS", Some(m)),
+        None,
+    );
     out.push(x.record());
 
     for i in 0..60 {
@@ -161,8 +253,19 @@ pub fn corpus() -> Vec<(ArticleRecord, String)> {
             &format!("Filler number {i}"),
             &format!("\"Nothing happened today number {i},\" said Clerk {i}.\n"),
         );
-        let c = f.entity(&format!("Clerk {i}"), &format!("Clerk {i}"), "person", None, None);
-        f.quote(&format!("Nothing happened today number {i},"), &format!("Clerk {i}"), Some(c), &format!("Clerk {i}"));
+        let c = f.entity(
+            &format!("Clerk {i}"),
+            &format!("Clerk {i}"),
+            "person",
+            None,
+            None,
+        );
+        f.quote(
+            &format!("Nothing happened today number {i},"),
+            &format!("Clerk {i}"),
+            Some(c),
+            &format!("Clerk {i}"),
+        );
         out.push(f.record());
     }
     out
@@ -173,7 +276,11 @@ pub fn store(dir: &Path) -> PathBuf {
     let path = dir.join("fixture.sitrep");
     let mut store = Store::open(&path).expect("create store");
     let report = store.ingest(corpus()).expect("ingest fixture");
-    assert!(report.rejected.is_empty(), "fixture rejected: {:?}", report.rejected);
+    assert!(
+        report.rejected.is_empty(),
+        "fixture rejected: {:?}",
+        report.rejected
+    );
     assert_eq!(report.inserted, 63);
     store.optimize().expect("optimize");
     path
