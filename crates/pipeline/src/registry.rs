@@ -171,7 +171,7 @@ mod tests {
         let err = StageConfig::named("segmnt").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown stage \"segmnt\" (known: segment, dates, tagger, names, quotes, events, gkg)"
+            "unknown stage \"segmnt\" (known: segment, dates, tagger, parser, names, quotes, events, gkg)"
         );
         let err: serde_json::Error = serde_json::from_str::<StageConfig>(
             r#"{"stage": "segment", "config": {"no_such_key": 1}}"#,
