@@ -19,7 +19,7 @@ pub mod output;
 mod span;
 mod stage;
 
-pub use document::{Document, Meta};
+pub use document::{Document, Meta, Page};
 pub use error::DocError;
 pub use layers::*;
 pub use span::Span;

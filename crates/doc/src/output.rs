@@ -31,6 +31,13 @@ pub struct ArticleRecord {
     #[serde(default)]
     pub tone: Option<crate::Tone>,
     pub errors: Vec<String>,
+    /// The article text, carried for articles extracted from a web page (all offsets
+    /// index it; for other inputs it is the input itself and is left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Page metadata and the offset map back to the HTML, for web pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<crate::Page>,
 }
 
 /// A bare span.
@@ -162,6 +169,8 @@ impl ArticleRecord {
             themes: vec![],
             tone: None,
             errors: vec![error],
+            text: None,
+            page: None,
         }
     }
 }
@@ -323,6 +332,8 @@ impl Document {
                 .collect(),
             tone: self.tone.clone(),
             errors: self.errors.clone(),
+            text: m.page.as_ref().map(|_| self.text().to_string()),
+            page: m.page.as_deref().cloned(),
         }
     }
 }

@@ -75,6 +75,12 @@ pub enum IngestError {
     #[error("{at}: bad date {value:?} (expected YYYY-MM-DD)")]
     BadDate { at: Location, value: String },
     #[error("{at}: {source}")]
+    Web {
+        at: Location,
+        #[source]
+        source: sitrep_web::WebError,
+    },
+    #[error("{at}: {source}")]
     Doc {
         at: Location,
         #[source]
@@ -93,6 +99,7 @@ impl IngestError {
             | IngestError::MissingField { at, .. }
             | IngestError::BadField { at, .. }
             | IngestError::BadDate { at, .. }
+            | IngestError::Web { at, .. }
             | IngestError::Doc { at, .. } => at,
         }
     }

@@ -4,7 +4,13 @@ use sitrep_ingest::{read, IngestOptions, Input};
 use std::fs;
 
 fn ids_and_errors(inputs: Vec<Input>, max_bytes: usize) -> Vec<String> {
-    read(inputs, IngestOptions { max_bytes })
+    read(
+        inputs,
+        IngestOptions {
+            max_bytes,
+            ..IngestOptions::default()
+        },
+    )
         .map(|r| match r {
             Ok(doc) => format!("ok {}", doc.meta.id),
             Err(e) => format!("err {} | {e}", e.record_id()),
