@@ -1,0 +1,438 @@
+//! The embedded tables, parsed into entries and phrase automata.
+
+use crate::norm::normalize_tokens;
+use crate::phrases::PhraseSet;
+use crate::LexiconError;
+use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+const ACTORS_TSV: &str = include_str!("../../data/actors.tsv");
+const AGENTS_TSV: &str = include_str!("../../data/agents.tsv");
+const VERBS_TSV: &str = include_str!("../../data/verbs.tsv");
+const ISSUES_TSV: &str = include_str!("../../data/issues.tsv");
+const DISCARDS_TSV: &str = include_str!("../../data/discards.tsv");
+
+/// Where a decision comes from: the raw dictionary file and line (`CAMEO.2.0.txt:731`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rule(pub &'static str);
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    /// Countries, their adjectives and cities, and national persons.
+    Country,
+    /// IGOs, NGOs, multinationals, international persons.
+    International,
+    /// Armed non-state groups.
+    NonState,
+}
+
+/// A code and the dates (inclusive, `YYYYMMDD`) it held; open ends are `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatedCode {
+    pub code: &'static str,
+    pub from: Option<u32>,
+    pub to: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorEntry {
+    pub kind: ActorKind,
+    pub rule: Rule,
+    pub codes: Vec<DatedCode>,
+}
+
+impl ActorEntry {
+    /// The code in force on `date`: the first range holding it, else the undated code;
+    /// without a date the current one (a range open towards today), else the undated code.
+    pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&'static str> {
+        let undated = self
+            .codes
+            .iter()
+            .find(|c| c.from.is_none() && c.to.is_none());
+        match date {
+            Some(d) => {
+                let d = d.year() as u32 * 10_000 + d.month() * 100 + d.day();
+                self.codes
+                    .iter()
+                    .find(|c| {
+                        (c.from.is_some() || c.to.is_some())
+                            && c.from.is_none_or(|f| f <= d)
+                            && c.to.is_none_or(|t| d <= t)
+                    })
+                    .or(undated)
+            }
+            None => self
+                .codes
+                .iter()
+                .rev()
+                .find(|c| c.from.is_some() && c.to.is_none())
+                .or(undated),
+        }
+        .or_else(|| self.codes.first())
+        .map(|c| c.code)
+    }
+}
+
+/// An actor phrase found in a token sequence (token indices, end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorMatch {
+    pub start: usize,
+    pub end: usize,
+    pub code: &'static str,
+    pub kind: ActorKind,
+    pub rule: Rule,
+}
+
+/// An issue phrase found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueMatch {
+    pub code: &'static str,
+    pub category: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub rule: Rule,
+}
+
+/// One compiled CAMEO verb pattern, in sitrep's pattern language (see the events crate).
+#[derive(Debug, Clone, Copy)]
+pub struct VerbRow {
+    /// CAMEO code, or `---` for a null pattern (the dictionary says: no event).
+    pub code: &'static str,
+    pub pattern: &'static str,
+    pub rule: Rule,
+}
+
+struct Agent {
+    role: &'static str,
+    rule: Rule,
+}
+
+struct Issue {
+    /// `~` marks an exclusion phrase ("olive oil" is not ENERGY).
+    code: &'static str,
+    category: &'static str,
+    rule: Rule,
+}
+
+/// All dictionaries, built once.
+pub struct Lexicon {
+    actors: Vec<ActorEntry>,
+    actor_set: PhraseSet,
+    agents: Vec<Agent>,
+    agent_set: PhraseSet,
+    verbs: Vec<VerbRow>,
+    by_verb: FxHashMap<&'static str, Vec<u32>>,
+    issues: Vec<Issue>,
+    issue_set: PhraseSet,
+    discards: Vec<(bool, Rule)>,
+    discard_set: PhraseSet,
+}
+
+fn err(file: &'static str, line: usize, message: impl Into<String>) -> LexiconError {
+    LexiconError::Data {
+        file,
+        line,
+        message: message.into(),
+    }
+}
+
+fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').collect()))
+}
+
+fn parse_dated(s: &'static str) -> Option<DatedCode> {
+    let Some((code, range)) = s.split_once('@') else {
+        return Some(DatedCode {
+            code: s,
+            from: None,
+            to: None,
+        });
+    };
+    let (a, b) = range.split_once('-')?;
+    let day = |x: &str| -> Option<Option<u32>> {
+        if x.is_empty() {
+            Some(None)
+        } else {
+            x.parse().ok().map(Some)
+        }
+    };
+    Some(DatedCode {
+        code,
+        from: day(a)?,
+        to: day(b)?,
+    })
+}
+
+impl Lexicon {
+    /// The embedded dictionaries, parsed on first use (a few hundred milliseconds in a debug
+    /// build; the data is checked by this crate's tests, so this cannot fail at run time).
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::parse().expect("embedded dictionaries parse"))
+    }
+
+    pub fn parse() -> Result<Lexicon, LexiconError> {
+        let mut actors = Vec::new();
+        let mut actor_phrases = Vec::new();
+        for (line, cols) in rows(ACTORS_TSV) {
+            let [kind, rule, codes, phrases] = cols[..] else {
+                return Err(err("actors.tsv", line, "expected 4 columns"));
+            };
+            let kind = match kind {
+                "country" => ActorKind::Country,
+                "international" => ActorKind::International,
+                "nonstate" => ActorKind::NonState,
+                _ => return Err(err("actors.tsv", line, format!("unknown kind {kind:?}"))),
+            };
+            let codes = codes
+                .split(' ')
+                .map(|c| parse_dated(c).ok_or_else(|| err("actors.tsv", line, "bad dated code")))
+                .collect::<Result<Vec<_>, _>>()?;
+            let id = actors.len() as u32;
+            actors.push(ActorEntry {
+                kind,
+                rule: Rule(rule),
+                codes,
+            });
+            actor_phrases.extend(phrases.split('|').map(|p| (p, id)));
+        }
+        let mut agents = Vec::new();
+        let mut agent_phrases = Vec::new();
+        for (line, cols) in rows(AGENTS_TSV) {
+            let [role, rule, phrases] = cols[..] else {
+                return Err(err("agents.tsv", line, "expected 3 columns"));
+            };
+            let id = agents.len() as u32;
+            agents.push(Agent {
+                role,
+                rule: Rule(rule),
+            });
+            agent_phrases.extend(phrases.split('|').map(|p| (p, id)));
+        }
+        let mut verbs = Vec::new();
+        let mut by_verb: FxHashMap<&'static str, Vec<u32>> = FxHashMap::default();
+        for (line, cols) in rows(VERBS_TSV) {
+            let [code, pattern, rule] = cols[..] else {
+                return Err(err("verbs.tsv", line, "expected 3 columns"));
+            };
+            let id = verbs.len() as u32;
+            let head = pattern.split(' ').next().unwrap_or("");
+            for v in head.split('|') {
+                let lemma = v.split('_').next().unwrap_or(v);
+                let list = by_verb.entry(lemma).or_default();
+                if list.last() != Some(&id) {
+                    list.push(id);
+                }
+            }
+            verbs.push(VerbRow {
+                code,
+                pattern,
+                rule: Rule(rule),
+            });
+        }
+        let mut issues = Vec::new();
+        let mut issue_phrases = Vec::new();
+        for (line, cols) in rows(ISSUES_TSV) {
+            let [code, category, rule, phrases] = cols[..] else {
+                return Err(err("issues.tsv", line, "expected 4 columns"));
+            };
+            let id = issues.len() as u32;
+            issues.push(Issue {
+                code,
+                category,
+                rule: Rule(rule),
+            });
+            issue_phrases.extend(phrases.split('|').map(|p| (p, id)));
+        }
+        let mut discards = Vec::new();
+        let mut discard_phrases = Vec::new();
+        for (line, cols) in rows(DISCARDS_TSV) {
+            let [scope, rule, phrase] = cols[..] else {
+                return Err(err("discards.tsv", line, "expected 3 columns"));
+            };
+            discard_phrases.push((phrase, discards.len() as u32));
+            discards.push((scope == "story", Rule(rule)));
+        }
+        Ok(Lexicon {
+            actors,
+            actor_set: PhraseSet::build(actor_phrases),
+            agents,
+            agent_set: PhraseSet::build(agent_phrases),
+            verbs,
+            by_verb,
+            issues,
+            issue_set: PhraseSet::build(issue_phrases),
+            discards,
+            discard_set: PhraseSet::build(discard_phrases),
+        })
+    }
+
+    /// The actor entry named by exactly these tokens ("Vladimir Putin", "the United
+    /// Nations" without the article is tried too) and its code on `date`.
+    pub fn actor_code<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        date: Option<NaiveDate>,
+    ) -> Option<(&'static str, Rule)> {
+        let (words, _) = normalize_tokens(tokens);
+        let mut w: &[String] = &words;
+        if w.first().is_some_and(|x| x == "the") {
+            if let Some(id) = self.actor_set.exact(w) {
+                let e = &self.actors[id as usize];
+                return e.code_on(date).map(|c| (c, e.rule));
+            }
+            w = &w[1..];
+        }
+        let id = self.actor_set.exact(w)?;
+        let e = &self.actors[id as usize];
+        e.code_on(date).map(|c| (c, e.rule))
+    }
+
+    /// The entry of an actor phrase (for its kind and all its dated codes).
+    pub fn actor_entry<S: AsRef<str>>(&self, tokens: &[S]) -> Option<&ActorEntry> {
+        let (words, _) = normalize_tokens(tokens);
+        self.actor_set
+            .exact(&words)
+            .map(|id| &self.actors[id as usize])
+    }
+
+    /// Every actor phrase in a token sequence, longest first at each start.
+    pub fn find_actors<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        date: Option<NaiveDate>,
+    ) -> Vec<ActorMatch> {
+        let (words, origin) = normalize_tokens(tokens);
+        self.actor_set
+            .find(&words)
+            .into_iter()
+            .filter_map(|h| {
+                let e = &self.actors[h.payload as usize];
+                Some(ActorMatch {
+                    start: origin[h.start],
+                    end: origin[h.end - 1] + 1,
+                    code: e.code_on(date)?,
+                    kind: e.kind,
+                    rule: e.rule,
+                })
+            })
+            .collect()
+    }
+
+    /// The role code of an agent noun phrase ("officials" -> GOV, "riot police" -> COP).
+    pub fn agent<S: AsRef<str>>(&self, tokens: &[S]) -> Option<(&'static str, Rule)> {
+        let (words, _) = normalize_tokens(tokens);
+        let id = self.agent_set.exact(&words)?;
+        let a = &self.agents[id as usize];
+        Some((a.role, a.rule))
+    }
+
+    /// Agent phrases in a token sequence (token indices), longest first at each start.
+    pub fn find_agents<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+    ) -> Vec<(usize, usize, &'static str, Rule)> {
+        let (words, origin) = normalize_tokens(tokens);
+        self.agent_set
+            .find(&words)
+            .into_iter()
+            .map(|h| {
+                let a = &self.agents[h.payload as usize];
+                (origin[h.start], origin[h.end - 1] + 1, a.role, a.rule)
+            })
+            .collect()
+    }
+
+    /// A country (or organisation) phrase followed by an agent noun, the whole sequence:
+    /// "Hungarian officials" -> HUNGOV, "Syrian rebels" -> SYRREB, "Iraqi riot police" ->
+    /// IRQCOP. The actor's own role wins when it has one ("Afghan National Army" stays
+    /// AFGMIL). Returns the code and the two rules.
+    pub fn actor_with_agent<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        date: Option<NaiveDate>,
+    ) -> Option<(String, Rule, Rule)> {
+        let (words, _) = normalize_tokens(tokens);
+        let hits = self.actor_set.find(&words);
+        let first = hits.first().filter(|h| h.start == 0)?;
+        let rest = &words[first.end..];
+        let agent = self.agent_set.exact(rest)?;
+        let e = &self.actors[first.payload as usize];
+        let code = e.code_on(date)?;
+        let a = &self.agents[agent as usize];
+        let combined = if code.len() > 3 && e.kind == ActorKind::Country {
+            code.to_string()
+        } else {
+            format!("{code}{}", a.role)
+        };
+        Some((combined, e.rule, a.rule))
+    }
+
+    /// Compiled verb patterns whose verb (or one of its alternatives) is `lemma`.
+    pub fn verb_patterns(&self, lemma: &str) -> impl Iterator<Item = &VerbRow> {
+        self.by_verb
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.verbs[i as usize])
+    }
+
+    /// All compiled verb patterns, in dictionary order.
+    pub fn verb_rows(&self) -> &[VerbRow] {
+        &self.verbs
+    }
+
+    /// The issue codes of a sentence's tokens, in order; exclusion phrases ("olive oil")
+    /// hide the issue words they contain.
+    pub fn issues<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<IssueMatch> {
+        let (words, origin) = normalize_tokens(tokens);
+        self.issue_set
+            .find(&words)
+            .into_iter()
+            .filter_map(|h| {
+                let i = &self.issues[h.payload as usize];
+                (i.code != "~").then(|| IssueMatch {
+                    code: i.code,
+                    category: i.category,
+                    start: origin[h.start],
+                    end: origin[h.end - 1] + 1,
+                    rule: i.rule,
+                })
+            })
+            .collect()
+    }
+
+    /// A discard phrase in the tokens (sports, entertainment): `(story_level, rule)`.
+    pub fn discard<S: AsRef<str>>(&self, tokens: &[S]) -> Option<(bool, Rule)> {
+        let (words, _) = normalize_tokens(tokens);
+        self.discard_set
+            .find(&words)
+            .first()
+            .map(|h| self.discards[h.payload as usize])
+    }
+
+    /// Table sizes: actor entries, agent entries, verb patterns, issue entries, discards.
+    pub fn sizes(&self) -> [usize; 5] {
+        [
+            self.actors.len(),
+            self.agents.len(),
+            self.verbs.len(),
+            self.issues.len(),
+            self.discards.len(),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests;
