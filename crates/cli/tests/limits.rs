@@ -8,7 +8,11 @@ fn article(quotes: usize) -> String {
     let mut s = String::with_capacity(quotes * 12);
     for i in 0..quotes {
         // Unbalanced on purpose now and then: an open quote that never closes.
-        s.push_str(if i % 5 == 4 { "\u{201c}no end " } else { "\"we go\" " });
+        s.push_str(if i % 5 == 4 {
+            "\u{201c}no end "
+        } else {
+            "\"we go\" "
+        });
         if i % 20 == 19 {
             s.push_str("he said.\n\n");
         }
@@ -31,5 +35,8 @@ fn a_hundred_thousand_quote_marks_are_linear() {
     let best = |t: &str| (0..3).map(|_| run(&pipeline, t)).min().unwrap();
     let (a, b) = (best(&small), best(&large));
     let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6);
-    assert!(ratio < 8.0, "25k quote marks: {a:?}, 100k: {b:?} ({ratio:.1}x)");
+    assert!(
+        ratio < 8.0,
+        "25k quote marks: {a:?}, 100k: {b:?} ({ratio:.1}x)"
+    );
 }

@@ -46,7 +46,11 @@ fn an_html_page_becomes_its_article() {
     let text = r["text"].as_str().expect("an HTML record carries its text");
     assert!(text.contains("returned to work on Tuesday"), "{text}");
     assert!(text.contains("regional labour office"), "{text}");
-    for boilerplate in ["Buy one ferry ticket", "First! Great news", "All rights reserved"] {
+    for boilerplate in [
+        "Buy one ferry ticket",
+        "First! Great news",
+        "All rights reserved",
+    ] {
         assert!(!text.contains(boilerplate), "{boilerplate:?} in {text}");
     }
     assert_eq!(r["title"], "Harbour workers end strike after wage deal");
@@ -68,7 +72,11 @@ fn gzipped_pages_and_directories() {
     )
     .unwrap();
     fs::copy(page("orchard.html"), sub.join("b.htm")).unwrap();
-    fs::write(sub.join("c.gz"), gzip(b"date 2022-01-02\nPlain text in a gzip file.")).unwrap();
+    fs::write(
+        sub.join("c.gz"),
+        gzip(b"date 2022-01-02\nPlain text in a gzip file."),
+    )
+    .unwrap();
     fs::write(sub.join("d.png"), b"not picked").unwrap();
     let out = sitrep(dir.path(), &["extract", "pages"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -78,26 +86,44 @@ fn gzipped_pages_and_directories() {
     assert_eq!(recs[0]["date"], "2023-03-14");
     assert_eq!(recs[1]["date"], "2022-10-05", "JSON-LD datePublished");
     assert_eq!(recs[2]["date"], "2022-01-02");
-    assert!(recs[2].get("text").is_none(), "text inputs do not repeat their text");
+    assert!(
+        recs[2].get("text").is_none(),
+        "text inputs do not repeat their text"
+    );
 }
 
 #[test]
 fn legacy_charsets_are_detected_or_forced() {
     let dir = tempfile::tempdir().unwrap();
     fs::copy(page("budget-latin1.html"), dir.path().join("b.html")).unwrap();
-    fs::write(dir.path().join("t.txt"), b"Caf\xe9 cr\xe8me at the Gen\xe8ve station.").unwrap();
+    fs::write(
+        dir.path().join("t.txt"),
+        b"Caf\xe9 cr\xe8me at the Gen\xe8ve station.",
+    )
+    .unwrap();
     let out = sitrep(dir.path(), &["extract", "b.html", "t.txt"], None);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let recs = records(&out);
-    assert!(recs[0]["text"].as_str().unwrap().contains("Genève a adopté"));
+    assert!(recs[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Genève a adopté"));
     assert_eq!(recs[0]["page"]["encoding"], "windows-1252");
     assert_eq!(recs[1]["errors"].as_array().unwrap().len(), 0);
     // Forced: the same bytes read as another encoding.
-    let out = sitrep(dir.path(), &["extract", "--encoding", "iso-8859-7", "b.html"], None);
+    let out = sitrep(
+        dir.path(),
+        &["extract", "--encoding", "iso-8859-7", "b.html"],
+        None,
+    );
     let recs = records(&out);
     assert_eq!(recs[0]["page"]["encoding"], "ISO-8859-7");
     assert!(!recs[0]["text"].as_str().unwrap().contains("Genève"));
-    let out = sitrep(dir.path(), &["extract", "--encoding", "no-such", "b.html"], None);
+    let out = sitrep(
+        dir.path(),
+        &["extract", "--encoding", "no-such", "b.html"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -133,7 +159,11 @@ fn a_warc_crawl_gives_each_page_once_and_reports_each_broken_record() {
         .collect();
     let broken = manifest["broken"].as_array().unwrap().len();
     let out = sitrep(dir.path(), &["extract", "crawl.warc.gz"], None);
-    assert_eq!(out.status.code(), Some(1), "broken records make the exit code 1");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "broken records make the exit code 1"
+    );
     let recs = records(&out);
     let (ok, failed): (Vec<_>, Vec<_>) = recs
         .iter()
@@ -142,20 +172,38 @@ fn a_warc_crawl_gives_each_page_once_and_reports_each_broken_record() {
     assert_eq!(ids, good, "{}", stderr(&out));
     assert_eq!(failed.len(), broken, "{failed:#?}");
     for r in &failed {
-        assert!(r["id"].as_str().unwrap().starts_with("crawl.warc.gz#"), "{r}");
+        assert!(
+            r["id"].as_str().unwrap().starts_with("crawl.warc.gz#"),
+            "{r}"
+        );
     }
-    assert!(ok[0]["text"].as_str().unwrap().contains("Genève"), "Latin-1 body");
+    assert!(
+        ok[0]["text"].as_str().unwrap().contains("Genève"),
+        "Latin-1 body"
+    );
     assert_eq!(ok[1]["date"], "2023-03-14");
 
     // Resuming after the first broken records skips them.
-    let out = sitrep(dir.path(), &["extract", "--skip", "7", "crawl.warc.gz"], None);
+    let out = sitrep(
+        dir.path(),
+        &["extract", "--skip", "7", "crawl.warc.gz"],
+        None,
+    );
     let recs = records(&out);
     assert_eq!(recs.len(), 2, "{recs:#?}");
 
     // The store gets every good page once, also when the crawl is ingested again.
-    let out = sitrep(dir.path(), &["ingest", "crawl.warc.gz", "--db", "s.db"], None);
+    let out = sitrep(
+        dir.path(),
+        &["ingest", "crawl.warc.gz", "--db", "s.db"],
+        None,
+    );
     assert!(stderr(&out).contains("3 inserted"), "{}", stderr(&out));
-    let out = sitrep(dir.path(), &["ingest", "crawl.warc.gz", "--db", "s.db"], None);
+    let out = sitrep(
+        dir.path(),
+        &["ingest", "crawl.warc.gz", "--db", "s.db"],
+        None,
+    );
     assert!(stderr(&out).contains("0 inserted"), "{}", stderr(&out));
     assert!(stderr(&out).contains("3 unchanged"), "{}", stderr(&out));
 }

@@ -11,10 +11,6 @@ pub struct Meta {
     pub title: Option<String>,
     pub url: Option<String>,
     pub source: Option<String>,
-    /// Set for articles read from a web page (HTML or WARC): page metadata and the map
-    /// back to the page's bytes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<Box<Page>>,
 }
 
 /// What an HTML page adds to an article. The article's text is the extracted main text;
@@ -52,6 +48,9 @@ pub struct Document {
     body: Span,
     /// Layers some stage has filled, checked by stages that need them.
     pub done: Layers,
+    /// Set for articles read from a web page (HTML or WARC): page metadata and the map
+    /// back to the page's bytes.
+    pub page: Option<Box<Page>>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,

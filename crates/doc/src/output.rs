@@ -332,8 +332,8 @@ impl Document {
                 .collect(),
             tone: self.tone.clone(),
             errors: self.errors.clone(),
-            text: m.page.as_ref().map(|_| self.text().to_string()),
-            page: m.page.as_deref().cloned(),
+            text: self.page.as_ref().map(|_| self.text().to_string()),
+            page: self.page.as_deref().cloned(),
         }
     }
 }

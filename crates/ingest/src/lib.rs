@@ -31,11 +31,11 @@ mod web;
 pub use error::{IngestError, Location};
 pub use header::{parse_date, parse_header, Header};
 pub use jsonl::{parse_line, JsonlReader};
+pub use sitrep_web::{encoding_for_label, Encoding};
 pub use sources::{
     Input, Records, HTML_EXTENSIONS, JSONL_EXTENSIONS, TEXT_EXTENSIONS, WARC_EXTENSIONS,
 };
 pub use text::text_document;
-pub use sitrep_web::{encoding_for_label, Encoding};
 pub use web::page_date;
 
 /// One record: a document, or why it could not be made.

@@ -151,7 +151,11 @@ impl Records {
                     Ok(f) => f,
                     Err(source) => return io_error(source),
                 };
-                (label, Box::new(BufReader::with_capacity(1 << 16, file)), known)
+                (
+                    label,
+                    Box::new(BufReader::with_capacity(1 << 16, file)),
+                    known,
+                )
             }
         };
         self.open_stream(reader, label, known)

@@ -13,7 +13,11 @@ pub fn page_date(raw: &str) -> Option<NaiveDate> {
     crate::header::parse_date(raw).or_else(|| {
         // An ISO 8601 timestamp: its calendar date, as the page wrote it.
         raw.get(..10)
-            .filter(|_| raw.as_bytes().get(10).is_some_and(|b| matches!(b, b'T' | b' ')))
+            .filter(|_| {
+                raw.as_bytes()
+                    .get(10)
+                    .is_some_and(|b| matches!(b, b'T' | b' '))
+            })
             .and_then(crate::header::parse_date)
     })
 }
@@ -51,9 +55,11 @@ pub(crate) fn article_document(
         title: article.title,
         url: article.url,
         source: None,
-        page: Some(Box::new(page)),
     };
-    Document::new(meta, article.text).map_err(|source| IngestError::Doc { at, source })
+    let mut doc =
+        Document::new(meta, article.text).map_err(|source| IngestError::Doc { at, source })?;
+    doc.page = Some(Box::new(page));
+    Ok(doc)
 }
 
 /// One HTML page (already decompressed).

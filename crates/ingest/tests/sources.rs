@@ -11,11 +11,11 @@ fn ids_and_errors(inputs: Vec<Input>, max_bytes: usize) -> Vec<String> {
             ..IngestOptions::default()
         },
     )
-        .map(|r| match r {
-            Ok(doc) => format!("ok {}", doc.meta.id),
-            Err(e) => format!("err {} | {e}", e.record_id()),
-        })
-        .collect()
+    .map(|r| match r {
+        Ok(doc) => format!("ok {}", doc.meta.id),
+        Err(e) => format!("err {} | {e}", e.record_id()),
+    })
+    .collect()
 }
 
 #[test]

@@ -93,7 +93,9 @@ impl<R: BufRead> WarcArticles<R> {
         if skipped {
             return Ok(None);
         }
-        let charset = content_type.as_deref().and_then(crate::charset::charset_param);
+        let charset = content_type
+            .as_deref()
+            .and_then(crate::charset::charset_param);
         let source = PageSource {
             url: record.target_uri.as_deref(),
             http_charset: charset,
@@ -155,14 +157,29 @@ pub fn is_html_type(content_type: &str) -> bool {
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let head: Vec<u8> = head[start..].iter().map(u8::to_ascii_lowercase).collect();
     if head.first() != Some(&b'<') {
         return false;
     }
     const OPENERS: &[&[u8]] = &[
-        b"<!doctype html", b"<html", b"<head", b"<body", b"<!--", b"<meta", b"<title", b"<div",
-        b"<p>", b"<p ", b"<article", b"<script", b"<link", b"<?xml",
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<!--",
+        b"<meta",
+        b"<title",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<article",
+        b"<script",
+        b"<link",
+        b"<?xml",
     ];
     OPENERS.iter().any(|o| head.starts_with(o))
 }

@@ -167,10 +167,7 @@ mod tests {
 
     #[test]
     fn charset_parameter() {
-        assert_eq!(
-            charset_param("text/html; charset=\"UTF-8\""),
-            Some("UTF-8")
-        );
+        assert_eq!(charset_param("text/html; charset=\"UTF-8\""), Some("UTF-8"));
         assert_eq!(charset_param("text/html"), None);
     }
 }

@@ -83,7 +83,11 @@ pub fn extract_decoded(decoded: &Decoded, url: Option<&str>) -> Result<Article, 
 /// sitrep's paragraph splitter sees the page's paragraphs.
 fn tidy_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len() + raw.len() / 16);
-    for line in raw.lines().map(str::trim_end).filter(|l| !l.trim().is_empty()) {
+    for line in raw
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+    {
         if !out.is_empty() {
             out.push_str("\n\n");
         }

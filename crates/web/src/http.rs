@@ -113,14 +113,16 @@ mod tests {
 
     #[test]
     fn plain_chunked_and_gzip_bodies() {
-        let r = parse_response(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>").unwrap();
+        let r =
+            parse_response(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>x</p>").unwrap();
         assert_eq!((r.status, r.body.as_slice()), (200, &b"<p>x</p>"[..]));
         let r = parse_response(
             b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n",
         )
         .unwrap();
         assert_eq!(r.body, b"abcde");
-        let r = parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nabc").unwrap();
+        let r =
+            parse_response(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nabc").unwrap();
         assert_eq!(r.body, b"abc");
         let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut e, b"zipped").unwrap();

@@ -30,13 +30,15 @@ struct PageWords {
 }
 
 /// Elements whose content is never text.
-const RAW: &[&str] = &["script", "style", "noscript", "template", "svg", "math", "head"];
+const RAW: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "head",
+];
 
 /// Inline elements: their tags do not separate words.
 const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time",
-    "tt", "u", "var",
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt", "u",
+    "var",
 ];
 
 fn page_words(html: &str) -> PageWords {
@@ -47,11 +49,12 @@ fn page_words(html: &str) -> PageWords {
     let mut in_link = Vec::new();
     let mut link_depth = 0u32;
     let mut i = 0;
-    let end_word = |chars: &Vec<(char, u32)>, ws: &mut Option<usize>, words: &mut Vec<(u32, u32)>| {
-        if let Some(s) = ws.take() {
-            words.push((s as u32, chars.len() as u32));
-        }
-    };
+    let end_word =
+        |chars: &Vec<(char, u32)>, ws: &mut Option<usize>, words: &mut Vec<(u32, u32)>| {
+            if let Some(s) = ws.take() {
+                words.push((s as u32, chars.len() as u32));
+            }
+        };
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'<' {
@@ -376,7 +379,9 @@ mod tests {
         let s = text.find("Second").unwrap();
         assert_eq!(html_offset(&runs, s), html.find("Second"));
         // "resumed." and its words before are one run: the whole text node.
-        assert!(runs.iter().any(|r| &text[r[0] as usize..(r[0] + r[2]) as usize] == "Vienna resumed."));
+        assert!(runs
+            .iter()
+            .any(|r| &text[r[0] as usize..(r[0] + r[2]) as usize] == "Vienna resumed."));
     }
 
     #[test]

@@ -122,7 +122,9 @@ impl<R: BufRead> WarcReader<R> {
                     .position(|w| w == GZIP_MAGIC)
                     .map(|p| p + 1);
                 match next {
-                    Some(p) => self.input.replay(compressed[p..].to_vec(), start + p as u64),
+                    Some(p) => self
+                        .input
+                        .replay(compressed[p..].to_vec(), start + p as u64),
                     None => {
                         if compressed.is_empty() {
                             // The decoder took nothing: step over one byte so the scan moves on.
@@ -219,7 +221,9 @@ fn parse_record<R: BufRead>(
         }
     }
     if !trim_eol(&line).starts_with(b"WARC/") {
-        return Err(WebError::BadHeader("record does not start with WARC/".into()));
+        return Err(WebError::BadHeader(
+            "record does not start with WARC/".into(),
+        ));
     }
     let mut record = WarcRecord {
         index,
@@ -234,7 +238,9 @@ fn parse_record<R: BufRead>(
     loop {
         line.clear();
         if read_line(input, &mut line)? == 0 {
-            return Err(WebError::BadHeader("headers end before a blank line".into()));
+            return Err(WebError::BadHeader(
+                "headers end before a blank line".into(),
+            ));
         }
         let l = trim_eol(&line);
         if l.is_empty() {
@@ -246,7 +252,9 @@ fn parse_record<R: BufRead>(
                 String::from_utf8_lossy(&l[..l.len().min(80)])
             )));
         };
-        let name = String::from_utf8_lossy(&l[..colon]).trim().to_ascii_lowercase();
+        let name = String::from_utf8_lossy(&l[..colon])
+            .trim()
+            .to_ascii_lowercase();
         let value = String::from_utf8_lossy(&l[colon + 1..]).trim().to_string();
         match name.as_str() {
             "warc-type" => record.warc_type = value,
@@ -254,9 +262,10 @@ fn parse_record<R: BufRead>(
             "warc-date" => record.date = Some(value),
             "content-type" => record.content_type = Some(value),
             "content-length" => {
-                length = Some(value.parse().map_err(|_| {
-                    WebError::BadHeader(format!("bad Content-Length {value:?}"))
-                })?)
+                length =
+                    Some(value.parse().map_err(|_| {
+                        WebError::BadHeader(format!("bad Content-Length {value:?}"))
+                    })?)
             }
             _ => {}
         }
@@ -462,7 +471,11 @@ mod tests {
     #[test]
     fn plain_records_in_order() {
         let mut w = record("request", "http://a/", b"GET / HTTP/1.1\r\n\r\n");
-        w.extend(record("response", "http://a/", b"HTTP/1.1 200 OK\r\n\r\nhi"));
+        w.extend(record(
+            "response",
+            "http://a/",
+            b"HTTP/1.1 200 OK\r\n\r\nhi",
+        ));
         let got = uris(&w);
         assert_eq!(got, vec![Ok("http://a/".into()), Ok("http://a/".into())]);
     }
@@ -505,7 +518,13 @@ mod tests {
 
     #[test]
     fn garbage_is_errors_not_panics() {
-        for input in [&b"\x1f\x8b\x08garbage"[..], b"\x1f", b"WARC/", b"\n\n\n", b""] {
+        for input in [
+            &b"\x1f\x8b\x08garbage"[..],
+            b"\x1f",
+            b"WARC/",
+            b"\n\n\n",
+            b"",
+        ] {
             let _ = uris(input);
         }
     }
