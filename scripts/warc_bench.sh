@@ -34,7 +34,7 @@ for label in reading:none standard:; do
   start=$(date +%s.%N)
   /usr/bin/time -f "%U %S %M" -o "$work/time" "$BIN" "${args[@]}" "$work/crawl.warc.gz" > "$work/out.jsonl" 2> "$work/err" || true
   end=$(date +%s.%N)
-  read -r user sys rss < "$work/time"
+  read -r user sys rss < <(tail -n 1 "$work/time")
   n=$(grep -c '"errors":\[\]' "$work/out.jsonl" || true)
   python3 - "$name" "$size" "$good" "$n" "$start" "$end" "$user" "$sys" "$rss" <<'PY'
 import sys
