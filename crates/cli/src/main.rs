@@ -3,14 +3,16 @@
 //! `sitrep extract` reads files, directories or stdin, runs the configured pipeline over all
 //! cores and writes one schema v1 JSON object per article, a readable report, GDELT files or
 //! Parquet tables; `sitrep demo` runs the standard pipeline on a built-in invented article;
-//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep train` trains the
-//! tagger. Key decision: a bad record never stops a run — it becomes an error line in the
+//! `sitrep ingest`/`sitrep query` fill and question an SQLite store; `sitrep serve` shows one
+//! as a JSON API and web UI; `sitrep train` trains the tagger. Key decision: a bad record never stops a run — it becomes an error line in the
 //! output (or is reported on stderr for table outputs) and the exit code says so (0 all records
 //! processed, 1 some records failed, 2 usage or fatal error). This binary must not contain
 //! extraction logic of its own.
 
 mod pretty;
+mod serve_cmd;
 mod store_cmd;
+mod syntax_cmd;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -70,8 +72,23 @@ enum Command {
     Ingest(store_cmd::IngestArgs),
     /// Query an SQLite store written by `sitrep ingest`.
     Query(store_cmd::QueryArgs),
-    /// Train the tagger (UPOS, lemmas, NER) on UD English EWT and write a model directory.
+    /// Train the tagger (UPOS, lemmas, NER) and the dependency parser on UD English EWT and
+    /// write a model directory.
     Train(TrainArgs),
+    /// Tag and parse the words of a CoNLL-U file as given (gold tokenization) and write
+    /// CoNLL-U; `--bench N` times the parser alone.
+    ParseConllu(syntax_cmd::ParseConlluArgs),
+    /// Serve a store as a read-only JSON API and a web UI (`--demo`: the built-in example).
+    Serve(serve_cmd::ServeArgs),
+    /// Explain the event coding of articles: per sentence, the verbs considered, the
+    /// patterns that matched and why each event was or was not coded.
+    Explain(ExplainArgs),
+}
+
+#[derive(clap::Args)]
+struct ExplainArgs {
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 /// What to read and how to process it; shared by `extract` and `ingest`.
@@ -107,11 +124,24 @@ fn parse_encoding(label: &str) -> Result<&'static sitrep_ingest::Encoding, Strin
 
 impl RunArgs {
     pub(crate) fn pipeline(&self) -> Result<Pipeline> {
-        let config = match &self.config {
+        self.pipeline_with(|_| {})
+    }
+
+    /// The pipeline, each stage's spec first passed through `adjust`.
+    pub(crate) fn pipeline_with(
+        &self,
+        adjust: impl FnMut(&mut sitrep_pipeline::StageConfig),
+    ) -> Result<Pipeline> {
+        let mut config = match &self.config {
             Some(path) => PipelineConfig::from_file(path)?,
             None => PipelineConfig::default(),
         };
-        Pipeline::build(&config).context("cannot build the pipeline")
+        config.stages.iter_mut().for_each(adjust);
+        let pipeline = Pipeline::build(&config).context("cannot build the pipeline")?;
+        for warning in pipeline.warnings() {
+            eprintln!("sitrep: warning: {warning}");
+        }
+        Ok(pipeline)
     }
 
     /// The records of all inputs, read lazily.
@@ -148,6 +178,13 @@ struct ExtractArgs {
     /// a 14-digit YYYYMMDDHHMMSS name also sets GDELT's DATEADDED.
     #[arg(long, value_name = "NAME", default_value = "sitrep")]
     batch: String,
+    /// JSON lines also carry `tokens`: text, offsets, lemma, UPOS, head and relation.
+    #[arg(long)]
+    with_tokens: bool,
+    /// Every input line is exactly one sentence (text already split into sentences, e.g.
+    /// a treebank's `# text` lines for `--format conllu`).
+    #[arg(long)]
+    sentence_per_line: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -160,6 +197,9 @@ enum Format {
     Gdelt,
     /// Parquet tables (articles, entities, mentions, quotes, events) in the --out directory.
     Parquet,
+    /// CoNLL-U: per article `# newdoc id`/`# doc_id`, per sentence `# sent_id` and `# text`,
+    /// per token lemma, UPOS, head, relation and `TokenRange=start:end` (byte offsets) in MISC.
+    Conllu,
 }
 
 #[derive(clap::Args)]
@@ -180,6 +220,18 @@ struct TrainArgs {
     /// NER training iterations (default: the tagger's).
     #[arg(long, value_name = "N")]
     ner_iterations: Option<u32>,
+    /// Parser training iterations (default: the parser's).
+    #[arg(long, value_name = "N")]
+    parser_iterations: Option<u32>,
+    /// Train only this model (default: the tagger, then the parser).
+    #[arg(long, value_enum)]
+    only: Option<Model>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Model {
+    Tagger,
+    Parser,
 }
 
 fn main() -> ExitCode {
@@ -192,6 +244,9 @@ fn main() -> ExitCode {
         Command::Ingest(args) => store_cmd::ingest(args),
         Command::Query(args) => store_cmd::query(args),
         Command::Train(args) => train(args),
+        Command::ParseConllu(args) => syntax_cmd::parse_conllu(args),
+        Command::Serve(args) => serve_cmd::serve(args),
+        Command::Explain(args) => explain(args),
     };
     match result {
         Ok(code) => code,
@@ -260,6 +315,7 @@ impl Sink {
 fn write_record<W: Write>(
     out: &mut W,
     format: Format,
+    with_tokens: bool,
     processed: &Processed,
 ) -> std::io::Result<()> {
     static CODES: std::sync::OnceLock<sitrep_events::CodeTable> = std::sync::OnceLock::new();
@@ -275,8 +331,21 @@ fn write_record<W: Write>(
             };
             pretty::write_report(out, processed, codes)
         }
+        Format::Conllu => {
+            let mut text = String::new();
+            match &processed.record {
+                Ok(doc) => sitrep_parser::conllu::write_document(doc, &mut text),
+                // A comment only: no sentence block, so CoNLL-U readers are not confused.
+                Err(e) => text = format!("# doc_id = {}\n# error = {}\n", e.record_id(), e),
+            }
+            out.write_all(text.as_bytes())
+        }
         _ => {
-            serde_json::to_writer(&mut *out, &processed.to_record())?;
+            let record = match (&processed.record, with_tokens) {
+                (Ok(doc), true) => doc.to_record_with_tokens(),
+                _ => processed.to_record(),
+            };
+            serde_json::to_writer(&mut *out, &record)?;
             out.write_all(b"\n")
         }
     }
@@ -291,9 +360,9 @@ struct Rendered {
 }
 
 impl Rendered {
-    fn of(processed: &Processed, format: Format) -> Rendered {
+    fn of(processed: &Processed, format: Format, with_tokens: bool) -> Rendered {
         let mut bytes = Vec::with_capacity(16 << 10);
-        let written = write_record(&mut bytes, format, processed);
+        let written = write_record(&mut bytes, format, with_tokens, processed);
         Rendered {
             report: processed.report.clone(),
             errors: if processed.report.ok() {
@@ -378,7 +447,15 @@ impl Progress {
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    let pipeline = args.run.pipeline()?;
+    let pipeline = if args.sentence_per_line {
+        args.run.pipeline_with(|stage| {
+            if let sitrep_pipeline::StageConfig::Segment(config) = stage {
+                config.sentence_per_line = true;
+            }
+        })?
+    } else {
+        args.run.pipeline()?
+    };
     let mut sink = Sink::open(&args)?;
     let mut progress = Progress::new();
     let mut write_error: Option<anyhow::Error> = None;
@@ -391,7 +468,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
             pipeline.run_each_mapped(
                 args.run.records(),
                 args.run.options(),
-                |processed| Rendered::of(&processed, format),
+                |processed| Rendered::of(&processed, format, args.with_tokens),
                 |rendered, totals| {
                     let written = rendered.bytes.and_then(|bytes| out.write_all(&bytes));
                     if let Err(e) = written {
@@ -481,7 +558,7 @@ fn demo(format: Format) -> Result<ExitCode> {
                 "sitrep demo: the standard pipeline ({stages}) on a built-in invented article.\n"
             )?;
         }
-        write_record(&mut out, format, &processed)?;
+        write_record(&mut out, format, false, &processed)?;
         out.flush()
     })();
     match written {
@@ -495,22 +572,74 @@ fn demo(format: Format) -> Result<ExitCode> {
     })
 }
 
-fn print_config() -> Result<()> {
-    let mut config = PipelineConfig::default();
-    for spec in &mut config.stages {
-        spec.config = Some(sitrep_pipeline::registry::default_stage_config(
-            &spec.stage,
-        )?);
+fn explain(args: ExplainArgs) -> Result<ExitCode> {
+    let pipeline = args.run.pipeline()?;
+    let events = sitrep_events::EventsConfig::default()
+        .build()
+        .context("cannot build the events stage")?;
+    let mut failed = false;
+    let mut out = std::io::stdout().lock();
+    let batch = pipeline.run_batch(
+        args.run.records(),
+        RunOptions {
+            threads: Some(1),
+            ..RunOptions::default()
+        },
+    )?;
+    for processed in batch {
+        let written = match &processed.record {
+            Ok(doc) => writeln!(out, "== {}", doc.meta.id)
+                .and_then(|()| out.write_all(events.explain(doc).as_bytes())),
+            Err(e) => {
+                failed = true;
+                eprintln!("sitrep explain: {e}");
+                Ok(())
+            }
+        };
+        match written {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+            other => other.context("cannot write the output")?,
+        }
     }
-    print!("{}", config.to_toml()?);
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn print_config() -> Result<()> {
+    print!("{}", PipelineConfig::default().to_toml()?);
     Ok(())
 }
 
 fn train(args: TrainArgs) -> Result<ExitCode> {
+    if args.only != Some(Model::Parser) {
+        train_tagger(&args)?;
+    }
+    if args.only != Some(Model::Tagger) {
+        let defaults = sitrep_parser::TrainOptions::default();
+        let options = sitrep_parser::TrainOptions {
+            ud_dir: args.ud_dir.clone(),
+            out_dir: args.out.clone(),
+            include_dev: args.include_dev,
+            iterations: args.parser_iterations.unwrap_or(defaults.iterations),
+            ..defaults
+        };
+        let (_, report) = sitrep_parser::train(&options).context("parser training failed")?;
+        print!("{report}");
+        if let Some(dir) = &options.out_dir {
+            println!("parser model written to {}", dir.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn train_tagger(args: &TrainArgs) -> Result<()> {
     let defaults = sitrep_tagger::TrainOptions::default();
     let options = sitrep_tagger::TrainOptions {
-        ud_dir: args.ud_dir,
-        out_dir: args.out,
+        ud_dir: args.ud_dir.clone(),
+        out_dir: args.out.clone(),
         include_dev: args.include_dev,
         pos_iterations: args.pos_iterations.unwrap_or(defaults.pos_iterations),
         ner_iterations: args.ner_iterations.unwrap_or(defaults.ner_iterations),
@@ -521,7 +650,7 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
     if let Some(dir) = &options.out_dir {
         println!("model written to {}", dir.display());
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -180,7 +180,13 @@ fn write_events(out: &mut dyn Write, rec: &ArticleRecord, codes: &CodeTable) -> 
         if e.is_root {
             write!(out, " · root")?;
         }
+        if !e.issues.is_empty() {
+            write!(out, " · issues {}", e.issues.join(","))?;
+        }
         writeln!(out)?;
+        if !e.rule.is_empty() {
+            writeln!(out, "      rule: {}", e.rule)?;
+        }
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod common;
 use common::*;
 
 #[test]
+#[ignore = "needs ../shared"]
 fn the_seed_article_keeps_its_header_out_of_the_text_and_its_offsets_in_the_file() {
     let root = repo_root();
     let rel = "../shared/examples/geneva-2022-01-10.txt";

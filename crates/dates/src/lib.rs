@@ -180,7 +180,6 @@ impl Stage for DatesStage {
             });
         }
         doc.dates = dates;
-        doc.done |= Layers::DATES;
         Ok(())
     }
 }

@@ -398,14 +398,14 @@ fn stage_fills_dates_from_body() {
         ..Meta::default()
     };
     let mut doc = Document::with_body(meta, text, 16).unwrap();
-    SegmentConfig::default()
-        .build()
-        .unwrap()
-        .process(&mut doc)
-        .unwrap();
     let stage = DatesConfig::default().build().unwrap();
     assert_eq!(stage.name(), "dates");
-    stage.process(&mut doc).unwrap();
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(SegmentConfig::default().build().unwrap()),
+        Box::new(stage),
+    ];
+    let chain = sitrep_doc::Chain::new(stages).unwrap();
+    assert_eq!(chain.process(&mut doc), 0, "{:?}", doc.errors);
     assert!(doc.done.contains(sitrep_doc::Layers::DATES));
     assert_eq!(doc.dates.len(), 3, "{:?}", doc.dates);
     assert_span!(doc, doc.dates[0].span, "Monday");

@@ -1,5 +1,5 @@
 use crate::layers::*;
-use crate::{DocError, Layers, Span};
+use crate::{Dep, DocError, Layers, Span};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +54,10 @@ pub struct Document {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// Head and relation per token (parallel to `tokens`; empty until parsed, layer `DEPS`).
+    pub deps: Vec<Dep>,
+    /// Folded form and shape of each token, filled with the tokens.
+    pub forms: Forms,
     pub mentions: Vec<Mention>,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
@@ -62,6 +66,7 @@ pub struct Document {
     pub amounts: Vec<Amount>,
     pub themes: Vec<ThemeMention>,
     pub tone: Option<Tone>,
+    pub counts: Vec<CountMention>,
     /// Problems with this document (ingest or stage errors), reported in its output.
     pub errors: Vec<String>,
 }

@@ -146,6 +146,72 @@ pub struct Token {
     pub ner: NerTag,
 }
 
+/// The shape of a word: how it is written, for rules that ask "a capitalized word",
+/// "a number".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Shape {
+    /// No letter or digit ("," "—").
+    #[default]
+    Punct,
+    /// Letters, none upper case ("talks", "al-").
+    Lower,
+    /// An upper-case first letter and not all upper case ("Geneva", "McCain", "I").
+    Capitalized,
+    /// Two or more letters, all upper case ("NATO", "U.S.").
+    Upper,
+    /// Starts with a digit ("25,000", "1990s", "7.5bn").
+    Number,
+    /// Letters and digits not starting with a digit ("G7", "COVID-19").
+    Mixed,
+}
+
+/// The lexical forms of the tokens, one per token, filled with them (layer `TOKENS`): the
+/// folded form (lower case, Latin accents dropped, typographic apostrophes, quotes and
+/// dashes as ASCII; see `sitrep_text::lexical`) and the shape. Read them through
+/// `sitrep_text::Lexical`, which adds POS and lemma from the tokens.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Forms {
+    folded: String,
+    /// End of each token's folded form in `folded`.
+    ends: Vec<u32>,
+    shapes: Vec<Shape>,
+}
+
+impl Forms {
+    pub fn with_capacity(tokens: usize, bytes: usize) -> Forms {
+        Forms {
+            folded: String::with_capacity(bytes),
+            ends: Vec::with_capacity(tokens),
+            shapes: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Appends the next token's forms: `write` appends its folded form to the buffer given.
+    pub fn push_with(&mut self, shape: Shape, write: impl FnOnce(&mut String)) {
+        write(&mut self.folded);
+        self.ends.push(self.folded.len() as u32);
+        self.shapes.push(shape);
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The folded form of token `i`.
+    pub fn folded(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.folded[start..self.ends[i] as usize]
+    }
+
+    pub fn shape(&self, i: usize) -> Shape {
+        self.shapes[i]
+    }
+}
+
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -305,6 +371,14 @@ pub struct Event {
     pub status: EventStatus,
     /// The quote this event was reported in, if any.
     pub quote: Option<QuoteId>,
+    /// What coded it: a sitrep pattern (`sitrep verbs.tsv:212`), a compiled dictionary entry
+    /// (`dictionary CAMEO.2.0.txt:731`), a complement recoding of either, or a quote cue.
+    #[serde(default)]
+    pub rule: String,
+    /// Issue codes of the event's sentence (Phoenix issue dictionary: `SANCTIONS`,
+    /// `NUCLEAR_WEAPONS`, `REFUGEES` ...), in sentence order, without repeats.
+    #[serde(default)]
+    pub issues: Vec<String>,
 }
 
 /// A date expression and the calendar date it resolves to.
@@ -328,6 +402,44 @@ pub struct Amount {
 pub struct ThemeMention {
     /// GDELT theme code ("NEGOTIATIONS").
     pub theme: String,
+    pub span: Span,
+}
+
+/// GDELT's CountType: what a count counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum CountKind {
+    Kill,
+    Wound,
+    Arrest,
+    Kidnap,
+    Protest,
+    Affect,
+    Seize,
+}
+
+impl CountKind {
+    /// GDELT's spelling: "KILL", "WOUND" ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CountKind::Kill => "KILL",
+            CountKind::Wound => "WOUND",
+            CountKind::Arrest => "ARREST",
+            CountKind::Kidnap => "KIDNAP",
+            CountKind::Protest => "PROTEST",
+            CountKind::Affect => "AFFECT",
+            CountKind::Seize => "SEIZE",
+        }
+    }
+}
+
+/// A GDELT count: an amount of people or things killed, wounded, arrested ... ("three
+/// people were killed"). `span` is the amount's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountMention {
+    pub kind: CountKind,
+    pub value: f64,
+    pub object: String,
     pub span: Span,
 }
 

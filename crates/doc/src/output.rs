@@ -26,10 +26,17 @@ pub struct ArticleRecord {
     pub dates: Vec<DateRecord>,
     #[serde(default)]
     pub amounts: Vec<AmountRecord>,
+    /// GDELT counts among the amounts (layer `COUNTS`).
+    #[serde(default)]
+    pub counts: Vec<CountRecord>,
     #[serde(default)]
     pub themes: Vec<ThemeRecord>,
     #[serde(default)]
     pub tone: Option<crate::Tone>,
+    /// Every token with its lemma, UPOS and dependency; written only on request
+    /// (`sitrep extract --with-tokens`), absent otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<TokenRecord>,
     pub errors: Vec<String>,
     /// The article text, carried for articles extracted from a web page (all offsets
     /// index it; for other inputs it is the input itself and is left out).
@@ -38,6 +45,24 @@ pub struct ArticleRecord {
     /// Page metadata and the offset map back to the HTML, for web pages.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<crate::Page>,
+}
+
+/// One token of `--with-tokens`: its text and offsets, lemma, UPOS and dependency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Index into `sentences`.
+    pub sentence: u32,
+    /// 1-based position in the sentence (the CoNLL-U ID).
+    pub id: u32,
+    pub lemma: String,
+    pub upos: String,
+    /// 1-based position of the head in the sentence, 0 for the root; null when not parsed.
+    pub head: Option<u32>,
+    /// UD relation (`nsubj:pass`); null when not parsed.
+    pub deprel: Option<String>,
 }
 
 /// A bare span.
@@ -123,6 +148,12 @@ pub struct EventRecord {
     pub is_root: bool,
     pub status: String,
     pub quote: Option<u32>,
+    /// What coded the event (see `Event::rule`).
+    #[serde(default)]
+    pub rule: String,
+    /// Issue codes of the event's sentence.
+    #[serde(default)]
+    pub issues: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +167,17 @@ pub struct DateRecord {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AmountRecord {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: f64,
+    pub object: String,
+}
+
+/// A GDELT count: what is counted (KILL, WOUND ...), the number, the object, the amount's span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountRecord {
+    pub kind: crate::CountKind,
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -166,8 +208,10 @@ impl ArticleRecord {
             events: vec![],
             dates: vec![],
             amounts: vec![],
+            counts: vec![],
             themes: vec![],
             tone: None,
+            tokens: vec![],
             errors: vec![error],
             text: None,
             page: None,
@@ -291,6 +335,8 @@ impl Document {
                         crate::EventStatus::Reported => "reported".into(),
                     },
                     quote: e.quote.map(|q| q.0),
+                    rule: e.rule.clone(),
+                    issues: e.issues.clone(),
                 })
                 .collect(),
             dates: self
@@ -321,6 +367,21 @@ impl Document {
                     }
                 })
                 .collect(),
+            counts: self
+                .counts
+                .iter()
+                .map(|c| {
+                    let t = self.text_span(c.span);
+                    CountRecord {
+                        kind: c.kind,
+                        start: t.start,
+                        end: t.end,
+                        text: t.text,
+                        value: c.value,
+                        object: c.object.clone(),
+                    }
+                })
+                .collect(),
             themes: self
                 .themes
                 .iter()
@@ -331,10 +392,45 @@ impl Document {
                 })
                 .collect(),
             tone: self.tone.clone(),
+            tokens: vec![],
             errors: self.errors.clone(),
             text: self.page.as_ref().map(|_| self.text().to_string()),
             page: self.page.as_deref().cloned(),
         }
+    }
+
+    /// The records of every token (`--with-tokens`).
+    pub fn token_records(&self) -> Vec<TokenRecord> {
+        let parsed = self.has_deps();
+        self.tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let first = self
+                    .sentences
+                    .get(t.sentence.index())
+                    .map_or(0, |s| s.tokens.0 as usize);
+                let dep = self.deps.get(i).filter(|_| parsed);
+                TokenRecord {
+                    start: t.span.start(),
+                    end: t.span.end(),
+                    text: self.slice(t.span).to_string(),
+                    sentence: t.sentence.0,
+                    id: (i - first.min(i)) as u32 + 1,
+                    lemma: t.lemma.clone(),
+                    upos: t.pos.as_str().to_string(),
+                    head: dep.map(|d| d.head),
+                    deprel: dep.map(|d| d.rel.as_str().to_string()),
+                }
+            })
+            .collect()
+    }
+
+    /// The schema v1 record with its `tokens`.
+    pub fn to_record_with_tokens(&self) -> ArticleRecord {
+        let mut rec = self.to_record();
+        rec.tokens = self.token_records();
+        rec
     }
 }
 

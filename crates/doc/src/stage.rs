@@ -39,6 +39,10 @@ bitflags! {
         const THEMES = 1 << 14;
         /// Document tone.
         const TONE = 1 << 15;
+        /// GDELT counts: killed, wounded, arrested ... with their amounts.
+        const COUNTS = 1 << 16;
+        /// Dependency heads and relations (`Document::deps`).
+        const DEPS = 1 << 17;
     }
 }
 
@@ -62,9 +66,51 @@ impl StageError {
 
 /// One processing step over a document, synchronous and in place. Parallelism belongs to
 /// the pipeline (documents in parallel), never inside a stage.
+///
+/// The contract, checked by the pipeline alone ([`crate::Chain`]):
+/// - [`Stage::requires`]: layers that must be done before the stage runs. A stage order that
+///   lacks one is refused; on a document where an earlier stage failed to provide one, the
+///   stage is skipped.
+/// - [`Stage::uses`]: layers the stage reads when they are done and does without otherwise
+///   (check `doc.done` before reading one). An order where a used layer is provided only by a
+///   later stage builds, with a warning.
+/// - [`Stage::provides`]: layers the stage fills. The pipeline marks them done after
+///   `process` returns `Ok`; a stage never writes `doc.done` itself.
 pub trait Stage: Send + Sync {
     fn name(&self) -> &'static str;
+    /// Layers that must be done before this stage runs.
     fn requires(&self) -> Layers;
+    /// Layers read if done; none by default.
+    fn uses(&self) -> Layers {
+        Layers::empty()
+    }
+    /// Layers this stage fills.
     fn provides(&self) -> Layers;
     fn process(&self, doc: &mut Document) -> Result<(), StageError>;
+}
+
+impl Layers {
+    /// Layer names as the constants spell them: "SENTENCES, TOKENS".
+    pub fn names(self) -> String {
+        self.iter_names()
+            .map(|(name, _)| name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The layers stored as fields of this layer's items (POS and NER on tokens, actor
+    /// codes and places on entities ...): when a layer is lost, these go with it.
+    pub fn with_dependents(self) -> Layers {
+        let mut out = self;
+        if self.contains(Layers::TOKENS) {
+            out |= Layers::POS | Layers::NER | Layers::DEPS;
+        }
+        if self.contains(Layers::MENTIONS) {
+            out |= Layers::COREF;
+        }
+        if self.contains(Layers::ENTITIES) {
+            out |= Layers::ACTORS | Layers::GEO | Layers::COREF;
+        }
+        out
+    }
 }

@@ -11,10 +11,15 @@ fn main() -> Result<()> {
     if args.first().is_some_and(|a| a == "-f") {
         args = vec![std::fs::read_to_string(&args[1])?];
     }
-    let seg = sitrep_text::SegmentConfig::default().build()?;
-    let tagger = sitrep_tagger::TaggerConfig::default().build()?;
-    let names = sitrep_names::NamesConfig::default().build()?;
-    let quotes = sitrep_quotes::QuotesConfig::default().build()?;
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(sitrep_text::SegmentConfig::default().build()?),
+        Box::new(sitrep_dates::DatesConfig::default().build()?),
+        Box::new(sitrep_tagger::TaggerConfig::default().build()?),
+        Box::new(sitrep_names::NamesConfig::default().build()?),
+        Box::new(sitrep_quotes::QuotesConfig::default().build()?),
+        Box::new(sitrep_events::EventsConfig::default().build()?),
+    ];
+    let chain = sitrep_doc::Chain::new(stages)?;
     let events = sitrep_events::EventsConfig::default().build()?;
     for text in args {
         let mut doc = match sitrep_ingest::text_document("arg", text.clone().into_bytes(), 1 << 24)
@@ -22,10 +27,11 @@ fn main() -> Result<()> {
             Ok(d) => d,
             Err(_) => Document::new(Meta::default(), text)?,
         };
-        for st in [&seg as &dyn Stage, &tagger, &names, &quotes, &events] {
-            st.process(&mut doc)?;
+        chain.process(&mut doc);
+        for e in &doc.errors {
+            eprintln!("{e}");
         }
-        print!("{}", sitrep_events::explain(&doc));
+        print!("{}", sitrep_events::explain(events.lexicon(), &doc));
         for q in &doc.quotes {
             println!(
                 "  quote {:?} speaker={:?} cue={:?}",

@@ -2,7 +2,7 @@
 //! modality, passives, compound actors and noun events. No pattern, no event.
 
 use crate::clause::{Actor, Clauses, Modal, Subject};
-use crate::lexicon::{Class, Lexicon, VerbPattern};
+use crate::lexicon::{Class, Lexicon, Origin, VerbPattern, NEAR_GAP};
 use crate::transform::{self, kind, Kind};
 use sitrep_doc::Upos;
 
@@ -19,6 +19,9 @@ pub struct Candidate<'a> {
     pub targets: Vec<Actor>,
     /// A compound subject acts on each other ("A and B met", "A and B failed to agree").
     pub symmetric: bool,
+    /// What coded it: the pattern (sitrep table line or dictionary entry) and any
+    /// complement recoding ("complement THREAT + sitrep verbs.tsv:212").
+    pub rule: String,
 }
 
 /// Codes whose compound subject ("Russia and the US met") means each side did it with the
@@ -55,6 +58,7 @@ struct Act<'a> {
     symmetric: bool,
     /// The pattern needs a named target.
     required_target: bool,
+    rule: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +67,23 @@ enum PatternKind {
     Words,
     /// A verb alone, or with a particle.
     Bare,
+}
+
+/// Which table a pattern is taken from: sitrep's reviewed patterns are tried before the
+/// compiled dictionary's at each step (see `evaluate`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Sitrep,
+    Dictionary,
+}
+
+impl Table {
+    fn holds(self, p: &VerbPattern) -> bool {
+        matches!(
+            (self, p.origin),
+            (Table::Sitrep, Origin::Sitrep(_)) | (Table::Dictionary, Origin::Dictionary(_))
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -82,6 +103,8 @@ pub struct SentenceCoder<'a, 'd, F: Fn(usize) -> Option<Actor>> {
     say_of: Vec<Option<usize>>,
     /// The listed lemma of each group's head (tagger lemmas repaired), or its own lemma.
     head_lemma: Vec<&'a str>,
+    /// `sitrep explain`: per verb group, what was tried and why it was or was not coded.
+    trace: Option<std::cell::RefCell<Vec<(usize, String)>>>,
 }
 
 impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
@@ -102,6 +125,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             consumed: vec![false; n],
             say_of: vec![None; n],
             head_lemma,
+            trace: None,
         };
         for g in 0..n {
             if let Some(comp) = me.complement(g) {
@@ -113,8 +137,37 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         me
     }
 
+    fn note(&self, g: usize, msg: impl FnOnce() -> String) {
+        if let Some(t) = &self.trace {
+            t.borrow_mut().push((g, msg()));
+        }
+    }
+
+    /// Notes why group `g` codes nothing; always `None`.
+    fn why<T>(&self, g: usize, reason: &str) -> Option<T> {
+        self.note(g, || format!("not coded: {reason}"));
+        None
+    }
+
+    /// The events and, per verb group (index into `Clauses::groups`), the notes of what was
+    /// tried and why it was or was not coded.
+    pub fn code_traced(mut self) -> (Vec<Candidate<'a>>, Vec<(usize, String)>) {
+        self.trace = Some(Default::default());
+        let out = self.code_all();
+        let trace = self
+            .trace
+            .take()
+            .map(|t| t.into_inner())
+            .unwrap_or_default();
+        (out, trace)
+    }
+
     /// All events of the sentence, in trigger order.
     pub fn code(mut self) -> Vec<Candidate<'a>> {
+        self.code_all()
+    }
+
+    fn code_all(&mut self) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         for g in 0..self.c.groups.len() {
             if let Some(act) = self.code_group(g) {
@@ -132,6 +185,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             sources: act.source,
             targets: act.target,
             symmetric: act.symmetric,
+            rule: act.rule,
         });
     }
 
@@ -150,9 +204,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     /// last and the index of the first.
     fn match_slots(&self, p: &VerbPattern, mut from: usize, end: usize) -> Option<(usize, usize)> {
         let mut first = None;
-        for slot in &p.slots {
+        for slot in p.slots.iter() {
             let mut found = None;
-            'search: for k in from..end.min(from + MAX_GAP + 1) {
+            let gap = if slot.near && first.is_some() {
+                NEAR_GAP
+            } else {
+                MAX_GAP
+            };
+            'search: for k in from..end.min(from + gap + 1) {
                 for alt in &slot.alts {
                     if k + alt.len() <= end && self.seq_at(k, alt) {
                         found = Some(k + alt.len());
@@ -203,12 +262,17 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     /// a particle), or a bare one. Among word patterns: most words, then the earliest first
     /// word ("humanitarian aid" beats "aid"), then file order. Among bare patterns: one whose
     /// target preposition is present, else the first.
-    fn match_pattern(&self, g: usize, kind: PatternKind) -> Option<(&'a VerbPattern, usize)> {
+    fn match_pattern(
+        &self,
+        g: usize,
+        kind: PatternKind,
+        table: Table,
+    ) -> Option<(&'a VerbPattern, usize)> {
         let c = self.c;
         let lemma = self.head_lemma[g];
         let mut best: Option<(&'a VerbPattern, usize, (usize, usize, usize))> = None;
         let mut first_bare = None;
-        for p in self.lx.verb_patterns(lemma) {
+        for p in self.lx.verb_patterns(lemma).filter(|p| table.holds(p)) {
             let is_kind = match kind {
                 PatternKind::Words => !p.slots.is_empty(),
                 PatternKind::Bare => p.slots.is_empty(),
@@ -219,6 +283,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             let Some((after, first)) = self.match_literal(g, p) else {
                 continue;
             };
+            self.note(g, || {
+                let code = if p.null {
+                    "---".to_string()
+                } else {
+                    self.lx.codes.info(p.code).code.clone()
+                };
+                format!("pattern matched: {code} {}", p.origin)
+            });
             if kind == PatternKind::Bare {
                 if !p.particle.is_empty() {
                     return Some((p, after));
@@ -352,6 +424,28 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 }
             }
         }
+        if target.is_empty() && p.target.loose && !grp.passive {
+            // A dictionary pattern without a target marker: the object outside the
+            // pattern's words, else the first named phrase after a preposition.
+            let direct = self
+                .np_starting_at(grp.end + p.particle.len(), true)
+                .filter(|&n| !self.np_has_pattern_word(n, p))
+                .or_else(|| self.np_starting_at(after, false));
+            target = direct.map(actors_of).unwrap_or_default();
+            if target.is_empty() {
+                for k in grp.end..end.max(after) {
+                    if c.w[k].pos == Upos::Adp {
+                        if let Some(np) = c.np_of.get(k + 1).copied().flatten() {
+                            let a = actors_of(np as usize);
+                            if !a.is_empty() {
+                                target = a;
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if target.is_empty() && !p.target.preps.is_empty() {
             // The first phrase after a target preposition that names someone.
             target = c
@@ -372,6 +466,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             complement: false,
             // Accepting an offer is one-sided, whoever else accepts it too.
             symmetric: symmetric(&self.lx.codes.info(p.code).code) && &*p.verb != "accept",
+            rule: p.origin.to_string(),
         }
     }
 
@@ -380,7 +475,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if depth > 3 {
             return None;
         }
-        if let Some((p, after)) = self.match_pattern(g, PatternKind::Words) {
+        if let Some((p, after)) = self.match_pattern(g, PatternKind::Words, Table::Sitrep) {
             return Some(self.act_from_pattern(g, p, after));
         }
         if let Some(comp) = self.complement(g) {
@@ -404,10 +499,26 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     complement: false,
                     symmetric: false,
                     required_target: false,
+                    rule: "complement SAY (agree that)".to_string(),
                 });
             }
         }
-        let (p, after) = self.match_pattern(g, PatternKind::Bare)?;
+        // Then sitrep's bare verbs (its reviewed default sense of a verb), then the
+        // dictionary's patterns with words, then the dictionary's bare verbs. A dictionary
+        // null pattern ("---") that matches means no event for this verb.
+        if let Some((p, after)) = self.match_pattern(g, PatternKind::Bare, Table::Sitrep) {
+            return Some(self.act_from_pattern(g, p, after));
+        }
+        if let Some((p, after)) = self.match_pattern(g, PatternKind::Words, Table::Dictionary) {
+            if p.null {
+                return self.why(g, "a dictionary null pattern (---) matched: no event");
+            }
+            return Some(self.act_from_pattern(g, p, after));
+        }
+        let (p, after) = self.match_pattern(g, PatternKind::Bare, Table::Dictionary)?;
+        if p.null {
+            return self.why(g, "a dictionary null pattern (---) matched: no event");
+        }
         Some(self.act_from_pattern(g, p, after))
     }
 
@@ -493,6 +604,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         let inner_code = inner.as_ref().map(|a| a.code);
+        let rule = match &inner {
+            Some(a) => format!("complement {:?} of {}", comp.class, a.rule),
+            None => format!("complement {:?}", comp.class),
+        };
         let inner_symmetric = inner.as_ref().is_some_and(|a| a.symmetric);
         let inner_target = || match &inner {
             Some(a) if !a.target.is_empty() => a.target.clone(),
@@ -654,6 +769,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             complement: true,
             symmetric,
             required_target: false,
+            rule,
         })
     }
 
@@ -877,7 +993,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     /// The event a group codes, with its own polarity and modality applied.
     fn code_group(&mut self, g: usize) -> Option<Act<'a>> {
         if self.consumed[g] {
-            return None;
+            return self.why(g, "taken as the complement of another verb");
         }
         let c = self.c;
         let grp = c.groups[g];
@@ -885,7 +1001,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         // and an infinitive not taken by a complement verb is a purpose or a plan, not an act
         // ("troops were sent to attack").
         if (grp.gerund && grp.start > 0 && c.w[grp.start - 1].pos == Upos::Adp) || grp.infinitive {
-            return None;
+            return self.why(
+                g,
+                "an infinitive or a participle after a preposition: a purpose or plan, not an act",
+            );
         }
         // A participle right after a noun describes it ("a resolution censuring X",
         // "militiamen armed with machetes"): not an act of its own.
@@ -905,12 +1024,12 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 c.w.get(grp.end)
                     .is_some_and(|w| w.pos == Upos::Adp && matches!(w.lemma, "by" | "with"));
             if grp.gerund || ((t.ends_with("ed") || t.ends_with("en")) && next_by_with) {
-                return None;
+                return self.why(g, "a participle describing the noun before it");
             }
         }
         let act = self.evaluate(g, 0);
         if c.hypothetical(grp.head) {
-            return None;
+            return self.why(g, "hypothetical (if/unless/whether clause)");
         }
         // "did not mean that Libya had cut ties": a clause under a negated verb is not asserted.
         if let Some(prev) = (0..g).rev().find(|&p| !c.groups[p].infinitive) {
@@ -918,7 +1037,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if pg.neg
                 && (pg.end..grp.start).any(|k| c.lower_is(k, "that") && c.w[k].pos == Upos::Sconj)
             {
-                return None;
+                return self.why(g, "under a negated verb: not asserted");
             }
         }
         // "helped Taiwan defend itself": a bare verb after its verb's object is a complement.
@@ -931,7 +1050,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if let Subject::Np(np) = c.subject(g) {
                 let s0 = c.nps[np].start;
                 if s0 > 0 && c.group_of[s0 - 1].is_some() {
-                    return None;
+                    return self.why(g, "a bare verb after another verb's object: its complement");
                 }
             }
         }
@@ -943,10 +1062,18 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 b -= 1;
             }
             if c.w[b].pos == Upos::Pron && matches!(c.w[b].lemma, "that" | "which" | "who") {
-                return None;
+                return self.why(
+                    g,
+                    "a future or conditional relative clause describing a noun",
+                );
             }
         }
-        let mut act = act?;
+        let Some(mut act) = act else {
+            return self.why(
+                g,
+                "no pattern of this verb matched (or its complement coded nothing)",
+            );
+        };
         // A consultation needs a counterpart ("met Iran", "Russia and Iran met"); a pattern
         // marked [!..] needs its target.
         if !act.complement
@@ -954,7 +1081,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             && ((act.required_target && !act.symmetric)
                 || (act.source.len() < 2 && act.code.starts_with("04") && !grp.passive))
         {
-            return None;
+            return self.why(g, "the pattern needs a named target and none was found");
         }
         let mut future_commit = false;
         if !act.complement {
@@ -963,14 +1090,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 // A negated act did not happen; a negated cooperation is a refusal.
                 // "did not praise" is no rejection: verbal support is only withheld.
                 let verbal_support = act.code.starts_with("05") && act.code != "057";
-                act.code = if k == Kind::Cooperative && !verbal_support {
-                    transform::refuse(act.code)?
-                } else {
-                    return None;
+                act.code = match transform::refuse(act.code) {
+                    Some(r) if k == Kind::Cooperative && !verbal_support => r,
+                    _ => return self.why(g, "negated: the act did not happen"),
                 };
             } else {
                 match grp.modal {
-                    Modal::Hedge => return None,
+                    Modal::Hedge => return self.why(g, "hedged (may, might, could): not asserted"),
                     Modal::Future => match k {
                         Kind::Cooperative => {
                             if let Some(i) = transform::intent(act.code) {
@@ -979,12 +1105,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                             future_commit = true;
                         }
                         Kind::Hostile | Kind::Protest => {
-                            act.code = transform::threat(act.code)?;
+                            let Some(t) = transform::threat(act.code) else {
+                                return self.why(g, "future hostile act without a threat code");
+                            };
+                            act.code = t;
                             future_commit = true;
                         }
                         // A future statement, demand or investigation has not happened.
                         _ if act.code.starts_with("13") => {}
-                        _ => return None,
+                        _ => return self.why(g, "future: has not happened"),
                     },
                     Modal::Must | Modal::Should => {
                         // "Y must X", said by someone else: a demand (an appeal for "should").
@@ -994,7 +1123,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                                 .iter()
                                 .any(|s| act.source.iter().any(|a| a.entity == s.entity))
                         {
-                            return None;
+                            return self.why(g, "must/should without another speaker demanding it");
                         }
                         act.code = if grp.modal == Modal::Must {
                             transform::demand(act.code)
@@ -1008,7 +1137,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 }
             }
         } else if grp.modal == Modal::Hedge {
-            return None;
+            return self.why(g, "hedged (may, might, could): not asserted");
         }
         if (act.commissive || future_commit)
             && (act.code.starts_with("13") || act.code.starts_with("03"))
@@ -1040,8 +1169,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         if act.source.is_empty() && !grp.passive {
             // Only a passive ("civilians were killed") may name the victim alone.
-            return None;
+            return self.why(g, "no named source actor");
         }
+        self.note(g, || format!("coded {} by {}", act.code, act.rule));
         Some(act)
     }
 
@@ -1084,6 +1214,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 sources: sides.clone(),
                 targets: Vec::new(),
                 symmetric: true,
+                rule: format!("sitrep nouns.tsv:{}", p.line),
             });
         }
     }

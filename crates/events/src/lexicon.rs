@@ -20,6 +20,30 @@ pub type Seq = Vec<Box<str>>;
 #[derive(Debug, Clone)]
 pub struct Slot {
     pub alts: Vec<Seq>,
+    /// `>word`: at most [`NEAR_GAP`] tokens after the previous word (the noun of a
+    /// dictionary "(PREP NOUN)" group stays in its prepositional phrase).
+    pub near: bool,
+}
+
+/// How far a `>` word may lie from the word before it.
+pub const NEAR_GAP: usize = 3;
+
+/// Where a pattern comes from: sitrep's reviewed table or the compiled CAMEO dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `data/verbs.tsv`, 1-based line.
+    Sitrep(usize),
+    /// `CAMEO.2.0.txt:LINE` (compiled by sitrep-lexicon).
+    Dictionary(&'static str),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Sitrep(line) => write!(f, "sitrep verbs.tsv:{line}"),
+            Origin::Dictionary(r) => write!(f, "dictionary {r}"),
+        }
+    }
 }
 
 /// Where a pattern's target is found.
@@ -31,6 +55,10 @@ pub struct TargetRule {
     pub preps: Vec<Box<str>>,
     /// `[!...]`: no event without a named target ("recognized Kosovo", not "recognized that").
     pub required: bool,
+    /// `[~]` (dictionary patterns without a target marker): the object, else the first named
+    /// phrase after any preposition in the clause, as PETRARCH takes the first actor in the
+    /// verb phrase.
+    pub loose: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -39,10 +67,14 @@ pub struct VerbPattern {
     pub verb: Box<str>,
     /// Particle lemmas right after the verb ("out" in "carry_out").
     pub particle: Seq,
-    pub slots: Vec<Slot>,
+    /// Shared by the verbs of one row (a dictionary block lists up to a dozen verbs).
+    pub slots: std::sync::Arc<[Slot]>,
     pub target: TargetRule,
-    /// 1-based line in verbs.tsv, for messages.
+    /// 1-based line in verbs.tsv (0 for dictionary patterns), for messages and ranking.
     pub line: usize,
+    pub origin: Origin,
+    /// A dictionary null pattern (`---`): the verb with these words codes no event.
+    pub null: bool,
     pub example: String,
     pub expect: String,
 }
@@ -101,7 +133,8 @@ impl Class {
 pub struct Lexicon {
     pub codes: CodeTable,
     pub verbs: Vec<VerbPattern>,
-    /// Verb lemma -> pattern indices, longest pattern first, then file order.
+    /// Verb lemma -> pattern indices: sitrep's first (longest first, then file order), then
+    /// the dictionary's (longest first, then dictionary order).
     by_verb: FxMap<Box<str>, Vec<u32>>,
     pub nouns: Vec<NounPattern>,
     by_noun: FxMap<Box<str>, u32>,
@@ -133,6 +166,72 @@ fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
+type Heads = Vec<(Box<str>, Seq)>;
+
+/// One pattern of the pattern language (`verb|verb_particle words... [target]`): its verbs
+/// with their particles, its word slots and its target rule.
+fn parse_pattern(
+    pattern: &str,
+    file: &'static str,
+    line: usize,
+) -> Result<(Heads, std::sync::Arc<[Slot]>, TargetRule), EventsError> {
+    let mut items = pattern.split_whitespace();
+    let head = items
+        .next()
+        .ok_or_else(|| data_err(file, line, "empty pattern"))?;
+    let mut slots = Vec::new();
+    let mut target = TargetRule::default();
+    let mut bracket = false;
+    for item in items {
+        if let Some(inner) = item.strip_prefix('[') {
+            let inner = inner
+                .strip_suffix(']')
+                .ok_or_else(|| data_err(file, line, "unclosed [ ]"))?;
+            let inner = match inner.strip_prefix('!') {
+                Some(rest) => {
+                    target.required = true;
+                    rest
+                }
+                None => inner,
+            };
+            for p in inner.split('|') {
+                match p {
+                    "obj" => target.obj = true,
+                    "~" => target.loose = true,
+                    "" => {}
+                    p => target.preps.push(p.into()),
+                }
+            }
+            bracket = true;
+        } else if bracket {
+            return Err(data_err(file, line, "words after the [target]"));
+        } else {
+            let (near, item) = match item.strip_prefix('>') {
+                Some(rest) => (true, rest),
+                None => (false, item),
+            };
+            let alts: Vec<Seq> = item.split('|').map(seq).filter(|s| !s.is_empty()).collect();
+            if alts.is_empty() {
+                return Err(data_err(file, line, "empty word slot"));
+            }
+            slots.push(Slot { alts, near });
+        }
+    }
+    if !bracket && slots.is_empty() {
+        target.obj = true;
+    }
+    let mut heads = Vec::new();
+    for alt in head.split('|') {
+        let mut words = seq(alt);
+        if words.is_empty() {
+            return Err(data_err(file, line, "empty verb"));
+        }
+        let verb = words.remove(0);
+        heads.push((verb, words));
+    }
+    Ok((heads, slots.into(), target))
+}
+
 impl Lexicon {
     pub fn embedded() -> Result<Lexicon, EventsError> {
         Lexicon::parse(
@@ -141,6 +240,20 @@ impl Lexicon {
             NOUNS_TSV,
             COMPLEMENTS_TSV,
             SPEECH_TSV,
+            sitrep_lexicon::Lexicon::get().verb_rows(),
+        )
+    }
+
+    /// sitrep's own tables only (unit tests of the reviewed patterns).
+    #[cfg(test)]
+    pub fn embedded_sitrep_only() -> Result<Lexicon, EventsError> {
+        Lexicon::parse(
+            CodeTable::embedded()?,
+            VERBS_TSV,
+            NOUNS_TSV,
+            COMPLEMENTS_TSV,
+            SPEECH_TSV,
+            &[],
         )
     }
 
@@ -150,6 +263,7 @@ impl Lexicon {
         nouns_tsv: &str,
         complements_tsv: &str,
         speech_tsv: &str,
+        dictionary: &[sitrep_lexicon::VerbRow],
     ) -> Result<Lexicon, EventsError> {
         let mut verbs = Vec::new();
         for (line, text) in content_lines(verbs_tsv) {
@@ -168,62 +282,44 @@ impl Lexicon {
                     format!("unknown CAMEO code {:?}", cols[0]),
                 )
             })?;
-            let mut items = cols[1].split_whitespace();
-            let head = items
-                .next()
-                .ok_or_else(|| data_err("verbs.tsv", line, "empty pattern"))?;
-            let mut slots = Vec::new();
-            let mut target = TargetRule::default();
-            let mut bracket = false;
-            for item in items {
-                if let Some(inner) = item.strip_prefix('[') {
-                    let inner = inner
-                        .strip_suffix(']')
-                        .ok_or_else(|| data_err("verbs.tsv", line, "unclosed [ ]"))?;
-                    let inner = match inner.strip_prefix('!') {
-                        Some(rest) => {
-                            target.required = true;
-                            rest
-                        }
-                        None => inner,
-                    };
-                    for p in inner.split('|') {
-                        if p == "obj" {
-                            target.obj = true;
-                        } else if !p.is_empty() {
-                            target.preps.push(p.into());
-                        }
-                    }
-                    bracket = true;
-                } else if bracket {
-                    return Err(data_err("verbs.tsv", line, "words after the [target]"));
-                } else {
-                    let alts: Vec<Seq> =
-                        item.split('|').map(seq).filter(|s| !s.is_empty()).collect();
-                    if alts.is_empty() {
-                        return Err(data_err("verbs.tsv", line, "empty word slot"));
-                    }
-                    slots.push(Slot { alts });
-                }
-            }
-            if !bracket && slots.is_empty() {
-                target.obj = true;
-            }
-            for alt in head.split('|') {
-                let mut words = seq(alt);
-                if words.is_empty() {
-                    return Err(data_err("verbs.tsv", line, "empty verb"));
-                }
-                let verb = words.remove(0);
+            let (heads, slots, target) = parse_pattern(cols[1], "verbs.tsv", line)?;
+            for (verb, particle) in heads {
                 verbs.push(VerbPattern {
                     code,
                     verb,
-                    particle: words,
+                    particle,
                     slots: slots.clone(),
                     target: target.clone(),
                     line,
+                    origin: Origin::Sitrep(line),
+                    null: false,
                     example: cols[2].to_string(),
                     expect: cols[3].to_string(),
+                });
+            }
+        }
+        let sitrep_count = verbs.len();
+        // The compiled CAMEO dictionary, in the same pattern language. A row whose code the
+        // table lacks is skipped (the generator already drops codes outside CAMEO).
+        let null_code = codes.get("010");
+        for row in dictionary {
+            let null = row.code == "---";
+            let Some(code) = (if null { null_code } else { codes.get(row.code) }) else {
+                continue;
+            };
+            let (heads, slots, target) = parse_pattern(row.pattern, "lexicon verbs.tsv", 0)?;
+            for (verb, particle) in heads {
+                verbs.push(VerbPattern {
+                    code,
+                    verb,
+                    particle,
+                    slots: slots.clone(),
+                    target: target.clone(),
+                    line: 0,
+                    origin: Origin::Dictionary(row.rule.0),
+                    null,
+                    example: String::new(),
+                    expect: String::new(),
                 });
             }
         }
@@ -235,7 +331,11 @@ impl Lexicon {
             // Longer patterns are more specific and are tried first; ties keep file order.
             list.sort_by_key(|&i| {
                 let p = &verbs[i as usize];
-                (std::cmp::Reverse(p.slots.len() + p.particle.len()), p.line)
+                (
+                    (i as usize) >= sitrep_count,
+                    std::cmp::Reverse(p.slots.len() + p.particle.len()),
+                    i,
+                )
             });
         }
 
@@ -450,7 +550,7 @@ mod tests {
             ("040\tmeet [with] talk\tx\ty\n", "after the [target]"),
         ];
         for (tsv, want) in cases {
-            let err = Lexicon::parse(codes.clone(), tsv, "", "", "")
+            let err = Lexicon::parse(codes.clone(), tsv, "", "", "", &[])
                 .unwrap_err()
                 .to_string();
             assert!(

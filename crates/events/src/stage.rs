@@ -31,6 +31,11 @@ impl EventsStage {
         &self.lx
     }
 
+    /// `sitrep explain`: see [`explain`].
+    pub fn explain(&self, doc: &Document) -> String {
+        explain(&self.lx, doc)
+    }
+
     /// The CAMEO actor code of an entity; a geocoded place without one stands for its
     /// country ("demonstrators in Baghdad" are IRQ).
     fn actor_code(doc: &Document, e: EntityId) -> Option<&str> {
@@ -73,18 +78,49 @@ impl EventsStage {
         })
     }
 
-    /// The article's main place: the geocoded location named most often.
+    /// The article's main place: the dateline or lead's place (the first geocoded place
+    /// below country level in the first two sentences: "GENEVA —", "talks in Geneva"), else
+    /// the place below country level named most often, else the location named most often.
+    /// A country named as a party is rarely where things happen.
     fn main_place(doc: &Document) -> Option<EntityId> {
-        doc.entities
+        let sub_country = |e: &sitrep_doc::Entity| {
+            e.kind == EntityKind::Location
+                && e.geo
+                    .as_ref()
+                    .is_some_and(|g| !g.feature.starts_with("PCL"))
+        };
+        let lead_end = doc
+            .sentences
+            .get(1)
+            .or(doc.sentences.first())
+            .map(|s| s.span.end())
+            .unwrap_or(0);
+        let lead = doc
+            .mentions
             .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Location && e.geo.is_some())
-            .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
-            .map(|(i, _)| EntityId(i as u32))
+            .filter(|m| m.span.end() <= lead_end)
+            .filter_map(|m| m.entity)
+            .find(|&e| sub_country(&doc.entities[e.index()]));
+        if lead.is_some() {
+            return lead;
+        }
+        let most = |pred: &dyn Fn(&sitrep_doc::Entity) -> bool| {
+            doc.entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| pred(e))
+                .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
+                .map(|(i, _)| EntityId(i as u32))
+        };
+        most(&sub_country).or_else(|| {
+            most(&|e: &sitrep_doc::Entity| e.kind == EntityKind::Location && e.geo.is_some())
+        })
     }
 
-    /// The place of an event: a geocoded location named in its sentence that is not one of
-    /// its actors, preferring one after "in/at/near"; else the article's main place.
+    /// The place of an event: a geocoded location after "in/at/near/outside" in its
+    /// sentence that is not one of its actors ("talks in Geneva"); else a place below country
+    /// level named in the sentence (a city, not a country named as a party); else the
+    /// article's main place (dateline or lead).
     fn place(
         doc: &Document,
         sspan: Span,
@@ -95,9 +131,13 @@ impl EventsStage {
         for m in doc.mentions.iter().filter(|m| sspan.contains(m.span)) {
             let Some(e) = m.entity else { continue };
             let ent = &doc.entities[e.index()];
-            if ent.kind != EntityKind::Location || ent.geo.is_none() {
+            let Some(geo) = ent
+                .geo
+                .as_ref()
+                .filter(|_| ent.kind == EntityKind::Location)
+            else {
                 continue;
-            }
+            };
             if actors.iter().flatten().any(|x| x.entity == Some(e)) {
                 continue;
             }
@@ -109,7 +149,9 @@ impl EventsStage {
             if matches!(word, "in" | "at" | "near" | "outside") {
                 return Some(e);
             }
-            fallback.get_or_insert(e);
+            if !geo.feature.starts_with("PCL") {
+                fallback.get_or_insert(e);
+            }
         }
         fallback.or(main)
     }
@@ -135,20 +177,19 @@ impl Stage for EventsStage {
         REQUIRED
     }
 
+    /// Quotes make reported events "reported" or "asserted" and carry their speaker; dates
+    /// and places date and place events. Without them events are coded all the same.
+    fn uses(&self) -> Layers {
+        Layers::QUOTES | Layers::DATES | Layers::GEO
+    }
+
     fn provides(&self) -> Layers {
         Layers::EVENTS
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        if !doc.done.contains(REQUIRED) {
-            return Err(StageError::new(
-                "events",
-                format!("missing layers {:?}", REQUIRED - doc.done),
-            ));
-        }
         let events = code_document(&self.lx, &self.config, doc);
         doc.events = events;
-        doc.done |= Layers::EVENTS;
         Ok(())
     }
 }
@@ -318,6 +359,11 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
             EventsStage::quote_speaker(doc, q)
         };
         let cands = SentenceCoder::new(lx, &c, speaker).code();
+        let issues = if cands.is_empty() {
+            Vec::new()
+        } else {
+            sentence_issues(doc, first, last)
+        };
         for cand in cands {
             push_events(
                 lx,
@@ -328,6 +374,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
                 s.paragraph == first_paragraph,
                 main_place,
                 cand,
+                &issues,
                 &mut events,
             );
         }
@@ -348,6 +395,7 @@ fn push_events(
     is_root: bool,
     main_place: Option<EntityId>,
     cand: Candidate,
+    issues: &[String],
     out: &mut Vec<Event>,
 ) {
     let Some(id) = lx.codes.get(cand.code) else {
@@ -419,8 +467,26 @@ fn push_events(
                 EventStatus::Asserted
             },
             quote,
+            rule: cand.rule.clone(),
+            issues: issues.to_vec(),
         });
     }
+}
+
+/// The issue codes of the sentence on tokens `first..last` (Phoenix issue dictionary), in
+/// order, without repeats.
+fn sentence_issues(doc: &Document, first: usize, last: usize) -> Vec<String> {
+    let texts: Vec<&str> = doc.tokens[first..last]
+        .iter()
+        .map(|t| doc.slice(t.span))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for m in sitrep_lexicon::Lexicon::get().issues(&texts) {
+        if !out.iter().any(|c| c == m.code) {
+            out.push(m.code.to_string());
+        }
+    }
+    out
 }
 
 /// Attributed quotations as statements by their speaker: 010, or the code the cue carries.
@@ -453,7 +519,12 @@ fn speech_events(
             .or_else(|| cue_tokens.clone().next())
             .map(|t| t.lemma.as_str())
             .unwrap_or("");
-        let code = lx.speech_code(lemma).or_else(|| lx.codes.get("010"));
+        let listed = lx.speech_code(lemma);
+        let rule = match listed {
+            Some(_) => format!("sitrep speech.tsv cue {lemma:?}"),
+            None => format!("quote with speaker, cue {lemma:?} (010)"),
+        };
+        let code = listed.or_else(|| lx.codes.get("010"));
         let Some(code) = code else { continue };
         let info = lx.codes.info(code);
         // The one addressed: "told Iran", "said to Iran".
@@ -492,15 +563,24 @@ fn speech_events(
             is_root: s.paragraph == first_paragraph,
             status: EventStatus::Asserted,
             quote: Some(QuoteId(qi as u32)),
+            rule,
+            issues: doc
+                .sentences
+                .get(sid.index())
+                .map(|s| sentence_issues(doc, s.tokens.0 as usize, s.tokens.1 as usize))
+                .unwrap_or_default(),
         });
     }
     out.sort_by_key(|e| (e.sentence, e.trigger.start()));
 }
 
-/// A readable dump of the clause analysis of every sentence with a named actor: words as
-/// `text/POS/lemma`, noun phrases in [ ], verb groups in < > with their features, actor codes
-/// in { }. For reviewing why an event was or was not coded.
-pub fn explain(doc: &Document) -> String {
+/// Why each sentence gave the events it gave: per sentence, its text, whether it was skipped
+/// (sports, no named actor), the clause analysis (words as `text/POS/lemma`, noun phrases in
+/// [ ], verb groups in < > with NEG/PASS/FUT/HEDGE/MUST/SHOULD/INF/GER, actor codes in { }),
+/// then per verb group its lemma, the patterns that matched (sitrep table line or dictionary
+/// entry) and why it was or was not coded (negated, hypothetical, hedged, no actor ...), and
+/// the events coded with their rule.
+pub fn explain(lx: &Lexicon, doc: &Document) -> String {
     use std::fmt::Write;
     let mut order: Vec<usize> = (0..doc.mentions.len()).collect();
     order.sort_by_key(|&i| {
@@ -511,60 +591,128 @@ pub fn explain(doc: &Document) -> String {
     });
     let mut cursor = 0;
     let mut out = String::new();
-    for s in &doc.sentences {
+    let sports = sports_prefix(doc);
+    let sports_article = sports[doc.tokens.len()] >= 6;
+    for (si, s) in doc.sentences.iter().enumerate() {
         let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
         if first >= last || last > doc.tokens.len() {
             continue;
         }
+        let _ = writeln!(out, "sentence {si}: {}", doc.slice(s.span).trim());
+        if sports_article || sports[last] > sports[first] {
+            out.push_str("  skipped: sports vocabulary\n\n");
+            continue;
+        }
         let actors = token_actors(doc, first, last, &order, &mut cursor);
+        if actors.iter().all(|a| a.is_none()) {
+            out.push_str("  skipped: no named actor in the sentence\n\n");
+            continue;
+        }
         let c = Clauses::new(doc, first, last, actors);
-        for (k, w) in c.w.iter().enumerate() {
-            if let Some(g) = c.group_of[k].filter(|&g| c.groups[g as usize].start == k) {
-                out.push('<');
-                let _ = g;
+        out.push_str("  ");
+        clause_dump(doc, &c, &mut out);
+        out.push('\n');
+        let speaker = |k: usize| {
+            let q = EventsStage::quote_of(doc, c.w[k].span)?;
+            EventsStage::quote_speaker(doc, q)
+        };
+        let (cands, trace) = SentenceCoder::new(lx, &c, speaker).code_traced();
+        for (g, grp) in c.groups.iter().enumerate() {
+            let w = c.w[grp.head];
+            let listed = lx.verb_key(w.lemma, w.text);
+            let _ = writeln!(
+                out,
+                "  verb {:?} (lemma {:?}{})",
+                w.text,
+                w.lemma,
+                match listed {
+                    Some(k) => format!(", listed as {k:?}"),
+                    None => ", in no pattern table".to_string(),
+                }
+            );
+            for (_, note) in trace.iter().filter(|(tg, _)| *tg == g) {
+                let _ = writeln!(out, "    {note}");
             }
-            if c.np_of[k].is_some_and(|n| c.nps[n as usize].start == k) {
-                out.push('[');
-            }
-            let _ = write!(out, "{}/{}/{}", w.text, w.pos.as_str(), w.lemma);
-            if let Some(a) = c.actor[k] {
-                let _ = write!(
-                    out,
-                    "{{{}}}",
-                    EventsStage::actor_code(doc, a.entity).unwrap_or("")
-                );
-            }
-            if c.np_of[k].is_some_and(|n| c.nps[n as usize].end == k + 1) {
-                out.push(']');
-            }
-            if let Some(g) = c.group_of[k]
-                .map(|g| c.groups[g as usize])
-                .filter(|g| g.end == k + 1)
-            {
-                let _ = write!(
-                    out,
-                    ">{}{}{}{}",
-                    if g.neg { "NEG" } else { "" },
-                    if g.passive { "PASS" } else { "" },
-                    match g.modal {
-                        crate::clause::Modal::None => "",
-                        crate::clause::Modal::Future => "FUT",
-                        crate::clause::Modal::Hedge => "HEDGE",
-                        crate::clause::Modal::Must => "MUST",
-                        crate::clause::Modal::Should => "SHOULD",
-                    },
-                    if g.infinitive {
-                        "INF"
-                    } else if g.gerund {
-                        "GER"
-                    } else {
-                        ""
-                    }
-                );
-            }
-            out.push(' ');
+        }
+        for cand in &cands {
+            let _ = writeln!(
+                out,
+                "  event {} at {:?}: {} -> {} ({})",
+                cand.code,
+                c.w[cand.trigger].text,
+                cand.sources.len(),
+                cand.targets.len(),
+                cand.rule
+            );
         }
         out.push('\n');
     }
+    for e in &doc.events {
+        let _ = writeln!(
+            out,
+            "coded: {} {} -> {} at {:?} [{}] issues {:?}",
+            e.code,
+            e.source
+                .as_ref()
+                .map(|a| a.actor_code.as_str())
+                .unwrap_or("-"),
+            e.target
+                .as_ref()
+                .map(|a| a.actor_code.as_str())
+                .unwrap_or("-"),
+            doc.slice(e.trigger),
+            e.rule,
+            e.issues
+        );
+    }
     out
+}
+
+fn clause_dump(doc: &Document, c: &Clauses, out: &mut String) {
+    use std::fmt::Write;
+    for (k, w) in c.w.iter().enumerate() {
+        if c.group_of[k].is_some_and(|g| c.groups[g as usize].start == k) {
+            out.push('<');
+        }
+        if c.np_of[k].is_some_and(|n| c.nps[n as usize].start == k) {
+            out.push('[');
+        }
+        let _ = write!(out, "{}/{}/{}", w.text, w.pos.as_str(), w.lemma);
+        if let Some(a) = c.actor[k] {
+            let _ = write!(
+                out,
+                "{{{}}}",
+                EventsStage::actor_code(doc, a.entity).unwrap_or("")
+            );
+        }
+        if c.np_of[k].is_some_and(|n| c.nps[n as usize].end == k + 1) {
+            out.push(']');
+        }
+        if let Some(g) = c.group_of[k]
+            .map(|g| c.groups[g as usize])
+            .filter(|g| g.end == k + 1)
+        {
+            let _ = write!(
+                out,
+                ">{}{}{}{}",
+                if g.neg { "NEG" } else { "" },
+                if g.passive { "PASS" } else { "" },
+                match g.modal {
+                    crate::clause::Modal::None => "",
+                    crate::clause::Modal::Future => "FUT",
+                    crate::clause::Modal::Hedge => "HEDGE",
+                    crate::clause::Modal::Must => "MUST",
+                    crate::clause::Modal::Should => "SHOULD",
+                },
+                if g.infinitive {
+                    "INF"
+                } else if g.gerund {
+                    "GER"
+                } else {
+                    ""
+                }
+            );
+        }
+        out.push(' ');
+    }
 }

@@ -197,7 +197,7 @@ impl<'a> ExportDoc<'a> {
             .collect();
         let mut v1 = Vec::new();
         let mut v21 = Vec::new();
-        for c in sitrep_gkg::counts(doc) {
+        for c in &doc.counts {
             let sentence = doc.sentence_at(c.span.start());
             let geo = places
                 .iter()
@@ -209,13 +209,13 @@ impl<'a> ExportDoc<'a> {
             });
             let object = clean(&c.object, &[';', '#']);
             v1.push(CountEntry::v1(
-                c.kind,
+                c.kind.as_str(),
                 Float::new(c.value),
                 object.clone(),
                 loc.clone(),
             ));
             v21.push(CountEntry::v21(
-                c.kind,
+                c.kind.as_str(),
                 Float::new(c.value),
                 object,
                 loc,

@@ -3,6 +3,8 @@
 //! would triple compile time for nothing we need). Rows are buffered per table and flushed
 //! as a row group every `ROW_GROUP` rows, so memory stays bounded; the events table waits for
 //! `finish`, which groups mentions into happenings to give each its GLOBALEVENTID.
+//! [`RowMaker`] makes the rows of the five tables ([`TABLES`]) from documents for any sink,
+//! so in-memory tables (the Python package's Arrow tables) get the same columns and values.
 
 use crate::codes::CharIndex;
 use crate::gdelt::Summary;
@@ -20,8 +22,9 @@ use std::sync::Arc;
 
 const ROW_GROUP: usize = 50_000;
 
+/// The type of a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
     Str,
     I32,
     I64,
@@ -261,7 +264,29 @@ impl Table {
 
 use Kind::*;
 
-const ARTICLES: &[(&str, Kind, bool)] = &[
+/// One column: name, type, nullable.
+pub type ColumnSpec = (&'static str, Kind, bool);
+
+/// The five tables, in [`TableId`] order, with their columns.
+pub const TABLES: [(&str, &[ColumnSpec]); 5] = [
+    ("articles", ARTICLES),
+    ("entities", ENTITIES),
+    ("mentions", MENTIONS),
+    ("quotes", QUOTES),
+    ("events", EVENTS),
+];
+
+/// Index of a table in [`TABLES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableId {
+    Articles = 0,
+    Entities = 1,
+    Mentions = 2,
+    Quotes = 3,
+    Events = 4,
+}
+
+const ARTICLES: &[ColumnSpec] = &[
     ("article_id", Str, false),
     ("date", Date, true),
     ("title", Str, true),
@@ -284,7 +309,7 @@ const ARTICLES: &[(&str, Kind, bool)] = &[
     ("errors", Str, false),
 ];
 
-const ENTITIES: &[(&str, Kind, bool)] = &[
+const ENTITIES: &[ColumnSpec] = &[
     ("article_id", Str, false),
     ("entity_id", I32, false),
     ("kind", Str, false),
@@ -301,7 +326,7 @@ const ENTITIES: &[(&str, Kind, bool)] = &[
     ("adm1", Str, true),
 ];
 
-const MENTIONS: &[(&str, Kind, bool)] = &[
+const MENTIONS: &[ColumnSpec] = &[
     ("article_id", Str, false),
     ("mention_id", I32, false),
     ("entity_id", I32, true),
@@ -314,7 +339,7 @@ const MENTIONS: &[(&str, Kind, bool)] = &[
     ("text", Str, false),
 ];
 
-const QUOTES: &[(&str, Kind, bool)] = &[
+const QUOTES: &[ColumnSpec] = &[
     ("article_id", Str, false),
     ("quote_id", I32, false),
     ("kind", Str, false),
@@ -329,7 +354,7 @@ const QUOTES: &[(&str, Kind, bool)] = &[
     ("cue", Str, true),
 ];
 
-const EVENTS: &[(&str, Kind, bool)] = &[
+const EVENTS: &[ColumnSpec] = &[
     ("article_id", Str, false),
     ("event_index", I32, false),
     ("global_event_id", I64, false),
@@ -353,48 +378,41 @@ const EVENTS: &[(&str, Kind, bool)] = &[
     ("is_root", Bool, false),
     ("status", Str, false),
     ("quote_id", I32, true),
+    // What coded the event (sitrep pattern or dictionary entry) and its sentence's issue
+    // codes, comma-separated ("" when none).
+    ("rule", Str, false),
+    ("issues", Str, false),
 ];
 
-/// Streams the five Parquet tables of a batch into a directory.
-pub struct ParquetWriter {
-    articles: Table,
-    entities: Table,
-    mentions: Table,
-    quotes: Table,
-    events: Table,
-    /// Event rows wait for their GLOBALEVENTID (column 2) until `finish`.
+/// Makes the rows of the five tables from documents and hands them to a sink, in table
+/// order per document. Event rows wait for their GLOBALEVENTID (column 2), which needs
+/// every document of the batch: [`RowMaker::finish`] groups them and hands them over.
+#[derive(Default)]
+pub struct RowMaker {
     pending: Vec<(EventMention, Vec<Value>)>,
     grouper: Grouper,
     documents: u64,
 }
 
-impl ParquetWriter {
-    pub fn create(dir: impl AsRef<Path>) -> Result<ParquetWriter, ExportError> {
-        ParquetWriter::with_grouper(dir, Grouper::default())
-    }
+/// Where rows go: the table and one value per column of its [`TABLES`] entry.
+pub type RowSink<'a> = dyn FnMut(TableId, Vec<Value>) -> Result<(), ExportError> + 'a;
 
-    pub fn with_grouper(
-        dir: impl AsRef<Path>,
-        grouper: Grouper,
-    ) -> Result<ParquetWriter, ExportError> {
-        let dir = dir.as_ref();
-        std::fs::create_dir_all(dir).map_err(|e| ExportError::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
-        Ok(ParquetWriter {
-            articles: Table::create(dir, "articles", ARTICLES)?,
-            entities: Table::create(dir, "entities", ENTITIES)?,
-            mentions: Table::create(dir, "mentions", MENTIONS)?,
-            quotes: Table::create(dir, "quotes", QUOTES)?,
-            events: Table::create(dir, "events", EVENTS)?,
-            pending: Vec::new(),
+impl RowMaker {
+    pub fn new(grouper: Grouper) -> RowMaker {
+        RowMaker {
             grouper,
-            documents: 0,
-        })
+            ..RowMaker::default()
+        }
     }
 
-    pub fn write(&mut self, doc: &Document) -> Result<(), ExportError> {
+    /// Documents added so far.
+    pub fn documents(&self) -> u64 {
+        self.documents
+    }
+
+    /// Hands the article, entity, mention and quote rows of `doc` to `sink`; keeps its event
+    /// rows for [`RowMaker::finish`].
+    pub fn add(&mut self, doc: &Document, sink: &mut RowSink) -> Result<(), ExportError> {
         let id = doc.meta.id.as_str();
         let chars = CharIndex::new(doc.text());
         let m = &doc.meta;
@@ -403,47 +421,53 @@ impl ParquetWriter {
         let mut themes: Vec<&str> = doc.themes.iter().map(|t| t.theme.as_str()).collect();
         themes.sort_unstable();
         themes.dedup();
-        self.articles.push(vec![
-            s(id),
-            m.date.map(Value::Date).unwrap_or(Value::Null),
-            os(m.title.as_deref()),
-            os(m.url.as_deref()),
-            os(m.source.as_deref()),
-            i64v(doc.text().len()),
-            Value::I64(chars.len_chars() as i64),
-            Value::I32(doc.sentences.len() as i32),
-            Value::I32(doc.entities.len() as i32),
-            Value::I32(doc.quotes.len() as i32),
-            Value::I32(doc.events.len() as i32),
-            f(t.map(|t| t.tone)),
-            f(t.map(|t| t.positive)),
-            f(t.map(|t| t.negative)),
-            f(t.map(|t| t.polarity)),
-            f(t.map(|t| t.activity_density)),
-            f(t.map(|t| t.self_density)),
-            oi32(t.map(|t| t.word_count)),
-            Value::Str(themes.join(";")),
-            Value::Str(doc.errors.join("\n")),
-        ])?;
+        sink(
+            TableId::Articles,
+            vec![
+                s(id),
+                m.date.map(Value::Date).unwrap_or(Value::Null),
+                os(m.title.as_deref()),
+                os(m.url.as_deref()),
+                os(m.source.as_deref()),
+                i64v(doc.text().len()),
+                Value::I64(chars.len_chars() as i64),
+                Value::I32(doc.sentences.len() as i32),
+                Value::I32(doc.entities.len() as i32),
+                Value::I32(doc.quotes.len() as i32),
+                Value::I32(doc.events.len() as i32),
+                f(t.map(|t| t.tone)),
+                f(t.map(|t| t.positive)),
+                f(t.map(|t| t.negative)),
+                f(t.map(|t| t.polarity)),
+                f(t.map(|t| t.activity_density)),
+                f(t.map(|t| t.self_density)),
+                oi32(t.map(|t| t.word_count)),
+                Value::Str(themes.join(";")),
+                Value::Str(doc.errors.join("\n")),
+            ],
+        )?;
         for (i, e) in doc.entities.iter().enumerate() {
             let g = e.geo.as_ref();
-            self.entities.push(vec![
-                s(id),
-                Value::I32(i as i32),
-                s(e.kind.as_str()),
-                s(&e.name),
-                s(&e.key),
-                os(e.actor_code.as_deref()),
-                Value::Str(e.titles.join("; ")),
-                Value::I32(e.mentions.len() as i32),
-                g.map(|g| Value::I64(i64::from(g.geonames_id)))
-                    .unwrap_or(Value::Null),
-                f(g.map(|g| g.lat)),
-                f(g.map(|g| g.lon)),
-                os(g.map(|g| g.country_iso3.as_str())),
-                os(g.map(|g| g.country_fips.as_str())),
-                os(g.map(|g| g.adm1.as_str())),
-            ])?;
+            sink(
+                TableId::Entities,
+                vec![
+                    s(id),
+                    Value::I32(i as i32),
+                    s(e.kind.as_str()),
+                    s(&e.name),
+                    s(&e.key),
+                    os(e.actor_code.as_deref()),
+                    Value::Str(e.titles.join("; ")),
+                    Value::I32(e.mentions.len() as i32),
+                    g.map(|g| Value::I64(i64::from(g.geonames_id)))
+                        .unwrap_or(Value::Null),
+                    f(g.map(|g| g.lat)),
+                    f(g.map(|g| g.lon)),
+                    os(g.map(|g| g.country_iso3.as_str())),
+                    os(g.map(|g| g.country_fips.as_str())),
+                    os(g.map(|g| g.adm1.as_str())),
+                ],
+            )?;
         }
         for (i, mn) in doc.mentions.iter().enumerate() {
             let form = match mn.form {
@@ -452,38 +476,44 @@ impl ParquetWriter {
                 sitrep_doc::MentionForm::Pronoun => "pronoun",
                 sitrep_doc::MentionForm::Adjective => "adjective",
             };
-            self.mentions.push(vec![
-                s(id),
-                Value::I32(i as i32),
-                oi32(mn.entity.map(|e| e.0)),
-                s(mn.kind.as_str()),
-                s(form),
-                i64v(mn.span.start()),
-                i64v(mn.span.end()),
-                Value::I64(chars.char_of(mn.span.start())),
-                Value::I64(chars.char_of(mn.span.end())),
-                s(doc.slice(mn.span)),
-            ])?;
+            sink(
+                TableId::Mentions,
+                vec![
+                    s(id),
+                    Value::I32(i as i32),
+                    oi32(mn.entity.map(|e| e.0)),
+                    s(mn.kind.as_str()),
+                    s(form),
+                    i64v(mn.span.start()),
+                    i64v(mn.span.end()),
+                    Value::I64(chars.char_of(mn.span.start())),
+                    Value::I64(chars.char_of(mn.span.end())),
+                    s(doc.slice(mn.span)),
+                ],
+            )?;
         }
         for (i, q) in doc.quotes.iter().enumerate() {
             let sp = q.speaker.as_ref();
-            self.quotes.push(vec![
-                s(id),
-                Value::I32(i as i32),
-                s(q.kind.as_str()),
-                i64v(q.span.start()),
-                i64v(q.span.end()),
-                Value::I64(chars.char_of(q.span.start())),
-                Value::I64(chars.char_of(q.span.end())),
-                s(doc.slice(q.span)),
-                os(sp.map(|x| doc.slice(x.span))),
-                oi32(sp.and_then(|x| x.entity).map(|e| e.0)),
-                os(sp
-                    .and_then(|x| x.entity)
-                    .and_then(|e| doc.entities.get(e.index()))
-                    .map(|e| e.name.as_str())),
-                os(q.cue.map(|c| doc.slice(c))),
-            ])?;
+            sink(
+                TableId::Quotes,
+                vec![
+                    s(id),
+                    Value::I32(i as i32),
+                    s(q.kind.as_str()),
+                    i64v(q.span.start()),
+                    i64v(q.span.end()),
+                    Value::I64(chars.char_of(q.span.start())),
+                    Value::I64(chars.char_of(q.span.end())),
+                    s(doc.slice(q.span)),
+                    os(sp.map(|x| doc.slice(x.span))),
+                    oi32(sp.and_then(|x| x.entity).map(|e| e.0)),
+                    os(sp
+                        .and_then(|x| x.entity)
+                        .and_then(|e| doc.entities.get(e.index()))
+                        .map(|e| e.name.as_str())),
+                    os(q.cue.map(|c| doc.slice(c))),
+                ],
+            )?;
         }
         for (e, mention) in doc.events.iter().zip(EventMention::from_document(doc)) {
             let actor = |a: Option<&sitrep_doc::EventActor>| {
@@ -522,6 +552,8 @@ impl ParquetWriter {
                     EventStatus::Reported => "reported",
                 }),
                 oi32(e.quote.map(|q| q.0)),
+                s(&e.rule),
+                s(&e.issues.join(",")),
             ];
             self.pending.push((mention, row));
         }
@@ -529,26 +561,68 @@ impl ParquetWriter {
         Ok(())
     }
 
-    pub fn finish(mut self) -> Result<Summary, ExportError> {
+    /// Groups the pending event mentions into happenings and hands each event row, with its
+    /// GLOBALEVENTID, to `sink` in the order the documents came.
+    pub fn finish(mut self, sink: &mut RowSink) -> Result<u64, ExportError> {
         let mentions: Vec<EventMention> = self.pending.iter().map(|(m, _)| m.clone()).collect();
         let happenings = self.grouper.group(&mentions);
         let member_of = sitrep_happenings::membership(mentions.len(), &happenings);
         for ((_, mut row), group) in self.pending.drain(..).zip(member_of) {
             // Excluded mentions (by the grouping config) get id 0: no happening.
             row[2] = Value::I64(group.map(|g| happenings[g].id as i64).unwrap_or(0));
-            self.events.push(row)?;
+            sink(TableId::Events, row)?;
         }
+        Ok(self.documents)
+    }
+}
+
+/// Streams the five Parquet tables of a batch into a directory.
+pub struct ParquetWriter {
+    /// In [`TableId`] order.
+    tables: Vec<Table>,
+    rows: RowMaker,
+}
+
+impl ParquetWriter {
+    pub fn create(dir: impl AsRef<Path>) -> Result<ParquetWriter, ExportError> {
+        ParquetWriter::with_grouper(dir, Grouper::default())
+    }
+
+    pub fn with_grouper(
+        dir: impl AsRef<Path>,
+        grouper: Grouper,
+    ) -> Result<ParquetWriter, ExportError> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir).map_err(|e| ExportError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
+        let tables = TABLES
+            .iter()
+            .map(|&(name, spec)| Table::create(dir, name, spec))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ParquetWriter {
+            tables,
+            rows: RowMaker::new(grouper),
+        })
+    }
+
+    pub fn write(&mut self, doc: &Document) -> Result<(), ExportError> {
+        let tables = &mut self.tables;
+        self.rows
+            .add(doc, &mut |t, row| tables[t as usize].push(row))
+    }
+
+    pub fn finish(mut self) -> Result<Summary, ExportError> {
+        let tables = &mut self.tables;
+        let documents = self
+            .rows
+            .finish(&mut |t, row| tables[t as usize].push(row))?;
         let mut summary = Summary {
-            documents: self.documents,
+            documents,
             ..Summary::default()
         };
-        for t in [
-            self.articles,
-            self.entities,
-            self.mentions,
-            self.quotes,
-            self.events,
-        ] {
+        for t in self.tables {
             let name = t.name;
             let (path, rows) = t.close()?;
             summary.rows.push((name.to_string(), rows));

@@ -155,6 +155,8 @@ fn meeting_doc(id: &str, source: &str, swapped: bool) -> Document {
         is_root: true,
         status: EventStatus::Asserted,
         quote: None,
+        rule: String::new(),
+        issues: Vec::new(),
     });
     doc.quotes.push(Quote {
         span: sp(&doc, "“We will not bend,”"),
@@ -219,6 +221,8 @@ fn protest_doc() -> Document {
         is_root: true,
         status: EventStatus::Reported,
         quote: None,
+        rule: String::new(),
+        issues: Vec::new(),
     });
     doc
 }
@@ -255,6 +259,7 @@ fn read_tsv(path: &std::path::Path, columns: usize) -> Vec<csv::StringRecord> {
 }
 
 #[test]
+#[ignore = "needs ../shared"]
 fn real_gdelt_rows_round_trip_byte_identically() {
     const FILES: &[(&str, &str)] = &[
         ("events2_sample.export.tsv", "events"),
@@ -264,15 +269,8 @@ fn real_gdelt_rows_round_trip_byte_identically() {
     let mut checked = 0;
     for (file, table) in FILES {
         let path = shared_gdelt(file);
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "{} missing under CI",
-                path.display()
-            );
-            eprintln!("skipped: {} not present", path.display());
-            continue;
-        };
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (this test needs ../shared)", path.display()));
         for line in text.split_inclusive('\n') {
             let back = match *table {
                 "events" => EventRow::parse_line(line).unwrap().write_line(),
@@ -288,7 +286,7 @@ fn real_gdelt_rows_round_trip_byte_identically() {
             checked += 1;
         }
     }
-    if checked > 0 {
+    {
         assert_eq!(checked, 4 + 4 + 1);
         // Typed values came through, not just text.
         let text = std::fs::read_to_string(shared_gdelt("events2_sample.export.tsv")).unwrap();

@@ -26,15 +26,15 @@ fn main() {
         stage.process(&mut doc).expect("stage runs");
         amounts += doc.amounts.len();
         themes += doc.themes.len();
-        counts += sitrep_gkg::counts(&doc).len();
+        counts += doc.counts.len();
         if std::env::var_os("SHOW").is_some() {
             for a in &doc.amounts {
                 println!("AMOUNT\t{}\t{}\t{}", doc.slice(a.span), a.value, a.object);
             }
-            for c in sitrep_gkg::counts(&doc) {
+            for c in &doc.counts {
                 println!(
                     "COUNT\t{}\t{}\t{}\t{}",
-                    c.kind,
+                    c.kind.as_str(),
                     doc.slice(c.span),
                     c.value,
                     c.object

@@ -3,57 +3,51 @@
 //! near the amount in the same sentence ("three people were killed", "police arrested 12
 //! protesters", "killing at least 40 civilians").
 
-use crate::words::{scan, Word};
-use sitrep_doc::{Document, Span};
+//!
+//! The gkg stage fills the `COUNTS` layer (`doc.counts`) from its amounts; exporters read
+//! the layer.
 
-/// One count: GDELT's CountType, the number, the object counted, and the amount's span.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Count {
-    /// GDELT count type: KILL, WOUND, ARREST, KIDNAP, PROTEST, AFFECT or SEIZE.
-    pub kind: &'static str,
-    pub value: f64,
-    pub object: String,
-    pub span: Span,
-}
+use crate::words::Word;
+use sitrep_doc::{Amount, CountKind, CountMention};
 
-const CUES: &[(&str, &str)] = &[
-    ("killed", "KILL"),
-    ("kill", "KILL"),
-    ("kills", "KILL"),
-    ("killing", "KILL"),
-    ("dead", "KILL"),
-    ("died", "KILL"),
-    ("die", "KILL"),
-    ("deaths", "KILL"),
-    ("slain", "KILL"),
-    ("murdered", "KILL"),
-    ("wounded", "WOUND"),
-    ("wounding", "WOUND"),
-    ("injured", "WOUND"),
-    ("injuring", "WOUND"),
-    ("hurt", "WOUND"),
-    ("arrested", "ARREST"),
-    ("arresting", "ARREST"),
-    ("detained", "ARREST"),
-    ("detaining", "ARREST"),
-    ("kidnapped", "KIDNAP"),
-    ("kidnapping", "KIDNAP"),
-    ("abducted", "KIDNAP"),
-    ("abducting", "KIDNAP"),
-    ("hostage", "KIDNAP"),
-    ("protesters", "PROTEST"),
-    ("protestors", "PROTEST"),
-    ("demonstrators", "PROTEST"),
-    ("protested", "PROTEST"),
-    ("marched", "PROTEST"),
-    ("rallied", "PROTEST"),
-    ("displaced", "AFFECT"),
-    ("evacuated", "AFFECT"),
-    ("homeless", "AFFECT"),
-    ("stranded", "AFFECT"),
-    ("affected", "AFFECT"),
-    ("seized", "SEIZE"),
-    ("confiscated", "SEIZE"),
+const CUES: &[(&str, CountKind)] = &[
+    ("killed", CountKind::Kill),
+    ("kill", CountKind::Kill),
+    ("kills", CountKind::Kill),
+    ("killing", CountKind::Kill),
+    ("dead", CountKind::Kill),
+    ("died", CountKind::Kill),
+    ("die", CountKind::Kill),
+    ("deaths", CountKind::Kill),
+    ("slain", CountKind::Kill),
+    ("murdered", CountKind::Kill),
+    ("wounded", CountKind::Wound),
+    ("wounding", CountKind::Wound),
+    ("injured", CountKind::Wound),
+    ("injuring", CountKind::Wound),
+    ("hurt", CountKind::Wound),
+    ("arrested", CountKind::Arrest),
+    ("arresting", CountKind::Arrest),
+    ("detained", CountKind::Arrest),
+    ("detaining", CountKind::Arrest),
+    ("kidnapped", CountKind::Kidnap),
+    ("kidnapping", CountKind::Kidnap),
+    ("abducted", CountKind::Kidnap),
+    ("abducting", CountKind::Kidnap),
+    ("hostage", CountKind::Kidnap),
+    ("protesters", CountKind::Protest),
+    ("protestors", CountKind::Protest),
+    ("demonstrators", CountKind::Protest),
+    ("protested", CountKind::Protest),
+    ("marched", CountKind::Protest),
+    ("rallied", CountKind::Protest),
+    ("displaced", CountKind::Affect),
+    ("evacuated", CountKind::Affect),
+    ("homeless", CountKind::Affect),
+    ("stranded", CountKind::Affect),
+    ("affected", CountKind::Affect),
+    ("seized", CountKind::Seize),
+    ("confiscated", CountKind::Seize),
 ];
 
 /// Objects that are measures, not people or goods: never counted.
@@ -86,20 +80,16 @@ const MEASURES: &[&str] = &[
 const BEFORE: usize = 4;
 const AFTER: usize = 5;
 
-fn cue(w: &Word) -> Option<&'static str> {
+fn cue(w: &Word) -> Option<CountKind> {
     CUES.iter()
         .find(|(c, _)| *c == w.lower || w.lemma == Some(c))
         .map(|(_, k)| *k)
 }
 
-/// The counts of a document whose amounts are filled (layer AMOUNTS).
-pub fn counts(doc: &Document) -> Vec<Count> {
-    if doc.amounts.is_empty() {
-        return Vec::new();
-    }
-    let words = scan(doc);
+/// The counts among a document's amounts, with the document's words.
+pub fn counts(words: &[Word], amounts: &[Amount]) -> Vec<CountMention> {
     let mut out = Vec::new();
-    for a in &doc.amounts {
+    for a in amounts {
         let head = a.object.split(' ').next().unwrap_or("");
         if a.value <= 0.0 || MEASURES.contains(&head) {
             continue;
@@ -109,7 +99,7 @@ pub fn counts(doc: &Document) -> Vec<Count> {
         // The object itself may be the cue ("25 wounded", "40 dead"); a protest object
         // ("12 protesters") yields to a verb nearby ("police arrested 12 protesters").
         let own = words[first..last.min(words.len())].iter().find_map(cue);
-        let mut kind = own.filter(|&k| k != "PROTEST");
+        let mut kind = own.filter(|&k| k != CountKind::Protest);
         let mut j = last;
         while kind.is_none() && j < words.len() && j < last + AFTER && !words[j].is_stop() {
             kind = cue(&words[j]);
@@ -121,7 +111,7 @@ pub fn counts(doc: &Document) -> Vec<Count> {
             j -= 1;
         }
         if let Some(kind) = kind.or(own) {
-            out.push(Count {
+            out.push(CountMention {
                 kind,
                 value: a.value,
                 object: a.object.clone(),

@@ -4,8 +4,8 @@
 //! codes with the span of the words that signalled them) and `doc.tone` (GDELT's seven V2Tone
 //! numbers). The key decision is that all three run on one word scan of their own
 //! ([`words`]), so that WordCount and every density have a fixed definition whatever the
-//! tokenizer does; token POS and lemmas are used when present. [`counts::counts`] derives
-//! GDELT's V2Counts (KILL, WOUND, ARREST, ...) from the amounts for the exporter.
+//! tokenizer does; token POS and lemmas are used when present. With the amounts it fills
+//! `doc.counts` (layer `COUNTS`): GDELT's V2Counts (KILL, WOUND, ARREST, ...), see [`counts`].
 //!
 //! Lexicons are reviewed text embedded in the binary: `data/themes.tsv` (written for sitrep;
 //! every code is a real GDELT theme, checked by a test) and `data/vader_lexicon.txt` (derived
@@ -33,10 +33,9 @@ pub mod words;
 use lexicon::WordEntry;
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{Amount, Document, Layers, Stage, StageError, ThemeMention, Tone, Upos};
+use sitrep_text::lexical::{pronoun, Person};
 use thiserror::Error;
 use words::{singular, Word, WordKind};
-
-pub use counts::{counts, Count};
 
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum GkgError {
@@ -87,12 +86,9 @@ pub struct GkgStage {
     words: lexicon::WordMap<WordEntry>,
 }
 
-/// First-person pronouns (SelfGroupRefDensity); a `match`, as it runs on every word.
+/// First-person pronouns (SelfGroupRefDensity): self and group reference.
 fn is_self_group(w: &str) -> bool {
-    matches!(
-        w,
-        "i" | "me" | "my" | "mine" | "myself" | "we" | "us" | "our" | "ours" | "ourselves"
-    )
+    pronoun(w).is_some_and(|p| p.person == Person::First)
 }
 
 impl GkgStage {
@@ -219,8 +215,21 @@ impl Stage for GkgStage {
         Layers::SENTENCES | Layers::TOKENS
     }
 
+    /// POS and lemmas refine theme phrases and tone (only where a token covers a word).
+    fn uses(&self) -> Layers {
+        Layers::POS
+    }
+
     fn provides(&self) -> Layers {
-        Layers::AMOUNTS | Layers::THEMES | Layers::TONE
+        let c = &self.config;
+        [
+            (c.amounts, Layers::AMOUNTS | Layers::COUNTS),
+            (c.themes, Layers::THEMES),
+            (c.tone, Layers::TONE),
+        ]
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .fold(Layers::empty(), |acc, (_, l)| acc | l)
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
@@ -240,7 +249,8 @@ impl Stage for GkgStage {
                     object: f.object,
                 });
             }
-            Some(amounts)
+            let counts = counts::counts(&words, &amounts);
+            Some((amounts, counts))
         } else {
             None
         };
@@ -259,8 +269,9 @@ impl Stage for GkgStage {
             .then(|| Self::tone_of(&words, &entries, doc.done.contains(Layers::POS)));
         drop(entries);
         drop(words);
-        if let Some(amounts) = amounts {
+        if let Some((amounts, counts)) = amounts {
             doc.amounts = amounts;
+            doc.counts = counts;
         }
         if let Some(themes) = themes {
             doc.themes = themes;
@@ -268,7 +279,6 @@ impl Stage for GkgStage {
         if tone.is_some() {
             doc.tone = tone;
         }
-        doc.done |= self.provides();
         Ok(())
     }
 }

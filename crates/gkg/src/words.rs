@@ -4,11 +4,13 @@
 //! the tokenizer splits clitics or numbers, so this stage scans words itself: a word is a
 //! maximal run of alphanumeric characters, where `'`, `’`, `-` join two alphanumerics and
 //! `.`/`,` join two digits ("25,000", "7.5", "1.13bn", "cease-fire", "don't"). Every other
-//! non-space character is a one-character punctuation word. POS and lemma come from the
-//! document's tokens when a token covers exactly the same bytes.
+//! non-space character is a one-character punctuation word. This is GDELT's counting unit,
+//! not a second word model: the lower-case form is `sitrep_text::lexical::lower`'s, and POS
+//! and lemma come from the lexical view (`sitrep_text::Lexical`) when a token covers
+//! exactly the same bytes.
 
-use sitrep_doc::{Document, Layers, Upos};
-use sitrep_text::char_at;
+use sitrep_doc::{Document, Upos};
+use sitrep_text::{char_at, lexical, Lexical};
 use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +32,7 @@ pub struct Word<'d> {
     pub start: usize,
     pub end: usize,
     pub kind: WordKind,
-    /// Lowercased, with `’` folded to `'`.
+    /// Lowercased, with `’` folded to `'` (`sitrep_text::lexical::lower`).
     pub lower: Cow<'d, str>,
     /// The first character is upper case.
     pub capital: bool,
@@ -98,7 +100,8 @@ pub fn scan_with<'d>(doc: &'d Document, lowered: Option<&'d str>) -> Vec<Word<'d
     let text = doc.text();
     let base = body.start();
     let s = &text[body.range()];
-    let with_pos = doc.done.contains(Layers::POS);
+    let lex = Lexical::new(doc);
+    let with_pos = lex.tagged();
     let mut words = Vec::with_capacity(s.len() / 4 + 16);
     let mut tok = 0usize;
     let mut p = 0;
@@ -174,13 +177,9 @@ pub fn scan_with<'d>(doc: &'d Document, lowered: Option<&'d str>) -> Vec<Word<'d
         };
         let end = base + q;
         let raw = &text[start..end];
+        // `lexical::lower`, except that an ASCII word with capitals borrows from `lowered`.
         let lower: Cow<'_, str> = if !ascii {
-            Cow::Owned(
-                raw.chars()
-                    .flat_map(char::to_lowercase)
-                    .map(|c| if c == '’' { '\'' } else { c })
-                    .collect(),
-            )
+            lexical::lower(raw)
         } else if upper {
             match lowered {
                 Some(l) => Cow::Borrowed(&l[start..end]),
@@ -196,8 +195,8 @@ pub fn scan_with<'d>(doc: &'d Document, lowered: Option<&'d str>) -> Vec<Word<'d
             }
             if let Some(t) = doc.tokens.get(tok) {
                 if t.span.start() == start && t.span.end() == end {
-                    pos = Some(t.pos);
-                    lemma = (!t.lemma.is_empty()).then_some(t.lemma.as_str());
+                    pos = lex.pos(tok);
+                    lemma = lex.lemma(tok);
                 }
             }
         }

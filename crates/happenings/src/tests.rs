@@ -409,6 +409,8 @@ fn from_record_matches_from_document() {
         is_root: true,
         status: EventStatus::Reported,
         quote: None,
+        rule: String::new(),
+        issues: Vec::new(),
     });
     let a = EventMention::from_document(&doc);
     let b = EventMention::from_record(&doc.to_record());

@@ -107,6 +107,12 @@ impl IngestError {
     /// The id under which the failed record is reported: the article id when the record
     /// got that far, else `path:line` (JSONL) or the path (text files).
     pub fn record_id(&self) -> String {
+        sitrep_doc::ReadError::record_id(self)
+    }
+}
+
+impl sitrep_doc::ReadError for IngestError {
+    fn record_id(&self) -> String {
         let at = self.location();
         match (&at.id, at.line) {
             (Some(id), _) => id.clone(),

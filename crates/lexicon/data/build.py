@@ -355,11 +355,14 @@ def compile_pattern(body, synsets):
         if not alts:
             return None, "empty synset " + w
         lw = w.lower().rstrip("_")
+        near = bool(depth and pp_prep is not None)
         if depth and pp_prep is None:
             pp_prep = lw
         pp_words += 1 if depth else 0
         prev_word = lw
-        slots.append("|".join(alts))
+        # ">" = inside the phrase of the word before (at most 3 tokens on): the words of a
+        # "(PREP NOUN)" group belong to one prepositional phrase.
+        slots.append((">" if near else "") + "|".join(alts))
     # a bare "(TO)" at the end names the target preposition and is not a word to match
     for p in bare_pp:
         if p in PREPS and p not in target_preps:
@@ -428,11 +431,16 @@ def compile_verbs(valid):
                 stats["skipped"]["unknown code"] = stats["skipped"].get("unknown code", 0) + 1
                 continue
             pat, why = compile_pattern(body[1 : m.start()], synsets)
+            # The verb the pattern was written for (its comment), when it is in the block.
+            comment = line.split("#", 1)[1].split() if "#" in line else []
+            origin = comment[0].lower() if comment else ""
             if pat is None:
                 stats["skipped"][why.split(" ")[0]] = stats["skipped"].get(why.split(" ")[0], 0) + 1
                 continue
             words, target = pat
-            verbs = "|".join(v for v in block_verbs if "_" not in v) or None
+            single = [v for v in block_verbs if "_" not in v]
+            own = [v for v in single if v == origin]
+            verbs = "|".join(own or single) or None
             if not verbs:
                 continue
             rows.append(f"{code}\t{verbs} {words} [{'|'.join(target)}]".replace("  ", " ") + f"\t{ref}")
@@ -447,6 +455,12 @@ def compile_verbs(valid):
         multi = text.startswith("+")
         v = "_".join(norm_words(text.lstrip("+")))
         if not v:
+            continue
+        first = v.split("_")[0]
+        if multi and first.endswith(("ed", "ing")) and not first.endswith("eed"):
+            # "+KIDNAPPED_AND_KILLED": an inflected head cannot match a lemma, and would list
+            # "kidnapped" as a verb of its own.
+            stats["skipped"]["inflected"] = stats["skipped"].get("inflected", 0) + 1
             continue
         block_verbs.append(v)
         stats["verbs"] += 1

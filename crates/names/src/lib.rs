@@ -107,7 +107,13 @@ impl Stage for NamesStage {
     }
 
     fn requires(&self) -> Layers {
-        Layers::SENTENCES | Layers::TOKENS | Layers::POS | Layers::NER
+        Layers::SENTENCES | Layers::TOKENS
+    }
+
+    /// POS and NER improve recognition but are not indispensable: the dictionaries and
+    /// capitalization rules work on bare tokens.
+    fn uses(&self) -> Layers {
+        Layers::POS | Layers::NER
     }
 
     fn provides(&self) -> Layers {
@@ -115,14 +121,6 @@ impl Stage for NamesStage {
     }
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
-        // POS and NER improve recognition but are not indispensable: the dictionaries and
-        // capitalization rules work on bare tokens, so only tokens and sentences are checked.
-        if !doc.done.contains(Layers::SENTENCES | Layers::TOKENS) {
-            return Err(StageError::new(
-                "names",
-                "tokens and sentences are required",
-            ));
-        }
         let (mentions, entities) = {
             let v = view::View::new(doc);
             let lex = &self.lexicon;
@@ -138,7 +136,6 @@ impl Stage for NamesStage {
         };
         doc.mentions = mentions;
         doc.entities = entities;
-        doc.done |= self.provides();
         Ok(())
     }
 }

@@ -40,7 +40,10 @@ fn standard_pipeline(c: &mut Criterion) {
     });
     group.bench_function("standard/run_batch_all_cores", |b| {
         b.iter(|| {
-            let input = docs.iter().cloned().map(Ok);
+            let input = docs
+                .iter()
+                .cloned()
+                .map(Ok::<_, sitrep_ingest::IngestError>);
             let n = pipeline
                 .run_batch(input, RunOptions::default())
                 .unwrap()

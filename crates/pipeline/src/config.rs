@@ -1,6 +1,6 @@
 //! The pipeline's configuration: which stages, in which order, each with its own config.
 
-use crate::registry::STANDARD_STAGES;
+use crate::registry::{RawStage, StageConfig};
 use crate::PipelineError;
 use serde::{Deserialize, Serialize};
 
@@ -16,40 +16,19 @@ use serde::{Deserialize, Serialize};
 /// ```
 ///
 /// A stage without `config` uses its crate's default config; a `config` table is read by the
-/// stage crate's own `XConfig`, which rejects unknown keys.
+/// stage crate's own `XConfig`, which rejects unknown keys. Each entry is a typed
+/// [`StageConfig`], so a bad name or a bad key is refused when the file is read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelineConfig {
-    pub stages: Vec<StageSpec>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct StageSpec {
-    /// The registry name ("segment", "dates", "tagger", ...).
-    pub stage: String,
-    /// The stage crate's config; absent means its default.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub config: Option<serde_json::Value>,
-}
-
-impl StageSpec {
-    pub fn named(stage: &str) -> StageSpec {
-        StageSpec {
-            stage: stage.to_string(),
-            config: None,
-        }
-    }
+    pub stages: Vec<StageConfig>,
 }
 
 impl Default for PipelineConfig {
     /// The full standard pipeline, every stage with its default config.
     fn default() -> Self {
         PipelineConfig {
-            stages: STANDARD_STAGES
-                .iter()
-                .map(|s| StageSpec::named(s))
-                .collect(),
+            stages: StageConfig::standard(),
         }
     }
 }
@@ -81,13 +60,24 @@ impl PipelineConfig {
     /// TOML has no null: a null setting (an unset optional value) is left out, which reads
     /// back as the same unset value.
     pub fn to_toml(&self) -> Result<String, PipelineError> {
-        let mut config = self.clone();
-        for spec in &mut config.stages {
-            if let Some(value) = &mut spec.config {
-                drop_nulls(value);
-            }
+        #[derive(Serialize)]
+        struct Written {
+            stages: Vec<RawStage>,
         }
-        toml::to_string_pretty(&config).map_err(|e| PipelineError::Config(e.to_string()))
+        let stages = self
+            .stages
+            .iter()
+            .cloned()
+            .map(|stage| {
+                let mut raw = RawStage::from(stage);
+                if let Some(value) = &mut raw.config {
+                    drop_nulls(value);
+                }
+                raw
+            })
+            .collect();
+        toml::to_string_pretty(&Written { stages })
+            .map_err(|e| PipelineError::Config(e.to_string()))
     }
 }
 
@@ -105,6 +95,7 @@ fn drop_nulls(value: &mut serde_json::Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registry::STAGE_NAMES;
 
     #[test]
     fn toml_config_reads_stage_configs_and_rejects_unknown_keys() {
@@ -113,40 +104,55 @@ mod tests {
         )
         .unwrap();
         assert_eq!(cfg.stages.len(), 1);
-        assert_eq!(
-            cfg.stages[0].config.as_ref().unwrap()["max_sentence_bytes"],
-            4000
-        );
+        match &cfg.stages[0] {
+            StageConfig::Segment(c) => assert_eq!(c.max_sentence_bytes, 4000),
+            other => panic!("{other:?}"),
+        }
         let err =
             PipelineConfig::from_toml("[[stages]]\nstage = \"segment\"\nconfg = {}\n").unwrap_err();
         assert!(err.to_string().contains("unknown field `confg`"), "{err}");
         let err = PipelineConfig::from_toml("stages = []\nthreads = 2\n").unwrap_err();
         assert!(err.to_string().contains("unknown field `threads`"), "{err}");
+        let err = PipelineConfig::from_toml("[[stages]]\nstage = \"telepathy\"\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("unknown stage \"telepathy\" (known: segment, dates,"),
+            "{err}"
+        );
+        let err =
+            PipelineConfig::from_toml("[[stages]]\nstage = \"tagger\"\nconfig = { nre = false }\n")
+                .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("stage \"tagger\": bad config: unknown field `nre`"),
+            "{err}"
+        );
     }
 
     #[test]
     fn default_is_the_standard_order_and_round_trips() {
         let cfg = PipelineConfig::default();
-        let names: Vec<&str> = cfg.stages.iter().map(|s| s.stage.as_str()).collect();
-        assert_eq!(names, STANDARD_STAGES);
+        let names: Vec<&str> = cfg.stages.iter().map(|s| s.name()).collect();
+        assert_eq!(names, STAGE_NAMES);
         let text = cfg.to_toml().unwrap();
         assert_eq!(PipelineConfig::from_toml(&text).unwrap(), cfg);
         let json = serde_json::to_string(&cfg).unwrap();
         assert_eq!(PipelineConfig::from_json(&json).unwrap(), cfg);
+        // A config naming stages without tables reads as the same defaults.
+        let bare: String = STAGE_NAMES
+            .iter()
+            .map(|n| format!("[[stages]]\nstage = \"{n}\"\n"))
+            .collect();
+        assert_eq!(PipelineConfig::from_toml(&bare).unwrap(), cfg);
     }
 
     #[test]
     fn nulls_are_left_out_of_toml() {
-        let mut cfg = PipelineConfig {
-            stages: vec![StageSpec::named("x")],
-        };
-        cfg.stages[0].config =
-            Some(serde_json::json!({"model_dir": null, "ner": true, "deep": [{"a": null}]}));
-        let text = cfg.to_toml().unwrap();
-        let back = PipelineConfig::from_toml(&text).unwrap();
-        assert_eq!(
-            back.stages[0].config,
-            Some(serde_json::json!({"ner": true, "deep": [{}]}))
-        );
+        let mut value = serde_json::json!({"model_dir": null, "ner": true, "deep": [{"a": null}]});
+        drop_nulls(&mut value);
+        assert_eq!(value, serde_json::json!({"ner": true, "deep": [{}]}));
+        // The tagger's unset model directory is left out and reads back unset.
+        let text = PipelineConfig::default().to_toml().unwrap();
+        assert!(!text.contains("null"), "{text}");
     }
 }

@@ -1,9 +1,11 @@
 //! The sitrep pipeline: a checked list of stages and the batch driver that runs it.
 //!
-//! A [`PipelineConfig`] (serde; TOML or JSON) lists stages by name with their configs; the
-//! [`registry`] turns each name into a `Box<dyn Stage>` in one explicit `match`, and
-//! [`Pipeline::build`] refuses an order in which a stage requires layers that no earlier
-//! stage provides. [`Pipeline::run_batch`] pulls records from any iterator in bounded chunks,
+//! A [`PipelineConfig`] (serde; TOML or JSON) lists stages, each a typed [`StageConfig`]
+//! (the [`registry`]: one enum variant per stage with that stage's config);
+//! [`Pipeline::build`] builds them and refuses an order in which a stage requires layers
+//! that no earlier stage provides (the check, and the marking of layers done, are
+//! `sitrep_doc::Chain`'s). Records come from any reader whose error type implements
+//! `sitrep_doc::ReadError`. [`Pipeline::run_batch`] pulls records from any iterator in bounded chunks,
 //! processes each chunk's documents in parallel with rayon and yields them in input order,
 //! each with a [`DocReport`]; a [`Summary`] adds them up.
 //!
@@ -20,12 +22,12 @@ pub mod registry;
 mod report;
 mod run;
 
-pub use config::{PipelineConfig, StageSpec};
+pub use config::PipelineConfig;
+pub use registry::{StageConfig, STAGE_NAMES};
 pub use report::{DocReport, Processed, Summary};
 pub use run::{Batch, Flow, RunOptions};
 
-use sitrep_doc::{Document, Layers, Stage};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use sitrep_doc::{Chain, Document, Layers, OrderError, ReadError, Stage};
 use std::time::Instant;
 use thiserror::Error;
 
@@ -39,32 +41,16 @@ pub enum PipelineError {
     StageConfig { stage: String, message: String },
     #[error("stage {stage:?}: cannot build: {message}")]
     StageBuild { stage: String, message: String },
-    #[error("stage {stage:?} requires {missing}, which no earlier stage provides")]
-    MissingLayers { stage: String, missing: String },
+    #[error(transparent)]
+    Order(#[from] OrderError),
     #[error("cannot start {threads} worker threads: {message}")]
     ThreadPool { threads: usize, message: String },
 }
 
-/// Layer names as the `Layers` constants spell them: "SENTENCES, TOKENS".
-pub fn layer_names(layers: Layers) -> String {
-    layers
-        .iter_names()
-        .map(|(name, _)| name)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// An ordered list of built stages whose requirements are all met by earlier stages.
+#[derive(Debug)]
 pub struct Pipeline {
-    stages: Vec<Box<dyn Stage>>,
-}
-
-impl std::fmt::Debug for Pipeline {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pipeline")
-            .field("stages", &self.stage_names())
-            .finish()
-    }
+    chain: Chain,
 }
 
 impl Pipeline {
@@ -77,7 +63,7 @@ impl Pipeline {
             let handles: Vec<_> = config
                 .stages
                 .iter()
-                .map(|spec| scope.spawn(move || registry::build_stage(spec)))
+                .map(|stage| scope.spawn(move || stage.build()))
                 .collect();
             handles
                 .into_iter()
@@ -96,80 +82,53 @@ impl Pipeline {
         Pipeline::build(&PipelineConfig::default())
     }
 
-    /// Checks that each stage's requirements are provided by the stages before it.
+    /// Checks that each stage's requirements are provided by the stages before it (see
+    /// [`Chain::new`]; used layers provided only later give [`Pipeline::warnings`]).
     pub fn from_stages(stages: Vec<Box<dyn Stage>>) -> Result<Pipeline, PipelineError> {
-        let mut provided = Layers::empty();
-        for stage in &stages {
-            let missing = stage.requires() - provided;
-            if !missing.is_empty() {
-                return Err(PipelineError::MissingLayers {
-                    stage: stage.name().to_string(),
-                    missing: layer_names(missing),
-                });
-            }
-            provided |= stage.provides();
-        }
-        Ok(Pipeline { stages })
+        Ok(Pipeline {
+            chain: Chain::new(stages)?,
+        })
+    }
+
+    /// What the order check found worth saying without refusing the order: a stage that
+    /// uses a layer only a later stage provides.
+    pub fn warnings(&self) -> &[String] {
+        self.chain.warnings()
     }
 
     pub fn stage_names(&self) -> Vec<&'static str> {
-        self.stages.iter().map(|s| s.name()).collect()
+        self.chain.stage_names()
     }
 
     /// Every layer the pipeline fills.
     pub fn provides(&self) -> Layers {
-        self.stages
-            .iter()
-            .fold(Layers::empty(), |acc, s| acc | s.provides())
+        self.chain.provides()
     }
 
     /// Runs every stage on one document. Errors and panics are recorded on the document
     /// (see the crate docs for what runs after one).
     pub fn process(&self, doc: &mut Document) -> DocReport {
         let started = Instant::now();
-        let errors_before = doc.errors.len();
-        for stage in &self.stages {
-            let missing = stage.requires() - doc.done;
-            if !missing.is_empty() {
-                doc.errors.push(format!(
-                    "stage {}: skipped, it needs {} which an earlier stage failed to provide",
-                    stage.name(),
-                    layer_names(missing)
-                ));
-                continue;
-            }
-            match catch_unwind(AssertUnwindSafe(|| stage.process(doc))) {
-                Ok(Ok(())) => doc.done |= stage.provides(),
-                Ok(Err(e)) => {
-                    doc.errors.push(e.to_string());
-                    doc.done.remove(stage.provides());
-                }
-                Err(panic) => {
-                    let message = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".to_string());
-                    doc.errors
-                        .push(format!("stage {}: panicked: {message}", stage.name()));
-                    doc.done.remove(stage.provides());
-                }
-            }
-        }
+        let errors = self.chain.process(doc);
         DocReport {
             id: doc.meta.id.clone(),
             bytes: doc.text().len(),
             elapsed: started.elapsed(),
             read_ok: true,
-            errors: doc.errors.len() - errors_before,
+            errors,
         }
     }
 
     /// Processes a stream of records in parallel, yielding results in input order. See
     /// [`RunOptions`] for threads and chunking.
-    pub fn run_batch<I>(&self, input: I, options: RunOptions) -> Result<Batch<'_, I>, PipelineError>
+    pub fn run_batch<E, I>(
+        &self,
+        input: I,
+        options: RunOptions,
+    ) -> Result<Batch<'_, I>, PipelineError>
     where
-        I: Iterator<Item = sitrep_ingest::Record>,
+        E: ReadError,
+        I: Iterator<Item = Result<Document, E>>,
     {
         Batch::new(self, input, options)
     }
@@ -178,14 +137,15 @@ impl Pipeline {
     /// `consume` on the calling thread while a helper thread processes the next chunk, so
     /// writing overlaps with processing; returns the totals. The faster way to write a batch
     /// out. `consume` gets the running totals and returns [`Flow::Stop`] to end early.
-    pub fn run_each<I, F>(
+    pub fn run_each<E, I, F>(
         &self,
         input: I,
         options: RunOptions,
         consume: F,
     ) -> Result<Summary, PipelineError>
     where
-        I: Iterator<Item = sitrep_ingest::Record> + Send,
+        E: ReadError,
+        I: Iterator<Item = Result<Document, E>> + Send,
         F: FnMut(Processed, &Summary) -> Flow,
     {
         self.run_each_mapped(input, options, |p| p, consume)
@@ -194,7 +154,7 @@ impl Pipeline {
     /// [`Pipeline::run_each`] with `map` applied to each processed record on the worker
     /// thread that processed it, before `consume` gets the result: render output there, so
     /// that work is parallel and each document is freed where it was made.
-    pub fn run_each_mapped<I, T, M, F>(
+    pub fn run_each_mapped<E, I, T, M, F>(
         &self,
         input: I,
         options: RunOptions,
@@ -202,7 +162,8 @@ impl Pipeline {
         consume: F,
     ) -> Result<Summary, PipelineError>
     where
-        I: Iterator<Item = sitrep_ingest::Record> + Send,
+        E: ReadError,
+        I: Iterator<Item = Result<Document, E>> + Send,
         T: Send,
         M: Fn(Processed) -> T + Sync,
         F: FnMut(T, &Summary) -> Flow,

@@ -1,92 +1,143 @@
-//! The registry: stage names to stages, in one explicit `match`. Adding a stage crate means
-//! one arm here and, if it belongs in the default pipeline, one name in `STANDARD_STAGES`.
+//! The registry: one enum, [`StageConfig`], with a variant per stage carrying that stage
+//! crate's own typed config (as HF tokenizers' `NormalizerWrapper` does for normalizers).
+//! Its declaration order is the standard pipeline's. Adding a stage is one line in the
+//! `registry!` invocation below.
+//!
+//! On the wire a stage is `{ stage = "name", config = { ... } }` (the `[[stages]]` entries
+//! of a TOML config); `config` may be left out for the stage's defaults, and each stage's
+//! config rejects unknown keys.
 
-use crate::config::StageSpec;
 use crate::PipelineError;
-use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use sitrep_doc::Stage;
 
-/// The default pipeline, in order.
-pub const STANDARD_STAGES: &[&str] = &[
-    "segment", "dates", "tagger", "names", "quotes", "events", "gkg",
-];
+/// Declares the stages: variant, wire name, config type. Generates [`StageConfig`], its
+/// names, its defaults in standard order, reading by name and building.
+macro_rules! registry {
+    ($($variant:ident => $name:literal, $config:ty;)*) => {
+        /// One stage with its typed config. Serialized as `{ stage, config }` (see the
+        /// module docs).
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(try_from = "RawStage", into = "RawStage")]
+        pub enum StageConfig {
+            $($variant($config),)*
+        }
 
-/// Every name the registry knows, for error messages.
-pub const KNOWN_STAGES: &[&str] = STANDARD_STAGES;
+        /// The stages the registry knows, in standard-pipeline order.
+        pub const STAGE_NAMES: &[&str] = &[$($name),*];
 
-/// Reads a stage's config from its spec: absent means the crate's default.
-fn config_of<C: DeserializeOwned + Default>(spec: &StageSpec) -> Result<C, PipelineError> {
-    match &spec.config {
-        None => Ok(C::default()),
-        Some(value) => {
-            serde_json::from_value(value.clone()).map_err(|e| PipelineError::StageConfig {
-                stage: spec.stage.clone(),
-                message: e.to_string(),
-            })
+        impl StageConfig {
+            /// The stage's registry name ("segment", "dates" ...).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(StageConfig::$variant(_) => $name,)*
+                }
+            }
+
+            /// Every stage with its default config, in standard-pipeline order.
+            pub fn standard() -> Vec<StageConfig> {
+                vec![$(StageConfig::$variant(<$config>::default()),)*]
+            }
+
+            /// The stage called `name` with its config read from `config` (absent: default).
+            pub fn from_parts(
+                name: &str,
+                config: Option<serde_json::Value>,
+            ) -> Result<StageConfig, PipelineError> {
+                match name {
+                    $($name => Ok(StageConfig::$variant(read_config(name, config)?)),)*
+                    other => Err(PipelineError::UnknownStage {
+                        stage: other.to_string(),
+                        known: STAGE_NAMES.join(", "),
+                    }),
+                }
+            }
+
+            /// Builds the stage (loads its models and dictionaries).
+            pub fn build(&self) -> Result<Box<dyn Stage>, PipelineError> {
+                match self {
+                    $(StageConfig::$variant(c) => built($name, c.build()),)*
+                }
+            }
+
+            fn config_value(&self) -> serde_json::Value {
+                let value = match self {
+                    $(StageConfig::$variant(c) => serde_json::to_value(c),)*
+                };
+                // A config is a plain struct of plain values: serializing it cannot fail.
+                value.expect("a stage config serializes")
+            }
+        }
+    };
+}
+
+registry! {
+    Segment => "segment", sitrep_text::SegmentConfig;
+    Dates => "dates", sitrep_dates::DatesConfig;
+    Tagger => "tagger", sitrep_tagger::TaggerConfig;
+    Parser => "parser", sitrep_parser::ParserConfig;
+    Names => "names", sitrep_names::NamesConfig;
+    Quotes => "quotes", sitrep_quotes::QuotesConfig;
+    Events => "events", sitrep_events::EventsConfig;
+    Gkg => "gkg", sitrep_gkg::GkgConfig;
+}
+
+impl StageConfig {
+    /// The stage called `name` with its default config.
+    pub fn named(name: &str) -> Result<StageConfig, PipelineError> {
+        StageConfig::from_parts(name, None)
+    }
+}
+
+/// The wire form of a stage: its name and, optionally, its config as a table.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawStage {
+    pub(crate) stage: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) config: Option<serde_json::Value>,
+}
+
+impl TryFrom<RawStage> for StageConfig {
+    type Error = PipelineError;
+    fn try_from(raw: RawStage) -> Result<StageConfig, PipelineError> {
+        StageConfig::from_parts(&raw.stage, raw.config)
+    }
+}
+
+impl From<StageConfig> for RawStage {
+    fn from(stage: StageConfig) -> RawStage {
+        RawStage {
+            stage: stage.name().to_string(),
+            config: Some(stage.config_value()),
         }
     }
 }
 
-fn built<S: Stage + 'static, E: std::fmt::Display>(
-    spec: &StageSpec,
-    result: Result<S, E>,
-) -> Result<Box<dyn Stage>, PipelineError> {
-    match result {
-        Ok(stage) => Ok(Box::new(stage)),
-        Err(e) => Err(PipelineError::StageBuild {
-            stage: spec.stage.clone(),
+fn read_config<C: serde::de::DeserializeOwned + Default>(
+    stage: &str,
+    config: Option<serde_json::Value>,
+) -> Result<C, PipelineError> {
+    match config {
+        None => Ok(C::default()),
+        Some(value) => serde_json::from_value(value).map_err(|e| PipelineError::StageConfig {
+            stage: stage.to_string(),
             message: e.to_string(),
         }),
     }
 }
 
-/// Builds the stage a spec names, with its config.
-pub fn build_stage(spec: &StageSpec) -> Result<Box<dyn Stage>, PipelineError> {
-    match spec.stage.as_str() {
-        "segment" => built(spec, config_of::<sitrep_text::SegmentConfig>(spec)?.build()),
-        "dates" => built(spec, config_of::<sitrep_dates::DatesConfig>(spec)?.build()),
-        "tagger" => built(
-            spec,
-            config_of::<sitrep_tagger::TaggerConfig>(spec)?.build(),
-        ),
-        "names" => built(spec, config_of::<sitrep_names::NamesConfig>(spec)?.build()),
-        "quotes" => built(
-            spec,
-            config_of::<sitrep_quotes::QuotesConfig>(spec)?.build(),
-        ),
-        "events" => built(
-            spec,
-            config_of::<sitrep_events::EventsConfig>(spec)?.build(),
-        ),
-        "gkg" => built(spec, config_of::<sitrep_gkg::GkgConfig>(spec)?.build()),
-        other => Err(PipelineError::UnknownStage {
-            stage: other.to_string(),
-            known: KNOWN_STAGES.join(", "),
+fn built<S: Stage + 'static, E: std::fmt::Display>(
+    stage: &str,
+    result: Result<S, E>,
+) -> Result<Box<dyn Stage>, PipelineError> {
+    match result {
+        Ok(s) => Ok(Box::new(s)),
+        Err(e) => Err(PipelineError::StageBuild {
+            stage: stage.to_string(),
+            message: e.to_string(),
         }),
     }
-}
-
-/// The default config of a stage as a JSON value (for `sitrep config`).
-pub fn default_stage_config(stage: &str) -> Result<serde_json::Value, PipelineError> {
-    let value = match stage {
-        "segment" => serde_json::to_value(sitrep_text::SegmentConfig::default()),
-        "dates" => serde_json::to_value(sitrep_dates::DatesConfig::default()),
-        "tagger" => serde_json::to_value(sitrep_tagger::TaggerConfig::default()),
-        "names" => serde_json::to_value(sitrep_names::NamesConfig::default()),
-        "quotes" => serde_json::to_value(sitrep_quotes::QuotesConfig::default()),
-        "events" => serde_json::to_value(sitrep_events::EventsConfig::default()),
-        "gkg" => serde_json::to_value(sitrep_gkg::GkgConfig::default()),
-        other => {
-            return Err(PipelineError::UnknownStage {
-                stage: other.to_string(),
-                known: KNOWN_STAGES.join(", "),
-            })
-        }
-    };
-    value.map_err(|e| PipelineError::StageConfig {
-        stage: stage.to_string(),
-        message: e.to_string(),
-    })
 }
 
 #[cfg(test)]
@@ -94,49 +145,52 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_known_stage_builds_from_its_default_and_its_written_default() {
-        for name in KNOWN_STAGES {
-            let stage =
-                build_stage(&StageSpec::named(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert!(!stage.provides().is_empty(), "{name} provides nothing");
-            let spec = StageSpec {
-                stage: name.to_string(),
-                config: Some(default_stage_config(name).unwrap()),
-            };
-            build_stage(&spec).unwrap_or_else(|e| panic!("{name} from written default: {e}"));
-        }
-        for name in STANDARD_STAGES {
-            assert!(
-                KNOWN_STAGES.contains(name),
-                "{name} is standard but unknown"
+    fn every_stage_builds_from_its_default_and_from_its_written_default() {
+        let standard = StageConfig::standard();
+        assert_eq!(standard.len(), STAGE_NAMES.len());
+        for (config, name) in standard.iter().zip(STAGE_NAMES) {
+            assert_eq!(config.name(), *name);
+            let stage = config.build().unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(
+                stage.name(),
+                *name,
+                "the built stage reports its registry name"
             );
+            assert!(!stage.provides().is_empty(), "{name} provides nothing");
+            // Written out and read back, the config is the same value.
+            let json = serde_json::to_string(config).unwrap();
+            let back: StageConfig = serde_json::from_str(&json).unwrap();
+            assert_eq!(&back, config, "{json}");
+            // Named without a config, the stage gets the same default.
+            assert_eq!(&StageConfig::named(name).unwrap(), config);
         }
     }
 
     #[test]
     fn unknown_stage_and_bad_config_are_named() {
-        let err = build_stage(&StageSpec::named("segmnt")).err().unwrap();
+        let err = StageConfig::named("segmnt").unwrap_err();
         assert_eq!(
             err.to_string(),
-            format!(
-                "unknown stage \"segmnt\" (known: {})",
-                KNOWN_STAGES.join(", ")
-            )
+            "unknown stage \"segmnt\" (known: segment, dates, tagger, names, quotes, events, gkg)"
         );
-        let spec = StageSpec {
-            stage: "segment".into(),
-            config: Some(serde_json::json!({"no_such_key": 1})),
-        };
-        let err = build_stage(&spec).err().unwrap().to_string();
+        let err: serde_json::Error = serde_json::from_str::<StageConfig>(
+            r#"{"stage": "segment", "config": {"no_such_key": 1}}"#,
+        )
+        .unwrap_err();
         assert!(
-            err.starts_with("stage \"segment\": bad config: unknown field `no_such_key`"),
+            err.to_string()
+                .starts_with("stage \"segment\": bad config: unknown field `no_such_key`"),
             "{err}"
         );
-        let spec = StageSpec {
-            stage: "segment".into(),
-            config: Some(serde_json::json!({"max_sentence_bytes": 3})),
-        };
-        let err = build_stage(&spec).err().unwrap().to_string();
+        let err = serde_json::from_str::<StageConfig>(r#"{"stage": "segment", "confg": {}}"#)
+            .unwrap_err();
+        assert!(err.to_string().contains("unknown field `confg`"), "{err}");
+        let config = StageConfig::from_parts(
+            "segment",
+            Some(serde_json::json!({"max_sentence_bytes": 3})),
+        )
+        .unwrap();
+        let err = config.build().err().unwrap().to_string();
         assert!(err.starts_with("stage \"segment\": cannot build:"), "{err}");
     }
 }

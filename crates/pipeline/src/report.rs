@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 use sitrep_doc::output::ArticleRecord;
-use sitrep_ingest::Record;
+use sitrep_doc::{Document, ReadError};
 use std::fmt;
 use std::time::Duration;
 
@@ -30,7 +30,8 @@ impl DocReport {
 /// One processed record: the document (or the ingest error) and its report.
 #[derive(Debug)]
 pub struct Processed {
-    pub record: Record,
+    /// The processed document, or the reader's error for a record that could not be read.
+    pub record: Result<Document, Box<dyn ReadError>>,
     pub report: DocReport,
 }
 

@@ -2,7 +2,7 @@
 
 use crate::{DocReport, Pipeline, PipelineError, Processed, Summary};
 use rayon::prelude::*;
-use sitrep_ingest::Record;
+use sitrep_doc::{Document, ReadError};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct Batch<'p, I> {
     started: Instant,
 }
 
-impl<'p, I: Iterator<Item = Record>> Batch<'p, I> {
+impl<'p, E: ReadError, I: Iterator<Item = Result<Document, E>>> Batch<'p, I> {
     pub(crate) fn new(
         pipeline: &'p Pipeline,
         input: I,
@@ -78,7 +78,7 @@ impl<'p, I: Iterator<Item = Record>> Batch<'p, I> {
         }
     }
 
-    fn next_chunk(&mut self) -> Vec<Record> {
+    fn next_chunk(&mut self) -> Vec<Result<Document, E>> {
         let mut chunk = Vec::new();
         let mut bytes = 0;
         while chunk.len() < self.options.chunk_docs && bytes < self.options.chunk_bytes {
@@ -94,7 +94,7 @@ impl<'p, I: Iterator<Item = Record>> Batch<'p, I> {
     }
 }
 
-fn process_record(pipeline: &Pipeline, record: Record) -> Processed {
+fn process_record<E: ReadError>(pipeline: &Pipeline, record: Result<Document, E>) -> Processed {
     match record {
         Ok(mut doc) => {
             let report = pipeline.process(&mut doc);
@@ -112,14 +112,14 @@ fn process_record(pipeline: &Pipeline, record: Record) -> Processed {
                 errors: 1,
             };
             Processed {
-                record: Err(e),
+                record: Err(Box::new(e)),
                 report,
             }
         }
     }
 }
 
-impl<I: Iterator<Item = Record>> Iterator for Batch<'_, I> {
+impl<E: ReadError, I: Iterator<Item = Result<Document, E>>> Iterator for Batch<'_, I> {
     type Item = Processed;
 
     fn next(&mut self) -> Option<Processed> {
@@ -136,7 +136,7 @@ impl<I: Iterator<Item = Record>> Iterator for Batch<'_, I> {
     }
 }
 
-impl<I: Iterator<Item = Record>> Batch<'_, I> {
+impl<E: ReadError + Send, I: Iterator<Item = Result<Document, E>>> Batch<'_, I> {
     /// Reads the next chunk and processes it in parallel; empty at the end of the input.
     fn process_chunk(&mut self) -> Vec<Processed> {
         self.process_chunk_with(&|p| p)
@@ -179,13 +179,14 @@ pub enum Flow {
 /// elsewhere, the allocator kept taking fresh pages). At most two chunks are in memory: the
 /// one being consumed and the next. `consume` also gets the running totals; returning
 /// [`Flow::Stop`] ends the run early.
-pub(crate) fn run_overlapped<I, T, M, F>(
+pub(crate) fn run_overlapped<E, I, T, M, F>(
     mut batch: Batch<'_, I>,
     map: M,
     mut consume: F,
 ) -> Result<Summary, PipelineError>
 where
-    I: Iterator<Item = Record> + Send,
+    E: ReadError,
+    I: Iterator<Item = Result<Document, E>> + Send,
     T: Send,
     M: Fn(Processed) -> T + Sync,
     F: FnMut(T, &Summary) -> Flow,

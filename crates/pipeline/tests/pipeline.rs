@@ -1,9 +1,10 @@
 //! The pipeline's contract, with small fake stages: order checking, error recording,
 //! panics, input order under parallelism, chunking and the summary.
 
+use sitrep_doc::OrderError;
 use sitrep_doc::{Document, Layers, Meta, Stage, StageError};
 use sitrep_ingest::{IngestError, Location, Record};
-use sitrep_pipeline::{Flow, Pipeline, PipelineConfig, PipelineError, RunOptions, StageSpec};
+use sitrep_pipeline::{Flow, Pipeline, PipelineConfig, PipelineError, RunOptions, StageConfig};
 
 #[derive(Clone, Copy)]
 enum Behaviour {
@@ -12,11 +13,15 @@ enum Behaviour {
     FailsOn,
     /// Panics on documents whose text contains "panic".
     PanicsOn,
+    /// Takes the tokens out of the document (as the tagger does while it works), then
+    /// panics on documents whose text contains "panic".
+    TakesTokensThenPanics,
 }
 
 struct Fake {
     name: &'static str,
     requires: Layers,
+    uses: Layers,
     provides: Layers,
     behaviour: Behaviour,
 }
@@ -28,6 +33,9 @@ impl Stage for Fake {
     fn requires(&self) -> Layers {
         self.requires
     }
+    fn uses(&self) -> Layers {
+        self.uses
+    }
     fn provides(&self) -> Layers {
         self.provides
     }
@@ -37,6 +45,13 @@ impl Stage for Fake {
                 return Err(StageError::new(self.name, "cannot cope"))
             }
             Behaviour::PanicsOn if doc.text().contains("panic") => panic!("boom in {}", self.name),
+            Behaviour::TakesTokensThenPanics => {
+                let tokens = std::mem::take(&mut doc.tokens);
+                if doc.text().contains("panic") {
+                    panic!("boom in {} holding {} tokens", self.name, tokens.len());
+                }
+                doc.tokens = tokens;
+            }
             _ => {}
         }
         // Leave a visible trace of having run: a theme named after the stage.
@@ -57,9 +72,56 @@ fn fake(
     Box::new(Fake {
         name,
         requires,
+        uses: Layers::empty(),
         provides,
         behaviour,
     })
+}
+
+fn fake_using(
+    name: &'static str,
+    requires: Layers,
+    uses: Layers,
+    provides: Layers,
+) -> Box<dyn Stage> {
+    Box::new(Fake {
+        name,
+        requires,
+        uses,
+        provides,
+        behaviour: Behaviour::Works,
+    })
+}
+
+/// A stage that makes one sentence of one token over the whole text.
+struct OneToken;
+
+impl Stage for OneToken {
+    fn name(&self) -> &'static str {
+        "one-token"
+    }
+    fn requires(&self) -> Layers {
+        Layers::empty()
+    }
+    fn provides(&self) -> Layers {
+        Layers::SENTENCES | Layers::TOKENS
+    }
+    fn process(&self, doc: &mut Document) -> Result<(), StageError> {
+        let span = doc.body();
+        doc.sentences.push(sitrep_doc::Sentence {
+            span,
+            paragraph: 0,
+            tokens: (0, 1),
+        });
+        doc.tokens.push(sitrep_doc::Token {
+            span,
+            sentence: sitrep_doc::SentenceId(0),
+            pos: Default::default(),
+            lemma: String::new(),
+            ner: Default::default(),
+        });
+        Ok(())
+    }
 }
 
 fn doc(id: &str, text: &str) -> Record {
@@ -96,10 +158,10 @@ fn build_refuses_a_stage_whose_requirements_come_later() {
     let err = Pipeline::from_stages(stages).unwrap_err();
     assert_eq!(
         err,
-        PipelineError::MissingLayers {
+        PipelineError::Order(OrderError {
             stage: "quotes".into(),
             missing: "SENTENCES, TOKENS, ENTITIES".into()
-        }
+        })
     );
     assert_eq!(
         err.to_string(),
@@ -128,15 +190,150 @@ fn build_refuses_a_stage_whose_requirements_come_later() {
 }
 
 #[test]
-fn build_from_config_names_unknown_stages() {
-    let config = PipelineConfig {
-        stages: vec![StageSpec::named("segment"), StageSpec::named("telepathy")],
-    };
-    let err = Pipeline::build(&config).unwrap_err();
+fn config_names_unknown_stages() {
+    let err = StageConfig::named("telepathy").unwrap_err();
     assert!(
         matches!(err, PipelineError::UnknownStage { ref stage, .. } if stage == "telepathy"),
         "{err}"
     );
+    let err = PipelineConfig::from_toml(
+        "[[stages]]\nstage = \"segment\"\n[[stages]]\nstage = \"telepathy\"\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("unknown stage \"telepathy\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_used_layer_provided_only_later_builds_with_a_warning() {
+    let early = Pipeline::from_stages(vec![
+        fake("quotes", Layers::empty(), Layers::QUOTES, Behaviour::Works),
+        fake_using(
+            "events",
+            Layers::empty(),
+            Layers::QUOTES | Layers::DATES,
+            Layers::EVENTS,
+        ),
+    ])
+    .unwrap();
+    assert!(early.warnings().is_empty(), "{:?}", early.warnings());
+    let late = Pipeline::from_stages(vec![
+        fake_using(
+            "events",
+            Layers::empty(),
+            Layers::QUOTES | Layers::DATES,
+            Layers::EVENTS,
+        ),
+        fake("quotes", Layers::empty(), Layers::QUOTES, Behaviour::Works),
+    ])
+    .unwrap();
+    assert_eq!(
+        late.warnings(),
+        ["stage events uses QUOTES, which only a later stage provides: it runs without it"]
+    );
+    // A used layer nobody provides is no warning: the stage is meant to run without it.
+}
+
+#[test]
+fn events_before_quotes_in_a_config_warns() {
+    let names = ["segment", "dates", "tagger", "names", "events", "quotes"];
+    let config = PipelineConfig {
+        stages: names
+            .iter()
+            .map(|n| StageConfig::named(n).unwrap())
+            .collect(),
+    };
+    let pipeline = Pipeline::build(&config).unwrap();
+    assert_eq!(
+        pipeline.warnings(),
+        ["stage events uses QUOTES, which only a later stage provides: it runs without it"]
+    );
+    assert!(Pipeline::standard().unwrap().warnings().is_empty());
+}
+
+#[test]
+fn names_runs_without_ner_or_the_tagger() {
+    // The tagger without its NER model, then names: names only uses NER.
+    let config = PipelineConfig::from_toml(
+        "[[stages]]\nstage = \"segment\"\n\
+         [[stages]]\nstage = \"tagger\"\nconfig = { ner = false }\n\
+         [[stages]]\nstage = \"names\"\n",
+    )
+    .unwrap();
+    let pipeline = Pipeline::build(&config).unwrap();
+    assert!(pipeline.warnings().is_empty(), "{:?}", pipeline.warnings());
+    let mut d = doc(
+        "n",
+        "Elena Markova met the Foreign Minister of France in Geneva.",
+    )
+    .unwrap();
+    assert!(pipeline.process(&mut d).ok(), "{:?}", d.errors);
+    assert!(d.done.contains(Layers::POS | Layers::MENTIONS));
+    assert!(!d.done.contains(Layers::NER));
+    assert!(!d.mentions.is_empty());
+    // No tagger at all.
+    let config = PipelineConfig::from_toml(
+        "[[stages]]\nstage = \"segment\"\n[[stages]]\nstage = \"names\"\n",
+    )
+    .unwrap();
+    let pipeline = Pipeline::build(&config).unwrap();
+    let mut d = doc("n", "Elena Markova arrived in Geneva on Monday.").unwrap();
+    assert!(pipeline.process(&mut d).ok(), "{:?}", d.errors);
+    assert!(!d.mentions.is_empty());
+}
+
+#[test]
+fn a_stage_that_panics_after_emptying_a_done_layer_leaves_it_not_done() {
+    let pipeline = Pipeline::from_stages(vec![
+        Box::new(OneToken),
+        fake(
+            "tagger",
+            Layers::TOKENS,
+            Layers::POS | Layers::NER,
+            Behaviour::TakesTokensThenPanics,
+        ),
+        fake("names", Layers::TOKENS, Layers::MENTIONS, Behaviour::Works),
+        fake("dates", Layers::SENTENCES, Layers::DATES, Behaviour::Works),
+    ])
+    .unwrap();
+    let mut d = doc("p", "panic now").unwrap();
+    pipeline.process(&mut d);
+    assert!(d.tokens.is_empty());
+    assert_eq!(d.done, Layers::SENTENCES | Layers::DATES, "{:?}", d.errors);
+    assert_eq!(
+        d.errors,
+        [
+            "stage tagger: panicked: boom in tagger holding 1 tokens",
+            "stage tagger: failed after changing TOKENS, now marked not done",
+            "stage names: skipped, it needs TOKENS which an earlier stage failed to provide",
+        ]
+    );
+    assert_eq!(ran(&d), ["dates"]);
+    // Without a panic, everything runs and is done.
+    let mut d = doc("q", "all fine").unwrap();
+    assert!(pipeline.process(&mut d).ok(), "{:?}", d.errors);
+    assert_eq!(d.tokens.len(), 1);
+    assert!(d
+        .done
+        .contains(Layers::TOKENS | Layers::POS | Layers::MENTIONS));
+}
+
+#[test]
+fn only_the_pipeline_marks_layers_done() {
+    // The real stages, run one by one outside a pipeline, leave `done` alone.
+    let mut d = doc("x", "Talks began in Vienna on Monday. They ended late.").unwrap();
+    for stage in PipelineConfig::default().stages {
+        let stage = stage.build().unwrap();
+        stage.process(&mut d).unwrap();
+        assert_eq!(
+            d.done,
+            Layers::empty(),
+            "{} marked layers done",
+            stage.name()
+        );
+    }
 }
 
 #[test]

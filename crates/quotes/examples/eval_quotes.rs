@@ -28,10 +28,27 @@ fn main() -> Result<()> {
     if args.len() != 2 {
         bail!("usage: eval_quotes [--no-segment | --names] IN.jsonl PRED.jsonl");
     }
-    let segmenter = sitrep_text::SegmentConfig::default().build()?;
-    let tagger = sitrep_tagger::TaggerConfig::default().build()?;
-    let names_stage = sitrep_names::NamesConfig::default().build()?;
+    // The stages before quotes (as the pipeline runs them), then quotes timed on its own.
+    let mut before: Vec<Box<dyn Stage>> = Vec::new();
+    if segment || names {
+        before.push(Box::new(sitrep_text::SegmentConfig::default().build()?));
+    }
+    if names {
+        before.push(Box::new(sitrep_tagger::TaggerConfig::default().build()?));
+        before.push(Box::new(sitrep_names::NamesConfig::default().build()?));
+    }
+    let before = sitrep_doc::Chain::new(before)?;
     let stage = QuotesConfig::default().build()?;
+    // Without segmentation, quotes runs alone on the bare text (its fallback paths), outside
+    // a chain: a chain would refuse it for lack of sentences.
+    let quotes: Option<sitrep_doc::Chain> = if segment || names {
+        Some(sitrep_doc::Chain::after(
+            before.provides(),
+            vec![Box::new(QuotesConfig::default().build()?)],
+        )?)
+    } else {
+        None
+    };
     let input = std::io::BufReader::new(
         std::fs::File::open(&args[0]).with_context(|| format!("open {}", args[0]))?,
     );
@@ -67,15 +84,14 @@ fn main() -> Result<()> {
             text,
         )?;
         bytes += doc.text().len();
-        if segment || names {
-            segmenter.process(&mut doc)?;
-        }
-        if names {
-            tagger.process(&mut doc)?;
-            names_stage.process(&mut doc)?;
-        }
+        before.process(&mut doc);
         let t0 = Instant::now();
-        stage.process(&mut doc)?;
+        match &quotes {
+            Some(chain) => {
+                chain.process(&mut doc);
+            }
+            None => stage.process(&mut doc)?,
+        }
         spent += t0.elapsed();
         n += 1;
         serde_json::to_writer(&mut out, &doc.to_record())?;

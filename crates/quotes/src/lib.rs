@@ -114,6 +114,11 @@ impl Stage for QuotesStage {
         Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS
     }
 
+    /// Speakers are matched to name mentions and their entities when names ran before.
+    fn uses(&self) -> Layers {
+        Layers::MENTIONS | Layers::ENTITIES
+    }
+
     fn provides(&self) -> Layers {
         Layers::QUOTES
     }
@@ -123,7 +128,6 @@ impl Stage for QuotesStage {
             .extract(doc)
             .map_err(|e| StageError::new("quotes", e.to_string()))?;
         doc.quotes = quotes;
-        doc.done |= Layers::QUOTES;
         Ok(())
     }
 }

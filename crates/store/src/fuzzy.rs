@@ -5,7 +5,7 @@
 //! user types: case, accents, word order, a first name left out, one or two letters off.
 
 /// The words of a typed name or key, folded exactly as the names layer folds entity keys
-/// ([`sitrep_names::translit_key`]: case, Latin accents, y/i, -ej/-ei, -ow/-ov, kh/h ...), so
+/// ([`sitrep_text::translit_key`]: case, Latin accents, y/i, -ej/-ei, -ow/-ov, kh/h ...), so
 /// "Sergej Rjabkow" typed by a user meets "Sergei Ryabkov" stored. Anything not alphanumeric
 /// (including the `:` and `_` of keys) is a word break.
 pub fn normalize(s: &str) -> Vec<String> {
@@ -13,7 +13,7 @@ pub fn normalize(s: &str) -> Vec<String> {
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
-    sitrep_names::translit_key(&spaced)
+    sitrep_text::translit_key(&spaced)
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(str::to_string)

@@ -42,4 +42,4 @@ pub use lemma::{Lemmatizer, Rule};
 pub use model::ModelFile;
 pub use stage::{TaggerConfig, TaggerStage};
 pub use tagger::{Scratch, Tagger, DEFAULT_BEAM};
-pub use train::{eval_ner, eval_pos, train, TrainOptions, TrainReport};
+pub use train::{eval_ner, eval_pos, train, train_pos_tagger, TrainOptions, TrainReport};

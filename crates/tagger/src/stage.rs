@@ -140,12 +140,18 @@ impl Stage for TaggerStage {
 
     fn process(&self, doc: &mut Document) -> Result<(), StageError> {
         // Tokens are taken out so their texts can borrow the document while they are updated.
+        // A panic while they are out must not leave the document without its tokens: they
+        // are put back before the panic goes on to the pipeline (which marks POS and NER not
+        // done).
         let mut tokens = std::mem::take(&mut doc.tokens);
-        let result = self.tag_tokens(doc, &mut tokens);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.tag_tokens(doc, &mut tokens)
+        }));
         doc.tokens = tokens;
-        result?;
-        doc.done |= self.provides();
-        Ok(())
+        match result {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     }
 }
 

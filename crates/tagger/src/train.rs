@@ -511,3 +511,29 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
     report.train_seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
+
+/// A POS-only tagger (NER left empty) trained on `sents` with `opts`' POS settings. Used to
+/// jackknife the tags of downstream training data: the parser trains on UPOS predicted by
+/// taggers that did not see the sentence, as noisy as at run time.
+pub fn train_pos_tagger(sents: &[PosSentence], opts: &TrainOptions) -> Result<Tagger, TaggerError> {
+    let tagdict = build_tagdict(sents);
+    let weights = train_pos(sents, &tagdict, opts);
+    let pos = ModelFile {
+        kind: KIND_POS,
+        labels: pos_labels(),
+        weights,
+        tagdict,
+    };
+    let ner = ModelFile {
+        kind: KIND_NER,
+        labels: ner_labels(),
+        weights: Weights::zeros(NER_TAGS.len(), 4),
+        tagdict: vec![],
+    };
+    let entries: Vec<(String, Upos, String, u32)> = sents
+        .iter()
+        .flat_map(|s| s.words.iter())
+        .map(|w| (w.form.to_lowercase(), w.upos, w.lemma.to_lowercase(), 1))
+        .collect();
+    Tagger::from_models(pos, ner, Lemmatizer::learn(&entries))
+}

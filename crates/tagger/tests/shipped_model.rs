@@ -166,7 +166,8 @@ fn stage_fills_tokens_of_each_sentence() {
     let stage = TaggerConfig::default().build().unwrap();
     assert_eq!(stage.name(), "tagger");
     assert_eq!(stage.requires(), Layers::SENTENCES | Layers::TOKENS);
-    stage.process(&mut doc).unwrap();
+    let chain = sitrep_doc::Chain::after(doc.done, vec![Box::new(stage)]).unwrap();
+    assert_eq!(chain.process(&mut doc), 0, "{:?}", doc.errors);
     assert!(doc.done.contains(Layers::POS | Layers::NER));
     let view: Vec<(&str, Upos, &str, NerTag)> = doc
         .tokens

@@ -1,7 +1,7 @@
 //! End to end with sitrep's real tokenizer: segment an invented article, tag it, and check
 //! the layers the later stages rely on.
 
-use sitrep_doc::{Document, Layers, Meta, NerTag, Stage, Upos};
+use sitrep_doc::{Chain, Document, Layers, Meta, NerTag, Stage, Upos};
 use sitrep_tagger::{spans, EntType, TaggerConfig};
 use sitrep_text::SegmentConfig;
 
@@ -11,14 +11,12 @@ The talks will resume in Geneva next month, a spokeswoman for the Norwegian Fore
 
 fn tagged() -> Document {
     let mut doc = Document::with_body(Meta::default(), ARTICLE.to_string(), 16).unwrap();
-    SegmentConfig::default()
-        .build()
-        .unwrap()
-        .process(&mut doc)
-        .unwrap();
-    let stage = TaggerConfig::default().build().unwrap();
-    assert!(doc.done.contains(stage.requires()));
-    stage.process(&mut doc).unwrap();
+    let stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(SegmentConfig::default().build().unwrap()),
+        Box::new(TaggerConfig::default().build().unwrap()),
+    ];
+    let errors = Chain::new(stages).unwrap().process(&mut doc);
+    assert_eq!(errors, 0, "{:?}", doc.errors);
     doc
 }
 
@@ -69,4 +67,21 @@ fn real_tokens_get_tags_lemmas_and_entities() {
     assert_eq!(find("7.5").pos, Upos::Num);
     assert_eq!(find("talks").lemma, "talk");
     assert_eq!(find("told").lemma, "tell");
+}
+
+#[test]
+fn a_failing_tagger_gives_the_tokens_back_and_provides_nothing() {
+    let mut doc = Document::new(Meta::default(), "Talks began in Oslo.".into()).unwrap();
+    let segment: Vec<Box<dyn Stage>> = vec![Box::new(SegmentConfig::default().build().unwrap())];
+    assert_eq!(Chain::new(segment).unwrap().process(&mut doc), 0);
+    let n = doc.tokens.len();
+    // A sentence claiming tokens past the end: the tagger fails after taking the tokens out.
+    doc.sentences[0].tokens.1 = n as u32 + 5;
+    let tagger: Vec<Box<dyn Stage>> = vec![Box::new(TaggerConfig::default().build().unwrap())];
+    let chain = Chain::after(doc.done, tagger).unwrap();
+    assert_eq!(chain.process(&mut doc), 1, "{:?}", doc.errors);
+    assert!(doc.errors[0].starts_with("stage tagger: sentence 0 has token range"));
+    assert_eq!(doc.tokens.len(), n);
+    assert!(doc.done.contains(Layers::TOKENS));
+    assert!(!doc.done.intersects(Layers::POS | Layers::NER));
 }

@@ -54,15 +54,11 @@ fn segment(c: &mut Criterion) {
             tokens
         })
     });
-    group.bench_function("normalize", |b| {
+    group.bench_function("fold", |b| {
         b.iter(|| {
             texts
                 .iter()
-                .map(|t| {
-                    sitrep_text::normalize::Normalized::new(black_box(t))
-                        .as_str()
-                        .len()
-                })
+                .map(|t| sitrep_text::lexical::fold(black_box(t)).len())
                 .sum::<usize>()
         })
     });

@@ -1,5 +1,5 @@
-//! Paragraph, sentence and token segmentation with byte spans, and text normalization
-//! that keeps its alignment to the original.
+//! Paragraph, sentence and token segmentation with byte spans, and the one lexical view of
+//! words every stage reads.
 //!
 //! sitrep-text is the first stage of every pipeline: the [`Segmenter`] cuts `doc.body()`
 //! into paragraphs (blank lines), sentences and tokens. Its key decision is to tokenize first,
@@ -10,16 +10,20 @@
 //! produce a span off a character boundary, and never use a regex per character: the whole
 //! pipeline depends on its speed.
 //!
-//! [`normalize`] folds text for matching (case, Latin diacritics, quote and dash variants)
-//! and maps every normalized byte back to original bytes.
+//! [`lexical`] is the one word model: per token its text, lower-case and folded forms,
+//! shape, POS and lemma, and the word classes stages share; it holds sitrep's only
+//! accent-folding table. [`translit_key`] folds romanized spelling variants of a name.
 
 mod abbrev;
-pub mod normalize;
+pub mod lexical;
 mod sentences;
 mod tokenize;
+mod translit;
 
 pub use abbrev::AbbrevClass;
+pub use lexical::Lexical;
 pub use tokenize::{char_at, AbbrevClassTag, TokenKind};
+pub use translit::translit_key;
 
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{Document, Layers, Sentence, SentenceId, Stage, StageError, Token};
@@ -56,6 +60,9 @@ pub struct SegmentConfig {
     /// Whether a single line break after a line without sentence punctuation (a headline)
     /// ends a sentence.
     pub headline_line_breaks: bool,
+    /// Every line is exactly one sentence (for text already split into sentences, such as
+    /// a treebank's sentences to be parsed from raw text).
+    pub sentence_per_line: bool,
 }
 
 impl Default for SegmentConfig {
@@ -65,6 +72,7 @@ impl Default for SegmentConfig {
             extra_abbreviations: Vec::new(),
             extra_title_abbreviations: Vec::new(),
             headline_line_breaks: true,
+            sentence_per_line: false,
         }
     }
 }
@@ -96,6 +104,7 @@ impl SegmentConfig {
             ),
             max_sentence_bytes: self.max_sentence_bytes,
             headline_line_breaks: self.headline_line_breaks,
+            sentence_per_line: self.sentence_per_line,
         })
     }
 }
@@ -133,6 +142,7 @@ pub struct Segmenter {
     abbr: abbrev::Abbreviations,
     max_sentence_bytes: usize,
     headline_line_breaks: bool,
+    sentence_per_line: bool,
 }
 
 impl Segmenter {
@@ -151,7 +161,14 @@ impl Segmenter {
         }
         let mut raw = Vec::with_capacity((body.end - body.start) / 5 + 8);
         tokenize::tokenize_into(text, body.start, body.end, &self.abbr, &mut raw);
-        if !self.headline_line_breaks {
+        if self.sentence_per_line {
+            // Each line its own paragraph, and below each paragraph one sentence.
+            for t in &mut raw {
+                if t.breaks_before == 1 {
+                    t.breaks_before = 2;
+                }
+            }
+        } else if !self.headline_line_breaks {
             for t in &mut raw {
                 // Single line breaks are then just white space.
                 if t.breaks_before == 1 {
@@ -175,8 +192,12 @@ impl Segmenter {
             let p_index = seg.paragraphs.len();
             seg.paragraphs.push(para[0].start..para[para.len() - 1].end);
             ends.clear();
-            sentences::split_paragraph(text, para, &mut ends);
-            sentences::enforce_max_len(text, para, &mut ends, self.max_sentence_bytes);
+            if self.sentence_per_line {
+                ends.push(para.len());
+            } else {
+                sentences::split_paragraph(text, para, &mut ends);
+                sentences::enforce_max_len(text, para, &mut ends, self.max_sentence_bytes);
+            }
             let mut s_start = 0;
             for &s_end in &ends {
                 let s_index = seg.sentences.len();
@@ -247,7 +268,7 @@ impl Stage for Segmenter {
         doc.paragraphs = paragraphs;
         doc.sentences = sents;
         doc.tokens = tokens;
-        doc.done |= self.provides();
+        doc.forms = lexical::forms_of(doc);
         Ok(())
     }
 }
@@ -302,9 +323,12 @@ mod tests {
         let mut doc = Document::with_body(Meta::default(), text, 16).unwrap();
         let seg = SegmentConfig::default().build().unwrap();
         seg.process(&mut doc).unwrap();
-        assert!(doc
-            .done
-            .contains(Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS));
+        assert_eq!(
+            seg.provides(),
+            Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS
+        );
+        assert_eq!(doc.forms.len(), doc.tokens.len());
+        assert_eq!(doc.forms.folded(1), "end");
         assert_eq!(doc.paragraphs.len(), 2);
         assert_eq!(doc.sentences.len(), 3);
         assert_span!(doc, doc.sentences[0].span, "Talks end.");
@@ -350,6 +374,27 @@ mod tests {
         let seg = off.build().unwrap().segment(text, 0..text.len()).unwrap();
         assert_eq!(seg.sentences.len(), 1);
         assert_eq!(seg.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn sentence_per_line_keeps_each_line_whole() {
+        let seg = SegmentConfig {
+            sentence_per_line: true,
+            ..SegmentConfig::default()
+        }
+        .build()
+        .unwrap();
+        let text = "Mr. Smith left. He came back\nA second line. Two sentences\n\nThird";
+        let s = seg.segment(text, 0..text.len()).unwrap();
+        let sentences: Vec<&str> = s.sentences.iter().map(|x| &text[x.span.clone()]).collect();
+        assert_eq!(
+            sentences,
+            [
+                "Mr. Smith left. He came back",
+                "A second line. Two sentences",
+                "Third"
+            ]
+        );
     }
 
     #[test]

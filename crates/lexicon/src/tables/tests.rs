@@ -43,9 +43,7 @@ fn dated_actors_take_the_code_in_force_on_the_date() {
         ("Tuesday", None, None),
     ];
     for &(name, date, want) in cases {
-        let got = lx
-            .actor_code(&toks(name), date.and_then(d))
-            .map(|(c, _)| c);
+        let got = lx.actor_code(&toks(name), date.and_then(d)).map(|(c, _)| c);
         assert_eq!(got, want, "{name} on {date:?}");
     }
     let (_, rule) = lx.actor_code(&toks("Putin"), None).unwrap();

@@ -1,45 +1,53 @@
 //! The full chain for tests: segmenter (sitrep-text), tagger (sitrep-tagger), names.
 #![allow(dead_code)]
 
-use sitrep_doc::{Document, Entity, Mention, Meta, Stage};
-use sitrep_names::{NamesConfig, NamesStage};
-use sitrep_tagger::{TaggerConfig, TaggerStage};
-use sitrep_text::{SegmentConfig, Segmenter};
+use sitrep_doc::{Chain, Document, Entity, Mention, Meta, Stage};
+use sitrep_names::NamesConfig;
+use sitrep_tagger::TaggerConfig;
+use sitrep_text::SegmentConfig;
 use std::sync::OnceLock;
 
-pub struct Chain {
-    seg: Segmenter,
-    tagger: TaggerStage,
-    pub names: NamesStage,
+/// Segmenter, tagger (unless `tagged` is false) and names, order-checked and run as the
+/// pipeline runs them.
+fn chain(tagged: bool) -> Chain {
+    let mut stages: Vec<Box<dyn Stage>> = vec![Box::new(
+        SegmentConfig::default().build().expect("segmenter"),
+    )];
+    if tagged {
+        stages.push(Box::new(TaggerConfig::default().build().expect("tagger")));
+    }
+    stages.push(Box::new(NamesConfig::default().build().expect("names")));
+    Chain::new(stages).expect("a valid order")
 }
 
-pub fn chain() -> &'static Chain {
-    static CHAIN: OnceLock<Chain> = OnceLock::new();
-    CHAIN.get_or_init(|| Chain {
-        seg: SegmentConfig::default().build().expect("segmenter"),
-        tagger: TaggerConfig::default().build().expect("tagger"),
-        names: NamesConfig::default().build().expect("names"),
-    })
-}
-
-pub fn run_with_body(text: &str, body_start: usize) -> Document {
-    let c = chain();
-    let mut doc =
-        Document::with_body(Meta::default(), text.to_string(), body_start).expect("document");
-    c.seg.process(&mut doc).expect("segment");
-    c.tagger.process(&mut doc).expect("tag");
-    c.names.process(&mut doc).expect("names");
+fn run_chain(chain: &Chain, mut doc: Document) -> Document {
+    let errors = chain.process(&mut doc);
+    assert_eq!(errors, 0, "{:?}", doc.errors);
     doc
+}
+
+/// The full chain over a document read by sitrep's reader (`date` header and all).
+pub fn run_document(doc: Document) -> Document {
+    static FULL: OnceLock<Chain> = OnceLock::new();
+    run_chain(FULL.get_or_init(|| chain(true)), doc)
 }
 
 /// Segmenter and names only: the dictionaries and rules without POS or NER labels.
+pub fn run_document_untagged(doc: Document) -> Document {
+    static UNTAGGED: OnceLock<Chain> = OnceLock::new();
+    run_chain(UNTAGGED.get_or_init(|| chain(false)), doc)
+}
+
+pub fn run_with_body(text: &str, body_start: usize) -> Document {
+    run_document(
+        Document::with_body(Meta::default(), text.to_string(), body_start).expect("document"),
+    )
+}
+
 pub fn run_untagged(text: &str, body_start: usize) -> Document {
-    let c = chain();
-    let mut doc =
-        Document::with_body(Meta::default(), text.to_string(), body_start).expect("document");
-    c.seg.process(&mut doc).expect("segment");
-    c.names.process(&mut doc).expect("names");
-    doc
+    run_document_untagged(
+        Document::with_body(Meta::default(), text.to_string(), body_start).expect("document"),
+    )
 }
 
 pub fn run(text: &str) -> Document {

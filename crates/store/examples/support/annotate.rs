@@ -244,6 +244,8 @@ pub fn annotate(doc: &mut Document) {
             is_root: w.start < 400,
             status: EventStatus::Asserted,
             quote: None,
+            rule: "test fixture".into(),
+            issues: Vec::new(),
         });
     }
     doc.done |= Layers::MENTIONS | Layers::ENTITIES | Layers::QUOTES | Layers::EVENTS;

@@ -134,6 +134,8 @@ pub fn build(
             is_root: true,
             status: EventStatus::Asserted,
             quote: None,
+            rule: "test fixture".into(),
+            issues: Vec::new(),
         });
     }
     doc.done = Layers::MENTIONS | Layers::ENTITIES | Layers::QUOTES | Layers::EVENTS;

@@ -1,0 +1,230 @@
+//! The runtime parser: greedy arc-hybrid decoding with the action and label tables, and its
+//! model file.
+//!
+//! ```text
+//! magic    8 bytes "SITRPAR1"
+//! nlabels  u32, then per label: u8 length + UTF-8 (a UD relation, `root` among them)
+//! action table, label table: nclasses u32, bits u32, nrows u32, rows (u32 row + nclasses × i16)
+//! ```
+
+use crate::features::{label_features, transition_features, Atoms};
+use crate::system::{Move, State, MOVES};
+use crate::table::{Reader, Table};
+use crate::ParserError;
+use sitrep_doc::{Dep, Deprel, Upos};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+pub const MAGIC: &[u8; 8] = b"SITRPAR1";
+/// File name of the model in a model directory.
+pub const MODEL_FILE: &str = "parser.bin";
+static EMBEDDED: &[u8] = include_bytes!("../model/parser.bin");
+
+/// Longest sentence parsed (positions are u16); longer ones are attached flat.
+pub const MAX_WORDS: usize = 4096;
+
+/// A trained parser: transition classifier, arc labeller and the label set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parser {
+    pub(crate) actions: Table,
+    pub(crate) labeller: Table,
+    pub(crate) labels: Vec<Deprel>,
+    pub(crate) root: u8,
+}
+
+/// Reusable buffers of one thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    pub(crate) atoms: Atoms,
+    pub(crate) state: State,
+    pub(crate) feats: Vec<u32>,
+    pub(crate) scores: Vec<i32>,
+}
+
+impl Parser {
+    pub fn new(
+        actions: Table,
+        labeller: Table,
+        labels: Vec<Deprel>,
+    ) -> Result<Parser, ParserError> {
+        let root = labels
+            .iter()
+            .position(|&l| l == Deprel::Root)
+            .ok_or_else(|| ParserError::bad_model("labels", "no root label"))?
+            as u8;
+        if actions.nclasses != 3 || labeller.nclasses != labels.len() || labels.len() > 64 {
+            return Err(ParserError::bad_model(
+                "tables",
+                format!(
+                    "{} actions, {} label classes for {} labels",
+                    actions.nclasses,
+                    labeller.nclasses,
+                    labels.len()
+                ),
+            ));
+        }
+        Ok(Parser {
+            actions,
+            labeller,
+            labels,
+            root,
+        })
+    }
+
+    /// The model shipped in the binary, loaded once per process.
+    pub fn embedded() -> Result<Arc<Parser>, ParserError> {
+        static SHARED: OnceLock<Result<Arc<Parser>, String>> = OnceLock::new();
+        SHARED
+            .get_or_init(|| {
+                Parser::from_bytes(EMBEDDED)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string())
+            })
+            .clone()
+            .map_err(|m| ParserError::bad_model("embedded", m))
+    }
+
+    pub fn load_dir(dir: &Path) -> Result<Parser, ParserError> {
+        let path = dir.join(MODEL_FILE);
+        let bytes = std::fs::read(&path).map_err(|e| ParserError::io(&path, e))?;
+        Parser::from_bytes(&bytes)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
+        for l in &self.labels {
+            out.push(l.as_str().len() as u8);
+            out.extend_from_slice(l.as_str().as_bytes());
+        }
+        self.actions.write(&mut out);
+        self.labeller.write(&mut out);
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ParserError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ParserError::bad_model(
+                "header",
+                "bad magic (not a sitrep parser model)",
+            ));
+        }
+        let n = r.u32()? as usize;
+        if n == 0 || n > 64 {
+            return Err(ParserError::bad_model("labels", format!("{n} labels")));
+        }
+        let mut labels = Vec::with_capacity(n);
+        for _ in 0..n {
+            let len = r.u8()? as usize;
+            let s = std::str::from_utf8(r.take(len)?)
+                .map_err(|e| ParserError::bad_model("labels", e.to_string()))?;
+            labels.push(
+                Deprel::parse(s)
+                    .ok_or_else(|| ParserError::bad_model("labels", format!("unknown {s:?}")))?,
+            );
+        }
+        let actions = Table::read(&mut r)?;
+        let labeller = Table::read(&mut r)?;
+        if r.at != bytes.len() {
+            return Err(ParserError::bad_model(
+                "trailer",
+                format!("{} trailing bytes", bytes.len() - r.at),
+            ));
+        }
+        Parser::new(actions, labeller, labels)
+    }
+
+    pub fn labels(&self) -> &[Deprel] {
+        &self.labels
+    }
+
+    /// Model size in bytes as written.
+    pub fn model_bytes(&self) -> usize {
+        self.to_bytes().len()
+    }
+
+    /// Parses one sentence of words with their UPOS tags into `out` (one [`Dep`] per word).
+    pub fn parse_into<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        upos: &[Upos],
+        s: &mut Scratch,
+        out: &mut Vec<Dep>,
+    ) {
+        out.clear();
+        let n = words.len().min(upos.len());
+        if n == 0 {
+            return;
+        }
+        if n > MAX_WORDS {
+            // Flat fallback: linear time for pathological "sentences" (tables, lists).
+            out.push(Dep {
+                head: 0,
+                rel: Deprel::Root,
+            });
+            out.extend((1..n).map(|_| Dep {
+                head: 1,
+                rel: Deprel::Dep,
+            }));
+            return;
+        }
+        s.atoms.fill(&words[..n], &upos[..n]);
+        s.state.reset(n);
+        s.scores.resize(64, 0);
+        while !s.state.terminal() {
+            let m = self.next_move(s);
+            let label = match s.state.arc_of(m) {
+                Some((h, d)) => self.label_of(s, h, d),
+                None => 0,
+            };
+            s.state.apply(m, label);
+        }
+        out.extend((0..n).map(|i| {
+            let h = s.state.head[i] as usize;
+            Dep {
+                head: if h == n { 0 } else { h as u32 + 1 },
+                rel: self.labels[s.state.label[i] as usize],
+            }
+        }));
+    }
+
+    /// Best-scoring valid move.
+    pub(crate) fn next_move(&self, s: &mut Scratch) -> Move {
+        transition_features(&s.atoms, &s.state, &mut s.feats);
+        self.actions.score(&s.feats, &mut s.scores);
+        best_valid(&s.state, &s.scores)
+    }
+
+    /// Label of a new arc: `root` for the root's dependent, otherwise the best other label.
+    pub(crate) fn label_of(&self, s: &mut Scratch, h: usize, d: usize) -> u8 {
+        if h == s.state.n {
+            return self.root;
+        }
+        label_features(&s.atoms, &s.state, h, d, &mut s.feats);
+        self.labeller.score(&s.feats, &mut s.scores);
+        best_label(&s.scores[..self.labels.len()], self.root)
+    }
+}
+
+pub(crate) fn best_valid(st: &State, scores: &[i32]) -> Move {
+    let mut best = None;
+    for m in MOVES {
+        if st.valid(m) && best.is_none_or(|(_, b)| scores[m as usize] > b) {
+            best = Some((m, scores[m as usize]));
+        }
+    }
+    best.map(|(m, _)| m)
+        .expect("a non-terminal state has a valid move")
+}
+
+pub(crate) fn best_label(scores: &[i32], root: u8) -> u8 {
+    let mut best = (0u8, i32::MIN);
+    for (k, &v) in scores.iter().enumerate() {
+        if k as u8 != root && v > best.1 {
+            best = (k as u8, v);
+        }
+    }
+    best.0
+}

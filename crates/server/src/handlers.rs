@@ -1,0 +1,717 @@
+//! The API handlers: one parameter struct (unknown fields refused) and one query each.
+//!
+//! SQL is assembled only from the `&'static str` fragments in this file; every value from a
+//! request is a bound parameter ([`Filter`] keeps fragments and values in step).
+
+use crate::error::ApiError;
+use crate::params::{actor_pattern, cameo, dates, like_anywhere, quad_class, text, Page, Params};
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::Json;
+use chrono::NaiveDate;
+use rusqlite::types::{Value as Sql, ValueRef};
+use rusqlite::{params_from_iter, Connection};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+use sitrep_store::{DyadQuery, QueryCommand, Store, Table};
+use std::sync::Arc;
+
+type Shared = State<Arc<AppState>>;
+type Answer = Result<Json<Value>, ApiError>;
+
+/// Conditions joined by AND, each a constant fragment with its `?` values in order.
+#[derive(Default)]
+struct Filter {
+    fragments: Vec<&'static str>,
+    values: Vec<Sql>,
+}
+
+impl Filter {
+    fn add(&mut self, fragment: &'static str, values: impl IntoIterator<Item = Sql>) {
+        self.fragments.push(fragment);
+        self.values.extend(values);
+    }
+
+    fn opt(&mut self, fragment: &'static str, value: Option<impl Into<Sql>>) {
+        if let Some(v) = value {
+            let v = v.into();
+            let n = fragment.matches('?').count();
+            self.add(fragment, std::iter::repeat_n(v, n));
+        }
+    }
+
+    fn sql(&self) -> String {
+        if self.fragments.is_empty() {
+            "1".into()
+        } else {
+            self.fragments.join(" AND ")
+        }
+    }
+}
+
+/// Runs `sql` (whose last two parameters are LIMIT and OFFSET when `page` is given) and
+/// returns rows as JSON objects keyed by column name; columns named `*_json` are parsed.
+fn rows(
+    conn: &Connection,
+    sql: &str,
+    mut values: Vec<Sql>,
+    page: Option<Page>,
+) -> Result<Vec<Value>, ApiError> {
+    if let Some(p) = page {
+        values.push(Sql::Integer(p.fetch()));
+        values.push(Sql::Integer(i64::from(p.offset)));
+    }
+    let mut st = conn.prepare_cached(sql)?;
+    let names: Vec<String> = st.column_names().iter().map(|c| c.to_string()).collect();
+    let mut q = st.query(params_from_iter(values))?;
+    let mut out = Vec::new();
+    while let Some(r) = q.next()? {
+        let mut m = Map::with_capacity(names.len());
+        for (i, name) in names.iter().enumerate() {
+            let v = match r.get_ref(i)? {
+                ValueRef::Null => Value::Null,
+                ValueRef::Integer(v) => v.into(),
+                ValueRef::Real(v) => serde_json::Number::from_f64((v * 1000.0).round() / 1000.0)
+                    .map_or(Value::Null, Value::Number),
+                ValueRef::Text(t) | ValueRef::Blob(t) => {
+                    let s = String::from_utf8_lossy(t);
+                    match name.strip_suffix("_json") {
+                        Some(plain) => {
+                            m.insert(
+                                plain.into(),
+                                serde_json::from_str(&s).unwrap_or(Value::Null),
+                            );
+                            continue;
+                        }
+                        None => Value::String(s.into_owned()),
+                    }
+                }
+            };
+            let key = name.strip_suffix("_json").unwrap_or(name);
+            m.insert(key.into(), v);
+        }
+        out.push(Value::Object(m));
+    }
+    Ok(out)
+}
+
+/// A store [`Table`] as a list of JSON objects.
+fn table_json(t: &Table) -> Vec<Value> {
+    t.rows
+        .iter()
+        .map(|row| {
+            let m: Map<String, Value> = t
+                .columns
+                .iter()
+                .zip(row)
+                .map(|(c, v)| (c.clone(), cell(v)))
+                .collect();
+            Value::Object(m)
+        })
+        .collect()
+}
+
+fn cell(v: &sitrep_store::Value) -> Value {
+    use sitrep_store::Value as V;
+    match v {
+        V::Null => Value::Null,
+        V::Int(i) => (*i).into(),
+        V::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+        V::Text(s) => s.clone().into(),
+        V::Json(j) => j.clone(),
+    }
+}
+
+async fn on_store<T: Send + 'static>(
+    s: &AppState,
+    f: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    s.pool.run(f).await
+}
+
+// ---------------------------------------------------------------- stats
+
+/// A route without parameters still refuses unknown ones (a typo is not silently ignored).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NoParams {}
+
+pub(crate) async fn stats(State(s): Shared, Params(_): Params<NoParams>) -> Answer {
+    let t = on_store(&s, |st| Ok(st.query(&QueryCommand::Stats)?)).await?;
+    let m: Map<String, Value> = t
+        .rows
+        .iter()
+        .map(|r| (r[0].to_text().replace(' ', "_"), cell(&r[1])))
+        .collect();
+    Ok(Json(Value::Object(m)))
+}
+
+// ---------------------------------------------------------------- articles
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ArticlesParams {
+    q: Option<String>,
+    source: Option<String>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+pub(crate) async fn articles(State(s): Shared, Params(p): Params<ArticlesParams>) -> Answer {
+    let page = Page::new(p.limit, p.offset, 50, 500)?;
+    let (from, to) = dates(p.from, p.to)?;
+    let mut f = Filter::default();
+    if let Some(q) = text("q", &p.q)? {
+        f.add(
+            "(a.id = ? OR a.title LIKE ? ESCAPE '\\')",
+            [Sql::Text(q.clone()), Sql::Text(like_anywhere(&q))],
+        );
+    }
+    f.opt("a.source = ?", text("source", &p.source)?);
+    f.opt("a.date >= ?", from);
+    f.opt("a.date <= ?", to);
+    let sql = format!(
+        "SELECT a.id, a.date, a.title, a.source, a.url, length(CAST(a.text AS BLOB)) AS bytes,
+                (SELECT count(*) FROM events e WHERE e.article = a.article) AS events,
+                (SELECT count(*) FROM quotes q WHERE q.article = a.article) AS quotes
+         FROM articles a WHERE {} ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
+        f.sql()
+    );
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
+    Ok(Json(page.wrap(items)))
+}
+
+pub(crate) async fn article(State(s): Shared, Path(id): Path<String>) -> Answer {
+    if id.is_empty() || id.len() > 512 {
+        return Err(ApiError::bad("article id must be 1 to 512 bytes"));
+    }
+    let t = on_store(&s, move |st| {
+        Ok(st.query(&QueryCommand::Article(sitrep_store::ArticleQuery { id }))?)
+    })
+    .await?;
+    table_json(&t)
+        .into_iter()
+        .next()
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found("no such article"))
+}
+
+// ---------------------------------------------------------------- entities and actor codes
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EntitiesParams {
+    q: Option<String>,
+    code: Option<String>,
+    kind: Option<String>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+pub(crate) async fn entities(State(s): Shared, Params(p): Params<EntitiesParams>) -> Answer {
+    let page = Page::new(p.limit, p.offset, 50, 500)?;
+    let mut f = Filter::default();
+    if let Some(q) = text("q", &p.q)? {
+        f.add(
+            "(e.key = lower(?) OR e.entity IN (SELECT entity FROM entity_names WHERE name LIKE ? ESCAPE '\\'))",
+            [Sql::Text(q.clone()), Sql::Text(like_anywhere(&q))],
+        );
+    }
+    f.opt("e.actor_code GLOB ?", actor_pattern("code", &p.code)?);
+    f.opt("e.kind = ?", text("kind", &p.kind)?);
+    let sql = format!(
+        "SELECT e.entity AS id, e.key, e.name, e.kind, e.actor_code,
+                (SELECT count(*) FROM mentions m WHERE m.entity = e.entity) AS mentions,
+                (SELECT json_group_array(name) FROM entity_names n WHERE n.entity = e.entity) AS names_json
+         FROM entities e WHERE {} ORDER BY mentions DESC, e.name LIMIT ? OFFSET ?",
+        f.sql()
+    );
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
+    Ok(Json(page.wrap(items)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ActorsParams {
+    q: Option<String>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+pub(crate) async fn actors(State(s): Shared, Params(p): Params<ActorsParams>) -> Answer {
+    let page = Page::new(p.limit, p.offset, 50, 500)?;
+    // A bare prefix ("RUS") lists every code that starts with it.
+    let pattern = match actor_pattern("q", &p.q)? {
+        Some(q) if q.contains(['*', '?']) => q,
+        Some(q) => format!("{q}*"),
+        None => "*".into(),
+    };
+    let sql = "WITH sides AS (
+                   SELECT source_code AS code, count(*) AS n FROM events GROUP BY source_code
+                   UNION ALL SELECT target_code, count(*) FROM events GROUP BY target_code)
+               SELECT code, sum(n) AS events,
+                      (SELECT name FROM entities WHERE actor_code = code ORDER BY entity LIMIT 1) AS example
+               FROM sides WHERE code != '' AND code GLOB ?
+               GROUP BY code ORDER BY events DESC, code LIMIT ? OFFSET ?";
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), sql, vec![Sql::Text(pattern)], Some(page))
+    })
+    .await?;
+    Ok(Json(page.wrap(items)))
+}
+
+// ---------------------------------------------------------------- quotes
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct QuotesParams {
+    /// FTS5 words.
+    q: Option<String>,
+    speaker: Option<String>,
+    article: Option<String>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+/// Marks around matched words in snippets: private-use characters that never occur in news
+/// text, so the UI can split on them and build DOM nodes (no markup in the data).
+const MARK_OPEN: &str = "\u{E000}";
+const MARK_CLOSE: &str = "\u{E001}";
+
+pub(crate) async fn quotes(State(s): Shared, Params(p): Params<QuotesParams>) -> Answer {
+    let page = Page::new(p.limit, p.offset, 50, 500)?;
+    let (from, to) = dates(p.from, p.to)?;
+    let words = text("q", &p.q)?;
+    let mut f = Filter::default();
+    if let Some(w) = &words {
+        f.add("quotes_fts MATCH ?", [Sql::Text(w.clone())]);
+    }
+    if let Some(sp) = text("speaker", &p.speaker)? {
+        f.add(
+            "(q.speaker_entity IN (SELECT entity FROM entity_names WHERE name LIKE ? ESCAPE '\\')
+              OR q.speaker LIKE ? ESCAPE '\\')",
+            [Sql::Text(like_anywhere(&sp)), Sql::Text(like_anywhere(&sp))],
+        );
+    }
+    f.opt("a.id = ?", text("article", &p.article)?);
+    f.opt("a.date >= ?", from);
+    f.opt("a.date <= ?", to);
+    let columns = "q.quote AS id, a.id AS article, a.title AS article_title, a.date, q.speaker,
+                   q.speaker_entity, q.kind, q.text, q.cue, q.start, q.end";
+    let sql = if words.is_some() {
+        format!(
+            "SELECT {columns}, snippet(quotes_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet
+             FROM quotes_fts JOIN quotes q ON q.quote = quotes_fts.rowid
+                  JOIN articles a ON a.article = q.article
+             WHERE {} ORDER BY bm25(quotes_fts), a.id, q.start LIMIT ? OFFSET ?",
+            f.sql()
+        )
+    } else {
+        format!(
+            "SELECT {columns} FROM quotes q JOIN articles a ON a.article = q.article
+             WHERE {} ORDER BY a.date, a.id, q.start LIMIT ? OFFSET ?",
+            f.sql()
+        )
+    };
+    let items = on_store(&s, move |st| {
+        match rows(st.connection(), &sql, f.values.clone(), Some(page)) {
+            // Text that is not FTS5 syntax ("U.S.-Russia", a lone quote) is searched as words
+            // (FTS5 reports it as a generic SQLite error; a real failure fails again below).
+            Err(e) if words.is_some() && e.status.is_server_error() => {
+                let mut values = f.values;
+                values[0] = Sql::Text(plain_words(words.as_deref().unwrap_or("")));
+                rows(st.connection(), &sql, values, Some(page))
+            }
+            other => other,
+        }
+    })
+    .await?;
+    Ok(Json(page.wrap(items)))
+}
+
+/// Each word as an FTS5 string literal.
+fn plain_words(q: &str) -> String {
+    q.split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+// ---------------------------------------------------------------- events
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EventsParams {
+    actor: Option<String>,
+    source: Option<String>,
+    target: Option<String>,
+    #[serde(default)]
+    both_directions: bool,
+    entity: Option<i64>,
+    code: Option<String>,
+    root: Option<String>,
+    quad_class: Option<u8>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    date: Option<NaiveDate>,
+    place: Option<String>,
+    article: Option<String>,
+    happening: Option<i64>,
+    theme: Option<String>,
+    #[serde(default)]
+    asserted_only: bool,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+/// Event columns with the article and the evidence sentence (cut from the text by the byte
+/// offsets of the record's sentence span).
+const EVENT_COLUMNS: &str = "e.event AS id, a.id AS article, a.title AS article_title, e.idx AS index_in_article,
+    e.date, e.event_date, e.code, e.base, e.root, e.quad_class, e.goldstein,
+    e.source_code, e.source_text, e.target_code, e.target_text,
+    e.trigger, e.trigger_start, e.trigger_end, e.sentence, e.status, e.is_root, e.quote_idx,
+    e.place_key, pe.name AS place, e.happening,
+    CAST(substr(CAST(a.text AS BLOB), json_extract(a.record, '$.sentences[' || e.sentence || '].start') + 1,
+         json_extract(a.record, '$.sentences[' || e.sentence || '].end')
+         - json_extract(a.record, '$.sentences[' || e.sentence || '].start')) AS TEXT) AS sentence_text";
+
+fn event_filter(p: &EventsParams) -> Result<Filter, ApiError> {
+    let mut f = Filter::default();
+    let (src, tgt) = (
+        actor_pattern("source", &p.source)?,
+        actor_pattern("target", &p.target)?,
+    );
+    match (src, tgt, p.both_directions) {
+        (Some(a), Some(b), true) => f.add(
+            "((e.source_code GLOB ? AND e.target_code GLOB ?) OR (e.source_code GLOB ? AND e.target_code GLOB ?))",
+            [a.clone(), b.clone(), b, a].map(Sql::Text),
+        ),
+        (a, b, _) => {
+            f.opt("e.source_code GLOB ?", a);
+            f.opt("e.target_code GLOB ?", b);
+        }
+    }
+    f.opt(
+        "(e.source_code GLOB ? OR e.target_code GLOB ?)",
+        actor_pattern("actor", &p.actor)?,
+    );
+    f.opt("(e.source_entity = ? OR e.target_entity = ?)", p.entity);
+    f.opt("e.code = ?", cameo("code", &p.code, false)?);
+    f.opt("e.root = ?", cameo("root", &p.root, true)?);
+    f.opt("e.quad_class = ?", quad_class(p.quad_class)?);
+    let (from, to) = dates(p.from.or(p.date), p.to.or(p.date))?;
+    f.opt("e.date >= ?", from);
+    f.opt("e.date <= ?", to);
+    f.opt("e.place_key = ?", text("place", &p.place)?);
+    f.opt("a.id = ?", text("article", &p.article)?);
+    f.opt("e.happening = ?", p.happening);
+    f.opt(
+        "EXISTS (SELECT 1 FROM json_each(a.record, '$.themes') t WHERE json_extract(t.value, '$.theme') = ?)",
+        text("theme", &p.theme)?,
+    );
+    if p.asserted_only {
+        f.add("e.status = 'asserted'", []);
+    }
+    Ok(f)
+}
+
+pub(crate) async fn events(State(s): Shared, Params(p): Params<EventsParams>) -> Answer {
+    let page = Page::new(p.limit, p.offset, 50, 500)?;
+    let f = event_filter(&p)?;
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS}
+         FROM events e JOIN articles a ON a.article = e.article
+              LEFT JOIN entities pe ON pe.entity = e.place_entity
+         WHERE {} ORDER BY e.date, a.id, e.idx LIMIT ? OFFSET ?",
+        f.sql()
+    );
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
+    Ok(Json(page.wrap(items)))
+}
+
+// ---------------------------------------------------------------- happenings
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct HappeningsParams {
+    source: Option<String>,
+    target: Option<String>,
+    #[serde(default)]
+    both_directions: bool,
+    code: Option<String>,
+    root: Option<String>,
+    quad_class: Option<u8>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    min_articles: Option<u32>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+const HAPPENING_COLUMNS: &str = "h.happening AS id, h.date, h.source_code, h.target_code, h.code,
+    h.base, h.root, h.quad_class, h.goldstein, h.place_key, h.num_mentions, h.num_articles,
+    h.num_sources, h.avg_tone, h.is_root";
+
+pub(crate) async fn happenings(State(s): Shared, Params(p): Params<HappeningsParams>) -> Answer {
+    let page = Page::new(p.limit, p.offset, 50, 500)?;
+    let mut f = Filter::default();
+    let (src, tgt) = (
+        actor_pattern("source", &p.source)?,
+        actor_pattern("target", &p.target)?,
+    );
+    match (src, tgt, p.both_directions) {
+        (Some(a), Some(b), true) => f.add(
+            "((h.source_code GLOB ? AND h.target_code GLOB ?) OR (h.source_code GLOB ? AND h.target_code GLOB ?))",
+            [a.clone(), b.clone(), b, a].map(Sql::Text),
+        ),
+        (a, b, _) => {
+            f.opt("h.source_code GLOB ?", a);
+            f.opt("h.target_code GLOB ?", b);
+        }
+    }
+    f.opt("h.code = ?", cameo("code", &p.code, false)?);
+    f.opt("h.root = ?", cameo("root", &p.root, true)?);
+    f.opt("h.quad_class = ?", quad_class(p.quad_class)?);
+    let (from, to) = dates(p.from, p.to)?;
+    f.opt("h.date >= ?", from);
+    f.opt("h.date <= ?", to);
+    f.opt("h.num_articles >= ?", p.min_articles.map(i64::from));
+    let sql = format!(
+        "SELECT {HAPPENING_COLUMNS} FROM happenings h WHERE {}
+         ORDER BY h.date, h.num_articles DESC, h.happening LIMIT ? OFFSET ?",
+        f.sql()
+    );
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
+    Ok(Json(page.wrap(items)))
+}
+
+/// Mentions listed with one happening, at most.
+const MAX_MENTIONS: u32 = 500;
+
+pub(crate) async fn happening(State(s): Shared, Path(id): Path<String>) -> Answer {
+    let id: i64 = id
+        .parse()
+        .map_err(|_| ApiError::bad(format!("happening id must be an integer (got {id:?})")))?;
+    let found = on_store(&s, move |st| {
+        let conn = st.connection();
+        let sql = format!("SELECT {HAPPENING_COLUMNS} FROM happenings h WHERE h.happening = ?");
+        let Some(mut h) = rows(conn, &sql, vec![Sql::Integer(id)], None)?.pop() else {
+            return Ok(None);
+        };
+        let page = Page::new(Some(MAX_MENTIONS), None, MAX_MENTIONS, MAX_MENTIONS)?;
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}
+             FROM events e JOIN articles a ON a.article = e.article
+                  LEFT JOIN entities pe ON pe.entity = e.place_entity
+             WHERE e.happening = ? ORDER BY e.date, a.id, e.idx LIMIT ? OFFSET ?"
+        );
+        let mentions = rows(conn, &sql, vec![Sql::Integer(id)], Some(page))?;
+        h["mentions"] = page.wrap(mentions);
+        Ok(Some(h))
+    })
+    .await?;
+    found
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no happening {id}")))
+}
+
+// ---------------------------------------------------------------- dyads
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DyadsParams {
+    actor: Option<String>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+pub(crate) async fn dyads(State(s): Shared, Params(p): Params<DyadsParams>) -> Answer {
+    let page = Page::new(p.limit, p.offset, 20, 500)?;
+    let mut f = Filter::default();
+    f.add("e.source_code != '' AND e.target_code != ''", []);
+    f.opt(
+        "(e.source_code GLOB ? OR e.target_code GLOB ?)",
+        actor_pattern("actor", &p.actor)?,
+    );
+    let sql = format!(
+        "SELECT e.source_code AS source, e.target_code AS target, count(*) AS events,
+                min(e.date) AS first, max(e.date) AS last, avg(e.goldstein) AS mean_goldstein
+         FROM events e WHERE {} GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ? OFFSET ?",
+        f.sql()
+    );
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
+    Ok(Json(page.wrap(items)))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DyadParams {
+    a: Option<String>,
+    b: Option<String>,
+    #[serde(default)]
+    both_directions: bool,
+    #[serde(default)]
+    asserted_only: bool,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+pub(crate) async fn dyad(State(s): Shared, Params(p): Params<DyadParams>) -> Answer {
+    let (Some(a), Some(b)) = (text("a", &p.a)?, text("b", &p.b)?) else {
+        return Err(ApiError::bad(
+            "a and b are required: two actors (CAMEO codes, patterns like RUS*, or names)",
+        ));
+    };
+    dates(p.from, p.to)?;
+    let q = DyadQuery {
+        a: a.clone(),
+        b: b.clone(),
+        both_directions: p.both_directions,
+        from: p.from,
+        to: p.to,
+        asserted_only: p.asserted_only,
+        fill_days: false,
+    };
+    let t = on_store(&s, move |st| Ok(st.query(&QueryCommand::Dyad(q))?)).await?;
+    let mut series = table_json(&t);
+    for row in &mut series {
+        let (n, sum) = (row["events"].as_f64(), row["goldstein_sum"].as_f64());
+        if let (Some(n), Some(sum)) = (n, sum) {
+            row["mean_goldstein"] = json!(((sum / n.max(1.0)) * 1000.0).round() / 1000.0);
+        }
+    }
+    Ok(Json(
+        json!({ "a": a, "b": b, "both_directions": p.both_directions, "series": series }),
+    ))
+}
+
+// ---------------------------------------------------------------- network
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NetworkParams {
+    actor: Option<String>,
+    root: Option<String>,
+    quad_class: Option<u8>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    limit: Option<u32>,
+}
+
+pub(crate) async fn network(State(s): Shared, Params(p): Params<NetworkParams>) -> Answer {
+    let page = Page::new(p.limit, None, 100, 500)?;
+    let mut f = Filter::default();
+    f.add("e.source_code != '' AND e.target_code != ''", []);
+    f.opt(
+        "(e.source_code GLOB ? OR e.target_code GLOB ?)",
+        actor_pattern("actor", &p.actor)?,
+    );
+    f.opt("e.root = ?", cameo("root", &p.root, true)?);
+    f.opt("e.quad_class = ?", quad_class(p.quad_class)?);
+    let (from, to) = dates(p.from, p.to)?;
+    f.opt("e.date >= ?", from);
+    f.opt("e.date <= ?", to);
+    let sql = format!(
+        "SELECT e.source_code AS source, e.target_code AS target, count(*) AS events,
+                sum(e.quad_class = 1) AS verbal_coop, sum(e.quad_class = 2) AS material_coop,
+                sum(e.quad_class = 3) AS verbal_conflict, sum(e.quad_class = 4) AS material_conflict,
+                avg(e.goldstein) AS mean_goldstein
+         FROM events e WHERE {} GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ? OFFSET ?",
+        f.sql()
+    );
+    let mut edges = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
+    let truncated = edges.len() > page.limit as usize;
+    edges.truncate(page.limit as usize);
+    let mut nodes: std::collections::BTreeMap<String, (i64, i64)> = Default::default();
+    for e in &edges {
+        let n = e["events"].as_i64().unwrap_or(0);
+        for (side, out) in [("source", true), ("target", false)] {
+            if let Some(code) = e[side].as_str() {
+                let entry = nodes.entry(code.to_string()).or_default();
+                if out {
+                    entry.0 += n;
+                } else {
+                    entry.1 += n;
+                }
+            }
+        }
+    }
+    let nodes: Vec<Value> = nodes
+        .into_iter()
+        .map(|(id, (out, inc))| json!({ "id": id, "outgoing": out, "incoming": inc, "events": out + inc }))
+        .collect();
+    Ok(Json(
+        json!({ "nodes": nodes, "edges": edges, "limit": page.limit, "truncated": truncated }),
+    ))
+}
+
+// ---------------------------------------------------------------- places
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PlacesParams {
+    actor: Option<String>,
+    root: Option<String>,
+    quad_class: Option<u8>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    limit: Option<u32>,
+    offset: Option<u32>,
+}
+
+pub(crate) async fn places(State(s): Shared, Params(p): Params<PlacesParams>) -> Answer {
+    let page = Page::new(p.limit, p.offset, 200, 1000)?;
+    let mut f = Filter::default();
+    f.add("e.place_key IS NOT NULL", []);
+    f.opt(
+        "(e.source_code GLOB ? OR e.target_code GLOB ?)",
+        actor_pattern("actor", &p.actor)?,
+    );
+    f.opt("e.root = ?", cameo("root", &p.root, true)?);
+    f.opt("e.quad_class = ?", quad_class(p.quad_class)?);
+    let (from, to) = dates(p.from, p.to)?;
+    f.opt("e.date >= ?", from);
+    f.opt("e.date <= ?", to);
+    // Coordinates live in the article records (the entity's geo): read from one event's
+    // article, through the event's local place index.
+    let sql = format!(
+        "WITH p AS (
+            SELECT e.place_key, count(*) AS events, min(e.event) AS sample,
+                   sum(e.quad_class <= 2) AS cooperation, sum(e.quad_class >= 3) AS conflict
+            FROM events e WHERE {} GROUP BY e.place_key
+            ORDER BY events DESC, e.place_key LIMIT ? OFFSET ?)
+         SELECT p.place_key, p.events, p.cooperation, p.conflict, pe.name,
+                json_extract(a.record, '$.entities[' || json_extract(a.record, '$.events[' || s.idx || '].place') || '].geo') AS geo_json
+         FROM p JOIN events s ON s.event = p.sample JOIN articles a ON a.article = s.article
+              LEFT JOIN entities pe ON pe.entity = s.place_entity
+         ORDER BY p.events DESC, p.place_key",
+        f.sql()
+    );
+    let items = on_store(&s, move |st| {
+        rows(st.connection(), &sql, f.values, Some(page))
+    })
+    .await?;
+    Ok(Json(page.wrap(items)))
+}
