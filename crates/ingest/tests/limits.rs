@@ -29,5 +29,7 @@ fn a_50_mb_line_is_linear() {
     let best = |b: &[u8]| (0..3).map(|_| read(b)).min().unwrap();
     let (a, b) = (best(&small), best(&large));
     let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-6);
-    assert!(ratio < 8.0, "12.5 MB: {a:?}, 50 MB: {b:?} ({ratio:.1}x)");
+    // Quadratic reading would be 16x; a busy machine (and a 50 MB input that no longer fits
+    // in cache) has measured up to 10.7x for this linear reader.
+    assert!(ratio < 13.0, "12.5 MB: {a:?}, 50 MB: {b:?} ({ratio:.1}x)");
 }

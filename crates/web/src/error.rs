@@ -18,6 +18,8 @@ pub enum WebError {
     BadHttp(String),
     #[error("cannot decode the page: {0}")]
     Decode(String),
+    #[error("markup nested deeper than {0} elements")]
+    TooDeep(usize),
     #[error("no article text found in the page")]
     NoArticle,
     #[error("WARC record {index} (byte {offset}): {source}")]
