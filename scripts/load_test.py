@@ -20,6 +20,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -83,7 +84,7 @@ def main():
         actors = [a["code"] for a in get_json(port, "/api/actors?limit=30")["items"]] or ["USA"]
         dyads = [(d["source"], d["target"]) for d in get_json(port, "/api/dyads?limit=20")["items"]] or [("USA", "GBR")]
         words = ["government", "market", "said", "growth", "election", "music", "film", "minister", "police", "price*"]
-        enc = http.client.urllib.parse.quote
+        enc = urllib.parse.quote
 
         def pick():
             r = random.random()

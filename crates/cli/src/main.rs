@@ -14,7 +14,7 @@ mod serve_cmd;
 mod store_cmd;
 mod syntax_cmd;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use sitrep_ingest::{IngestOptions, Input, DEFAULT_MAX_BYTES};
@@ -63,8 +63,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Run the standard pipeline on a built-in example article and print the report.
     Demo {
-        #[arg(long, value_enum, default_value_t = Format::Pretty)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = DemoFormat::Pretty)]
+        format: DemoFormat,
     },
     /// Print the default pipeline config (every stage with its default settings) as TOML.
     Config,
@@ -78,6 +78,12 @@ enum Command {
     /// Tag and parse the words of a CoNLL-U file as given (gold tokenization) and write
     /// CoNLL-U; `--bench N` times the parser alone.
     ParseConllu(syntax_cmd::ParseConlluArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell), e.g.
+    /// `sitrep completions bash > ~/.local/share/bash-completion/completions/sitrep`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Serve a store as a read-only JSON API and a web UI (`--demo`: the built-in example).
     Serve(serve_cmd::ServeArgs),
     /// Explain the event coding of articles: per sentence, the verbs considered, the
@@ -133,7 +139,11 @@ impl RunArgs {
         adjust: impl FnMut(&mut sitrep_pipeline::StageConfig),
     ) -> Result<Pipeline> {
         let mut config = match &self.config {
-            Some(path) => PipelineConfig::from_file(path)?,
+            Some(path) => {
+                let mut config = PipelineConfig::from_file(path)?;
+                resolve_config_paths(&mut config, path);
+                config
+            }
             None => PipelineConfig::default(),
         };
         config.stages.iter_mut().for_each(adjust);
@@ -160,6 +170,19 @@ impl RunArgs {
         RunOptions {
             threads: self.threads.map(|t| t as usize),
             ..RunOptions::default()
+        }
+    }
+}
+
+/// A relative `model_dir` in a --config file is relative to the config file's folder, not
+/// to the working directory: a config and its model can move together.
+fn resolve_config_paths(config: &mut PipelineConfig, config_file: &std::path::Path) {
+    let base = config_file.parent().unwrap_or(std::path::Path::new(""));
+    for stage in &mut config.stages {
+        if let sitrep_pipeline::StageConfig::Tagger(tagger) = stage {
+            if let Some(dir) = tagger.model_dir.as_mut().filter(|d| d.is_relative()) {
+                *dir = base.join(&*dir);
+            }
         }
     }
 }
@@ -202,6 +225,15 @@ enum Format {
     Conllu,
 }
 
+/// What `demo` prints (tables need `extract --out DIR`).
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DemoFormat {
+    /// A readable report.
+    Pretty,
+    /// The schema v1 JSON object.
+    Jsonl,
+}
+
 #[derive(clap::Args)]
 struct TrainArgs {
     /// Directory with en_ewt-ud-{train,dev,test}.conllu and the Universal NER IOB2 files.
@@ -236,6 +268,7 @@ enum Model {
 
 fn main() -> ExitCode {
     keep_freed_memory();
+    on_ctrl_c();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
@@ -245,16 +278,38 @@ fn main() -> ExitCode {
         Command::Query(args) => store_cmd::query(args),
         Command::Train(args) => train(args),
         Command::ParseConllu(args) => syntax_cmd::parse_conllu(args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve(args) => serve_cmd::serve(args),
         Command::Explain(args) => explain(args),
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("sitrep: error: {e:#}");
+            eprintln!("sitrep: error: {}", describe(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each said once: a cause whose text the message so
+/// far already contains (SQLite and io errors often repeat their source) is left out.
+fn describe(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.contains(&text) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
 
 /// Where processed records go.
@@ -375,32 +430,84 @@ impl Rendered {
     }
 }
 
-/// A progress line on stderr when it is a terminal, nothing otherwise.
-pub(crate) fn progress_bar() -> ProgressBar {
+/// A progress line on stderr when it is a terminal, nothing otherwise: with a percentage and
+/// an ETA when the size of the input is known (files and folders; not stdin), counted in
+/// article text bytes (a JSONL file's JSON around its texts makes it end a little short of
+/// 100% before it finishes).
+pub(crate) fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new_spinner();
-    let style = ProgressStyle::with_template("{spinner} {pos} articles {msg} [{elapsed}]")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let (bar, template) = match total_bytes {
+        Some(total) => (
+            ProgressBar::new(total),
+            "{spinner} {percent:>3}% {msg} [{elapsed}, ETA {eta}]",
+        ),
+        None => (
+            ProgressBar::new_spinner(),
+            "{spinner} {pos} articles {msg} [{elapsed}]",
+        ),
+    };
+    let style =
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar
+}
+
+/// The bytes of the article files the inputs name (None when one is stdin).
+pub(crate) fn input_size(inputs: &[String]) -> Option<u64> {
+    fn size(path: &std::path::Path) -> u64 {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(path)
+                .map(|rd| rd.flatten().map(|e| size(&e.path())).sum())
+                .unwrap_or(0),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    if inputs.iter().any(|i| i == "-") {
+        return None;
+    }
+    Some(inputs.iter().map(|i| size(std::path::Path::new(i))).sum())
+}
+
+/// Set by Ctrl-C: the run stops after the record in hand, keeps what it wrote and says so.
+/// A second Ctrl-C ends the process at once.
+pub(crate) static INTERRUPTED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+fn on_ctrl_c() {
+    use std::sync::atomic::Ordering;
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
+}
+
+pub(crate) fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// Echoes the first record errors on stderr and keeps the progress line current.
 pub(crate) struct Progress {
     bar: ProgressBar,
     shown: usize,
+    sized: bool,
+    articles: u64,
 }
 
 /// How many record errors are echoed on stderr before the rest are only counted.
 const MAX_ERRORS_SHOWN: usize = 20;
 
 impl Progress {
-    pub(crate) fn new() -> Progress {
+    pub(crate) fn new(inputs: &[String]) -> Progress {
+        let total = input_size(inputs);
         Progress {
-            bar: progress_bar(),
+            bar: progress_bar(total),
             shown: 0,
+            sized: total.is_some(),
+            articles: 0,
         }
     }
 
@@ -412,18 +519,31 @@ impl Progress {
     ) {
         if !report.ok() && self.shown < MAX_ERRORS_SHOWN {
             self.shown += 1;
-            let errors = errors();
-            self.bar
-                .suspend(|| eprintln!("sitrep: {}: {}", report.id, errors.join("; ")));
+            let errors = errors().join("; ");
+            // A read error names its file and line itself; a stage error needs the id.
+            if report.read_ok {
+                self.bar
+                    .suspend(|| eprintln!("sitrep: {}: {errors}", report.id));
+            } else {
+                self.bar.suspend(|| eprintln!("sitrep: {errors}"));
+            }
         }
-        self.bar.inc(1);
-        if self.bar.position().is_multiple_of(64) {
+        self.articles += 1;
+        if self.sized || self.articles.is_multiple_of(64) {
             let s = summary();
-            self.bar.set_message(format!(
-                "{:.1} MB, {:.2} MB/s",
-                s.bytes as f64 / 1e6,
-                s.mb_per_s()
-            ));
+            if self.sized {
+                self.bar.set_position(s.bytes as u64);
+            } else {
+                self.bar.set_position(self.articles);
+            }
+            if self.articles.is_multiple_of(64) {
+                self.bar.set_message(format!(
+                    "{} articles, {:.1} MB, {:.2} MB/s",
+                    self.articles,
+                    s.bytes as f64 / 1e6,
+                    s.mb_per_s()
+                ));
+            }
         }
     }
 
@@ -457,7 +577,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         args.run.pipeline()?
     };
     let mut sink = Sink::open(&args)?;
-    let mut progress = Progress::new();
+    let mut progress = Progress::new(&args.run.inputs);
     let mut write_error: Option<anyhow::Error> = None;
     // Records are written on this thread while the next chunk is processed.
     let summary = match &mut sink {
@@ -476,6 +596,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
                         return Flow::Stop;
                     }
                     progress.record(&rendered.report, || rendered.errors, || totals.clone());
+                    if interrupted() {
+                        return Flow::Stop;
+                    }
                     Flow::Continue
                 },
             )?
@@ -505,6 +628,19 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         return Err(e).context("cannot write the output");
     }
     sink.finish()?;
+    if interrupted() {
+        let kept = match &args.out {
+            Some(out) => format!("written to {}", out.display()),
+            None => "written to stdout".to_string(),
+        };
+        eprintln!(
+            "sitrep: interrupted: the {} articles before the interruption are complete and {kept}; \
+             the rest of the input was not read",
+            summary.articles
+        );
+        let _ = progress.finish(&summary);
+        return Ok(ExitCode::from(130));
+    }
     Ok(progress.finish(&summary))
 }
 
@@ -527,15 +663,19 @@ fn write_rows(
                 }
             }
             progress.record(&processed.report, || processed.errors(), || totals.clone());
+            if interrupted() {
+                return Flow::Stop;
+            }
             Flow::Continue
         })?,
     )
 }
 
-fn demo(format: Format) -> Result<ExitCode> {
-    if matches!(format, Format::Gdelt | Format::Parquet) {
-        bail!("demo prints pretty or jsonl; use `sitrep extract --format gdelt|parquet --out DIR` for tables");
-    }
+fn demo(format: DemoFormat) -> Result<ExitCode> {
+    let format = match format {
+        DemoFormat::Pretty => Format::Pretty,
+        DemoFormat::Jsonl => Format::Jsonl,
+    };
     let pipeline = Pipeline::standard().context("cannot build the standard pipeline")?;
     let record =
         sitrep_ingest::text_document(DEMO_ID, DEMO_ARTICLE.as_bytes().to_vec(), DEFAULT_MAX_BYTES);

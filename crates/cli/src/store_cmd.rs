@@ -1,6 +1,6 @@
 //! `sitrep ingest` and `sitrep query`: the SQLite store (sitrep-store) from the command line.
 
-use crate::{Progress, RunArgs};
+use crate::{interrupted, Progress, RunArgs};
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use sitrep_pipeline::Flow;
@@ -18,6 +18,10 @@ pub struct IngestArgs {
     /// The store file (created if missing).
     #[arg(long, value_name = "FILE")]
     db: PathBuf,
+    /// Replace a stored article when an input gives its id to a different text (without
+    /// it, such id conflicts are reported and the stored article stays).
+    #[arg(long)]
+    replace: bool,
 }
 
 /// Documents are written to the store this many at a time (one transaction each).
@@ -25,11 +29,12 @@ const STORE_CHUNK: usize = 256;
 
 pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let pipeline = args.run.pipeline()?;
-    let mut store = Store::open(&args.db)
-        .with_context(|| format!("cannot open the store {}", args.db.display()))?;
-    let mut progress = Progress::new();
+    let mut store = Store::open(&args.db)?;
+    store.set_replace(args.replace);
+    let mut progress = Progress::new(&args.run.inputs);
     let mut pending = Vec::with_capacity(STORE_CHUNK);
     let (mut inserted, mut replaced, mut unchanged, mut rejected) = (0, 0, 0, Vec::new());
+    let mut conflicts = Vec::new();
     let mut flush = |docs: &mut Vec<sitrep_doc::Document>| -> Result<()> {
         let report = store
             .ingest(docs.iter())
@@ -38,6 +43,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         replaced += report.replaced;
         unchanged += report.unchanged;
         rejected.extend(report.rejected);
+        conflicts.extend(report.conflicts);
         docs.clear();
         Ok(())
     };
@@ -57,6 +63,9 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
                     }
                 }
             }
+            if interrupted() {
+                return Flow::Stop;
+            }
             Flow::Continue
         },
     )?;
@@ -67,26 +76,45 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     for (id, why) in &rejected {
         eprintln!("sitrep: {id}: refused by the store: {why}");
     }
+    for id in &conflicts {
+        eprintln!(
+            "sitrep: {id}: id already stored with a different text; kept the stored article \
+             (use --replace to replace it)"
+        );
+    }
     eprintln!(
-        "sitrep: store {}: {inserted} inserted, {replaced} replaced, {unchanged} unchanged, {} refused",
+        "sitrep: store {}: {inserted} inserted, {replaced} replaced, {unchanged} unchanged, \
+         {} id conflicts, {} refused",
         args.db.display(),
+        conflicts.len(),
         rejected.len()
     );
+    if interrupted() {
+        eprintln!(
+            "sitrep: interrupted: every article counted above is stored and committed in {}; \
+             rerun the same command to go on (stored articles are skipped)",
+            args.db.display()
+        );
+        let _ = progress.finish(&summary);
+        return Ok(ExitCode::from(130));
+    }
     let code = progress.finish(&summary);
-    Ok(if rejected.is_empty() {
+    Ok(if rejected.is_empty() && conflicts.is_empty() {
         code
     } else {
         ExitCode::from(1)
     })
 }
 
+/// `--db` and `--format` may come before or after the query's name
+/// (`sitrep query --db x stats`, `sitrep query stats --db x --format csv`).
 #[derive(Args)]
 pub struct QueryArgs {
-    /// The store file written by `sitrep ingest`.
-    #[arg(long, value_name = "FILE")]
-    db: PathBuf,
+    /// The store file written by `sitrep ingest` (required).
+    #[arg(long, value_name = "FILE", global = true)]
+    db: Option<PathBuf>,
     /// Output: text (aligned columns), json or csv.
-    #[arg(long, default_value = "text", value_parser = parse_format)]
+    #[arg(long, default_value = "text", value_parser = parse_format, global = true)]
     format: sitrep_store::Format,
     #[command(subcommand)]
     query: Query,
@@ -231,8 +259,10 @@ impl Query {
 }
 
 pub fn query(args: QueryArgs) -> Result<ExitCode> {
-    let store = Store::open_read_only(&args.db)
-        .with_context(|| format!("cannot open the store {}", args.db.display()))?;
+    let Some(db) = &args.db else {
+        anyhow::bail!("query needs --db FILE (the store written by `sitrep ingest`)");
+    };
+    let store = Store::open_read_only(db)?;
     let table = store.query(&args.query.command())?;
     print!("{}", table.render(args.format));
     Ok(ExitCode::SUCCESS)

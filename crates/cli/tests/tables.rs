@@ -95,7 +95,7 @@ fn ingest_is_idempotent_and_query_reads_the_store() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("1 inserted, 0 replaced, 0 unchanged, 0 refused"),
+        stderr(&out).contains("1 inserted, 0 replaced, 0 unchanged, 0 id conflicts, 0 refused"),
         "{}",
         stderr(&out)
     );

@@ -108,6 +108,10 @@ impl DatesStage {
         }
         let tense = matcher::tense(toks);
         for f in found.iter() {
+            let tense = match tense {
+                Tense::Past if matcher::is_deadline(toks, f.first) => Tense::Unknown,
+                t => t,
+            };
             let (date, resolution) = f.value.resolve(article, tense);
             out.push(FoundDate {
                 start: toks[f.first].start,

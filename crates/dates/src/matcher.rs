@@ -200,6 +200,27 @@ pub fn tense(toks: &[Tok]) -> Tense {
     }
 }
 
+/// Whether the expression starting at token `first` is a deadline: "by June", "until the
+/// end of June", "before early March". A deadline in a past-tense sentence is mostly a
+/// reported plan ("said it would finish by the end of June"), so the past tense does not
+/// push a later month into last year; the month nearest in the article's year is meant.
+pub fn is_deadline(toks: &[Tok], first: usize) -> bool {
+    let before = &toks[first.saturating_sub(4)..first];
+    let mut words = before.iter().rev().map(|t| t.text.to_ascii_lowercase());
+    // Skip "the end of", "the start of", "early", "late", "mid" between the keyword and
+    // the date, then expect the keyword.
+    for w in words.by_ref() {
+        match w.as_str() {
+            "of" | "the" | "end" | "start" | "beginning" | "middle" | "early" | "late" | "mid" => {
+                continue
+            }
+            "by" | "until" | "till" | "before" => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Finds the date expressions of one sentence, left to right, without overlaps.
 pub fn find(toks: &[Tok], limits: Limits, out: &mut Vec<Found>) {
     let mut i = 0;

@@ -12,6 +12,19 @@ type Expect = &'static [(&'static str, Option<&'static str>, u8)];
 
 const CASES: &[(&str, &str, Option<&str>, Expect)] = &[
     (
+        // Issue 11, bug 9: a deadline in a reported plan is not last year's.
+        "deadline month in a past-tense sentence",
+        "The ministry said the talks must close by the end of June.",
+        Some("2023-05-16"),
+        &[("June", Some("2023-06-01"), 2)],
+    ),
+    (
+        "past month after the article month is last year's",
+        "Prices rose sharply in June.",
+        Some("2023-05-16"),
+        &[("June", Some("2022-06-01"), 2)],
+    ),
+    (
         "weekday with full date",
         "The meeting began on Monday, January 10th at 9:00 am local time.",
         Some(ARTICLE),

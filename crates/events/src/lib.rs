@@ -18,6 +18,7 @@ mod clause;
 mod coder;
 mod codes;
 mod lexicon;
+mod lookup;
 mod stage;
 mod transform;
 

@@ -4,7 +4,9 @@
 use crate::clause::{Actor, Clauses};
 use crate::coder::{Candidate, SentenceCoder};
 use crate::lexicon::Lexicon;
+use crate::lookup::{OverlapSet, SpanIndex};
 use crate::EventsConfig;
+use rustc_hash::FxHashMap;
 use sitrep_doc::{
     Document, EntityId, EntityKind, Event, EventActor, EventStatus, Layers, QuoteId, SentenceId,
     Span, Stage, StageError, Upos,
@@ -61,11 +63,8 @@ impl EventsStage {
     }
 
     /// The quote whose span contains `span`, if any.
-    fn quote_of(doc: &Document, span: Span) -> Option<QuoteId> {
-        doc.quotes
-            .iter()
-            .position(|q| q.span.contains(span))
-            .map(|i| QuoteId(i as u32))
+    fn quote_of(ix: &DocIndex, span: Span) -> Option<QuoteId> {
+        ix.quotes.first_containing(span).map(QuoteId)
     }
 
     fn quote_speaker(doc: &Document, q: QuoteId) -> Option<Actor> {
@@ -123,12 +122,18 @@ impl EventsStage {
     /// article's main place (dateline or lead).
     fn place(
         doc: &Document,
+        ix: &DocIndex,
         sspan: Span,
         actors: &[Option<EventActor>],
         main: Option<EntityId>,
     ) -> Option<EntityId> {
         let mut fallback = None;
-        for m in doc.mentions.iter().filter(|m| sspan.contains(m.span)) {
+        for m in ix
+            .mentions
+            .inside(sspan)
+            .into_iter()
+            .map(|i| &doc.mentions[i as usize])
+        {
             let Some(e) = m.entity else { continue };
             let ent = &doc.entities[e.index()];
             let Some(geo) = ent
@@ -159,12 +164,42 @@ impl EventsStage {
     /// The day the sentence names ("on Monday", "January 10th"), else the article date.
     /// Month- and year-only expressions ("in 1992") do not date an event: they would put it
     /// on the first of the month or year, which timelines would read as a real day.
-    fn sentence_date(doc: &Document, span: Span) -> Option<chrono::NaiveDate> {
-        doc.dates
-            .iter()
-            .find(|d| d.resolution >= 3 && d.date.is_some() && span.contains(d.span))
-            .and_then(|d| d.date)
+    fn sentence_date(doc: &Document, ix: &DocIndex, span: Span) -> Option<chrono::NaiveDate> {
+        ix.days
+            .first_inside(span)
+            .and_then(|i| doc.dates[i as usize].date)
             .or(doc.meta.date)
+    }
+}
+
+/// The lookups coding needs, built once per document (see [`crate::lookup`]).
+struct DocIndex {
+    mentions: SpanIndex,
+    /// Dates that name a day (resolution ≥ 3) and resolved.
+    days: SpanIndex,
+    quotes: SpanIndex,
+    /// The first mention starting at each byte.
+    mention_at: FxHashMap<usize, usize>,
+}
+
+impl DocIndex {
+    fn new(doc: &Document) -> DocIndex {
+        let mut mention_at = FxHashMap::default();
+        for (i, m) in doc.mentions.iter().enumerate() {
+            mention_at.entry(m.span.start()).or_insert(i);
+        }
+        DocIndex {
+            mentions: SpanIndex::new(doc.mentions.iter().map(|m| m.span).enumerate()),
+            days: SpanIndex::new(
+                doc.dates
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| d.resolution >= 3 && d.date.is_some())
+                    .map(|(i, d)| (i, d.span)),
+            ),
+            quotes: SpanIndex::new(doc.quotes.iter().map(|q| q.span).enumerate()),
+            mention_at,
+        }
     }
 }
 
@@ -335,6 +370,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
         )
     });
     let mut cursor = 0;
+    let ix = DocIndex::new(doc);
     let main_place = EventsStage::main_place(doc);
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph).unwrap_or(0);
     let mut events: Vec<Event> = Vec::new();
@@ -355,7 +391,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
         }
         let c = Clauses::new(doc, first, last, actors);
         let speaker = |k: usize| {
-            let q = EventsStage::quote_of(doc, c.w[k].span)?;
+            let q = EventsStage::quote_of(&ix, c.w[k].span)?;
             EventsStage::quote_speaker(doc, q)
         };
         let cands = SentenceCoder::new(lx, &c, speaker).code();
@@ -368,6 +404,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
             push_events(
                 lx,
                 doc,
+                &ix,
                 &c,
                 SentenceId(si as u32),
                 s.span,
@@ -380,7 +417,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
         }
     }
     if config.speech_events {
-        speech_events(lx, doc, first_paragraph, main_place, &mut events);
+        speech_events(lx, doc, &ix, first_paragraph, main_place, &mut events);
     }
     events
 }
@@ -389,6 +426,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
 fn push_events(
     lx: &Lexicon,
     doc: &Document,
+    ix: &DocIndex,
     c: &Clauses,
     sentence: SentenceId,
     sspan: Span,
@@ -428,26 +466,36 @@ fn push_events(
         }
     }
     let trigger = c.w[cand.trigger].span;
-    let quote = EventsStage::quote_of(doc, trigger);
-    let date = EventsStage::sentence_date(doc, sspan);
+    let quote = EventsStage::quote_of(ix, trigger);
+    let date = EventsStage::sentence_date(doc, ix, sspan);
     for (s, t) in pairs {
         let source = s.and_then(|a| EventsStage::event_actor(doc, a));
         let target = t.and_then(|a| EventsStage::event_actor(doc, a));
         if source.is_none() && target.is_none() {
             continue;
         }
-        let dup = out.iter().any(|e| {
-            e.sentence == sentence
-                && e.code == info.code
-                && e.source.as_ref().map(|a| &a.actor_code)
-                    == source.as_ref().map(|a| &a.actor_code)
-                && e.target.as_ref().map(|a| &a.actor_code)
-                    == target.as_ref().map(|a| &a.actor_code)
-        });
+        // Events are pushed sentence by sentence: this sentence's are the last ones.
+        let dup = out
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence == sentence)
+            .any(|e| {
+                e.code == info.code
+                    && e.source.as_ref().map(|a| &a.actor_code)
+                        == source.as_ref().map(|a| &a.actor_code)
+                    && e.target.as_ref().map(|a| &a.actor_code)
+                        == target.as_ref().map(|a| &a.actor_code)
+            });
         if dup {
             continue;
         }
-        let place = EventsStage::place(doc, sspan, &[source.clone(), target.clone()], main_place);
+        let place = EventsStage::place(
+            doc,
+            ix,
+            sspan,
+            &[source.clone(), target.clone()],
+            main_place,
+        );
         out.push(Event {
             code: info.code.clone(),
             base: info.base(),
@@ -493,10 +541,15 @@ fn sentence_issues(doc: &Document, first: usize, last: usize) -> Vec<String> {
 fn speech_events(
     lx: &Lexicon,
     doc: &Document,
+    ix: &DocIndex,
     first_paragraph: u32,
     main_place: Option<EntityId>,
     out: &mut Vec<Event>,
 ) {
+    let mut triggers = OverlapSet::default();
+    for e in out.iter() {
+        triggers.insert(e.trigger);
+    }
     for (qi, q) in doc.quotes.iter().enumerate() {
         let Some(speaker) = EventsStage::quote_speaker(doc, QuoteId(qi as u32)) else {
             continue;
@@ -506,7 +559,7 @@ fn speech_events(
             continue;
         };
         // A coded verb already sits on the cue ("praised", "accused"): that event stands.
-        if out.iter().any(|e| e.trigger.overlaps(anchor)) {
+        if triggers.overlaps(anchor) {
             continue;
         }
         let lo = doc.token_at_or_after(anchor.start());
@@ -533,10 +586,7 @@ fn speech_events(
             k += 1;
         }
         let target = doc.tokens.get(k).filter(|_| q.cue.is_some()).and_then(|t| {
-            let m = doc
-                .mentions
-                .iter()
-                .find(|m| m.span.start() == t.span.start())?;
+            let m = &doc.mentions[*ix.mention_at.get(&t.span.start())?];
             let e = m.entity.filter(|&e| e != speaker.entity)?;
             EventsStage::actor_code(doc, e)?;
             EventsStage::event_actor(
@@ -548,6 +598,7 @@ fn speech_events(
             )
         });
         let s = &doc.sentences[sid.index()];
+        triggers.insert(anchor);
         out.push(Event {
             code: info.code.clone(),
             base: info.base(),
@@ -558,7 +609,7 @@ fn speech_events(
             target,
             trigger: anchor,
             sentence: sid,
-            date: EventsStage::sentence_date(doc, s.span),
+            date: EventsStage::sentence_date(doc, ix, s.span),
             place: main_place,
             is_root: s.paragraph == first_paragraph,
             status: EventStatus::Asserted,

@@ -43,7 +43,13 @@ pub struct ExportDoc<'a> {
     pub chars: CharIndex,
     /// YYYYMMDDHHMMSS of this article (see [`crate::GdeltWriter`]).
     pub time: u64,
+    /// True when `time` is the processing time because the article has no date.
+    pub undated: bool,
 }
+
+/// The GKG Extras block that marks an article whose times are the processing time (it had
+/// no date). GDELT's readers skip blocks they do not know.
+pub const PROCESSING_TIME_MARK: &str = "<SITREP_DATE_SOURCE>processing time</SITREP_DATE_SOURCE>";
 
 /// The host of a URL (`https://www.x.com/a` -> `x.com`), GDELT's SourceCommonName for web.
 pub fn domain_of(url: &str) -> Option<String> {
@@ -68,13 +74,16 @@ pub fn stamp(d: chrono::NaiveDate) -> u64 {
 
 impl<'a> ExportDoc<'a> {
     /// `batch_time`: the 14-digit batch stamp if the writer has one; else the article's
-    /// date at midnight; else 0.
-    pub fn new(doc: &'a Document, batch_time: Option<u64>) -> ExportDoc<'a> {
-        let time = batch_time.or_else(|| doc.meta.date.map(stamp)).unwrap_or(0);
+    /// date at midnight; else `processing_time` (YYYYMMDDHHMMSS, UTC), marked as such.
+    pub fn new(doc: &'a Document, batch_time: Option<u64>, processing_time: u64) -> ExportDoc<'a> {
+        let time = batch_time
+            .or_else(|| doc.meta.date.map(stamp))
+            .unwrap_or(processing_time);
         ExportDoc {
             doc,
             chars: CharIndex::new(doc.text()),
             time,
+            undated: doc.meta.date.is_none(),
         }
     }
 
@@ -383,6 +392,9 @@ impl<'a> ExportDoc<'a> {
         );
         if let Some(title) = &doc.meta.title {
             row.v2_extras_xml = format!("<PAGE_TITLE>{}</PAGE_TITLE>", clean(title, &[]));
+        }
+        if self.undated {
+            row.v2_extras_xml.push_str(PROCESSING_TIME_MARK);
         }
         row
     }

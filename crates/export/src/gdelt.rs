@@ -25,15 +25,21 @@ pub struct Summary {
 /// once every event mention is known and grouped into happenings (only the small per-mention
 /// rows are buffered, never the documents).
 ///
-/// Times: if `batch_name` is a 14-digit `YYYYMMDDHHMMSS` stamp it is every article's time
-/// (DATEADDED, MentionTimeDate, V2.1DATE), as in GDELT's 15-minute batches; otherwise each
-/// article's time is its date at 00:00:00 (0 when it has none), and an event's DATEADDED is
-/// the earliest time of its articles. Nothing depends on the wall clock: the same input gives
-/// the same bytes. GKGRECORDIDs are `<time>-<n>`, n counting documents in write order.
+/// Times: if `batch_name` is a 14-digit `YYYYMMDDHHMMSS` stamp (a real UTC time, else the
+/// name is refused) it is every article's time (DATEADDED, MentionTimeDate, V2.1DATE), as in
+/// GDELT's 15-minute batches; otherwise each article's time is its date at 00:00:00, and an
+/// event's DATEADDED is the earliest time of its articles. An article without a date gets
+/// the processing time (the batch stamp, else the time the writer was created, UTC), as its
+/// time and as its events' SQLDATE, and its GKG record says so in V2EXTRASXML
+/// ([`crate::export_doc::PROCESSING_TIME_MARK`]); no date field is ever 0. With a batch stamp
+/// the output never depends on the wall clock. GKGRECORDIDs are `<time>-<n>`, n counting
+/// documents in write order.
 pub struct GdeltWriter {
     dir: PathBuf,
     batch: String,
     batch_time: Option<u64>,
+    /// The time undated articles get.
+    processing_time: u64,
     gkg: BufWriter<File>,
     gkg_path: PathBuf,
     pending: Vec<PendingMention>,
@@ -55,6 +61,17 @@ pub fn fraction_date(d: chrono::NaiveDate) -> Float {
     Float::fixed(v, 4)
 }
 
+/// A batch name of 14 digits is a `YYYYMMDDHHMMSS` time and must be a real one
+/// (`20221340120000` is refused); any other file name is a plain name.
+fn batch_stamp(name: &str) -> Result<Option<u64>, ExportError> {
+    if name.len() != 14 || !name.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(None);
+    }
+    chrono::NaiveDateTime::parse_from_str(name, "%Y%m%d%H%M%S")
+        .map_err(|_| ExportError::BadBatchTime(name.to_string()))?;
+    Ok(name.parse().ok())
+}
+
 impl GdeltWriter {
     pub fn create(dir: impl AsRef<Path>, batch_name: &str) -> Result<GdeltWriter, ExportError> {
         GdeltWriter::with_grouper(dir, batch_name, Grouper::default())
@@ -70,16 +87,22 @@ impl GdeltWriter {
         if batch_name.is_empty() || batch_name.contains(['/', '\\']) {
             return Err(ExportError::BadBatchName(batch_name.to_string()));
         }
-        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-        let batch_time = (batch_name.len() == 14 && batch_name.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| batch_name.parse().ok())
-            .flatten();
+        let batch_time = batch_stamp(batch_name)?;
+        crate::create_out_dir(&dir)?;
+        let processing_time = batch_time.unwrap_or_else(|| {
+            chrono::Utc::now()
+                .format("%Y%m%d%H%M%S")
+                .to_string()
+                .parse()
+                .unwrap_or(0)
+        });
         let gkg_path = dir.join(format!("{batch_name}.gkg.csv"));
         let gkg = BufWriter::new(File::create(&gkg_path).map_err(io(&gkg_path))?);
         Ok(GdeltWriter {
             dir,
             batch: batch_name.to_string(),
             batch_time,
+            processing_time,
             gkg,
             gkg_path,
             pending: Vec::new(),
@@ -90,7 +113,7 @@ impl GdeltWriter {
 
     /// Adds one document: its GKG record now, its event mentions at `finish`.
     pub fn write(&mut self, doc: &Document) -> Result<(), ExportError> {
-        let x = ExportDoc::new(doc, self.batch_time);
+        let x = ExportDoc::new(doc, self.batch_time, self.processing_time);
         let row = x.gkg_row(format!("{}-{}", x.time, self.documents));
         self.gkg
             .write_all(row.write_line().as_bytes())
@@ -160,7 +183,11 @@ impl GdeltWriter {
             .map(|&i| &self.pending[i])
             .find(|p| p.mention.code == h.code)
             .unwrap_or(&self.pending[h.members[0]]);
-        let swapped = rep.mention.source_code != h.source_code;
+        // A symmetric code's happening keeps its actors in a canonical order; a two-actor
+        // representative is shown in that order, but a one-actor one never moves its only
+        // actor into Actor2 (its mention row and the JSON call it the source).
+        let one_actor = rep.mention.source_code.is_empty() || rep.mention.target_code.is_empty();
+        let swapped = rep.mention.source_code != h.source_code && !one_actor;
         let (a1, a2, g1, g2) = if swapped {
             (&rep.actor2, &rep.actor1, &rep.actor2_geo, &rep.actor1_geo)
         } else {
@@ -178,20 +205,21 @@ impl GdeltWriter {
             .iter()
             .map(|&i| self.pending[i].article_time)
             .min()
-            .unwrap_or(0);
+            .unwrap_or(self.processing_time);
         let first = &self.pending[h.members[0]];
-        let date = h.date;
+        // An undated happening is dated by its DATEADDED (the processing time).
+        let date = h.date.or_else(|| {
+            chrono::NaiveDate::parse_from_str(&(date_added / 1_000_000).to_string(), "%Y%m%d").ok()
+        });
         let day = date
             .map(|d| d.year() as u32 * 10_000 + d.month() * 100 + d.day())
-            .unwrap_or((date_added / 1_000_000) as u32);
+            .unwrap_or(0);
         EventRow {
             global_event_id: h.id,
             day,
             month_year: day / 100,
             year: day / 10_000,
-            fraction_date: date
-                .map(fraction_date)
-                .unwrap_or_else(|| Float::new(f64::from(day / 10_000))),
+            fraction_date: date.map(fraction_date).unwrap_or_else(|| Float::new(0.0)),
             actor1: a1.clone(),
             actor2: a2.clone(),
             is_root_event: u8::from(h.is_root),

@@ -11,7 +11,8 @@
 //! one GDELT event is one real-world happening across articles, grouped by
 //! `sitrep-happenings`, which also gives the stable GLOBALEVENTIDs; geography uses FIPS 10-4
 //! codes, actors CAMEO codes split into GDELT's ten actor columns ([`codes::split_actor`]).
-//! Output never depends on the wall clock: the same input writes the same bytes.
+//! Output depends on the wall clock only for undated articles without a `YYYYMMDDHHMMSS`
+//! batch name: they get the processing time, marked in the GKG record (no date field is 0).
 //!
 //! # Column choices where sitrep differs from or has to guess at GDELT
 //! - Offsets count characters from the start of the text as ingested (header line included),
@@ -69,6 +70,22 @@ pub enum ExportError {
     },
     #[error("batch name {0:?} must be a non-empty file name")]
     BadBatchName(String),
+    #[error("batch name {0:?} has 14 digits but is no YYYYMMDDHHMMSS time (UTC)")]
+    BadBatchTime(String),
+    #[error("{0}: not a directory (--out names the folder the files are written into)")]
+    NotADirectory(PathBuf),
+}
+
+/// Creates the output folder (and its parents); a file in its place is a clear error rather
+/// than the OS's "File exists".
+pub(crate) fn create_out_dir(dir: &std::path::Path) -> Result<(), ExportError> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(ExportError::NotADirectory(dir.to_path_buf()));
+    }
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(test)]

@@ -276,6 +276,15 @@ pub const TABLES: [(&str, &[ColumnSpec]); 5] = [
     ("events", EVENTS),
 ];
 
+/// The Parquet tables and their columns, in file order (documented in docs/SCHEMA.md, which
+/// a test checks against this list).
+pub fn parquet_columns() -> Vec<(&'static str, Vec<&'static str>)> {
+    TABLES
+        .iter()
+        .map(|&(t, cols)| (t, cols.iter().map(|c| c.0).collect()))
+        .collect()
+}
+
 /// Index of a table in [`TABLES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableId {
@@ -593,10 +602,7 @@ impl ParquetWriter {
         grouper: Grouper,
     ) -> Result<ParquetWriter, ExportError> {
         let dir = dir.as_ref();
-        std::fs::create_dir_all(dir).map_err(|e| ExportError::Io {
-            path: dir.to_path_buf(),
-            source: e,
-        })?;
+        crate::create_out_dir(dir)?;
         let tables = TABLES
             .iter()
             .map(|&(name, spec)| Table::create(dir, name, spec))

@@ -674,3 +674,63 @@ print("date", art["date"][0].isoformat(), "source", art["source"][2])
     assert_eq!(lines[5], "ids 2");
     assert_eq!(lines[6], "date 2022-01-10 source None");
 }
+
+/// Issue 11, bug 3: an undated article gets the processing time, never 0, and its GKG
+/// record says so; a 14-digit batch name must be a real time.
+#[test]
+fn undated_articles_get_the_processing_time_not_zeros() {
+    let mut doc = protest_doc();
+    doc.meta.date = None;
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = GdeltWriter::create(dir.path(), "batch").unwrap();
+    w.write(&doc).unwrap();
+    w.finish().unwrap();
+    let ev = read_tsv(&dir.path().join("batch.export.CSV"), 61);
+    let gkg = read_tsv(&dir.path().join("batch.gkg.csv"), 27);
+    let today = chrono::Utc::now().date_naive();
+    let day = chrono::NaiveDate::parse_from_str(&ev[0][1], "%Y%m%d").expect("SQLDATE a date");
+    assert!((today - day).num_days().abs() <= 1, "SQLDATE {day}");
+    assert_eq!(ev[0][2], ev[0][1][..6], "MonthYear");
+    assert_eq!(ev[0][3], ev[0][1][..4], "Year");
+    assert!(
+        ev[0][4].starts_with(&ev[0][3]) && ev[0][4] != ev[0][3],
+        "FractionDate"
+    );
+    assert_eq!(ev[0][59].len(), 14, "DATEADDED");
+    assert_eq!(gkg[0][1].len(), 14, "GKG DATE");
+    assert!(!gkg[0][0].starts_with("0-"), "GKGRECORDID {}", &gkg[0][0]);
+    assert!(gkg[0][26].contains(export_doc::PROCESSING_TIME_MARK));
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = GdeltWriter::create(dir.path(), "20220110121500").unwrap();
+    w.write(&doc).unwrap();
+    w.finish().unwrap();
+    let ev = read_tsv(&dir.path().join("20220110121500.export.CSV"), 61);
+    assert_eq!((&ev[0][1], &ev[0][59]), ("20220110", "20220110121500"));
+
+    for bad in ["20221340120000", "20220230000000", "20220110250000"] {
+        assert!(
+            matches!(
+                GdeltWriter::create(dir.path(), bad),
+                Err(ExportError::BadBatchTime(_))
+            ),
+            "{bad}"
+        );
+    }
+}
+
+/// Issue 11, bug 4: a one-actor event with a symmetric code keeps its actor as Actor1.
+#[test]
+fn one_actor_symmetric_event_keeps_its_source() {
+    let mut doc = meeting_doc("a1", "wire.example", false);
+    let e = &mut doc.events[0];
+    e.code = "057".into();
+    e.base = "057".into();
+    e.root = "05".into();
+    e.target = None;
+    let dir = tempfile::tempdir().unwrap();
+    write_gdelt(dir.path(), &[doc]);
+    let ev = read_tsv(&dir.path().join("batch.export.CSV"), 61);
+    let row = ev.iter().find(|r| &r[26] == "057").unwrap();
+    assert_eq!((&row[5], &row[15]), ("USA", ""));
+}

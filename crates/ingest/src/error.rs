@@ -54,6 +54,21 @@ pub enum IngestError {
     },
     #[error("{at}: invalid UTF-8 at byte {offset}")]
     InvalidUtf8 { at: Location, offset: usize },
+    #[error("{at}: the file is {format}, not text: {hint}")]
+    NotText {
+        at: Location,
+        format: &'static str,
+        hint: &'static str,
+    },
+    #[error(
+        "{at}: no article files here (sitrep reads .txt, .text, .jsonl, .ndjson in directories); \
+         skipped {count} other file(s): {examples} (name a file to read it whatever its extension)"
+    )]
+    NoArticleFiles {
+        at: Location,
+        count: usize,
+        examples: String,
+    },
     #[error("{at}: article is empty")]
     Empty { at: Location },
     #[error("{at}: article of {len} bytes exceeds the limit of {limit} bytes")]
@@ -72,8 +87,12 @@ pub enum IngestError {
         field: &'static str,
         expected: &'static str,
     },
-    #[error("{at}: bad date {value:?} (expected YYYY-MM-DD)")]
-    BadDate { at: Location, value: String },
+    #[error("{at}: bad date: {source}")]
+    BadDate {
+        at: Location,
+        #[source]
+        source: crate::DateError,
+    },
     #[error("{at}: {source}")]
     Web {
         at: Location,
@@ -93,6 +112,8 @@ impl IngestError {
         match self {
             IngestError::Io { at, .. }
             | IngestError::InvalidUtf8 { at, .. }
+            | IngestError::NotText { at, .. }
+            | IngestError::NoArticleFiles { at, .. }
             | IngestError::Empty { at }
             | IngestError::TooLong { at, .. }
             | IngestError::Json { at, .. }

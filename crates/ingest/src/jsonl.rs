@@ -1,6 +1,6 @@
 //! JSON Lines: one article object per line, read as a stream.
 
-use crate::header::parse_date;
+use crate::date::{parse_article_date, DateError};
 use crate::{IngestError, Location, Record};
 use serde::Deserialize;
 use sitrep_doc::{Document, Meta};
@@ -13,8 +13,9 @@ struct RawArticle {
     id: Option<serde_json::Value>,
     #[serde(default)]
     text: Option<String>,
+    /// A string in any form [`parse_article_date`] reads, or a number (`20220110`).
     #[serde(default)]
-    date: Option<String>,
+    date: Option<serde_json::Value>,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
@@ -180,12 +181,22 @@ pub fn parse_line(bytes: &[u8], mut at: Location, max_bytes: usize) -> Record {
     if text.trim().is_empty() {
         return Err(IngestError::Empty { at });
     }
-    let date = match raw.date.as_deref() {
-        None | Some("") => None,
-        Some(value) => Some(parse_date(value).ok_or_else(|| IngestError::BadDate {
-            at: at.clone(),
-            value: value.into(),
-        })?),
+    let date = match raw.date {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) if s.trim().is_empty() => None,
+        Some(serde_json::Value::String(s)) => Some(parse_article_date(&s)),
+        Some(serde_json::Value::Number(n)) => Some(parse_article_date(&n.to_string())),
+        Some(other) => Some(Err(DateError::Unreadable(other.to_string()))),
+    };
+    let date = match date {
+        None => None,
+        Some(Ok(d)) => Some(d.date),
+        Some(Err(source)) => {
+            return Err(IngestError::BadDate {
+                at: at.clone(),
+                source,
+            })
+        }
     };
     let meta = Meta {
         id,
@@ -232,6 +243,24 @@ mod tests {
         assert_eq!(docs[2].text(), "No newline at the end.");
     }
 
+    /// Issue 11, bug 1: the date forms a text header reads are read from JSONL too.
+    #[test]
+    fn jsonl_dates_in_every_form() {
+        for date in [
+            r#""2022-01-10T08:00:00Z""#,
+            r#""2022-01-10 08:00:00""#,
+            r#""20220110""#,
+            "20220110",
+            r#""Mon, 10 Jan 2022 08:00:00 +0000""#,
+        ] {
+            let line = format!(r#"{{"id":"a","text":"Russia warned NATO.","date":{date}}}"#);
+            let doc = read_all(line.as_bytes(), 1000).remove(0).unwrap();
+            assert_eq!(doc.meta.date.unwrap().to_string(), "2022-01-10", "{date}");
+        }
+        let bad = read_all(br#"{"id":"a","text":"T.","date":true}"#, 1000).remove(0);
+        assert!(bad.unwrap_err().contains("bad date"));
+    }
+
     #[test]
     fn every_bad_line_is_reported_and_the_rest_survive() {
         let lines: &[(&[u8], &str)] = &[
@@ -247,7 +276,9 @@ mod tests {
             (br#"{"text": "no id"}"#, "in.jsonl:4: missing field `id`"),
             (
                 br#"{"id": "d", "text": "Bad date.", "date": "10/01/2022"}"#,
-                "in.jsonl:5 (id \"d\"): bad date \"10/01/2022\" (expected YYYY-MM-DD)",
+                "in.jsonl:5 (id \"d\"): bad date: cannot read date \"10/01/2022\" (expected an ISO \
+                 8601 date or date-time such as 2022-01-10 or 2022-01-10T08:00:00Z, YYYYMMDD, or \
+                 an RFC 2822 date such as Mon, 10 Jan 2022 08:00:00 +0000)",
             ),
             (
                 br#"{"id": "e", "text": "  "}"#,

@@ -1,8 +1,8 @@
 //! Readers that turn user inputs into [`sitrep_doc::Document`]s, one `Result` per record.
 //!
-//! Inputs are plain-text files (one article each, with an optional first-line
-//! `date YYYY-MM-DD` header that becomes `meta.date` while offsets keep counting from the
-//! file's first byte), JSON Lines (one article object per line: `id`, `text`, optional
+//! Inputs are plain-text files (one article each, with an optional first-line date header,
+//! `date 2022-01-10` or `Date: Mon, 10 Jan 2022 08:00:00 +0000`, that becomes `meta.date`
+//! while offsets keep counting from the file's first byte), JSON Lines (one article object per line: `id`, `text`, optional
 //! `date`, `title`, `url`, `source`; other fields ignored), HTML pages (the extracted article,
 //! see `sitrep-web`), WARC crawls (`.warc`, `.warc.gz`: one article per HTML response),
 //! any of these gzipped (`.gz`, read transparently), directories (walked recursively in
@@ -14,13 +14,17 @@
 //! Key decision: a bad record is a value, not a failure of the batch. Every problem (unreadable
 //! file, invalid UTF-8, empty or over-long article, broken JSON, missing `id`/`text`, bad date)
 //! becomes an [`IngestError`] naming file and line, yielded in the record's place, and reading
-//! goes on. This crate must never drop a record silently, never stop a batch on one bad
+//! goes on. All dates, whatever the input kind, are read by one function,
+//! [`parse_article_date`]. This crate must never drop a record silently, never stop a batch on one bad
 //! record, and never read a whole JSONL file into memory.
 //!
-//! Ids: a text article's id is its path as given (for files found in a directory, the
-//! directory argument joined with the path below it; `-` for stdin). A JSONL article's id is
-//! its `id` field (a number is accepted and written as a string).
+//! Ids: a text article's id is its path, normalised by [`path_id`] (relative to the working
+//! directory when below it, else absolute; so `in/dir` and `./in/dir` give the same ids);
+//! text on stdin gets `stdin:` and a hash of its bytes ([`stdin_id`]). A failed text file is
+//! reported under the same id. A JSONL article's id is its `id` field (a number is accepted
+//! and written as a string); a failed JSONL line is reported as `path:line`.
 
+pub mod date;
 mod error;
 mod header;
 mod jsonl;
@@ -28,12 +32,14 @@ mod sources;
 mod text;
 mod web;
 
+pub use date::{parse_article_date, ArticleDate, DateError};
 pub use error::{IngestError, Location};
-pub use header::{parse_date, parse_header, Header};
+pub use header::{parse_date, parse_header, BadHeader, Header};
 pub use jsonl::{parse_line, JsonlReader};
 pub use sitrep_web::{encoding_for_label, Encoding};
 pub use sources::{
-    Input, Records, HTML_EXTENSIONS, JSONL_EXTENSIONS, TEXT_EXTENSIONS, WARC_EXTENSIONS,
+    path_id, stdin_id, Input, Records, HTML_EXTENSIONS, JSONL_EXTENSIONS, TEXT_EXTENSIONS,
+    WARC_EXTENSIONS,
 };
 pub use text::text_document;
 pub use web::page_date;

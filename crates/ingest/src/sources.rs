@@ -109,12 +109,12 @@ impl Records {
         let max = self.options.max_bytes;
         let (label, reader, known): (String, Stream, Option<Format>) = match input {
             Input::Stdin => (
-                "-".to_string(),
+                STDIN_LABEL.to_string(),
                 Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
                 None,
             ),
             Input::Path(path) => {
-                let label = path.display().to_string();
+                let label = path_id(&path);
                 let io_error = |source| {
                     Some(Err(IngestError::Io {
                         at: Location::file(label.clone()),
@@ -126,9 +126,22 @@ impl Records {
                     Err(source) => return io_error(source),
                 };
                 if meta.is_dir() {
-                    return match walk(&path) {
-                        Ok(files) => {
-                            for file in files.into_iter().rev() {
+                    let mut found = Walk::default();
+                    return match walk(&path, &mut found) {
+                        Ok(()) if found.files.is_empty() && found.skipped > 0 => {
+                            let more = if found.skipped > found.skipped_examples.len() {
+                                ", ..."
+                            } else {
+                                ""
+                            };
+                            Some(Err(IngestError::NoArticleFiles {
+                                at: Location::file(label),
+                                count: found.skipped,
+                                examples: found.skipped_examples.join(", ") + more,
+                            }))
+                        }
+                        Ok(()) => {
+                            for file in found.files.into_iter().rev() {
                                 self.pending.push_front(Input::Path(file));
                             }
                             None
@@ -184,6 +197,19 @@ impl Records {
             Ok(r) => r,
             Err(source) => return io_error(&label, source),
         };
+        // Formats a user may hand over by mistake (gzip is read above, WARC has its own reader).
+        match reader.fill_buf() {
+            Ok(head) => {
+                if let Some((format, hint)) = binary_format(head) {
+                    return Some(Err(IngestError::NotText {
+                        at: Location::file(label),
+                        format,
+                        hint,
+                    }));
+                }
+            }
+            Err(source) => return io_error(&label, source),
+        }
         let format = match known {
             Some(f) => f,
             None => match sniff(&mut reader) {
@@ -207,7 +233,14 @@ impl Records {
             Format::Text => Some(
                 read_limited(reader, &label, options.max_bytes)
                     .map(|bytes| decode_text_bytes(bytes, &options))
-                    .and_then(|bytes| text_document(&label, bytes, options.max_bytes)),
+                    .and_then(|bytes| {
+                        let id = if label == STDIN_LABEL {
+                            stdin_id(&bytes)
+                        } else {
+                            label.clone()
+                        };
+                        text_document(&id, bytes, options.max_bytes)
+                    }),
             ),
         }
     }
@@ -243,10 +276,54 @@ impl Iterator for Records {
     }
 }
 
+/// How standard input is named in messages (and in the ids of its failed JSONL lines).
+const STDIN_LABEL: &str = "-";
+
+/// The id of a text article read from a file: its path relative to the working directory
+/// when it lies below it, else its absolute path, symlinks resolved either way. So `in/dir`,
+/// `./in/dir` and `/abs/in/dir` give the same ids, and a rerun by another spelling finds
+/// the stored articles. A path that cannot be resolved (it is missing) is kept as given,
+/// without `.` components.
+pub fn path_id(path: &Path) -> String {
+    let resolved = std::fs::canonicalize(path).ok().map(|abs| {
+        let cwd = std::env::current_dir().and_then(std::fs::canonicalize);
+        match cwd.as_ref().ok().and_then(|cwd| abs.strip_prefix(cwd).ok()) {
+            Some(rel) if !rel.as_os_str().is_empty() => rel.to_path_buf(),
+            _ => abs,
+        }
+    });
+    let shown = resolved.unwrap_or_else(|| {
+        path.components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .collect()
+    });
+    shown.display().to_string()
+}
+
+/// The id of a text article read from standard input: `stdin:` and a hash of its bytes, so
+/// each piped article keeps its own id and piping the same text again finds it stored.
+pub fn stdin_id(bytes: &[u8]) -> String {
+    // FNV-1a, 64 bits: fixed forever (ids are compared across versions), no dependency.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("stdin:{h:016x}")
+}
+
+/// What a directory walk found: the article files, and how many others were passed over
+/// (with the first few names, for the message when nothing else was found).
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    skipped: usize,
+    skipped_examples: Vec<String>,
+}
+
 /// The readable files under `dir`, recursively, sorted by path. Hidden entries (names
 /// starting with `.`) and symlinked directories are skipped, the latter to avoid cycles.
-fn walk(dir: &Path) -> Result<Vec<PathBuf>, (String, std::io::Error)> {
-    let mut out = Vec::new();
+fn walk(dir: &Path, out: &mut Walk) -> Result<(), (String, std::io::Error)> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .and_then(|rd| rd.collect::<Result<Vec<_>, _>>())
         .map_err(|e| (dir.display().to_string(), e))?;
@@ -260,10 +337,38 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>, (String, std::io::Error)> {
             .file_type()
             .map_err(|e| (path.display().to_string(), e))?;
         if file_type.is_dir() {
-            out.extend(walk(&path)?);
+            walk(&path, out)?;
         } else if name_kind(&path).is_some() && path.is_file() {
-            out.push(path);
+            out.files.push(path);
+        } else if path.is_file() {
+            out.skipped += 1;
+            if out.skipped_examples.len() < 3 {
+                out.skipped_examples.push(path.display().to_string());
+            }
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// A binary format a user may hand over by mistake, by its first bytes: its name and what
+/// to do instead.
+fn binary_format(head: &[u8]) -> Option<(&'static str, &'static str)> {
+    if head.starts_with(&[0x1f, 0x8b]) {
+        Some((
+            "gzip-compressed",
+            "decompress it first (gunzip -k FILE, or: zcat FILE | sitrep extract -)",
+        ))
+    } else if head.starts_with(b"PK\x03\x04") {
+        Some((
+            "a zip archive",
+            "unpack it and name the files or their folder",
+        ))
+    } else if head.starts_with(b"%PDF") {
+        Some((
+            "a PDF document",
+            "convert it to text first (e.g. pdftotext)",
+        ))
+    } else {
+        None
+    }
 }

@@ -69,7 +69,10 @@ pub fn text_document(id: &str, bytes: Vec<u8>, max_bytes: usize) -> Record {
             offset,
         }
     })?;
-    let header = parse_header(&text).map_err(|value| IngestError::BadDate { at: at(), value })?;
+    let header = parse_header(&text).map_err(|bad| IngestError::BadDate {
+        at: at(),
+        source: bad.error,
+    })?;
     let body_start = header.map_or(0, |h| h.body_start);
     if text[body_start..].trim().is_empty() {
         return Err(IngestError::Empty { at: at() });
@@ -118,7 +121,9 @@ mod tests {
             ),
             (
                 b"date 2022-02-30 Bad.",
-                "b.txt: bad date \"2022-02-30\" (expected YYYY-MM-DD)",
+                "b.txt: bad date: cannot read date \"2022-02-30\" (expected an ISO 8601 date or \
+                 date-time such as 2022-01-10 or 2022-01-10T08:00:00Z, YYYYMMDD, or an RFC 2822 \
+                 date such as Mon, 10 Jan 2022 08:00:00 +0000)",
             ),
             (
                 b"0123456789ABCDEFGHIJK",

@@ -7,19 +7,11 @@ use sitrep_doc::{Document, Meta, Page};
 use sitrep_web::{Article, PageSource, WarcArticles};
 use std::io::BufRead;
 
-/// The one place a page's publication date is parsed: the same reader as JSONL dates.
+/// The one place a page's publication date is parsed: the same reader as JSONL dates
+/// ([`crate::parse_article_date`]). The calendar day as the page wrote it; a value the reader
+/// cannot read leaves the date unset (the page's own metadata, not the user's input).
 pub fn page_date(raw: &str) -> Option<NaiveDate> {
-    let raw = raw.trim();
-    crate::header::parse_date(raw).or_else(|| {
-        // An ISO 8601 timestamp: its calendar date, as the page wrote it.
-        raw.get(..10)
-            .filter(|_| {
-                raw.as_bytes()
-                    .get(10)
-                    .is_some_and(|b| matches!(b, b'T' | b' '))
-            })
-            .and_then(crate::header::parse_date)
-    })
+    crate::parse_article_date(raw).ok().map(|d| d.date)
 }
 
 /// A document from an extracted article. `id`: the page's file name or its WARC URL.

@@ -141,3 +141,61 @@ fn shared_corpora_ingest_without_errors() {
         }
     }
 }
+
+/// Issue 11, bug 2: one file has one id whatever the spelling of its path.
+#[test]
+fn ids_from_paths_are_normalised() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("in");
+    fs::create_dir_all(&sub).unwrap();
+    fs::write(sub.join("a.txt"), "An article.").unwrap();
+    let spellings = [
+        sub.clone(),
+        dir.path().join(".").join("in"),
+        dir.path().join("in").join("..").join("in"),
+    ];
+    let ids: Vec<Vec<String>> = spellings
+        .iter()
+        .map(|p| ids_and_errors(vec![Input::Path(p.clone())], 1000))
+        .collect();
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(ids[0], ids[2]);
+    assert!(!ids[0][0].contains("/./"), "{ids:?}");
+}
+
+/// Issue 11, bug 2: text on stdin is named by its content.
+#[test]
+fn stdin_text_ids_are_content_hashes() {
+    let a = sitrep_ingest::stdin_id(b"One article.");
+    assert_ne!(a, sitrep_ingest::stdin_id(b"Another article."));
+    assert_eq!(a, sitrep_ingest::stdin_id(b"One article."));
+    assert!(
+        a.starts_with("stdin:") && a.len() == "stdin:".len() + 16,
+        "{a}"
+    );
+}
+
+/// Issue 11, bug 7: a broken gzip file named directly, and a folder without article files,
+/// are said to be what they are (gzip itself is read transparently since issue 16).
+#[test]
+fn gzip_files_and_folders_without_articles_are_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let gz = dir.path().join("a.jsonl.gz");
+    fs::write(&gz, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]).unwrap();
+    let got = ids_and_errors(vec![Input::Path(gz)], 1000);
+    assert!(got[0].contains("cannot read"), "{got:?}");
+    let zip = dir.path().join("a.zip");
+    fs::write(&zip, b"PK\x03\x04rest").unwrap();
+    let got = ids_and_errors(vec![Input::Path(zip)], 1000);
+    assert!(got[0].contains("zip archive"), "{got:?}");
+
+    let only_other = dir.path().join("other");
+    fs::create_dir_all(&only_other).unwrap();
+    fs::write(only_other.join("a.json"), "{}").unwrap();
+    fs::write(only_other.join("b.png"), "not an article").unwrap();
+    let got = ids_and_errors(vec![Input::Path(only_other)], 1000);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].contains("no article files here"), "{got:?}");
+    assert!(got[0].contains("skipped 2 other file(s)"), "{got:?}");
+    assert!(got[0].contains("a.json"), "{got:?}");
+}

@@ -842,10 +842,12 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
                 } else {
                     b + 1
                 };
+                // "in Paris, President Kirchner discussed": a title that binds forwards
+                // names the person after it, not the word before the comma.
                 title_starting
                     .get(&k)
                     .copied()
-                    .filter(|&t| !titles[t].bound && v.same_sentence(titles[t].a, a))
+                    .filter(|&t| !titles[t].bound && v.same_sentence(titles[t].a, a) && !forward[t])
             } else {
                 None
             };

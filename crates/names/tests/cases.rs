@@ -628,3 +628,31 @@ fn rule_fixes_of_tagger_errors() {
         );
     }
 }
+
+/// Issue 11, bug 9: a title after a comma that binds forwards ("in Lisbon, President X")
+/// names the person after it, not the word before the comma.
+#[test]
+fn a_forward_title_after_a_comma_is_not_an_apposition() {
+    for (text, word, person) in [
+        (
+            "Last week in Lisbon, President Almeida discussed the contract with bankers.",
+            "Lisbon",
+            "Almeida",
+        ),
+        (
+            "Veils are a backward view of Buddhism, President Tanaka of Japan has said.",
+            "Buddhism",
+            "Tanaka",
+        ),
+    ] {
+        let doc = run(text);
+        let d = dump(&doc);
+        for m in mentions_of(&doc, word) {
+            assert_ne!(m.kind, EntityKind::Person, "{word:?} in {text:?}\n{d}");
+        }
+        let p = mentions_of(&doc, person);
+        let p = p.first().unwrap_or_else(|| panic!("no {person:?}\n{d}"));
+        assert_eq!(p.kind, EntityKind::Person, "{text:?}\n{d}");
+        assert_eq!(doc.slice(p.title.expect("titled")), "President", "{d}");
+    }
+}

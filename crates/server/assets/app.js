@@ -209,7 +209,7 @@ async function articleView(id, params) {
     clear(panel).append(el('h2', {}, 'Event ', el('code', {}, ev.code), ' ', ev.base && ev.base !== ev.code ? `(base ${ev.base})` : ''),
       el('h3', { class: 'muted' }, 'Evidence sentence'), sentenceText(ev.sentence, ev.trigger),
       facts([['trigger', ev.trigger.text], ['source', side(ev.source)], ['target', side(ev.target)], ['root', ev.root],
-        ['QuadClass', quadLabel(ev.quad_class)], ['Goldstein', ev.goldstein], ['date', ev.date || ''], ['status', ev.status],
+        ['QuadClass', quadLabel(ev.quad_class)], ['Goldstein', Number(ev.goldstein).toFixed(1)], ['date', ev.date || ''], ['status', ev.status],
         ['rule', rule ? (typeof rule === 'string' ? rule : JSON.stringify(rule)) : `CAMEO ${ev.code} from the verb "${ev.trigger.text}" (${ev.is_root ? 'main' : 'embedded'} event; ${ev.status})`],
         ['place', ev.place !== null && ev.place !== undefined && entities[ev.place] ? entities[ev.place].name : ''],
         ['happening', ev.happening ? el('a', { href: '#/timeline?' + new URLSearchParams({ a: ev.source ? ev.source.actor_code : '', b: ev.target ? ev.target.actor_code : '' }) }, `#${ev.happening} — see dyad timeline`) : '']]));

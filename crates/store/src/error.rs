@@ -10,12 +10,9 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
-    #[error("cannot open store {path}: {source}")]
-    Open {
-        path: String,
-        #[source]
-        source: rusqlite::Error,
-    },
+    /// The reason is said once (SQLite's error and its source repeat each other).
+    #[error("cannot open store {path}: {reason}")]
+    Open { path: String, reason: String },
     #[error("store {path} has schema version {found}, this sitrep reads version {expected}")]
     SchemaVersion {
         path: String,
@@ -40,5 +37,24 @@ pub(crate) trait Ctx<T> {
 impl<T> Ctx<T> for Result<T, rusqlite::Error> {
     fn ctx(self, context: &'static str) -> Result<T, StoreError> {
         self.map_err(|source| StoreError::Sqlite { context, source })
+    }
+}
+
+impl StoreError {
+    /// A failed open of the store at `path`, with SQLite's reason said once.
+    pub(crate) fn open(path: impl Into<String>, e: rusqlite::Error) -> StoreError {
+        let reason = match &e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::CannotOpen => {
+                "unable to open the database file (does its folder exist, and may you write \
+                 there?)"
+                    .to_string()
+            }
+            rusqlite::Error::SqliteFailure(f, Some(msg)) => format!("{msg} ({:?})", f.code),
+            other => other.to_string(),
+        };
+        StoreError::Open {
+            path: path.into(),
+            reason,
+        }
     }
 }

@@ -69,6 +69,9 @@ pub struct IngestReport {
     /// Articles refused, with the reason (a span outside the text, a dangling entity id).
     /// Nothing of them is written; the rest of the batch goes on.
     pub rejected: Vec<(String, String)>,
+    /// Ids already stored (or seen earlier in the same input) with a different text, and
+    /// not replaced because replacing was not asked for ([`crate::Store::set_replace`]).
+    pub conflicts: Vec<String>,
     /// Transactions committed.
     pub commits: usize,
     /// (CAMEO root, actor pair) classes whose happenings were regrouped at the end.
@@ -77,7 +80,7 @@ pub struct IngestReport {
 
 impl IngestReport {
     pub fn seen(&self) -> usize {
-        self.inserted + self.replaced + self.unchanged + self.rejected.len()
+        self.inserted + self.replaced + self.unchanged + self.rejected.len() + self.conflicts.len()
     }
 }
 
@@ -85,6 +88,7 @@ enum Outcome {
     Inserted,
     Replaced,
     Unchanged,
+    Conflict,
     Rejected(String),
 }
 
@@ -95,6 +99,7 @@ pub(crate) fn ingest<A: Article>(
     conn: &mut Connection,
     grouper: &Grouper,
     batch_size: usize,
+    replace: bool,
     items: impl IntoIterator<Item = A>,
 ) -> Result<IngestReport, StoreError> {
     let mut report = IngestReport::default();
@@ -105,10 +110,19 @@ pub(crate) fn ingest<A: Article>(
         let mut unindexed = BTreeSet::new();
         for item in items.by_ref().take(batch_size) {
             let record = item.record();
-            match ingest_one(&tx, &record, item.text(), &mut touched, &mut unindexed)? {
+            let outcome = ingest_one(
+                &tx,
+                &record,
+                item.text(),
+                replace,
+                &mut touched,
+                &mut unindexed,
+            )?;
+            match outcome {
                 Outcome::Inserted => report.inserted += 1,
                 Outcome::Replaced => report.replaced += 1,
                 Outcome::Unchanged => report.unchanged += 1,
+                Outcome::Conflict => report.conflicts.push(record.id.clone()),
                 Outcome::Rejected(why) => report.rejected.push((record.id.clone(), why)),
             }
         }
@@ -119,6 +133,13 @@ pub(crate) fn ingest<A: Article>(
     }
     report.regrouped_classes = happenings::regroup_dirty(conn, grouper)?;
     Ok(report)
+}
+
+fn stored_text(tx: &Transaction, article: i64) -> Result<String, StoreError> {
+    tx.prepare_cached("SELECT text FROM articles WHERE article = ?1")
+        .ctx("prepare text lookup")?
+        .query_row([article], |r| r.get(0))
+        .ctx("look up text")
 }
 
 /// Adds the quotes of the batch's new articles to the full-text index, in one statement.
@@ -143,6 +164,7 @@ fn ingest_one(
     tx: &Transaction,
     rec: &ArticleRecord,
     text: &str,
+    replace: bool,
     touched: &mut BTreeSet<GroupClass>,
     unindexed: &mut BTreeSet<i64>,
 ) -> Result<Outcome, StoreError> {
@@ -160,6 +182,9 @@ fn ingest_one(
         .ctx("look up article")?;
     let outcome = match existing {
         Some((_, ref old)) if *old == hash => return Ok(Outcome::Unchanged),
+        Some((article, _)) if !replace && stored_text(tx, article)? != text => {
+            return Ok(Outcome::Conflict)
+        }
         Some((article, _)) => {
             // An article written earlier in this batch has no index entries to remove yet.
             let indexed = !unindexed.remove(&article);

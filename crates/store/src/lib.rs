@@ -72,16 +72,17 @@ pub struct Store {
     path: Option<PathBuf>,
     batch_size: usize,
     grouper: sitrep_happenings::Grouper,
+    /// Whether an article whose id is stored with another text replaces it (else it is a
+    /// conflict, reported and not written).
+    replace: bool,
 }
 
 impl Store {
     /// Opens the store at `path`, creating it (and its tables) if it does not exist.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let conn =
+            Connection::open(path).map_err(|e| StoreError::open(path.display().to_string(), e))?;
         Store::init(conn, Some(path.to_path_buf()))
     }
 
@@ -91,10 +92,8 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::open(path.display().to_string(), e))?;
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .ctx("set busy timeout")?;
         conn.execute_batch(schema::READ_PRAGMAS)
@@ -114,15 +113,13 @@ impl Store {
             path: Some(path.to_path_buf()),
             batch_size: DEFAULT_BATCH_SIZE,
             grouper: sitrep_happenings::Grouper::default(),
+            replace: false,
         })
     }
 
     /// A store in memory (tests, one-shot pipelines).
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        let conn = Connection::open_in_memory().map_err(|source| StoreError::Open {
-            path: ":memory:".into(),
-            source,
-        })?;
+        let conn = Connection::open_in_memory().map_err(|e| StoreError::open(":memory:", e))?;
         Store::init(conn, None)
     }
 
@@ -180,6 +177,7 @@ impl Store {
             path,
             batch_size: DEFAULT_BATCH_SIZE,
             grouper: sitrep_happenings::Grouper::default(),
+            replace: false,
         };
         // An ingest killed after its last commit but before regrouping left work marked.
         let dirty: bool = store
@@ -198,6 +196,14 @@ impl Store {
     /// crash; larger ones ingest faster.
     pub fn set_batch_size(&mut self, n: usize) {
         self.batch_size = n.max(1);
+    }
+
+    /// Whether an article whose id is already stored with a *different text* replaces the
+    /// stored one. Off by default: two inputs that give one id to different articles are
+    /// reported as [`IngestReport::conflicts`] and the stored article stays. (The same text
+    /// with changed annotations, from a newer pipeline, is always replaced.)
+    pub fn set_replace(&mut self, replace: bool) {
+        self.replace = replace;
     }
 
     /// Replaces the happening grouping rule (window, symmetric codes). Already stored
@@ -227,7 +233,13 @@ impl Store {
         &mut self,
         items: impl IntoIterator<Item = A>,
     ) -> Result<IngestReport, StoreError> {
-        ingest::ingest(&mut self.conn, &self.grouper, self.batch_size, items)
+        ingest::ingest(
+            &mut self.conn,
+            &self.grouper,
+            self.batch_size,
+            self.replace,
+            items,
+        )
     }
 
     /// Whether an article with this id is stored (to skip processing it again on a resume).

@@ -164,15 +164,21 @@ enum CodeMatch {
 }
 
 impl Actor {
-    /// The SQL condition on one event side (`source` or `target`), with the parameter
-    /// numbers this actor is bound to.
-    fn condition(&self, column: &str, p: [&str; 3]) -> String {
-        let [lo, hi, ids] = p;
-        let code = match self.code {
+    /// The condition on the side's code alone.
+    fn code_condition(&self, column: &str, p: [&str; 3]) -> String {
+        let [lo, hi, _] = p;
+        match self.code {
             CodeMatch::Exact => format!("{column}_code = {lo}"),
             CodeMatch::Prefix => format!("({column}_code >= {lo} AND {column}_code < {hi})"),
             CodeMatch::Glob => format!("{column}_code GLOB {lo}"),
-        };
+        }
+    }
+
+    /// The SQL condition on one event side (`source` or `target`), with the parameter
+    /// numbers this actor is bound to.
+    fn condition(&self, column: &str, p: [&str; 3]) -> String {
+        let ids = p[2];
+        let code = self.code_condition(column, p);
         if self.has_entities {
             format!("({code} OR {column}_entity IN (SELECT value FROM json_each({ids})))")
         } else {
@@ -281,21 +287,25 @@ fn dyad(conn: &Connection, q: &DyadQuery) -> Result<Table, StoreError> {
     let a = resolve_actor(conn, &q.a)?;
     let b = resolve_actor(conn, &q.b)?;
     let one = |src: (&Actor, [&str; 3]), tgt: (&Actor, [&str; 3]), dir: &str| {
+        // Undated events count too, on an `undated` row, unless a period is asked for.
         format!(
-            "SELECT date, {dir} AS direction, count(*) AS events, count(DISTINCT happening) AS happenings,
+            "SELECT coalesce(date, 'undated') AS date, {dir} AS direction, count(*) AS events, count(DISTINCT happening) AS happenings,
                     sum(quad_class = 1) AS verbal_coop, sum(quad_class = 2) AS material_coop,
                     sum(quad_class = 3) AS verbal_conflict, sum(quad_class = 4) AS material_conflict,
                     round(sum(goldstein), 3) AS goldstein_sum
              FROM events
-             WHERE date >= ?9 AND date <= ?10 AND (?11 = 0 OR status = 'asserted') AND {} AND {}
-             GROUP BY date",
+             WHERE (?12 OR (date >= ?9 AND date <= ?10)) AND (?11 = 0 OR status = 'asserted') AND {} AND {}
+             GROUP BY coalesce(date, 'undated')",
             src.0.condition("source", src.1),
             tgt.0.condition("target", tgt.1)
         )
     };
     let (pa, pb) = (["?1", "?2", "?3"], ["?4", "?5", "?6"]);
     let mut sql = one((&a, pa), (&b, pb), "?7");
-    if q.both_directions {
+    // With one selector on both sides, B→A is A→B again: listing it would count each day twice.
+    let same = q.a.trim().eq_ignore_ascii_case(q.b.trim());
+    let both_directions = q.both_directions && !same;
+    if both_directions {
         sql = format!("{sql} UNION ALL {}", one((&b, pb), (&a, pa), "?8"));
     }
     sql.push_str(" ORDER BY date, direction");
@@ -318,12 +328,13 @@ fn dyad(conn: &Connection, q: &DyadQuery) -> Result<Table, StoreError> {
             date_bound(q.from, "0000"),
             date_bound(q.to, "9999"),
             q.asserted_only,
+            q.from.is_none() && q.to.is_none(),
         ],
     )?;
     if !q.fill_days {
         return Ok(table);
     }
-    let directions = if q.both_directions {
+    let directions = if both_directions {
         vec![dir_ab, dir_ba]
     } else {
         vec![dir_ab]
@@ -353,9 +364,13 @@ fn fill_days(
         )));
     }
     let mut have: HashMap<(NaiveDate, String), Vec<Value>> = HashMap::new();
+    let mut undated = Vec::new();
     for row in table.rows {
-        if let (Some(d), Value::Text(dir)) = (day(&row[0]), &row[1]) {
-            have.insert((d, dir.clone()), row);
+        match (day(&row[0]), &row[1]) {
+            (Some(d), Value::Text(dir)) => {
+                have.insert((d, dir.clone()), row);
+            }
+            _ => undated.push(row),
         }
     }
     let width = table.columns.len();
@@ -370,6 +385,7 @@ fn fill_days(
             }));
         }
     }
+    rows.extend(undated);
     Ok(Table {
         columns: table.columns,
         rows,
@@ -614,38 +630,59 @@ fn article(conn: &Connection, q: &ArticleQuery) -> Result<Table, StoreError> {
 }
 
 fn happenings(conn: &Connection, q: &HappeningsQuery) -> Result<Table, StoreError> {
-    let pattern = |s: &str| {
+    // The selectors of every query: a code, a `*` pattern, an entity key or name (matched
+    // here through the entities' codes, as happenings are grouped by code); empty = any.
+    let side = |s: &str| -> Result<Actor, StoreError> {
         if s.trim().is_empty() {
-            "*".to_string()
+            resolve_actor(conn, "*")
         } else {
-            s.trim().to_uppercase()
+            resolve_actor(conn, s)
         }
     };
-    let (a, b) = (pattern(&q.a), pattern(&q.b));
+    let (a, b) = (side(&q.a)?, side(&q.b)?);
+    // A happening goes from A to B when its own codes do, or when one of its events does
+    // (a symmetric code's happening keeps its actors in a canonical order, and a named
+    // entity is known on events only).
+    let direction = |src: (&Actor, [&str; 3]), tgt: (&Actor, [&str; 3])| {
+        format!(
+            "(({} AND {}) OR happening IN (SELECT happening FROM events WHERE {} AND {}))",
+            src.0.code_condition("source", src.1),
+            tgt.0.code_condition("target", tgt.1),
+            src.0.condition("source", src.1),
+            tgt.0.condition("target", tgt.1),
+        )
+    };
+    let (pa, pb) = (["?1", "?2", "?3"], ["?4", "?5", "?6"]);
+    let forward = direction((&a, pa), (&b, pb));
     let dir = if q.both_directions {
-        "((source_code GLOB ?1 AND target_code GLOB ?2) OR (source_code GLOB ?2 AND target_code GLOB ?1))"
+        format!("({forward} OR {})", direction((&b, pb), (&a, pa)))
     } else {
-        "(source_code GLOB ?1 AND target_code GLOB ?2)"
+        forward
     };
     let mut st = conn
         .prepare(&format!(
-            "SELECT happening, date, source_code AS source, target_code AS target, code, quad_class,
+            "SELECT happening, coalesce(date, 'undated') AS date, source_code AS source, target_code AS target, code, quad_class,
                     round(goldstein, 3) AS goldstein, place_key AS place, num_mentions AS mentions,
                     num_articles AS articles, num_sources AS sources, round(avg_tone, 3) AS avg_tone
              FROM happenings
-             WHERE {dir} AND coalesce(date, '') >= ?3 AND coalesce(date, '') <= ?4 AND num_articles >= ?5
-             ORDER BY date, num_articles DESC, happening
-             LIMIT ?6"
+             WHERE {dir} AND (?10 OR (date >= ?7 AND date <= ?8)) AND num_articles >= ?9
+             ORDER BY date IS NULL, date, num_articles DESC, happening
+             LIMIT ?11"
         ))
         .ctx("prepare happenings")?;
     collect(
         &mut st,
         params![
-            a,
-            b,
+            a.lo,
+            a.hi,
+            a.entities,
+            b.lo,
+            b.hi,
+            b.entities,
             date_bound(q.from, ""),
             date_bound(q.to, "9999"),
             i64::from(q.min_articles),
+            q.from.is_none() && q.to.is_none(),
             limit(q.limit)
         ],
     )

@@ -129,15 +129,52 @@ fn changed_content_replaces_the_article() {
     assert_eq!(hits.rows.len(), 1);
     assert_eq!(store.integrity_check().unwrap(), "ok");
 
-    // Changed text with the same annotations is a change too.
+    // Changed text with the same annotations is a change too, replaced when asked for.
     let mut docs = corpus();
     let d = &docs[3];
     let new_text = format!("{} More follows.", d.text());
     let mut moved = sitrep_doc::Document::new(d.meta.clone(), new_text).unwrap();
     moved.events = d.events.clone();
     docs[3] = moved;
+    store.set_replace(true);
     let report = store.ingest(&docs[3..]).unwrap();
     assert_eq!(report.replaced, 1);
+}
+
+/// Issue 11, bug 2: an id stored with another text is a conflict, reported and not written,
+/// unless replacing is asked for; within one input too.
+#[test]
+fn same_id_with_another_text_is_a_conflict() {
+    let mut store = loaded();
+    let docs = corpus();
+    let d = &docs[3];
+    let other = sitrep_doc::Document::new(d.meta.clone(), format!("{} Other.", d.text())).unwrap();
+    let before = store
+        .connection()
+        .query_row(
+            "SELECT text FROM articles WHERE id = ?1",
+            [&d.meta.id],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap();
+    let report = store.ingest([&other]).unwrap();
+    assert_eq!(report.conflicts, vec![d.meta.id.clone()], "{report:?}");
+    assert_eq!((report.inserted, report.replaced), (0, 0));
+    let after: String = store
+        .connection()
+        .query_row(
+            "SELECT text FROM articles WHERE id = ?1",
+            [&d.meta.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(after, before, "the stored article stays");
+
+    let mut fresh = Store::open_in_memory().unwrap();
+    let report = fresh.ingest([&docs[0], &other, &docs[3]]).unwrap();
+    assert_eq!(report.inserted, 2);
+    assert_eq!(report.conflicts, vec![d.meta.id.clone()]);
+    assert_eq!(report.seen(), 3);
 }
 
 #[test]
@@ -677,6 +714,7 @@ mod properties {
 #[test]
 fn same_id_twice_in_one_batch_keeps_the_index_sound() {
     let mut store = Store::open_in_memory().unwrap();
+    store.set_replace(true);
     let docs = corpus();
     let mut changed = docs[0].clone();
     changed.quotes[0].kind = sitrep_doc::QuoteKind::Mixed;
@@ -711,4 +749,94 @@ fn same_id_twice_in_one_batch_keeps_the_index_sound() {
     )
     .unwrap();
     assert_eq!(hits.rows.len(), 1);
+}
+
+/// Issue 11, bug 5: every query takes the same actor selectors (codes, `*` patterns, names);
+/// undated events are counted on an `undated` row unless a period is asked for; one
+/// selector on both sides does not list each day twice.
+#[test]
+fn dyad_and_happenings_share_selectors_and_count_undated_events() {
+    let mut store = loaded();
+    let undated = build(
+        "a5",
+        None,
+        "Washington consulted Moscow again.",
+        &[],
+        &[],
+        &[Ev {
+            code: "040",
+            quad: 1,
+            goldstein: 1.0,
+            source: Some(("USAGOV", None)),
+            target: Some(("RUSGOV", None)),
+            trigger: "consulted",
+            date: None,
+        }],
+    );
+    store.ingest([&undated]).unwrap();
+    let dyad = |a: &str, b: &str, both: bool, from: Option<&str>| {
+        let t = run(
+            &store,
+            &QueryCommand::Dyad(DyadQuery {
+                a: a.into(),
+                b: b.into(),
+                both_directions: both,
+                asserted_only: false,
+                fill_days: false,
+                from: from.map(date),
+                to: None,
+            }),
+        )
+        .unwrap();
+        t.rows
+            .iter()
+            .map(|r| format!("{} {} {}", text(&r[0]), text(&r[1]), text(&r[2])))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        dyad("USA*", "RUS*", false, None),
+        vec!["2022-03-10 USA* > RUS* 1", "undated USA* > RUS* 1"]
+    );
+    assert_eq!(
+        dyad("USA*", "RUS*", false, Some("2022-03-01")),
+        vec!["2022-03-10 USA* > RUS* 1"]
+    );
+    let same = dyad("RUS*", "RUS*", true, None);
+    let mut days: Vec<&str> = same.iter().map(|r| r.split(' ').next().unwrap()).collect();
+    let n = days.len();
+    days.dedup();
+    assert_eq!(days.len(), n, "each day once: {same:?}");
+
+    let happenings = |a: &str, b: &str| {
+        run(
+            &store,
+            &QueryCommand::Happenings(HappeningsQuery {
+                a: a.into(),
+                b: b.into(),
+                both_directions: false,
+                min_articles: 1,
+                limit: 0,
+                from: None,
+                to: None,
+            }),
+        )
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| format!("{} {}>{}", text(&r[1]), text(&r[2]), text(&r[3])))
+        .collect::<Vec<_>>()
+    };
+    let usa = happenings("USA*", "RUS*");
+    // 040 is symmetric: its happenings keep the codes in canonical order, yet a directed
+    // query finds them through their events.
+    assert_eq!(
+        usa,
+        vec!["2022-03-10 RUSGOV>USAGOV", "undated RUSGOV>USAGOV"]
+    );
+    assert_eq!(happenings("USAGOV", "RUSGOV"), usa, "a code and a pattern");
+    let by_name = happenings("Anna Berg", "");
+    assert!(
+        !by_name.is_empty() && by_name.iter().all(|r| r.contains("FRAGOV>")),
+        "{by_name:?}"
+    );
 }
