@@ -15,6 +15,7 @@ const KEEP: &[(&str, usize)] = &[
     ("dates", 1),
     ("amounts", 1),
     ("themes", 2),
+    ("counts", 1),
 ];
 
 /// Issue 11, bug 8: the documented example is what `sitrep demo --format jsonl` prints.

@@ -8,12 +8,40 @@ use std::ops::Range;
 /// and UTF-8 character boundaries against the text, so slicing with a span never panics.
 /// Character offsets (which GDELT counts) are computed only at export time.
 /// `Span::default()` is the empty span at offset 0, valid in every text.
+///
+/// Deserializing cannot see the text: it refuses a reversed span (the check [`Span::new`]
+/// makes without a text), and [`Span::check`] makes the rest against the text the span is
+/// used with.
 #[derive(
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
+#[serde(try_from = "RawSpan")]
 pub struct Span {
     start: u32,
     end: u32,
+}
+
+/// A span as written: checked on the way in.
+#[derive(Deserialize)]
+struct RawSpan {
+    start: u32,
+    end: u32,
+}
+
+impl TryFrom<RawSpan> for Span {
+    type Error = DocError;
+    fn try_from(raw: RawSpan) -> Result<Span, DocError> {
+        if raw.start > raw.end {
+            return Err(DocError::Reversed {
+                start: raw.start as usize,
+                end: raw.end as usize,
+            });
+        }
+        Ok(Span {
+            start: raw.start,
+            end: raw.end,
+        })
+    }
 }
 
 impl Span {
@@ -41,6 +69,11 @@ impl Span {
             start: start as u32,
             end: end as u32,
         })
+    }
+
+    /// This span checked against `text` as [`Span::new`] checks (for a span read from a file).
+    pub fn check(self, text: &str) -> Result<Span, DocError> {
+        Span::new(text, self.start(), self.end())
     }
 
     /// The span of a whole text.
@@ -110,6 +143,18 @@ impl Span {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn deserializing_refuses_a_reversed_span_and_check_tests_the_rest() {
+        let ok: Span = serde_json::from_str(r#"{"start": 1, "end": 3}"#).unwrap();
+        assert_eq!(ok.range(), 1..3);
+        let err = serde_json::from_str::<Span>(r#"{"start": 3, "end": 1}"#).unwrap_err();
+        assert!(err.to_string().contains("span 3..1 is reversed"), "{err}");
+        assert!(ok.check("abc").is_ok());
+        assert!(ok.check("ab").is_err());
+        assert!(ok.check("aé").is_ok(), "1..3 is the é");
+        assert!(ok.check("éa").is_err(), "byte 1 is inside the é");
+    }
 
     #[test]
     fn rejects_bad_spans() {

