@@ -101,7 +101,8 @@ struct ExplainArgs {
 #[derive(clap::Args)]
 pub(crate) struct RunArgs {
     /// Text files (optional first line `date YYYY-MM-DD`), JSONL files (one article object per
-    /// line), directories (walked recursively for .txt/.text/.jsonl/.ndjson) or `-` for stdin.
+    /// line), HTML pages, WARC crawls (.warc, .warc.gz), any of them gzipped (.gz), directories
+    /// (walked recursively for .txt/.text/.jsonl/.ndjson/.html/.htm/.warc/.gz) or `-` for stdin.
     #[arg(required = true, value_name = "FILES|DIRS|-")]
     inputs: Vec<String>,
     /// Worker threads (default: one per core).
@@ -113,6 +114,18 @@ pub(crate) struct RunArgs {
     /// Articles longer than this many bytes of text are reported as errors.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+    /// Decode text and HTML inputs with this encoding (a WHATWG label: latin1, windows-1252,
+    /// shift_jis...), whatever they declare. Default: the declared charset, else detected.
+    #[arg(long, value_name = "LABEL", value_parser = parse_encoding)]
+    encoding: Option<&'static sitrep_ingest::Encoding>,
+    /// Pass over the first N records of each WARC input (to resume an interrupted run: error
+    /// reports name records as FILE#N).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    skip: u64,
+}
+
+fn parse_encoding(label: &str) -> Result<&'static sitrep_ingest::Encoding, String> {
+    sitrep_ingest::encoding_for_label(label).ok_or_else(|| format!("unknown encoding {label:?}"))
 }
 
 impl RunArgs {
@@ -147,6 +160,8 @@ impl RunArgs {
             self.inputs.iter().map(|a| Input::parse(a)),
             IngestOptions {
                 max_bytes: self.max_bytes,
+                encoding: self.encoding,
+                warc_skip: self.skip,
             },
         )
     }

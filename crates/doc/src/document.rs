@@ -13,6 +13,29 @@ pub struct Meta {
     pub source: Option<String>,
 }
 
+/// What an HTML page adds to an article. The article's text is the extracted main text;
+/// `html_map` leads back from it to the page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The publication date as the page wrote it (`date` holds it parsed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_raw: Option<String>,
+    /// The encoding the page was decoded with (WHATWG name).
+    pub encoding: String,
+    /// Index of the WARC record the page came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc_record: Option<u64>,
+    /// Runs `[text_start, html_start, len]`: `text[text_start..+len]` is byte for byte
+    /// `html[html_start..+len]`, `html` being the page decoded to UTF-8 (the page's own bytes
+    /// when it is UTF-8). Sorted by `text_start`; text outside every run (entities,
+    /// separators) maps to the nearest run.
+    pub html_map: Vec<[u32; 3]>,
+}
+
 /// One article: its original text and every annotation layer on it.
 ///
 /// `text` is private and immutable: annotations are spans into it. `body` is the part of
@@ -25,6 +48,9 @@ pub struct Document {
     body: Span,
     /// Layers some stage has filled, checked by stages that need them.
     pub done: Layers,
+    /// Set for articles read from a web page (HTML or WARC): page metadata and the map
+    /// back to the page's bytes.
+    pub page: Option<Box<Page>>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,

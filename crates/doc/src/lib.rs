@@ -24,7 +24,7 @@ mod stage;
 
 pub use chain::{Chain, OrderError};
 pub use deps::{Dep, Deprel};
-pub use document::{Document, Meta};
+pub use document::{Document, Meta, Page};
 pub use error::{DocError, ReadError};
 pub use layers::*;
 pub use span::Span;

@@ -38,6 +38,13 @@ pub struct ArticleRecord {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tokens: Vec<TokenRecord>,
     pub errors: Vec<String>,
+    /// The article text, carried for articles extracted from a web page (all offsets
+    /// index it; for other inputs it is the input itself and is left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Page metadata and the offset map back to the HTML, for web pages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<crate::Page>,
 }
 
 /// One token of `--with-tokens`: its text and offsets, lemma, UPOS and dependency.
@@ -206,6 +213,8 @@ impl ArticleRecord {
             tone: None,
             tokens: vec![],
             errors: vec![error],
+            text: None,
+            page: None,
         }
     }
 }
@@ -385,6 +394,8 @@ impl Document {
             tone: self.tone.clone(),
             tokens: vec![],
             errors: self.errors.clone(),
+            text: self.page.as_ref().map(|_| self.text().to_string()),
+            page: self.page.as_deref().cloned(),
         }
     }
 

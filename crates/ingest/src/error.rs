@@ -94,6 +94,12 @@ pub enum IngestError {
         source: crate::DateError,
     },
     #[error("{at}: {source}")]
+    Web {
+        at: Location,
+        #[source]
+        source: sitrep_web::WebError,
+    },
+    #[error("{at}: {source}")]
     Doc {
         at: Location,
         #[source]
@@ -114,6 +120,7 @@ impl IngestError {
             | IngestError::MissingField { at, .. }
             | IngestError::BadField { at, .. }
             | IngestError::BadDate { at, .. }
+            | IngestError::Web { at, .. }
             | IngestError::Doc { at, .. } => at,
         }
     }

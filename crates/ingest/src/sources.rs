@@ -3,16 +3,20 @@
 
 use crate::jsonl::JsonlReader;
 use crate::text::{read_limited, text_document};
+use crate::web::{html_document, WarcDocuments};
 use crate::{IngestError, IngestOptions, Location, Record};
 use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-/// File extensions picked up when walking a directory, and how each is read.
-/// Files named explicitly are read whatever their extension (by content if unknown).
+/// File extensions picked up when walking a directory, and how each is read. A further
+/// `.gz` (`page.html.gz`, `crawl.warc.gz`) is decompressed on the fly; a bare `.gz` is read by
+/// content. Files named explicitly are read whatever their extension (by content if unknown).
 pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text"];
 pub const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
+pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+pub const WARC_EXTENSIONS: &[&str] = &["warc"];
 
 /// One input as given on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,27 +40,51 @@ impl Input {
 enum Format {
     Text,
     Jsonl,
+    Html,
+    Warc,
 }
 
-fn format_of(path: &Path) -> Option<Format> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    if TEXT_EXTENSIONS.contains(&ext.as_str()) {
-        Some(Format::Text)
-    } else if JSONL_EXTENSIONS.contains(&ext.as_str()) {
-        Some(Format::Jsonl)
-    } else {
-        None
-    }
+/// What a file name says: its format if the extension (before any `.gz`) is known, and
+/// whether it is gzip. `None`: not an input a directory walk picks.
+fn name_kind(path: &Path) -> Option<(Option<Format>, bool)> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let (stem, gz) = match name.strip_suffix(".gz") {
+        Some(stem) => (stem, true),
+        None => (name.as_str(), false),
+    };
+    let ext = Path::new(stem).extension().and_then(|e| e.to_str());
+    let format = ext.and_then(|ext| {
+        if TEXT_EXTENSIONS.contains(&ext) {
+            Some(Format::Text)
+        } else if JSONL_EXTENSIONS.contains(&ext) {
+            Some(Format::Jsonl)
+        } else if HTML_EXTENSIONS.contains(&ext) {
+            Some(Format::Html)
+        } else if WARC_EXTENSIONS.contains(&ext) {
+            Some(Format::Warc)
+        } else {
+            None
+        }
+    });
+    (format.is_some() || gz).then_some((format, gz))
 }
 
-/// JSONL if the first non-blank byte opens an object, else text. Peeks without consuming.
+/// By content: a WARC version line, a JSON object, HTML, else text. Peeks without consuming.
 fn sniff(reader: &mut impl BufRead) -> std::io::Result<Format> {
     let head = reader.fill_buf()?;
+    if head.starts_with(b"WARC/") {
+        return Ok(Format::Warc);
+    }
+    if sitrep_web::looks_like_html(head) {
+        return Ok(Format::Html);
+    }
     Ok(match head.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => Format::Jsonl,
         _ => Format::Text,
     })
 }
+
+type Stream = Box<dyn BufRead + Send>;
 
 /// The records of all inputs, in order: inputs as given, directory contents recursively in
 /// sorted path order. Nothing is read before it is needed, and JSONL is streamed line by line.
@@ -75,30 +103,27 @@ impl Records {
         }
     }
 
-    /// Starts reading one input: either yields its single record now (text, errors) or
-    /// installs a streaming reader.
+    /// Starts reading one input: either yields its single record now (text, HTML, errors)
+    /// or installs a streaming reader (JSONL, WARC).
     fn open(&mut self, input: Input) -> Option<Record> {
         let max = self.options.max_bytes;
-        match input {
-            Input::Stdin => {
-                let mut reader = std::io::stdin().lock();
-                if let Some(record) = self.open_stream(&mut reader, STDIN_LABEL, None) {
-                    return Some(record);
-                }
-                let stream = BufReader::with_capacity(1 << 16, std::io::stdin());
-                self.current = Some(Box::new(JsonlReader::new(stream, "-", max)));
-                None
-            }
+        let (label, reader, known): (String, Stream, Option<Format>) = match input {
+            Input::Stdin => (
+                STDIN_LABEL.to_string(),
+                Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+                None,
+            ),
             Input::Path(path) => {
                 let label = path_id(&path);
+                let io_error = |source| {
+                    Some(Err(IngestError::Io {
+                        at: Location::file(label.clone()),
+                        source,
+                    }))
+                };
                 let meta = match std::fs::metadata(&path) {
                     Ok(m) => m,
-                    Err(source) => {
-                        return Some(Err(IngestError::Io {
-                            at: Location::file(label),
-                            source,
-                        }))
-                    }
+                    Err(source) => return io_error(source),
                 };
                 if meta.is_dir() {
                     let mut found = Walk::default();
@@ -127,7 +152,8 @@ impl Records {
                         })),
                     };
                 }
-                if meta.len() > max as u64 && format_of(&path) == Some(Format::Text) {
+                let (known, gz) = name_kind(&path).unwrap_or((None, false));
+                if meta.len() > max as u64 && known == Some(Format::Text) && !gz {
                     return Some(Err(IngestError::TooLong {
                         at: Location::file(label),
                         len: meta.len(),
@@ -136,31 +162,42 @@ impl Records {
                 }
                 let file = match File::open(&path) {
                     Ok(f) => f,
-                    Err(source) => {
-                        return Some(Err(IngestError::Io {
-                            at: Location::file(label),
-                            source,
-                        }))
-                    }
+                    Err(source) => return io_error(source),
                 };
-                let mut reader = BufReader::with_capacity(1 << 16, file);
-                if let Some(record) = self.open_stream(&mut reader, &label, format_of(&path)) {
-                    return Some(record);
-                }
-                self.current = Some(Box::new(JsonlReader::new(reader, label, max)));
-                None
+                (
+                    label,
+                    Box::new(BufReader::with_capacity(1 << 16, file)),
+                    known,
+                )
             }
-        }
+        };
+        self.open_stream(reader, label, known)
     }
 
-    /// For a text input returns its record; for JSONL returns `None` so the caller installs
-    /// a line reader over the same (unconsumed) stream.
+    /// Reads one opened input. WARC keeps its own gzip members (to resume after a damaged
+    /// one); every other gzip stream is decompressed first.
     fn open_stream(
         &mut self,
-        reader: &mut impl BufRead,
-        label: &str,
+        mut reader: Stream,
+        label: String,
         known: Option<Format>,
     ) -> Option<Record> {
+        let options = self.options;
+        let io_error = |label: &str, source| {
+            Some(Err(IngestError::Io {
+                at: Location::file(label),
+                source,
+            }))
+        };
+        if known == Some(Format::Warc) {
+            self.current = Some(Box::new(WarcDocuments::new(reader, label, options)));
+            return None;
+        }
+        reader = match sitrep_web::gz::maybe_gunzip(reader) {
+            Ok(r) => r,
+            Err(source) => return io_error(&label, source),
+        };
+        // Formats a user may hand over by mistake (gzip is read above, WARC has its own reader).
         match reader.fill_buf() {
             Ok(head) => {
                 if let Some((format, hint)) = binary_format(head) {
@@ -171,39 +208,53 @@ impl Records {
                     }));
                 }
             }
-            Err(source) => {
-                return Some(Err(IngestError::Io {
-                    at: Location::file(label),
-                    source,
-                }))
-            }
+            Err(source) => return io_error(&label, source),
         }
         let format = match known {
             Some(f) => f,
-            None => match sniff(reader) {
+            None => match sniff(&mut reader) {
                 Ok(f) => f,
-                Err(source) => {
-                    return Some(Err(IngestError::Io {
-                        at: Location::file(label),
-                        source,
-                    }))
-                }
+                Err(source) => return io_error(&label, source),
             },
         };
         match format {
-            Format::Jsonl => None,
+            Format::Jsonl => {
+                self.current = Some(Box::new(JsonlReader::new(reader, label, options.max_bytes)));
+                None
+            }
+            Format::Warc => {
+                self.current = Some(Box::new(WarcDocuments::new(reader, label, options)));
+                None
+            }
+            Format::Html => Some(
+                read_limited(reader, &label, sitrep_web::extract::MAX_HTML_BYTES)
+                    .and_then(|bytes| html_document(&label, &bytes, &options)),
+            ),
             Format::Text => Some(
-                read_limited(reader, label, self.options.max_bytes).and_then(|bytes| {
-                    let id = if label == STDIN_LABEL {
-                        stdin_id(&bytes)
-                    } else {
-                        label.to_string()
-                    };
-                    text_document(&id, bytes, self.options.max_bytes)
-                }),
+                read_limited(reader, &label, options.max_bytes)
+                    .map(|bytes| decode_text_bytes(bytes, &options))
+                    .and_then(|bytes| {
+                        let id = if label == STDIN_LABEL {
+                            stdin_id(&bytes)
+                        } else {
+                            label.clone()
+                        };
+                        text_document(&id, bytes, options.max_bytes)
+                    }),
             ),
         }
     }
+}
+
+/// Text files: UTF-8 stays as it is; other bytes are decoded by `--encoding`, a BOM, or
+/// detection, and the article is the decoded text.
+fn decode_text_bytes(bytes: Vec<u8>, options: &IngestOptions) -> Vec<u8> {
+    if options.encoding.is_none() && std::str::from_utf8(&bytes).is_ok() {
+        return bytes;
+    }
+    sitrep_web::decode_text(&bytes, options.encoding)
+        .text
+        .into_bytes()
 }
 
 impl Iterator for Records {
@@ -287,7 +338,7 @@ fn walk(dir: &Path, out: &mut Walk) -> Result<(), (String, std::io::Error)> {
             .map_err(|e| (path.display().to_string(), e))?;
         if file_type.is_dir() {
             walk(&path, out)?;
-        } else if format_of(&path).is_some() && path.is_file() {
+        } else if name_kind(&path).is_some() && path.is_file() {
             out.files.push(path);
         } else if path.is_file() {
             out.skipped += 1;

@@ -4,12 +4,18 @@ use sitrep_ingest::{read, IngestOptions, Input};
 use std::fs;
 
 fn ids_and_errors(inputs: Vec<Input>, max_bytes: usize) -> Vec<String> {
-    read(inputs, IngestOptions { max_bytes })
-        .map(|r| match r {
-            Ok(doc) => format!("ok {}", doc.meta.id),
-            Err(e) => format!("err {} | {e}", e.record_id()),
-        })
-        .collect()
+    read(
+        inputs,
+        IngestOptions {
+            max_bytes,
+            ..IngestOptions::default()
+        },
+    )
+    .map(|r| match r {
+        Ok(doc) => format!("ok {}", doc.meta.id),
+        Err(e) => format!("err {} | {e}", e.record_id()),
+    })
+    .collect()
 }
 
 #[test]
@@ -169,20 +175,24 @@ fn stdin_text_ids_are_content_hashes() {
     );
 }
 
-/// Issue 11, bug 7: a gzip file named directly, and a folder without article files, are
-/// said to be what they are.
+/// Issue 11, bug 7: a broken gzip file named directly, and a folder without article files,
+/// are said to be what they are (gzip itself is read transparently since issue 16).
 #[test]
 fn gzip_files_and_folders_without_articles_are_explained() {
     let dir = tempfile::tempdir().unwrap();
     let gz = dir.path().join("a.jsonl.gz");
     fs::write(&gz, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]).unwrap();
     let got = ids_and_errors(vec![Input::Path(gz)], 1000);
-    assert!(got[0].contains("is gzip-compressed, not text"), "{got:?}");
+    assert!(got[0].contains("cannot read"), "{got:?}");
+    let zip = dir.path().join("a.zip");
+    fs::write(&zip, b"PK\x03\x04rest").unwrap();
+    let got = ids_and_errors(vec![Input::Path(zip)], 1000);
+    assert!(got[0].contains("zip archive"), "{got:?}");
 
     let only_other = dir.path().join("other");
     fs::create_dir_all(&only_other).unwrap();
     fs::write(only_other.join("a.json"), "{}").unwrap();
-    fs::write(only_other.join("b.html"), "<p>x</p>").unwrap();
+    fs::write(only_other.join("b.png"), "not an article").unwrap();
     let got = ids_and_errors(vec![Input::Path(only_other)], 1000);
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].contains("no article files here"), "{got:?}");

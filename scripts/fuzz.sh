@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the cargo-fuzz targets one at a time (the CPUs are shared): each for SECONDS with one
+# job, a 1 s limit per input (a slower input is a failure) and a memory cap. Seeds come from
+# fuzz/seeds/TARGET (committed); what the fuzzer finds goes to a temp corpus, failing inputs
+# to fuzz/artifacts/TARGET (each one becomes a regression test).
+#
+#   scripts/fuzz.sh 60                 # every target, 60 s each
+#   scripts/fuzz.sh 600 html warc      # some targets
+# Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(text_jsonl html warc pipeline)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+status=0
+for t in "${targets[@]}"; do
+  mkdir -p "$work/$t"
+  echo "== fuzz $t for ${secs}s"
+  # No sanitizer: the code under test is safe Rust; panics, slow inputs and memory are checked.
+  if ! cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer none "$t" "$work/$t" "fuzz/seeds/$t" -- \
+    -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 \
+    -print_final_stats=1 >"$work/$t.log" 2>&1; then
+    status=1
+    tail -n 40 "$work/$t.log" >&2
+  fi
+  grep -E "^Done|stat::number_of_executed_units|stat::peak_rss_mb|stat::slowest_unit_time_sec" "$work/$t.log" || true
+done
+exit $status
