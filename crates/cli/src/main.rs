@@ -130,12 +130,14 @@ fn parse_encoding(label: &str) -> Result<&'static sitrep_ingest::Encoding, Strin
 
 impl RunArgs {
     pub(crate) fn pipeline(&self) -> Result<Pipeline> {
-        self.pipeline_with(|_| {})
+        self.pipeline_with(&[], |_| {})
     }
 
-    /// The pipeline, each stage's spec first passed through `adjust`.
+    /// The pipeline with the optional stages `extra` added where they belong (when the
+    /// config lacks them), each stage's spec then passed through `adjust`.
     pub(crate) fn pipeline_with(
         &self,
+        extra: &[&str],
         adjust: impl FnMut(&mut sitrep_pipeline::StageConfig),
     ) -> Result<Pipeline> {
         let mut config = match &self.config {
@@ -146,6 +148,9 @@ impl RunArgs {
             }
             None => PipelineConfig::default(),
         };
+        for name in extra {
+            config = config.with_stage(name)?;
+        }
         config.stages.iter_mut().for_each(adjust);
         let pipeline = Pipeline::build(&config).context("cannot build the pipeline")?;
         for warning in pipeline.warnings() {
@@ -567,15 +572,18 @@ impl Progress {
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
-    let pipeline = if args.sentence_per_line {
-        args.run.pipeline_with(|stage| {
-            if let sitrep_pipeline::StageConfig::Segment(config) = stage {
-                config.sentence_per_line = true;
-            }
-        })?
+    // The parse is shown only by CoNLL-U and `--with-tokens`: only they add the parser.
+    let extra: &[&str] = if args.format == Format::Conllu || args.with_tokens {
+        &["parser"]
     } else {
-        args.run.pipeline()?
+        &[]
     };
+    let sentence_per_line = args.sentence_per_line;
+    let pipeline = args.run.pipeline_with(extra, |stage| {
+        if let sitrep_pipeline::StageConfig::Segment(config) = stage {
+            config.sentence_per_line |= sentence_per_line;
+        }
+    })?;
     let mut sink = Sink::open(&args)?;
     let mut progress = Progress::new(&args.run.inputs);
     let mut write_error: Option<anyhow::Error> = None;

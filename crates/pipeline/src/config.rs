@@ -1,6 +1,6 @@
 //! The pipeline's configuration: which stages, in which order, each with its own config.
 
-use crate::registry::{RawStage, StageConfig};
+use crate::registry::{RawStage, StageConfig, STAGE_NAMES};
 use crate::PipelineError;
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +25,7 @@ pub struct PipelineConfig {
 }
 
 impl Default for PipelineConfig {
-    /// The full standard pipeline, every stage with its default config.
+    /// The standard pipeline: every stage but the optional ones, each with its default config.
     fn default() -> Self {
         PipelineConfig {
             stages: StageConfig::standard(),
@@ -34,6 +34,23 @@ impl Default for PipelineConfig {
 }
 
 impl PipelineConfig {
+    /// Adds the stage called `name` with its default config where the registry order puts
+    /// it, unless the config already has it (then its settings are kept).
+    pub fn with_stage(mut self, name: &str) -> Result<PipelineConfig, PipelineError> {
+        if self.stages.iter().any(|s| s.name() == name) {
+            return Ok(self);
+        }
+        let rank = |n: &str| STAGE_NAMES.iter().position(|k| *k == n);
+        let new_rank = rank(name);
+        let at = self
+            .stages
+            .iter()
+            .position(|s| rank(s.name()) > new_rank)
+            .unwrap_or(self.stages.len());
+        self.stages.insert(at, StageConfig::named(name)?);
+        Ok(self)
+    }
+
     pub fn from_toml(text: &str) -> Result<PipelineConfig, PipelineError> {
         toml::from_str(text).map_err(|e| PipelineError::Config(e.to_string()))
     }
@@ -95,7 +112,7 @@ fn drop_nulls(value: &mut serde_json::Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registry::STAGE_NAMES;
+    use crate::registry::{OPTIONAL_STAGES, STAGE_NAMES};
 
     #[test]
     fn toml_config_reads_stage_configs_and_rejects_unknown_keys() {
@@ -133,17 +150,32 @@ mod tests {
     fn default_is_the_standard_order_and_round_trips() {
         let cfg = PipelineConfig::default();
         let names: Vec<&str> = cfg.stages.iter().map(|s| s.name()).collect();
-        assert_eq!(names, STAGE_NAMES);
+        let standard: Vec<&str> = STAGE_NAMES
+            .iter()
+            .copied()
+            .filter(|n| !OPTIONAL_STAGES.contains(n))
+            .collect();
+        assert_eq!(names, standard);
         let text = cfg.to_toml().unwrap();
         assert_eq!(PipelineConfig::from_toml(&text).unwrap(), cfg);
         let json = serde_json::to_string(&cfg).unwrap();
         assert_eq!(PipelineConfig::from_json(&json).unwrap(), cfg);
         // A config naming stages without tables reads as the same defaults.
-        let bare: String = STAGE_NAMES
+        let bare: String = standard
             .iter()
             .map(|n| format!("[[stages]]\nstage = \"{n}\"\n"))
             .collect();
         assert_eq!(PipelineConfig::from_toml(&bare).unwrap(), cfg);
+    }
+
+    #[test]
+    fn an_optional_stage_is_added_in_registry_order_once() {
+        let cfg = PipelineConfig::default().with_stage("parser").unwrap();
+        let names: Vec<&str> = cfg.stages.iter().map(|s| s.name()).collect();
+        assert_eq!(names, STAGE_NAMES);
+        let again = cfg.clone().with_stage("parser").unwrap();
+        assert_eq!(again, cfg);
+        assert!(PipelineConfig::default().with_stage("parsr").is_err());
     }
 
     #[test]
