@@ -320,7 +320,7 @@ fn describe(e: &anyhow::Error) -> String {
 /// Where processed records go.
 enum Sink {
     Lines(Box<dyn Write>, Format),
-    Gdelt(sitrep_export::GdeltWriter),
+    Gdelt(Box<sitrep_export::GdeltWriter>),
     Parquet(Box<sitrep_export::ParquetWriter>),
 }
 
@@ -332,7 +332,10 @@ impl Sink {
                 .context("--format gdelt and parquet need --out DIR")
         };
         Ok(match args.format {
-            Format::Gdelt => Sink::Gdelt(sitrep_export::GdeltWriter::create(dir()?, &args.batch)?),
+            Format::Gdelt => Sink::Gdelt(Box::new(sitrep_export::GdeltWriter::create(
+                dir()?,
+                &args.batch,
+            )?)),
             Format::Parquet => {
                 Sink::Parquet(Box::new(sitrep_export::ParquetWriter::create(dir()?)?))
             }
@@ -537,7 +540,7 @@ impl Progress {
         if self.sized || self.articles.is_multiple_of(64) {
             let s = summary();
             if self.sized {
-                self.bar.set_position(s.bytes as u64);
+                self.bar.set_position(s.bytes);
             } else {
                 self.bar.set_position(self.articles);
             }
