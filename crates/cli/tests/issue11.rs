@@ -70,14 +70,16 @@ fn error_messages_do_not_repeat_themselves() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path();
     fs::create_dir_all(p.join("bad")).unwrap();
-    fs::write(p.join("bad/binary.bin"), b"ok\n\xff\xfe").unwrap();
-    let out = sitrep(p, &["extract", "bad/binary.bin"], None);
+    // Text in another charset is decoded since issue 16, so the bad record is a broken line.
+    fs::write(p.join("bad/broken.jsonl"), b"{\"id\": \"a\", \"text\": \n").unwrap();
+    let out = sitrep(p, &["extract", "bad/broken.jsonl"], None);
     let err = stderr(&out);
-    assert_eq!(err.matches("bad/binary.bin").count(), 1, "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.matches("bad/broken.jsonl").count(), 1, "{err}");
 
     let out = sitrep(
         p,
-        &["ingest", "bad/binary.bin", "--db", "no/such/dir/x"],
+        &["ingest", "bad/broken.jsonl", "--db", "no/such/dir/x"],
         None,
     );
     let err = stderr(&out);
