@@ -55,7 +55,7 @@ class Pipeline:
 
         Without ``date``, ``text`` is read as a text file is (``sitrep extract -``): a first
         line ``date YYYY-MM-DD`` gives the date, and offsets count from the first byte. With
-        ``date``, ``text`` is read as the text of a JSONL record. ``id`` defaults to ``"-"``.
+        ``date``, ``text`` is read as the text of a JSONL record. ``id`` defaults to the CLI's id for text on stdin (``stdin:`` + a hash of the bytes).
         Raises SitrepError for an article sitrep cannot read; errors of a stage are in the
         record's ``errors``, as in the CLI. The GIL is released while the pipeline runs.
         """

@@ -64,7 +64,7 @@ def test_a_bad_row_is_an_error_row_and_the_batch_goes_on(pipeline, corpus, cli, 
         assert [errors[i]] == [e.replace(str(jsonl), "batch") for e in want[i]], i
         assert arts["n_events"][i].as_py() == 0 and arts["n_bytes"][i].as_py() == 0
     assert "article is empty" in errors[1]
-    assert 'bad date "10/01/2022"' in errors[2]
+    assert 'cannot read date "10/01/2022"' in errors[2]
     assert "missing field `id`" in errors[3] and "missing field `text`" in errors[4]
     # The good rows have all their rows: the same as a batch of them alone.
     alone = pipeline.extract_batch(batch.take([0, 5]))

@@ -110,7 +110,8 @@ impl PyPipeline {
     /// Without `date`, `text` is read as a text file is (`sitrep extract -`): a first line
     /// `date YYYY-MM-DD` gives the date and offsets count from the first byte. With `date`
     /// (`"YYYY-MM-DD"` or a `datetime.date`), `text` is read as a JSONL record's text.
-    /// `id` defaults to `"-"`. Raises `SitrepError` for an article sitrep cannot read; errors
+    /// `id` defaults to the CLI's id for text on standard input (`stdin:` + a hash of the
+    /// bytes). Raises `SitrepError` for an article sitrep cannot read; errors
     /// of a stage on a readable article are in the record's `errors`, as in the CLI.
     #[pyo3(signature = (text, date=None, id=None))]
     fn extract<'py>(
@@ -124,7 +125,7 @@ impl PyPipeline {
             None => {
                 let id = match id {
                     Some(id) if !id.is_none() => rows::id_string(id)?,
-                    _ => "-".to_string(),
+                    _ => sitrep_ingest::stdin_id(text.as_bytes()),
                 };
                 sitrep_ingest::text_document(&id, text.as_bytes().to_vec(), self.max_bytes)
             }
