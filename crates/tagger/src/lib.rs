@@ -17,7 +17,8 @@ mod data;
 mod error;
 mod features;
 mod gazetteer;
-mod hash;
+/// Feature hashing and the training PRNG, shared with the dependency parser.
+pub mod hash;
 mod iob;
 mod lemma;
 mod model;
