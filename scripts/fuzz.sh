@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the cargo-fuzz targets one at a time (the CPUs are shared): each for SECONDS with one
 # job, a 1 s limit per input (a slower input is a failure) and a memory cap. Seeds come from
-# fuzz/seeds/TARGET (committed); what the fuzzer finds goes to a temp corpus, failing inputs
+# fuzz/seeds/TARGET (committed; the html target also starts from the web crate's test pages,
+# crates/web/tests/pages, rather than a copy of them); what the fuzzer finds goes to a temp corpus, failing inputs
 # to fuzz/artifacts/TARGET (each one becomes a regression test).
 #
 #   scripts/fuzz.sh 60                 # every target, 60 s each
@@ -18,9 +19,11 @@ trap 'rm -rf "$work"' EXIT
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "$work/$t"
+  seeds=("fuzz/seeds/$t")
+  [ "$t" = html ] && seeds+=(crates/web/tests/pages)
   echo "== fuzz $t for ${secs}s"
   # No sanitizer: the code under test is safe Rust; panics, slow inputs and memory are checked.
-  if ! cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer none "$t" "$work/$t" "fuzz/seeds/$t" -- \
+  if ! cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer none "$t" "$work/$t" "${seeds[@]}" -- \
     -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 >"$work/$t.log" 2>&1; then
     status=1
