@@ -7,6 +7,7 @@
 #
 #   scripts/fuzz.sh 60                 # every target, 60 s each
 #   scripts/fuzz.sh 600 html warc      # some targets
+#   RUNS=1000000 scripts/fuzz.sh 7200 pipeline   # stop at a million inputs (or the time)
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ for t in "${targets[@]}"; do
   # No sanitizer: the code under test is safe Rust; panics, slow inputs and memory are checked.
   if ! cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer none "$t" "$work/$t" "${seeds[@]}" -- \
     -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 \
-    -print_final_stats=1 >"$work/$t.log" 2>&1; then
+    ${RUNS:+-runs="$RUNS"} -print_final_stats=1 >"$work/$t.log" 2>&1; then
     status=1
     tail -n 40 "$work/$t.log" >&2
   fi
