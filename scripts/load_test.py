@@ -26,14 +26,23 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def memory_kib(pid):
-    """VmRSS and its parts: RssAnon (heap: SQLite caches, responses) and RssFile (the store's
-    pages mapped by SQLite's mmap, shared with the OS page cache and reclaimable)."""
+    """VmRSS and its parts: RssAnon (heap: SQLite page caches, answers in flight) and RssFile
+    (the store's pages mapped by SQLite's mmap: the OS file cache, counted once per mapping,
+    and each connection maps the file anew); Pss counts a page mapped n times as 1/n."""
     out = {}
     with open(f"/proc/{pid}/status") as f:
         for line in f:
             key, _, rest = line.partition(":")
             if key in ("VmRSS", "RssAnon", "RssFile"):
                 out[key] = int(rest.split()[0])
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                key, _, rest = line.partition(":")
+                if key == "Pss":
+                    out[key] = int(rest.split()[0])
+    except OSError:
+        pass
     return out
 
 
@@ -190,7 +199,7 @@ def main():
     print(f"latency ms: p50 {q(0.50):.1f}, p90 {q(0.90):.1f}, p99 {q(0.99):.1f}, max {q(1.0):.1f}")
     print(f"server RSS: start {mib(rss_start)} MiB, end {mib(rss_end)} MiB")
     print("server memory during the load (MiB): " + "; ".join(
-        f"{t:.0f} s: RSS {mib(m.get('VmRSS', 0))} (anon {mib(m.get('RssAnon', 0))}, file {mib(m.get('RssFile', 0))})"
+        f"{t:.0f} s: RSS {mib(m.get('VmRSS', 0))} (anon {mib(m.get('RssAnon', 0))}, file {mib(m.get('RssFile', 0))}; PSS {mib(m.get('Pss', 0))})"
         for t, m in samples))
     for f in failures[:5]:
         print("failure:", f)
