@@ -98,7 +98,7 @@ pub trait Documented {
 
 /// Declares a parameter struct and its [`Documented`] list in one place:
 ///
-/// ```ignore
+/// ```text
 /// api_params! {
 ///     query struct Search {
 ///         q: Option<String> => doc("Words.", "talks"),
