@@ -12,6 +12,7 @@
 //! files or the network at run time (unless a config names a model directory), and always
 //! yields a single-rooted tree per sentence.
 
+mod beam;
 pub mod conllu;
 mod error;
 mod features;
@@ -25,6 +26,6 @@ mod table;
 mod train;
 
 pub use error::ParserError;
-pub use parser::{Parser, Scratch, MAX_WORDS, MODEL_FILE};
-pub use stage::{ParserConfig, ParserStage};
+pub use parser::{Parser, Scratch, MAX_BEAM, MAX_WORDS, MODEL_FILE};
+pub use stage::{ParserConfig, ParserStage, SentenceFilter, Sentences, UNPARSED};
 pub use train::{evaluate, predicted_upos, train, Scores, TrainOptions, TrainReport};
