@@ -16,7 +16,9 @@ fn thread_cpu_seconds() -> f64 {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: bench FILE.conllu [ROUNDS] [MODEL_DIR]")?;
+    let path = args
+        .next()
+        .ok_or("usage: bench FILE.conllu [ROUNDS] [MODEL_DIR]")?;
     let rounds: u32 = args.next().map_or(Ok(20), |r| r.parse())?;
     let sents = sitrep_parser::conllu::read_file(Path::new(&path))?;
     let parser = match args.next() {

@@ -94,13 +94,17 @@ pub(crate) fn search<M: Models>(
             models.move_scores(&b.feats, &mut b.scores);
             for m in MOVES {
                 if st.valid(m) {
-                    b.cands.push((item.score + b.scores[m as usize] as i64, i, m));
+                    b.cands
+                        .push((item.score + b.scores[m as usize] as i64, i, m));
                 }
             }
         }
         // Best first; ties by item then move, so the search is deterministic.
-        b.cands
-            .sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then((x.2 as u8).cmp(&(y.2 as u8))));
+        b.cands.sort_unstable_by(|x, y| {
+            y.0.cmp(&x.0)
+                .then(x.1.cmp(&y.1))
+                .then((x.2 as u8).cmp(&(y.2 as u8)))
+        });
         b.cands.truncate(k);
         let gold_move = gold_moves.map(|g| g[step]);
         b.next_items.clear();
@@ -125,7 +129,11 @@ pub(crate) fn search<M: Models>(
             });
         }
         if gold_moves.is_some() && !b.next_items.iter().any(|it| it.gold) {
-            let gold_node = b.items.iter().find(|it| it.gold).map_or(u32::MAX, |it| it.node);
+            let gold_node = b
+                .items
+                .iter()
+                .find(|it| it.gold)
+                .map_or(u32::MAX, |it| it.node);
             return Outcome::FellOut {
                 gold_node,
                 best_node: b.next_items[0].node,
@@ -160,7 +168,14 @@ mod tests {
     use sitrep_doc::{Dep, Deprel, Upos};
 
     fn words(n: usize) -> (Vec<String>, Vec<Upos>) {
-        let tags = [Upos::Det, Upos::Noun, Upos::Verb, Upos::Adp, Upos::Propn, Upos::Punct];
+        let tags = [
+            Upos::Det,
+            Upos::Noun,
+            Upos::Verb,
+            Upos::Adp,
+            Upos::Propn,
+            Upos::Punct,
+        ];
         (
             (0..n).map(|i| format!("w{}", i % 7)).collect(),
             (0..n).map(|i| tags[i % tags.len()]).collect(),
@@ -213,7 +228,11 @@ mod tests {
             let st = bs.best_state();
             for (i, d) in greedy.iter().enumerate() {
                 let h = st.head[i] as usize;
-                assert_eq!(d.head as usize, if h == n { 0 } else { h + 1 }, "word {i} of {n}");
+                assert_eq!(
+                    d.head as usize,
+                    if h == n { 0 } else { h + 1 },
+                    "word {i} of {n}"
+                );
                 assert_eq!(d.rel, parser.labels()[st.label[i] as usize]);
             }
         }

@@ -309,7 +309,13 @@ pub fn transition_features(a: &Atoms, st: &State, out: &mut Vec<u32>) {
     // Spelling and suffixes beyond s0/b0, and the tags next to s0 and b0 in the sentence
     // (not in the configuration): they recover from some of the tagger's errors.
     let prev = |i: u16| if i == NONE || i == 0 { NONE } else { i - 1 };
-    let next = |i: u16| if i == NONE || i as usize + 1 >= n { NONE } else { i + 1 };
+    let next = |i: u16| {
+        if i == NONE || i as usize + 1 >= n {
+            NONE
+        } else {
+            i + 1
+        }
+    };
     out.push(f2(111, a.sfx(s1), s1p));
     out.push(f2(112, a.sfx(b1), b1p));
     out.push(f2(113, a.shape(s0), s0p));

@@ -58,7 +58,9 @@ impl ParserConfig {
         let filter = match self.sentences {
             Sentences::All => None,
             Sentences::Cued => Some(filter.ok_or_else(|| {
-                ParserError::Config("sentences = \"cued\" needs a sentence filter (the pipeline gives one)".into())
+                ParserError::Config(
+                    "sentences = \"cued\" needs a sentence filter (the pipeline gives one)".into(),
+                )
             })?),
         };
         Ok(ParserStage { parser, filter })

@@ -5,11 +5,11 @@
 use crate::beam::{history, search, BeamScratch, Models, Outcome};
 use crate::conllu::{read_file, Sentence};
 use crate::features::Atoms;
-use crate::system::State;
 use crate::features::{label_features, transition_features};
 use crate::hash::SplitMix;
 use crate::parser::{best_label, best_valid, Parser, Scratch};
 use crate::perceptron::Trainer;
+use crate::system::State;
 use crate::system::{Move, MOVES};
 use crate::ParserError;
 use sitrep_doc::{Dep, Deprel, Upos};
@@ -321,7 +321,16 @@ pub fn train(opts: &TrainOptions) -> Result<(Parser, TrainReport), ParserError> 
             let n = ex.forms.len();
             s.atoms.fill(&ex.forms, &ex.upos);
             if opts.beam > 1 {
-                beam_sentence(ex, &s.atoms, &mut moves, &mut labeller, labels.len(), root, opts.beam, &mut bt);
+                beam_sentence(
+                    ex,
+                    &s.atoms,
+                    &mut moves,
+                    &mut labeller,
+                    labels.len(),
+                    root,
+                    opts.beam,
+                    &mut bt,
+                );
                 continue;
             }
             s.state.reset(n);

@@ -163,17 +163,19 @@ pub fn cued_sentences() -> Result<sitrep_parser::SentenceFilter, String> {
     let events = sitrep_events::Lexicon::embedded().map_err(|e| e.to_string())?;
     let cues = sitrep_quotes::lexicon::CueLexicon::parse(sitrep_quotes::lexicon::CUES_TSV)
         .map_err(|e| e.to_string())?;
-    Ok(std::sync::Arc::new(move |doc: &sitrep_doc::Document, si: usize| {
-        let Some(sentence) = doc.sentences.get(si) else {
-            return false;
-        };
-        let tokens = doc
-            .tokens
-            .get(sentence.tokens.0 as usize..sentence.tokens.1 as usize)
-            .unwrap_or(&[]);
-        events.may_hold_trigger(tokens.iter().map(|t| t.lemma.as_str()))
-            || cues.may_hold_cue(tokens.iter().map(|t| doc.slice(t.span)))
-    }))
+    Ok(std::sync::Arc::new(
+        move |doc: &sitrep_doc::Document, si: usize| {
+            let Some(sentence) = doc.sentences.get(si) else {
+                return false;
+            };
+            let tokens = doc
+                .tokens
+                .get(sentence.tokens.0 as usize..sentence.tokens.1 as usize)
+                .unwrap_or(&[]);
+            events.may_hold_trigger(tokens.iter().map(|t| t.lemma.as_str()))
+                || cues.may_hold_cue(tokens.iter().map(|t| doc.slice(t.span)))
+        },
+    ))
 }
 
 fn built<S: Stage + 'static, E: std::fmt::Display>(

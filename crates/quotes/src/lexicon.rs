@@ -119,7 +119,9 @@ impl CueLexicon {
     pub fn may_hold_cue<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> bool {
         let mut lower = String::new();
         words.into_iter().any(|w| {
-            if w.chars().any(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}')) {
+            if w.chars()
+                .any(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}'))
+            {
                 return true;
             }
             lower.clear();
