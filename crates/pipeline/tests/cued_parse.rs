@@ -17,12 +17,14 @@ fn pipeline(rule: Sentences) -> Pipeline {
 
 #[test]
 fn only_sentences_with_a_trigger_or_a_cue_are_parsed() {
-    // 1: speech cue; 2: neither; 3: event trigger ("attacked"); 4: quotation mark only.
-    let text = "The mayor said the bridge would open soon. The weather was mild and grey. \
+    // 1: speech cue; 2: neither (no verb: "be" and "have" head patterns of the events
+    // lexicon, so most sentences with a verb are parsed); 3: event trigger ("attacked");
+    // 4: neither; 5: a quotation mark.
+    let text = "The mayor said the bridge would open soon. Mild and grey weather. \
                 Rebels attacked a convoy near the border. He paused. \"Not yet.\"";
     let mut doc = Document::new(Meta::default(), text.to_string()).unwrap();
     let report = pipeline(Sentences::Cued).process(&mut doc);
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.errors, 0, "{:?}", doc.errors);
     let parsed: Vec<bool> = doc
         .sentences
         .iter()
@@ -55,3 +57,4 @@ fn a_cued_parser_without_a_filter_is_a_clear_error() {
     let err = config.build().unwrap_err().to_string();
     assert!(err.contains("cued"), "{err}");
 }
+
