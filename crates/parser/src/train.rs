@@ -544,11 +544,11 @@ fn beam_sentence(
     // last step; replay labels the arcs as the beam did, so both paths see the same states.
     if gold_node.is_none() {
         b.sg.reset(n);
-        for i in 0..b.gold_hist.len() {
-            let m = b.gold_hist[i].0;
+        for step in b.gold_hist.iter_mut() {
+            let m = step.0;
             let label = models.label(atoms, &b.sg, m, &mut b.feats);
-            b.gold_hist[i].1 = if m == Move::Shift { 0 } else { label };
-            b.sg.apply(m, b.gold_hist[i].1);
+            step.1 = if m == Move::Shift { 0 } else { label };
+            b.sg.apply(m, step.1);
         }
     }
     b.sg.reset(n);

@@ -57,4 +57,3 @@ fn a_cued_parser_without_a_filter_is_a_clear_error() {
     let err = config.build().unwrap_err().to_string();
     assert!(err.contains("cued"), "{err}");
 }
-
