@@ -174,6 +174,15 @@ fn country_points_are_gdelts() {
             .unwrap_or_else(|| panic!("no {name} in {rec}"))["geo"]
             .clone()
     };
-    assert_eq!((geo("Russia")["lat"].as_f64(), geo("Russia")["lon"].as_f64()), (Some(60.0), Some(100.0)));
-    assert_eq!((geo("Ukraine")["lat"].as_f64(), geo("Ukraine")["lon"].as_f64()), (Some(49.0), Some(32.0)));
+    assert_eq!(
+        (geo("Russia")["lat"].as_f64(), geo("Russia")["lon"].as_f64()),
+        (Some(60.0), Some(100.0))
+    );
+    assert_eq!(
+        (
+            geo("Ukraine")["lat"].as_f64(),
+            geo("Ukraine")["lon"].as_f64()
+        ),
+        (Some(49.0), Some(32.0))
+    );
 }

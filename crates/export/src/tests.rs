@@ -605,8 +605,15 @@ fn parquet_tables_read_back_with_the_parquet_reader() {
         .collect();
     assert!(themes.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
     assert!(themes.iter().any(|t| *t == "TAX_FNCACT"), "{themes:?}");
-    assert_eq!(first.get_list(19).unwrap().get_string(0).unwrap(), "gkg: a stage error");
-    assert_eq!(last.get_list(18).unwrap().len(), 0, "no themes: an empty list");
+    assert_eq!(
+        first.get_list(19).unwrap().get_string(0).unwrap(),
+        "gkg: a stage error"
+    );
+    assert_eq!(
+        last.get_list(18).unwrap().len(),
+        0,
+        "no themes: an empty list"
+    );
 
     let events = open("events");
     let ids: Vec<i64> = events

@@ -40,7 +40,9 @@ fn builder(kind: Kind) -> Box<dyn ArrayBuilder> {
         Kind::F64 => Box::new(Float64Builder::new()),
         Kind::Bool => Box::new(BooleanBuilder::new()),
         Kind::Date => Box::new(Date32Builder::new()),
-        Kind::StrList => Box::new(StrListBuilder::new(StringBuilder::new()).with_field(list_item())),
+        Kind::StrList => {
+            Box::new(StrListBuilder::new(StringBuilder::new()).with_field(list_item()))
+        }
     }
 }
 

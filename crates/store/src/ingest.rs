@@ -457,7 +457,9 @@ fn write_events(
 
 fn write_themes(tx: &Transaction, article: i64, rec: &ArticleRecord) -> Result<(), StoreError> {
     let mut st = tx
-        .prepare_cached("INSERT OR IGNORE INTO themes (article, theme, start, end) VALUES (?1, ?2, ?3, ?4)")
+        .prepare_cached(
+            "INSERT OR IGNORE INTO themes (article, theme, start, end) VALUES (?1, ?2, ?3, ?4)",
+        )
         .ctx("prepare theme insert")?;
     for t in &rec.themes {
         st.execute(params![article, t.theme, t.start as i64, t.end as i64])

@@ -88,10 +88,7 @@ fn put_span_texts(v: &mut Value, text: &str) -> Result<(), StoreError> {
 
 /// The bytes stored in `articles.record_z`.
 pub(crate) fn compress(json: &[u8]) -> Vec<u8> {
-    let mut z = ZlibEncoder::new(
-        Vec::with_capacity(json.len() / 4 + 64),
-        Compression::fast(),
-    );
+    let mut z = ZlibEncoder::new(Vec::with_capacity(json.len() / 4 + 64), Compression::fast());
     // Writing into a Vec cannot fail.
     z.write_all(json).expect("compressing into memory");
     z.finish().expect("compressing into memory")
@@ -112,8 +109,8 @@ mod tests {
 
     #[test]
     fn compress_round_trips_and_shrinks() {
-        let json = r#"{"schema":1,"id":"a","entities":[{"start":0,"end":6,"form":"name"}]}"#
-            .repeat(20);
+        let json =
+            r#"{"schema":1,"id":"a","entities":[{"start":0,"end":6,"form":"name"}]}"#.repeat(20);
         let z = compress(json.as_bytes());
         assert!(z.len() * 4 < json.len(), "{} vs {}", z.len(), json.len());
         assert_eq!(decompress(&z).unwrap(), json.as_bytes());
@@ -137,7 +134,10 @@ mod tests {
         let before = v.clone();
         drop_span_texts(&mut v, text);
         assert!(v["entities"][0]["mentions"][0]["text"].is_null());
-        assert_eq!(v["quotes"][0]["text"], "not what is under the span", "kept as it is");
+        assert_eq!(
+            v["quotes"][0]["text"], "not what is under the span",
+            "kept as it is"
+        );
         put_span_texts(&mut v, text).unwrap();
         assert_eq!(v, before);
         let mut bad = serde_json::json!({"dates": [{"start": 5, "end": 99, "text": null}]});

@@ -892,7 +892,10 @@ fn record_is_compressed_and_its_queried_parts_have_columns() {
     let cut = doc.text().find(". ").map_or(doc.text().len(), |i| i + 1);
     rec.sentences = vec![
         sitrep_doc::output::SpanRecord { start: 0, end: cut },
-        sitrep_doc::output::SpanRecord { start: cut, end: doc.text().len() },
+        sitrep_doc::output::SpanRecord {
+            start: cut,
+            end: doc.text().len(),
+        },
     ];
     for e in &mut rec.events {
         e.sentence = u32::from(e.trigger.start >= cut);
@@ -915,19 +918,34 @@ fn record_is_compressed_and_its_queried_parts_have_columns() {
         .unwrap();
     let (plain, stored): (i64, i64) = store
         .connection()
-        .query_row("SELECT length(CAST(text AS BLOB)), length(record_z) FROM articles", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .query_row(
+            "SELECT length(CAST(text AS BLOB)), length(record_z) FROM articles",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     let json = serde_json::to_string(&rec).unwrap().len() as i64;
-    assert!(stored * 2 < json, "record {stored} bytes for {json} of JSON ({plain} of text)");
+    assert!(
+        stored * 2 < json,
+        "record {stored} bytes for {json} of JSON ({plain} of text)"
+    );
     // `query article` still gives the whole record back.
-    let t = run(&store, &QueryCommand::Article(ArticleQuery { id: rec.id.clone() })).unwrap();
+    let t = run(
+        &store,
+        &QueryCommand::Article(ArticleQuery { id: rec.id.clone() }),
+    )
+    .unwrap();
     let back = t.render(Format::Json);
-    assert!(back.contains("NEGOTIATIONS") && back.contains("SZ07"), "{back}");
+    assert!(
+        back.contains("NEGOTIATIONS") && back.contains("SZ07"),
+        "{back}"
+    );
 
     let themes = rows_of(&store, "SELECT theme, start, end FROM themes");
-    assert_eq!(themes, vec![vec!["Text(\"NEGOTIATIONS\")", "Integer(0)", "Integer(4)"]]);
+    assert_eq!(
+        themes,
+        vec![vec!["Text(\"NEGOTIATIONS\")", "Integer(0)", "Integer(4)"]]
+    );
     let geo = rows_of(&store, "SELECT geo FROM entities WHERE geo IS NOT NULL");
     assert_eq!(geo.len(), 1);
     assert!(geo[0][0].contains("46.20222"), "{geo:?}");
@@ -937,7 +955,13 @@ fn record_is_compressed_and_its_queried_parts_have_columns() {
             &store,
             &format!("SELECT sentence_start, sentence_end FROM events WHERE idx = {i}"),
         );
-        assert_eq!(got[0], vec![format!("Integer({})", s.start), format!("Integer({})", s.end)]);
+        assert_eq!(
+            got[0],
+            vec![
+                format!("Integer({})", s.start),
+                format!("Integer({})", s.end)
+            ]
+        );
     }
     // Replacing the article removes its themes with it.
     store.set_replace(true);
