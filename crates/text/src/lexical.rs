@@ -111,11 +111,16 @@ pub fn forms_of(doc: &Document) -> Forms {
         let word = doc.slice(t.span);
         forms.push_with(shape(word), |out| {
             if word.is_ascii() {
-                // Nearly every token: the same folding as `push_folded`, byte by byte.
-                out.extend(word.bytes().map(|b| match b {
-                    b'`' => '\'',
-                    _ => char::from(b.to_ascii_lowercase()),
-                }));
+                // Nearly every token: the same folding as `push_folded`, on the copied bytes.
+                let from = out.len();
+                out.push_str(word);
+                let folded = &mut out[from..];
+                folded.make_ascii_lowercase();
+                if folded.contains('`') {
+                    let replaced = folded.replace('`', "'");
+                    out.truncate(from);
+                    out.push_str(&replaced);
+                }
             } else {
                 word.chars().for_each(|c| push_folded(c, out))
             }
@@ -443,5 +448,22 @@ mod tests {
         assert_eq!(v.lemma(0), None);
         assert_eq!(v.token_exactly(0, 10), Some(0));
         assert_eq!(v.token_exactly(0, 5), None);
+    }
+
+    proptest::proptest! {
+        /// The stored forms (ASCII fast path included) are `fold` and `shape` of each token.
+        #[test]
+        fn forms_are_the_folding_of_each_token(text in "[ -~\u{e9}\u{2019}\u{219}]{0,40}") {
+            let mut doc = Document::new(Meta::default(), text).unwrap();
+            let seg = crate::SegmentConfig::default().build().unwrap();
+            sitrep_doc::Stage::process(&seg, &mut doc).unwrap();
+            let forms = forms_of(&doc);
+            proptest::prop_assert_eq!(forms.len(), doc.tokens.len());
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let word = doc.slice(t.span);
+                proptest::prop_assert_eq!(forms.folded(i), &*fold(word));
+                proptest::prop_assert_eq!(forms.shape(i), shape(word));
+            }
+        }
     }
 }
