@@ -208,6 +208,40 @@ pub fn pronoun(folded: &str) -> Option<Pronoun> {
     })
 }
 
+/// What a relative pronoun can be in its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RelativeRole {
+    /// "who", "which", "that": the clause's subject (or object).
+    Subject,
+    /// "whom": an object only.
+    Object,
+    /// "whose": a possessive determiner ("whose troops").
+    Possessive,
+}
+
+/// The role of a relative pronoun (folded), if the word is one.
+pub fn relative_pronoun(folded: &str) -> Option<RelativeRole> {
+    Some(match folded {
+        "who" | "which" | "that" => RelativeRole::Subject,
+        "whom" => RelativeRole::Object,
+        "whose" => RelativeRole::Possessive,
+        _ => return None,
+    })
+}
+
+/// The possessive determiners, folded: the possessive pronouns that stand before a noun
+/// ("their troops", "whose troops"), unlike "theirs", "mine".
+pub const POSSESSIVE_DETERMINERS: &[&str] =
+    &["my", "your", "his", "her", "its", "our", "their", "whose"];
+
+/// Whether a folded word is a possessive determiner (see [`POSSESSIVE_DETERMINERS`]).
+pub fn is_possessive_determiner(folded: &str) -> bool {
+    matches!(
+        folded,
+        "my" | "your" | "his" | "her" | "its" | "our" | "their" | "whose"
+    )
+}
+
 /// The relative pronouns, folded. "that" is also a determiner and a complementizer: a
 /// caller that needs the relative use checks the context (POS `PRON`, the word before).
 pub const RELATIVE_PRONOUNS: &[&str] = &["who", "whom", "whose", "which", "that"];
@@ -428,6 +462,16 @@ mod tests {
             assert!(is_relative_pronoun(w));
         }
         assert!(!is_relative_pronoun("what"));
+        for w in RELATIVE_PRONOUNS {
+            assert!(relative_pronoun(w).is_some(), "{w}");
+        }
+        assert_eq!(relative_pronoun("whom"), Some(RelativeRole::Object));
+        assert_eq!(relative_pronoun("what"), None);
+        for w in POSSESSIVE_DETERMINERS {
+            assert!(is_possessive_determiner(w), "{w}");
+            assert!(pronoun(w).is_some_and(|p| p.possessive) || *w == "her" || *w == "whose");
+        }
+        assert!(!is_possessive_determiner("theirs"));
     }
 
     #[test]
