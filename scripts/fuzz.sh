@@ -7,6 +7,7 @@
 #
 #   scripts/fuzz.sh 60                 # every target, 60 s each
 #   scripts/fuzz.sh 600 html warc      # some targets
+#   RUNS=1000000 scripts/fuzz.sh 7200 pipeline   # stop at a million inputs (or the time)
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,11 +24,14 @@ for t in "${targets[@]}"; do
   [ "$t" = html ] && seeds+=(crates/web/tests/pages)
   echo "== fuzz $t for ${secs}s"
   # No sanitizer: the code under test is safe Rust; panics, slow inputs and memory are checked.
+  # The target's own stderr is closed (-close_fd_mask=2: rs-trafilatura traces every page when
+  # debug assertions are on); libFuzzer still reports, and a failing input replays with
+  # `fuzz/target/*/release/TARGET ARTIFACT`, panic message included.
   if ! cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer none "$t" "$work/$t" "${seeds[@]}" -- \
-    -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 \
-    -print_final_stats=1 >"$work/$t.log" 2>&1; then
+    -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 -close_fd_mask=2 \
+    ${RUNS:+-runs="$RUNS"} -print_final_stats=1 >"$work/$t.log" 2>&1; then
     status=1
-    tail -n 40 "$work/$t.log" >&2
+    grep -v '^DEBUG' "$work/$t.log" | tail -n 40 >&2
   fi
   grep -E "^Done|stat::number_of_executed_units|stat::peak_rss_mb|stat::slowest_unit_time_sec" "$work/$t.log" || true
 done

@@ -25,12 +25,33 @@ import urllib.parse
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def rss_kib(pid):
+def memory_kib(pid):
+    """VmRSS and its parts: RssAnon (heap: SQLite page caches, answers in flight) and RssFile
+    (the store's pages mapped by SQLite's mmap: the OS file cache, counted once per mapping,
+    and each connection maps the file anew); Pss counts a page mapped n times as 1/n."""
+    out = {}
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return -1
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "RssAnon", "RssFile"):
+                out[key] = int(rest.split()[0])
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                key, _, rest = line.partition(":")
+                if key == "Pss":
+                    out[key] = int(rest.split()[0])
+    except OSError:
+        pass
+    return out
+
+
+def rss_kib(pid):
+    return memory_kib(pid).get("VmRSS", -1)
+
+
+def mib(kib):
+    return f"{kib / 1024:.1f}"
 
 
 def get_json(port, path):
@@ -50,6 +71,8 @@ def main():
     ap.add_argument("--clients", type=int, default=100)
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--connections", type=int, default=4, help="the server's --connections")
+    ap.add_argument("--serve-arg", action="append", default=[], help="an extra `sitrep serve` argument (repeatable), e.g. --serve-arg=--cache-mib=32")
+    ap.add_argument("--sample", type=float, default=10, help="seconds between RSS samples during the load")
     args = ap.parse_args()
     clients = max(1, min(args.clients, 200))
     seconds = max(1.0, min(args.seconds, 120.0))
@@ -63,7 +86,7 @@ def main():
         subprocess.run([args.bin, "ingest", "--db", db, *inputs], check=True, stderr=subprocess.DEVNULL)
         print(f"store: built from {len(inputs)} files in {time.time() - t:.1f} s", flush=True)
 
-    server = subprocess.Popen([args.bin, "serve", "--db", db, "--addr", "127.0.0.1:0", "--connections", str(args.connections)],
+    server = subprocess.Popen([args.bin, "serve", "--db", db, "--addr", "127.0.0.1:0", "--connections", str(args.connections), *args.serve_arg],
                               stderr=subprocess.PIPE, text=True)
     port = None
     deadline = time.time() + 30
@@ -116,6 +139,20 @@ def main():
         lat, codes, failures = [], {}, []
         lock = threading.Lock()
         stop_at = time.time() + seconds
+        samples = []  # (seconds into the load, memory): a flat tail is the plateau
+
+        def sampler():
+            t_start = time.time()
+            samples.append((0.0, memory_kib(server.pid)))
+            next_at = t_start + args.sample
+            while True:
+                now = time.time()
+                if now >= stop_at:
+                    break
+                if now >= next_at:
+                    samples.append((now - t_start, memory_kib(server.pid)))
+                    next_at += args.sample
+                time.sleep(min(0.2, max(0.0, stop_at - now)))
 
         def client():
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -141,6 +178,7 @@ def main():
                     codes[k] = codes.get(k, 0) + v
 
         threads = [threading.Thread(target=client) for i in range(clients)]
+        threads.append(threading.Thread(target=sampler))
         t0 = time.time()
         for t in threads:
             t.start()
@@ -148,6 +186,7 @@ def main():
             t.join()
         elapsed = time.time() - t0
         rss_end = rss_kib(server.pid)
+        samples.append((elapsed, memory_kib(server.pid)))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -158,7 +197,10 @@ def main():
     print(f"load: {clients} clients, {elapsed:.1f} s, {len(lat)} requests ({len(lat) / elapsed:.0f}/s)")
     print(f"status: {dict(sorted(codes.items()))}; 5xx: {five}; failed requests: {len(failures)}")
     print(f"latency ms: p50 {q(0.50):.1f}, p90 {q(0.90):.1f}, p99 {q(0.99):.1f}, max {q(1.0):.1f}")
-    print(f"server RSS: start {rss_start / 1024:.1f} MiB, end {rss_end / 1024:.1f} MiB")
+    print(f"server RSS: start {mib(rss_start)} MiB, end {mib(rss_end)} MiB")
+    print("server memory during the load (MiB): " + "; ".join(
+        f"{t:.0f} s: RSS {mib(m.get('VmRSS', 0))} (anon {mib(m.get('RssAnon', 0))}, file {mib(m.get('RssFile', 0))}; PSS {mib(m.get('Pss', 0))})"
+        for t, m in samples))
     for f in failures[:5]:
         print("failure:", f)
     sys.exit(1 if five or failures else 0)

@@ -1,10 +1,16 @@
 """sitrep on Spark: a Parquet corpus of articles (id, date, text) to Parquet tables.
 
-One pass of sitrep per partition (``mapInArrow``; each task runs the pipeline with one
-thread, Spark owns the cores), kept as one nested row per article; the tables are exploded
-from it. GLOBALEVENTIDs group event mentions across the whole corpus (as one
-``sitrep extract --format parquet`` run does): the events are re-keyed by
-``sitrep.event_ids`` in groups of (root code, unordered actor pair), which no happening spans.
+One pass of sitrep per Arrow batch (``mapInArrow``; each task runs the pipeline with one
+thread, Spark owns the cores). What sitrep gives for a batch travels through Spark as one
+row of Arrow IPC streams, a binary value per table: Spark caches and moves those bytes as
+they are instead of converting every table row into its own row format twice (nested lists
+of structs cost more JVM time than sitrep itself). Each table is then decoded back into flat
+rows by a second ``mapInArrow`` and written as Parquet.
+
+GLOBALEVENTIDs group event mentions across the whole corpus (as one ``sitrep extract
+--format parquet`` run does): mentions of one happening share a CAMEO root and an unordered
+actor pair, so the events are hash-partitioned by that key and ``sitrep.event_ids`` keys
+each partition at once (one Python call per partition, not per group).
 
 Local:   python python/jobs/sitrep_spark.py CORPUS.parquet OUT_DIR --master local[2]
 Cluster: spark-submit with a packed venv holding the wheel (README, "Spark on a cluster").
@@ -16,12 +22,12 @@ import argparse
 import os
 import sys
 import time
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pyarrow as pa
 
-# The tables kept per article (the job writes any of them; articles and entities also feed
-# the event ids' join). Mentions are left out: the articles table has no count for them.
+# The tables a run can write. Mentions are left out: their rows would need the entities'
+# ids across batches, which the articles table does not count.
 TABLES = ("articles", "entities", "quotes", "events")
 
 _PIPELINE = None
@@ -38,23 +44,30 @@ def _pipeline(threads: int = 1):
 
 
 # Per event, what its corpus-level id needs from the article and the place entity: kept
-# beside the events so the id step needs no join.
-EVENT_KEYS = pa.struct([
+# beside the event so the id step needs no join.
+EVENT_KEYS = (
     pa.field("article_date", pa.date32()),
     pa.field("place_geonames_id", pa.int64()),
     pa.field("place_key", pa.string()),
-])
+)
 
 
-def nested_schema() -> pa.Schema:
-    """One row per article: each table's rows for it as a list of structs, and the events'
-    keys for their ids."""
+def table_schema(name: str) -> pa.Schema:
+    """The Arrow schema of one written table (``events_keyed``: the events with their keys)."""
     import sitrep
 
     schemas = sitrep.table_schemas()
-    fields = [pa.field(name, pa.list_(pa.struct(list(schemas[name]))), nullable=False)
-              for name in TABLES]
-    return pa.schema(fields + [pa.field("event_keys", pa.list_(EVENT_KEYS), nullable=False)])
+    if name == "events_keyed":
+        return pa.schema(list(schemas["events"]) + list(EVENT_KEYS))
+    return schemas[name]
+
+
+def blob_schema() -> pa.Schema:
+    """One row per extracted batch: its number of articles, and each table's rows for it as
+    an Arrow IPC stream."""
+    names = [("events_keyed" if name == "events" else name) for name in TABLES]
+    return pa.schema([pa.field("n_articles", pa.int64(), nullable=False)]
+                     + [pa.field(name, pa.binary(), nullable=False) for name in names])
 
 
 def event_keys(tables: dict) -> pa.Table:
@@ -70,98 +83,106 @@ def event_keys(tables: dict) -> pa.Table:
     joined = (events.join(dates, "article_id", join_type="left outer")
               .join(places, ["article_id", "place_entity"], join_type="left outer")
               .sort_by("_row"))
-    return joined.select(["article_date", "place_geonames_id", "place_key"])
+    return joined.select([f.name for f in EVENT_KEYS])
 
 
-def _lists(table: pa.Table, counts) -> pa.ListArray:
-    import pyarrow.compute as pc
-
-    table = table.combine_chunks()
-    structs = pa.StructArray.from_arrays(
-        [table.column(i).combine_chunks() for i in range(table.num_columns)],
-        fields=list(table.schema),
-    )
-    counts = pa.chunked_array([counts]).combine_chunks()
-    offsets = pa.concat_arrays(
-        [pa.array([0], pa.int32()), pc.cumulative_sum(counts).cast(pa.int32())])
-    return pa.ListArray.from_arrays(offsets, structs)
+def _ipc(table: pa.Table) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
 
 
-def nest(tables: dict, n_rows: int) -> pa.RecordBatch:
-    """extract_batch's tables as one nested row per input row (every input row has exactly
-    one articles row; its n_* counts say how many rows of the others are its own)."""
-    articles = tables["articles"].combine_chunks()
-    assert articles.num_rows == n_rows, (articles.num_rows, n_rows)
-    counts = {
-        "articles": pa.array([1] * n_rows, pa.int32()),
-        "entities": articles["n_entities"],
-        "quotes": articles["n_quotes"],
-        "events": articles["n_events"],
-    }
-    columns = [_lists(tables[name], counts[name]) for name in TABLES]
-    columns.append(_lists(event_keys(tables), counts["events"]))
-    return pa.RecordBatch.from_arrays(columns, schema=nested_schema())
+def blobs(tables: dict, n_articles: int) -> pa.RecordBatch:
+    """extract_batch's tables as one row of IPC streams (see ``blob_schema``)."""
+    keyed = tables["events"]
+    for field, column in zip(EVENT_KEYS, event_keys(tables).columns):
+        keyed = keyed.append_column(field, column)
+    values = [_ipc(keyed if name == "events" else tables[name]) for name in TABLES]
+    columns = [pa.array([n_articles], pa.int64())] + [pa.array([v], pa.binary()) for v in values]
+    return pa.RecordBatch.from_arrays(columns, schema=blob_schema())
 
 
 def extract_partition(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-    """The mapInArrow function: each Arrow batch of articles to its nested results."""
+    """The first mapInArrow function: each Arrow batch of articles to one row of results."""
     pipeline = _pipeline()
     for batch in batches:
-        yield nest(pipeline.extract_batch(batch), batch.num_rows)
+        if batch.num_rows:
+            yield blobs(pipeline.extract_batch(batch), batch.num_rows)
 
 
-def assign_event_ids(table: pa.Table) -> pa.Table:
-    """The applyInArrow function: one group's events with corpus-level GLOBALEVENTIDs."""
+def decoder(name: str) -> Callable[[Iterator[pa.RecordBatch]], Iterator[pa.RecordBatch]]:
+    """A mapInArrow function: one column of IPC streams back to the table's flat rows."""
+
+    def decode(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            for value in batch.column(0):
+                yield from pa.ipc.open_stream(value.as_buffer())
+
+    return decode
+
+
+def assign_event_ids(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """The id step's mapInArrow function: a partition's keyed events (every mention of a
+    happening is in the same partition) with corpus-level GLOBALEVENTIDs."""
     import sitrep
 
-    ids = sitrep.event_ids(table)
+    batches = list(batches)
+    if not batches:
+        return
+    table = pa.Table.from_batches(batches)
+    if table.num_rows == 0:
+        return
     names = sitrep.table_schemas()["events"].names
     events = table.select(names)
     at = names.index("global_event_id")
-    return events.set_column(at, events.schema.field(at), ids)
+    events = events.set_column(at, events.schema.field(at), sitrep.event_ids(table))
+    yield from events.to_batches()
 
 
 def run(spark, corpus: str, out: str, tables=("events", "quotes", "entities"), partitions=None,
-        verbose=False):
+        verbose=False, clock: Callable[[], float] = time.perf_counter):
     """Reads the corpus, runs sitrep once per article, writes each table to OUT/NAME.
-    Returns the number of articles."""
+    Returns the number of articles. ``clock`` times the steps printed with ``verbose``."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql.pandas.types import from_arrow_schema
 
-    import sitrep
-
-    schemas = sitrep.table_schemas()
     # Executors import this module to run its functions (spark-submit --py-files does the
     # same on a cluster).
     spark.sparkContext.addPyFile(os.path.abspath(__file__))
+    started = clock()
     df = spark.read.parquet(corpus)
     keep = [c for c in ("id", "date", "text", "title", "url", "source") if c in df.columns]
-    parts = partitions or 2 * spark.sparkContext.defaultParallelism
-    df = df.select(*keep).repartition(parts)
-    nested = df.mapInArrow(extract_partition, from_arrow_schema(nested_schema()))
-    nested = nested.persist(StorageLevel.MEMORY_AND_DISK)
-    started = time.perf_counter()
-    n = nested.count()
-    timings = {"extract": time.perf_counter() - started}
+    df = df.select(*keep)
+    # Spread the articles over the cores when the files do not (a one-file corpus is one
+    # partition); a shuffle of the texts costs less than idle cores.
+    parallelism = spark.sparkContext.defaultParallelism
+    if partitions or df.rdd.getNumPartitions() < parallelism:
+        df = df.repartition(partitions or parallelism)
+    extracted = df.mapInArrow(extract_partition, from_arrow_schema(blob_schema()))
+    extracted = extracted.persist(StorageLevel.MEMORY_AND_DISK)
+    # Materializes the cache: the one pass of sitrep.
+    counts = extracted.agg(F.count("*"), F.sum("n_articles")).first()
+    n_batches, n = counts[0], counts[1] or 0
+    timings = {"extract": clock() - started}
 
-    def rows(name):
-        return nested.select(F.explode(name).alias("r")).select("r.*")
+    def rows(name: str):
+        return extracted.select(name).mapInArrow(decoder(name),
+                                                 from_arrow_schema(table_schema(name)))
 
     for name in tables:
-        started = time.perf_counter()
-        if name != "events":
-            rows(name).write.mode("overwrite").parquet(os.path.join(out, name))
-            timings[name] = time.perf_counter() - started
-            continue
-        joined = nested.select(F.explode(F.arrays_zip("events", "event_keys")).alias("z")).select(
-            "z.events.*", "z.event_keys.*")
-        keyed = joined.groupBy(
-            "root", F.least("source_code", "target_code"), F.greatest("source_code", "target_code")
-        ).applyInArrow(assign_event_ids, from_arrow_schema(schemas["events"]))
-        keyed.write.mode("overwrite").parquet(os.path.join(out, "events"))
-        timings[name] = time.perf_counter() - started
-    nested.unpersist()
+        started = clock()
+        if name == "events":
+            keyed = rows("events_keyed").repartition(
+                max(n_batches, parallelism), "root",
+                F.least("source_code", "target_code"), F.greatest("source_code", "target_code"))
+            table = keyed.mapInArrow(assign_event_ids, from_arrow_schema(table_schema("events")))
+        else:
+            table = rows(name)
+        table.write.mode("overwrite").parquet(os.path.join(out, name))
+        timings[name] = clock() - started
+    extracted.unpersist()
     if verbose:
         print("sitrep_spark: seconds per step: "
               + ", ".join(f"{k} {v:.1f}" for k, v in timings.items()), file=sys.stderr)

@@ -272,9 +272,13 @@ enum Model {
 }
 
 fn main() -> ExitCode {
-    keep_freed_memory();
     on_ctrl_c();
     let cli = Cli::parse();
+    // A server runs for days with bursts of answers: it gives freed memory back (mimalloc's
+    // default), so its RSS follows the load instead of keeping the highest burst.
+    if !matches!(cli.command, Command::Serve(_)) {
+        keep_freed_memory();
+    }
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Demo { format } => demo(format),

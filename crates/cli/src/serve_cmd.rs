@@ -32,6 +32,13 @@ pub struct ServeArgs {
     /// A query running longer than this many milliseconds is stopped (HTTP 503).
     #[arg(long, value_name = "MS", default_value_t = 5000, value_parser = clap::value_parser!(u64).range(10..=600_000))]
     query_ms: u64,
+    /// SQLite page cache of each connection, in MiB (the server's memory is about
+    /// connections × this, plus the answers in flight).
+    #[arg(long, value_name = "MIB", default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    cache_mib: u32,
+    /// MiB of the store each connection may memory-map (0: read through the page cache).
+    #[arg(long, value_name = "MIB", default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=65536))]
+    mmap_mib: u64,
 }
 
 pub fn serve(args: ServeArgs) -> Result<ExitCode> {
@@ -55,6 +62,8 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode> {
     let limits = sitrep_server::Limits {
         connections: args.connections as usize,
         query_time: std::time::Duration::from_millis(args.query_ms),
+        cache_kib: args.cache_mib * 1024,
+        mmap_bytes: args.mmap_mib << 20,
     };
     let app = sitrep_server::app(&db, limits)
         .with_context(|| format!("cannot serve the store {}", db.display()))?;

@@ -176,6 +176,13 @@ fn a_warc_crawl_gives_each_page_once_and_reports_each_broken_record() {
             r["id"].as_str().unwrap().starts_with("crawl.warc.gz#"),
             "{r}"
         );
+        // The message names the file and the record once each.
+        let msg = r["errors"][0].as_str().unwrap();
+        assert!(msg.starts_with("crawl.warc.gz: WARC record "), "{msg}");
+        assert_eq!(msg.matches("crawl.warc.gz").count(), 1, "{msg}");
+    }
+    for line in stderr(&out).lines().filter(|l| l.contains("WARC record")) {
+        assert_eq!(line.matches("crawl.warc.gz").count(), 1, "{line}");
     }
     assert!(
         ok[0]["text"].as_str().unwrap().contains("Genève"),

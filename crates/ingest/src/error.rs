@@ -135,6 +135,11 @@ impl IngestError {
 impl sitrep_doc::ReadError for IngestError {
     fn record_id(&self) -> String {
         let at = self.location();
+        if let (IngestError::Web { source, .. }, None, None) = (self, &at.id, at.line) {
+            if let Some(i) = source.record_index() {
+                return format!("{}#{i}", at.path);
+            }
+        }
         match (&at.id, at.line) {
             (Some(id), _) => id.clone(),
             (None, Some(line)) => format!("{}:{line}", at.path),

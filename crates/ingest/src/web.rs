@@ -99,12 +99,10 @@ impl<R: BufRead> Iterator for WarcDocuments<R> {
                     .unwrap_or_else(|| format!("{}#{}", self.path, a.index));
                 article_document(id, a.article, Some(a.index), &self.options)
             }
+            // The error names its record ("WARC record 3 (byte 812): ..."); the location adds
+            // only the file, and the record's id (`crawl.warc.gz#3`) comes from both.
             Err(source) => Err(IngestError::Web {
-                at: Location {
-                    path: self.path.clone(),
-                    line: None,
-                    id: source.record_index().map(|i| format!("{}#{i}", self.path)),
-                },
+                at: Location::file(self.path.clone()),
                 source,
             }),
         })
@@ -114,6 +112,26 @@ impl<R: BufRead> Iterator for WarcDocuments<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sitrep_doc::ReadError;
+
+    #[test]
+    fn a_broken_warc_record_names_its_place_once() {
+        let warc = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99\r\n\r\nshort";
+        let mut docs = WarcDocuments::new(
+            &warc[..],
+            "crawl.warc".to_string(),
+            IngestOptions::default(),
+        );
+        let err = docs.next().unwrap().unwrap_err();
+        assert_eq!(err.record_id(), "crawl.warc#0");
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("crawl.warc: WARC record 0 (byte 0): "),
+            "{msg}"
+        );
+        assert_eq!(msg.matches("crawl.warc").count(), 1, "{msg}");
+        assert!(docs.next().is_none());
+    }
 
     #[test]
     fn page_dates() {

@@ -20,6 +20,8 @@ pub enum ServerError {
     },
     #[error("server runtime: {0}")]
     Runtime(#[source] std::io::Error),
+    #[error("cannot set the connection's memory limits: {0}")]
+    Pragma(#[source] rusqlite::Error),
 }
 
 /// A failed request: a status code and a message meant for the person who sent it.

@@ -1,9 +1,14 @@
-//! The API handlers: one parameter struct (unknown fields refused) and one query each.
+//! The API handlers: each with its [`Route`] and its parameter struct (declared with
+//! `api_params!`, so the OpenAPI document lists exactly what the handler reads), and one query.
 //!
 //! SQL is assembled only from the `&'static str` fragments in this file; every value from a
 //! request is a bound parameter ([`Filter`] keeps fragments and values in step).
 
 use crate::error::ApiError;
+use crate::openapi::{
+    api_params, doc, required, Documented, Route, ACTOR, ARTICLE_ID, ASSERTED, BOTH, CODE, FROM,
+    LIMIT, OFFSET, QUAD, ROOT, SOURCE, TARGET, TO,
+};
 use crate::params::{actor_pattern, cameo, dates, like_anywhere, quad_class, text, Page, Params};
 use crate::AppState;
 use axum::extract::{Path, State};
@@ -11,7 +16,6 @@ use axum::Json;
 use chrono::NaiveDate;
 use rusqlite::types::{Value as Sql, ValueRef};
 use rusqlite::{params_from_iter, Connection};
-use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use sitrep_store::{DyadQuery, QueryCommand, Store, Table};
 use std::sync::Arc;
@@ -131,10 +135,17 @@ async fn on_store<T: Send + 'static>(
 
 // ---------------------------------------------------------------- stats
 
-/// A route without parameters still refuses unknown ones (a typo is not silently ignored).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct NoParams {}
+api_params! {
+    /// A route without parameters still refuses unknown ones (a typo is not silently ignored).
+    query struct NoParams {}
+}
+
+pub(crate) const STATS: Route = Route {
+    path: "/api/stats",
+    summary: "Corpus counts (articles, entities, quotes, events, happenings, dates).",
+    paged: false,
+    params: NoParams::PARAMS,
+};
 
 pub(crate) async fn stats(State(s): Shared, Params(_): Params<NoParams>) -> Answer {
     let t = on_store(&s, |st| Ok(st.query(&QueryCommand::Stats)?)).await?;
@@ -148,16 +159,23 @@ pub(crate) async fn stats(State(s): Shared, Params(_): Params<NoParams>) -> Answ
 
 // ---------------------------------------------------------------- articles
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct ArticlesParams {
-    q: Option<String>,
-    source: Option<String>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+api_params! {
+    query struct ArticlesParams {
+        q: Option<String> => doc("Article id, or words in the title.", "talks"),
+        source: Option<String> => doc("Publisher/source name, exactly.", "bbc"),
+        from: Option<NaiveDate> => FROM,
+        to: Option<NaiveDate> => TO,
+        limit: Option<u32> => LIMIT,
+        offset: Option<u32> => OFFSET,
+    }
 }
+
+pub(crate) const ARTICLES: Route = Route {
+    path: "/api/articles",
+    summary: "Articles, newest first, with event and quote counts (cap 500).",
+    paged: true,
+    params: ArticlesParams::PARAMS,
+};
 
 pub(crate) async fn articles(State(s): Shared, Params(p): Params<ArticlesParams>) -> Answer {
     let page = Page::new(p.limit, p.offset, 50, 500)?;
@@ -186,7 +204,20 @@ pub(crate) async fn articles(State(s): Shared, Params(p): Params<ArticlesParams>
     Ok(Json(page.wrap(items)))
 }
 
-pub(crate) async fn article(State(s): Shared, Path(id): Path<String>) -> Answer {
+api_params! {
+    path struct ArticleId {
+        id: String => doc("Article id (may contain / and :).", "demo:oslo-talks"),
+    }
+}
+
+pub(crate) const ARTICLE: Route = Route {
+    path: "/api/articles/{*id}",
+    summary: "One article: its text and every annotation layer (spans are byte offsets into text).",
+    paged: false,
+    params: ArticleId::PARAMS,
+};
+
+pub(crate) async fn article(State(s): Shared, Path(ArticleId { id }): Path<ArticleId>) -> Answer {
     if id.is_empty() || id.len() > 512 {
         return Err(ApiError::bad("article id must be 1 to 512 bytes"));
     }
@@ -203,15 +234,22 @@ pub(crate) async fn article(State(s): Shared, Path(id): Path<String>) -> Answer 
 
 // ---------------------------------------------------------------- entities and actor codes
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct EntitiesParams {
-    q: Option<String>,
-    code: Option<String>,
-    kind: Option<String>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+api_params! {
+    query struct EntitiesParams {
+        q: Option<String> => doc("Words of a name, or an entity key.", "ryabkov"),
+        code: Option<String> => doc("CAMEO actor code or pattern.", "RUS*"),
+        kind: Option<String> => doc("Entity kind (person, org, place, ...).", "person"),
+        limit: Option<u32> => LIMIT,
+        offset: Option<u32> => OFFSET,
+    }
 }
+
+pub(crate) const ENTITIES: Route = Route {
+    path: "/api/entities",
+    summary: "Entities across articles, most mentioned first (cap 500).",
+    paged: true,
+    params: EntitiesParams::PARAMS,
+};
 
 pub(crate) async fn entities(State(s): Shared, Params(p): Params<EntitiesParams>) -> Answer {
     let page = Page::new(p.limit, p.offset, 50, 500)?;
@@ -238,13 +276,20 @@ pub(crate) async fn entities(State(s): Shared, Params(p): Params<EntitiesParams>
     Ok(Json(page.wrap(items)))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct ActorsParams {
-    q: Option<String>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+api_params! {
+    query struct ActorsParams {
+        q: Option<String> => doc("Code prefix or pattern.", "USA"),
+        limit: Option<u32> => LIMIT,
+        offset: Option<u32> => OFFSET,
+    }
 }
+
+pub(crate) const ACTORS: Route = Route {
+    path: "/api/actors",
+    summary: "CAMEO actor codes seen in events, with event counts (cap 500).",
+    paged: true,
+    params: ActorsParams::PARAMS,
+};
 
 pub(crate) async fn actors(State(s): Shared, Params(p): Params<ActorsParams>) -> Answer {
     let page = Page::new(p.limit, p.offset, 50, 500)?;
@@ -270,18 +315,24 @@ pub(crate) async fn actors(State(s): Shared, Params(p): Params<ActorsParams>) ->
 
 // ---------------------------------------------------------------- quotes
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct QuotesParams {
-    /// FTS5 words.
-    q: Option<String>,
-    speaker: Option<String>,
-    article: Option<String>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+api_params! {
+    query struct QuotesParams {
+        q: Option<String> => doc("FTS5 query: words, \"a phrase\", OR, NOT, prefix*.", "security"),
+        speaker: Option<String> => doc("Words of the speaker's name.", "ryabkov"),
+        article: Option<String> => ARTICLE_ID,
+        from: Option<NaiveDate> => FROM,
+        to: Option<NaiveDate> => TO,
+        limit: Option<u32> => LIMIT,
+        offset: Option<u32> => OFFSET,
+    }
 }
+
+pub(crate) const QUOTES: Route = Route {
+    path: "/api/quotes",
+    summary: "Quotes by words (FTS5, best first, with a snippet whose matches are marked U+E000..U+E001), by speaker, by date (cap 500).",
+    paged: true,
+    params: QuotesParams::PARAMS,
+};
 
 /// Marks around matched words in snippets: private-use characters that never occur in news
 /// text, so the UI can split on them and build DOM nodes (no markup in the data).
@@ -349,30 +400,40 @@ fn plain_words(q: &str) -> String {
 
 // ---------------------------------------------------------------- events
 
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct EventsParams {
-    actor: Option<String>,
-    source: Option<String>,
-    target: Option<String>,
-    #[serde(default)]
-    both_directions: bool,
-    entity: Option<i64>,
-    code: Option<String>,
-    root: Option<String>,
-    quad_class: Option<u8>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    date: Option<NaiveDate>,
-    place: Option<String>,
-    article: Option<String>,
-    happening: Option<i64>,
-    theme: Option<String>,
-    #[serde(default)]
-    asserted_only: bool,
-    limit: Option<u32>,
-    offset: Option<u32>,
+api_params! {
+    query struct EventsParams {
+        actor: Option<String> => ACTOR,
+        source: Option<String> => SOURCE,
+        target: Option<String> => TARGET,
+        #[serde(default)]
+        both_directions: bool => BOTH,
+        entity: Option<i64> => doc("Store entity id on either side.", "1"),
+        code: Option<String> => CODE,
+        root: Option<String> => ROOT,
+        quad_class: Option<u8> => QUAD,
+        from: Option<NaiveDate> => FROM,
+        to: Option<NaiveDate> => TO,
+        date: Option<NaiveDate> => doc("One day, YYYY-MM-DD (sets from and to).", "2022-01-10"),
+        place: Option<String> => doc("Place key of the event (from /api/places).", "gn:2660646"),
+        article: Option<String> => ARTICLE_ID,
+        happening: Option<i64> => doc("Happening id.", "1"),
+        theme: Option<String> => doc(
+            "A GKG theme of the article (the store keeps no separate issue codes).",
+            "NEGOTIATIONS"
+        ),
+        #[serde(default)]
+        asserted_only: bool => ASSERTED,
+        limit: Option<u32> => LIMIT,
+        offset: Option<u32> => OFFSET,
+    }
 }
+
+pub(crate) const EVENTS: Route = Route {
+    path: "/api/events",
+    summary: "Event mentions with their article and evidence sentence (cap 500).",
+    paged: true,
+    params: EventsParams::PARAMS,
+};
 
 /// Event columns with the article and the evidence sentence (cut from the text by the byte
 /// offsets of the record's sentence span).
@@ -444,22 +505,32 @@ pub(crate) async fn events(State(s): Shared, Params(p): Params<EventsParams>) ->
 
 // ---------------------------------------------------------------- happenings
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct HappeningsParams {
-    source: Option<String>,
-    target: Option<String>,
-    #[serde(default)]
-    both_directions: bool,
-    code: Option<String>,
-    root: Option<String>,
-    quad_class: Option<u8>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    min_articles: Option<u32>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+api_params! {
+    query struct HappeningsParams {
+        source: Option<String> => SOURCE,
+        target: Option<String> => TARGET,
+        #[serde(default)]
+        both_directions: bool => BOTH,
+        code: Option<String> => CODE,
+        root: Option<String> => ROOT,
+        quad_class: Option<u8> => QUAD,
+        from: Option<NaiveDate> => FROM,
+        to: Option<NaiveDate> => TO,
+        min_articles: Option<u32> => doc(
+            "Only happenings reported by at least this many articles.",
+            "1"
+        ),
+        limit: Option<u32> => LIMIT,
+        offset: Option<u32> => OFFSET,
+    }
 }
+
+pub(crate) const HAPPENINGS: Route = Route {
+    path: "/api/happenings",
+    summary: "Real-world happenings (event mentions grouped across articles) (cap 500).",
+    paged: true,
+    params: HappeningsParams::PARAMS,
+};
 
 const HAPPENING_COLUMNS: &str = "h.happening AS id, h.date, h.source_code, h.target_code, h.code,
     h.base, h.root, h.quad_class, h.goldstein, h.place_key, h.num_mentions, h.num_articles,
@@ -504,7 +575,24 @@ pub(crate) async fn happenings(State(s): Shared, Params(p): Params<HappeningsPar
 /// Mentions listed with one happening, at most.
 const MAX_MENTIONS: u32 = 500;
 
-pub(crate) async fn happening(State(s): Shared, Path(id): Path<String>) -> Answer {
+api_params! {
+    path struct HappeningId {
+        // Text, so that a non-number is this route's 400 rather than the path parser's.
+        id: String => doc("Happening id (its GLOBALEVENTID).", "1"),
+    }
+}
+
+pub(crate) const HAPPENING: Route = Route {
+    path: "/api/happenings/{id}",
+    summary: "One happening with its mentions (events with articles and sentences, at most 500).",
+    paged: false,
+    params: HappeningId::PARAMS,
+};
+
+pub(crate) async fn happening(
+    State(s): Shared,
+    Path(HappeningId { id }): Path<HappeningId>,
+) -> Answer {
     let id: i64 = id
         .parse()
         .map_err(|_| ApiError::bad(format!("happening id must be an integer (got {id:?})")))?;
@@ -533,13 +621,20 @@ pub(crate) async fn happening(State(s): Shared, Path(id): Path<String>) -> Answe
 
 // ---------------------------------------------------------------- dyads
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct DyadsParams {
-    actor: Option<String>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+api_params! {
+    query struct DyadsParams {
+        actor: Option<String> => ACTOR,
+        limit: Option<u32> => LIMIT,
+        offset: Option<u32> => OFFSET,
+    }
 }
+
+pub(crate) const DYADS: Route = Route {
+    path: "/api/dyads",
+    summary: "The most active (source, target) actor-code pairs (cap 500).",
+    paged: true,
+    params: DyadsParams::PARAMS,
+};
 
 pub(crate) async fn dyads(State(s): Shared, Params(p): Params<DyadsParams>) -> Answer {
     let page = Page::new(p.limit, p.offset, 20, 500)?;
@@ -562,18 +657,28 @@ pub(crate) async fn dyads(State(s): Shared, Params(p): Params<DyadsParams>) -> A
     Ok(Json(page.wrap(items)))
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct DyadParams {
-    a: Option<String>,
-    b: Option<String>,
-    #[serde(default)]
-    both_directions: bool,
-    #[serde(default)]
-    asserted_only: bool,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
+api_params! {
+    query struct DyadParams {
+        a: Option<String> => required(
+            "Actor A: CAMEO code, pattern (USA*), entity key or name.",
+            "USA*"
+        ),
+        b: Option<String> => required("Actor B, as a.", "RUS*"),
+        #[serde(default)]
+        both_directions: bool => BOTH,
+        #[serde(default)]
+        asserted_only: bool => ASSERTED,
+        from: Option<NaiveDate> => FROM,
+        to: Option<NaiveDate> => TO,
+    }
 }
+
+pub(crate) const DYAD: Route = Route {
+    path: "/api/dyad",
+    summary: "Daily event counts between two actors by QuadClass, with Goldstein sum and mean (sparse: days without events are absent).",
+    paged: false,
+    params: DyadParams::PARAMS,
+};
 
 pub(crate) async fn dyad(State(s): Shared, Params(p): Params<DyadParams>) -> Answer {
     let (Some(a), Some(b)) = (text("a", &p.a)?, text("b", &p.b)?) else {
@@ -606,16 +711,23 @@ pub(crate) async fn dyad(State(s): Shared, Params(p): Params<DyadParams>) -> Ans
 
 // ---------------------------------------------------------------- network
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct NetworkParams {
-    actor: Option<String>,
-    root: Option<String>,
-    quad_class: Option<u8>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    limit: Option<u32>,
+api_params! {
+    query struct NetworkParams {
+        actor: Option<String> => ACTOR,
+        root: Option<String> => ROOT,
+        quad_class: Option<u8> => QUAD,
+        from: Option<NaiveDate> => FROM,
+        to: Option<NaiveDate> => TO,
+        limit: Option<u32> => doc("Most edges (1 to 500).", "100"),
+    }
 }
+
+pub(crate) const NETWORK: Route = Route {
+    path: "/api/network",
+    summary: "Actor network: nodes are actor codes, edges (source -> target) carry event counts by QuadClass and mean Goldstein; the heaviest edges first (cap 500).",
+    paged: false,
+    params: NetworkParams::PARAMS,
+};
 
 pub(crate) async fn network(State(s): Shared, Params(p): Params<NetworkParams>) -> Answer {
     let page = Page::new(p.limit, None, 100, 500)?;
@@ -669,17 +781,24 @@ pub(crate) async fn network(State(s): Shared, Params(p): Params<NetworkParams>) 
 
 // ---------------------------------------------------------------- places
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PlacesParams {
-    actor: Option<String>,
-    root: Option<String>,
-    quad_class: Option<u8>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    limit: Option<u32>,
-    offset: Option<u32>,
+api_params! {
+    query struct PlacesParams {
+        actor: Option<String> => ACTOR,
+        root: Option<String> => ROOT,
+        quad_class: Option<u8> => QUAD,
+        from: Option<NaiveDate> => FROM,
+        to: Option<NaiveDate> => TO,
+        limit: Option<u32> => LIMIT,
+        offset: Option<u32> => OFFSET,
+    }
 }
+
+pub(crate) const PLACES: Route = Route {
+    path: "/api/places",
+    summary: "Event places (ActionGeo) with event counts and coordinates when geocoded (cap 1000).",
+    paged: true,
+    params: PlacesParams::PARAMS,
+};
 
 pub(crate) async fn places(State(s): Shared, Params(p): Params<PlacesParams>) -> Answer {
     let page = Page::new(p.limit, p.offset, 200, 1000)?;

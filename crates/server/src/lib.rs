@@ -42,6 +42,13 @@ pub struct Limits {
     pub connections: usize,
     /// A query running longer than this is interrupted (503).
     pub query_time: Duration,
+    /// SQLite page cache of each connection, in KiB. The store's own default (64 MiB, sized
+    /// for a batch ingest) would let a pool of connections grow the server by that much each.
+    pub cache_kib: u32,
+    /// Bytes of the store each connection may map (SQLite's `mmap_size`); 0 reads through the
+    /// page cache alone. Mapped pages are the OS's file cache, but each connection maps the
+    /// file anew and every mapping's pages count in the server's RSS.
+    pub mmap_bytes: u64,
 }
 
 impl Default for Limits {
@@ -49,6 +56,8 @@ impl Default for Limits {
         Limits {
             connections: 4,
             query_time: Duration::from_secs(5),
+            cache_kib: 8 * 1024,
+            mmap_bytes: 0,
         }
     }
 }
@@ -63,33 +72,35 @@ pub(crate) struct AppState {
     pub pool: pool::Pool,
 }
 
-/// The API routes, in the order the OpenAPI document lists them. Each is registered from this
-/// table, so [`api_paths`] is exactly what the router serves (the OpenAPI test checks both).
-fn api_routes() -> Vec<(&'static str, MethodRouter<Arc<AppState>>)> {
+/// The API routes, in the order the OpenAPI document lists them: each route's declaration
+/// (beside its handler) is what both the router and [`openapi::document`] read.
+fn api_routes() -> Vec<(openapi::Route, MethodRouter<Arc<AppState>>)> {
     use handlers as h;
     vec![
-        ("/api/stats", get(h::stats)),
-        ("/api/articles", get(h::articles)),
-        ("/api/articles/{*id}", get(h::article)),
-        ("/api/entities", get(h::entities)),
-        ("/api/actors", get(h::actors)),
-        ("/api/quotes", get(h::quotes)),
-        ("/api/events", get(h::events)),
-        ("/api/happenings", get(h::happenings)),
-        ("/api/happenings/{id}", get(h::happening)),
-        ("/api/dyads", get(h::dyads)),
-        ("/api/dyad", get(h::dyad)),
-        ("/api/network", get(h::network)),
-        ("/api/places", get(h::places)),
+        (h::STATS, get(h::stats)),
+        (h::ARTICLES, get(h::articles)),
+        (h::ARTICLE, get(h::article)),
+        (h::ENTITIES, get(h::entities)),
+        (h::ACTORS, get(h::actors)),
+        (h::QUOTES, get(h::quotes)),
+        (h::EVENTS, get(h::events)),
+        (h::HAPPENINGS, get(h::happenings)),
+        (h::HAPPENING, get(h::happening)),
+        (h::DYADS, get(h::dyads)),
+        (h::DYAD, get(h::dyad)),
+        (h::NETWORK, get(h::network)),
+        (h::PLACES, get(h::places)),
     ]
+}
+
+/// The declarations of every API route (the OpenAPI document's own entry aside).
+pub fn api_route_docs() -> Vec<openapi::Route> {
+    api_routes().into_iter().map(|(r, _)| r).collect()
 }
 
 /// Every API path the router serves (OpenAPI path syntax), `/api/openapi.json` included.
 pub fn api_paths() -> Vec<String> {
-    let mut paths: Vec<String> = api_routes()
-        .into_iter()
-        .map(|(p, _)| p.replace("{*", "{"))
-        .collect();
+    let mut paths: Vec<String> = api_route_docs().iter().map(|r| r.openapi_path()).collect();
     paths.push("/api/openapi.json".into());
     paths
 }
@@ -102,12 +113,19 @@ pub fn app(db: &Path, limits: Limits) -> Result<Router, ServerError> {
 
 fn router(state: AppState) -> Router {
     let mut api = Router::new();
-    for (path, route) in api_routes() {
-        api = api.route(path, route);
+    for (route, handler) in api_routes() {
+        api = api.route(route.path, handler);
     }
+    // Serialized once: the routes do not change while the server runs.
+    let document = axum::body::Bytes::from(openapi::document(&api_route_docs()).to_string());
     api = api.route(
         "/api/openapi.json",
-        get(|| async { axum::Json(openapi::document()) }),
+        get(move || async move {
+            (
+                [(header::CONTENT_TYPE, "application/json")],
+                document.clone(),
+            )
+        }),
     );
     api.merge(assets::routes())
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "no such route") })

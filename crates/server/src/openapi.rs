@@ -1,20 +1,146 @@
-//! The OpenAPI 3.1 document served at `/api/openapi.json`, built from one table of operations.
-//! Tests check it against the router: the same paths, every documented parameter accepted,
-//! and every parameter a handler accepts documented.
+//! The OpenAPI 3.1 document served at `/api/openapi.json`, built from the routes themselves.
+//!
+//! Each route is declared once, beside its handler: a [`Route`] (path, summary, whether the
+//! answer is a page) whose parameters are those of the handler's own parameter struct, declared
+//! with `api_params!` (one line per parameter: field, type, description,
+//! example). The router registers the same [`Route`]s, so the document cannot drift from what
+//! is served; a test still checks each documented example against the live handlers.
 
+use chrono::NaiveDate;
 use serde_json::{json, Map, Value};
 
-/// One query or path parameter: name, JSON type, description, an example value.
+/// One query or path parameter: what the document says about it.
+#[derive(Debug, Clone, Copy)]
 pub struct Param {
     pub name: &'static str,
+    /// JSON Schema type (`string`, `integer`, `boolean`).
     pub kind: &'static str,
+    /// JSON Schema format (`date`), if any.
+    pub format: Option<&'static str>,
     pub description: &'static str,
     pub example: &'static str,
+    pub required: bool,
     pub in_path: bool,
 }
 
-/// One GET operation.
-pub struct Operation {
+impl Param {
+    /// The parameter named by a field of type `kind`, described by `doc`.
+    pub const fn new(name: &'static str, kind: Kind, doc: Doc, in_path: bool) -> Param {
+        Param {
+            name,
+            kind: kind.0,
+            format: kind.1,
+            description: doc.description,
+            example: doc.example,
+            required: doc.required || in_path,
+            in_path,
+        }
+    }
+}
+
+/// The description and example of one parameter field (its name and type come from the field).
+#[derive(Debug, Clone, Copy)]
+pub struct Doc {
+    pub description: &'static str,
+    pub example: &'static str,
+    pub required: bool,
+}
+
+/// An optional parameter.
+pub const fn doc(description: &'static str, example: &'static str) -> Doc {
+    Doc {
+        description,
+        example,
+        required: false,
+    }
+}
+
+/// A parameter the handler refuses to go without (its field is still an `Option`, so that the
+/// handler, not the query parser, says what is missing).
+pub const fn required(description: &'static str, example: &'static str) -> Doc {
+    Doc {
+        description,
+        example,
+        required: true,
+    }
+}
+
+/// A JSON Schema type and format.
+#[derive(Debug, Clone, Copy)]
+pub struct Kind(&'static str, Option<&'static str>);
+
+/// The JSON Schema type of a parameter field's Rust type.
+pub trait Typed {
+    const KIND: Kind;
+}
+
+impl<T: Typed> Typed for Option<T> {
+    const KIND: Kind = T::KIND;
+}
+
+macro_rules! typed {
+    ($kind:expr, $format:expr => $($t:ty),*) => {
+        $(impl Typed for $t {
+            const KIND: Kind = Kind($kind, $format);
+        })*
+    };
+}
+typed!("string", None => String);
+typed!("string", Some("date") => NaiveDate);
+typed!("integer", None => u8, u32, i64);
+typed!("boolean", None => bool);
+
+/// A parameter struct: a query string (or the path's captures) deserialized into it, and the
+/// document's parameter list generated from the same fields.
+pub trait Documented {
+    const PARAMS: &'static [Param];
+}
+
+/// Declares a parameter struct and its [`Documented`] list in one place:
+///
+/// ```text
+/// api_params! {
+///     query struct Search {
+///         q: Option<String> => doc("Words.", "talks"),
+///         #[serde(default)]
+///         exact: bool => doc("Whole words only.", "true"),
+///     }
+/// }
+/// ```
+///
+/// `query` structs refuse unknown fields (a typo is a 400, not a silent default); `path`
+/// structs name the route's captures.
+macro_rules! api_params {
+    (@in query) => { false };
+    (@in path) => { true };
+    ($(#[$meta:meta])* $place:ident struct $name:ident {
+        $($(#[$fmeta:meta])* $field:ident : $ty:ty => $doc:expr),* $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub(crate) struct $name {
+            $($(#[$fmeta])* pub(crate) $field: $ty,)*
+        }
+        impl $crate::openapi::Documented for $name {
+            const PARAMS: &'static [$crate::openapi::Param] = &[$(
+                $crate::openapi::Param::new(
+                    stringify!($field),
+                    <$ty as $crate::openapi::Typed>::KIND,
+                    $doc,
+                    $crate::openapi::api_params!(@in $place),
+                ),
+            )*];
+        }
+    };
+}
+
+pub(crate) use api_params;
+
+/// One GET route of the API: what the document says about it, and its parameters.
+#[derive(Debug, Clone, Copy)]
+pub struct Route {
+    /// The router's path (`{*id}` for a capture that may hold `/`).
     pub path: &'static str,
     pub summary: &'static str,
     /// `true` when the answer is a page (`items`, `limit`, `offset`, `next_offset`).
@@ -22,252 +148,62 @@ pub struct Operation {
     pub params: &'static [Param],
 }
 
-const fn q(
-    name: &'static str,
-    kind: &'static str,
-    description: &'static str,
-    example: &'static str,
-) -> Param {
-    Param {
-        name,
-        kind,
-        description,
-        example,
-        in_path: false,
+impl Route {
+    /// The path in OpenAPI syntax (`{id}`, whatever the capture).
+    pub fn openapi_path(&self) -> String {
+        self.path.replace("{*", "{")
     }
 }
 
-const fn path(name: &'static str, description: &'static str, example: &'static str) -> Param {
-    Param {
-        name,
-        kind: "string",
-        description,
-        example,
-        in_path: true,
-    }
-}
-
-const LIMIT: Param = q(
-    "limit",
-    "integer",
-    "Page size (1 to the route's cap).",
-    "10",
-);
-const OFFSET: Param = q("offset", "integer", "Rows to skip (at most 100000).", "0");
-const FROM: Param = q("from", "string", "First day, YYYY-MM-DD.", "2022-01-01");
-const TO: Param = q("to", "string", "Last day, YYYY-MM-DD.", "2022-12-31");
-const ROOT: Param = q("root", "string", "CAMEO root code (2 digits).", "04");
-const CODE: Param = q("code", "string", "CAMEO event code (2 to 4 digits).", "040");
-const QUAD: Param = q(
-    "quad_class",
-    "integer",
+// Descriptions shared by several routes' parameters.
+pub(crate) const LIMIT: Doc = doc("Page size (1 to the route's cap).", "10");
+pub(crate) const OFFSET: Doc = doc("Rows to skip (at most 100000).", "0");
+pub(crate) const FROM: Doc = doc("First day, YYYY-MM-DD.", "2022-01-01");
+pub(crate) const TO: Doc = doc("Last day, YYYY-MM-DD.", "2022-12-31");
+pub(crate) const ROOT: Doc = doc("CAMEO root code (2 digits).", "04");
+pub(crate) const CODE: Doc = doc("CAMEO event code (2 to 4 digits).", "040");
+pub(crate) const QUAD: Doc = doc(
     "QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
     "1",
 );
-const SOURCE: Param = q(
-    "source",
-    "string",
-    "Source actor CAMEO code or pattern (* and ?).",
-    "USA*",
-);
-const TARGET: Param = q(
-    "target",
-    "string",
-    "Target actor CAMEO code or pattern (* and ?).",
-    "RUS*",
-);
-const BOTH: Param = q(
-    "both_directions",
-    "boolean",
-    "With source and target: match either direction.",
-    "true",
-);
-const ACTOR: Param = q(
-    "actor",
-    "string",
-    "Actor CAMEO code or pattern on either side.",
-    "USA*",
-);
+pub(crate) const SOURCE: Doc = doc("Source actor CAMEO code or pattern (* and ?).", "USA*");
+pub(crate) const TARGET: Doc = doc("Target actor CAMEO code or pattern (* and ?).", "RUS*");
+pub(crate) const BOTH: Doc = doc("With source and target: match either direction.", "true");
+pub(crate) const ACTOR: Doc = doc("Actor CAMEO code or pattern on either side.", "USA*");
+pub(crate) const ARTICLE_ID: Doc = doc("Article id.", "demo:oslo-talks");
+pub(crate) const ASSERTED: Doc = doc("Leave out events that are only someone's claim.", "false");
 
-/// Every API operation but the document itself.
-pub const OPERATIONS: &[Operation] = &[
-    Operation {
-        path: "/api/stats",
-        summary: "Corpus counts (articles, entities, quotes, events, happenings, dates).",
-        paged: false,
-        params: &[],
-    },
-    Operation {
-        path: "/api/articles",
-        summary: "Articles, newest first, with event and quote counts (cap 500).",
-        paged: true,
-        params: &[
-            q("q", "string", "Article id, or words in the title.", "talks"),
-            q("source", "string", "Publisher/source name, exactly.", "bbc"),
-            FROM,
-            TO,
-            LIMIT,
-            OFFSET,
-        ],
-    },
-    Operation {
-        path: "/api/articles/{id}",
-        summary: "One article: its text and every annotation layer (spans are byte offsets into text).",
-        paged: false,
-        params: &[path("id", "Article id (may contain / and :).", "demo:oslo-talks")],
-    },
-    Operation {
-        path: "/api/entities",
-        summary: "Entities across articles, most mentioned first (cap 500).",
-        paged: true,
-        params: &[
-            q("q", "string", "Words of a name, or an entity key.", "ryabkov"),
-            q("code", "string", "CAMEO actor code or pattern.", "RUS*"),
-            q("kind", "string", "Entity kind (person, org, place, ...).", "person"),
-            LIMIT,
-            OFFSET,
-        ],
-    },
-    Operation {
-        path: "/api/actors",
-        summary: "CAMEO actor codes seen in events, with event counts (cap 500).",
-        paged: true,
-        params: &[
-            q("q", "string", "Code prefix or pattern.", "USA"),
-            LIMIT,
-            OFFSET,
-        ],
-    },
-    Operation {
-        path: "/api/quotes",
-        summary: "Quotes by words (FTS5, best first, with a snippet whose matches are marked U+E000..U+E001), by speaker, by date (cap 500).",
-        paged: true,
-        params: &[
-            q("q", "string", "FTS5 query: words, \"a phrase\", OR, NOT, prefix*.", "security"),
-            q("speaker", "string", "Words of the speaker's name.", "ryabkov"),
-            q("article", "string", "Article id.", "demo:oslo-talks"),
-            FROM,
-            TO,
-            LIMIT,
-            OFFSET,
-        ],
-    },
-    Operation {
-        path: "/api/events",
-        summary: "Event mentions with their article and evidence sentence (cap 500).",
-        paged: true,
-        params: &[
-            ACTOR,
-            SOURCE,
-            TARGET,
-            BOTH,
-            q("entity", "integer", "Store entity id on either side.", "1"),
-            CODE,
-            ROOT,
-            QUAD,
-            FROM,
-            TO,
-            q("date", "string", "One day, YYYY-MM-DD (sets from and to).", "2022-01-10"),
-            q("place", "string", "Place key of the event (from /api/places).", "gn:2660646"),
-            q("article", "string", "Article id.", "demo:oslo-talks"),
-            q("happening", "integer", "Happening id.", "1"),
-            q("theme", "string", "A GKG theme of the article (the store keeps no separate issue codes).", "NEGOTIATIONS"),
-            q("asserted_only", "boolean", "Leave out events that are only someone's claim.", "false"),
-            LIMIT,
-            OFFSET,
-        ],
-    },
-    Operation {
-        path: "/api/happenings",
-        summary: "Real-world happenings (event mentions grouped across articles) (cap 500).",
-        paged: true,
-        params: &[
-            SOURCE,
-            TARGET,
-            BOTH,
-            CODE,
-            ROOT,
-            QUAD,
-            FROM,
-            TO,
-            q("min_articles", "integer", "Only happenings reported by at least this many articles.", "1"),
-            LIMIT,
-            OFFSET,
-        ],
-    },
-    Operation {
-        path: "/api/happenings/{id}",
-        summary: "One happening with its mentions (events with articles and sentences, at most 500).",
-        paged: false,
-        params: &[path("id", "Happening id (its GLOBALEVENTID).", "1")],
-    },
-    Operation {
-        path: "/api/dyads",
-        summary: "The most active (source, target) actor-code pairs (cap 500).",
-        paged: true,
-        params: &[ACTOR, LIMIT, OFFSET],
-    },
-    Operation {
-        path: "/api/dyad",
-        summary: "Daily event counts between two actors by QuadClass, with Goldstein sum and mean (sparse: days without events are absent).",
-        paged: false,
-        params: &[
-            q("a", "string", "Actor A: CAMEO code, pattern (USA*), entity key or name. Required.", "USA*"),
-            q("b", "string", "Actor B, as a. Required.", "RUS*"),
-            BOTH,
-            q("asserted_only", "boolean", "Leave out events that are only someone's claim.", "false"),
-            FROM,
-            TO,
-        ],
-    },
-    Operation {
-        path: "/api/network",
-        summary: "Actor network: nodes are actor codes, edges (source -> target) carry event counts by QuadClass and mean Goldstein; the heaviest edges first (cap 500).",
-        paged: false,
-        params: &[
-            ACTOR,
-            ROOT,
-            QUAD,
-            FROM,
-            TO,
-            q("limit", "integer", "Most edges (1 to 500).", "100"),
-        ],
-    },
-    Operation {
-        path: "/api/places",
-        summary: "Event places (ActionGeo) with event counts and coordinates when geocoded (cap 1000).",
-        paged: true,
-        params: &[ACTOR, ROOT, QUAD, FROM, TO, LIMIT, OFFSET],
-    },
-];
-
-/// The whole document.
-pub fn document() -> Value {
+/// The whole document for `routes` (plus its own entry).
+pub fn document(routes: &[Route]) -> Value {
     let mut paths = Map::new();
-    for op in OPERATIONS {
-        let params: Vec<Value> = op
+    for route in routes {
+        let params: Vec<Value> = route
             .params
             .iter()
             .map(|p| {
+                let mut schema = json!({ "type": p.kind });
+                if let Some(f) = p.format {
+                    schema["format"] = f.into();
+                }
                 json!({
                     "name": p.name,
                     "in": if p.in_path { "path" } else { "query" },
-                    "required": p.in_path || (op.path == "/api/dyad" && matches!(p.name, "a" | "b")),
+                    "required": p.required,
                     "description": p.description,
-                    "schema": { "type": p.kind },
+                    "schema": schema,
                     "example": p.example,
                 })
             })
             .collect();
-        let ok_schema = if op.paged {
+        let ok_schema = if route.paged {
             json!({ "$ref": "#/components/schemas/Page" })
         } else {
             json!({ "type": "object" })
         };
         paths.insert(
-            op.path.to_string(),
+            route.openapi_path(),
             json!({ "get": {
-                "summary": op.summary,
+                "summary": route.summary,
                 "parameters": params,
                 "responses": {
                     "200": { "description": "OK", "content": { "application/json": { "schema": ok_schema } } },

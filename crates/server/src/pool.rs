@@ -20,8 +20,12 @@ impl Pool {
     pub fn open(db: &Path, limits: &Limits) -> Result<Pool, ServerError> {
         let n = limits.connections.max(1);
         let stores = (0..n)
-            .map(|_| Store::open_read_only(db))
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|_| {
+                let store = Store::open_read_only(db)?;
+                bound_memory(&store, limits)?;
+                Ok(store)
+            })
+            .collect::<Result<Vec<_>, ServerError>>()?;
         Ok(Pool {
             stores: Arc::new(Mutex::new(stores)),
             permits: Semaphore::new(n),
@@ -63,6 +67,22 @@ impl Pool {
         };
         joined.map_err(|e| ApiError::internal(format!("query task failed: {e}")))?
     }
+}
+
+/// Caps what one connection may keep: its page cache and its mapping of the file. With the
+/// allocator returning freed memory, the server's RSS is then bounded by the pool size times
+/// these, plus the answers in flight.
+fn bound_memory(store: &Store, limits: &Limits) -> Result<(), ServerError> {
+    // Values are numbers formatted here, not request text.
+    let pragmas = format!(
+        "PRAGMA cache_size = -{}; PRAGMA mmap_size = {};",
+        limits.cache_kib.max(64),
+        limits.mmap_bytes
+    );
+    store
+        .connection()
+        .execute_batch(&pragmas)
+        .map_err(ServerError::Pragma)
 }
 
 /// A connection taken from the pool; given back when dropped, even if the query panicked

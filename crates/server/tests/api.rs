@@ -405,6 +405,38 @@ fn openapi_matches_the_router() {
 }
 
 #[test]
+fn each_route_declares_its_path_captures_once() {
+    for route in sitrep_server::api_route_docs() {
+        let path = route.openapi_path();
+        let captures: BTreeSet<&str> = path
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        let in_path: BTreeSet<&str> = route
+            .params
+            .iter()
+            .filter(|p| p.in_path)
+            .map(|p| p.name)
+            .collect();
+        assert_eq!(captures, in_path, "{path}");
+        assert!(route.params.iter().all(|p| !p.in_path || p.required));
+        let names: BTreeSet<&str> = route.params.iter().map(|p| p.name).collect();
+        assert_eq!(names.len(), route.params.len(), "{path}: a parameter twice");
+    }
+    // The document says what the declarations say: a required parameter, a date format.
+    let doc = ok("/api/openapi.json");
+    let dyad = doc["paths"]["/api/dyad"]["get"]["parameters"]
+        .as_array()
+        .unwrap();
+    let a = dyad.iter().find(|p| p["name"] == "a").unwrap();
+    assert_eq!(a["required"], true);
+    let from = dyad.iter().find(|p| p["name"] == "from").unwrap();
+    assert_eq!(from["required"], false);
+    assert_eq!(from["schema"]["format"], "date");
+}
+
+#[test]
 fn errors_limits_and_headers() {
     let (status, body) = get("/api/nothing");
     assert_eq!(status, StatusCode::NOT_FOUND);
