@@ -10,6 +10,7 @@
 //! because every event still needs a pattern and a named actor.
 
 use sitrep_doc::{Document, EntityId, Span, Upos};
+use sitrep_text::lexical;
 
 /// A named actor in the sentence: the entity (which carries the CAMEO actor code) and the
 /// span of the mention naming it.
@@ -78,9 +79,16 @@ pub struct Clauses<'d> {
     pub group_of: Vec<Option<u16>>,
 }
 
-const FIRST_PERSON: &[&str] = &["we", "i", "us", "our", "me", "my"];
-const POSSESSIVE: &[&str] = &["its", "their", "our", "his", "her", "my", "your", "whose"];
-const RELATIVE: &[&str] = &["who", "which", "whom", "that", "whose"];
+/// "we", "i", "us", "our", "me", "my": a first-person pronoun that is neither reflexive
+/// nor a standalone possessive ("mine").
+fn first_person(w: &str) -> bool {
+    lexical::pronoun(w).is_some_and(|p| {
+        p.person == lexical::Person::First
+            && !p.reflexive
+            && (!p.possessive || lexical::is_possessive_determiner(w))
+    })
+}
+
 /// Prepositions that attach a noun phrase to the one before it, for finding whom a
 /// phrase names ("leaders of the coalition", "police in Jericho").
 const ATTACH: &[&str] = &[
@@ -322,11 +330,15 @@ impl<'d> Clauses<'d> {
     }
 
     fn is_relative(&self, i: usize) -> bool {
-        self.pos(i) == Upos::Pron && RELATIVE.contains(&self.lemma(i))
+        self.pos(i) == Upos::Pron && lexical::is_relative_pronoun(self.lemma(i))
     }
 
     pub fn is_first_person(&self, i: usize) -> bool {
-        self.pos(i) == Upos::Pron && FIRST_PERSON.iter().any(|p| self.lower_is(i, p))
+        self.pos(i) == Upos::Pron
+            && self
+                .w
+                .get(i)
+                .is_some_and(|w| first_person(w.lemma) || first_person(&lexical::lower(w.text)))
     }
 
     fn np_word(&self, i: usize) -> bool {
@@ -358,9 +370,9 @@ impl<'d> Clauses<'d> {
                 let same_mention = self.actor[i].is_some() && self.actor[i] == self.actor[i - 1];
                 let starts_new = !same_mention
                     && ((w.pos == Upos::Det && nominal_prev)
-                        || (w.pos == Upos::Pron && !POSSESSIVE.contains(&w.lemma) && prev.pos != Upos::Det)
-                        || (prev.pos == Upos::Pron && !POSSESSIVE.contains(&prev.lemma) && w.pos != Upos::Part)
-                        || (w.pos == Upos::Pron && POSSESSIVE.contains(&w.lemma) && nominal_prev)
+                        || (w.pos == Upos::Pron && !lexical::is_possessive_determiner(w.lemma) && prev.pos != Upos::Det)
+                        || (prev.pos == Upos::Pron && !lexical::is_possessive_determiner(prev.lemma) && w.pos != Upos::Part)
+                        || (w.pos == Upos::Pron && lexical::is_possessive_determiner(w.lemma) && nominal_prev)
                         // An adjective after the head is a predicate ("found Iran guilty").
                         || (w.pos == Upos::Adj && nominal_prev && prev.pos != Upos::Num));
                 if starts_new {

@@ -4,6 +4,7 @@
 use crate::clause::{Actor, Clauses, Modal, Subject};
 use crate::lexicon::{Class, Lexicon, Origin, VerbPattern, NEAR_GAP};
 use crate::transform::{self, kind, Kind};
+use crate::wordlists::symmetric;
 use sitrep_doc::Upos;
 
 /// Words a literal pattern word may lie from the previous one.
@@ -22,27 +23,6 @@ pub struct Candidate<'a> {
     /// What coded it: the pattern (sitrep table line or dictionary entry) and any
     /// complement recoding ("complement THREAT + sitrep verbs.tsv:212").
     pub rule: String,
-}
-
-/// Codes whose compound subject ("Russia and the US met") means each side did it with the
-/// other.
-pub fn symmetric(code: &str) -> bool {
-    code.starts_with("03")
-        || matches!(
-            code,
-            "019"
-                | "040"
-                | "041"
-                | "044"
-                | "046"
-                | "057"
-                | "060"
-                | "061"
-                | "062"
-                | "064"
-                | "190"
-                | "193"
-        )
 }
 
 #[derive(Debug, Clone)]
@@ -1061,7 +1041,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             while b > 0 && c.w[b].pos == Upos::Adv {
                 b -= 1;
             }
-            if c.w[b].pos == Upos::Pron && matches!(c.w[b].lemma, "that" | "which" | "who") {
+            if c.w[b].pos == Upos::Pron
+                && sitrep_text::lexical::relative_pronoun(c.w[b].lemma)
+                    == Some(sitrep_text::lexical::RelativeRole::Subject)
+            {
                 return self.why(
                     g,
                     "a future or conditional relative clause describing a noun",

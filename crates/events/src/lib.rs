@@ -21,6 +21,7 @@ mod lexicon;
 mod lookup;
 mod stage;
 mod transform;
+mod wordlists;
 
 #[cfg(test)]
 mod cases;

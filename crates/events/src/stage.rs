@@ -5,6 +5,7 @@ use crate::clause::{Actor, Clauses};
 use crate::coder::{Candidate, SentenceCoder};
 use crate::lexicon::Lexicon;
 use crate::lookup::{OverlapSet, SpanIndex};
+use crate::wordlists::is_sports_noun;
 use crate::EventsConfig;
 use rustc_hash::FxHashMap;
 use sitrep_doc::{
@@ -227,63 +228,6 @@ impl Stage for EventsStage {
         doc.events = events;
         Ok(())
     }
-}
-
-/// Nouns of sport reports. Country and club names stand for teams there, and "beat",
-/// "host", "attack", "refuse a penalty" are not acts between states: sentences with one of
-/// these (or a score like "18-17"), and all sentences of an article with many, are not coded.
-fn is_sports_noun(lemma: &str) -> bool {
-    // A `match` (length switch, then a compare) rather than a scan of the list: this runs
-    // for every noun of every article.
-    matches!(
-        lemma,
-        "match"
-            | "penalty"
-            | "goal"
-            | "tournament"
-            | "championship"
-            | "cup"
-            | "league"
-            | "striker"
-            | "midfielder"
-            | "coach"
-            | "qualifier"
-            | "semi-final"
-            | "quarter-final"
-            | "wicket"
-            | "innings"
-            | "fixture"
-            | "slam"
-            | "seed"
-            | "squad"
-            | "tennis"
-            | "rugby"
-            | "football"
-            | "cricket"
-            | "golf"
-            | "athletics"
-            | "olympics"
-            | "sprinter"
-            | "goalkeeper"
-            | "defender"
-            | "scrum"
-            | "try-line"
-            | "line-out"
-            | "playoff"
-            | "medal"
-            | "referee"
-            | "stadium"
-            | "derby"
-            | "kick"
-            | "header"
-            | "lap"
-            | "podium"
-            | "club"
-            | "qualifying"
-            | "loser"
-            | "semi"
-            | "grand"
-    )
 }
 
 /// A score like "18-17": digits, one hyphen, digits.

@@ -1,23 +1,25 @@
-//! A set of word sequences matched over normalised tokens with one Aho-Corasick automaton.
+//! A set of word sequences matched over normalised tokens, word by word.
 //!
-//! Each distinct dictionary word gets an id; a phrase is the concatenation of its words'
-//! 4-byte codes (a 0xFF marker then three base-255 digits), so a match can only start and
-//! end on a word boundary. Leftmost-longest search then finds, left to right, the longest
-//! listed phrase at each position in one pass over the sentence.
+//! Each phrase is stored whole (its space-joined words) with its payload, and each first
+//! word with the lengths (in words) of the phrases it starts. A scan asks, at each word,
+//! only for the lengths listed under that word, longest first, so a match can only start
+//! and end on a word boundary and most words cost one hash lookup. This gives the same
+//! leftmost-longest, non-overlapping matches as an Aho-Corasick automaton over the words,
+//! at a small part of its build time (the tables are built at every process start).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHashMap;
 
-/// A word no phrase contains.
-const UNKNOWN: u32 = 0;
+/// The phrase lengths a first word starts: bit `n - 1` set for a phrase of `n` words
+/// (bit 63 for 64 words or more).
+type Lengths = u64;
 
 pub struct PhraseSet {
-    vocab: FxHashMap<&'static str, u32>,
-    ac: Option<AhoCorasick>,
-    /// Pattern index -> payload index (what the phrase stands for).
-    payload: Vec<u32>,
-    /// Phrase (space-joined words) -> payload index, for whole-phrase lookups.
+    /// First word -> the lengths of the phrases it starts.
+    starts: FxHashMap<&'static str, Lengths>,
+    /// Phrase (space-joined words) -> payload index, for scans and whole-phrase lookups.
     exact: FxHashMap<&'static str, u32>,
+    /// Phrases of 64 words or more, by length (none in the dictionaries today; kept exact).
+    long: Vec<usize>,
 }
 
 /// One phrase found: words `start..end` (indices into the normalised words).
@@ -28,97 +30,108 @@ pub struct Hit {
     pub payload: u32,
 }
 
-fn encode(id: u32, out: &mut Vec<u8>) {
-    out.push(0xFF);
-    let mut digits = [0u8; 3];
-    let mut v = id;
-    for d in digits.iter_mut().rev() {
-        *d = (v % 255) as u8;
-        v /= 255;
-    }
-    out.extend_from_slice(&digits);
+fn length_bit(n: usize) -> Lengths {
+    1 << (n.min(64) - 1)
 }
 
 impl PhraseSet {
     /// `phrases`: (space-joined normalised words, payload). A phrase listed twice keeps its
     /// first payload (the dictionaries list the more specific entry first).
     pub fn build(phrases: impl IntoIterator<Item = (&'static str, u32)>) -> PhraseSet {
-        let mut vocab: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut starts: FxHashMap<&'static str, Lengths> = FxHashMap::default();
         let mut exact: FxHashMap<&'static str, u32> = FxHashMap::default();
-        let mut pats: Vec<Vec<u8>> = Vec::new();
-        let mut payload = Vec::new();
+        let mut long = Vec::new();
         for (phrase, p) in phrases {
             if phrase.is_empty() || exact.contains_key(phrase) {
                 continue;
             }
             exact.insert(phrase, p);
-            let mut bytes = Vec::with_capacity(phrase.len());
-            for w in phrase.split(' ') {
-                let next = vocab.len() as u32 + 1;
-                let id = *vocab.entry(w).or_insert(next);
-                encode(id, &mut bytes);
+            let n = phrase.split(' ').count();
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            *starts.entry(first).or_default() |= length_bit(n);
+            if n >= 64 && !long.contains(&n) {
+                long.push(n);
             }
-            pats.push(bytes);
-            payload.push(p);
         }
-        let ac = if pats.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&pats)
-                    .expect("dictionary automaton within size limits"),
-            )
-        };
         PhraseSet {
-            vocab,
-            ac,
-            payload,
+            starts,
             exact,
+            long,
         }
     }
 
     pub fn len(&self) -> usize {
-        self.payload.len()
+        self.exact.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.payload.is_empty()
+        self.exact.is_empty()
     }
 
     /// The payload of exactly this phrase (normalised words).
     pub fn exact<S: AsRef<str>>(&self, words: &[S]) -> Option<u32> {
         let mut key = String::new();
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                key.push(' ');
-            }
-            key.push_str(w.as_ref());
-        }
+        join(words, &mut key);
         self.exact.get(key.as_str()).copied()
     }
 
     /// Every listed phrase in `words`, left to right, longest at each start, not overlapping.
     pub fn find<S: AsRef<str>>(&self, words: &[S]) -> Vec<Hit> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
-        let mut hay = Vec::with_capacity(words.len() * 4);
-        for w in words {
-            encode(
-                self.vocab.get(w.as_ref()).copied().unwrap_or(UNKNOWN),
-                &mut hay,
-            );
+        let mut hits = Vec::new();
+        let mut key = String::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.longest_at(words, i, &mut key) {
+                Some(hit) => {
+                    i = hit.end;
+                    hits.push(hit);
+                }
+                None => i += 1,
+            }
         }
-        ac.find_iter(&hay)
-            .map(|m| Hit {
-                start: m.start() / 4,
-                end: m.end() / 4,
-                payload: self.payload[m.pattern().as_usize()],
-            })
-            .collect()
+        hits
+    }
+
+    /// The longest listed phrase starting at word `i`.
+    fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize, key: &mut String) -> Option<Hit> {
+        let lengths = *self.starts.get(words[i].as_ref())?;
+        let left = words.len() - i;
+        // The longest length to try: any, when the word starts a phrase of 64 words or more.
+        let top = if lengths & length_bit(64) != 0 {
+            left
+        } else {
+            left.min(64 - lengths.leading_zeros() as usize)
+        };
+        for n in (1..=top).rev() {
+            let listed = if n >= 64 {
+                self.long.contains(&n)
+            } else {
+                lengths & length_bit(n) != 0
+            };
+            if !listed {
+                continue;
+            }
+            key.clear();
+            join(&words[i..i + n], key);
+            if let Some(&payload) = self.exact.get(key.as_str()) {
+                return Some(Hit {
+                    start: i,
+                    end: i + n,
+                    payload,
+                });
+            }
+        }
+        None
+    }
+}
+
+/// Words joined by single spaces (the form the phrases are stored in).
+fn join<S: AsRef<str>>(words: &[S], out: &mut String) {
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w.as_ref());
     }
 }
 
@@ -163,5 +176,47 @@ mod tests {
             hits.iter().map(|h| h.payload).collect::<Vec<_>>(),
             vec![65535, 254, 255]
         );
+    }
+
+    proptest::proptest! {
+        /// The scan finds what a brute-force leftmost-longest search over every listed
+        /// phrase finds.
+        #[test]
+        fn scan_equals_brute_force(
+            list in proptest::collection::vec(proptest::collection::vec(0usize..4, 1..4), 0..12),
+            text in proptest::collection::vec(0usize..5, 0..20),
+        ) {
+            const WORDS: [&str; 5] = ["a", "b", "c", "d", "e"];
+            let phrases: Vec<&'static str> = list
+                .iter()
+                .map(|p| {
+                    let s = p.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" ");
+                    &*Box::leak(s.into_boxed_str())
+                })
+                .collect();
+            let set = PhraseSet::build(phrases.iter().enumerate().map(|(i, p)| (*p, i as u32)));
+            let words: Vec<&str> = text.iter().map(|&w| WORDS[w]).collect();
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < words.len() {
+                let best = phrases
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        let n = p.split(' ').count();
+                        i + n <= words.len() && words[i..i + n].join(" ") == **p
+                    })
+                    .max_by_key(|(k, p)| (p.split(' ').count(), std::cmp::Reverse(*k)));
+                match best {
+                    Some((k, p)) => {
+                        let end = i + p.split(' ').count();
+                        want.push(Hit { start: i, end, payload: k as u32 });
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+            proptest::prop_assert_eq!(set.find(&words), want);
+        }
     }
 }

@@ -11,6 +11,7 @@ use crate::normalize::translit_key;
 use crate::view::{Match, View};
 use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 use sitrep_doc::{NerTag, Upos};
+use sitrep_text::lexical::{self, Number};
 use std::sync::OnceLock;
 
 /// Words that extend a title leftwards ("First Deputy", "Acting", "Under").
@@ -1231,12 +1232,14 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
 
     // 7. Pronouns.
     for k in 0..n {
-        let (gender, plural) = match v.norm(k) {
-            "he" | "him" | "his" | "himself" => (Gender::Male, false),
-            "she" | "her" | "hers" | "herself" => (Gender::Female, false),
+        let word = v.norm(k);
+        let (gender, plural) = match lexical::pronoun(word).map(|p| (p.number, p.gender)) {
+            // "he", "him", "his", "himself"; "she", "her", "hers", "herself".
+            Some((Number::Singular, lexical::Gender::Male)) => (Gender::Male, false),
+            Some((Number::Singular, lexical::Gender::Female)) => (Gender::Female, false),
             // "they" is resolved only as the subject of an actor verb ("they said"): it
             // refers to things as often as to groups.
-            "they" if in_class(v, k + 1, ACTOR_VERB) => (Gender::Unknown, true),
+            _ if word == "they" && in_class(v, k + 1, ACTOR_VERB) => (Gender::Unknown, true),
             _ => continue,
         };
         // Inside a word ("the" in "theme" is not a piece): pieces are whole runs already.

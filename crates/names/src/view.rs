@@ -2,9 +2,9 @@
 //! dictionary scan over it.
 
 use crate::lexicon::{Case, Entry, Item, Lexicon};
-use crate::normalize::push_folded;
 use crate::pieces::split_pieces_into;
 use sitrep_doc::{Document, NerTag, Token, Upos};
+use sitrep_text::lexical::{push_folded, Lexical};
 
 #[derive(Debug, Clone)]
 pub struct Piece {
@@ -87,13 +87,16 @@ impl<'d> View<'d> {
             last_sentence: u32::MAX,
         };
         let mut buf: Vec<(usize, usize)> = Vec::with_capacity(8);
-        for tok in &doc.tokens {
+        let lex = Lexical::new(doc);
+        for (ti, tok) in doc.tokens.iter().enumerate() {
             let base = tok.span.start();
             let t = &text[tok.span.range()];
             if t.is_ascii() {
-                // Nearly every token: pieces cut and folded in one pass over the bytes, the
-                // same cuts as `split_pieces_into` and the same folding as `push_folded`.
+                // Nearly every token: pieces cut in one pass over the bytes (the same cuts
+                // as `split_pieces_into`), their folded text taken from the token's folded
+                // form (an ASCII token folds byte for byte).
                 let bytes = t.as_bytes();
+                let folded = lex.folded(ti);
                 let mut i = 0;
                 while i < bytes.len() {
                     let c = bytes[i];
@@ -110,12 +113,7 @@ impl<'d> View<'d> {
                         i + 1
                     };
                     let nstart = b.open(base + i);
-                    if c == b'`' {
-                        b.stream.push('\'');
-                    } else {
-                        b.stream.push_str(&t[i..e]);
-                        b.stream[nstart..].make_ascii_lowercase();
-                    }
+                    b.stream.push_str(&folded[i..e]);
                     b.close(tok, (base + i, base + e), nstart, c as char);
                     i = e;
                 }

@@ -11,6 +11,7 @@ use crate::lexicon::{
     is_capitalised_function_word, is_cue_modifier, is_function_word, is_name_connector, is_pronoun,
 };
 use crate::scan::{Kind, Scan};
+use sitrep_text::lexical::{relative_pronoun, RelativeRole};
 
 pub type Range = (usize, usize);
 
@@ -202,9 +203,9 @@ pub fn skip_modifiers_back(scan: &Scan, c: usize, floor: usize) -> usize {
 }
 
 /// Relative pronouns that PolNeAR-style annotation takes as the speaker mention
-/// ("O’Malley, who noted that …").
+/// ("O’Malley, who noted that …"): those that can be their clause's subject.
 pub fn is_relative(w: &str) -> bool {
-    matches!(w, "who" | "which" | "that")
+    relative_pronoun(w) == Some(RelativeRole::Subject)
 }
 
 /// The antecedent of a relative pronoun at `k` ("Martin O’Malley" in "O’Malley, who").

@@ -111,11 +111,16 @@ pub fn forms_of(doc: &Document) -> Forms {
         let word = doc.slice(t.span);
         forms.push_with(shape(word), |out| {
             if word.is_ascii() {
-                // Nearly every token: the same folding as `push_folded`, byte by byte.
-                out.extend(word.bytes().map(|b| match b {
-                    b'`' => '\'',
-                    _ => char::from(b.to_ascii_lowercase()),
-                }));
+                // Nearly every token: the same folding as `push_folded`, on the copied bytes.
+                let from = out.len();
+                out.push_str(word);
+                let folded = &mut out[from..];
+                folded.make_ascii_lowercase();
+                if folded.contains('`') {
+                    let replaced = folded.replace('`', "'");
+                    out.truncate(from);
+                    out.push_str(&replaced);
+                }
             } else {
                 word.chars().for_each(|c| push_folded(c, out))
             }
@@ -201,6 +206,40 @@ pub fn pronoun(folded: &str) -> Option<Pronoun> {
         possessive,
         reflexive,
     })
+}
+
+/// What a relative pronoun can be in its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RelativeRole {
+    /// "who", "which", "that": the clause's subject (or object).
+    Subject,
+    /// "whom": an object only.
+    Object,
+    /// "whose": a possessive determiner ("whose troops").
+    Possessive,
+}
+
+/// The role of a relative pronoun (folded), if the word is one.
+pub fn relative_pronoun(folded: &str) -> Option<RelativeRole> {
+    Some(match folded {
+        "who" | "which" | "that" => RelativeRole::Subject,
+        "whom" => RelativeRole::Object,
+        "whose" => RelativeRole::Possessive,
+        _ => return None,
+    })
+}
+
+/// The possessive determiners, folded: the possessive pronouns that stand before a noun
+/// ("their troops", "whose troops"), unlike "theirs", "mine".
+pub const POSSESSIVE_DETERMINERS: &[&str] =
+    &["my", "your", "his", "her", "its", "our", "their", "whose"];
+
+/// Whether a folded word is a possessive determiner (see [`POSSESSIVE_DETERMINERS`]).
+pub fn is_possessive_determiner(folded: &str) -> bool {
+    matches!(
+        folded,
+        "my" | "your" | "his" | "her" | "its" | "our" | "their" | "whose"
+    )
 }
 
 /// The relative pronouns, folded. "that" is also a determiner and a complementizer: a
@@ -423,6 +462,16 @@ mod tests {
             assert!(is_relative_pronoun(w));
         }
         assert!(!is_relative_pronoun("what"));
+        for w in RELATIVE_PRONOUNS {
+            assert!(relative_pronoun(w).is_some(), "{w}");
+        }
+        assert_eq!(relative_pronoun("whom"), Some(RelativeRole::Object));
+        assert_eq!(relative_pronoun("what"), None);
+        for w in POSSESSIVE_DETERMINERS {
+            assert!(is_possessive_determiner(w), "{w}");
+            assert!(pronoun(w).is_some_and(|p| p.possessive) || *w == "her" || *w == "whose");
+        }
+        assert!(!is_possessive_determiner("theirs"));
     }
 
     #[test]
@@ -443,5 +492,22 @@ mod tests {
         assert_eq!(v.lemma(0), None);
         assert_eq!(v.token_exactly(0, 10), Some(0));
         assert_eq!(v.token_exactly(0, 5), None);
+    }
+
+    proptest::proptest! {
+        /// The stored forms (ASCII fast path included) are `fold` and `shape` of each token.
+        #[test]
+        fn forms_are_the_folding_of_each_token(text in "[ -~\u{e9}\u{2019}\u{219}]{0,40}") {
+            let mut doc = Document::new(Meta::default(), text).unwrap();
+            let seg = crate::SegmentConfig::default().build().unwrap();
+            sitrep_doc::Stage::process(&seg, &mut doc).unwrap();
+            let forms = forms_of(&doc);
+            proptest::prop_assert_eq!(forms.len(), doc.tokens.len());
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let word = doc.slice(t.span);
+                proptest::prop_assert_eq!(forms.folded(i), &*fold(word));
+                proptest::prop_assert_eq!(forms.shape(i), shape(word));
+            }
+        }
     }
 }

@@ -484,8 +484,10 @@ impl State<'_> {
         // Relative clauses: "a rule change that he said would make it harder", "which
         // critics say was the best speech": the content runs from the relative pronoun.
         let rel = spk.and_then(|r| {
-            (r.0 > ss && matches!(s.low(r.0 - 1), "that" | "which" | "who" | "whom"))
-                .then(|| r.0 - 1)
+            (r.0 > ss
+                && sitrep_text::lexical::relative_pronoun(s.low(r.0 - 1))
+                    .is_some_and(|role| role != sitrep_text::lexical::RelativeRole::Possessive))
+            .then(|| r.0 - 1)
         });
         if let Some(rp) = rel {
             if !inverted && a < se && s.is_word(a) && (is_auxiliary(first) || is_modal(first)) {
