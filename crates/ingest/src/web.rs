@@ -112,7 +112,6 @@ impl<R: BufRead> Iterator for WarcDocuments<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use sitrep_doc::ReadError;
 
     #[test]
     fn a_broken_warc_record_names_its_place_once() {
