@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Every accuracy figure of the development sets in one run, with the shared scorers as they
+# are: quotations (../shared/eval/quotes_dev.jsonl, whole and in two fixed halves: articles
+# whose md5(id) is even / odd, so a change tuned on one half can be checked on the other),
+# events (../shared/eval/events_dev.jsonl, PLOVER types and actors) and the committed second
+# events set (crates/events/tests/data/dev2.jsonl, CAMEO root / full / type depth).
+# Gold files stay in ../shared; the halves are written to a temporary folder only.
+#
+# Usage: scripts/eval.sh [EXTRACT_ARGS...]
+#   SITREP_BIN=path/to/sitrep scripts/eval.sh                  (default target/release/sitrep)
+#   scripts/eval.sh --with-tokens                             (pipeline with the parser stage)
+#   scripts/eval.sh --config my.toml
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${SITREP_BIN:-target/release/sitrep}
+shared=${SITREP_SHARED:-../shared}
+[ -x "$bin" ] || { echo "no sitrep binary at $bin (cargo build --release -p sitrep-cli)" >&2; exit 1; }
+for f in "$shared/eval/quotes_dev.jsonl" "$shared/eval/events_dev.jsonl" "$shared/tools/score_quotes.py"; do
+  [ -f "$f" ] || { echo "$f is missing" >&2; exit 1; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$shared/eval/quotes_dev.jsonl" "$tmp" <<'PY'
+import hashlib, json, sys
+src, out = sys.argv[1], sys.argv[2]
+halves = {0: open(f"{out}/quotes_even.jsonl", "w"), 1: open(f"{out}/quotes_odd.jsonl", "w")}
+for line in open(src, encoding="utf-8"):
+    if line.strip():
+        rid = str(json.loads(line)["id"])
+        halves[hashlib.md5(rid.encode()).digest()[-1] % 2].write(line)
+PY
+
+score() { # NAME GOLD SCORER [ARGS]
+  local name=$1 gold=$2 scorer=$3
+  shift 3
+  "$bin" extract "$@" "$gold" >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+  echo "== $name ($gold)"
+  python3 "$shared/tools/$scorer" "$gold" "$tmp/pred.jsonl" | grep -v '^records='
+}
+score "quotes, all dev" "$shared/eval/quotes_dev.jsonl" score_quotes.py "$@"
+score "quotes, even half" "$tmp/quotes_even.jsonl" score_quotes.py "$@"
+score "quotes, odd half" "$tmp/quotes_odd.jsonl" score_quotes.py "$@"
+score "events, PLOVER dev" "$shared/eval/events_dev.jsonl" score_events.py "$@"
+score "events, second dev set" crates/events/tests/data/dev2.jsonl score_events.py "$@"
