@@ -31,6 +31,8 @@ KEYS = {
     "mentions": ["article_id", "mention_id"],
     "quotes": ["article_id", "quote_id"],
     "events": ["article_id", "event_index"],
+    "dates": ["article_id", "date_index"],
+    "amounts": ["article_id", "amount_index"],
 }
 
 

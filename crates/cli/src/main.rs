@@ -260,6 +260,11 @@ struct TrainArgs {
     /// Parser training iterations (default: the parser's).
     #[arg(long, value_name = "N")]
     parser_iterations: Option<u32>,
+    /// Parser beam width: 1 (default) trains a greedy parser with the dynamic oracle, K > 1
+    /// a beam parser with early update that decodes with K (more accurate, about K times
+    /// slower).
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u32).range(1..=64))]
+    parser_beam: Option<u32>,
     /// Train only this model (default: the tagger, then the parser).
     #[arg(long, value_enum)]
     only: Option<Model>,
@@ -586,10 +591,16 @@ fn extract(args: ExtractArgs) -> Result<ExitCode> {
         &[]
     };
     let sentence_per_line = args.sentence_per_line;
-    let pipeline = args.run.pipeline_with(extra, |stage| {
-        if let sitrep_pipeline::StageConfig::Segment(config) = stage {
+    let shows_parse = !extra.is_empty();
+    let pipeline = args.run.pipeline_with(extra, |stage| match stage {
+        sitrep_pipeline::StageConfig::Segment(config) => {
             config.sentence_per_line |= sentence_per_line;
         }
+        // A shown parse covers every sentence, whatever a config's rule says.
+        sitrep_pipeline::StageConfig::Parser(config) if shows_parse => {
+            config.sentences = sitrep_parser::Sentences::All;
+        }
+        _ => {}
     })?;
     let mut sink = Sink::open(&args)?;
     let mut progress = Progress::new(&args.run.inputs);
@@ -779,6 +790,7 @@ fn train(args: TrainArgs) -> Result<ExitCode> {
             out_dir: args.out.clone(),
             include_dev: args.include_dev,
             iterations: args.parser_iterations.unwrap_or(defaults.iterations),
+            beam: args.parser_beam.map_or(defaults.beam, |k| k as usize),
             ..defaults
         };
         let (_, report) = sitrep_parser::train(&options).context("parser training failed")?;

@@ -37,7 +37,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
     let mut conflicts = Vec::new();
     let mut flush = |docs: &mut Vec<sitrep_doc::Document>| -> Result<()> {
         let report = store
-            .ingest(docs.iter())
+            .ingest_deferred(docs.iter())
             .context("cannot write to the store")?;
         inserted += report.inserted;
         replaced += report.replaced;
@@ -73,6 +73,10 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode> {
         return Err(e);
     }
     flush(&mut pending)?;
+    // Once for the whole run: see Store::ingest_deferred.
+    store
+        .regroup_pending()
+        .context("cannot regroup the happenings")?;
     for (id, why) in &rejected {
         eprintln!("sitrep: {id}: refused by the store: {why}");
     }

@@ -152,3 +152,37 @@ fn help_flags_and_config_paths_match_the_program() {
         "resolved against the config's folder: {err}"
     );
 }
+
+/// Bug 9: a country's point is GDELT's (the World Factbook's coordinates), not a mean of
+/// its cities (Russia was at 54.5N 51.8E).
+#[test]
+fn country_points_are_gdelts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sitrep(
+        dir.path(),
+        &["extract", "-"],
+        Some(b"Russia warned Ukraine on Monday."),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rec = &records(&out)[0];
+    let geo = |name: &str| {
+        rec["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("no {name} in {rec}"))["geo"]
+            .clone()
+    };
+    assert_eq!(
+        (geo("Russia")["lat"].as_f64(), geo("Russia")["lon"].as_f64()),
+        (Some(60.0), Some(100.0))
+    );
+    assert_eq!(
+        (
+            geo("Ukraine")["lat"].as_f64(),
+            geo("Ukraine")["lon"].as_f64()
+        ),
+        (Some(49.0), Some(32.0))
+    );
+}

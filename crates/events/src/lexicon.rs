@@ -433,6 +433,15 @@ impl Lexicon {
             .map(|&i| &self.verbs[i as usize])
     }
 
+    /// Whether a sentence with these token lemmas may hold an event trigger: one of them
+    /// heads a verb or noun pattern. One hash lookup per word; the dependency parser's
+    /// `sentences = "cued"` rule uses it to skip sentences no event can come from.
+    pub fn may_hold_trigger<'w>(&self, lemmas: impl IntoIterator<Item = &'w str>) -> bool {
+        lemmas
+            .into_iter()
+            .any(|l| self.by_verb.contains_key(l) || self.by_noun.contains_key(l))
+    }
+
     pub fn has_verb(&self, lemma: &str) -> bool {
         self.by_verb.contains_key(lemma)
     }

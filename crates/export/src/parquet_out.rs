@@ -1,9 +1,9 @@
-//! Parquet output: one file per table (articles, entities, mentions, quotes, events) with
-//! typed columns, written with the parquet crate's low-level column writers (no arrow: it
+//! Parquet output: one file per table (articles, entities, mentions, quotes, events, dates,
+//! amounts) with typed columns (lists of strings as Parquet LIST columns), written with the parquet crate's low-level column writers (no arrow: it
 //! would triple compile time for nothing we need). Rows are buffered per table and flushed
 //! as a row group every `ROW_GROUP` rows, so memory stays bounded; the events table waits for
 //! `finish`, which groups mentions into happenings to give each its GLOBALEVENTID.
-//! [`RowMaker`] makes the rows of the five tables ([`TABLES`]) from documents for any sink,
+//! [`RowMaker`] makes the rows of the tables ([`TABLES`]) from documents for any sink,
 //! so in-memory tables (the Python package's Arrow tables) get the same columns and values.
 
 use crate::codes::CharIndex;
@@ -32,6 +32,8 @@ pub enum Kind {
     Bool,
     /// Days since 1970-01-01 (parquet DATE).
     Date,
+    /// A list of strings (parquet LIST of UTF8; never null, possibly empty).
+    StrList,
 }
 
 /// One cell value pushed into a table.
@@ -43,6 +45,7 @@ pub enum Value {
     F64(f64),
     Bool(bool),
     Date(chrono::NaiveDate),
+    StrList(Vec<String>),
     Null,
 }
 
@@ -62,6 +65,10 @@ fn i64v(v: usize) -> Value {
     Value::I64(v as i64)
 }
 
+fn list<S: AsRef<str>>(items: &[S]) -> Value {
+    Value::StrList(items.iter().map(|x| x.as_ref().to_string()).collect())
+}
+
 enum Data {
     Str(Vec<ByteArray>),
     I32(Vec<i32>),
@@ -76,12 +83,14 @@ struct Column {
     optional: bool,
     data: Data,
     defs: Vec<i16>,
+    /// Repetition levels (list columns only).
+    reps: Vec<i16>,
 }
 
 impl Column {
     fn new(name: &'static str, kind: Kind, optional: bool) -> Column {
         let data = match kind {
-            Kind::Str => Data::Str(Vec::new()),
+            Kind::Str | Kind::StrList => Data::Str(Vec::new()),
             Kind::I32 | Kind::Date => Data::I32(Vec::new()),
             Kind::I64 => Data::I64(Vec::new()),
             Kind::F64 => Data::F64(Vec::new()),
@@ -93,17 +102,25 @@ impl Column {
             optional,
             data,
             defs: Vec::new(),
+            reps: Vec::new(),
         }
     }
 
     fn schema_line(&self) -> String {
+        if self.kind == Kind::StrList {
+            // The three-level LIST layout that pyarrow, DuckDB and Spark read as list<string>.
+            return format!(
+                "  required group {} (LIST) {{\n    repeated group list {{\n      required binary element (UTF8);\n    }}\n  }}\n",
+                self.name
+            );
+        }
         let rep = if self.optional {
             "optional"
         } else {
             "required"
         };
         let ty = match self.kind {
-            Kind::Str => "binary",
+            Kind::Str | Kind::StrList => "binary",
             Kind::I32 => "int32",
             Kind::I64 => "int64",
             Kind::F64 => "double",
@@ -129,7 +146,23 @@ impl Column {
                 self.defs.push(0);
                 return Ok(());
             }
-            (Data::Str(d), Value::Str(x)) => d.push(ByteArray::from(x.into_bytes())),
+            (Data::Str(d), Value::StrList(items)) if self.kind == Kind::StrList => {
+                // Definition level 0 + repetition 0: an empty list; else one value per item,
+                // repetition 0 opening the row's list and 1 continuing it.
+                if items.is_empty() {
+                    self.defs.push(0);
+                    self.reps.push(0);
+                }
+                for (i, x) in items.into_iter().enumerate() {
+                    d.push(ByteArray::from(x.into_bytes()));
+                    self.defs.push(1);
+                    self.reps.push(i16::from(i > 0));
+                }
+                return Ok(());
+            }
+            (Data::Str(d), Value::Str(x)) if self.kind == Kind::Str => {
+                d.push(ByteArray::from(x.into_bytes()))
+            }
             (Data::I32(d), Value::I32(x)) if self.kind == Kind::I32 => d.push(x),
             (Data::I32(d), Value::Date(x)) if self.kind == Kind::Date => {
                 let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
@@ -230,9 +263,11 @@ impl Table {
                         column: c.name,
                         message: "schema has fewer columns than the table".into(),
                     })?;
-            let defs = c.optional.then_some(c.defs.as_slice());
+            let list = c.kind == Kind::StrList;
+            let defs = (c.optional || list).then_some(c.defs.as_slice());
+            let reps = list.then_some(c.reps.as_slice());
             match &mut c.data {
-                Data::Str(d) => col.typed::<ByteArrayType>().write_batch(d, defs, None),
+                Data::Str(d) => col.typed::<ByteArrayType>().write_batch(d, defs, reps),
                 Data::I32(d) => col.typed::<Int32Type>().write_batch(d, defs, None),
                 Data::I64(d) => col.typed::<Int64Type>().write_batch(d, defs, None),
                 Data::F64(d) => col.typed::<DoubleType>().write_batch(d, defs, None),
@@ -248,6 +283,7 @@ impl Table {
                 Data::Bool(d) => d.clear(),
             }
             c.defs.clear();
+            c.reps.clear();
         }
         rg.close().map_err(pq(&path))?;
         self.rows = 0;
@@ -267,13 +303,15 @@ use Kind::*;
 /// One column: name, type, nullable.
 pub type ColumnSpec = (&'static str, Kind, bool);
 
-/// The five tables, in [`TableId`] order, with their columns.
-pub const TABLES: [(&str, &[ColumnSpec]); 5] = [
+/// The tables, in [`TableId`] order, with their columns.
+pub const TABLES: [(&str, &[ColumnSpec]); 7] = [
     ("articles", ARTICLES),
     ("entities", ENTITIES),
     ("mentions", MENTIONS),
     ("quotes", QUOTES),
     ("events", EVENTS),
+    ("dates", DATES),
+    ("amounts", AMOUNTS),
 ];
 
 /// The Parquet tables and their columns, in file order (documented in docs/SCHEMA.md, which
@@ -293,6 +331,8 @@ pub enum TableId {
     Mentions = 2,
     Quotes = 3,
     Events = 4,
+    Dates = 5,
+    Amounts = 6,
 }
 
 const ARTICLES: &[ColumnSpec] = &[
@@ -314,8 +354,8 @@ const ARTICLES: &[ColumnSpec] = &[
     ("activity_density", F64, true),
     ("self_density", F64, true),
     ("word_count", I32, true),
-    ("themes", Str, false),
-    ("errors", Str, false),
+    ("themes", StrList, false),
+    ("errors", StrList, false),
 ];
 
 const ENTITIES: &[ColumnSpec] = &[
@@ -325,7 +365,7 @@ const ENTITIES: &[ColumnSpec] = &[
     ("name", Str, false),
     ("key", Str, false),
     ("actor_code", Str, true),
-    ("titles", Str, false),
+    ("titles", StrList, false),
     ("n_mentions", I32, false),
     ("geonames_id", I64, true),
     ("lat", F64, true),
@@ -388,9 +428,33 @@ const EVENTS: &[ColumnSpec] = &[
     ("status", Str, false),
     ("quote_id", I32, true),
     // What coded the event (sitrep pattern or dictionary entry) and its sentence's issue
-    // codes, comma-separated ("" when none).
+    // codes.
     ("rule", Str, false),
-    ("issues", Str, false),
+    ("issues", StrList, false),
+];
+
+const DATES: &[ColumnSpec] = &[
+    ("article_id", Str, false),
+    ("date_index", I32, false),
+    ("start", I64, false),
+    ("end", I64, false),
+    ("char_start", I64, false),
+    ("char_end", I64, false),
+    ("text", Str, false),
+    ("date", Date, true),
+    ("resolution", I32, false),
+];
+
+const AMOUNTS: &[ColumnSpec] = &[
+    ("article_id", Str, false),
+    ("amount_index", I32, false),
+    ("start", I64, false),
+    ("end", I64, false),
+    ("char_start", I64, false),
+    ("char_end", I64, false),
+    ("text", Str, false),
+    ("value", F64, false),
+    ("object", Str, false),
 ];
 
 /// Makes the rows of the five tables from documents and hands them to a sink, in table
@@ -419,8 +483,8 @@ impl RowMaker {
         self.documents
     }
 
-    /// Hands the article, entity, mention and quote rows of `doc` to `sink`; keeps its event
-    /// rows for [`RowMaker::finish`].
+    /// Hands the article, entity, mention, quote, date and amount rows of `doc` to `sink`;
+    /// keeps its event rows for [`RowMaker::finish`].
     pub fn add(&mut self, doc: &Document, sink: &mut RowSink) -> Result<(), ExportError> {
         let id = doc.meta.id.as_str();
         let chars = CharIndex::new(doc.text());
@@ -451,8 +515,8 @@ impl RowMaker {
                 f(t.map(|t| t.activity_density)),
                 f(t.map(|t| t.self_density)),
                 oi32(t.map(|t| t.word_count)),
-                Value::Str(themes.join(";")),
-                Value::Str(doc.errors.join("\n")),
+                list(&themes),
+                list(&doc.errors),
             ],
         )?;
         for (i, e) in doc.entities.iter().enumerate() {
@@ -466,7 +530,7 @@ impl RowMaker {
                     s(&e.name),
                     s(&e.key),
                     os(e.actor_code.as_deref()),
-                    Value::Str(e.titles.join("; ")),
+                    list(&e.titles),
                     Value::I32(e.mentions.len() as i32),
                     g.map(|g| Value::I64(i64::from(g.geonames_id)))
                         .unwrap_or(Value::Null),
@@ -524,6 +588,38 @@ impl RowMaker {
                 ],
             )?;
         }
+        for (i, d) in doc.dates.iter().enumerate() {
+            sink(
+                TableId::Dates,
+                vec![
+                    s(id),
+                    Value::I32(i as i32),
+                    i64v(d.span.start()),
+                    i64v(d.span.end()),
+                    Value::I64(chars.char_of(d.span.start())),
+                    Value::I64(chars.char_of(d.span.end())),
+                    s(doc.slice(d.span)),
+                    d.date.map(Value::Date).unwrap_or(Value::Null),
+                    Value::I32(i32::from(d.resolution)),
+                ],
+            )?;
+        }
+        for (i, a) in doc.amounts.iter().enumerate() {
+            sink(
+                TableId::Amounts,
+                vec![
+                    s(id),
+                    Value::I32(i as i32),
+                    i64v(a.span.start()),
+                    i64v(a.span.end()),
+                    Value::I64(chars.char_of(a.span.start())),
+                    Value::I64(chars.char_of(a.span.end())),
+                    s(doc.slice(a.span)),
+                    Value::F64(a.value),
+                    s(&a.object),
+                ],
+            )?;
+        }
         for (e, mention) in doc.events.iter().zip(EventMention::from_document(doc)) {
             let actor = |a: Option<&sitrep_doc::EventActor>| {
                 (
@@ -562,7 +658,7 @@ impl RowMaker {
                 }),
                 oi32(e.quote.map(|q| q.0)),
                 s(&e.rule),
-                s(&e.issues.join(",")),
+                list(&e.issues),
             ];
             self.pending.push((mention, row));
         }
@@ -585,7 +681,7 @@ impl RowMaker {
     }
 }
 
-/// Streams the five Parquet tables of a batch into a directory.
+/// Streams the Parquet tables of a batch into a directory.
 pub struct ParquetWriter {
     /// In [`TableId`] order.
     tables: Vec<Table>,

@@ -526,13 +526,28 @@ fn domains() {
     }
 }
 
+/// The corpus with list values to write: two themes and an error on the first article.
+fn listed_corpus() -> Vec<Document> {
+    let mut docs = corpus();
+    let d = &mut docs[0];
+    for theme in ["TAX_FNCACT", "NEGOTIATIONS"] {
+        let span = d.span(0, 1).unwrap();
+        d.themes.push(sitrep_doc::ThemeMention {
+            theme: theme.into(),
+            span,
+        });
+    }
+    d.errors.push("gkg: a stage error".into());
+    docs
+}
+
 #[test]
 fn parquet_tables_read_back_with_the_parquet_reader() {
     use parquet::file::reader::{FileReader, SerializedFileReader};
-    use parquet::record::RowAccessor;
+    use parquet::record::{ListAccessor, RowAccessor};
     let dir = tempfile::tempdir().unwrap();
     let mut w = ParquetWriter::create(dir.path()).unwrap();
-    for doc in corpus() {
+    for doc in listed_corpus() {
         w.write(&doc).unwrap();
     }
     let summary = w.finish().unwrap();
@@ -544,7 +559,9 @@ fn parquet_tables_read_back_with_the_parquet_reader() {
             ("entities", 10),
             ("mentions", 11),
             ("quotes", 2),
-            ("events", 3)
+            ("events", 3),
+            ("dates", 2),
+            ("amounts", 2)
         ]
     );
 
@@ -581,6 +598,22 @@ fn parquet_tables_read_back_with_the_parquet_reader() {
         .unwrap()
         .unwrap();
     assert!(last.is_null(4).unwrap(), "p1 has no source");
+    // Issue 11: themes and errors are LIST columns, not `;`-joined strings.
+    let themes = first.get_list(18).unwrap();
+    let themes: Vec<&String> = (0..themes.len())
+        .map(|i| themes.get_string(i).unwrap())
+        .collect();
+    assert!(themes.windows(2).all(|w| w[0] < w[1]), "sorted, each once");
+    assert!(themes.iter().any(|t| *t == "TAX_FNCACT"), "{themes:?}");
+    assert_eq!(
+        first.get_list(19).unwrap().get_string(0).unwrap(),
+        "gkg: a stage error"
+    );
+    assert_eq!(
+        last.get_list(18).unwrap().len(),
+        0,
+        "no themes: an empty list"
+    );
 
     let events = open("events");
     let ids: Vec<i64> = events
@@ -632,7 +665,7 @@ fn parquet_tables_open_in_pyarrow_if_available() {
     }
     let dir = tempfile::tempdir().unwrap();
     let mut w = ParquetWriter::create(dir.path()).unwrap();
-    for doc in corpus() {
+    for doc in listed_corpus() {
         w.write(&doc).unwrap();
     }
     w.finish().unwrap();
@@ -646,6 +679,10 @@ ev = pq.read_table(f"{d}/events.parquet").to_pydict()
 print("ids", len(set(ev["global_event_id"])))
 art = pq.read_table(f"{d}/articles.parquet").to_pydict()
 print("date", art["date"][0].isoformat(), "source", art["source"][2])
+print("lists", [art["themes"][0], art["errors"][0]], pq.read_table(f"{d}/entities.parquet").schema.field("titles").type)
+for name in ["dates", "amounts"]:
+    t = pq.read_table(f"{d}/{name}.parquet")
+    print(name, t.num_rows, t.column("text").to_pylist())
 "#;
     let out = std::process::Command::new(&python)
         .args(["-c", script, dir.path().to_str().unwrap()])
@@ -673,6 +710,17 @@ print("date", art["date"][0].isoformat(), "source", art["source"][2])
     );
     assert_eq!(lines[5], "ids 2");
     assert_eq!(lines[6], "date 2022-01-10 source None");
+    // Issue 11: list columns are lists, not `;`-joined strings.
+    assert!(
+        lines[7].starts_with("lists [['")
+            && lines[7].contains("'TAX_FNCACT', ")
+            && lines[7].contains("], ['gkg: a stage error']]")
+            && lines[7].ends_with("list<element: string not null>"),
+        "{}",
+        lines[7]
+    );
+    assert!(lines[8].starts_with("dates 2 "), "{}", lines[8]);
+    assert!(lines[9].starts_with("amounts 2 "), "{}", lines[9]);
 }
 
 /// Issue 11, bug 3: an undated article gets the processing time, never 0, and its GKG

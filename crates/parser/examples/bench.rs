@@ -1,6 +1,7 @@
 //! Parser speed alone: `cargo run --release -p sitrep-parser --example bench -- FILE.conllu
 //! [ROUNDS]` parses the file's words (with its UPOS) ROUNDS times in one thread and prints
-//! tokens per CPU-second. `sitrep parse-conllu FILE --bench N` is the same through the CLI,
+//! tokens per CPU-second; a third argument names a model directory instead of the embedded
+//! model. `sitrep parse-conllu FILE --bench N` is the same through the CLI,
 //! with UPOS from the tagger.
 use sitrep_doc::Upos;
 use std::path::Path;
@@ -15,10 +16,15 @@ fn thread_cpu_seconds() -> f64 {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: bench FILE.conllu [ROUNDS]")?;
+    let path = args
+        .next()
+        .ok_or("usage: bench FILE.conllu [ROUNDS] [MODEL_DIR]")?;
     let rounds: u32 = args.next().map_or(Ok(20), |r| r.parse())?;
     let sents = sitrep_parser::conllu::read_file(Path::new(&path))?;
-    let parser = sitrep_parser::Parser::embedded()?;
+    let parser = match args.next() {
+        Some(dir) => std::sync::Arc::new(sitrep_parser::Parser::load_dir(Path::new(&dir))?),
+        None => sitrep_parser::Parser::embedded()?,
+    };
     let data: Vec<(Vec<&str>, Vec<Upos>)> = sents
         .iter()
         .map(|s| {

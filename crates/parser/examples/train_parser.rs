@@ -14,6 +14,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--label-bits" => opts.label_bits = args.next().ok_or("N")?.parse()?,
             "--prune" => opts.prune = args.next().ok_or("X")?.parse()?,
             "--explore" => opts.explore = args.next().ok_or("X")?.parse()?,
+            "--beam" => opts.beam = args.next().ok_or("K")?.parse()?,
             _ => positional.push(a),
         }
     }

@@ -21,6 +21,8 @@ pub enum ParserError {
     Tagger(#[from] sitrep_tagger::TaggerError),
     #[error("training: {0}")]
     Training(String),
+    #[error("parser config: {0}")]
+    Config(String),
 }
 
 impl ParserError {

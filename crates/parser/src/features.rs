@@ -21,6 +21,9 @@ pub struct Atoms {
     pub p: Vec<u64>,
     /// Hash of the last three characters of the normalized word.
     pub sfx: Vec<u64>,
+    /// Spelling class: capitalization, digits, hyphen, punctuation (see [`shape_of`]); it
+    /// carries a proper noun or a number the tagger mislabelled.
+    pub shape: Vec<u64>,
     buf: String,
 }
 
@@ -41,20 +44,52 @@ pub fn word_hashes(word: &str, buf: &mut String) -> (u64, u64) {
     (w, hash_bytes(2, &buf.as_bytes()[tail..]))
 }
 
+/// Spelling class of a word: lowercase / Capitalized / ALLCAPS / no letter, times has a
+/// digit, times has a hyphen, plus one-char punctuation.
+pub fn shape_of(word: &str) -> u64 {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return 0;
+    };
+    let (mut upper, mut lower, mut digit, mut hyphen) = (0u64, 0u64, 0u64, 0u64);
+    for c in word.chars() {
+        upper += c.is_uppercase() as u64;
+        lower += c.is_lowercase() as u64;
+        digit |= c.is_ascii_digit() as u64;
+        hyphen |= (c == '-') as u64;
+    }
+    let case = if upper + lower == 0 {
+        if chars.next().is_none() && !first.is_alphanumeric() {
+            return 16 + (first as u64 & 0xff);
+        }
+        0
+    } else if lower == 0 {
+        3
+    } else if first.is_uppercase() {
+        2
+    } else {
+        1
+    };
+    1 + case * 4 + digit * 2 + hyphen
+}
+
 impl Atoms {
     /// Fills the atoms of a sentence (and of the root after it).
     pub fn fill<S: AsRef<str>>(&mut self, words: &[S], upos: &[Upos]) {
         self.w.clear();
         self.p.clear();
         self.sfx.clear();
+        self.shape.clear();
         for (word, &u) in words.iter().zip(upos) {
             let (w, s) = word_hashes(word.as_ref(), &mut self.buf);
             self.w.push(w);
             self.sfx.push(s);
+            self.shape.push(shape_of(word.as_ref()));
             self.p.push(u as u64);
         }
         self.w.push(W_ROOT);
         self.sfx.push(W_ROOT);
+        self.shape.push(W_ROOT);
         self.p.push(P_ROOT);
     }
 
@@ -64,6 +99,22 @@ impl Atoms {
             W_NONE
         } else {
             self.w[i as usize]
+        }
+    }
+    #[inline]
+    fn sfx(&self, i: u16) -> u64 {
+        if i == NONE {
+            W_NONE
+        } else {
+            self.sfx[i as usize]
+        }
+    }
+    #[inline]
+    fn shape(&self, i: u16) -> u64 {
+        if i == NONE {
+            W_NONE
+        } else {
+            self.shape[i as usize]
         }
     }
     #[inline]
@@ -255,6 +306,25 @@ pub fn transition_features(a: &Atoms, st: &State, out: &mut Vec<u32>) {
     out.push(f2(105, b0p, set(&st.lset, b0)));
     out.push(f2(106, s1p, set(&st.rset, s1)));
     out.push(f3(107, s1p, set(&st.lset, s1), s0p));
+    // Spelling and suffixes beyond s0/b0, and the tags next to s0 and b0 in the sentence
+    // (not in the configuration): they recover from some of the tagger's errors.
+    let prev = |i: u16| if i == NONE || i == 0 { NONE } else { i - 1 };
+    let next = |i: u16| {
+        if i == NONE || i as usize + 1 >= n {
+            NONE
+        } else {
+            i + 1
+        }
+    };
+    out.push(f2(111, a.sfx(s1), s1p));
+    out.push(f2(112, a.sfx(b1), b1p));
+    out.push(f2(113, a.shape(s0), s0p));
+    out.push(f2(114, a.shape(b0), b0p));
+    out.push(f3(115, a.shape(s0), a.shape(b0), b0p));
+    out.push(f3(116, a.p(prev(b0)), b0p, s0p));
+    out.push(f3(117, s0p, a.p(next(s0)), b0p));
+    out.push(f3(118, a.p(prev(s0)), s0p, b0p));
+    out.push(f2(119, a.w(prev(b0)), b0p));
     // Bias.
     out.push(f1(110, 0));
 }

@@ -2,11 +2,13 @@
 //! model file.
 //!
 //! ```text
-//! magic    8 bytes "SITRPAR1"
+//! magic    8 bytes "SITRPAR2"
+//! beam     u32, the beam width it was trained for (1: greedy)
 //! nlabels  u32, then per label: u8 length + UTF-8 (a UD relation, `root` among them)
 //! action table, label table: nclasses u32, bits u32, nrows u32, rows (u32 row + nclasses × i16)
 //! ```
 
+use crate::beam::{search, BeamScratch, Models};
 use crate::features::{label_features, transition_features, Atoms};
 use crate::system::{Move, State, MOVES};
 use crate::table::{Reader, Table};
@@ -15,7 +17,7 @@ use sitrep_doc::{Dep, Deprel, Upos};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-pub const MAGIC: &[u8; 8] = b"SITRPAR1";
+pub const MAGIC: &[u8; 8] = b"SITRPAR2";
 /// File name of the model in a model directory.
 pub const MODEL_FILE: &str = "parser.bin";
 static EMBEDDED: &[u8] = include_bytes!("../model/parser.bin");
@@ -30,7 +32,12 @@ pub struct Parser {
     pub(crate) labeller: Table,
     pub(crate) labels: Vec<Deprel>,
     pub(crate) root: u8,
+    /// Beam width of decoding (the width it was trained with; 1 is greedy).
+    pub(crate) beam: usize,
 }
+
+/// Largest beam width a model may ask for.
+pub const MAX_BEAM: usize = 64;
 
 /// Reusable buffers of one thread.
 #[derive(Debug, Default)]
@@ -39,6 +46,7 @@ pub struct Scratch {
     pub(crate) state: State,
     pub(crate) feats: Vec<u32>,
     pub(crate) scores: Vec<i32>,
+    pub(crate) beam: BeamScratch,
 }
 
 impl Parser {
@@ -46,7 +54,11 @@ impl Parser {
         actions: Table,
         labeller: Table,
         labels: Vec<Deprel>,
+        beam: usize,
     ) -> Result<Parser, ParserError> {
+        if !(1..=MAX_BEAM).contains(&beam) {
+            return Err(ParserError::bad_model("beam", format!("width {beam}")));
+        }
         let root = labels
             .iter()
             .position(|&l| l == Deprel::Root)
@@ -68,6 +80,7 @@ impl Parser {
             labeller,
             labels,
             root,
+            beam,
         })
     }
 
@@ -93,6 +106,7 @@ impl Parser {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.beam as u32).to_le_bytes());
         out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
         for l in &self.labels {
             out.push(l.as_str().len() as u8);
@@ -111,6 +125,7 @@ impl Parser {
                 "bad magic (not a sitrep parser model)",
             ));
         }
+        let beam = r.u32()? as usize;
         let n = r.u32()? as usize;
         if n == 0 || n > 64 {
             return Err(ParserError::bad_model("labels", format!("{n} labels")));
@@ -133,7 +148,12 @@ impl Parser {
                 format!("{} trailing bytes", bytes.len() - r.at),
             ));
         }
-        Parser::new(actions, labeller, labels)
+        Parser::new(actions, labeller, labels, beam)
+    }
+
+    /// Beam width of decoding (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.beam
     }
 
     pub fn labels(&self) -> &[Deprel] {
@@ -170,6 +190,40 @@ impl Parser {
             }));
             return;
         }
+        if self.beam > 1 {
+            s.atoms.fill(&words[..n], &upos[..n]);
+            search(self, &s.atoms, n, self.beam, None, &mut s.beam);
+            self.read_tree(s.beam.best_state(), out);
+        } else {
+            self.parse_greedy(&words[..n], &upos[..n], s, out);
+        }
+    }
+
+    /// The heads and labels of a final state, 1-based, 0 for the root.
+    fn read_tree(&self, st: &State, out: &mut Vec<Dep>) {
+        let n = st.n;
+        out.extend((0..n).map(|i| {
+            let h = st.head[i] as usize;
+            Dep {
+                head: if h == n { 0 } else { h as u32 + 1 },
+                rel: self.labels[st.label[i] as usize],
+            }
+        }));
+    }
+
+    /// Greedy decoding: the best valid move at each step (a beam of one, without copies).
+    pub(crate) fn parse_greedy<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        upos: &[Upos],
+        s: &mut Scratch,
+        out: &mut Vec<Dep>,
+    ) {
+        out.clear();
+        let n = words.len().min(upos.len());
+        if n == 0 {
+            return;
+        }
         s.atoms.fill(&words[..n], &upos[..n]);
         s.state.reset(n);
         s.scores.resize(64, 0);
@@ -181,13 +235,7 @@ impl Parser {
             };
             s.state.apply(m, label);
         }
-        out.extend((0..n).map(|i| {
-            let h = s.state.head[i] as usize;
-            Dep {
-                head: if h == n { 0 } else { h as u32 + 1 },
-                rel: self.labels[s.state.label[i] as usize],
-            }
-        }));
+        self.read_tree(&s.state, out);
     }
 
     /// Best-scoring valid move.
@@ -205,6 +253,24 @@ impl Parser {
         label_features(&s.atoms, &s.state, h, d, &mut s.feats);
         self.labeller.score(&s.feats, &mut s.scores);
         best_label(&s.scores[..self.labels.len()], self.root)
+    }
+}
+
+impl Models for Parser {
+    fn move_scores(&self, feats: &[u32], scores: &mut [i32]) {
+        self.actions.score(feats, scores);
+    }
+
+    fn label(&self, atoms: &Atoms, st: &State, m: Move, feats: &mut Vec<u32>) -> u8 {
+        match st.arc_of(m) {
+            Some((h, d)) if h != st.n => {
+                let mut scores = [0i32; 64];
+                label_features(atoms, st, h, d, feats);
+                self.labeller.score(feats, &mut scores);
+                best_label(&scores[..self.labels.len()], self.root)
+            }
+            _ => self.root,
+        }
     }
 }
 

@@ -67,6 +67,16 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to the weight of `class` on every feature (global updates of the beam).
+    pub fn add(&mut self, feats: &[u32], class: usize, delta: i32) {
+        let c = self.nclasses;
+        for &f in feats {
+            let row = (f & self.mask()) as usize;
+            self.sync(row);
+            self.w[row * c + class] += delta;
+        }
+    }
+
     /// One more decision has been made (the averaging clock).
     pub fn tick(&mut self) {
         self.t += 1;

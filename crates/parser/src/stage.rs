@@ -3,7 +3,7 @@
 use crate::parser::{Parser, Scratch};
 use crate::ParserError;
 use serde::{Deserialize, Serialize};
-use sitrep_doc::{Dep, Document, Layers, NerTag, Stage, StageError, Token, Upos};
+use sitrep_doc::{Dep, Deprel, Document, Layers, NerTag, Stage, StageError, Token, Upos};
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,15 +14,56 @@ use std::sync::Arc;
 pub struct ParserConfig {
     /// A model directory written by `sitrep train` (`parser.bin`); `None` uses the embedded model.
     pub model_dir: Option<PathBuf>,
+    /// Which sentences to parse (see [`Sentences`]).
+    pub sentences: Sentences,
 }
 
+/// Which sentences the stage parses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sentences {
+    /// Every sentence.
+    #[default]
+    All,
+    /// Only sentences a [`SentenceFilter`] accepts: those that may hold an event trigger or
+    /// a speech cue, the only ones whose structure a standard stage reads. The others get
+    /// [`UNPARSED`] for every token. The pipeline supplies the filter.
+    Cued,
+}
+
+/// Decides whether sentence `index` of a document is worth parsing (it runs after the
+/// tagger: tokens, lemmas and UPOS are there).
+pub type SentenceFilter = Arc<dyn Fn(&Document, usize) -> bool + Send + Sync>;
+
+/// The dependency of every token of a sentence the stage did not parse: head 0 with a
+/// relation other than `root`, which no parse produces (see [`crate::syntax::Syntax::is_parsed`]).
+pub const UNPARSED: Dep = Dep {
+    head: 0,
+    rel: Deprel::Dep,
+};
+
 impl ParserConfig {
+    /// The stage parsing every sentence (`sentences = "cued"` needs [`Self::build_with`]).
     pub fn build(&self) -> Result<ParserStage, ParserError> {
+        self.build_with(None)
+    }
+
+    /// The stage with the filter that `sentences = "cued"` uses; an error when it is asked
+    /// for and `filter` is `None`.
+    pub fn build_with(&self, filter: Option<SentenceFilter>) -> Result<ParserStage, ParserError> {
         let parser = match &self.model_dir {
             Some(dir) => Arc::new(Parser::load_dir(dir)?),
             None => Parser::embedded()?,
         };
-        Ok(ParserStage { parser })
+        let filter = match self.sentences {
+            Sentences::All => None,
+            Sentences::Cued => Some(filter.ok_or_else(|| {
+                ParserError::Config(
+                    "sentences = \"cued\" needs a sentence filter (the pipeline gives one)".into(),
+                )
+            })?),
+        };
+        Ok(ParserStage { parser, filter })
     }
 }
 
@@ -43,9 +84,19 @@ fn parser_upos(t: &Token, word: &str, with_ner: bool) -> Upos {
 }
 
 /// Fills `Document::deps`, sentence by sentence.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ParserStage {
     parser: Arc<Parser>,
+    filter: Option<SentenceFilter>,
+}
+
+impl std::fmt::Debug for ParserStage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParserStage")
+            .field("beam", &self.parser.beam())
+            .field("filtered", &self.filter.is_some())
+            .finish()
+    }
 }
 
 impl ParserStage {
@@ -89,6 +140,12 @@ impl Stage for ParserStage {
                         "parser",
                         format!("sentence {si} has token range {a}..{b}"),
                     ));
+                }
+                if let Some(filter) = &self.filter {
+                    if !filter(doc, si) {
+                        deps.extend((a..b).map(|_| UNPARSED));
+                        continue;
+                    }
                 }
                 words.clear();
                 upos.clear();

@@ -32,6 +32,13 @@ impl<'a> Syntax<'a> {
         self.doc
     }
 
+    /// Whether `t`'s sentence was parsed: a stage configured with `sentences = "cued"`
+    /// leaves the sentences without a trigger or cue as [`crate::UNPARSED`], and callers
+    /// keep their own fallback there.
+    pub fn is_parsed(&self, t: TokenId) -> bool {
+        self.dep(t) != crate::UNPARSED
+    }
+
     pub fn dep(&self, t: TokenId) -> Dep {
         self.doc.deps[t.index()]
     }

@@ -23,7 +23,7 @@ mod report;
 mod run;
 
 pub use config::PipelineConfig;
-pub use registry::{StageConfig, OPTIONAL_STAGES, STAGE_NAMES};
+pub use registry::{cued_sentences, StageConfig, OPTIONAL_STAGES, STAGE_NAMES};
 pub use report::{DocReport, Processed, Summary};
 pub use run::{Batch, Flow, RunOptions};
 

@@ -53,8 +53,8 @@ macro_rules! registry {
                 }
             }
 
-            /// Builds the stage (loads its models and dictionaries).
-            pub fn build(&self) -> Result<Box<dyn Stage>, PipelineError> {
+            /// Builds the stage from its own config alone.
+            fn build_alone(&self) -> Result<Box<dyn Stage>, PipelineError> {
                 match self {
                     $(StageConfig::$variant(c) => built($name, c.build()),)*
                 }
@@ -139,6 +139,43 @@ fn read_config<C: serde::de::DeserializeOwned + Default>(
             message: e.to_string(),
         }),
     }
+}
+
+impl StageConfig {
+    /// Builds the stage (loads its models and dictionaries). The parser with
+    /// `sentences = "cued"` gets [`cued_sentences`] as its filter.
+    pub fn build(&self) -> Result<Box<dyn Stage>, PipelineError> {
+        match self {
+            StageConfig::Parser(c) if c.sentences == sitrep_parser::Sentences::Cued => built(
+                "parser",
+                cued_sentences().and_then(|f| c.build_with(Some(f)).map_err(|e| e.to_string())),
+            ),
+            _ => self.build_alone(),
+        }
+    }
+}
+
+/// The parser's rule for `sentences = "cued"`: a sentence is parsed when the events stage's
+/// lexicon finds a possible trigger among its lemmas, or the quotes stage's cue lexicon a
+/// possible cue (or a quotation mark) among its words. Only events and quotes read the
+/// parse, and only in such sentences.
+pub fn cued_sentences() -> Result<sitrep_parser::SentenceFilter, String> {
+    let events = sitrep_events::Lexicon::embedded().map_err(|e| e.to_string())?;
+    let cues = sitrep_quotes::lexicon::CueLexicon::parse(sitrep_quotes::lexicon::CUES_TSV)
+        .map_err(|e| e.to_string())?;
+    Ok(std::sync::Arc::new(
+        move |doc: &sitrep_doc::Document, si: usize| {
+            let Some(sentence) = doc.sentences.get(si) else {
+                return false;
+            };
+            let tokens = doc
+                .tokens
+                .get(sentence.tokens.0 as usize..sentence.tokens.1 as usize)
+                .unwrap_or(&[]);
+            events.may_hold_trigger(tokens.iter().map(|t| t.lemma.as_str()))
+                || cues.may_hold_cue(tokens.iter().map(|t| doc.slice(t.span)))
+        },
+    ))
 }
 
 fn built<S: Stage + 'static, E: std::fmt::Display>(

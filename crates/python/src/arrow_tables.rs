@@ -3,7 +3,7 @@
 
 use arrow_array::builder::{
     ArrayBuilder, BooleanBuilder, Date32Builder, Float64Builder, Int32Builder, Int64Builder,
-    StringBuilder,
+    ListBuilder, StringBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_pyarrow::ToPyArrow;
@@ -21,8 +21,16 @@ fn data_type(kind: Kind) -> DataType {
         Kind::F64 => DataType::Float64,
         Kind::Bool => DataType::Boolean,
         Kind::Date => DataType::Date32,
+        Kind::StrList => DataType::List(Arc::new(list_item())),
     }
 }
+
+/// The item field of a list column, as pyarrow reads the Parquet LIST back.
+fn list_item() -> Field {
+    Field::new("element", DataType::Utf8, false)
+}
+
+type StrListBuilder = ListBuilder<StringBuilder>;
 
 fn builder(kind: Kind) -> Box<dyn ArrayBuilder> {
     match kind {
@@ -32,6 +40,9 @@ fn builder(kind: Kind) -> Box<dyn ArrayBuilder> {
         Kind::F64 => Box::new(Float64Builder::new()),
         Kind::Bool => Box::new(BooleanBuilder::new()),
         Kind::Date => Box::new(Date32Builder::new()),
+        Kind::StrList => {
+            Box::new(StrListBuilder::new(StringBuilder::new()).with_field(list_item()))
+        }
     }
 }
 
@@ -89,6 +100,14 @@ impl TableBuilder {
                 (Kind::Date, Value::Date(d)) => downcast::<Date32Builder>(any)
                     .map(|b| b.append_value(days(d)))
                     .is_some(),
+                (Kind::StrList, Value::StrList(items)) => downcast::<StrListBuilder>(any)
+                    .map(|b| {
+                        for x in items {
+                            b.values().append_value(x);
+                        }
+                        b.append(true)
+                    })
+                    .is_some(),
                 (_, v) => {
                     return Err(ExportError::Schema {
                         table,
@@ -125,6 +144,7 @@ fn append_null(kind: Kind, any: &mut dyn std::any::Any) {
         Kind::F64 => downcast::<Float64Builder>(any).map(|b| b.append_null()),
         Kind::Bool => downcast::<BooleanBuilder>(any).map(|b| b.append_null()),
         Kind::Date => downcast::<Date32Builder>(any).map(|b| b.append_null()),
+        Kind::StrList => downcast::<StrListBuilder>(any).map(|b| b.append_null()),
     };
 }
 
@@ -135,7 +155,7 @@ pub fn error_row(id: &str, error: &str) -> Vec<Value> {
     spec.iter()
         .map(|&(name, kind, nullable)| match (name, kind) {
             ("article_id", _) => Value::Str(id.to_string()),
-            ("errors", _) => Value::Str(error.to_string()),
+            ("errors", _) => Value::StrList(vec![error.to_string()]),
             _ if nullable => Value::Null,
             (_, Kind::Str) => Value::Str(String::new()),
             (_, Kind::I32) => Value::I32(0),
@@ -143,6 +163,7 @@ pub fn error_row(id: &str, error: &str) -> Vec<Value> {
             (_, Kind::F64) => Value::F64(0.0),
             (_, Kind::Bool) => Value::Bool(false),
             (_, Kind::Date) => Value::Null,
+            (_, Kind::StrList) => Value::StrList(Vec::new()),
         })
         .collect()
 }

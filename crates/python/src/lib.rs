@@ -1,5 +1,5 @@
 //! The `sitrep` Python extension module: sitrep's pipeline from Python, one article to a
-//! schema v1 dict ([`extract`]) or an Arrow batch of articles to the five tables of the
+//! schema v1 dict ([`extract`]) or an Arrow batch of articles to the tables of the
 //! Parquet export ([`PyPipeline::extract_batch`]), for notebooks and for Spark or Dask
 //! workers.
 //!
@@ -145,7 +145,7 @@ impl PyPipeline {
             .call_method1("loads", (PyString::new(py, &json),))
     }
 
-    /// A batch of articles to the five tables of `sitrep extract --format parquet`.
+    /// A batch of articles to the tables of `sitrep extract --format parquet`.
     ///
     /// `batch`: a `pyarrow.RecordBatch` or `pyarrow.Table` (or any object with
     /// `__arrow_c_stream__`) with columns `id` (string or integer), `text`, and optional
@@ -182,7 +182,7 @@ impl PyPipeline {
     }
 }
 
-/// Runs the pipeline over the records and builds the five tables in input order.
+/// Runs the pipeline over the records and builds the tables in input order.
 fn run_tables(
     pipeline: &sitrep_pipeline::Pipeline,
     records: Vec<sitrep_ingest::Record>,
@@ -277,7 +277,7 @@ fn event_ids<'py>(py: Python<'py>, mentions: &Bound<'py, PyAny>) -> PyResult<Bou
     arrow_array::Array::to_data(&ids).to_pyarrow(py)
 }
 
-/// The schemas of the five tables, by name (the Parquet export's columns as Arrow types).
+/// The schemas of the tables, by name (the Parquet export's columns as Arrow types).
 #[pyfunction]
 fn table_schemas(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     let out = PyDict::new(py);

@@ -113,6 +113,23 @@ impl CueLexicon {
         Ok(CueLexicon { by_first })
     }
 
+    /// Whether a sentence with these words (as written) may hold a quotation: a quotation
+    /// mark, or a word that starts a cue form. One lookup per word; the dependency parser's
+    /// `sentences = "cued"` rule uses it to skip sentences no speaker can come from.
+    pub fn may_hold_cue<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> bool {
+        let mut lower = String::new();
+        words.into_iter().any(|w| {
+            if w.chars()
+                .any(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}'))
+            {
+                return true;
+            }
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            self.by_first.contains_key(lower.as_str())
+        })
+    }
+
     /// The cue whose form starts at word `first` and continues with `next` words (lowercased).
     pub fn lookup<'a>(
         &self,

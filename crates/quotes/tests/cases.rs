@@ -24,6 +24,8 @@ const CASES: &[Case] = &[
     ("straight single", "'Talks are over for now,' said Marcus Lee.", "'Talks are over for now,'", Direct, Some("Marcus Lee"), Some("said")),
     ("guillemets", "« Nous sommes prêts à discuter », a déclaré le ministre. Anna Roy said: « We are ready to talk today. »", "« We are ready to talk today. »", Direct, Some("Anna Roy"), Some("said")),
     ("low-high marks", "Klaus Weber said: „The border stays open for trade.“", "„The border stays open for trade.“", Direct, Some("Klaus Weber"), Some("said")),
+    // Issue 11: a cue far after a comma-closed quote kept the quote without its `,"`.
+    ("comma-closed quote, long speaker phrase", "Sales rose 6%. \"Our results were strong, meeting all of our targets and greatly improving our position,\" chairman and chief executive Hugo Brandt said.", "\"Our results were strong, meeting all of our targets and greatly improving our position,\"", Direct, Some("Hugo Brandt"), Some("said")),
     ("doubled apostrophes", "''The deal is dead,'' Senator Hale told reporters.", "''The deal is dead,''", Direct, Some("Senator Hale"), Some("told")),
     // Nesting.
     ("nested single in double", "“They told us ‘no deal’ and walked out,” said Ivan Orlov.", "“They told us ‘no deal’ and walked out,”", Direct, Some("Ivan Orlov"), Some("said")),

@@ -436,15 +436,14 @@ pub(crate) const EVENTS: Route = Route {
 };
 
 /// Event columns with the article and the evidence sentence (cut from the text by the byte
-/// offsets of the record's sentence span).
+/// span of its sentence, stored with the event).
 const EVENT_COLUMNS: &str = "e.event AS id, a.id AS article, a.title AS article_title, e.idx AS index_in_article,
     e.date, e.event_date, e.code, e.base, e.root, e.quad_class, e.goldstein,
     e.source_code, e.source_text, e.target_code, e.target_text,
     e.trigger, e.trigger_start, e.trigger_end, e.sentence, e.status, e.is_root, e.quote_idx,
     e.place_key, pe.name AS place, e.happening,
-    CAST(substr(CAST(a.text AS BLOB), json_extract(a.record, '$.sentences[' || e.sentence || '].start') + 1,
-         json_extract(a.record, '$.sentences[' || e.sentence || '].end')
-         - json_extract(a.record, '$.sentences[' || e.sentence || '].start')) AS TEXT) AS sentence_text";
+    CAST(substr(CAST(a.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)
+        AS sentence_text";
 
 fn event_filter(p: &EventsParams) -> Result<Filter, ApiError> {
     let mut f = Filter::default();
@@ -477,7 +476,7 @@ fn event_filter(p: &EventsParams) -> Result<Filter, ApiError> {
     f.opt("a.id = ?", text("article", &p.article)?);
     f.opt("e.happening = ?", p.happening);
     f.opt(
-        "EXISTS (SELECT 1 FROM json_each(a.record, '$.themes') t WHERE json_extract(t.value, '$.theme') = ?)",
+        "EXISTS (SELECT 1 FROM themes t WHERE t.article = e.article AND t.theme = ?)",
         text("theme", &p.theme)?,
     );
     if p.asserted_only {
@@ -813,8 +812,7 @@ pub(crate) async fn places(State(s): Shared, Params(p): Params<PlacesParams>) ->
     let (from, to) = dates(p.from, p.to)?;
     f.opt("e.date >= ?", from);
     f.opt("e.date <= ?", to);
-    // Coordinates live in the article records (the entity's geo): read from one event's
-    // article, through the event's local place index.
+    // Coordinates are the place entity's geo, as the first article that named it gave them.
     let sql = format!(
         "WITH p AS (
             SELECT e.place_key, count(*) AS events, min(e.event) AS sample,
@@ -822,8 +820,8 @@ pub(crate) async fn places(State(s): Shared, Params(p): Params<PlacesParams>) ->
             FROM events e WHERE {} GROUP BY e.place_key
             ORDER BY events DESC, e.place_key LIMIT ? OFFSET ?)
          SELECT p.place_key, p.events, p.cooperation, p.conflict, pe.name,
-                json_extract(a.record, '$.entities[' || json_extract(a.record, '$.events[' || s.idx || '].place') || '].geo') AS geo_json
-         FROM p JOIN events s ON s.event = p.sample JOIN articles a ON a.article = s.article
+                pe.geo AS geo_json
+         FROM p JOIN events s ON s.event = p.sample
               LEFT JOIN entities pe ON pe.entity = s.place_entity
          ORDER BY p.events DESC, p.place_key",
         f.sql()

@@ -13,7 +13,10 @@ pub enum StoreError {
     /// The reason is said once (SQLite's error and its source repeat each other).
     #[error("cannot open store {path}: {reason}")]
     Open { path: String, reason: String },
-    #[error("store {path} has schema version {found}, this sitrep reads version {expected}")]
+    #[error(
+        "store {path} has schema version {found}, this sitrep reads version {expected} \
+         (ingest the articles again into a new store)"
+    )]
     SchemaVersion {
         path: String,
         found: i64,
@@ -27,6 +30,8 @@ pub enum StoreError {
     BadQuery(String),
     #[error("no article with id {0:?}")]
     NoArticle(String),
+    #[error("corrupt store: {0}")]
+    Corrupt(String),
 }
 
 /// Attaches a context to rusqlite results: `conn.execute(..).ctx("insert article")?`.

@@ -92,14 +92,15 @@ enum Outcome {
     Rejected(String),
 }
 
-/// Ingests `items`, committing every `batch_size` articles; then regroups the happenings of
-/// every class the call touched, once. A crash between the two leaves the classes marked
-/// dirty in the store, and [`crate::Store::open`] finishes the job.
+/// Ingests `items`, committing every `batch_size` articles; then (when `regroup`) regroups
+/// the happenings of every class marked dirty, once. A crash between the two leaves the
+/// classes marked dirty in the store, and [`crate::Store::open`] finishes the job.
 pub(crate) fn ingest<A: Article>(
     conn: &mut Connection,
     grouper: &Grouper,
     batch_size: usize,
     replace: bool,
+    regroup: bool,
     items: impl IntoIterator<Item = A>,
 ) -> Result<IngestReport, StoreError> {
     let mut report = IngestReport::default();
@@ -131,7 +132,9 @@ pub(crate) fn ingest<A: Article>(
         tx.commit().ctx("commit batch")?;
         report.commits += 1;
     }
-    report.regrouped_classes = happenings::regroup_dirty(conn, grouper)?;
+    if regroup {
+        report.regrouped_classes = happenings::regroup_dirty(conn, grouper)?;
+    }
     Ok(report)
 }
 
@@ -171,8 +174,10 @@ fn ingest_one(
     if let Err(why) = validate(rec, text) {
         return Ok(Outcome::Rejected(why));
     }
-    let json = serde_json::to_string(rec)?;
-    let hash = content_hash(&[text.as_bytes(), json.as_bytes()]);
+    // The stored JSON is a function of the record and the text: hashing it with the text
+    // hashes both.
+    let json = crate::record::slim_json(rec, text)?;
+    let hash = content_hash(&[text.as_bytes(), &json]);
 
     let existing: Option<(i64, String)> = tx
         .prepare_cached("SELECT article, hash FROM articles WHERE id = ?1")
@@ -196,7 +201,7 @@ fn ingest_one(
 
     let article: i64 = tx
         .prepare_cached(
-            "INSERT INTO articles (id, date, title, url, source, hash, tone, text, record, ingested_at)
+            "INSERT INTO articles (id, date, title, url, source, hash, tone, text, record_z, ingested_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now')) RETURNING article",
         )
         .ctx("prepare article insert")?
@@ -210,7 +215,7 @@ fn ingest_one(
                 hash,
                 rec.tone.as_ref().map(|t| t.tone),
                 text,
-                json
+                crate::record::compress(&json)
             ],
             |r| r.get(0),
         )
@@ -219,6 +224,7 @@ fn ingest_one(
     let entities = write_entities(tx, article, rec)?;
     write_quotes(tx, article, rec, &entities)?;
     write_events(tx, article, rec, &entities, touched)?;
+    write_themes(tx, article, rec)?;
     unindexed.insert(article);
     Ok(outcome)
 }
@@ -268,6 +274,10 @@ fn delete_article(
             "delete replaced quotes",
         ),
         (
+            "DELETE FROM themes WHERE article = ?1",
+            "delete replaced themes",
+        ),
+        (
             "DELETE FROM mentions WHERE article = ?1",
             "delete replaced mentions",
         ),
@@ -303,8 +313,9 @@ fn write_entities(
 ) -> Result<Vec<i64>, StoreError> {
     let mut upsert = tx
         .prepare_cached(
-            "INSERT INTO entities (key, name, kind, actor_code) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT(key) DO UPDATE SET actor_code = coalesce(entities.actor_code, excluded.actor_code)
+            "INSERT INTO entities (key, name, kind, actor_code, geo) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(key) DO UPDATE SET actor_code = coalesce(entities.actor_code, excluded.actor_code),
+                                            geo = coalesce(entities.geo, excluded.geo)
              RETURNING entity",
         )
         .ctx("prepare entity upsert")?;
@@ -318,10 +329,12 @@ fn write_entities(
         .ctx("prepare mention insert")?;
     let mut ids = Vec::with_capacity(rec.entities.len());
     for (local, e) in rec.entities.iter().enumerate() {
+        let geo = e.geo.as_ref().map(serde_json::to_string).transpose()?;
         let id: i64 = upsert
-            .query_row(params![entity_key(e), e.name, e.kind, e.actor_code], |r| {
-                r.get(0)
-            })
+            .query_row(
+                params![entity_key(e), e.name, e.kind, e.actor_code, geo],
+                |r| r.get(0),
+            )
             .ctx("upsert entity")?;
         name.execute(params![id, e.name])
             .ctx("insert entity name")?;
@@ -394,15 +407,20 @@ fn write_events(
         .prepare_cached(
             "INSERT INTO events (article, idx, date, code, base, root, quad_class, goldstein,
                 source_code, source_entity, source_text, target_code, target_entity, target_text,
-                place_entity, place_key, trigger_start, trigger_end, trigger, sentence, event_date,
-                is_root, status, quote_idx)
+                place_entity, place_key, trigger_start, trigger_end, trigger, sentence, sentence_start,
+                sentence_end, event_date, is_root, status, quote_idx)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                     ?19, ?20, ?21, ?22, ?23, ?24)",
+                     ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
         )
         .ctx("prepare event insert")?;
     // The happenings crate's own rows, so place keys and dates are exactly what it groups on.
     let rows = EventMention::from_record(rec);
     for (e, m) in rec.events.iter().zip(&rows) {
+        // A sentence index outside the record (a foreign producer) falls back to the trigger.
+        let sentence = rec
+            .sentences
+            .get(e.sentence as usize)
+            .map_or((e.trigger.start, e.trigger.end), |s| (s.start, s.end));
         st.execute(params![
             article,
             m.index as i64,
@@ -424,6 +442,8 @@ fn write_events(
             e.trigger.end as i64,
             e.trigger.text,
             e.sentence as i64,
+            sentence.0 as i64,
+            sentence.1 as i64,
             e.date.map(|d| d.to_string()),
             e.is_root,
             e.status,
@@ -431,6 +451,19 @@ fn write_events(
         ])
         .ctx("insert event")?;
         touched.insert(GroupClass::new(&m.source_code, &m.target_code, &m.root));
+    }
+    Ok(())
+}
+
+fn write_themes(tx: &Transaction, article: i64, rec: &ArticleRecord) -> Result<(), StoreError> {
+    let mut st = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO themes (article, theme, start, end) VALUES (?1, ?2, ?3, ?4)",
+        )
+        .ctx("prepare theme insert")?;
+    for t in &rec.themes {
+        st.execute(params![article, t.theme, t.start as i64, t.end as i64])
+            .ctx("insert theme")?;
     }
     Ok(())
 }

@@ -47,6 +47,7 @@ mod happenings;
 mod hash;
 mod ingest;
 mod query;
+mod record;
 mod schema;
 mod table;
 
@@ -238,8 +239,35 @@ impl Store {
             &self.grouper,
             self.batch_size,
             self.replace,
+            true,
             items,
         )
+    }
+
+    /// Like [`Store::ingest`] but leaves the happenings of the touched classes marked for
+    /// regrouping: for a caller that writes one stream in many calls (the CLI stores each
+    /// chunk as the pipeline delivers it). Regrouping re-reads every stored mention of a
+    /// touched class, so doing it per chunk made a long ingest slow down as the store grew;
+    /// call [`Store::regroup_pending`] once at the end (a crash before that is finished by
+    /// the next [`Store::open`]).
+    pub fn ingest_deferred<A: Article>(
+        &mut self,
+        items: impl IntoIterator<Item = A>,
+    ) -> Result<IngestReport, StoreError> {
+        ingest::ingest(
+            &mut self.conn,
+            &self.grouper,
+            self.batch_size,
+            self.replace,
+            false,
+            items,
+        )
+    }
+
+    /// Regroups the happenings of every class marked by [`Store::ingest_deferred`] (or left
+    /// over by a killed ingest); returns how many classes there were.
+    pub fn regroup_pending(&mut self) -> Result<usize, StoreError> {
+        happenings::regroup_dirty(&mut self.conn, &self.grouper)
     }
 
     /// Whether an article with this id is stored (to skip processing it again on a resume).

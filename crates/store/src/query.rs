@@ -554,9 +554,9 @@ fn is_fts_syntax_error(e: &rusqlite::Error) -> bool {
 }
 
 fn article(conn: &Connection, q: &ArticleQuery) -> Result<Table, StoreError> {
-    let row: Option<(i64, String, String)> = {
+    let row: Option<(i64, Vec<u8>, String)> = {
         let mut st = conn
-            .prepare_cached("SELECT article, record, text FROM articles WHERE id = ?1")
+            .prepare_cached("SELECT article, record_z, text FROM articles WHERE id = ?1")
             .ctx("prepare article")?;
         let mut rows = st.query([&q.id]).ctx("read article")?;
         match rows.next().ctx("read article")? {
@@ -571,7 +571,7 @@ fn article(conn: &Connection, q: &ArticleQuery) -> Result<Table, StoreError> {
     let Some((article, record, text)) = row else {
         return Err(StoreError::NoArticle(q.id.clone()));
     };
-    let mut rec: sitrep_doc::output::ArticleRecord = serde_json::from_str(&record)?;
+    let mut rec = crate::record::restore(&crate::record::decompress(&record)?, &text)?;
     let mut json = serde_json::to_value(&rec)?;
 
     // The store's own ids beside the article's: the cross-article entity and the happening.

@@ -2,7 +2,7 @@
 //! `PRAGMA user_version`, so an old sitrep never misreads a newer store.
 
 /// Bumped whenever a table changes shape.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Connection settings applied on every open. WAL lets readers query while an ingest
 /// writes; `synchronous=NORMAL` in WAL mode keeps every committed transaction across a
@@ -36,8 +36,10 @@ CREATE TABLE articles (
     hash        TEXT NOT NULL,
     tone        REAL,
     text        TEXT NOT NULL,
-    -- the schema v1 record (all annotations, spans with their text) as JSON
-    record      TEXT NOT NULL,
+    -- the schema v1 record (all annotations, spans with their text) as zlib-compressed JSON:
+    -- a fifth of its plain size, so the store stays within ~3x its input (issue 11, bug 10);
+    -- `sitrep query article ID` prints it, and the tables below hold what SQL asks of it
+    record_z    BLOB NOT NULL,
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX articles_date ON articles(date);
@@ -49,7 +51,8 @@ CREATE TABLE entities (
     key        TEXT NOT NULL UNIQUE,
     name       TEXT NOT NULL,        -- canonical name as first seen
     kind       TEXT NOT NULL,
-    actor_code TEXT                  -- first CAMEO code seen
+    actor_code TEXT,                 -- first CAMEO code seen
+    geo        TEXT                  -- a place's coordinates as JSON (the record's geo), first seen
 );
 CREATE INDEX entities_code ON entities(actor_code);
 
@@ -122,6 +125,8 @@ CREATE TABLE events (
     trigger_end    INTEGER NOT NULL,
     trigger        TEXT NOT NULL,
     sentence       INTEGER NOT NULL,
+    sentence_start INTEGER NOT NULL,  -- byte span of the evidence sentence
+    sentence_end   INTEGER NOT NULL,
     event_date     TEXT,              -- the date the article gives the event, if any
     is_root        INTEGER NOT NULL,
     status         TEXT NOT NULL,
@@ -135,6 +140,17 @@ CREATE INDEX events_group ON events(root, source_code, target_code);
 CREATE INDEX events_source_entity ON events(source_entity);
 CREATE INDEX events_target_entity ON events(target_entity);
 CREATE INDEX events_happening ON events(happening);
+
+-- GDELT themes found in an article, one row per theme occurrence.
+-- Keyed by article first (a replaced article's rows go at once; "events of articles with
+-- theme T" probes (article, theme)); no rowid and no second index: one B-tree.
+CREATE TABLE themes (
+    article INTEGER NOT NULL REFERENCES articles(article),
+    theme   TEXT NOT NULL,
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    PRIMARY KEY (article, theme, start, end)
+) WITHOUT ROWID;
 
 -- One row per real-world happening across articles (sitrep-happenings' rule; the id is
 -- its GLOBALEVENTID).

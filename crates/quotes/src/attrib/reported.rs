@@ -157,9 +157,15 @@ impl State<'_> {
                             };
                         }
                     }
-                    if only_quote.is_some() {
-                        kind = QuoteKind::Direct;
-                    }
+                    // Content that is one marked quote is that direct quote, marks and
+                    // all: the clause was cut before its closing `,"` (issue 11, bug 9).
+                    let (st, en) = match only_quote {
+                        Some(m) => {
+                            kind = QuoteKind::Direct;
+                            (segs[m].start, segs[m].end)
+                        }
+                        None => (st, en),
+                    };
                     self.push(st, en, kind, spk, Some((c, c + len)), para);
                 }
             }
