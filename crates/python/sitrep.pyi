@@ -17,7 +17,8 @@ import pyarrow
 __version__: str
 
 TABLES: List[str]
-"""The table names extract_batch returns: articles, entities, mentions, quotes, events."""
+"""The table names extract_batch returns: articles, entities, mentions, quotes, events, dates,
+amounts."""
 
 Date = Union[str, datetime.date]
 Id = Union[str, int]
@@ -63,7 +64,7 @@ class Pipeline:
     def extract_batch(
         self, batch: Union[pyarrow.RecordBatch, pyarrow.Table, Any]
     ) -> Dict[str, pyarrow.Table]:
-        """A batch of articles to the five tables of ``sitrep extract --format parquet``.
+        """A batch of articles to the seven tables of ``sitrep extract --format parquet``.
 
         ``batch`` has columns ``id`` (string or integer) and ``text``, and optionally
         ``date`` (date32 or "YYYY-MM-DD"), ``title``, ``url``, ``source``: each row is read as
@@ -90,4 +91,4 @@ def event_ids(mentions: Union[pyarrow.RecordBatch, pyarrow.Table, Any]) -> pyarr
     """
 
 def table_schemas() -> Dict[str, pyarrow.Schema]:
-    """The Arrow schemas of the five tables (the Parquet export's columns), by name."""
+    """The Arrow schemas of the seven tables (the Parquet export's columns), by name."""

@@ -63,13 +63,17 @@ def with_corpus_event_ids(parts: list) -> pa.Table:
     dates = articles.rename_columns(["article_id", "article_date"])
     places = entities.rename_columns(
         ["article_id", "place_entity", "place_geonames_id", "place_key"])
-    order = pa.array(range(events.num_rows), pa.int64())
-    joined = (
-        events.append_column("_row", order)
+    # Only the key columns go through the join (pyarrow joins no list columns, and need not).
+    keys = (
+        events.select(["article_id", "place_entity"])
+        .append_column("_row", pa.array(range(events.num_rows), pa.int64()))
         .join(dates, "article_id", join_type="left outer")
         .join(places, ["article_id", "place_entity"], join_type="left outer")
         .sort_by("_row")
     )
+    joined = events
+    for name in ("article_date", "place_geonames_id", "place_key"):
+        joined = joined.append_column(name, keys[name])
     at = events.schema.get_field_index("global_event_id")
     return events.set_column(at, events.schema.field(at), sitrep.event_ids(joined))
 

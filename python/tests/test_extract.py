@@ -102,7 +102,8 @@ def test_a_pipeline_is_reused_and_gives_the_same_records(shared):
 
 
 def test_module_metadata():
-    assert sitrep.TABLES == ["articles", "entities", "mentions", "quotes", "events"]
+    assert sitrep.TABLES == [
+        "articles", "entities", "mentions", "quotes", "events", "dates", "amounts"]
     assert set(sitrep.table_schemas()) == set(sitrep.TABLES)
     assert sitrep.__version__
     assert sitrep.extract.__doc__ and sitrep.Pipeline.extract_batch.__doc__
