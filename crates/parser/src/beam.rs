@@ -5,14 +5,32 @@
 //! the perceptron is moved towards the gold prefix and away from the best item (see
 //! `train.rs`). Histories are an arena of (parent, move, label) nodes, so items share prefixes.
 
-use crate::features::{transition_features, Atoms};
+use crate::features::{label_features, transition_features, Atoms};
+use crate::parser::best_label;
 use crate::system::{Move, State, MOVES};
 
-/// What the search needs from the move and label models.
+/// What the search needs from the move and label models (the shipped parser's tables, or
+/// the weights being trained).
 pub(crate) trait Models {
     fn move_scores(&self, feats: &[u32], scores: &mut [i32]);
+    fn label_scores(&self, feats: &[u32], scores: &mut [i32]);
+    /// Number of arc labels (at most 64).
+    fn label_count(&self) -> usize;
+    /// The label of the root arc.
+    fn root_label(&self) -> u8;
+
     /// Label of the arc `m` would make in `st` (called only for LEFT and RIGHT).
-    fn label(&self, atoms: &Atoms, st: &State, m: Move, feats: &mut Vec<u32>) -> u8;
+    fn label(&self, atoms: &Atoms, st: &State, m: Move, feats: &mut Vec<u32>) -> u8 {
+        match st.arc_of(m) {
+            Some((h, d)) if h != st.n => {
+                let mut scores = [0i32; 64];
+                label_features(atoms, st, h, d, feats);
+                self.label_scores(feats, &mut scores);
+                best_label(&scores[..self.label_count()], self.root_label())
+            }
+            _ => self.root_label(),
+        }
+    }
 }
 
 /// One step of a history: the move, its arc's label, and the step before (`u32::MAX`: none).

@@ -260,17 +260,14 @@ impl Models for Parser {
     fn move_scores(&self, feats: &[u32], scores: &mut [i32]) {
         self.actions.score(feats, scores);
     }
-
-    fn label(&self, atoms: &Atoms, st: &State, m: Move, feats: &mut Vec<u32>) -> u8 {
-        match st.arc_of(m) {
-            Some((h, d)) if h != st.n => {
-                let mut scores = [0i32; 64];
-                label_features(atoms, st, h, d, feats);
-                self.labeller.score(feats, &mut scores);
-                best_label(&scores[..self.labels.len()], self.root)
-            }
-            _ => self.root,
-        }
+    fn label_scores(&self, feats: &[u32], scores: &mut [i32]) {
+        self.labeller.score(feats, scores);
+    }
+    fn label_count(&self) -> usize {
+        self.labels.len()
+    }
+    fn root_label(&self) -> u8 {
+        self.root
     }
 }
 

@@ -441,17 +441,14 @@ impl Models for Training<'_> {
     fn move_scores(&self, feats: &[u32], scores: &mut [i32]) {
         self.moves.score(feats, scores);
     }
-
-    fn label(&self, atoms: &Atoms, st: &State, m: Move, feats: &mut Vec<u32>) -> u8 {
-        match st.arc_of(m) {
-            Some((h, d)) if h != st.n => {
-                let mut scores = [0i32; 64];
-                label_features(atoms, st, h, d, feats);
-                self.labeller.score(feats, &mut scores);
-                best_label(&scores[..self.nlabels], self.root)
-            }
-            _ => self.root,
-        }
+    fn label_scores(&self, feats: &[u32], scores: &mut [i32]) {
+        self.labeller.score(feats, scores);
+    }
+    fn label_count(&self) -> usize {
+        self.nlabels
+    }
+    fn root_label(&self) -> u8 {
+        self.root
     }
 }
 
