@@ -23,6 +23,8 @@ import threading
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from sitrep_keys import with_event_keys
+
 _LOCAL = threading.local()
 
 
@@ -57,23 +59,11 @@ def with_corpus_event_ids(parts: list) -> pa.Table:
     import sitrep
 
     events = pa.concat_tables([p["events"] for p in parts])
-    articles = pa.concat_tables([p["articles"] for p in parts]).select(["article_id", "date"])
-    entities = pa.concat_tables([p["entities"] for p in parts]).select(
-        ["article_id", "entity_id", "geonames_id", "key"])
-    dates = articles.rename_columns(["article_id", "article_date"])
-    places = entities.rename_columns(
-        ["article_id", "place_entity", "place_geonames_id", "place_key"])
-    # Only the key columns go through the join (pyarrow joins no list columns, and need not).
-    keys = (
-        events.select(["article_id", "place_entity"])
-        .append_column("_row", pa.array(range(events.num_rows), pa.int64()))
-        .join(dates, "article_id", join_type="left outer")
-        .join(places, ["article_id", "place_entity"], join_type="left outer")
-        .sort_by("_row")
-    )
-    joined = events
-    for name in ("article_date", "place_geonames_id", "place_key"):
-        joined = joined.append_column(name, keys[name])
+    joined = with_event_keys({
+        "events": events,
+        "articles": pa.concat_tables([p["articles"] for p in parts]),
+        "entities": pa.concat_tables([p["entities"] for p in parts]),
+    })
     at = events.schema.get_field_index("global_event_id")
     return events.set_column(at, events.schema.field(at), sitrep.event_ids(joined))
 

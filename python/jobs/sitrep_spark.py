@@ -26,6 +26,8 @@ from typing import Callable, Iterator
 
 import pyarrow as pa
 
+from sitrep_keys import EVENT_KEYS, with_event_keys
+
 # The tables a run can write. Mentions are left out: their rows would need the entities'
 # ids across batches, which the articles table does not count.
 TABLES = ("articles", "entities", "quotes", "events")
@@ -41,15 +43,6 @@ def _pipeline(threads: int = 1):
 
         _PIPELINE = sitrep.Pipeline(threads=threads)
     return _PIPELINE
-
-
-# Per event, what its corpus-level id needs from the article and the place entity: kept
-# beside the event so the id step needs no join.
-EVENT_KEYS = (
-    pa.field("article_date", pa.date32()),
-    pa.field("place_geonames_id", pa.int64()),
-    pa.field("place_key", pa.string()),
-)
 
 
 def table_schema(name: str) -> pa.Schema:
@@ -70,22 +63,6 @@ def blob_schema() -> pa.Schema:
                      + [pa.field(name, pa.binary(), nullable=False) for name in names])
 
 
-def event_keys(tables: dict) -> pa.Table:
-    """For each event row, in order: its article's date and its place entity's geonames id
-    and key (null without a place)."""
-    events = tables["events"].select(["article_id", "place_entity"])
-    events = events.append_column("_row", pa.array(range(events.num_rows), pa.int64()))
-    dates = tables["articles"].select(["article_id", "date"]).rename_columns(
-        ["article_id", "article_date"])
-    places = tables["entities"].select(["article_id", "entity_id", "geonames_id", "key"])
-    places = places.rename_columns(
-        ["article_id", "place_entity", "place_geonames_id", "place_key"])
-    joined = (events.join(dates, "article_id", join_type="left outer")
-              .join(places, ["article_id", "place_entity"], join_type="left outer")
-              .sort_by("_row"))
-    return joined.select([f.name for f in EVENT_KEYS])
-
-
 def _ipc(table: pa.Table) -> bytes:
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
@@ -95,9 +72,7 @@ def _ipc(table: pa.Table) -> bytes:
 
 def blobs(tables: dict, n_articles: int) -> pa.RecordBatch:
     """extract_batch's tables as one row of IPC streams (see ``blob_schema``)."""
-    keyed = tables["events"]
-    for field, column in zip(EVENT_KEYS, event_keys(tables).columns):
-        keyed = keyed.append_column(field, column)
+    keyed = with_event_keys(tables)
     values = [_ipc(keyed if name == "events" else tables[name]) for name in TABLES]
     columns = [pa.array([n_articles], pa.int64())] + [pa.array([v], pa.binary()) for v in values]
     return pa.RecordBatch.from_arrays(columns, schema=blob_schema())
@@ -150,7 +125,9 @@ def run(spark, corpus: str, out: str, tables=("events", "quotes", "entities"), p
 
     # Executors import this module to run its functions (spark-submit --py-files does the
     # same on a cluster).
-    spark.sparkContext.addPyFile(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.abspath(__file__))
+    for module in ("sitrep_keys.py", "sitrep_spark.py"):
+        spark.sparkContext.addPyFile(os.path.join(here, module))
     started = clock()
     df = spark.read.parquet(corpus)
     keep = [c for c in ("id", "date", "text", "title", "url", "source") if c in df.columns]

@@ -11,6 +11,7 @@ import pytest
 import sitrep
 
 from conftest import KEYS, arrow_batch, assert_same_table, run_cli
+from sitrep_keys import with_event_keys
 
 
 @pytest.fixture(scope="module")
@@ -97,21 +98,8 @@ def test_event_ids_reproduce_one_run_over_split_batches(pipeline, corpus, cli_ta
     halves = [pipeline.extract_batch(arrow_batch(rows[:20])),
               pipeline.extract_batch(arrow_batch(rows[20:]))]
     events = pa.concat_tables([h["events"] for h in halves])
-    dates = pa.concat_tables([h["articles"].select(["article_id", "date"]) for h in halves])
-    ents = pa.concat_tables([h["entities"].select(["article_id", "entity_id", "geonames_id", "key"])
-                             for h in halves])
-    # Only the key columns go through the join (pyarrow joins no list columns, and need not).
-    keys = (
-        events.select(["article_id", "place_entity"])
-        .append_column("_row", pa.array(range(events.num_rows)))
-        .join(dates.rename_columns(["article_id", "article_date"]), "article_id")
-        .join(ents.rename_columns(["article_id", "place_entity", "place_geonames_id", "place_key"]),
-              ["article_id", "place_entity"])
-        .sort_by("_row")
-    )
-    joined = events
-    for name in ("article_date", "place_geonames_id", "place_key"):
-        joined = joined.append_column(name, keys[name])
+    joined = with_event_keys({name: pa.concat_tables([h[name] for h in halves])
+                              for name in ("events", "articles", "entities")})
     ids = sitrep.event_ids(joined)
     at = events.schema.get_field_index("global_event_id")
     fixed = events.set_column(at, events.schema.field(at), ids)
