@@ -44,6 +44,15 @@ impl Filter {
         }
     }
 
+    /// The `actor` parameter: events whose source or target code matches the pattern.
+    fn either_actor(&mut self, actor: &Option<String>) -> Result<(), ApiError> {
+        self.opt(
+            "(e.source_code GLOB ? OR e.target_code GLOB ?)",
+            actor_pattern("actor", actor)?,
+        );
+        Ok(())
+    }
+
     fn sql(&self) -> String {
         if self.fragments.is_empty() {
             "1".into()
@@ -461,10 +470,7 @@ fn event_filter(p: &EventsParams) -> Result<Filter, ApiError> {
             f.opt("e.target_code GLOB ?", b);
         }
     }
-    f.opt(
-        "(e.source_code GLOB ? OR e.target_code GLOB ?)",
-        actor_pattern("actor", &p.actor)?,
-    );
+    f.either_actor(&p.actor)?;
     f.opt("(e.source_entity = ? OR e.target_entity = ?)", p.entity);
     f.opt("e.code = ?", cameo("code", &p.code, false)?);
     f.opt("e.root = ?", cameo("root", &p.root, true)?);
@@ -639,10 +645,7 @@ pub(crate) async fn dyads(State(s): Shared, Params(p): Params<DyadsParams>) -> A
     let page = Page::new(p.limit, p.offset, 20, 500)?;
     let mut f = Filter::default();
     f.add("e.source_code != '' AND e.target_code != ''", []);
-    f.opt(
-        "(e.source_code GLOB ? OR e.target_code GLOB ?)",
-        actor_pattern("actor", &p.actor)?,
-    );
+    f.either_actor(&p.actor)?;
     let sql = format!(
         "SELECT e.source_code AS source, e.target_code AS target, count(*) AS events,
                 min(e.date) AS first, max(e.date) AS last, avg(e.goldstein) AS mean_goldstein
@@ -732,10 +735,7 @@ pub(crate) async fn network(State(s): Shared, Params(p): Params<NetworkParams>) 
     let page = Page::new(p.limit, None, 100, 500)?;
     let mut f = Filter::default();
     f.add("e.source_code != '' AND e.target_code != ''", []);
-    f.opt(
-        "(e.source_code GLOB ? OR e.target_code GLOB ?)",
-        actor_pattern("actor", &p.actor)?,
-    );
+    f.either_actor(&p.actor)?;
     f.opt("e.root = ?", cameo("root", &p.root, true)?);
     f.opt("e.quad_class = ?", quad_class(p.quad_class)?);
     let (from, to) = dates(p.from, p.to)?;
@@ -803,10 +803,7 @@ pub(crate) async fn places(State(s): Shared, Params(p): Params<PlacesParams>) ->
     let page = Page::new(p.limit, p.offset, 200, 1000)?;
     let mut f = Filter::default();
     f.add("e.place_key IS NOT NULL", []);
-    f.opt(
-        "(e.source_code GLOB ? OR e.target_code GLOB ?)",
-        actor_pattern("actor", &p.actor)?,
-    );
+    f.either_actor(&p.actor)?;
     f.opt("e.root = ?", cameo("root", &p.root, true)?);
     f.opt("e.quad_class = ?", quad_class(p.quad_class)?);
     let (from, to) = dates(p.from, p.to)?;
