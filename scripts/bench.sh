@@ -15,17 +15,9 @@ cd "$(dirname "$0")/.."
 corpus=${1:-../shared/data/news_corpus.jsonl}
 [ -f "$corpus" ] || { echo "corpus $corpus not found" >&2; exit 1; }
 
-if [ ! -x /usr/bin/time ]; then
-  echo "/usr/bin/time is missing: installing GNU time with apt-get" >&2
-  apt-get update -qq && apt-get install -y -qq time >/dev/null
-fi
-
-if [ -n "${SITREP_BIN:-}" ]; then
-  bin=$SITREP_BIN
-else
-  cargo build --release -p sitrep-cli
-  bin="${CARGO_TARGET_DIR:-target}/release/sitrep"
-fi
+. scripts/lib.sh
+need_gnu_time
+release_bin
 cores=$(nproc)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -16,12 +16,8 @@ ud=${UD_DIR:-../shared/data/ud}
 gold=$ud/en_ewt-ud-test.conllu
 scorer=../shared/tools/conll18_ud_eval.py
 [ -f "$gold" ] || { echo "$gold not found" >&2; exit 1; }
-if [ -n "${SITREP_BIN:-}" ]; then
-  bin=$SITREP_BIN
-else
-  cargo build --release -p sitrep-cli
-  bin="${CARGO_TARGET_DIR:-target}/release/sitrep"
-fi
+. scripts/lib.sh
+release_bin
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 show() { grep -E '^(Metric|-----|Tokens|Sentences|Words|UPOS|UAS|LAS)'; }
