@@ -504,7 +504,10 @@ mod tests {
             );
         }
         for bad in ["0", "4", "\"day\""] {
-            assert!(serde_json::from_str::<DateResolution>(bad).is_err(), "{bad}");
+            assert!(
+                serde_json::from_str::<DateResolution>(bad).is_err(),
+                "{bad}"
+            );
         }
     }
 }
