@@ -232,17 +232,23 @@ impl Stage for EventsStage {
     }
 }
 
-/// Whether sentence `si` names an actor the coder can use: a mention whose entity has a
-/// CAMEO actor code or is a geocoded place. Without one no event is coded there, so the
-/// parser's `sentences = "cued"` rule skips such sentences. `true` when the document has no
-/// mentions layer (nothing is known, nothing is skipped).
+/// Whether sentence `si` names an actor the coder can use: after names, a mention whose
+/// entity has a CAMEO actor code or is a geocoded place; before names (the parser runs
+/// before it), a token the tagger's NER put in a name or a proper noun. The parser's
+/// `sentences = "cued"` rule skips sentences without one.
 pub fn names_an_actor(doc: &Document, si: usize) -> bool {
-    if !doc.done.contains(Layers::MENTIONS) {
-        return true;
-    }
     let Some(s) = doc.sentences.get(si) else {
         return false;
     };
+    if !doc.done.contains(Layers::MENTIONS) {
+        let tokens = doc
+            .tokens
+            .get(s.tokens.0 as usize..s.tokens.1 as usize)
+            .unwrap_or(&[]);
+        return tokens
+            .iter()
+            .any(|t| t.ner != sitrep_doc::NerTag::O || t.pos == Upos::Propn);
+    }
     doc.mentions.iter().any(|m| {
         m.span.start() >= s.span.start()
             && m.span.end() <= s.span.end()

@@ -1,5 +1,5 @@
 //! Tables of cases for actors read from the dependency tree: sentences written for this test
-//! run through the standard chain with the parser (segment, dates, tagger, names, parser,
+//! run through the standard chain with the parser (segment, dates, tagger, parser, names,
 //! quotes, events), each with the events it must give and the actor codes it must not give.
 //! A failure also shows what the same sentence gives without the parser.
 
@@ -11,14 +11,14 @@ fn chain(parser: bool) -> Chain {
         Box::new(sitrep_dates::DatesConfig::default().build().unwrap()),
         Box::new(sitrep_tagger::TaggerConfig::default().build().unwrap()),
     ];
-    stages.push(Box::new(
-        sitrep_names::NamesConfig::default().build().unwrap(),
-    ));
     if parser {
         stages.push(Box::new(
             sitrep_parser::ParserConfig::default().build().unwrap(),
         ));
     }
+    stages.push(Box::new(
+        sitrep_names::NamesConfig::default().build().unwrap(),
+    ));
     stages.push(Box::new(
         sitrep_quotes::QuotesConfig::default().build().unwrap(),
     ));

@@ -3,8 +3,8 @@
 //!
 //! `cargo run --release -p sitrep-pipeline --example cued_share -- ../shared/data/news_corpus.jsonl`
 //!
-//! Runs segment, tagger and names (the rule reads tokens, lemmas, UPOS and mentions) and
-//! applies [`sitrep_pipeline::cued_sentences`], then tells which test admitted each sentence.
+//! Runs segment and tagger (the rule reads tokens, lemmas, UPOS and NER tags, as the parser
+//! stage sees them before names) and applies [`sitrep_pipeline::cued_sentences`], then tells which test admitted each sentence.
 
 use sitrep_doc::{Chain, Stage};
 
@@ -16,7 +16,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let chain = Chain::new(vec![
         Box::new(sitrep_text::SegmentConfig::default().build()?) as Box<dyn Stage>,
         Box::new(sitrep_tagger::TaggerConfig::default().build()?),
-        Box::new(sitrep_names::NamesConfig::default().build()?),
     ])?;
     let events = sitrep_events::Lexicon::embedded()?;
     let cues = sitrep_quotes::lexicon::CueLexicon::parse(sitrep_quotes::lexicon::CUES_TSV)?;
@@ -57,7 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     println!(
-        "sentences {sentences}, cued {parsed} ({:.1}%): {by_trigger} with a trigger, {by_cue_only} with a speech cue only; {no_actor} skipped for naming no actor",
+        "sentences {sentences}, cued {parsed} ({:.1}%): {by_trigger} with a trigger, {by_cue_only} with a speech cue only; {no_actor} skipped for naming no one",
         pct(parsed, sentences)
     );
     println!(

@@ -75,8 +75,8 @@ registry! {
     Segment => "segment", sitrep_text::SegmentConfig;
     Dates => "dates", sitrep_dates::DatesConfig;
     Tagger => "tagger", sitrep_tagger::TaggerConfig;
-    Names => "names", sitrep_names::NamesConfig;
     Parser => "parser", sitrep_parser::ParserConfig;
+    Names => "names", sitrep_names::NamesConfig;
     Quotes => "quotes", sitrep_quotes::QuotesConfig;
     Events => "events", sitrep_events::EventsConfig;
     Gkg => "gkg", sitrep_gkg::GkgConfig;
@@ -155,14 +155,15 @@ impl StageConfig {
     }
 }
 
-/// The parser's rule for `sentences = "cued"`: a sentence is parsed when it names an actor
-/// the events stage can use (a mention with an actor code or a geocoded place; the parser
-/// runs after names for this) and it may hold an event trigger as the events coder finds
+/// The parser's rule for `sentences = "cued"`: a sentence is parsed when it names someone
+/// (a token the tagger's NER put in a name, or a proper noun: the parser runs before names,
+/// whose coreference reads the parse; see [`sitrep_events::names_an_actor`]) and it may hold an event trigger as the events coder finds
 /// one (a verb with a bare pattern, a complement class, or a pattern whose literal words
 /// are all in the sentence: "be"/"have" count only with the rest of one of their patterns)
 /// or a speech cue (a cue word or a quotation mark). Only events and quotes read the parse,
-/// and only in such sentences: a sentence without a named actor codes no event and gives
-/// no named speaker.
+/// and only in such sentences: a sentence without a name codes no event and gives no named
+/// speaker, but for the agents ("police", "officials") that names codes by the article's
+/// country.
 pub fn cued_sentences() -> Result<sitrep_parser::SentenceFilter, String> {
     let events = sitrep_events::Lexicon::embedded().map_err(|e| e.to_string())?;
     let cues = sitrep_quotes::lexicon::CueLexicon::parse(sitrep_quotes::lexicon::CUES_TSV)
@@ -237,7 +238,7 @@ mod tests {
         let err = StageConfig::named("segmnt").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown stage \"segmnt\" (known: segment, dates, tagger, names, parser, quotes, events, gkg)"
+            "unknown stage \"segmnt\" (known: segment, dates, tagger, parser, names, quotes, events, gkg)"
         );
         let err: serde_json::Error = serde_json::from_str::<StageConfig>(
             r#"{"stage": "segment", "config": {"no_such_key": 1}}"#,
