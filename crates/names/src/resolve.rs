@@ -383,8 +383,7 @@ pub fn resolve(
                     // Blinken's reply … He warned" is Lavrov, a subject beats a possessor
                     // named later; a person introduced in this paragraph beats the subject
                     // of the previous one.
-                    let found =
-                        most_salient(v, &recent_persons, sent, s.pronoun_window, |e| fits(e));
+                    let found = most_salient(v, &recent_persons, sent, s.pronoun_window, fits);
                     if let Some(e) = found {
                         if cx.ents[e].gender == Gender::Unknown {
                             cx.ents[e].gender = *gender;

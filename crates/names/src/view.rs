@@ -105,12 +105,10 @@ impl<'d> View<'d> {
         let subject_at = |ti: usize| {
             let d = *doc.deps.get(ti).filter(|_| deps_known)?;
             // An unparsed sentence's tokens are roots with relation `dep` (UNPARSED).
-            (d.head != 0 || d.rel == Deprel::Root).then(|| {
-                matches!(
-                    d.rel,
-                    Deprel::Nsubj | Deprel::NsubjPass | Deprel::NsubjOuter
-                )
-            })
+            (d.head != 0 || d.rel == Deprel::Root).then_some(matches!(
+                d.rel,
+                Deprel::Nsubj | Deprel::NsubjPass | Deprel::NsubjOuter
+            ))
         };
         for (ti, tok) in doc.tokens.iter().enumerate() {
             let subject = subject_at(ti);
