@@ -39,10 +39,7 @@ impl<'d> Clauses<'d> {
         let mut at = t;
         for _ in 0..3 {
             if syn.rel(at) != Deprel::Advcl
-                || syn
-                    .children_where(at, |r| r == Deprel::Mark)
-                    .first()
-                    .is_some()
+                || !syn.children_where(at, |r| r == Deprel::Mark).is_empty()
             {
                 return None;
             }
