@@ -7,6 +7,14 @@ Sources (install with pip: names):
          build_gazetteers.py; GeoNames data CC BY 4.0), plus the seven continents
   FIRST  US Census 1990 first names (male all, female top 1,500) from the `names` package (public domain data)
   LAST   US Census 1990 surnames, top 3,000 (public domain data)
+  ORG    organisations of the Phoenix actor dictionaries (MIT), from sitrep's compiled table
+         crates/lexicon/data/actors.tsv: IGOs, NGOs, companies and media, armed groups,
+         parties, and a country's institutions (army, ministries, ...); see actor_names()
+  PER    named persons of the same table (entries holding dated offices, or elites)
+ORG and PER entries are phrases in the lexicon's normalised words (lowercase, letters and digits
+only, `-` and `/` split words: "al-Qaida" -> "al qaida"); the tagger matches them against its
+normalised token forms, and also gets the variants with a short word (up to 3 letters) joined
+to the next ("alqaida", "ban kimoon"), as a hyphenated name is one token in sitrep.
 Single-word names that are ordinary words in UD English EWT train (seen 3+ times with a
 non-PROPN tag and more often so than as PROPN, like "mobile", "reading", "will", "young") are
 dropped, except countries and US states. Output: `name<TAB>TYPE`, lowercase, sorted.
@@ -23,6 +31,26 @@ import sys
 import unicodedata
 
 GAZETTEER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "names", "data", "gazetteer")
+ACTORS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "lexicon", "data", "actors.tsv")
+# A phrase with one of these words names an organisation, whoever it is filed under.
+ORG_WORDS = {
+    "agency", "alliance", "army", "assembly", "association", "authority", "bank", "bureau", "cabinet",
+    "center", "centre", "coalition", "command", "commission", "committee", "company", "congress",
+    "corporation", "council", "court", "department", "directorate", "federation", "force", "forces",
+    "foundation", "front", "fund", "government", "group", "guard", "institute", "league", "ministry",
+    "movement", "navy", "office", "organisation", "organization", "parliament", "party", "program",
+    "programme", "senate", "service", "tribunal", "union", "university", "brigade", "brigades",
+    "battalion", "network", "society", "council", "board", "police",
+}
+# Phrases with a title are a role ("UN secretary general", "president karzai"), not a name.
+TITLE_WORDS = {
+    "president", "minister", "secretary", "spokesman", "spokeswoman", "chief", "king", "queen",
+    "prince", "ambassador", "envoy", "leader", "chairman", "mr", "mrs", "ms", "dr", "gen", "col",
+    "sen", "gov", "governor", "mayor", "premier", "sheikh", "ayatollah", "mullah", "pope",
+    "cardinal", "bishop", "commander", "deputy", "prime", "chancellor", "emir", "sultan", "sir",
+    "general", "head", "official", "officials", "soldier", "soldiers", "troops", "peacekeeper",
+    "peacekeepers", "member", "members", "lt", "capt", "maj", "sgt", "rep",
+}
 CONTINENTS = ["Africa", "Asia", "Europe", "North America", "Oceania", "South America", "Antarctica"]
 
 
@@ -37,6 +65,39 @@ def fold(s):
 
 def ok(name):
     return all(c.isalpha() or c in " -'." for c in name) and 2 <= len(name) <= 40
+
+
+def actor_names(common, proper):
+    """(phrase, ORG|PER) pairs from the compiled Phoenix actor table. Entries whose codes are all
+    bare country codes (countries, their adjectives and cities) are places, left to GeoNames.
+    A phrase is a person when its entry holds dated codes or an elite code (the dictionaries'
+    way of filing office holders) and it has no organisation word; an organisation when its
+    entry is an IGO/NGO/company/armed group, or a country's institution, with an organisation
+    word or as one uncommon word (an acronym: "ansf")."""
+    out = []
+    for line in open(ACTORS, encoding="utf-8"):
+        if line.startswith("#"):
+            continue
+        kind, _ref, codes, phrases = line.rstrip("\n").split("\t")
+        codes = codes.split()
+        bare = [c.split("@")[0] for c in codes]
+        if kind == "country" and all(len(c) == 3 for c in bare):
+            continue
+        person = any("@" in c for c in codes) or any("ELI" in c for c in bare)
+        for p in phrases.split("|"):
+            words = p.split()
+            if not words or len(words) > 8 or any(w in TITLE_WORDS for w in words):
+                continue
+            orgish = any(w in ORG_WORDS for w in words)
+            one_common = len(words) == 1 and common[p] >= 3 and common[p] > proper[p]
+            if one_common or (len(words) == 1 and len(p) < 2) or p.replace(" ", "").isdigit():
+                continue
+            if person and not orgish:
+                if 2 <= len(words) <= 4:
+                    out.append((p, "PER"))
+            elif kind != "country" or orgish or len(words) == 1:
+                out.append((p, "ORG"))
+    return out
 
 
 def main():
@@ -80,6 +141,14 @@ def main():
     with open(os.path.join(names_dir, "dist.all.last")) as f:
         for line in list(f)[:3000]:
             add(line.split()[0], "LAST")
+    for name, typ in actor_names(common, proper):
+        out.setdefault((name, typ), None)
+        words = name.split()
+        for k in range(len(words) - 1):
+            if len(words[k]) > 3:
+                continue
+            joined = words[:k] + [words[k] + words[k + 1]] + words[k + 2:]
+            out.setdefault((" ".join(joined), typ), None)
     print("# name\ttype  (generated by make_gazetteer.py; see README.md for sources and licences)")
     for name, typ in sorted(out):
         print(f"{name}\t{typ}")
