@@ -69,6 +69,8 @@ def ok(name):
     return all(c.isalpha() or c in " -'." for c in name) and 2 <= len(name) <= 40
 
 
+# Words that join the parts of a name but never end one.
+CONNECTORS = {"and", "of", "the", "for", "du", "de", "in", "on"}
 # Company suffixes: "akorn inc" is also written "Akorn".
 COMPANY_SUFFIXES = {"inc", "corp", "corporation", "co", "ltd", "plc", "llc", "company", "holdings", "sa", "ag"}
 
@@ -119,7 +121,7 @@ def actor_names(common, proper, first_names):
             )
         for p in phrases:
             words = p.split()
-            if not words or len(words) > 8 or any(w in TITLE_WORDS for w in words):
+            if not words or len(words) > 8 or any(w in TITLE_WORDS for w in words) or words[-1] in CONNECTORS:
                 continue
             orgish = any(w in ORG_WORDS for w in words)
             one_common = len(words) == 1 and lowercase_word(p)
@@ -132,7 +134,10 @@ def actor_names(common, proper, first_names):
             elif kind != "country" or orgish or len(words) == 1:
                 out.append((p, "ORG"))
                 if len(words) >= 2 and words[-1] in COMPANY_SUFFIXES:
-                    short = " ".join(words[:-1])
+                    rest = words[:-1]
+                    while len(rest) > 1 and rest[-1] in CONNECTORS:  # "deere and co"
+                        rest = rest[:-1]
+                    short = " ".join(rest)
                     if len(words) > 2 or (len(short) > 2 and not lowercase_word(short)):
                         out.append((short, "ORG"))
     return out
@@ -183,7 +188,7 @@ def main():
         out.setdefault((name, typ), None)
         words = name.split()
         for k in range(len(words) - 1):
-            if len(words[k]) > 3:
+            if len(words[k]) > 3 or words[k] in CONNECTORS:
                 continue
             joined = words[:k] + [words[k] + words[k + 1]] + words[k + 2:]
             out.setdefault((" ".join(joined), typ), None)

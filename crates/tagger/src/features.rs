@@ -701,7 +701,8 @@ pub fn ner_context_hashed(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut
         f2(140, pm1, w.lower),
         f2(141, w.lower, pn1),
     ]);
-    // Inside a capitalised run: its last and first word, and where the token stands in it.
+    // Inside a capitalised run: its last and first word, where the token stands in it, and
+    // whether the run ends in an organisation head word of the actor dictionaries ("Inc.").
     let a = &aux[i];
     let (first, last) = (a.run_first as usize, a.run_last as usize);
     if first < last {
@@ -712,10 +713,11 @@ pub fn ner_context_hashed(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut
         } else {
             1
         };
+        let head = aux[last].gaz & gaz::ORG_HEAD != 0;
         out.extend_from_slice(&[
             f2(155, place, ctx[last + PAD].lower),
             f2(156, place, ctx[first + PAD].lower),
-            f2(157, place, (last - first).min(4) as u64),
+            f3(157, place, (last - first).min(4) as u64, head as u64),
         ]);
     }
 }

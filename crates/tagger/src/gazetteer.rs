@@ -36,6 +36,9 @@ pub mod gaz {
     /// Number of actor states (0 = no actor match).
     pub const ACTOR_STATES: usize = 5;
     pub const ACTOR_SHIFT: u8 = 4;
+    /// The word ends many organisation names ("inc", "party", "brigades"): see
+    /// `Gazetteer::from_tsv`.
+    pub const ORG_HEAD: u8 = 1 << 7;
 
     /// The place and name bits of a state.
     #[inline]
@@ -46,7 +49,7 @@ pub mod gaz {
     /// The actor state of a state.
     #[inline]
     pub const fn actor(state: u8) -> u8 {
-        state >> ACTOR_SHIFT
+        (state & !ORG_HEAD) >> ACTOR_SHIFT
     }
 }
 
@@ -68,7 +71,13 @@ pub struct Gazetteer {
     entries: FxMap<u64, u8>,
     /// Organisations and persons, by normalised forms.
     actors: FxMap<u64, u8>,
+    /// Normalised words that end at least [`MIN_HEAD_NAMES`] multi-word organisation names
+    /// and are no place name.
+    org_heads: FxMap<u64, ()>,
 }
+
+/// How many organisation names a word must end to count as an organisation head word.
+pub const MIN_HEAD_NAMES: u32 = 5;
 
 /// Hash of one lowercase word, as `TokenInfo::lower` computes it.
 fn word_hash(w: &str) -> u64 {
@@ -85,6 +94,7 @@ impl Gazetteer {
     pub fn from_tsv(tsv: &str) -> Result<Gazetteer, TaggerError> {
         let mut entries: FxMap<u64, u8> = FxMap::default();
         let mut actors: FxMap<u64, u8> = FxMap::default();
+        let mut last_words: FxMap<u64, u32> = FxMap::default();
         for (i, line) in tsv.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -108,6 +118,9 @@ impl Gazetteer {
             if words.len() > max || (kind & (KIND_FIRST | KIND_LAST) != 0 && words.len() > 1) {
                 continue;
             }
+            if kind == KIND_ORG && words.len() > 1 {
+                *last_words.entry(word_hash(words[words.len() - 1])).or_default() += 1;
+            }
             let mut h = SEED;
             for (k, w) in words.iter().enumerate() {
                 h = mix(h, word_hash(w));
@@ -117,7 +130,19 @@ impl Gazetteer {
             }
             *map.entry(h).or_default() |= kind;
         }
-        Ok(Gazetteer { entries, actors })
+        let org_heads = last_words
+            .into_iter()
+            .filter(|&(w, n)| {
+                let place = entries.get(&mix(SEED, w)).is_some_and(|k| k & KIND_LOC != 0);
+                n >= MIN_HEAD_NAMES && !place
+            })
+            .map(|(w, _)| (w, ()))
+            .collect();
+        Ok(Gazetteer {
+            entries,
+            actors,
+            org_heads,
+        })
     }
 
     /// Number of keys (names and the prefixes of longer names).
@@ -177,6 +202,11 @@ impl Gazetteer {
     fn actor_states(&self, ctx: &[TokenInfo], n: usize, out: &mut [u8]) {
         if self.actors.is_empty() {
             return;
+        }
+        for (s, t) in out.iter_mut().zip(&ctx[PAD..PAD + n]) {
+            if self.org_heads.contains_key(&t.norm) {
+                *s |= gaz::ORG_HEAD;
+            }
         }
         let mut i = 0;
         while i < n {
@@ -271,6 +301,22 @@ mod tests {
         let s = states(&g, &["Paris", "UN"]);
         assert_eq!((place_name(s[0]), actor(s[0])), (LOC_B, 0));
         assert_eq!((place_name(s[1]), actor(s[1])), (0, ORG_B));
+    }
+
+    #[test]
+    fn words_ending_many_organisations_are_heads() {
+        let g = Gazetteer::from_tsv(
+            "a inc\tORG\nb inc\tORG\nc inc\tORG\nd inc\tORG\ne inc\tORG\nf party\tORG\n\
+             a york\tORG\nb york\tORG\nc york\tORG\nd york\tORG\ne york\tORG\nyork\tLOC\n",
+        )
+        .unwrap();
+        let heads: Vec<bool> = states(&g, &["Acme", "Inc.", "party", "York"])
+            .iter()
+            .map(|&s| s & gaz::ORG_HEAD != 0)
+            .collect();
+        // "party" ends one name only; "york" is a place.
+        assert_eq!(heads, [false, true, false, false]);
+        assert_eq!(gaz::actor(gaz::ORG_HEAD | (gaz::ORG_I << gaz::ACTOR_SHIFT)), gaz::ORG_I);
     }
 
     #[test]
