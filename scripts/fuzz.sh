@@ -8,6 +8,9 @@
 #   scripts/fuzz.sh 60                 # every target, 60 s each
 #   scripts/fuzz.sh 600 html warc      # some targets
 #   RUNS=1000000 scripts/fuzz.sh 7200 pipeline   # stop at a million inputs (or the time)
+#   MAX_LEN=8192 RUNS=1000000 scripts/fuzz.sh 9000 html   # smaller inputs, more of them
+#   TIMEOUT=5 scripts/fuzz.sh ...   # on a shared, loaded machine: the limit is wall-clock time,
+#                                   # so check stat::slowest_unit_time_sec instead
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +31,7 @@ for t in "${targets[@]}"; do
   # debug assertions are on); libFuzzer still reports, and a failing input replays with
   # `fuzz/target/*/release/TARGET ARTIFACT`, panic message included.
   if ! cargo +nightly fuzz run --fuzz-dir fuzz --sanitizer none "$t" "$work/$t" "${seeds[@]}" -- \
-    -max_total_time="$secs" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=65536 -close_fd_mask=2 \
+    -max_total_time="$secs" -timeout="${TIMEOUT:-1}" -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len="${MAX_LEN:-65536}" -close_fd_mask=2 \
     ${RUNS:+-runs="$RUNS"} -print_final_stats=1 >"$work/$t.log" 2>&1; then
     status=1
     grep -v '^DEBUG' "$work/$t.log" | tail -n 40 >&2

@@ -199,7 +199,10 @@ fn write_dates_amounts_themes(out: &mut dyn Write, rec: &ArticleRecord) -> io::R
             writeln!(
                 out,
                 "  {:?} @{}..{} → {date} (resolution {})",
-                d.text, d.start, d.end, d.resolution
+                d.text,
+                d.start,
+                d.end,
+                u8::from(d.resolution)
             )?;
         }
     }

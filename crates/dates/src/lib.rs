@@ -31,7 +31,7 @@ pub use matcher::{Tense, Value, WeekdayMode};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sitrep_doc::{DateMention, Document, Layers, SentenceId, Stage, StageError};
+use sitrep_doc::{DateMention, DateResolution, Document, Layers, SentenceId, Stage, StageError};
 use thiserror::Error;
 
 /// Errors of this crate.
@@ -89,7 +89,7 @@ pub struct FoundDate {
     pub start: usize,
     pub end: usize,
     pub date: Option<NaiveDate>,
-    pub resolution: u8,
+    pub resolution: DateResolution,
 }
 
 impl DatesStage {
@@ -191,7 +191,7 @@ impl Stage for DatesStage {
 /// Resolves one date expression (e.g. "last Tuesday", "on Monday", "10 January 2022") against
 /// an article date: the first date found in it, with its resolution. `None` if the text holds
 /// no date expression or it cannot be resolved (a relative expression without article date).
-pub fn resolve(expr: &str, article: Option<NaiveDate>) -> Option<(NaiveDate, u8)> {
+pub fn resolve(expr: &str, article: Option<NaiveDate>) -> Option<(NaiveDate, DateResolution)> {
     let stage = DatesConfig::default().build().ok()?;
     let f = stage.find_in_text(expr, article).into_iter().next()?;
     Some((f.date?, f.resolution))

@@ -9,6 +9,7 @@ use crate::lexicon::{
     count, day, is_date_preposition, is_future_marker, is_past_marker, month, weekday, year,
 };
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+use sitrep_doc::DateResolution;
 
 /// A token as the matcher sees it: its text and byte range.
 #[derive(Debug, Clone, Copy)]
@@ -90,24 +91,31 @@ pub struct Limits {
 }
 
 impl Value {
-    /// The calendar date and resolution (1 year, 2 month, 3 day) of this value. `tense` is
+    /// The calendar date and resolution (year, month or day) of this value. `tense` is
     /// that of the sentence (used by bare weekdays and months).
-    pub fn resolve(self, article: Option<NaiveDate>, tense: Tense) -> (Option<NaiveDate>, u8) {
+    pub fn resolve(
+        self,
+        article: Option<NaiveDate>,
+        tense: Tense,
+    ) -> (Option<NaiveDate>, DateResolution) {
         match self {
             Value::Day {
                 year: Some(y),
                 month,
                 day,
-            } => (NaiveDate::from_ymd_opt(y, month, day), 3),
+            } => (NaiveDate::from_ymd_opt(y, month, day), DateResolution::Day),
             Value::Day {
                 year: None,
                 month,
                 day,
-            } => (article.and_then(|a| nearest_year(a, month, day)), 3),
+            } => (
+                article.and_then(|a| nearest_year(a, month, day)),
+                DateResolution::Day,
+            ),
             Value::Month {
                 year: Some(y),
                 month,
-            } => (NaiveDate::from_ymd_opt(y, month, 1), 2),
+            } => (NaiveDate::from_ymd_opt(y, month, 1), DateResolution::Month),
             Value::Month { year: None, month } => {
                 let date = article.and_then(|a| {
                     // "rose in December" written in March is last December; "will open in
@@ -119,7 +127,7 @@ impl Value {
                     };
                     NaiveDate::from_ymd_opt(y, month, 1)
                 });
-                (date, 2)
+                (date, DateResolution::Month)
             }
             Value::RelativeMonthName { month, offset } => {
                 let date = article.and_then(|a| {
@@ -130,12 +138,12 @@ impl Value {
                     };
                     NaiveDate::from_ymd_opt(y, month, 1)
                 });
-                (date, 2)
+                (date, DateResolution::Month)
             }
-            Value::Year(y) => (NaiveDate::from_ymd_opt(y, 1, 1), 1),
+            Value::Year(y) => (NaiveDate::from_ymd_opt(y, 1, 1), DateResolution::Year),
             Value::Days(n) => (
                 article.and_then(|a| a.checked_add_signed(Duration::days(n))),
-                3,
+                DateResolution::Day,
             ),
             Value::Months(n) => {
                 let date = article.and_then(|a| {
@@ -146,11 +154,11 @@ impl Value {
                         first.checked_sub_months(Months::new(n.unsigned_abs()))
                     }
                 });
-                (date, 2)
+                (date, DateResolution::Month)
             }
             Value::Years(n) => (
                 article.and_then(|a| NaiveDate::from_ymd_opt(a.year() + n, 1, 1)),
-                1,
+                DateResolution::Year,
             ),
             Value::Weekday { day, mode } => {
                 let date = article.and_then(|a| {
@@ -166,7 +174,7 @@ impl Value {
                     };
                     a.checked_add_signed(Duration::days(days))
                 });
-                (date, 3)
+                (date, DateResolution::Day)
             }
         }
     }

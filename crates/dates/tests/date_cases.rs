@@ -363,7 +363,7 @@ fn date_table() {
         let found = find_dates(text, article.map(date));
         let got: Vec<(&str, Option<NaiveDate>, u8)> = found
             .iter()
-            .map(|f| (&text[f.start..f.end], f.date, f.resolution))
+            .map(|f| (&text[f.start..f.end], f.date, u8::from(f.resolution)))
             .collect();
         let want: Vec<(&str, Option<NaiveDate>, u8)> = expected
             .iter()
@@ -398,7 +398,7 @@ fn resolve_function() {
         ("nothing here", a, None),
     ];
     for (expr, art, want) in cases {
-        let got = resolve(expr, *art);
+        let got = resolve(expr, *art).map(|(d, r)| (d, u8::from(r)));
         assert_eq!(got, want.map(|(d, r)| (date(d), r)), "case {expr:?}");
     }
 }
@@ -451,7 +451,6 @@ mod props {
         fn spans_are_valid(text in "(\\PC|Monday|January|Jan\\.|last|next|week|ago|two|days|in|2019|10th| |,|\\.){0,40}") {
             for f in find_dates(&text, Some(date(ARTICLE))) {
                 prop_assert!(f.start < f.end && text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-                prop_assert!((1..=3).contains(&f.resolution));
             }
         }
     }

@@ -386,8 +386,39 @@ pub struct Event {
 pub struct DateMention {
     pub span: Span,
     pub date: Option<NaiveDate>,
-    /// How exactly the expression fixes the date: 1 year only, 2 month, 3 day (GDELT's resolution).
-    pub resolution: u8,
+    /// How exactly the expression fixes the date.
+    pub resolution: DateResolution,
+}
+
+/// How exactly a date expression fixes its date: GDELT's DateResolution, written as its
+/// number in every output (1 year only, 2 month, 3 day); any other number is refused when a
+/// record is read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub enum DateResolution {
+    Year = 1,
+    Month = 2,
+    Day = 3,
+}
+
+impl From<DateResolution> for u8 {
+    fn from(r: DateResolution) -> u8 {
+        r as u8
+    }
+}
+
+impl TryFrom<u8> for DateResolution {
+    type Error = String;
+    fn try_from(n: u8) -> Result<Self, String> {
+        match n {
+            1 => Ok(DateResolution::Year),
+            2 => Ok(DateResolution::Month),
+            3 => Ok(DateResolution::Day),
+            _ => Err(format!(
+                "date resolution {n} is not 1 (year), 2 (month) or 3 (day)"
+            )),
+        }
+    }
 }
 
 /// An amount: a number and what it counts ("7.5 hours", "25,000 tons").
@@ -453,4 +484,27 @@ pub struct Tone {
     pub activity_density: f64,
     pub self_density: f64,
     pub word_count: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DateResolution;
+
+    #[test]
+    fn date_resolution_is_gdelts_number_and_nothing_else() {
+        for (n, r) in [
+            (1, DateResolution::Year),
+            (2, DateResolution::Month),
+            (3, DateResolution::Day),
+        ] {
+            assert_eq!(serde_json::to_string(&r).unwrap(), n.to_string());
+            assert_eq!(
+                serde_json::from_str::<DateResolution>(&n.to_string()).unwrap(),
+                r
+            );
+        }
+        for bad in ["0", "4", "\"day\""] {
+            assert!(serde_json::from_str::<DateResolution>(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -162,7 +162,7 @@ pub struct DateRecord {
     pub end: usize,
     pub text: String,
     pub date: Option<NaiveDate>,
-    pub resolution: u8,
+    pub resolution: crate::DateResolution,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -399,11 +399,11 @@ mod properties {
 
 #[test]
 fn a_day_in_the_sentence_dates_the_event_but_a_year_does_not() {
-    use sitrep_doc::DateMention;
+    use sitrep_doc::{DateMention, DateResolution};
     let st = stage();
     for (date_word, resolution, expected) in [
-        ("Geneva", 3, (2022, 1, 8)), // a day-resolution expression moves the event
-        ("Geneva", 1, (2022, 1, 10)), // a year-only one leaves the article date
+        ("Geneva", DateResolution::Day, (2022, 1, 8)), // a day expression moves the event
+        ("Geneva", DateResolution::Year, (2022, 1, 10)), // a year-only one leaves the article date
     ] {
         let mut d = run(&st, "Russia and Ukraine *met in Geneva@ .");
         d.events.clear();
@@ -419,7 +419,7 @@ fn a_day_in_the_sentence_dates_the_event_but_a_year_does_not() {
         assert_eq!(
             d.events[0].date,
             chrono::NaiveDate::from_ymd_opt(y, m, day),
-            "resolution {resolution}"
+            "resolution {resolution:?}"
         );
     }
 }

@@ -9,8 +9,8 @@ use crate::wordlists::is_sports_noun;
 use crate::EventsConfig;
 use rustc_hash::FxHashMap;
 use sitrep_doc::{
-    Document, EntityId, EntityKind, Event, EventActor, EventStatus, Layers, QuoteId, SentenceId,
-    Span, Stage, StageError, Upos,
+    DateResolution, Document, EntityId, EntityKind, Event, EventActor, EventStatus, Layers,
+    QuoteId, SentenceId, Span, Stage, StageError, Upos,
 };
 
 pub struct EventsStage {
@@ -195,7 +195,7 @@ impl DocIndex {
                 doc.dates
                     .iter()
                     .enumerate()
-                    .filter(|(_, d)| d.resolution >= 3 && d.date.is_some())
+                    .filter(|(_, d)| d.resolution == DateResolution::Day && d.date.is_some())
                     .map(|(i, d)| (i, d.span)),
             ),
             quotes: SpanIndex::new(doc.quotes.iter().map(|q| q.span).enumerate()),

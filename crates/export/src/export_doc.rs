@@ -8,7 +8,7 @@ use crate::fields::{
 };
 use crate::tables::{ActorCols, GeoCols, GkgRow};
 use chrono::Datelike;
-use sitrep_doc::{Document, EntityKind, EventActor, MentionForm, QuoteKind, Span};
+use sitrep_doc::{DateResolution, Document, EntityKind, EventActor, MentionForm, QuoteKind, Span};
 use sitrep_happenings::EventMention;
 use std::collections::HashSet;
 
@@ -341,12 +341,12 @@ impl<'a> ExportDoc<'a> {
                 .filter_map(|d| {
                     let date = d.date?;
                     let (month, day) = match d.resolution {
-                        1 => (0, 0),
-                        2 => (date.month() as u8, 0),
-                        _ => (date.month() as u8, date.day() as u8),
+                        DateResolution::Year => (0, 0),
+                        DateResolution::Month => (date.month() as u8, 0),
+                        DateResolution::Day => (date.month() as u8, date.day() as u8),
                     };
                     Some(DateEntry {
-                        resolution: d.resolution.clamp(1, 3),
+                        resolution: u8::from(d.resolution),
                         month,
                         day,
                         year: date.year(),

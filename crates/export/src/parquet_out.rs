@@ -600,7 +600,7 @@ impl RowMaker {
                     Value::I64(chars.char_of(d.span.end())),
                     s(doc.slice(d.span)),
                     d.date.map(Value::Date).unwrap_or(Value::Null),
-                    Value::I32(i32::from(d.resolution)),
+                    Value::I32(i32::from(u8::from(d.resolution))),
                 ],
             )?;
         }

@@ -170,7 +170,7 @@ fn meeting_doc(id: &str, source: &str, swapped: bool) -> Document {
     doc.dates.push(DateMention {
         span: sp(&doc, "Monday"),
         date: Some(d("2022-01-10")),
-        resolution: 3,
+        resolution: sitrep_doc::DateResolution::Day,
     });
     sitrep_gkg::GkgConfig::default()
         .build()

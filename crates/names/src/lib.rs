@@ -110,9 +110,10 @@ impl Stage for NamesStage {
     }
 
     /// POS and NER improve recognition but are not indispensable: the dictionaries and
-    /// capitalization rules work on bare tokens.
+    /// capitalization rules work on bare tokens. The parse, when present, tells which
+    /// mentions are clause subjects (salience for pronouns and role nouns).
     fn uses(&self) -> Layers {
-        Layers::POS | Layers::NER
+        Layers::POS | Layers::NER | Layers::DEPS
     }
 
     fn provides(&self) -> Layers {

@@ -272,10 +272,30 @@ pub fn resolve(
                             .filter(|&e| cx.ents[e].surnames.contains(&key))
                             .collect();
                     }
+                    // A lone name joins only a person of its gender ("Mrs. Novak" is not
+                    // Petr Novak) whose titles do not contradict its own.
+                    let gender = honorific_gender(v, c.a);
                     let best = with_surname
                         .iter()
                         .copied()
-                        .max_by_key(|&e| last_seen.get(e).copied().unwrap_or(0));
+                        .filter(|&e| {
+                            let eg = cx.ents[e].gender;
+                            gender == Gender::Unknown || eg == Gender::Unknown || eg == gender
+                        })
+                        .filter(|&e| {
+                            title.is_none_or(|t| {
+                                cx.ents[e].title_ids.is_empty()
+                                    || titles_agree(lex, titles, &cx.ents[e], &titles[t])
+                            })
+                        })
+                        // A person known to be of the honorific's gender before one whose
+                        // gender is unknown, then the latest seen.
+                        .max_by_key(|&e| {
+                            (
+                                gender != Gender::Unknown && cx.ents[e].gender == gender,
+                                last_seen.get(e).copied().unwrap_or(0),
+                            )
+                        });
                     Some(best.unwrap_or_else(|| {
                         cx.entity(format!("person:{key}"), EntityKind::Person, text)
                     }))
@@ -308,27 +328,30 @@ pub fn resolve(
                 } else if !*definite {
                     None
                 } else {
-                    recent_persons
-                        .iter()
-                        .rev()
-                        .map(|&(_, e, _)| e)
-                        .find(|&e| nominal_fits(lex, titles, &cx.ents[e], t))
-                        .or_else(|| {
-                            // A later named holder of the same title ("the Foreign Minister ...
-                            // Foreign Minister Sergei Lavrov").
-                            cands[ci + 1..]
-                                .iter()
-                                .take(400)
-                                .find_map(|o| match &o.what {
-                                    What::Person { title: Some(k), .. }
-                                        if titles[*k].core.eq_ignore_ascii_case(&t.core) =>
-                                    {
-                                        let key = translit_key(v.raw_range(o.a, o.b));
-                                        cx.by_key.get(&format!("person:{key}")).copied()
-                                    }
-                                    _ => None,
-                                })
-                        })
+                    // The most salient holder of the title within reach: "the minister"
+                    // between two ministers is the one the passage is about, and a minister
+                    // last seen twenty sentences ago is not taken for granted.
+                    let sent = v.pieces[c.a].sentence;
+                    let reach = s.pronoun_window.saturating_mul(2);
+                    most_salient(v, &recent_persons, sent, reach, |e| {
+                        nominal_fits(lex, titles, &cx.ents[e], t)
+                    })
+                    .or_else(|| {
+                        // A later named holder of the same title ("the Foreign Minister ...
+                        // Foreign Minister Sergei Lavrov").
+                        cands[ci + 1..]
+                            .iter()
+                            .take(400)
+                            .find_map(|o| match &o.what {
+                                What::Person { title: Some(k), .. }
+                                    if titles[*k].core.eq_ignore_ascii_case(&t.core) =>
+                                {
+                                    let key = translit_key(v.raw_range(o.a, o.b));
+                                    cx.by_key.get(&format!("person:{key}")).copied()
+                                }
+                                _ => None,
+                            })
+                    })
                 };
                 let e = match best {
                     Some(e) => e,
@@ -356,18 +379,12 @@ pub fn resolve(
                     let fits = |e: usize| {
                         cx.ents[e].gender == *gender || cx.ents[e].gender == Gender::Unknown
                     };
-                    let window = || {
-                        recent_persons.iter().rev().take_while(|&&(p, _, _)| {
-                            v.pieces[p].sentence + s.pronoun_window >= sent
-                        })
-                    };
-                    // The person the text is about: the latest compatible subject ("Lavrov
-                    // said … Blinken's reply … He warned": Lavrov) before the latest mention
-                    // of any role (an object, a possessor, a name in a prepositional phrase).
-                    let found = window()
-                        .find(|&&(_, e, subject)| subject && fits(e))
-                        .or_else(|| window().find(|&&(_, e, _)| fits(e)))
-                        .map(|&(_, e, _)| e);
+                    // The person the passage is about (see `most_salient`): "Lavrov said …
+                    // Blinken's reply … He warned" is Lavrov, a subject beats a possessor
+                    // named later; a person introduced in this paragraph beats the subject
+                    // of the previous one.
+                    let found =
+                        most_salient(v, &recent_persons, sent, s.pronoun_window, |e| fits(e));
                     if let Some(e) = found {
                         if cx.ents[e].gender == Gender::Unknown {
                             cx.ents[e].gender = *gender;
@@ -490,7 +507,7 @@ pub fn resolve(
             last_seen[e] = c.a + 1;
             cx.ents[e].mentions.push(ci);
             if kind == EntityKind::Person {
-                recent_persons.push((c.a, e, is_subject(v, c.b)));
+                recent_persons.push((c.a, e, is_subject(v, c.a, c.b)));
             }
             if kind == EntityKind::Group {
                 recent_groups.push((c.a, e));
@@ -545,10 +562,94 @@ pub fn resolve(
     }
 }
 
-/// A mention ending before piece `b` is the subject of a clause when a verb follows it,
-/// over adverbs and particles ("Ryabkov also said", "he has warned"); a possessive ("Blinken's
-/// reply") or a prepositional object is not. Without POS tags nothing counts as a subject.
-fn is_subject(v: &View, b: usize) -> bool {
+/// Salience of a mention for later anaphors, before decay: a clause subject weighs
+/// twice an object, a possessor or a name in a prepositional phrase.
+const SUBJECT_WEIGHT: f32 = 2.0;
+/// Salience kept per sentence of distance.
+const SENTENCE_DECAY: f32 = 0.6;
+/// Salience kept by a mention in an earlier paragraph than the anaphor.
+const PARAGRAPH_DECAY: f32 = 0.5;
+
+/// The entity an anaphor in sentence `sent` refers to among the persons mentioned within
+/// `window` sentences before it that `fits` accepts: the one with the highest salience,
+/// summed over its mentions (an entity named, then "he", then "his" is the passage's
+/// topic). Each mention weighs [`SUBJECT_WEIGHT`] as a subject, 1 otherwise, decayed by
+/// sentence distance and by a paragraph boundary ("he said" after a paragraph that
+/// introduced a new person is that person). Ties go to the latest mention. Lappin and
+/// Leass (1994) salience, reduced to the factors sitrep can see.
+fn most_salient(
+    v: &View,
+    recent: &[(usize, usize, bool)],
+    sent: u32,
+    window: u32,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let para = v.sent_para.get(sent as usize).copied();
+    // (entity, salience, order of its latest mention), at most a few dozen entries.
+    let mut scores: Vec<(usize, f32, usize)> = Vec::new();
+    for (order, &(p, e, subject)) in recent.iter().enumerate().rev() {
+        let ps = v.pieces[p].sentence;
+        if ps + window < sent {
+            break;
+        }
+        if !fits(e) {
+            continue;
+        }
+        let mut w = if subject { SUBJECT_WEIGHT } else { 1.0 };
+        w *= SENTENCE_DECAY.powi(sent.saturating_sub(ps) as i32);
+        if para.is_some() && v.sent_para.get(ps as usize).copied() != para {
+            w *= PARAGRAPH_DECAY;
+        }
+        match scores.iter_mut().find(|x| x.0 == e) {
+            Some(x) => x.1 += w,
+            None => scores.push((e, w, order)),
+        }
+    }
+    scores
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)))
+        .map(|x| x.0)
+}
+
+/// The gender an honorific right before piece `a` gives a name ("Mrs. Novak").
+fn honorific_gender(v: &View, a: usize) -> Gender {
+    let mut k = a;
+    if k > 0 && v.is(k - 1, ".") {
+        k -= 1;
+    }
+    if k == 0 {
+        return Gender::Unknown;
+    }
+    match v.norm(k - 1) {
+        "mr" | "sir" | "lord" => Gender::Male,
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "lady" | "dame" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// A lone name's title and a person's titles do not contradict each other: no country on
+/// one differs from a country on the other ("Russian Ambassador Orlov" is not the Ukrainian
+/// Orlov named before).
+fn titles_agree(lex: &Lexicon, titles: &[TitleInfo], ent: &EntBuild, t: &TitleInfo) -> bool {
+    let Some(c) = &t.country else {
+        return true;
+    };
+    !ent.title_ids.iter().any(|&k| {
+        titles[k]
+            .country
+            .as_ref()
+            .is_some_and(|x| x != c && code_country(lex, x).is_some())
+    })
+}
+
+/// Whether the mention over pieces `[a, b)` is the subject of a clause. With a parse: one
+/// of its tokens is an `nsubj`. Without: a verb follows it, over adverbs and particles
+/// ("Ryabkov also said", "he has warned"); a possessive ("Blinken's reply") or a
+/// prepositional object is not. Without POS tags nothing counts as a subject.
+fn is_subject(v: &View, a: usize, b: usize) -> bool {
+    if v.pieces[a..b].iter().all(|p| p.subject.is_some()) {
+        return v.pieces[a..b].iter().any(|p| p.subject == Some(true));
+    }
     if !v.pos_known {
         return false;
     }

@@ -3,7 +3,7 @@
 
 use crate::lexicon::{Case, Entry, Item, Lexicon};
 use crate::pieces::split_pieces_into;
-use sitrep_doc::{Document, NerTag, Token, Upos};
+use sitrep_doc::{Deprel, Document, NerTag, Token, Upos};
 use sitrep_text::lexical::{push_folded, Lexical};
 
 #[derive(Debug, Clone)]
@@ -22,6 +22,9 @@ pub struct Piece {
     pub alpha: bool,
     /// First piece of its sentence.
     pub sent_start: bool,
+    /// Whether the parse makes the piece's token a clause subject (`nsubj`,
+    /// `nsubj:pass`); `None` when its sentence is not parsed.
+    pub subject: Option<bool>,
 }
 
 pub struct View<'d> {
@@ -30,6 +33,8 @@ pub struct View<'d> {
     pub pos_known: bool,
     pub pieces: Vec<Piece>,
     pub stream: String,
+    /// Paragraph of each sentence.
+    pub sent_para: Vec<u32>,
 }
 
 /// A dictionary match over pieces `[a, b)` with the entries whose case rule held.
@@ -60,7 +65,14 @@ impl Builder {
     }
 
     #[inline]
-    fn close(&mut self, tok: &Token, (start, end): (usize, usize), nstart: usize, first: char) {
+    fn close(
+        &mut self,
+        tok: &Token,
+        subject: Option<bool>,
+        (start, end): (usize, usize),
+        nstart: usize,
+        first: char,
+    ) {
         let sent_start = tok.sentence.0 != self.last_sentence;
         self.last_sentence = tok.sentence.0;
         self.pieces.push(Piece {
@@ -74,6 +86,7 @@ impl Builder {
             cap: first.is_uppercase(),
             alpha: first.is_alphabetic(),
             sent_start,
+            subject,
         });
     }
 }
@@ -88,7 +101,19 @@ impl<'d> View<'d> {
         };
         let mut buf: Vec<(usize, usize)> = Vec::with_capacity(8);
         let lex = Lexical::new(doc);
+        let deps_known = doc.has_deps();
+        let subject_at = |ti: usize| {
+            let d = *doc.deps.get(ti).filter(|_| deps_known)?;
+            // An unparsed sentence's tokens are roots with relation `dep` (UNPARSED).
+            (d.head != 0 || d.rel == Deprel::Root).then(|| {
+                matches!(
+                    d.rel,
+                    Deprel::Nsubj | Deprel::NsubjPass | Deprel::NsubjOuter
+                )
+            })
+        };
         for (ti, tok) in doc.tokens.iter().enumerate() {
+            let subject = subject_at(ti);
             let base = tok.span.start();
             let t = &text[tok.span.range()];
             if t.is_ascii() {
@@ -114,7 +139,7 @@ impl<'d> View<'d> {
                     };
                     let nstart = b.open(base + i);
                     b.stream.push_str(&folded[i..e]);
-                    b.close(tok, (base + i, base + e), nstart, c as char);
+                    b.close(tok, subject, (base + i, base + e), nstart, c as char);
                     i = e;
                 }
                 continue;
@@ -130,6 +155,7 @@ impl<'d> View<'d> {
                 }
                 b.close(
                     tok,
+                    subject,
                     (start, end),
                     nstart,
                     piece.chars().next().unwrap_or(' '),
@@ -142,6 +168,7 @@ impl<'d> View<'d> {
             pos_known,
             pieces: b.pieces,
             stream: b.stream,
+            sent_para: doc.sentences.iter().map(|s| s.paragraph).collect(),
         }
     }
 

@@ -9,8 +9,8 @@ use crate::lexicon::{is_addressee, is_pronoun, Cue, CueKind, CueLexicon, Frame};
 use crate::marks::Segment;
 use crate::scan::{Kind, Scan};
 use crate::speaker::{
-    is_agentive, phrase_after, sentence_subject, skip_modifiers_back, source_after, subject_before,
-    Range,
+    is_agentive, phrase_after, renamed_role, sentence_subject, skip_modifiers_back, source_after,
+    subject_before, Range,
 };
 use sitrep_doc::QuoteKind;
 
@@ -180,8 +180,9 @@ impl<'a> State<'a> {
                     // The phrase right after the quote names the speaker ("“…,” Cecelia
                     // Purner, 67, a retired teacher, said"); else the subject before the cue.
                     let j = i + usize::from(s.is_punct(i, ","));
-                    let first =
-                        phrase_after(s, j, k).filter(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)));
+                    let first = phrase_after(s, j, k)
+                        .filter(|r| s.toks[r.0].cap || is_pronoun(s.low(r.0)))
+                        .map(|r| renamed_role(s, r, k).unwrap_or(r));
                     first
                         .or_else(|| subject_before(s, k, i))
                         .or_else(|| phrase_after(s, k + cue.words, ceil))

@@ -7,9 +7,12 @@
 //! cue and the speaker mention as written next to the cue — "she" in "…,” she stressed" —
 //! and, when the names layer ran before it, the entity that mention resolves to.
 //!
-//! Key decision: rules over a light scan of words and marks, no parser and no model. Quote
-//! marks, cue verbs and the shape of news attribution carry most of the signal, and rules
-//! keep the stage fast (tens of MB/s) and every decision explainable. The stage requires
+//! Key decision: rules over a light scan of words and marks, no model. Quote marks, cue
+//! verbs and the shape of news attribution carry most of the signal, and rules keep the
+//! stage fast (tens of MB/s) and every decision explainable. When the dependency parse
+//! (`deps`) is present, the speaker is a ranked choice: the rules' phrase stands unless the
+//! parse shows it is no subject of the cue (an addressee, an adverbial, a possessor, a
+//! phrase without a noun) and proposes the cue's subject instead (`structure`). The stage requires
 //! paragraphs, sentences and tokens; it *uses* mentions and entities when `doc.done`
 //! contains `MENTIONS` (speaker spans and entities come from the names layer, following its
 //! coreference), and without them falls back to its own finder of capitalised names,
@@ -32,6 +35,7 @@ pub mod lexicon;
 mod marks;
 mod scan;
 mod speaker;
+mod structure;
 
 use attrib::{attribute, Input, Rules};
 use lexicon::{CueLexicon, CUES_TSV};
@@ -114,9 +118,10 @@ impl Stage for QuotesStage {
         Layers::PARAGRAPHS | Layers::SENTENCES | Layers::TOKENS
     }
 
-    /// Speakers are matched to name mentions and their entities when names ran before.
+    /// Speakers are matched to name mentions and their entities when names ran before;
+    /// the parse, when present, proposes the cue's subject.
     fn uses(&self) -> Layers {
-        Layers::MENTIONS | Layers::ENTITIES
+        Layers::MENTIONS | Layers::ENTITIES | Layers::DEPS
     }
 
     fn provides(&self) -> Layers {
@@ -209,8 +214,14 @@ impl QuotesStage {
             rules: self.rules,
             person_at: &person_at,
         });
+        let syntax = sitrep_parser::syntax::Syntax::of(doc);
         let mut quotes = Vec::with_capacity(found.len());
-        for f in found {
+        for mut f in found {
+            if let Some(syn) = syntax.as_ref() {
+                if let Some(r) = self.speaker_from_parse(syn, &scan, &seg_of, &f) {
+                    f.speaker = Some(r);
+                }
+            }
             let span = doc.span(f.start, f.end)?.trim(text);
             if span.is_empty() {
                 continue;
@@ -250,6 +261,64 @@ impl QuotesStage {
         quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
         quotes.dedup_by(|b, a| a.span == b.span);
         Ok(quotes)
+    }
+}
+
+impl QuotesStage {
+    /// The speaker as a ranked choice between the rules' phrase and the parse's subject of
+    /// the cue (see [`structure::overrules`]), or for a mixed quote without cue, of the
+    /// clause holding the quoted words: `Some` when the parse's candidate wins. A relative
+    /// pronoun found by the rules ("Kim, who said") stays theirs, and the parse's candidate
+    /// is never a word inside the quote marks.
+    fn speaker_from_parse(
+        &self,
+        syn: &sitrep_parser::syntax::Syntax<'_>,
+        scan: &scan::Scan,
+        seg_of: &[u32],
+        f: &attrib::Found,
+    ) -> Option<speaker::Range> {
+        let tok_index = |offset: usize| scan.toks.partition_point(|t| t.start() < offset);
+        if f.cue.is_none() && f.kind == sitrep_doc::QuoteKind::Mixed {
+            // The first quoted word of the sentence.
+            let (a, b) = (tok_index(f.start), tok_index(f.end));
+            let q = (a..b.min(seg_of.len())).find(|&k| seg_of[k] != u32::MAX)?;
+            let w = (q..b).find(|&k| scan.is_word(k))?;
+            let p = structure::embedding_subject(syn, scan.toks[w].start())?;
+            let (pa, pb) = (tok_index(p.start), tok_index(p.end));
+            if pa >= pb || seg_of.get(pa).is_some_and(|&g| g != u32::MAX) {
+                return None;
+            }
+            // The rules' sentence subject stands unless it cannot speak ("Sunday", "His
+            // remarks"); then the subject of the clause holding the quoted words.
+            let weak = f
+                .speaker
+                .filter(|&(x, y)| x < y)
+                .is_none_or(|r| !speaker::is_agentive(scan, r));
+            return weak.then_some((pa, pb));
+        }
+        let (ca, _) = f.cue?;
+        let relative = |a: usize, b: usize| b == a + 1 && speaker::is_relative(scan.low(a));
+        if f.speaker.is_some_and(|(a, b)| relative(a, b)) {
+            return None;
+        }
+        let p = structure::proposal(syn, scan.toks[ca].start())?;
+        let (a, b) = (tok_index(p.start), tok_index(p.end));
+        if a >= b || seg_of.get(a).is_some_and(|&g| g != u32::MAX) || relative(a, b) {
+            return None;
+        }
+        let rule = f
+            .speaker
+            .filter(|&(x, y)| x < y)
+            .map(|(x, y)| (scan.toks[x].start(), scan.toks[y - 1].end()));
+        // Evidential cues ("seemed") have no speaker; "when asked" is the asker's question.
+        let speakerless = scan.low(ca) == "asked"
+            || self
+                .lex
+                .lookup(scan.low(ca), |k| {
+                    scan.is_word(ca + k).then(|| scan.low(ca + k))
+                })
+                .is_some_and(|c| c.frame == lexicon::Frame::Evid);
+        structure::overrules(syn, scan.toks[ca].start(), rule, &p, speakerless).then_some((a, b))
     }
 }
 

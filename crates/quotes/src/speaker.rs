@@ -472,6 +472,17 @@ fn appositive_name(scan: &Scan, a: usize, b: usize) -> Option<Range> {
     all_caps.then_some((a, b))
 }
 
+/// A role phrase renamed by a name in apposition before `ceil` ("Navon's lawyer, Olga
+/// Mikhailova, told"): the name speaks, not the role's possessor.
+pub fn renamed_role(scan: &Scan, r: Range, ceil: usize) -> Option<Range> {
+    let last = r.1.checked_sub(1)?;
+    if r.1 >= ceil || scan.toks[last].cap || is_pronoun(scan.low(r.0)) || !scan.is_punct(r.1, ",") {
+        return None;
+    }
+    let end = (r.1 + 1..ceil.min(r.1 + 7)).find(|&m| scan.is_punct(m, ","))?;
+    appositive_name(scan, r.1 + 1, end)
+}
+
 /// The subject of the cue starting at token `c`, within `[floor, c)`.
 pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
     let j = skip_modifiers_back(scan, c, floor);

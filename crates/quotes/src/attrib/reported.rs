@@ -173,16 +173,42 @@ impl State<'_> {
         }
     }
 
-    /// "when asked whether …", "Asked by Smith about …,": a question put to the subject of
-    /// the main clause; the asker, if named, is the source.
+    /// "when asked whether …", "Asked by Smith about …,", "Rubio was asked to name …": a
+    /// question put to the subject; the asker, if named, is the source, and the one asked
+    /// is not.
     pub(super) fn asked_passive(&self, c: usize, ss: usize) -> bool {
         let s = self.scan();
-        s.low(c) == "asked"
-            && (c == ss
-                || matches!(
-                    s.low(c - 1),
-                    "when" | "if" | "after" | "once" | "before" | "being"
-                ))
+        if s.low(c) != "asked" {
+            return false;
+        }
+        let mut p = c;
+        while p > ss
+            && matches!(
+                s.low(p - 1),
+                "also" | "not" | "never" | "repeatedly" | "often" | "then" | "later" | "again"
+            )
+        {
+            p -= 1;
+        }
+        p == ss
+            || matches!(
+                s.low(p - 1),
+                "when"
+                    | "if"
+                    | "after"
+                    | "once"
+                    | "before"
+                    | "being"
+                    | "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "be"
+                    | "been"
+                    | "get"
+                    | "gets"
+                    | "got"
+            )
     }
 
     pub(super) fn asked(&self, c: usize, se: usize) -> Option<(usize, usize, Option<Range>)> {

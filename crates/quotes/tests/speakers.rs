@@ -1,0 +1,146 @@
+//! Speakers as a ranked choice, through the full chain with and without the dependency
+//! parser: the addressee of "told X" and the possessor of "X's lawyer, Y" are not the
+//! speaker, a pronoun goes to the person the passage is about, and the speakers of a
+//! Geneva-style briefing (written for these tests) bind to their entities.
+
+use sitrep_doc::{Chain, Document, Meta, Stage};
+use sitrep_quotes::QuotesConfig;
+use std::sync::OnceLock;
+
+fn chain(parsed: bool) -> Chain {
+    let mut stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(sitrep_text::SegmentConfig::default().build().unwrap()),
+        Box::new(sitrep_tagger::TaggerConfig::default().build().unwrap()),
+    ];
+    if parsed {
+        stages.push(Box::new(
+            sitrep_parser::ParserConfig::default().build().unwrap(),
+        ));
+    }
+    stages.push(Box::new(
+        sitrep_names::NamesConfig::default().build().unwrap(),
+    ));
+    stages.push(Box::new(QuotesConfig::default().build().unwrap()));
+    Chain::new(stages).unwrap()
+}
+
+fn run(text: &str, parsed: bool) -> Document {
+    static PLAIN: OnceLock<Chain> = OnceLock::new();
+    static PARSED: OnceLock<Chain> = OnceLock::new();
+    let c = if parsed {
+        PARSED.get_or_init(|| chain(true))
+    } else {
+        PLAIN.get_or_init(|| chain(false))
+    };
+    let mut doc = Document::new(Meta::default(), text.to_string()).unwrap();
+    assert_eq!(c.process(&mut doc), 0, "{:?}", doc.errors);
+    doc
+}
+
+/// (case, text, a word of the quote, speaker mention as written, its entity's name)
+const CASES: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "told X: X is the addressee",
+        "“The count was rushed,” the analyst Maria Ortiz told Reuters.",
+        "rushed",
+        "Maria Ortiz",
+        "Maria Ortiz",
+    ),
+    (
+        "told X before the content",
+        "Maria Ortiz told Reuters on Monday that the count had been rushed.",
+        "rushed",
+        "Maria Ortiz",
+        "Maria Ortiz",
+    ),
+    (
+        "X's lawyer, Y, said",
+        "Navon's lawyer, Olga Mikhailova, said the verdict would be appealed.",
+        "appealed",
+        "Olga Mikhailova",
+        "Olga Mikhailova",
+    ),
+    (
+        "X's lawyer, Y, told reporters after a quote",
+        "“We will appeal the verdict,” Navon's lawyer, Olga Mikhailova, told reporters.",
+        "appeal",
+        "Olga Mikhailova",
+        "Olga Mikhailova",
+    ),
+    (
+        "a pronoun goes to the topic, not the possessor named later",
+        "Pavel Orlov said the talks had failed. Tomas Berger's reply came hours later. “We will not wait for them forever,” he said.",
+        "forever",
+        "he",
+        "Pavel Orlov",
+    ),
+    (
+        "he said after a paragraph that introduced a new person",
+        "Pavel Orlov said the harvest had failed across the region.\n\nTomas Berger, a farmer near Tver, has lost his whole crop this year. “We have nothing left,” he said.",
+        "nothing left",
+        "he",
+        "Tomas Berger",
+    ),
+    (
+        "a deputy minister's report",
+        "Deputy Foreign Minister Sergei Ryabkov told reporters in Vienna that Moscow needed firm guarantees.",
+        "guarantees",
+        "Sergei Ryabkov",
+        "Sergei Ryabkov",
+    ),
+    (
+        "a deputy secretary after the meeting",
+        "After the meeting, US Deputy Secretary of State Wendy Sherman said Washington would not accept the demands.",
+        "demands",
+        "Wendy Sherman",
+        "Wendy Sherman",
+    ),
+    (
+        "a spokesman's colon quote",
+        "State Department spokesman Ned Price told a briefing on Tuesday: “Diplomacy is the only way forward for both sides.”",
+        "Diplomacy",
+        "Ned Price",
+        "Ned Price",
+    ),
+    (
+        "an inanimate subject continues the previous report",
+        "Sergei Ryabkov spoke after the talks in Vienna. According to him, no progress was made. At the same time, the question of guarantees drew “serious objections” from the American side.",
+        "serious objections",
+        "him",
+        "Sergei Ryabkov",
+    ),
+];
+
+fn check(parsed: bool) {
+    let mut failures = Vec::new();
+    for &(case, text, word, mention, entity) in CASES {
+        let doc = run(text, parsed);
+        let Some(q) = doc.quotes.iter().find(|q| doc.slice(q.span).contains(word)) else {
+            failures.push(format!("{case}: no quote holding {word:?}"));
+            continue;
+        };
+        let got_mention = q.speaker.as_ref().map(|s| doc.slice(s.span));
+        let got_entity = q
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity)
+            .map(|e| doc.entity(e).name.as_str());
+        let mention_ok = got_mention.is_some_and(|m| m.contains(mention));
+        if !mention_ok || got_entity != Some(entity) {
+            failures.push(format!(
+                "{case} (parsed: {parsed}): speaker {got_mention:?} / {got_entity:?}, want {mention:?} / {entity:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn speakers_without_the_parse() {
+    check(false);
+}
+
+#[test]
+fn speakers_with_the_parse() {
+    check(true);
+}
