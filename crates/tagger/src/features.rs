@@ -20,6 +20,8 @@ pub mod flag {
     pub const PAD: u32 = 1 << 8;
     /// The first character is an upper-case letter ("McDonald", "iPhone" has not).
     pub const INITIAL_UPPER: u32 = 1 << 9;
+    /// Some letter is upper-case ("al-Qaida", "eBay").
+    pub const HAS_UPPER: u32 = 1 << 10;
 }
 
 /// The precomputed hashes and flags of one token (or of a padding position).
@@ -255,6 +257,9 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
     }
     if first_upper {
         flags |= flag::INITIAL_UPPER;
+    }
+    if n_upper > 0 {
+        flags |= flag::HAS_UPPER;
     }
     if n_alpha > 0 && n_upper == n_alpha {
         flags |= flag::ALL_CAPS;

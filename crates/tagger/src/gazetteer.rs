@@ -79,6 +79,11 @@ pub struct Gazetteer {
 /// How many organisation names a word must end to count as an organisation head word.
 pub const MIN_HEAD_NAMES: u32 = 5;
 
+/// Whether a token has an upper-case letter ("Google", "al-Qaida", "eBay").
+fn capitalised(t: &TokenInfo) -> bool {
+    t.flags & crate::features::flag::HAS_UPPER != 0
+}
+
 /// Hash of one lowercase word, as `TokenInfo::lower` computes it.
 fn word_hash(w: &str) -> u64 {
     hash_str(crate::features::SEED_LOWER, w)
@@ -198,18 +203,25 @@ impl Gazetteer {
     }
 
     /// Adds the actor state of each token: the longest organisation or person name starting
-    /// at the first token not yet covered (an organisation where a name is both).
+    /// at the first capitalised token not yet covered (an organisation where a name is both),
+    /// and the organisation head bit of capitalised tokens.
     fn actor_states(&self, ctx: &[TokenInfo], n: usize, out: &mut [u8]) {
         if self.actors.is_empty() {
             return;
         }
         for (s, t) in out.iter_mut().zip(&ctx[PAD..PAD + n]) {
-            if self.org_heads.contains_key(&t.norm) {
+            if capitalised(t) && self.org_heads.contains_key(&t.norm) {
                 *s |= gaz::ORG_HEAD;
             }
         }
         let mut i = 0;
         while i < n {
+            // Only a word with a capital starts a match: lower-case mentions of these names are
+            // rare, and the lookups of every other word were the matcher's main cost.
+            if !capitalised(&ctx[i + PAD]) {
+                i += 1;
+                continue;
+            }
             let mut h = SEED;
             let (mut len, mut kind) = (0usize, 0u8);
             for k in 0..MAX_ACTOR_WORDS.min(n - i) {
@@ -297,6 +309,8 @@ mod tests {
             actors_of(&["Department", "of", "Defense", "United", "Nations"]),
             [0, 0, 0, ORG_B, ORG_I]
         );
+        // A match starts at a word with a capital only.
+        assert_eq!(actors_of(&["the", "united", "nations"]), [0, 0, 0]);
         // Places keep their own bits.
         let s = states(&g, &["Paris", "UN"]);
         assert_eq!((place_name(s[0]), actor(s[0])), (LOC_B, 0));
