@@ -270,7 +270,8 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
     if is_quote(word) {
         flags |= flag::QUOTE_MARK;
     }
-    let norm = norm_hash(lower);
+    let lower_hash = hash_str(SEED_LOWER, lower);
+    let norm = norm_hash(lower, lower_hash);
     let lb = lower.as_bytes();
     // Byte offsets of the last 2, 3, 4 characters and of the end of the first 1 and 3.
     let suffix_at = |k: usize| -> usize {
@@ -284,7 +285,7 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
         |k: usize| -> usize { lower.char_indices().nth(k).map_or(lb.len(), |(i, _)| i) };
     TokenInfo {
         word: hash_str(SEED_WORD, word),
-        lower: hash_bytes(SEED_LOWER, lb),
+        lower: lower_hash,
         norm,
         shape,
         short_shape: short,
@@ -299,10 +300,11 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
 }
 
 /// Hash of `lower` with everything but letters and digits dropped (see `TokenInfo::norm`),
-/// computed in the spare capacity of `lower` itself, which is left as it was.
-fn norm_hash(lower: &mut String) -> u64 {
+/// computed in the spare capacity of `lower` itself, which is left as it was; `lower_hash` is
+/// the hash of `lower`, the answer for a word of ASCII letters and digits.
+fn norm_hash(lower: &mut String, lower_hash: u64) -> u64 {
     if lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return hash_str(SEED_LOWER, lower);
+        return lower_hash;
     }
     let len = lower.len();
     let mut i = 0;
@@ -984,6 +986,18 @@ mod tests {
             analyze("PRAISED", &mut buf).suf3,
             analyze("raised", &mut buf).suf3
         );
+        // Normalised forms keep letters and digits only; plain words keep their lower hash.
+        assert_eq!(analyze("U.N.", &mut buf).norm, analyze("UN", &mut buf).norm);
+        assert_eq!(buf, "un");
+        assert_eq!(
+            analyze("al-Qaida", &mut buf).norm,
+            analyze("alqaida", &mut buf).norm
+        );
+        let z = analyze("Zürich-2", &mut buf);
+        assert_eq!(buf, "zürich-2", "the buffer keeps the lowercase form");
+        assert_eq!(z.norm, analyze("zürich2", &mut buf).norm);
+        assert_eq!(a.norm, a.lower);
+        assert!(analyze("al-Qaida", &mut buf).flags & flag::HAS_UPPER != 0);
         // Non-ASCII words are handled by chars.
         let e = analyze("Zürich", &mut buf);
         assert_eq!(buf, "zürich");
