@@ -8,9 +8,7 @@
 
 use anyhow::{bail, Context, Result};
 use sitrep_doc::NerTag;
-use sitrep_tagger::{
-    eval_ner, eval_pos, load_conllu, load_iob2, spans, tag_str, Scratch, Tagger,
-};
+use sitrep_tagger::{eval_ner, eval_pos, load_conllu, load_iob2, spans, tag_str, Scratch, Tagger};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;

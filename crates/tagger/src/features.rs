@@ -935,13 +935,7 @@ pub fn case_class(w: &TokenInfo) -> (u64, u64) {
 /// gazetteer place and name bits `g0`, actor state `a0` and [`case_class`]: few enough values
 /// to tabulate.
 #[inline]
-pub fn ner_label_class_features(
-    l1: u8,
-    p0: u64,
-    g0: u64,
-    a0: u64,
-    case: (u64, u64),
-) -> [u32; 4] {
+pub fn ner_label_class_features(l1: u8, p0: u64, g0: u64, a0: u64, case: (u64, u64)) -> [u32; 4] {
     let l1 = l1 as u64;
     [
         f2(128, l1, p0),

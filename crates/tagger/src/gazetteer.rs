@@ -124,7 +124,9 @@ impl Gazetteer {
                 continue;
             }
             if kind == KIND_ORG && words.len() > 1 {
-                *last_words.entry(word_hash(words[words.len() - 1])).or_default() += 1;
+                *last_words
+                    .entry(word_hash(words[words.len() - 1]))
+                    .or_default() += 1;
             }
             let mut h = SEED;
             for (k, w) in words.iter().enumerate() {
@@ -138,7 +140,9 @@ impl Gazetteer {
         let org_heads = last_words
             .into_iter()
             .filter(|&(w, n)| {
-                let place = entries.get(&mix(SEED, w)).is_some_and(|k| k & KIND_LOC != 0);
+                let place = entries
+                    .get(&mix(SEED, w))
+                    .is_some_and(|k| k & KIND_LOC != 0);
                 n >= MIN_HEAD_NAMES && !place
             })
             .map(|(w, _)| (w, ()))
@@ -330,7 +334,10 @@ mod tests {
             .collect();
         // "party" ends one name only; "york" is a place.
         assert_eq!(heads, [false, true, false, false]);
-        assert_eq!(gaz::actor(gaz::ORG_HEAD | (gaz::ORG_I << gaz::ACTOR_SHIFT)), gaz::ORG_I);
+        assert_eq!(
+            gaz::actor(gaz::ORG_HEAD | (gaz::ORG_I << gaz::ACTOR_SHIFT)),
+            gaz::ORG_I
+        );
     }
 
     #[test]
@@ -347,8 +354,14 @@ mod tests {
         );
         assert_eq!(s[5] & gaz::FIRST, gaz::FIRST);
         assert_eq!(s[1], 0);
-        let s = states(&g, &["NATO", "and", "the", "European", "Union", "met", "Hamas"]);
+        let s = states(
+            &g,
+            &["NATO", "and", "the", "European", "Union", "met", "Hamas"],
+        );
         let actors: Vec<u8> = s.iter().map(|&x| gaz::actor(x)).collect();
-        assert_eq!(actors, [gaz::ORG_B, 0, 0, gaz::ORG_B, gaz::ORG_I, 0, gaz::ORG_B]);
+        assert_eq!(
+            actors,
+            [gaz::ORG_B, 0, 0, gaz::ORG_B, gaz::ORG_I, 0, gaz::ORG_B]
+        );
     }
 }

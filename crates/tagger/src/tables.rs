@@ -249,8 +249,10 @@ impl LabelTables {
             for title in 0..2u64 {
                 for caps in 0..CASES {
                     let case = (title, case_value(caps));
-                    by_case[l * 16 + title as usize * 8 + caps] =
-                        row(ner, &ner_label_class_features(label(l), 0, 0, 0, case)[2..3]);
+                    by_case[l * 16 + title as usize * 8 + caps] = row(
+                        ner,
+                        &ner_label_class_features(label(l), 0, 0, 0, case)[2..3],
+                    );
                 }
             }
         }
