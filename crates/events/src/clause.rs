@@ -9,7 +9,8 @@
 //! few rules handle; what they get wrong makes the coder skip an event, not invent one,
 //! because every event still needs a pattern and a named actor.
 
-use sitrep_doc::{Document, EntityId, Span, Upos};
+use sitrep_doc::{Document, EntityId, Span, TokenId, Upos};
+use sitrep_parser::syntax::Syntax;
 use sitrep_text::lexical;
 
 /// A named actor in the sentence: the entity (which carries the CAMEO actor code) and the
@@ -77,6 +78,11 @@ pub struct Clauses<'d> {
     pub nps: Vec<Np>,
     pub groups: Vec<Group>,
     pub group_of: Vec<Option<u16>>,
+    /// The dependency tree, when the sentence is parsed (see `tree.rs`); `None` keeps the
+    /// POS-window analysis alone.
+    pub(crate) syn: Option<Syntax<'d>>,
+    /// The document index of the sentence's first token.
+    pub(crate) first: usize,
 }
 
 /// "we", "i", "us", "our", "me", "my": a first-person pronoun that is neither reflexive
@@ -91,7 +97,7 @@ fn first_person(w: &str) -> bool {
 
 /// Prepositions that attach a noun phrase to the one before it, for finding whom a
 /// phrase names ("leaders of the coalition", "police in Jericho").
-const ATTACH: &[&str] = &[
+pub(crate) const ATTACH: &[&str] = &[
     "of",
     "from",
     "in",
@@ -106,7 +112,7 @@ const ATTACH: &[&str] = &[
     "’s",
 ];
 /// Nouns for people that take their nationality from where they are ("students in Jakarta").
-const HUMAN_HEADS: &[&str] = &[
+pub(crate) const HUMAN_HEADS: &[&str] = &[
     "demonstrator",
     "protester",
     "protestor",
@@ -174,7 +180,7 @@ const TEMPORAL: &[&str] = &[
 ];
 /// Head nouns that can act (people, bodies, armed means): a source phrase headed by anything
 /// else ("the tidal wave", "the economic record") names no actor through its modifiers.
-const AGENT_HEADS: &[&str] = &[
+pub(crate) const AGENT_HEADS: &[&str] = &[
     "aircraft",
     "jet",
     "plane",
@@ -281,8 +287,9 @@ const NOT_PASSIVE: &[&str] = &[
 ];
 
 impl<'d> Clauses<'d> {
-    /// Builds the analysis of the tokens `tokens` of a sentence; `actor_of` gives the actor
-    /// covering each token, if any.
+    /// Builds the analysis of the tokens `first..last` of a sentence; `actor` gives the actor
+    /// covering each token, if any. A parsed sentence (the `deps` layer) also answers the
+    /// questions of structure from its tree.
     pub fn new(
         doc: &'d Document,
         first: usize,
@@ -305,6 +312,8 @@ impl<'d> Clauses<'d> {
             actor,
             nps: Vec::new(),
             groups: Vec::new(),
+            syn: Syntax::of(doc).filter(|syn| first < last && syn.is_parsed(TokenId(first as u32))),
+            first,
         };
         c.chunk();
         c.find_groups();

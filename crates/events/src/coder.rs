@@ -335,6 +335,34 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     /// The actors of group `g`'s subject; `source` when they act (not when a passive
     /// subject is the target).
     fn subject_actors_as(&self, g: usize, source: bool) -> Vec<Actor> {
+        let c = self.c;
+        // A parsed sentence: the subject the tree gives, named by its head. Only when the
+        // tree finds no subject at all does the window analysis look for one.
+        if let Some(s) = c.tree_subject(c.groups[g].head) {
+            let mut a = c.tree_actors(&[s], source, false);
+            if a.is_empty() {
+                // The parse may have split the subject: the window analysis's actors, less
+                // those the tree rules refused inside the subject phrase (its modifiers).
+                a = self.window_subject_actors(g, source);
+                a.retain(|x| !c.inside_phrase(s, *x));
+            }
+            if a.is_empty() {
+                if c.is_first_person(s) {
+                    return (self.quote_speaker)(s).into_iter().collect();
+                }
+                if c.w[s].pos == Upos::Pron {
+                    if let Some(sg) = self.say_of.get(g).copied().flatten() {
+                        return self.subject_actors(sg);
+                    }
+                }
+            }
+            return a;
+        }
+        self.window_subject_actors(g, source)
+    }
+
+    /// The actors of group `g`'s subject from the POS-window analysis.
+    fn window_subject_actors(&self, g: usize, source: bool) -> Vec<Actor> {
         match self.c.subject(g) {
             Subject::Np(np) => {
                 let a = self.c.phrase_actors_as(np, source);
@@ -359,6 +387,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
 
     fn agent_actors(&self, g: usize) -> Vec<Actor> {
         let c = self.c;
+        if c.parsed() {
+            // The tree's agent; else (a "by" phrase the parse hung on a noun) the window's.
+            let agent = c.tree_agent(c.groups[g].head);
+            let a = c.tree_actors(&agent, true, false);
+            if !a.is_empty() || !agent.is_empty() {
+                return a;
+            }
+        }
         let from = c.groups[g].end;
         let by: [Box<str>; 1] = [Box::from("by")];
         c.prep_object(&by, from, c.clause_end(from))
@@ -367,6 +403,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn act_from_pattern(&self, g: usize, p: &'a VerbPattern, after: usize) -> Act<'a> {
+        if self.c.parsed() {
+            return self.act_from_tree(g, p, after);
+        }
+        self.act_from_window(g, p, after)
+    }
+
+    /// [`Self::act_from_pattern`] from the POS-window analysis alone.
+    fn act_from_window(&self, g: usize, p: &'a VerbPattern, after: usize) -> Act<'a> {
         let c = self.c;
         let grp = c.groups[g];
         let end = c.clause_end(after);
@@ -450,6 +494,132 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
     }
 
+    /// Whether word `k` is one of the pattern's literal words (then it is not the target:
+    /// "imposed sanctions on X").
+    fn is_pattern_word(&self, k: usize, p: &VerbPattern) -> bool {
+        p.slots
+            .iter()
+            .any(|s| s.alts.iter().any(|a| a.iter().any(|l| self.word_is(k, l))))
+    }
+
+    /// [`Self::act_from_pattern`] for a parsed sentence: the source is the subject (the agent
+    /// of a passive), the target the object outside the pattern's words, or the phrase of a
+    /// target preposition attached to the verb or to the pattern's nouns ("sanctions against
+    /// X", "talks with X"), each named by its head.
+    fn act_from_tree(&self, g: usize, p: &'a VerbPattern, after: usize) -> Act<'a> {
+        let c = self.c;
+        let grp = c.groups[g];
+        let v = grp.head;
+        let passive = grp.passive || c.tree_passive(v);
+        let strict = p.target.required;
+        let source = if passive {
+            self.agent_actors(g)
+        } else {
+            self.subject_actors(g)
+        };
+        let objects: Vec<usize> = c
+            .tree_objects(v)
+            .into_iter()
+            .filter(|&o| p.slots.is_empty() || !self.is_pattern_word(o, p))
+            .collect();
+        // The phrases the tree considered: a fallback must not take their modifiers.
+        let mut seen: Vec<usize> = objects.clone();
+        let mut target = Vec::new();
+        if p.target.obj {
+            target = if passive {
+                match c.tree_relative_noun(v) {
+                    Some(n) => c.tree_actors(&[n], false, strict),
+                    None => self.subject_actors_as(g, false),
+                }
+            } else {
+                c.tree_actors(&objects, false, strict)
+            };
+        }
+        // Nouns a target preposition may hang from: the verb's objects and the pattern's
+        // own words ("imposed sanctions against X").
+        let nouns = || {
+            let mut n: Vec<usize> = c.tree_objects(v);
+            n.extend((grp.end..after.min(c.len())).filter(|&k| self.is_pattern_word(k, p)));
+            n
+        };
+        if target.is_empty() && !p.target.preps.is_empty() {
+            let mut cands: Vec<usize> = Vec::new();
+            for prep in p.target.preps.iter() {
+                cands.extend(c.tree_oblique(v, prep));
+                for n in nouns() {
+                    cands.extend(c.tree_noun_modifier(n, prep));
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            seen.extend(&cands);
+            if cands.is_empty() {
+                let end = c.clause_end(after);
+                target = c
+                    .prep_objects(&p.target.preps, grp.end, end.max(after))
+                    .map(|np| {
+                        if strict {
+                            c.head_actors(np)
+                        } else {
+                            c.phrase_actors(np)
+                        }
+                    })
+                    .find(|a| !a.is_empty())
+                    .unwrap_or_default();
+            } else {
+                target = cands
+                    .into_iter()
+                    .map(|k| c.tree_actors(&[k], false, strict))
+                    .find(|a| !a.is_empty())
+                    .unwrap_or_default();
+            }
+        }
+        if target.is_empty() && p.target.loose && !passive {
+            // A dictionary pattern without a target marker: the object outside the
+            // pattern's words, else the first named phrase after a preposition.
+            target = c.tree_actors(&objects, false, strict);
+            if target.is_empty() {
+                let mut cands = c.tree_obliques(v);
+                for n in nouns() {
+                    cands.extend(c.tree_noun_modifiers(n));
+                }
+                cands.sort_unstable();
+                target = cands
+                    .into_iter()
+                    .map(|k| c.tree_actors(&[k], false, strict))
+                    .find(|a| !a.is_empty())
+                    .unwrap_or_default();
+            }
+        }
+        let mut source = source;
+        if target.is_empty() || (source.is_empty() && passive) {
+            // A parse that split a phrase or attached it elsewhere: the window analysis's
+            // answer, less the modifiers of the phrases the tree considered.
+            let w = self.act_from_window(g, p, after);
+            if target.is_empty() {
+                target = w.target;
+                target.retain(|a| !seen.iter().any(|&n| c.inside_phrase(n, *a)));
+            }
+            if source.is_empty() && passive {
+                let agent = c.tree_agent(v);
+                source = w.source;
+                source.retain(|a| !agent.iter().any(|&n| c.inside_phrase(n, *a)));
+            }
+        }
+        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
+        Act {
+            required_target: p.target.required,
+            code: self.lx.codes.info(p.code).code.as_str(),
+            head: v,
+            source,
+            target,
+            commissive: false,
+            complement: false,
+            symmetric: symmetric(&self.lx.codes.info(p.code).code) && &*p.verb != "accept",
+            rule: p.origin.to_string(),
+        }
+    }
+
     /// The act a group asserts, before its own polarity and modality are applied.
     fn evaluate(&mut self, g: usize, depth: u8) -> Option<Act<'a>> {
         if depth > 3 {
@@ -507,6 +677,18 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     fn loose_target(&self, inner: usize) -> Vec<Actor> {
         let c = self.c;
         let grp = c.groups[inner];
+        if c.parsed() {
+            let a = c.tree_actors(&c.tree_objects(grp.head), false, false);
+            if !a.is_empty() {
+                return a;
+            }
+            return c
+                .tree_obliques(grp.head)
+                .into_iter()
+                .map(|k| c.tree_actors(&[k], false, false))
+                .find(|a| !a.is_empty())
+                .unwrap_or_default();
+        }
         if let Some(np) = c.object(inner) {
             let a = c.phrase_actors(np);
             if !a.is_empty() {

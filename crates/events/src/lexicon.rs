@@ -13,6 +13,14 @@ const NOUNS_TSV: &str = include_str!("../data/nouns.tsv");
 const COMPLEMENTS_TSV: &str = include_str!("../data/complements.tsv");
 const SPEECH_TSV: &str = include_str!("../data/speech.tsv");
 
+/// A word as [`Lexicon::may_hold_trigger`] sees it: lemma, text as written, UPOS.
+#[derive(Debug, Clone, Copy)]
+pub struct TriggerWord<'w> {
+    pub lemma: &'w str,
+    pub text: &'w str,
+    pub pos: sitrep_doc::Upos,
+}
+
 /// A run of lemmas that must stand on consecutive tokens ("tear gas", "state of emergency").
 pub type Seq = Vec<Box<str>>;
 
@@ -433,13 +441,72 @@ impl Lexicon {
             .map(|&i| &self.verbs[i as usize])
     }
 
-    /// Whether a sentence with these token lemmas may hold an event trigger: one of them
-    /// heads a verb or noun pattern. One hash lookup per word; the dependency parser's
-    /// `sentences = "cued"` rule uses it to skip sentences no event can come from.
-    pub fn may_hold_trigger<'w>(&self, lemmas: impl IntoIterator<Item = &'w str>) -> bool {
-        lemmas
-            .into_iter()
-            .any(|l| self.by_verb.contains_key(l) || self.by_noun.contains_key(l))
+    /// Whether a sentence may hold an event trigger, as the coder would find one: a word
+    /// tagged as a verb (or a predicate adjective) whose listed lemma has a complement class
+    /// other than plain speech, a bare pattern (with its particle, if any, on the next word),
+    /// or a pattern whose literal words all stand in the sentence; or a noun of a noun
+    /// pattern with "between" right after it. A light verb ("be", "have") thus counts only
+    /// with the rest of one of its patterns ("be critical of", "have talks"). The dependency
+    /// parser's `sentences = "cued"` rule uses it to skip sentences no event can come from.
+    pub fn may_hold_trigger(&self, words: &[TriggerWord<'_>]) -> bool {
+        // The sentence's lemmas and lowercased words, built only when a pattern with words
+        // has to be checked.
+        let mut present: Option<rustc_hash::FxHashSet<String>> = None;
+        for (i, w) in words.iter().enumerate() {
+            if w.pos == sitrep_doc::Upos::Noun
+                && self.by_noun.contains_key(w.lemma)
+                && words[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| n.text.eq_ignore_ascii_case("between"))
+            {
+                return true;
+            }
+            if !matches!(
+                w.pos,
+                sitrep_doc::Upos::Verb | sitrep_doc::Upos::Aux | sitrep_doc::Upos::Adj
+            ) {
+                continue;
+            }
+            let Some(key) = self.verb_key(w.lemma, w.text) else {
+                continue;
+            };
+            if self.classes(key).iter().any(|&c| c != Class::Say) {
+                return true;
+            }
+            for p in self.verb_patterns(key) {
+                if p.null {
+                    continue;
+                }
+                let particle_ok = p.particle.iter().enumerate().all(|(k, part)| {
+                    words
+                        .get(i + 1 + k)
+                        .is_some_and(|n| n.lemma == &**part || n.text.eq_ignore_ascii_case(part))
+                });
+                if !particle_ok {
+                    continue;
+                }
+                if p.slots.is_empty() {
+                    return true;
+                }
+                let set = present.get_or_insert_with(|| {
+                    let mut set = rustc_hash::FxHashSet::default();
+                    for w in words {
+                        set.insert(w.lemma.to_string());
+                        set.insert(w.text.to_lowercase());
+                    }
+                    set
+                });
+                let has = |l: &str| set.contains(l);
+                if p.slots
+                    .iter()
+                    .all(|slot| slot.alts.iter().any(|alt| alt.iter().all(|l| has(l))))
+                {
+                    return true;
+                }
+            }
+        }
+        false
     }
 
     pub fn has_verb(&self, lemma: &str) -> bool {

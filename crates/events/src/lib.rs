@@ -21,6 +21,7 @@ mod lexicon;
 mod lookup;
 mod stage;
 mod transform;
+mod tree;
 mod wordlists;
 
 #[cfg(test)]
@@ -29,8 +30,8 @@ mod cases;
 mod testkit;
 
 pub use codes::{CodeInfo, CodeTable};
-pub use lexicon::Lexicon;
-pub use stage::{explain, EventsStage};
+pub use lexicon::{Lexicon, TriggerWord};
+pub use stage::{explain, names_an_actor, EventsStage};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;

@@ -214,9 +214,11 @@ impl Stage for EventsStage {
     }
 
     /// Quotes make reported events "reported" or "asserted" and carry their speaker; dates
-    /// and places date and place events. Without them events are coded all the same.
+    /// and places date and place events; a dependency parse (`deps`) gives subjects, objects,
+    /// obliques and phrase heads where a sentence is parsed. Without them events are coded
+    /// all the same (actors then come from the POS-window clause analysis).
     fn uses(&self) -> Layers {
-        Layers::QUOTES | Layers::DATES | Layers::GEO
+        Layers::QUOTES | Layers::DATES | Layers::GEO | Layers::DEPS
     }
 
     fn provides(&self) -> Layers {
@@ -228,6 +230,25 @@ impl Stage for EventsStage {
         doc.events = events;
         Ok(())
     }
+}
+
+/// Whether sentence `si` names an actor the coder can use: a mention whose entity has a
+/// CAMEO actor code or is a geocoded place. Without one no event is coded there, so the
+/// parser's `sentences = "cued"` rule skips such sentences. `true` when the document has no
+/// mentions layer (nothing is known, nothing is skipped).
+pub fn names_an_actor(doc: &Document, si: usize) -> bool {
+    if !doc.done.contains(Layers::MENTIONS) {
+        return true;
+    }
+    let Some(s) = doc.sentences.get(si) else {
+        return false;
+    };
+    doc.mentions.iter().any(|m| {
+        m.span.start() >= s.span.start()
+            && m.span.end() <= s.span.end()
+            && m.entity
+                .is_some_and(|e| EventsStage::actor_code(doc, e).is_some())
+    })
 }
 
 /// A score like "18-17": digits, one hyphen, digits.

@@ -75,8 +75,8 @@ registry! {
     Segment => "segment", sitrep_text::SegmentConfig;
     Dates => "dates", sitrep_dates::DatesConfig;
     Tagger => "tagger", sitrep_tagger::TaggerConfig;
-    Parser => "parser", sitrep_parser::ParserConfig;
     Names => "names", sitrep_names::NamesConfig;
+    Parser => "parser", sitrep_parser::ParserConfig;
     Quotes => "quotes", sitrep_quotes::QuotesConfig;
     Events => "events", sitrep_events::EventsConfig;
     Gkg => "gkg", sitrep_gkg::GkgConfig;
@@ -155,10 +155,14 @@ impl StageConfig {
     }
 }
 
-/// The parser's rule for `sentences = "cued"`: a sentence is parsed when the events stage's
-/// lexicon finds a possible trigger among its lemmas, or the quotes stage's cue lexicon a
-/// possible cue (or a quotation mark) among its words. Only events and quotes read the
-/// parse, and only in such sentences.
+/// The parser's rule for `sentences = "cued"`: a sentence is parsed when it names an actor
+/// the events stage can use (a mention with an actor code or a geocoded place; the parser
+/// runs after names for this) and it may hold an event trigger as the events coder finds
+/// one (a verb with a bare pattern, a complement class, or a pattern whose literal words
+/// are all in the sentence: "be"/"have" count only with the rest of one of their patterns)
+/// or a speech cue (a cue word or a quotation mark). Only events and quotes read the parse,
+/// and only in such sentences: a sentence without a named actor codes no event and gives
+/// no named speaker.
 pub fn cued_sentences() -> Result<sitrep_parser::SentenceFilter, String> {
     let events = sitrep_events::Lexicon::embedded().map_err(|e| e.to_string())?;
     let cues = sitrep_quotes::lexicon::CueLexicon::parse(sitrep_quotes::lexicon::CUES_TSV)
@@ -168,11 +172,22 @@ pub fn cued_sentences() -> Result<sitrep_parser::SentenceFilter, String> {
             let Some(sentence) = doc.sentences.get(si) else {
                 return false;
             };
+            if !sitrep_events::names_an_actor(doc, si) {
+                return false;
+            }
             let tokens = doc
                 .tokens
                 .get(sentence.tokens.0 as usize..sentence.tokens.1 as usize)
                 .unwrap_or(&[]);
-            events.may_hold_trigger(tokens.iter().map(|t| t.lemma.as_str()))
+            let words: Vec<sitrep_events::TriggerWord> = tokens
+                .iter()
+                .map(|t| sitrep_events::TriggerWord {
+                    lemma: t.lemma.as_str(),
+                    text: doc.slice(t.span),
+                    pos: t.pos,
+                })
+                .collect();
+            events.may_hold_trigger(&words)
                 || cues.may_hold_cue(tokens.iter().map(|t| doc.slice(t.span)))
         },
     ))
@@ -222,7 +237,7 @@ mod tests {
         let err = StageConfig::named("segmnt").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "unknown stage \"segmnt\" (known: segment, dates, tagger, parser, names, quotes, events, gkg)"
+            "unknown stage \"segmnt\" (known: segment, dates, tagger, names, parser, quotes, events, gkg)"
         );
         let err: serde_json::Error = serde_json::from_str::<StageConfig>(
             r#"{"stage": "segment", "config": {"no_such_key": 1}}"#,

@@ -1,0 +1,167 @@
+//! Tables of cases for actors read from the dependency tree: sentences written for this test
+//! run through the standard chain with the parser (segment, dates, tagger, names, parser,
+//! quotes, events), each with the events it must give and the actor codes it must not give.
+//! A failure also shows what the same sentence gives without the parser.
+
+use sitrep_doc::{Chain, Document, Stage};
+
+fn chain(parser: bool) -> Chain {
+    let mut stages: Vec<Box<dyn Stage>> = vec![
+        Box::new(sitrep_text::SegmentConfig::default().build().unwrap()),
+        Box::new(sitrep_dates::DatesConfig::default().build().unwrap()),
+        Box::new(sitrep_tagger::TaggerConfig::default().build().unwrap()),
+    ];
+    stages.push(Box::new(
+        sitrep_names::NamesConfig::default().build().unwrap(),
+    ));
+    if parser {
+        stages.push(Box::new(
+            sitrep_parser::ParserConfig::default().build().unwrap(),
+        ));
+    }
+    stages.push(Box::new(
+        sitrep_quotes::QuotesConfig::default().build().unwrap(),
+    ));
+    stages.push(Box::new(
+        sitrep_events::EventsConfig::default().build().unwrap(),
+    ));
+    Chain::new(stages).expect("the standard order")
+}
+
+fn coded(chain: &Chain, text: &str) -> Document {
+    let record = sitrep_ingest::text_document("case", text.as_bytes().to_vec(), 1 << 20);
+    let mut doc = record.expect("the text reads");
+    doc.meta.date = chrono::NaiveDate::from_ymd_opt(2023, 5, 2);
+    chain.process(&mut doc);
+    doc
+}
+
+/// "CODE:SRC>TGT" per event the coder found, sorted. Statements coded from a quotation's
+/// cue are left out: their source is the speaker the quotes stage chose.
+fn summary(d: &Document) -> Vec<String> {
+    let mut v: Vec<String> = d
+        .events
+        .iter()
+        .filter(|e| e.quote.is_none() || !e.rule.contains("cue"))
+        .map(|e| {
+            format!(
+                "{}:{}>{}",
+                e.code,
+                e.source
+                    .as_ref()
+                    .map(|a| a.actor_code.as_str())
+                    .unwrap_or(""),
+                e.target
+                    .as_ref()
+                    .map(|a| a.actor_code.as_str())
+                    .unwrap_or("")
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// (what the case is about, sentence, events that must be there, actor codes that must not
+/// appear as a source or target).
+const CASES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "passive with an agent",
+        "Ukraine was invaded by Russia on Thursday.",
+        &["192:RUS>UKR"],
+        &[],
+    ),
+    (
+        "passive whose pattern words are in the subject",
+        "New sanctions were imposed on Iran by Canada.",
+        &["163:CAN>IRN"],
+        &[],
+    ),
+    (
+        "reduced relative: the agent is the target of the condemnation",
+        "Australia condemned the export ban imposed by China.",
+        &["111:AUS>CHN"],
+        &[],
+    ),
+    (
+        "apposition: the named official stands for the title",
+        "Egypt's foreign minister, Sameh Shoukry, criticized Israel on Monday.",
+        &["111:EGYGOV>ISR"],
+        &[],
+    ),
+    (
+        "modifier versus head: a place inside a modifier is not the actor",
+        "The Paris-based press freedom group accused Egypt of jailing reporters.",
+        &[],
+        &["FRA"],
+    ),
+    (
+        "modifier versus head: a place inside a longer name is not the actor",
+        "Lima Group ministers condemned Venezuela on Friday.",
+        &[],
+        &["PER"],
+    ),
+    (
+        "coordination of subjects",
+        "France and Germany condemned Iran.",
+        &["111:DEU>IRN", "111:FRA>IRN"],
+        &[],
+    ),
+    (
+        "coordination of verbs shares the subject",
+        "Japan praised Vietnam and criticized China.",
+        &["051:JPN>VNM", "111:JPN>CHN"],
+        &[],
+    ),
+    (
+        "xcomp chain: the subject of the governing verb",
+        "Norway decided to expel two Russian diplomats.",
+        &[],
+        &["NOR>NOR"],
+    ),
+    (
+        "oblique of the preposition the pattern names",
+        "Turkey held talks with Sweden in Ankara.",
+        &["046:TUR>SWE"],
+        &[],
+    ),
+    (
+        "a neighbouring name in an adjunct is not the subject",
+        "After the meeting in Beijing, Brazil accused Argentina of dumping steel.",
+        &["112:BRA>ARG"],
+        &["CHN"],
+    ),
+];
+
+#[test]
+fn actors_come_from_the_tree() {
+    let with = chain(true);
+    let without = chain(false);
+    let mut failures = Vec::new();
+    for (what, text, want, never) in CASES {
+        let d = coded(&with, text);
+        assert!(d.has_deps(), "{what}: the parser ran");
+        let got = summary(&d);
+        let missing: Vec<&&str> = want
+            .iter()
+            .filter(|w| !got.iter().any(|g| g == *w))
+            .collect();
+        let wrong: Vec<&String> = got
+            .iter()
+            .filter(|g| never.iter().any(|n| g.contains(n)))
+            .collect();
+        if !missing.is_empty() || !wrong.is_empty() {
+            let window = summary(&coded(&without, text));
+            failures.push(format!(
+                "{what}: {text:?}\n   missing {missing:?}, wrong {wrong:?}, got {got:?} \
+                 (without the parser: {window:?})"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
