@@ -2,11 +2,13 @@
 //!
 //! `cargo run --release -p sitrep-tagger --example eval -- --ud /work/shared/data/ud [--split dev]`
 //! Other options: `--beam N` (NER beam width), `--model DIR` (a model directory instead of the
-//! embedded model), `--errors N` (print NER errors in the first N sentences with entities).
+//! embedded model), `--errors N` (print NER errors in the first N sentences with entities),
+//! `--misses TYPE` (print every gold PER/ORG/LOC span of the split the tagger does not find
+//! exactly, with what it predicted over those words).
 
 use anyhow::{bail, Context, Result};
 use sitrep_doc::NerTag;
-use sitrep_tagger::{eval_ner, eval_pos, load_conllu, load_iob2, tag_str, Scratch, Tagger};
+use sitrep_tagger::{eval_ner, eval_pos, load_conllu, load_iob2, spans, tag_str, Scratch, Tagger};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -17,6 +19,7 @@ fn main() -> Result<()> {
     let mut show_errors = 0usize;
     let mut beam = sitrep_tagger::DEFAULT_BEAM;
     let mut model_dir: Option<PathBuf> = None;
+    let mut misses: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().with_context(|| format!("{a} needs a value"));
@@ -26,6 +29,7 @@ fn main() -> Result<()> {
             "--errors" => show_errors = val()?.parse()?,
             "--beam" => beam = val()?.parse()?,
             "--model" => model_dir = Some(PathBuf::from(val()?)),
+            "--misses" => misses = Some(val()?.to_uppercase()),
             other => bail!("unknown argument {other}"),
         }
     }
@@ -90,6 +94,10 @@ fn main() -> Result<()> {
         }
     }
 
+    if let Some(ty) = &misses {
+        print_misses(&tagger, &ner, ty);
+    }
+
     // Speed: POS + NER (+ lemmas) over the split's sentences, repeated, one thread.
     let sents: Vec<Vec<&str>> = pos
         .iter()
@@ -129,6 +137,39 @@ fn main() -> Result<()> {
         n / all_wall
     );
     Ok(())
+}
+
+/// Gold spans of type `ty` that the tagger misses, one per line: the span, the predicted
+/// labels over its words, and the sentence with the span in brackets.
+fn print_misses(tagger: &Tagger, sents: &[sitrep_tagger::NerSentence], ty: &str) {
+    let mut scratch = Scratch::default();
+    let (mut gold, mut missed) = (0usize, 0usize);
+    for sent in sents {
+        tagger.tag_into(&sent.forms, &mut scratch);
+        let pred: Vec<NerTag> = scratch.ner.iter().map(|&c| tagger.ner_label(c)).collect();
+        let found = spans(&pred);
+        for (e, a, b) in spans(&sent.tags) {
+            if e.as_str() != ty {
+                continue;
+            }
+            gold += 1;
+            if found.contains(&(e, a, b)) {
+                continue;
+            }
+            missed += 1;
+            let labels: Vec<&str> = pred[a..b].iter().map(|&t| tag_str(t)).collect();
+            let mut words: Vec<String> = sent.forms.clone();
+            words[a] = format!("[{}", words[a]);
+            words[b - 1] = format!("{}]", words[b - 1]);
+            println!(
+                "  MISS {}\t{}\t{}",
+                sent.forms[a..b].join(" "),
+                labels.join(" "),
+                words.join(" ")
+            );
+        }
+    }
+    println!("{ty}: {missed} of {gold} gold spans missed");
 }
 
 /// CPU time of this thread in nanoseconds (Linux `/proc/thread-self/schedstat`), so the

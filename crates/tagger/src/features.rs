@@ -4,6 +4,7 @@
 //! (form, lowercase, shape, affixes) and flags. A feature is then `finish(mix(template, parts))`:
 //! no string is built per feature, which is what keeps tagging above 300k tokens/s.
 
+use crate::gazetteer::gaz;
 use crate::hash::{finish, hash_bytes, hash_str, mix};
 
 /// Flag bits of a token.
@@ -17,6 +18,10 @@ pub mod flag {
     pub const QUOTE_MARK: u32 = 1 << 6;
     pub const HAS_PERIOD: u32 = 1 << 7;
     pub const PAD: u32 = 1 << 8;
+    /// The first character is an upper-case letter ("McDonald", "iPhone" has not).
+    pub const INITIAL_UPPER: u32 = 1 << 9;
+    /// Some letter is upper-case ("al-Qaida", "eBay").
+    pub const HAS_UPPER: u32 = 1 << 10;
 }
 
 /// The precomputed hashes and flags of one token (or of a padding position).
@@ -24,6 +29,10 @@ pub mod flag {
 pub struct TokenInfo {
     pub word: u64,
     pub lower: u64,
+    /// The lowercase form with letters and digits only ("u.s." -> "us", "al-qaida" ->
+    /// "alqaida"), hashed like `lower` (equal to it for a word of letters and digits): how
+    /// the actor dictionaries write names.
+    pub norm: u64,
     /// Shape with runs capped at 3: "Xxxx", "dd.d", "X.X.".
     pub shape: u64,
     /// Shape with every run collapsed: "Xx", "d.d".
@@ -54,6 +63,7 @@ const fn pad(v: u64) -> TokenInfo {
     TokenInfo {
         word: v,
         lower: v,
+        norm: v,
         shape: v,
         short_shape: v,
         pre1: v,
@@ -245,6 +255,12 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
     if first_upper && !rest_upper {
         flags |= flag::TITLE_CASE;
     }
+    if first_upper {
+        flags |= flag::INITIAL_UPPER;
+    }
+    if n_upper > 0 {
+        flags |= flag::HAS_UPPER;
+    }
     if n_alpha > 0 && n_upper == n_alpha {
         flags |= flag::ALL_CAPS;
     }
@@ -254,6 +270,8 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
     if is_quote(word) {
         flags |= flag::QUOTE_MARK;
     }
+    let lower_hash = hash_str(SEED_LOWER, lower);
+    let norm = norm_hash(lower, lower_hash);
     let lb = lower.as_bytes();
     // Byte offsets of the last 2, 3, 4 characters and of the end of the first 1 and 3.
     let suffix_at = |k: usize| -> usize {
@@ -267,7 +285,8 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
         |k: usize| -> usize { lower.char_indices().nth(k).map_or(lb.len(), |(i, _)| i) };
     TokenInfo {
         word: hash_str(SEED_WORD, word),
-        lower: hash_bytes(SEED_LOWER, lb),
+        lower: lower_hash,
+        norm,
         shape,
         short_shape: short,
         pre1: hash_bytes(SEED_PRE, &lb[..prefix_end(1)]),
@@ -278,6 +297,26 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
         flags,
         len: n.min(15) as u32,
     }
+}
+
+/// Hash of `lower` with everything but letters and digits dropped (see `TokenInfo::norm`),
+/// computed in the spare capacity of `lower` itself, which is left as it was; `lower_hash` is
+/// the hash of `lower`, the answer for a word of ASCII letters and digits.
+fn norm_hash(lower: &mut String, lower_hash: u64) -> u64 {
+    if lower.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return lower_hash;
+    }
+    let len = lower.len();
+    let mut i = 0;
+    while let Some(c) = lower[i..len].chars().next() {
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            lower.push(c);
+        }
+    }
+    let h = hash_str(SEED_LOWER, &lower[len..]);
+    lower.truncate(len);
+    h
 }
 
 /// Number of padding positions on each side of a sentence in a context slice.
@@ -424,6 +463,61 @@ pub struct NerAux {
     pub in_quote: bool,
     /// Gazetteer state bits (see `gazetteer::gaz`).
     pub gaz: u8,
+    /// The capitalised run the token is in (see [`capitalised_runs`]): its first and last
+    /// token; both are the token itself outside runs of two or more.
+    pub run_first: u32,
+    pub run_last: u32,
+}
+
+/// Lower-case words that may join capitalised words into one name ("Bank of America",
+/// "Procter & Gamble", "Department of Housing and Urban Development").
+fn is_name_connector(t: &TokenInfo) -> bool {
+    const OF: u64 = crate::hash::hash_str_const(SEED_LOWER, "of");
+    const AND: u64 = crate::hash::hash_str_const(SEED_LOWER, "and");
+    const AMP: u64 = crate::hash::hash_str_const(SEED_LOWER, "&");
+    const FOR: u64 = crate::hash::hash_str_const(SEED_LOWER, "for");
+    const THE: u64 = crate::hash::hash_str_const(SEED_LOWER, "the");
+    matches!(t.lower, OF | AND | AMP | FOR | THE)
+}
+
+fn is_capitalised(t: &TokenInfo) -> bool {
+    t.flags & flag::INITIAL_UPPER != 0 && t.flags & flag::PAD == 0
+}
+
+/// Marks runs of capitalised tokens, joined by [`is_name_connector`] words between two
+/// capitalised ones, in `aux` (whose other fields are set): the span a multi-word name can
+/// take, so every word of it sees the run's first and last word ("Post" in "Washington Post",
+/// "Development" in "Department of Housing and Urban Development").
+fn capitalised_runs(ctx: &[TokenInfo], aux: &mut [NerAux]) {
+    let n = aux.len();
+    let mut i = 0;
+    while i < n {
+        if !is_capitalised(&ctx[i + PAD]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        loop {
+            let next = end + 1;
+            if next < n && is_capitalised(&ctx[next + PAD]) {
+                end = next;
+            } else if next + 1 < n
+                && is_name_connector(&ctx[next + PAD])
+                && is_capitalised(&ctx[next + 1 + PAD])
+            {
+                end = next + 1;
+            } else {
+                break;
+            }
+        }
+        if end > i {
+            for a in &mut aux[i..=end] {
+                a.run_first = i as u32;
+                a.run_last = end as u32;
+            }
+        }
+        i = end + 1;
+    }
 }
 
 /// Computes, for each token, its POS, gazetteer state, and whether it lies inside a pair of
@@ -440,15 +534,30 @@ pub fn ner_aux(ctx: &[TokenInfo], n: usize, pos: &[u8], gaz: &[u8], aux: &mut Ve
             pos: pos[i],
             in_quote: open && !quote,
             gaz: gaz.get(i).copied().unwrap_or(0),
+            run_first: i as u32,
+            run_last: i as u32,
         });
     }
+    capitalised_runs(ctx, aux);
 }
 
+/// The place and name bits of the gazetteer state at `k` (200 before, 201 after the sentence).
 fn gaz_at(aux: &[NerAux], k: isize) -> u64 {
     if k < 0 {
         200
     } else {
-        aux.get(k as usize).map_or(201, |a| a.gaz as u64)
+        aux.get(k as usize)
+            .map_or(201, |a| gaz::place_name(a.gaz) as u64)
+    }
+}
+
+/// The actor state at `k` (see `gazetteer::gaz`; 200 before, 201 after the sentence).
+fn actor_at(aux: &[NerAux], k: isize) -> u64 {
+    if k < 0 {
+        200
+    } else {
+        aux.get(k as usize)
+            .map_or(201, |a| gaz::actor(a.gaz) as u64)
     }
 }
 
@@ -576,6 +685,9 @@ pub fn ner_context_features(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &m
     out.extend_from_slice(&ner_gaz_window(v.gm1, v.g0, v.gn1));
     out.extend_from_slice(&ner_gaz_case(v.g0, v.caps_w));
     out.extend_from_slice(&ner_gaz_pos(v.g0, v.p0));
+    out.extend_from_slice(&ner_actor_window(v.am1, v.a0, v.an1));
+    out.extend_from_slice(&ner_actor_case(v.a0, v.caps_w));
+    out.extend_from_slice(&ner_actor_pos(v.a0, v.p0));
     out.extend_from_slice(&ner_case_titles(
         v.title_m1, v.title_m2, v.caps_w, v.title_w, v.in_quote,
     ));
@@ -596,6 +708,25 @@ pub fn ner_context_hashed(ctx: &[TokenInfo], aux: &[NerAux], i: usize, out: &mut
         f2(140, pm1, w.lower),
         f2(141, w.lower, pn1),
     ]);
+    // Inside a capitalised run: its last and first word, where the token stands in it, and
+    // whether the run ends in an organisation head word of the actor dictionaries ("Inc.").
+    let a = &aux[i];
+    let (first, last) = (a.run_first as usize, a.run_last as usize);
+    if first < last {
+        let place = if i == first {
+            0
+        } else if i == last {
+            2
+        } else {
+            1
+        };
+        let head = aux[last].gaz & gaz::ORG_HEAD != 0;
+        out.extend_from_slice(&[
+            f2(155, place, ctx[last + PAD].lower),
+            f2(156, place, ctx[first + PAD].lower),
+            f3(157, place, (last - first).min(4) as u64, head as u64),
+        ]);
+    }
 }
 
 /// The small discrete values that the tabulated context features of token `i` depend on.
@@ -605,10 +736,14 @@ pub struct ContextValues {
     pub pm1: u64,
     pub p0: u64,
     pub pn1: u64,
-    /// Gazetteer states, likewise.
+    /// Gazetteer place and name bits, likewise.
     pub gm1: u64,
     pub g0: u64,
     pub gn1: u64,
+    /// Actor states, likewise.
+    pub am1: u64,
+    pub a0: u64,
+    pub an1: u64,
     /// TITLE_CASE, ALL_CAPS and PAD flags.
     pub caps_m1: u64,
     pub caps_w: u64,
@@ -638,6 +773,9 @@ impl ContextValues {
             gm1: gaz_at(aux, ii - 1),
             g0: gaz_at(aux, ii),
             gn1: gaz_at(aux, ii + 1),
+            am1: actor_at(aux, ii - 1),
+            a0: actor_at(aux, ii),
+            an1: actor_at(aux, ii + 1),
             caps_m1: caps(m1),
             caps_w: caps(w),
             caps_n1: caps(n1),
@@ -679,6 +817,23 @@ pub fn ner_gaz_pos(g0: u64, p0: u64) -> [u32; 1] {
     [f2(148, g0, p0)]
 }
 
+/// Actor-name matches around the token: whether it begins or continues an organisation or a
+/// person of the actor dictionaries, alone and with its neighbours' states.
+#[inline]
+pub fn ner_actor_window(am1: u64, a0: u64, an1: u64) -> [u32; 2] {
+    [f1(150, a0), f3(151, am1, a0, an1)]
+}
+
+#[inline]
+pub fn ner_actor_case(a0: u64, caps_w: u64) -> [u32; 1] {
+    [f2(152, a0, caps_w)]
+}
+
+#[inline]
+pub fn ner_actor_pos(a0: u64, p0: u64) -> [u32; 1] {
+    [f2(153, a0, p0)]
+}
+
 #[inline]
 pub fn ner_case_titles(
     title_m1: u64,
@@ -718,6 +873,7 @@ pub fn ner_label_features(
     let (m1, w) = (&ctx[j - 1], &ctx[j]);
     let (l1, l2) = (l1 as u64, l2 as u64);
     let (p0, g0) = (pos_at(aux, i as isize), gaz_at(aux, i as isize));
+    let a0 = actor_at(aux, i as isize);
     let caps = |t: &TokenInfo| (t.flags & (flag::TITLE_CASE | flag::ALL_CAPS | flag::PAD)) as u64;
     let title = |t: &TokenInfo| (t.flags & flag::TITLE_WORD != 0) as u64;
     out.extend_from_slice(&[
@@ -729,6 +885,7 @@ pub fn ner_label_features(
         f2(137, l1, m1.lower),
         f2(146, g0, l1),
         f3(149, title(w), caps(w), l1),
+        f2(154, a0, l1),
     ]);
 }
 
@@ -747,9 +904,10 @@ pub fn ner_label_token_features(
     let j = i + PAD;
     let (m1, w) = (&ctx[j - 1], &ctx[j]);
     let (p0, g0) = (pos_at(aux, i as isize), gaz_at(aux, i as isize));
+    let a0 = actor_at(aux, i as isize);
     out.extend_from_slice(&ner_label_word_features(w, l1));
     out.extend_from_slice(&ner_label_prev_features(m1, l1));
-    out.extend_from_slice(&ner_label_class_features(l1, p0, g0, case_class(w)));
+    out.extend_from_slice(&ner_label_class_features(l1, p0, g0, a0, case_class(w)));
 }
 
 /// Label features of a token that depend on its own word and the previous label.
@@ -774,14 +932,16 @@ pub fn case_class(w: &TokenInfo) -> (u64, u64) {
 }
 
 /// Label features of a token that depend on the previous label, the token's POS class `p0`,
-/// gazetteer state `g0` and [`case_class`]: few enough values to tabulate.
+/// gazetteer place and name bits `g0`, actor state `a0` and [`case_class`]: few enough values
+/// to tabulate.
 #[inline]
-pub fn ner_label_class_features(l1: u8, p0: u64, g0: u64, case: (u64, u64)) -> [u32; 3] {
+pub fn ner_label_class_features(l1: u8, p0: u64, g0: u64, a0: u64, case: (u64, u64)) -> [u32; 4] {
     let l1 = l1 as u64;
     [
         f2(128, l1, p0),
         f2(146, g0, l1),
         f3(149, case.0, case.1, l1),
+        f2(154, a0, l1),
     ]
 }
 
@@ -820,6 +980,18 @@ mod tests {
             analyze("PRAISED", &mut buf).suf3,
             analyze("raised", &mut buf).suf3
         );
+        // Normalised forms keep letters and digits only; plain words keep their lower hash.
+        assert_eq!(analyze("U.N.", &mut buf).norm, analyze("UN", &mut buf).norm);
+        assert_eq!(buf, "un");
+        assert_eq!(
+            analyze("al-Qaida", &mut buf).norm,
+            analyze("alqaida", &mut buf).norm
+        );
+        let z = analyze("Zürich-2", &mut buf);
+        assert_eq!(buf, "zürich-2", "the buffer keeps the lowercase form");
+        assert_eq!(z.norm, analyze("zürich2", &mut buf).norm);
+        assert_eq!(a.norm, a.lower);
+        assert!(analyze("al-Qaida", &mut buf).flags & flag::HAS_UPPER != 0);
         // Non-ASCII words are handled by chars.
         let e = analyze("Zürich", &mut buf);
         assert_eq!(buf, "zürich");

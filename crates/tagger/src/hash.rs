@@ -5,7 +5,7 @@ const K: u64 = 0x517c_c1b7_2722_0a95;
 
 /// Mixes one 64-bit part into a running hash (FxHash step).
 #[inline(always)]
-pub fn mix(h: u64, v: u64) -> u64 {
+pub const fn mix(h: u64, v: u64) -> u64 {
     (h.rotate_left(5) ^ v).wrapping_mul(K)
 }
 
@@ -33,6 +33,24 @@ pub fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
 #[inline]
 pub fn hash_str(seed: u64, s: &str) -> u64 {
     hash_bytes(seed, s.as_bytes())
+}
+
+/// [`hash_str`] as a `const fn`, for the hashes of fixed words.
+pub const fn hash_str_const(seed: u64, s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = mix(seed, b.len() as u64);
+    let mut i = 0;
+    while i < b.len() {
+        let mut buf = [0u8; 8];
+        let mut k = 0;
+        while k < 8 && i + k < b.len() {
+            buf[k] = b[i + k];
+            k += 1;
+        }
+        h = mix(h, u64::from_le_bytes(buf));
+        i += 8;
+    }
+    h
 }
 
 /// Final avalanche (from splitmix64) so the low bits used as bucket index are well mixed.
@@ -75,6 +93,13 @@ impl SplitMix {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn const_string_hash_is_the_runtime_one() {
+        for w in ["", "of", "and", "&", "eight by", "a longer word than eight"] {
+            assert_eq!(super::hash_str_const(7, w), super::hash_str(7, w), "{w:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -800,13 +800,15 @@ impl Tagger {
             Some(k) => &s.words.entry(s.slots[k]).label_prev[l],
             None => t.start_prev(l),
         };
-        let [by_pos, by_gaz, by_case] = t.rows(l, aux.pos, aux.gaz, case_class(&s.ctx[i + PAD]));
+        let [by_pos, by_gaz, by_actor, by_case] =
+            t.rows(l, aux.pos, aux.gaz, case_class(&s.ctx[i + PAD]));
         let mut sum = [0; LANES];
         for part in [
             &s.words.entry(s.slots[i]).label_word[l],
             prev,
             by_pos,
             by_gaz,
+            by_actor,
             by_case,
         ] {
             for (a, &b) in sum.iter_mut().zip(part) {
