@@ -21,6 +21,23 @@ pub struct TriggerWord<'w> {
     pub pos: sitrep_doc::Upos,
 }
 
+impl<'w> TriggerWord<'w> {
+    /// The words of `tokens` (tokens of `doc`) as the trigger test reads them.
+    pub fn of_tokens(
+        doc: &'w sitrep_doc::Document,
+        tokens: &'w [sitrep_doc::Token],
+    ) -> Vec<TriggerWord<'w>> {
+        tokens
+            .iter()
+            .map(|t| TriggerWord {
+                lemma: t.lemma.as_str(),
+                text: doc.slice(t.span),
+                pos: t.pos,
+            })
+            .collect()
+    }
+}
+
 /// A run of lemmas that must stand on consecutive tokens ("tear gas", "state of emergency").
 pub type Seq = Vec<Box<str>>;
 

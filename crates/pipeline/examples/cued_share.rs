@@ -39,15 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             parsed += 1;
             parsed_tokens += toks.len();
-            let words: Vec<sitrep_events::TriggerWord> = toks
-                .iter()
-                .map(|t| sitrep_events::TriggerWord {
-                    lemma: t.lemma.as_str(),
-                    text: doc.slice(t.span),
-                    pos: t.pos,
-                })
-                .collect();
-            if events.may_hold_trigger(&words) {
+            if events.may_hold_trigger(&sitrep_events::TriggerWord::of_tokens(&doc, toks)) {
                 by_trigger += 1;
             } else if cues.may_hold_cue(toks.iter().map(|t| doc.slice(t.span))) {
                 by_cue_only += 1;

@@ -180,15 +180,7 @@ pub fn cued_sentences() -> Result<sitrep_parser::SentenceFilter, String> {
                 .tokens
                 .get(sentence.tokens.0 as usize..sentence.tokens.1 as usize)
                 .unwrap_or(&[]);
-            let words: Vec<sitrep_events::TriggerWord> = tokens
-                .iter()
-                .map(|t| sitrep_events::TriggerWord {
-                    lemma: t.lemma.as_str(),
-                    text: doc.slice(t.span),
-                    pos: t.pos,
-                })
-                .collect();
-            events.may_hold_trigger(&words)
+            events.may_hold_trigger(&sitrep_events::TriggerWord::of_tokens(doc, tokens))
                 || cues.may_hold_cue(tokens.iter().map(|t| doc.slice(t.span)))
         },
     ))
