@@ -478,12 +478,23 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
         }
+        self.pattern_act(p, grp.head, source, target)
+    }
+
+    /// The act a matched pattern codes, with its trigger head and actors.
+    fn pattern_act(
+        &self,
+        p: &'a VerbPattern,
+        head: usize,
+        source: Vec<Actor>,
+        mut target: Vec<Actor>,
+    ) -> Act<'a> {
         // The same entity is not its own target ("Iran's army attacked Iran" aside).
         target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
         Act {
             required_target: p.target.required,
             code: self.lx.codes.info(p.code).code.as_str(),
-            head: grp.head,
+            head,
             source,
             target,
             commissive: false,
@@ -606,18 +617,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 source.retain(|a| !agent.iter().any(|&n| c.inside_phrase(n, *a)));
             }
         }
-        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
-        Act {
-            required_target: p.target.required,
-            code: self.lx.codes.info(p.code).code.as_str(),
-            head: v,
-            source,
-            target,
-            commissive: false,
-            complement: false,
-            symmetric: symmetric(&self.lx.codes.info(p.code).code) && &*p.verb != "accept",
-            rule: p.origin.to_string(),
-        }
+        self.pattern_act(p, v, source, target)
     }
 
     /// The act a group asserts, before its own polarity and modality are applied.
