@@ -252,15 +252,13 @@ fn quotes_make_reported_events_and_statements() {
     assert_eq!(deny.status, EventStatus::Reported);
     assert_eq!(deny.quote.map(|q| q.0), Some(0));
     sitrep_doc::assert_span!(d, deny.trigger, "have");
-    let said = d
-        .events
-        .iter()
-        .find(|e| e.code == "010")
-        .expect("the statement");
-    assert_eq!(said.source.as_ref().unwrap().actor_code, "RUSGOV");
-    assert_eq!(said.status, EventStatus::Asserted);
-    assert!(said.is_root);
-    sitrep_doc::assert_span!(d, said.trigger, "said");
+    // The quotation's content is the speaker's own act (the denial): no second, bare 010.
+    assert!(
+        !d.events.iter().any(|e| e.code == "010"),
+        "{:?}",
+        summary(&d)
+    );
+    assert!(deny.is_root);
     let praise = d.events.iter().find(|e| e.code == "051").expect("praise");
     assert!(!praise.is_root, "second paragraph");
     assert_eq!(praise.goldstein, 3.4);
@@ -294,6 +292,102 @@ fn speech_cue_carries_its_code() {
     st.process(&mut d).unwrap();
     // The cue verb "warn" codes 012 by itself through the pattern table; no duplicate 010.
     assert_eq!(summary(&d), vec!["012:USAGOV>RUS".to_string()]);
+}
+
+/// The quotes stage's speaker of a cue stands in for a clause that names no source: the
+/// cue verb is coded through its own pattern ("warn" 012), not as a statement.
+#[test]
+fn a_cue_verb_without_a_named_subject_is_the_quotation_speakers_act() {
+    let st = stage();
+    let mut d = doc(
+        st.lexicon(),
+        "Price{USAGOV} *arrived . “ This is unacceptable , ” he *warned Russia .",
+    );
+    add_quote(&mut d, "“ This is unacceptable , ”", "he", Some("warned"));
+    let price = d.entities.iter().position(|e| e.name == "Price").unwrap();
+    d.quotes[0].speaker.as_mut().unwrap().entity = Some(sitrep_doc::EntityId(price as u32));
+    st.process(&mut d).unwrap();
+    assert_eq!(summary(&d), vec!["012:USAGOV>RUS".to_string()]);
+    assert!(
+        d.events[0].rule.contains("verbs.tsv"),
+        "{}",
+        d.events[0].rule
+    );
+}
+
+/// Statements (data/README.md, "Statements"): 010 only about or to someone; a bare "said"
+/// is a quotation, not an event; one (speaker, target) statement per article.
+#[test]
+fn a_statement_is_an_event_only_about_or_to_someone() {
+    let st = stage();
+    let cases: &[(&str, &str, &str, &[&str])] = &[
+        (
+            "a bare statement: a quotation, no event",
+            "“ The talks were long , ” Ryabkov{RUSGOV} *said .",
+            "“ The talks were long , ”",
+            &[],
+        ),
+        (
+            "the addressee of \"told\"",
+            "“ The talks were long , ” Ryabkov{RUSGOV} *told Ukraine .",
+            "“ The talks were long , ”",
+            &["010:RUSGOV>UKR"],
+        ),
+        (
+            "a named actor the quotation is about",
+            "“ Ukraine must be heard , ” Ryabkov{RUSGOV} *said .",
+            "“ Ukraine must be heard , ”",
+            &["010:RUSGOV>UKR"],
+        ),
+        (
+            "the speaker's own country in the content is not a target",
+            "“ Russia is patient , ” Ryabkov{RUSGOV} *said .",
+            "“ Russia is patient , ”",
+            &[],
+        ),
+        (
+            "the news media carry a statement, they are not its target",
+            "“ The talks were long , ” Ryabkov{RUSGOV} *told BBC{GBRMED} .",
+            "“ The talks were long , ”",
+            &[],
+        ),
+        (
+            "a country named as a place is not whom the quotation is about",
+            "“ Prices rose in France , ” Ryabkov{RUSGOV} *said .",
+            "“ Prices rose in France , ”",
+            &[],
+        ),
+        (
+            "a name modifying a noun is not whom the quotation is about",
+            "“ France firms are cautious , ” Ryabkov{RUSGOV} *said .",
+            "“ France firms are cautious , ”",
+            &[],
+        ),
+    ];
+    for (what, text, content, want) in cases {
+        let mut d = doc(st.lexicon(), text);
+        let cue = if text.contains("told") {
+            "told"
+        } else {
+            "said"
+        };
+        add_quote(&mut d, content, "Ryabkov", Some(cue));
+        st.process(&mut d).unwrap();
+        let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        assert_eq!(summary(&d), want, "{what}");
+        // Whatever the event policy, the quotation stays.
+        assert_eq!(d.quotes.len(), 1, "{what}");
+    }
+    // One statement per (speaker, target, code) and article: the first mention stands.
+    let mut d = doc(
+        st.lexicon(),
+        "“ Ukraine *waits , ” Ryabkov{RUSGOV} *said . “ Ukraine *knows , ” Ryabkov{RUSGOV} *added .",
+    );
+    add_quote(&mut d, "“ Ukraine waits , ”", "Ryabkov", Some("said"));
+    add_quote(&mut d, "“ Ukraine knows , ”", "Ryabkov", Some("added"));
+    st.process(&mut d).unwrap();
+    assert_eq!(summary(&d), vec!["010:RUSGOV>UKR".to_string()]);
+    sitrep_doc::assert_span!(d, d.events[0].trigger, "said");
 }
 
 #[test]

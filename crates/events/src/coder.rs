@@ -79,6 +79,9 @@ pub struct SentenceCoder<'a, 'd, F: Fn(usize) -> Option<Actor>> {
     c: &'a Clauses<'d>,
     /// The speaker of the quote a word lies in, if any.
     quote_speaker: F,
+    /// The speaker of the quotation whose cue a word is ("..., he warned"): the source of
+    /// the cue verb's act when the clause names none (see [`Self::with_cue_speakers`]).
+    cue_speaker: Option<&'a dyn Fn(usize) -> Option<Actor>>,
     consumed: Vec<bool>,
     say_of: Vec<Option<usize>>,
     /// The listed lemma of each group's head (tagger lemmas repaired), or its own lemma.
@@ -102,6 +105,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             lx,
             c,
             quote_speaker,
+            cue_speaker: None,
             consumed: vec![false; n],
             say_of: vec![None; n],
             head_lemma,
@@ -115,6 +119,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         me
+    }
+
+    /// The quotes layer's speakers of the quotation cues: a cue verb ("warned", "urged",
+    /// "accused") is coded through the pattern tables like any verb, and when its clause
+    /// names no source (a pronoun the window analysis cannot resolve, "..., said X"), the
+    /// speaker the quotes stage found for that cue is its source.
+    pub fn with_cue_speakers(mut self, f: &'a dyn Fn(usize) -> Option<Actor>) -> Self {
+        self.cue_speaker = Some(f);
+        self
     }
 
     fn note(&self, g: usize, msg: impl FnOnce() -> String) {
@@ -1331,6 +1344,22 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             let src = act.source.clone();
             act.target
                 .retain(|t| !src.iter().any(|s| s.entity == t.entity));
+        }
+        // Only for a clause that names no one as subject (none, or a pronoun): a subject the
+        // rules refused ("the Paris-based group": a modifier) is not replaced by the quotes
+        // stage's guess.
+        let tree_named = c
+            .tree_subject(grp.head)
+            .is_some_and(|s| c.w[s].pos != Upos::Pron);
+        if act.source.is_empty() && !grp.passive && unnamed_subject && !tree_named {
+            if let Some(s) = self.cue_speaker.and_then(|f| f(grp.head)) {
+                // "..., he warned": the cue's speaker as the quotes stage resolved it.
+                act.source = vec![s];
+                act.target.retain(|t| t.entity != s.entity);
+                self.note(g, || {
+                    "source: the speaker of the quotation this verb cues".into()
+                });
+            }
         }
         if act.source.is_empty() && !grp.passive {
             // Only a passive ("civilians were killed") may name the victim alone.

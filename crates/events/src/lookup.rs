@@ -95,20 +95,24 @@ mod tests {
     use crate::testkit::doc;
     use sitrep_doc::{Quote, QuoteKind, Speaker, Stage};
 
-    /// One long article of `n` copies of a unit with a quotation, a statement and an event:
+    /// One long article of `n` copies of a unit with a quotation about someone and an event:
     /// the stage's time over it, the fastest of three runs.
     fn coding_time(st: &crate::EventsStage, n: usize) -> std::time::Duration {
-        let unit = "“ Fine ” , Ryabkov{RUSGOV} *said . Russia *praised Ukraine . ";
+        let unit = "“ Fine , Ukraine ” , Ryabkov{RUSGOV} *said . Russia *praised Ukraine . ";
         let mut d = doc(st.lexicon(), &unit.repeat(n));
         let text = d.text().to_string();
         let starts =
             |needle: &str| -> Vec<usize> { text.match_indices(needle).map(|(i, _)| i).collect() };
-        let (quotes, speakers, cues) = (starts("“ Fine ”"), starts("Ryabkov"), starts("said"));
+        let (quotes, speakers, cues) = (
+            starts("“ Fine , Ukraine ”"),
+            starts("Ryabkov"),
+            starts("said"),
+        );
         assert_eq!((quotes.len(), speakers.len(), cues.len()), (n, n, n));
         for ((q, sp), cue) in quotes.into_iter().zip(speakers).zip(cues) {
             let speaker = d.span(sp, sp + "Ryabkov".len()).unwrap();
             let quote = Quote {
-                span: d.span(q, q + "“ Fine ”".len()).unwrap(),
+                span: d.span(q, q + "“ Fine , Ukraine ”".len()).unwrap(),
                 kind: QuoteKind::Direct,
                 speaker: Some(Speaker {
                     span: speaker,
@@ -124,7 +128,12 @@ mod tests {
                 let mut run = d.clone();
                 let t = std::time::Instant::now();
                 st.process(&mut run).unwrap();
-                assert_eq!(run.events.len(), 2 * n, "a statement and a praise per unit");
+                // A praise per unit; the statement about Ukraine is coded once per article.
+                assert_eq!(
+                    run.events.len(),
+                    n + 1,
+                    "a praise per unit and one statement"
+                );
                 t.elapsed()
             })
             .min()

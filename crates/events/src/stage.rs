@@ -179,6 +179,8 @@ struct DocIndex {
     /// Dates that name a day (resolution ≥ 3) and resolved.
     days: SpanIndex,
     quotes: SpanIndex,
+    /// Quotation cues ("said", "warned"), by the index of their quote.
+    cues: SpanIndex,
     /// The first mention starting at each byte.
     mention_at: FxHashMap<usize, usize>,
 }
@@ -199,6 +201,12 @@ impl DocIndex {
                     .map(|(i, d)| (i, d.span)),
             ),
             quotes: SpanIndex::new(doc.quotes.iter().map(|q| q.span).enumerate()),
+            cues: SpanIndex::new(
+                doc.quotes
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, q)| Some((i, q.cue?))),
+            ),
             mention_at,
         }
     }
@@ -365,7 +373,13 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
             let q = EventsStage::quote_of(&ix, c.w[k].span)?;
             EventsStage::quote_speaker(doc, q)
         };
-        let cands = SentenceCoder::new(lx, &c, speaker).code();
+        let cue_speaker = |k: usize| {
+            let q = ix.cues.first_containing(c.w[k].span)?;
+            EventsStage::quote_speaker(doc, QuoteId(q))
+        };
+        let cands = SentenceCoder::new(lx, &c, speaker)
+            .with_cue_speakers(&cue_speaker)
+            .code();
         let issues = if cands.is_empty() {
             Vec::new()
         } else {
@@ -508,7 +522,19 @@ fn sentence_issues(doc: &Document, first: usize, last: usize) -> Vec<String> {
     out
 }
 
-/// Attributed quotations as statements by their speaker: 010, or the code the cue carries.
+/// Attributed quotations as statements by their speaker, for what is left once the coder
+/// has coded the cue verbs through the pattern tables ("warned", "urged", "accused" code
+/// there, with the quotes stage's speaker as source when the clause names none). The policy
+/// (data/README.md, "Statements"):
+/// - a cue verb no pattern table lists but `speech.tsv` does ("fear", "admit") codes its
+///   listed code;
+/// - any other cue is a plain statement, 010, and that only *about or to someone*: the
+///   addressee ("told Iran", "said to Iran"), else the first named actor in the quotation's
+///   content (PETRARCH's target of SAY: the first actor in the verb's phrase) other than the
+///   speaker. A bare "X said ..." stays a quotation in the quotes layer and codes no event;
+/// - a quotation whose content already codes an event of the same speaker adds no statement;
+/// - one (speaker, target, code) is coded once per article: the first mention stands (the
+///   event layer has no mentions list to merge the others into).
 fn speech_events(
     lx: &Lexicon,
     doc: &Document,
@@ -521,6 +547,10 @@ fn speech_events(
     for e in out.iter() {
         triggers.insert(e.trigger);
     }
+    // The coder's events by trigger, and the statements coded so far by (source, target,
+    // code): lookups, not scans (a long article has thousands of quotations).
+    let coded_triggers = SpanIndex::new(out.iter().map(|e| e.trigger).enumerate());
+    let mut stated: rustc_hash::FxHashSet<(String, Option<String>, String)> = Default::default();
     for (qi, q) in doc.quotes.iter().enumerate() {
         let Some(speaker) = EventsStage::quote_speaker(doc, QuoteId(qi as u32)) else {
             continue;
@@ -533,6 +563,19 @@ fn speech_events(
         if triggers.overlaps(anchor) {
             continue;
         }
+        let Some(source) = EventsStage::event_actor(doc, speaker) else {
+            continue;
+        };
+        // The quotation's content codes the speaker's own act ("X said it would impose
+        // sanctions"): that act is the statement, a second one adds nothing.
+        let own_act = coded_triggers.inside(q.span).into_iter().any(|i| {
+            out[i as usize].source.as_ref().is_some_and(|a| {
+                a.entity == Some(speaker.entity) || a.actor_code == source.actor_code
+            })
+        });
+        if own_act {
+            continue;
+        }
         let lo = doc.token_at_or_after(anchor.start());
         let cue_tokens = doc.tokens[lo..]
             .iter()
@@ -543,31 +586,31 @@ fn speech_events(
             .or_else(|| cue_tokens.clone().next())
             .map(|t| t.lemma.as_str())
             .unwrap_or("");
-        let listed = lx.speech_code(lemma);
-        let rule = match listed {
-            Some(_) => format!("sitrep speech.tsv cue {lemma:?}"),
-            None => format!("quote with speaker, cue {lemma:?} (010)"),
+        let listed = q.cue.and(lx.speech_code(lemma));
+        let target = addressee(doc, ix, q.cue, speaker)
+            .map(|t| (t, "addressee"))
+            .or_else(|| about(doc, ix, q.span, &source).map(|t| (t, "named in the quotation")));
+        let rule = match (listed, &target) {
+            (Some(_), _) => format!("sitrep speech.tsv cue {lemma:?}"),
+            (None, Some((_, how))) => {
+                format!("quote with speaker, cue {lemma:?}, target {how} (010)")
+            }
+            // A plain statement about or to nobody named: a quotation, not an event.
+            (None, None) => continue,
         };
-        let code = listed.or_else(|| lx.codes.get("010"));
-        let Some(code) = code else { continue };
+        let target = target.map(|(t, _)| t);
+        let Some(code) = listed.or_else(|| lx.codes.get("010")) else {
+            continue;
+        };
         let info = lx.codes.info(code);
-        // The one addressed: "told Iran", "said to Iran".
-        let mut k = doc.token_at_or_after(anchor.end());
-        if doc.tokens.get(k).is_some_and(|t| t.lemma == "to") {
-            k += 1;
+        let key = (
+            source.actor_code.clone(),
+            target.as_ref().map(|a| a.actor_code.clone()),
+            info.code.clone(),
+        );
+        if !stated.insert(key) {
+            continue;
         }
-        let target = doc.tokens.get(k).filter(|_| q.cue.is_some()).and_then(|t| {
-            let m = &doc.mentions[*ix.mention_at.get(&t.span.start())?];
-            let e = m.entity.filter(|&e| e != speaker.entity)?;
-            EventsStage::actor_code(doc, e)?;
-            EventsStage::event_actor(
-                doc,
-                Actor {
-                    entity: e,
-                    span: m.span,
-                },
-            )
-        });
         let s = &doc.sentences[sid.index()];
         triggers.insert(anchor);
         out.push(Event {
@@ -576,7 +619,7 @@ fn speech_events(
             root: info.root().to_string(),
             quad_class: info.quad_class,
             goldstein: info.goldstein,
-            source: EventsStage::event_actor(doc, speaker),
+            source: Some(source),
             target,
             trigger: anchor,
             sentence: sid,
@@ -586,15 +629,99 @@ fn speech_events(
             status: EventStatus::Asserted,
             quote: Some(QuoteId(qi as u32)),
             rule,
-            issues: doc
-                .sentences
-                .get(sid.index())
-                .map(|s| sentence_issues(doc, s.tokens.0 as usize, s.tokens.1 as usize))
-                .unwrap_or_default(),
+            issues: sentence_issues(doc, s.tokens.0 as usize, s.tokens.1 as usize),
         });
     }
     out.sort_by_key(|e| (e.sentence, e.trigger.start()));
 }
+
+/// The one a cue addresses: the named phrase right after it ("told Iran", "said to Iran").
+fn addressee(
+    doc: &Document,
+    ix: &DocIndex,
+    cue: Option<Span>,
+    speaker: Actor,
+) -> Option<EventActor> {
+    let cue = cue?;
+    let mut k = doc.token_at_or_after(cue.end());
+    if doc.tokens.get(k).is_some_and(|t| t.lemma == "to") {
+        k += 1;
+    }
+    let t = doc.tokens.get(k)?;
+    let m = &doc.mentions[*ix.mention_at.get(&t.span.start())?];
+    let e = m.entity.filter(|&e| e != speaker.entity)?;
+    let a = EventsStage::event_actor(
+        doc,
+        Actor {
+            entity: e,
+            span: m.span,
+        },
+    )?;
+    statement_target(&a, speaker_code(doc, speaker)?).then_some(a)
+}
+
+fn speaker_code(doc: &Document, speaker: Actor) -> Option<&str> {
+    EventsStage::actor_code(doc, speaker.entity)
+}
+
+/// Whether `target` can be the other side of a statement by `source_code`: not the speaker's
+/// own code or bare country, nor a part of the speaker's bare country ("a Russian minister
+/// speaking of Russia", "Russia said the Kremlin ..." address no one; a Russian minister
+/// speaking of the Russian opposition does), and not the news media, which carry a statement ("told the
+/// BBC", "told Reuters") rather than receive it.
+fn statement_target(target: &EventActor, source_code: &str) -> bool {
+    let code = target.actor_code.as_str();
+    code != source_code
+        && source_code.get(..3) != Some(code)
+        && code.get(..3) != Some(source_code)
+        && !code.ends_with("MED")
+}
+
+/// Whom a quotation is about: the first actor its content names as a party, not as a place
+/// ("sales in the UK", "talks in Geneva" name where, not whom) nor as a modifier of a noun
+/// ("UK firms", "the US dollar"), that can be the other side of
+/// the speaker's statement ([`statement_target`]).
+fn about(doc: &Document, ix: &DocIndex, content: Span, source: &EventActor) -> Option<EventActor> {
+    ix.mentions.inside(content).into_iter().find_map(|mi| {
+        let m = &doc.mentions[mi as usize];
+        let e = m.entity.filter(|&e| Some(e) != source.entity)?;
+        let k = doc.token_at_or_after(m.span.start());
+        let locative = k > 0
+            && doc.tokens.get(k - 1).is_some_and(|t| {
+                t.pos == Upos::Adp && LOCATIVE.contains(&t.lemma.to_ascii_lowercase().as_str())
+            });
+        // "UK firms", "the US dollar": a name that modifies the noun after it is not a party.
+        let after = doc.token_at_or_after(m.span.end());
+        let modifier = doc
+            .tokens
+            .get(after)
+            .is_some_and(|t| matches!(t.pos, Upos::Noun | Upos::Propn));
+        if locative || modifier {
+            return None;
+        }
+        let a = EventsStage::event_actor(
+            doc,
+            Actor {
+                entity: e,
+                span: m.span,
+            },
+        )?;
+        statement_target(&a, &source.actor_code).then_some(a)
+    })
+}
+
+/// Prepositions that make the phrase after them a place.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "across",
+    "throughout",
+    "within",
+    "around",
+    "near",
+    "inside",
+    "outside",
+];
 
 /// Why each sentence gave the events it gave: per sentence, its text, whether it was skipped
 /// (sports, no named actor), the clause analysis (words as `text/POS/lemma`, noun phrases in
@@ -639,7 +766,13 @@ pub fn explain(lx: &Lexicon, doc: &Document) -> String {
             let q = EventsStage::quote_of(&ix, c.w[k].span)?;
             EventsStage::quote_speaker(doc, q)
         };
-        let (cands, trace) = SentenceCoder::new(lx, &c, speaker).code_traced();
+        let cue_speaker = |k: usize| {
+            let q = ix.cues.first_containing(c.w[k].span)?;
+            EventsStage::quote_speaker(doc, QuoteId(q))
+        };
+        let (cands, trace) = SentenceCoder::new(lx, &c, speaker)
+            .with_cue_speakers(&cue_speaker)
+            .code_traced();
         for (g, grp) in c.groups.iter().enumerate() {
             let w = c.w[grp.head];
             let listed = lx.verb_key(w.lemma, w.text);

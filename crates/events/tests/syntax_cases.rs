@@ -165,3 +165,88 @@ fn actors_come_from_the_tree() {
         failures.join("\n")
     );
 }
+
+/// Every event with its rule kind, statements from quotation cues included.
+fn all_events(d: &Document) -> Vec<String> {
+    let mut v: Vec<String> = d
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}>{}",
+                e.code,
+                e.source
+                    .as_ref()
+                    .map(|a| a.actor_code.as_str())
+                    .unwrap_or(""),
+                e.target
+                    .as_ref()
+                    .map(|a| a.actor_code.as_str())
+                    .unwrap_or("")
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Statements of the seed's shapes (issue 17 case table: the named officials are the
+/// sources of their statements; issue 12: a statement codes what its verb says, a bare
+/// "said" is no event), with the parser and without it (the POS-window analysis): both must
+/// give the events listed and none of the codes that must not appear.
+const STATEMENTS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "an official's indirect statement: his denial, no second 010",
+        "Russian Deputy Foreign Minister Sergei Ryabkov said Moscow had no plans to invade Ukraine.",
+        &["016:RUSGOV>UKR"],
+        &["010:", "19", "USA"],
+    ),
+    (
+        "a spokesman's quotation after its cue: his offer",
+        "\"We are ready to continue talks with Russia,\" State Department spokesman Ned Price said on Monday.",
+        &["036:USAGOV>RUS"],
+        &["010:"],
+    ),
+    (
+        "a cue verb that says more: a warning with its target",
+        "\"This cannot go on,\" US Deputy Secretary of State Wendy Sherman warned Russia.",
+        &["012:USA"],
+        &["010:"],
+    ),
+    (
+        "a bare statement about no one codes nothing",
+        "\"The conversation was long and difficult,\" Ryabkov said.",
+        &[],
+        &["010:"],
+    ),
+];
+
+#[test]
+fn statement_sources_with_and_without_the_parser() {
+    let mut failures = Vec::new();
+    for parser in [true, false] {
+        let ch = chain(parser);
+        for (what, text, want, never) in STATEMENTS {
+            let got = all_events(&coded(&ch, text));
+            let missing: Vec<&&str> = want
+                .iter()
+                .filter(|w| !got.iter().any(|g| g.starts_with(*w)))
+                .collect();
+            let wrong: Vec<&String> = got
+                .iter()
+                .filter(|g| never.iter().any(|n| g.contains(n)))
+                .collect();
+            if !missing.is_empty() || !wrong.is_empty() {
+                failures.push(format!(
+                    "{what} (parser {parser}): {text:?}\n   missing {missing:?}, wrong {wrong:?}, got {got:?}"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
