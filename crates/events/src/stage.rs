@@ -590,11 +590,14 @@ fn speech_events(
         let target = addressee(doc, ix, q.cue, speaker)
             .map(|t| (t, "addressee"))
             .or_else(|| about(doc, ix, q.span, &source).map(|t| (t, "named in the quotation")));
+        // A quotation without a cue ("“...”, Ryabkov.") has no cue lemma to name.
+        let cue = match q.cue {
+            Some(_) => format!("cue {lemma:?}"),
+            None => "no cue".to_string(),
+        };
         let rule = match (listed, &target) {
-            (Some(_), _) => format!("sitrep speech.tsv cue {lemma:?}"),
-            (None, Some((_, how))) => {
-                format!("quote with speaker, cue {lemma:?}, target {how} (010)")
-            }
+            (Some(_), _) => format!("sitrep speech.tsv {cue}"),
+            (None, Some((_, how))) => format!("quote with speaker, {cue}, target {how} (010)"),
             // A plain statement about or to nobody named: a quotation, not an event.
             (None, None) => continue,
         };
