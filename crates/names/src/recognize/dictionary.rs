@@ -4,7 +4,7 @@
 
 use super::words::{in_class, ACTOR_PREP, ACTOR_VERB, PLACE_PREP};
 use super::{org_of, Cand, Qualifier, Recognizer, What};
-use crate::lexicon::{Entry, Lexicon};
+use crate::lexicon::{CityId, CodeId, CountryId, Entry, Lexicon, StateId};
 use crate::view::{Match, View};
 use sitrep_doc::{NerTag, Upos};
 
@@ -32,7 +32,7 @@ impl Recognizer<'_> {
                 None
             }
         });
-        let states: Vec<u8> = m
+        let states: Vec<StateId> = m
             .entries
             .iter()
             .filter_map(|e| {
@@ -43,7 +43,7 @@ impl Recognizer<'_> {
                 }
             })
             .collect();
-        let cities: Vec<u32> = m
+        let cities: Vec<CityId> = m
             .entries
             .iter()
             .filter_map(|e| {
@@ -102,7 +102,7 @@ impl Recognizer<'_> {
 
     /// A nationality word no group used: the people when plural ("Palestinians"), the
     /// country's adjective otherwise, and "the West" alone for its region.
-    fn demonym_mention(&self, m: &Match, d: u16) -> Option<Cand> {
+    fn demonym_mention(&self, m: &Match, d: CodeId) -> Option<Cand> {
         let v = self.v;
         let lex = self.lex;
         if self.consumed_demonym.contains(&m.a) && !self.in_title[m.a] {
@@ -121,7 +121,7 @@ impl Recognizer<'_> {
                 a: m.a,
                 b: m.b,
                 what: What::Group {
-                    code: lex.codes[d as usize].clone(),
+                    code: lex.code(d).to_string(),
                 },
             });
         }
@@ -142,7 +142,7 @@ impl Recognizer<'_> {
                     a: m.a - 1,
                     b: m.b,
                     what: What::Group {
-                        code: lex.codes[d as usize].clone(),
+                        code: lex.code(d).to_string(),
                     },
                 })
             }
@@ -153,7 +153,7 @@ impl Recognizer<'_> {
     /// A city or US state match: a capital acting as its government, a state, or a city
     /// when something says it is a place here (a capital, a place preposition, a
     /// qualifier, the tagger's location label, a big city).
-    fn place_mention(&self, m: &Match, cities: Vec<u32>, states: Vec<u8>) -> Option<Cand> {
+    fn place_mention(&self, m: &Match, cities: Vec<CityId>, states: Vec<StateId>) -> Option<Cand> {
         let v = self.v;
         let lex = self.lex;
         let prev = if m.a > 0 && v.same_sentence(m.a - 1, m.a) {
@@ -164,19 +164,14 @@ impl Recognizer<'_> {
         let after_place_prep = prev.is_some_and(|p| in_class(v, p, PLACE_PREP));
         let qualifier = self.place_qualifier(m);
         let ner_loc = matches!(v.pieces[m.a].ner, NerTag::BLoc | NerTag::ILoc);
-        let capital = cities
-            .iter()
-            .find(|&&c| lex.cities[c as usize].capital)
-            .copied();
-        let big = cities
-            .iter()
-            .any(|&c| lex.cities[c as usize].population >= 1_000_000);
+        let capital = cities.iter().find(|&&c| lex.city(c).capital).copied();
+        let big = cities.iter().any(|&c| lex.city(c).population >= 1_000_000);
         if let Some(cap) = capital {
             if !after_place_prep && qualifier.is_none() && self.capital_acts(m, prev) {
                 return Some(Cand {
                     a: m.a,
                     b: m.b,
-                    what: What::Gov(lex.cities[cap as usize].country),
+                    what: What::Gov(lex.city(cap).country),
                 });
             }
         }
@@ -239,14 +234,8 @@ impl Recognizer<'_> {
 }
 
 /// The country of a demonym's code, when the code is a country's (not a region's).
-fn demonym_country(lex: &Lexicon, code_idx: u16) -> Option<u16> {
-    let code = &lex.codes[code_idx as usize];
-    lex.country_by_code(code).map(|c| {
-        lex.countries
-            .iter()
-            .position(|x| std::ptr::eq(x, c))
-            .unwrap_or(0) as u16
-    })
+fn demonym_country(lex: &Lexicon, code: CodeId) -> Option<CountryId> {
+    lex.country_id_by_code(lex.code(code))
 }
 
 /// "Georgia" the US state rather than the country: the sentence names another US state, a
@@ -274,9 +263,9 @@ fn us_context(v: &View, lex: &Lexicon, matches: &[Match], m: &Match) -> bool {
             o.entries.iter().any(|e| match *e {
                 Entry::State(_) => !o.entries.iter().any(|x| matches!(x, Entry::Country(_))),
                 Entry::City(c) => {
-                    let city = &lex.cities[c as usize];
+                    let city = lex.city(c);
                     o.entries.len() == 1
-                        && lex.countries[city.country as usize].iso3 == us
+                        && lex.country(city.country).iso3 == us
                         && city.population >= 100_000
                 }
                 _ => false,

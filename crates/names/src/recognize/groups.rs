@@ -35,7 +35,7 @@ impl<'a> Recognizer<'a> {
             } else {
                 cm.a
             };
-            let full = match &self.lex.groups[g as usize].role {
+            let full = match &self.lex.group(g).role {
                 Some(r) => format!("{code}{r}"),
                 None => code,
             };
@@ -76,11 +76,9 @@ impl<'a> Recognizer<'a> {
         let capital_code = || {
             cm.entries.iter().find_map(|e| match *e {
                 Entry::City(_) if side => None,
-                Entry::City(c) if lex.cities[c as usize].capital => Some(
-                    lex.countries[lex.cities[c as usize].country as usize]
-                        .cameo
-                        .clone(),
-                ),
+                Entry::City(c) if lex.city(c).capital => {
+                    Some(lex.country(lex.city(c).country).cameo.clone())
+                }
                 _ => None,
             })
         };

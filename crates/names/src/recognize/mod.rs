@@ -18,7 +18,7 @@ mod tagger_spans;
 mod titles;
 mod words;
 
-use crate::lexicon::{Entry, Gender, Lexicon};
+use crate::lexicon::{CityId, CountryId, Entry, Gender, Lexicon, OrgId, StateId, TitleId};
 use crate::view::{Match, View};
 use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 
@@ -29,14 +29,14 @@ pub struct TitleInfo {
     pub b: usize,
     /// Modifiers and head as written ("Deputy Foreign Minister").
     pub core: String,
-    pub head: u16,
+    pub head: TitleId,
     pub deputy: bool,
     /// CAMEO country (or region) code from the title's context.
     pub country: Option<String>,
     pub role: String,
     pub gender: Gender,
     pub nominal_only: bool,
-    pub org: Option<u16>,
+    pub org: Option<OrgId>,
     /// First piece of a nationality or country word before the title.
     pub lead: Option<usize>,
     pub bound: bool,
@@ -63,18 +63,18 @@ pub enum What {
         gender: Gender,
         plural: bool,
     },
-    Country(u16),
-    /// A demonym of a country (index into `Lexicon::countries`).
-    Adjective(u16),
+    Country(CountryId),
+    /// A demonym of a country.
+    Adjective(CountryId),
     Group {
         code: String,
     },
-    Org(u16),
+    Org(OrgId),
     /// A capital standing for its country's government.
-    Gov(u16),
+    Gov(CountryId),
     Place {
-        cities: Vec<u32>,
-        states: Vec<u8>,
+        cities: Vec<CityId>,
+        states: Vec<StateId>,
         qualifier: Option<Qualifier>,
     },
     NerOrg,
@@ -84,8 +84,8 @@ pub enum What {
 /// What follows a place name after a comma.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualifier {
-    Country(u16),
-    State(u8),
+    Country(CountryId),
+    State(StateId),
 }
 
 #[derive(Debug, Clone)]
@@ -182,8 +182,8 @@ impl<'a> Recognizer<'a> {
     fn context_code(&self, m: &Match) -> Option<String> {
         for e in &m.entries {
             match *e {
-                Entry::Country(c) => return Some(self.lex.countries[c as usize].cameo.clone()),
-                Entry::Demonym(d) => return Some(self.lex.codes[d as usize].clone()),
+                Entry::Country(c) => return Some(self.lex.country(c).cameo.clone()),
+                Entry::Demonym(d) => return Some(self.lex.code(d).to_string()),
                 _ => {}
             }
         }
@@ -198,7 +198,7 @@ fn mark(flags: &mut [bool], a: usize, b: usize) {
     }
 }
 
-fn org_of(m: &Match) -> Option<u16> {
+fn org_of(m: &Match) -> Option<OrgId> {
     m.entries.iter().find_map(|e| {
         if let Entry::Org(o) = *e {
             Some(o)

@@ -315,10 +315,7 @@ impl Recognizer<'_> {
         let gazetteer_place = self.match_starting(a).is_some_and(|m| {
             m.b == b
                 && m.entries.iter().any(|e| match *e {
-                    Entry::City(c) => {
-                        lex.cities[c as usize].capital
-                            || lex.cities[c as usize].population >= 100_000
-                    }
+                    Entry::City(c) => lex.city(c).capital || lex.city(c).population >= 100_000,
                     Entry::State(_) => true,
                     _ => false,
                 })

@@ -36,7 +36,7 @@ impl Recognizer<'_> {
         if m.entries.len() > 1 {
             return None;
         }
-        let title = &self.lex.titles[t as usize];
+        let title = self.lex.title(t);
         let mut a = m.a;
         while a > 0 && is_modifier(v, a - 1) && v.same_sentence(a - 1, m.a) {
             a -= 1;
@@ -74,7 +74,7 @@ impl Recognizer<'_> {
         };
         info.a = om.a;
         info.org = Some(o);
-        let code = &self.lex.orgs[o as usize].code;
+        let code = &self.lex.org(o).code;
         if let Some(c) = code_country(self.lex, code) {
             info.country = Some(c.to_string());
             if code.len() == 6 {
@@ -132,7 +132,7 @@ impl Recognizer<'_> {
             info.b = cm.b;
         } else if let Some(o) = org_of(cm) {
             if of {
-                if let Some(c) = code_country(self.lex, &self.lex.orgs[o as usize].code) {
+                if let Some(c) = code_country(self.lex, &self.lex.org(o).code) {
                     info.country.get_or_insert(c.to_string());
                 }
                 info.org.get_or_insert(o);

@@ -2,13 +2,13 @@
 //! cities of one name.
 
 use super::Qualifier;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CityId, CountryId, Lexicon, StateId};
 use rustc_hash::FxHashMap as FxMap;
 use sitrep_doc::Geo;
 
 /// A country's GeoNames record (feature PCLI).
-pub(super) fn country_geo(lex: &Lexicon, c: u16) -> Geo {
-    let co = &lex.countries[c as usize];
+pub(super) fn country_geo(lex: &Lexicon, c: CountryId) -> Geo {
+    let co = lex.country(c);
     Geo {
         geonames_id: co.geonameid,
         name: co.name.clone(),
@@ -22,9 +22,9 @@ pub(super) fn country_geo(lex: &Lexicon, c: u16) -> Geo {
 }
 
 /// A city's GeoNames record (PPLC for a capital, else PPL).
-pub(super) fn city_geo(lex: &Lexicon, c: u32) -> Geo {
-    let city = &lex.cities[c as usize];
-    let co = &lex.countries[city.country as usize];
+pub(super) fn city_geo(lex: &Lexicon, c: CityId) -> Geo {
+    let city = lex.city(c);
+    let co = lex.country(city.country);
     Geo {
         geonames_id: city.geonameid,
         name: city.name.clone(),
@@ -42,8 +42,8 @@ pub(super) fn city_geo(lex: &Lexicon, c: u32) -> Geo {
 }
 
 /// A US state's GeoNames record (ADM1).
-pub(super) fn state_geo(lex: &Lexicon, s: u8) -> Geo {
-    let st = &lex.states[s as usize];
+pub(super) fn state_geo(lex: &Lexicon, s: StateId) -> Geo {
+    let st = lex.state(s);
     Geo {
         geonames_id: st.geonameid,
         name: st.name.clone(),
@@ -60,16 +60,16 @@ pub(super) fn state_geo(lex: &Lexicon, s: u8) -> Geo {
 /// country named right after it ("Geneva, Switzerland") or anywhere in the article.
 pub(super) fn pick_city(
     lex: &Lexicon,
-    cities: &[u32],
+    cities: &[CityId],
     qualifier: Option<Qualifier>,
-    mentioned: &FxMap<u16, u32>,
-) -> u32 {
+    mentioned: &FxMap<CountryId, u32>,
+) -> CityId {
     let state_adm1 = match qualifier {
-        Some(Qualifier::State(st)) => Some(format!("US{}", lex.states[st as usize].code)),
+        Some(Qualifier::State(st)) => Some(format!("US{}", lex.state(st).code)),
         _ => None,
     };
-    let score = |&c: &u32| -> f64 {
-        let city = &lex.cities[c as usize];
+    let score = |&c: &CityId| -> f64 {
+        let city = lex.city(c);
         let mut s = (city.population.max(1) as f64).ln();
         if city.capital {
             s += 6.0;

@@ -20,7 +20,7 @@
 mod geo;
 mod persons;
 
-use crate::lexicon::{Gender, Lexicon};
+use crate::lexicon::{CityId, CountryId, Gender, Lexicon, OrgId, StateId};
 use crate::normalize::translit_key;
 use crate::recognize::{Cand, Qualifier, TitleInfo, What};
 use crate::view::View;
@@ -70,7 +70,7 @@ struct Resolver<'a> {
     by_key: FxMap<String, usize>,
     /// Mentions per country (countries and their adjectives), for geocoding boosts and the
     /// dominant-country fallback.
-    country_counts: FxMap<u16, u32>,
+    country_counts: FxMap<CountryId, u32>,
     /// Per entity: the first piece of its latest mention, plus one (0: none yet).
     last_seen: Vec<usize>,
     /// Person mentions so far: (first piece, entity, the mention is a clause subject).
@@ -109,8 +109,8 @@ pub fn resolve(
 }
 
 /// Mentions per country: country names and their adjectives.
-fn country_counts(cands: &[Cand]) -> FxMap<u16, u32> {
-    let mut counts: FxMap<u16, u32> = FxMap::default();
+fn country_counts(cands: &[Cand]) -> FxMap<CountryId, u32> {
+    let mut counts: FxMap<CountryId, u32> = FxMap::default();
     for c in cands {
         if let What::Country(k) | What::Adjective(k) = c.what {
             *counts.entry(k).or_default() += 1;
@@ -213,8 +213,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// A country, by name or adjective: one entity per country, geocoded and coded.
-    fn country(&mut self, k: u16, form: MentionForm) -> Assigned {
-        let co = &self.lex.countries[k as usize];
+    fn country(&mut self, k: CountryId, form: MentionForm) -> Assigned {
+        let co = self.lex.country(k);
         let e = self.entity(
             format!("country:{}", co.iso3.to_lowercase()),
             EntityKind::Location,
@@ -244,8 +244,8 @@ impl<'a> Resolver<'a> {
     }
 
     /// A dictionary organization, coded from the dictionary.
-    fn org(&mut self, o: u16) -> Assigned {
-        let org = &self.lex.orgs[o as usize];
+    fn org(&mut self, o: OrgId) -> Assigned {
+        let org = self.lex.org(o);
         let e = self.entity(
             format!("org:{}", translit_key(&org.name)),
             EntityKind::Organization,
@@ -257,8 +257,8 @@ impl<'a> Resolver<'a> {
 
     /// A capital standing for its government: `gov:usa` (USAGOV), an entity apart from the
     /// place and the country.
-    fn government(&mut self, k: u16) -> Assigned {
-        let co = &self.lex.countries[k as usize];
+    fn government(&mut self, k: CountryId) -> Assigned {
+        let co = self.lex.country(k);
         let e = self.entity(
             format!("gov:{}", co.iso3.to_lowercase()),
             EntityKind::Organization,
@@ -272,8 +272,8 @@ impl<'a> Resolver<'a> {
     /// id.
     fn place(
         &mut self,
-        cities: &[u32],
-        states: &[u8],
+        cities: &[CityId],
+        states: &[StateId],
         qualifier: Option<Qualifier>,
     ) -> Option<Assigned> {
         let lex = self.lex;

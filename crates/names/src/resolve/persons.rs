@@ -224,7 +224,7 @@ impl Resolver<'_> {
             .iter()
             .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
             .map(|(k, _)| *k);
-        let dominant_code = dominant.map(|k| lex.countries[k as usize].cameo.clone());
+        let dominant_code = dominant.map(|k| lex.country(k).cameo.clone());
         for ent in self
             .ents
             .iter_mut()
@@ -248,7 +248,7 @@ impl Resolver<'_> {
             let country = country.or_else(|| {
                 ent.title_ids
                     .iter()
-                    .find_map(|&t| lex.titles[titles[t].head as usize].country.clone())
+                    .find_map(|&t| lex.title(titles[t].head).country.clone())
             });
             let country = country.or_else(|| {
                 if official && s.country_fallback {
@@ -260,7 +260,7 @@ impl Resolver<'_> {
             ent.code = match (country, role.as_str()) {
                 (_, "IGO") => titles[first]
                     .org
-                    .map(|o| lex.orgs[o as usize].code.clone())
+                    .map(|o| lex.org(o).code.clone())
                     .or(Some("IGO".into())),
                 (Some(c), r) => Some(format!("{c}{r}")),
                 (None, r) => Some(r.to_string()),
@@ -276,11 +276,11 @@ fn nominal_fits(lex: &Lexicon, titles: &[TitleInfo], ent: &EntBuild, t: &TitleIn
     if ent.kind != EntityKind::Person || ent.title_ids.is_empty() {
         return false;
     }
-    let head = &lex.titles[t.head as usize].head;
+    let head = &lex.title(t.head).head;
     let mut any = false;
     for &k in &ent.title_ids {
         let et = &titles[k];
-        let ehead = &lex.titles[et.head as usize].head;
+        let ehead = &lex.title(et.head).head;
         let head_ok = if t.nominal_only {
             et.role == t.role || ehead.ends_with(head.as_str())
         } else {
