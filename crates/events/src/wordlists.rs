@@ -1,12 +1,13 @@
 //! Word lists of the events stage kept as data beside the other tables
-//! (`data/sports_nouns.txt`, `data/symmetric_codes.txt`, one entry a line, `#` comments),
-//! embedded at compile time and read once per process.
+//! (`data/sports_nouns.txt`, one entry a line, `#` comments), embedded at compile time and
+//! read once per process; the symmetric codes are the one list of `sitrep-lexicon`
+//! (`crates/lexicon/data/symmetric_codes.tsv`), shared with happening grouping.
 
 use rustc_hash::FxHashSet;
+use sitrep_lexicon::SymmetricCodes;
 use std::sync::OnceLock;
 
 const SPORTS_NOUNS: &str = include_str!("../data/sports_nouns.txt");
-const SYMMETRIC_CODES: &str = include_str!("../data/symmetric_codes.txt");
 
 /// The entries of a list file: trimmed lines, without blank lines and comments.
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -24,22 +25,16 @@ pub(crate) fn is_sports_noun(lemma: &str) -> bool {
 }
 
 /// Codes whose compound subject ("Russia and the US met") means each side did it with the
-/// other: a listed code, or one starting with a listed `NN*` prefix.
+/// other: every code of sitrep's one symmetric-code list.
 pub(crate) fn symmetric(code: &str) -> bool {
-    static LIST: OnceLock<(FxHashSet<&'static str>, Vec<&'static str>)> = OnceLock::new();
-    let (codes, prefixes) = LIST.get_or_init(|| {
-        let (prefixes, codes): (Vec<_>, Vec<_>) =
-            entries(SYMMETRIC_CODES).partition(|e| e.ends_with('*'));
-        let prefixes = prefixes.iter().map(|p| p.trim_end_matches('*')).collect();
-        (codes.into_iter().collect(), prefixes)
-    });
-    codes.contains(code) || prefixes.iter().any(|p| code.starts_with(p))
+    SymmetricCodes::mutual().contains(code)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::codes::CodeTable;
+    use sitrep_lexicon::symmetric::mutual_entries;
 
     #[test]
     fn lists_read_and_answer() {
@@ -53,7 +48,7 @@ mod tests {
     #[test]
     fn every_symmetric_code_is_a_cameo_code() {
         let table = CodeTable::embedded().unwrap();
-        for e in entries(SYMMETRIC_CODES) {
+        for e in mutual_entries() {
             let code = e.trim_end_matches('*');
             assert!(
                 table.iter().any(|c| c.code.starts_with(code)),
@@ -62,6 +57,24 @@ mod tests {
             if !e.ends_with('*') {
                 assert!(table.get(e).is_some(), "{e} is not a CAMEO code");
             }
+        }
+    }
+
+    /// The shared list's rule that a 3-digit code covers its 4-digit children (happenings'
+    /// rule) adds no CAMEO code to what the coder called symmetric before (a listed code or
+    /// a listed `NN*` prefix): no listed 3-digit code has children.
+    #[test]
+    fn the_shared_rule_codes_what_the_coder_coded() {
+        let table = CodeTable::embedded().unwrap();
+        let entries = mutual_entries();
+        let before = |code: &str| {
+            entries.iter().any(|e| match e.strip_suffix('*') {
+                Some(p) => code.starts_with(p),
+                None => *e == code,
+            })
+        };
+        for c in table.iter() {
+            assert_eq!(symmetric(&c.code), before(&c.code), "{}", c.code);
         }
     }
 }

@@ -8,9 +8,12 @@
 //! Two event mentions describe the same happening when all of these hold:
 //! 1. **Same actors**: the same source actor code and the same target actor code (an absent
 //!    actor is the empty code, so it matches only another absent actor). For *symmetric*
-//!    event codes (default: `040` consult, `041` phone call, `044` meet at a third location,
-//!    `046` negotiate, `057` sign agreement) the two codes are put in lexicographic order first,
-//!    so "Russia met the US" and "the US met Russia" agree. A mention with only one actor
+//!    event codes (default: the codes marked `interchangeable` in sitrep's one symmetric list,
+//!    `crates/lexicon/data/symmetric_codes.tsv`, which the event coder reads too: `040`
+//!    consult, `041` phone call, `044` meet at a third location, `046` negotiate, `057` sign
+//!    agreement) the two codes are put in lexicographic order first, so "Russia met the US"
+//!    and "the US met Russia" agree. The list's other codes (fighting, intents) stay
+//!    directed: "A attacked B" is not "B attacked A". A mention with only one actor
 //!    (no source or no target code) groups only within its own article: "the government
 //!    made a statement" in two papers on one day is rarely the same happening.
 //! 2. **Same CAMEO root** (`"04"`): articles describe one meeting as "met" (044), "held talks"
@@ -40,6 +43,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sitrep_doc::output::ArticleRecord;
 use sitrep_doc::{Document, EventStatus};
+use sitrep_lexicon::symmetric::{interchangeable_entries, BadSymmetricCode};
+use sitrep_lexicon::SymmetricCodes;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use thiserror::Error;
 
@@ -48,8 +53,8 @@ use thiserror::Error;
 pub enum HappeningsError {
     #[error("window_days {0} is too large (at most 366)")]
     WindowTooLarge(u32),
-    #[error("symmetric code {0:?} is not a 3- or 4-digit CAMEO code")]
-    BadSymmetricCode(String),
+    #[error(transparent)]
+    BadSymmetricCode(#[from] BadSymmetricCode),
 }
 
 /// How mentions are grouped. See the crate documentation for the rule.
@@ -59,7 +64,9 @@ pub struct HappeningsConfig {
     /// Members of one happening lie at most this many days apart (default 1, i.e. ±1 day).
     pub window_days: u32,
     /// CAMEO codes (3 or 4 digits) whose actors are interchangeable: "A met B" = "B met A".
-    /// A 3-digit code also covers its 4-digit children.
+    /// A 3-digit code also covers its 4-digit children; `03*` covers every code starting
+    /// with 03. Default: the `interchangeable` codes of sitrep's one list
+    /// (`crates/lexicon/data/symmetric_codes.tsv`).
     pub symmetric_codes: Vec<String>,
     /// Group mentions that are only someone's claim (inside a quote) too (default true).
     pub include_reported: bool,
@@ -69,9 +76,9 @@ impl Default for HappeningsConfig {
     fn default() -> Self {
         HappeningsConfig {
             window_days: 1,
-            symmetric_codes: ["040", "041", "044", "046", "057"]
-                .iter()
-                .map(|s| s.to_string())
+            symmetric_codes: interchangeable_entries()
+                .into_iter()
+                .map(str::to_string)
                 .collect(),
             include_reported: true,
         }
@@ -83,14 +90,9 @@ impl HappeningsConfig {
         if self.window_days > 366 {
             return Err(HappeningsError::WindowTooLarge(self.window_days));
         }
-        for c in &self.symmetric_codes {
-            if !(c.len() == 3 || c.len() == 4) || !c.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(HappeningsError::BadSymmetricCode(c.clone()));
-            }
-        }
         Ok(Grouper {
             window_days: i64::from(self.window_days),
-            symmetric: self.symmetric_codes.iter().cloned().collect(),
+            symmetric: SymmetricCodes::new(&self.symmetric_codes)?,
             include_reported: self.include_reported,
         })
     }
@@ -255,7 +257,7 @@ pub struct Happening {
 #[derive(Debug, Clone)]
 pub struct Grouper {
     window_days: i64,
-    symmetric: HashSet<String>,
+    symmetric: SymmetricCodes,
     include_reported: bool,
 }
 
@@ -284,13 +286,9 @@ struct Open {
 }
 
 impl Grouper {
-    fn is_symmetric(&self, code: &str) -> bool {
-        self.symmetric.contains(code) || (code.len() == 4 && self.symmetric.contains(&code[..3]))
-    }
-
     fn key<'a>(&self, m: &'a EventMention) -> GroupKey<'a> {
         let (mut a, mut b) = (m.source_code.as_str(), m.target_code.as_str());
-        if self.is_symmetric(&m.code) && b < a {
+        if self.symmetric.contains(&m.code) && b < a {
             std::mem::swap(&mut a, &mut b);
         }
         let one_sided = a.is_empty() || b.is_empty();

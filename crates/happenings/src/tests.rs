@@ -354,6 +354,10 @@ fn config_is_checked() {
         assert!(err.contains(msg), "{json}: {err}");
     }
     assert!(serde_json::from_str::<HappeningsConfig>(r#"{"window": 1}"#).is_err());
+    // The shared list's forms are accepted: a code, a 4-digit code, a 2-digit prefix.
+    let ok: HappeningsConfig =
+        serde_json::from_str(r#"{"symmetric_codes": ["040", "0431", "19*"]}"#).unwrap();
+    assert!(ok.build().is_ok());
 }
 
 #[test]

@@ -13,10 +13,12 @@
 
 mod norm;
 mod phrases;
+pub mod symmetric;
 mod tables;
 
 pub use norm::{normalize_token, normalize_tokens};
 pub use phrases::{Hit, PhraseSet};
+pub use symmetric::SymmetricCodes;
 pub use tables::{
     ActorEntry, ActorKind, ActorMatch, DatedCode, IssueMatch, Lexicon, Rule, VerbRow,
 };

@@ -8,8 +8,8 @@ fn main() -> Result<(), sitrep_names::NamesError> {
     println!(
         "lexicon load: {:.1} ms wall, {} countries, {} cities",
         t.elapsed().as_secs_f64() * 1e3,
-        lex.countries.len(),
-        lex.cities.len()
+        lex.country_count(),
+        lex.city_count()
     );
     Ok(())
 }

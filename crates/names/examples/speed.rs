@@ -13,7 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "lexicon load: {:.1} ms ({} cities)",
         t0.elapsed().as_secs_f64() * 1e3,
-        lexicon.cities.len()
+        lexicon.city_count()
     );
     let seg = sitrep_text::SegmentConfig::default().build()?;
     let tagger = sitrep_tagger::TaggerConfig::default().build()?;

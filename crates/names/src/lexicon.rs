@@ -22,6 +22,56 @@ const TITLES: &str = include_str!("../data/lexicon/titles.tsv");
 const GROUP_NOUNS: &str = include_str!("../data/lexicon/group_nouns.tsv");
 const FIRST_NAMES: &str = include_str!("../data/lexicon/first_names.tsv");
 
+/// Declares an index into one of the lexicon's tables: only the lexicon makes them, and a
+/// lookup takes the id of its own table, so a country index can never index the
+/// organizations.
+macro_rules! table_id {
+    ($(#[$doc:meta])* $name:ident($int:ty)) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name($int);
+
+        impl $name {
+            fn new(index: usize) -> $name {
+                $name(<$int>::try_from(index).expect("lexicon table fits its id type"))
+            }
+
+            fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+
+table_id!(
+    /// A country of `countries.tsv`.
+    CountryId(u16)
+);
+table_id!(
+    /// A city of `cities.tsv`.
+    CityId(u32)
+);
+table_id!(
+    /// A US state of `us_states.tsv`.
+    StateId(u8)
+);
+table_id!(
+    /// An organization of `organizations.tsv`.
+    OrgId(u16)
+);
+table_id!(
+    /// A title head of `titles.tsv`.
+    TitleId(u16)
+);
+table_id!(
+    /// A group noun of `group_nouns.tsv`.
+    GroupId(u16)
+);
+table_id!(
+    /// A country or region CAMEO code named by demonyms (`demonyms.tsv`).
+    CodeId(u16)
+);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     Male,
@@ -49,8 +99,8 @@ pub struct Country {
     pub lat: f64,
     pub lon: f64,
     pub geonameid: u32,
-    /// Index into `Lexicon::cities` of the capital, if known.
-    pub capital: Option<u32>,
+    /// The capital, if known.
+    pub capital: Option<CityId>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,8 +109,7 @@ pub struct City {
     pub name: String,
     pub lat: f64,
     pub lon: f64,
-    /// Index into `Lexicon::countries`.
-    pub country: u16,
+    pub country: CountryId,
     pub adm1: String,
     pub population: u32,
     pub capital: bool,
@@ -111,14 +160,14 @@ pub struct GroupNoun {
 /// What a phrase can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Entry {
-    Country(u16),
-    /// A demonym: index into `Lexicon::codes` (a country or region CAMEO code).
-    Demonym(u16),
-    Org(u16),
-    Title(u16),
-    Group(u16),
-    City(u32),
-    State(u8),
+    Country(CountryId),
+    /// A demonym: its country or region CAMEO code.
+    Demonym(CodeId),
+    Org(OrgId),
+    Title(TitleId),
+    Group(GroupId),
+    City(CityId),
+    State(StateId),
 }
 
 /// How the text must be written for an entry to match.
@@ -153,16 +202,16 @@ struct FirstPiece {
 pub struct Lexicon {
     phrases: FxMap<Box<str>, Vec<Item>>,
     first_pieces: FxMap<Box<str>, FirstPiece>,
-    pub countries: Vec<Country>,
-    pub cities: Vec<City>,
-    pub states: Vec<UsState>,
-    pub orgs: Vec<Org>,
-    pub titles: Vec<Title>,
-    pub groups: Vec<GroupNoun>,
+    countries: Vec<Country>,
+    cities: Vec<City>,
+    states: Vec<UsState>,
+    orgs: Vec<Org>,
+    titles: Vec<Title>,
+    groups: Vec<GroupNoun>,
     /// Country and region codes named by demonyms.
-    pub codes: Vec<String>,
+    codes: Vec<String>,
     pub first_names: FxMap<Box<str>, Gender>,
-    country_by_cameo: FxMap<Box<str>, u16>,
+    country_by_cameo: FxMap<Box<str>, CountryId>,
 }
 
 static SHARED: OnceLock<Result<Arc<Lexicon>, NamesError>> = OnceLock::new();
@@ -277,12 +326,12 @@ impl Lexicon {
             first_names: FxMap::default(),
             country_by_cameo: FxMap::default(),
         };
-        let mut country_by_iso2: FxMap<String, u16> = FxMap::default();
-        let mut country_by_iso3: FxMap<String, u16> = FxMap::default();
+        let mut country_by_iso2: FxMap<String, CountryId> = FxMap::default();
+        let mut country_by_iso3: FxMap<String, CountryId> = FxMap::default();
         let mut capital_ids: Vec<u32> = Vec::new();
         for row in rows("countries.tsv", COUNTRIES, 13) {
             let (line, c) = row?;
-            let idx = lex.countries.len() as u16;
+            let idx = CountryId::new(lex.countries.len());
             let f = "countries.tsv";
             lex.countries.push(Country {
                 iso2: c[0].into(),
@@ -336,7 +385,7 @@ impl Lexicon {
             let Some(&country) = country_by_iso2.get(c[5]) else {
                 continue;
             };
-            let idx = lex.cities.len() as u32;
+            let idx = CityId::new(lex.cities.len());
             let geonameid: u32 = parse_num(f, line, c[0])?;
             if let Some(&ci) = capital_of.get(&geonameid) {
                 lex.countries[ci].capital = Some(idx);
@@ -359,7 +408,7 @@ impl Lexicon {
         for row in rows("us_states.tsv", US_STATES, 6) {
             let (line, c) = row?;
             let f = "us_states.tsv";
-            let idx = lex.states.len() as u8;
+            let idx = StateId::new(lex.states.len());
             lex.states.push(UsState {
                 code: c[0].into(),
                 name: c[1].into(),
@@ -369,10 +418,10 @@ impl Lexicon {
             });
             lex.add(c[1], Entry::State(idx), Case::Capital);
         }
-        let mut code_idx: FxMap<String, u16> = FxMap::default();
+        let mut code_idx: FxMap<String, CodeId> = FxMap::default();
         for row in rows("demonyms.tsv", DEMONYMS, 2) {
             let (_, c) = row?;
-            let next = lex.codes.len() as u16;
+            let next = CodeId::new(lex.codes.len());
             let idx = *code_idx.entry(c[1].to_string()).or_insert_with(|| {
                 lex.codes.push(c[1].to_string());
                 next
@@ -399,7 +448,7 @@ impl Lexicon {
                     })
                 }
             };
-            let idx = lex.orgs.len() as u16;
+            let idx = OrgId::new(lex.orgs.len());
             lex.orgs.push(Org {
                 name: c[0].into(),
                 code: c[2].into(),
@@ -412,7 +461,7 @@ impl Lexicon {
         }
         for row in rows("titles.tsv", TITLES, 4) {
             let (_, c) = row?;
-            let idx = lex.titles.len() as u16;
+            let idx = TitleId::new(lex.titles.len());
             lex.titles.push(Title {
                 head: c[0].into(),
                 role: c[1].into(),
@@ -424,7 +473,7 @@ impl Lexicon {
         }
         for row in rows("group_nouns.tsv", GROUP_NOUNS, 2) {
             let (_, c) = row?;
-            let idx = lex.groups.len() as u16;
+            let idx = GroupId::new(lex.groups.len());
             lex.groups.push(GroupNoun {
                 role: (c[1] != "-").then(|| c[1].to_string()),
             });
@@ -489,10 +538,50 @@ impl Lexicon {
         self.first_pieces.get(first).map_or(0, |fp| fp.counts)
     }
 
+    pub fn country(&self, id: CountryId) -> &Country {
+        &self.countries[id.index()]
+    }
+
+    pub fn city(&self, id: CityId) -> &City {
+        &self.cities[id.index()]
+    }
+
+    pub fn state(&self, id: StateId) -> &UsState {
+        &self.states[id.index()]
+    }
+
+    pub fn org(&self, id: OrgId) -> &Org {
+        &self.orgs[id.index()]
+    }
+
+    pub fn title(&self, id: TitleId) -> &Title {
+        &self.titles[id.index()]
+    }
+
+    pub fn group(&self, id: GroupId) -> &GroupNoun {
+        &self.groups[id.index()]
+    }
+
+    /// A demonym's country or region CAMEO code.
+    pub fn code(&self, id: CodeId) -> &str {
+        &self.codes[id.index()]
+    }
+
+    pub fn country_count(&self) -> usize {
+        self.countries.len()
+    }
+
+    pub fn city_count(&self) -> usize {
+        self.cities.len()
+    }
+
+    /// The country with this CAMEO code (the last listed one, when several share it).
+    pub fn country_id_by_code(&self, cameo: &str) -> Option<CountryId> {
+        self.country_by_cameo.get(cameo).copied()
+    }
+
     pub fn country_by_code(&self, cameo: &str) -> Option<&Country> {
-        self.country_by_cameo
-            .get(cameo)
-            .map(|&i| &self.countries[i as usize])
+        self.country_id_by_code(cameo).map(|id| self.country(id))
     }
 
     pub fn is_country_code(&self, code: &str) -> bool {
@@ -557,7 +646,7 @@ mod tests {
             .iter()
             .any(|e| matches!(e, Entry::Title(_))));
         let us = lex.country_by_code("USA").unwrap();
-        assert_eq!(lex.cities[us.capital.unwrap() as usize].name, "Washington");
+        assert_eq!(lex.city(us.capital.unwrap()).name, "Washington");
         assert_eq!(lex.country_by_code("ROM").unwrap().iso3, "ROU");
     }
 

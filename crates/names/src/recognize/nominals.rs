@@ -1,0 +1,75 @@
+//! Phase 4: nominal mentions, a title no name took standing for a person ("the Deputy
+//! Foreign Minister", "a Jordanian official", "Pentagon spokesman").
+
+use super::words::DETERMINERS;
+use super::{Cand, Recognizer, What};
+
+impl Recognizer<'_> {
+    /// Every unbound title after a determiner, or with a nationality or an organization in
+    /// front, becomes a nominal mention.
+    pub(super) fn find_nominals(&mut self) {
+        let v = self.v;
+        for k in 0..self.titles.len() {
+            let t = &self.titles[k];
+            if t.bound {
+                continue;
+            }
+            let first = t.lead.unwrap_or(t.a);
+            let definite = first > 0 && v.is_any(first - 1, DETERMINERS);
+            // Without "the", a title is a mention only with a nationality or an organization
+            // in front ("a Jordanian official", "Pentagon spokesman"); it then starts a role
+            // entity of its own instead of looking for an antecedent.
+            if !definite && t.lead.is_none() && t.org.is_none() {
+                continue;
+            }
+            // "the head of the delegation" but not "the president's": a possessive is no
+            // mention.
+            if v.is(t.b, "'") {
+                continue;
+            }
+            let end = t.b;
+            let appos = if definite {
+                self.appositive_person(end)
+            } else {
+                None
+            };
+            self.cands.push(Cand {
+                a: if definite { first - 1 } else { first },
+                b: end,
+                what: What::Nominal {
+                    title: k,
+                    definite,
+                    appos,
+                },
+            });
+        }
+    }
+
+    /// The person named in apposition after a nominal title phrase ending at piece `end`: up
+    /// to two lower-case words may finish the phrase ("the head of the American delegation"),
+    /// then a comma and a person name, directly or after its own bound title ("..., Under
+    /// Secretary of State Margaret Ellison,"). Returns the name's first piece.
+    fn appositive_person(&self, end: usize) -> Option<usize> {
+        let v = self.v;
+        let n = v.pieces.len();
+        let mut e = end;
+        while e < n && e < end + 2 && v.pieces[e].alpha && !v.pieces[e].cap {
+            e += 1;
+        }
+        if e + 1 >= n || !v.is(e, ",") || !v.same_sentence(end.saturating_sub(1), e + 1) {
+            return None;
+        }
+        let person_at = |a: usize| {
+            self.cands
+                .iter()
+                .any(|c| c.a == a && matches!(c.what, What::Person { .. }))
+                .then_some(a)
+        };
+        person_at(e + 1).or_else(|| {
+            self.titles
+                .iter()
+                .find(|t| t.bound && t.lead.unwrap_or(t.a) == e + 1)
+                .and_then(|t| person_at(t.b))
+        })
+    }
+}

@@ -1,0 +1,143 @@
+//! Phase 1: title phrases ("First Deputy Foreign Minister", "the State Department
+//! spokesman", "Ambassador to the UN"), with the country, role and organization their
+//! context gives. Titles come first so that no later phase reads "Secretary of State" as an
+//! organization or as part of a name.
+
+use super::words::is_modifier;
+use super::{code_country, mark, org_of, Recognizer, TitleInfo};
+use crate::lexicon::{Entry, Title};
+use crate::view::Match;
+
+impl Recognizer<'_> {
+    /// Every title match becomes a title phrase; its pieces are marked `in_title`.
+    pub(super) fn find_titles(&mut self) {
+        for m in self.matches {
+            let Some(t) = self.title_phrase(m) else {
+                continue;
+            };
+            mark(&mut self.in_title, t.a, t.b);
+            self.titles.push(t);
+        }
+    }
+
+    /// The title phrase around a title match: modifiers to its left, then an organization
+    /// or a nationality before it and an "of X" / "to X" after it.
+    fn title_phrase(&self, m: &Match) -> Option<TitleInfo> {
+        let v = self.v;
+        let t = m.entries.iter().find_map(|e| {
+            if let Entry::Title(t) = *e {
+                Some(t)
+            } else {
+                None
+            }
+        })?;
+        // A capitalized dictionary word that is also a title head ("General Assembly") was
+        // matched longer elsewhere; a title that is also something else is not a title.
+        if m.entries.len() > 1 {
+            return None;
+        }
+        let title = self.lex.title(t);
+        let mut a = m.a;
+        while a > 0 && is_modifier(v, a - 1) && v.same_sentence(a - 1, m.a) {
+            a -= 1;
+        }
+        let mut info = TitleInfo {
+            a,
+            b: m.b,
+            core: v.raw_range(a, m.b).to_string(),
+            head: t,
+            deputy: (a..m.b).any(|i| v.is_any(i, &["deputy", "vice"])),
+            country: None,
+            role: title.role.clone(),
+            gender: title.gender,
+            nominal_only: title.nominal_only,
+            org: None,
+            lead: None,
+            bound: false,
+        };
+        self.organization_before(&mut info);
+        self.nationality_before(&mut info);
+        self.complement_after(&mut info, title);
+        Some(info)
+    }
+
+    /// An organization right before the title joins the phrase ("State Department
+    /// spokesman"), and its code gives the country and the role.
+    fn organization_before(&self, info: &mut TitleInfo) {
+        let v = self.v;
+        let a = info.a;
+        let Some(om) = self.match_ending(a).filter(|om| v.same_sentence(om.a, a)) else {
+            return;
+        };
+        let Some(o) = org_of(om) else {
+            return;
+        };
+        info.a = om.a;
+        info.org = Some(o);
+        let code = &self.lex.org(o).code;
+        if let Some(c) = code_country(self.lex, code) {
+            info.country = Some(c.to_string());
+            if code.len() == 6 {
+                info.role = code[3..].to_string();
+            }
+        }
+    }
+
+    /// A nationality or country word before the phrase ("Russian", "Iran's") gives the
+    /// country unless the organization did, and becomes the phrase's `lead`.
+    fn nationality_before(&self, info: &mut TitleInfo) {
+        let v = self.v;
+        let start = info.a;
+        if let Some(cm) = self
+            .match_ending(start)
+            .filter(|cm| start > 0 && v.same_sentence(cm.a, start))
+        {
+            if let Some(code) = self.context_code(cm) {
+                info.country.get_or_insert(code);
+                info.lead = Some(cm.a);
+            }
+        } else if start >= 3 && v.is(start - 1, "s") && v.is(start - 2, "'") {
+            if let Some(cm) = self.match_ending(start - 2) {
+                if let Some(code) = self.context_code(cm) {
+                    info.country.get_or_insert(code);
+                    info.lead = Some(cm.a);
+                }
+            }
+        }
+    }
+
+    /// "of Russia", "of the UN", and for envoys "to the UN": the complement joins the
+    /// phrase; after "of" it also names the country (or the organization).
+    fn complement_after(&self, info: &mut TitleInfo, title: &Title) {
+        let v = self.v;
+        let b = info.b;
+        if !(v.is(b, "of")
+            || (v.is(b, "to")
+                && matches!(
+                    title.head.as_str(),
+                    "ambassador" | "envoy" | "special envoy" | "permanent representative"
+                )))
+        {
+            return;
+        }
+        let of = v.is(b, "of");
+        let k = if v.is(b + 1, "the") { b + 2 } else { b + 1 };
+        let Some(cm) = self.match_starting(k).filter(|cm| v.same_sentence(cm.a, b)) else {
+            return;
+        };
+        if let Some(code) = self.context_code(cm) {
+            if of {
+                info.country = Some(code);
+            }
+            info.b = cm.b;
+        } else if let Some(o) = org_of(cm) {
+            if of {
+                if let Some(c) = code_country(self.lex, &self.lex.org(o).code) {
+                    info.country.get_or_insert(c.to_string());
+                }
+                info.org.get_or_insert(o);
+            }
+            info.b = cm.b;
+        }
+    }
+}

@@ -1,0 +1,360 @@
+//! Entity resolution within a document, coreference of nominals and pronouns, CAMEO actor
+//! codes and geocoding.
+//!
+//! Decisions:
+//! - Persons: one entity per transliteration-folded full name; a lone surname joins the most
+//!   recently mentioned person with that surname (else the first later one).
+//! - A capital standing for a government ("Washington wanted") is a mention of the
+//!   government entity `gov:usa` (USAGOV), a different entity from the place `place:4140963`
+//!   and from the country `country:usa`: they are different actors in CAMEO terms.
+//! - Group mentions with the same code ("the American side", "the American delegation") are one
+//!   entity `group:usagov`.
+//! - A person's country comes from its titles' context ("Russian", "of Russia", "US", the
+//!   State Department); a governmental title with no country takes the article's dominant
+//!   country (most country and demonym mentions).
+//!
+//! `resolve` runs two passes over the candidates (full person names first, then every
+//! candidate in text order, one method per kind of mention) and then gives persons their
+//! actor codes; person-specific steps are in `persons`, geocoding in `geo`.
+
+mod geo;
+mod persons;
+
+use crate::lexicon::{CityId, CountryId, Gender, Lexicon, OrgId, StateId};
+use crate::normalize::translit_key;
+use crate::recognize::{Cand, Qualifier, TitleInfo, What};
+use crate::view::View;
+use rustc_hash::FxHashMap as FxMap;
+use sitrep_doc::{Entity, EntityKind, Geo, MentionForm};
+
+pub struct Settings {
+    pub pronouns: bool,
+    pub pronoun_window: u32,
+    pub country_fallback: bool,
+}
+
+#[derive(Debug)]
+pub struct EntBuild {
+    pub kind: EntityKind,
+    pub name: String,
+    pub key: String,
+    pub code: Option<String>,
+    pub titles: Vec<String>,
+    pub title_ids: Vec<usize>,
+    pub geo: Option<Geo>,
+    pub gender: Gender,
+    /// Folded words after the given name; the last one first.
+    pub surnames: Vec<String>,
+    /// Candidate indices of the entity's mentions.
+    pub mentions: Vec<usize>,
+}
+
+pub struct Resolved {
+    pub entities: Vec<EntBuild>,
+    /// For each candidate: its entity and form (None: unresolved, dropped).
+    pub assign: Vec<Option<(usize, MentionForm, EntityKind)>>,
+}
+
+/// An entity and the form and kind of one mention of it.
+type Assigned = (usize, MentionForm, EntityKind);
+
+/// One document's resolution: the candidates and titles it reads, the entities built so
+/// far, and what anaphors look back at (the persons and groups mentioned so far).
+struct Resolver<'a> {
+    v: &'a View<'a>,
+    lex: &'a Lexicon,
+    cands: &'a [Cand],
+    titles: &'a [TitleInfo],
+    settings: &'a Settings,
+    ents: Vec<EntBuild>,
+    by_key: FxMap<String, usize>,
+    /// Mentions per country (countries and their adjectives), for geocoding boosts and the
+    /// dominant-country fallback.
+    country_counts: FxMap<CountryId, u32>,
+    /// Per entity: the first piece of its latest mention, plus one (0: none yet).
+    last_seen: Vec<usize>,
+    /// Person mentions so far: (first piece, entity, the mention is a clause subject).
+    recent_persons: Vec<(usize, usize, bool)>,
+    /// Group mentions so far: (first piece, entity).
+    recent_groups: Vec<(usize, usize)>,
+}
+
+pub fn resolve(
+    v: &View,
+    lex: &Lexicon,
+    cands: &[Cand],
+    titles: &[TitleInfo],
+    s: &Settings,
+) -> Resolved {
+    let mut r = Resolver {
+        v,
+        lex,
+        cands,
+        titles,
+        settings: s,
+        ents: Vec::new(),
+        by_key: FxMap::default(),
+        country_counts: country_counts(cands),
+        last_seen: Vec::new(),
+        recent_persons: Vec::new(),
+        recent_groups: Vec::new(),
+    };
+    r.create_named_persons();
+    let assign = (0..cands.len()).map(|ci| r.resolve_mention(ci)).collect();
+    r.person_codes();
+    Resolved {
+        entities: r.ents,
+        assign,
+    }
+}
+
+/// Mentions per country: country names and their adjectives.
+fn country_counts(cands: &[Cand]) -> FxMap<CountryId, u32> {
+    let mut counts: FxMap<CountryId, u32> = FxMap::default();
+    for c in cands {
+        if let What::Country(k) | What::Adjective(k) = c.what {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    counts
+}
+
+impl<'a> Resolver<'a> {
+    /// The entity with this key, made with `kind` and `name` if it is new.
+    fn entity(&mut self, key: String, kind: EntityKind, name: &str) -> usize {
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let e = self.ents.len();
+        self.ents.push(EntBuild {
+            kind,
+            name: name.to_string(),
+            key: key.clone(),
+            code: None,
+            titles: Vec::new(),
+            title_ids: Vec::new(),
+            geo: None,
+            gender: Gender::Unknown,
+            surnames: Vec::new(),
+            mentions: Vec::new(),
+        });
+        self.by_key.insert(key, e);
+        e
+    }
+
+    fn add_title(&mut self, e: usize, t: usize) {
+        let info = &self.titles[t];
+        let ent = &mut self.ents[e];
+        if !ent.title_ids.contains(&t) {
+            ent.title_ids.push(t);
+        }
+        if !info.nominal_only
+            && !ent
+                .titles
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(&info.core))
+        {
+            ent.titles.push(info.core.clone());
+        }
+        if ent.gender == Gender::Unknown {
+            ent.gender = info.gender;
+        }
+    }
+
+    /// Pass 2, one candidate: its entity (made if new) and form, or None when it stays
+    /// unresolved; the entity remembers the mention, and anaphors may later look back at it.
+    fn resolve_mention(&mut self, ci: usize) -> Option<Assigned> {
+        let (cands, v) = (self.cands, self.v);
+        let c = &cands[ci];
+        let text = v.raw_range(c.a, c.b);
+        let result = match &c.what {
+            What::Person { title, .. } => Some(self.person(c, text, *title)),
+            What::Nominal {
+                title,
+                definite,
+                appos,
+            } => Some(self.nominal(ci, *title, *definite, *appos)),
+            What::Pronoun { gender, plural } => self.pronoun(c, *gender, *plural),
+            What::Country(k) => Some(self.country(*k, MentionForm::Name)),
+            What::Adjective(k) => Some(self.country(*k, MentionForm::Adjective)),
+            What::Group { code } => Some(self.group(text, code)),
+            What::Org(o) => Some(self.org(*o)),
+            What::Gov(k) => Some(self.government(*k)),
+            What::Place {
+                cities,
+                states,
+                qualifier,
+            } => self.place(cities, states, *qualifier),
+            What::NerOrg => Some(self.tagger_org(text)),
+            What::NerLoc => Some(self.tagger_place(text)),
+        };
+        if let Some((e, _, kind)) = result {
+            self.remember(ci, e, kind);
+        }
+        result
+    }
+
+    /// Records candidate `ci` as a mention of entity `e` of `kind`.
+    fn remember(&mut self, ci: usize, e: usize, kind: EntityKind) {
+        let cands = self.cands;
+        let c = &cands[ci];
+        if self.last_seen.len() <= e {
+            self.last_seen.resize(e + 1, 0);
+        }
+        self.last_seen[e] = c.a + 1;
+        self.ents[e].mentions.push(ci);
+        if kind == EntityKind::Person {
+            let subject = persons::is_subject(self.v, c.a, c.b);
+            self.recent_persons.push((c.a, e, subject));
+        }
+        if kind == EntityKind::Group {
+            self.recent_groups.push((c.a, e));
+        }
+    }
+
+    /// A country, by name or adjective: one entity per country, geocoded and coded.
+    fn country(&mut self, k: CountryId, form: MentionForm) -> Assigned {
+        let co = self.lex.country(k);
+        let e = self.entity(
+            format!("country:{}", co.iso3.to_lowercase()),
+            EntityKind::Location,
+            &co.name,
+        );
+        if self.ents[e].geo.is_none() {
+            self.ents[e].geo = Some(geo::country_geo(self.lex, k));
+            self.ents[e].code = Some(co.cameo.clone());
+        }
+        (e, form, EntityKind::Location)
+    }
+
+    /// Group mentions with the same code are one entity ("the American side", "the
+    /// American delegation": `group:usagov`).
+    fn group(&mut self, text: &str, code: &str) -> Assigned {
+        let name = text
+            .strip_prefix("the ")
+            .or_else(|| text.strip_prefix("The "))
+            .unwrap_or(text);
+        let e = self.entity(
+            format!("group:{}", code.to_lowercase()),
+            EntityKind::Group,
+            name,
+        );
+        self.ents[e].code = Some(code.to_string());
+        (e, MentionForm::Nominal, EntityKind::Group)
+    }
+
+    /// A dictionary organization, coded from the dictionary.
+    fn org(&mut self, o: OrgId) -> Assigned {
+        let org = self.lex.org(o);
+        let e = self.entity(
+            format!("org:{}", translit_key(&org.name)),
+            EntityKind::Organization,
+            &org.name,
+        );
+        self.ents[e].code = Some(org.code.clone());
+        (e, MentionForm::Name, EntityKind::Organization)
+    }
+
+    /// A capital standing for its government: `gov:usa` (USAGOV), an entity apart from the
+    /// place and the country.
+    fn government(&mut self, k: CountryId) -> Assigned {
+        let co = self.lex.country(k);
+        let e = self.entity(
+            format!("gov:{}", co.iso3.to_lowercase()),
+            EntityKind::Organization,
+            &format!("Government of {}", with_article(&co.name)),
+        );
+        self.ents[e].code = Some(format!("{}GOV", co.cameo));
+        (e, MentionForm::Name, EntityKind::Organization)
+    }
+
+    /// A city (the most plausible one of its name) or a US state: one entity per GeoNames
+    /// id.
+    fn place(
+        &mut self,
+        cities: &[CityId],
+        states: &[StateId],
+        qualifier: Option<Qualifier>,
+    ) -> Option<Assigned> {
+        let lex = self.lex;
+        let g = if cities.is_empty() {
+            states.first().map(|&st| geo::state_geo(lex, st))
+        } else {
+            let best = geo::pick_city(lex, cities, qualifier, &self.country_counts);
+            Some(geo::city_geo(lex, best))
+        }?;
+        let e = self.entity(
+            format!("place:{}", g.geonames_id),
+            EntityKind::Location,
+            &g.name,
+        );
+        if self.ents[e].geo.is_none() {
+            self.ents[e].geo = Some(g);
+        }
+        Some((e, MentionForm::Name, EntityKind::Location))
+    }
+
+    /// An organization only the tagger found; an acronym of an organization named earlier
+    /// ("International Atomic Energy Agency ... IAEA") is that organization.
+    fn tagger_org(&mut self, text: &str) -> Assigned {
+        let key = translit_key(text);
+        let acronym = text.len() >= 2 && text.chars().all(|ch| ch.is_ascii_uppercase());
+        let by_acronym = acronym
+            .then(|| {
+                (0..self.ents.len()).find(|&e| {
+                    self.ents[e].kind == EntityKind::Organization
+                        && self.ents[e]
+                            .name
+                            .split_whitespace()
+                            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                            .map(|w| w.chars().next().unwrap_or(' '))
+                            .collect::<String>()
+                            == text
+                })
+            })
+            .flatten();
+        let e = by_acronym
+            .unwrap_or_else(|| self.entity(format!("org:{key}"), EntityKind::Organization, text));
+        (e, MentionForm::Name, EntityKind::Organization)
+    }
+
+    /// A place only the tagger found, keyed by its folded name.
+    fn tagger_place(&mut self, text: &str) -> Assigned {
+        let e = self.entity(
+            format!("place:{}", translit_key(text)),
+            EntityKind::Location,
+            text,
+        );
+        (e, MentionForm::Name, EntityKind::Location)
+    }
+}
+
+/// "United States" -> "the United States": country names that take the article.
+fn with_article(name: &str) -> String {
+    let plural = [
+        "Netherlands",
+        "Philippines",
+        "Bahamas",
+        "Maldives",
+        "Gambia",
+        "Comoros",
+        "Seychelles",
+    ];
+    if name.starts_with("United ") || name.contains("Republic") || plural.contains(&name) {
+        format!("the {name}")
+    } else {
+        name.to_string()
+    }
+}
+
+pub fn to_entity(b: EntBuild, mentions: Vec<sitrep_doc::MentionId>) -> Entity {
+    Entity {
+        kind: b.kind,
+        name: b.name,
+        key: b.key,
+        actor_code: b.code,
+        titles: b.titles,
+        mentions,
+        geo: b.geo,
+    }
+}

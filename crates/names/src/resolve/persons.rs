@@ -1,0 +1,415 @@
+//! Persons: full names first (pass 1), lone surnames, nominals ("the minister") and
+//! pronouns resolved by salience, and the actor codes persons take from their titles.
+
+use super::{Assigned, EntBuild, Resolver};
+use crate::lexicon::{Gender, Lexicon};
+use crate::normalize::{fold_phrase, translit_key};
+use crate::recognize::{code_country, Cand, TitleInfo, What};
+use crate::view::View;
+use rustc_hash::FxHashMap as FxMap;
+use sitrep_doc::{EntityKind, MentionForm, Upos};
+
+impl Resolver<'_> {
+    /// Pass 1: multi-word person names create the person entities in text order, with
+    /// their surnames and the gender of their given name.
+    pub(super) fn create_named_persons(&mut self) {
+        let (v, lex) = (self.v, self.lex);
+        for c in self.cands.iter() {
+            if let What::Person { .. } = c.what {
+                let text = v.raw_range(c.a, c.b);
+                let key = translit_key(text);
+                if key.contains(' ') {
+                    let e = self.entity(format!("person:{key}"), EntityKind::Person, text);
+                    if self.ents[e].surnames.is_empty() {
+                        let words: Vec<&str> = key.split(' ').collect();
+                        let mut names = vec![words[words.len() - 1].to_string()];
+                        names.extend(
+                            words[1..words.len() - 1]
+                                .iter()
+                                .filter(|w| w.len() > 2)
+                                .map(|w| w.to_string()),
+                        );
+                        self.ents[e].surnames = names;
+                    }
+                    if let Some(g) = text
+                        .split_whitespace()
+                        .next()
+                        .and_then(|f| lex.first_names.get(f))
+                    {
+                        if self.ents[e].gender == Gender::Unknown {
+                            self.ents[e].gender = *g;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A person's name: a full name is its pass-1 entity; a lone name joins a person with
+    /// that surname (see `person_by_surname`) or becomes a person of its own. Its title, if
+    /// any, joins the entity.
+    pub(super) fn person(&mut self, c: &Cand, text: &str, title: Option<usize>) -> Assigned {
+        let key = translit_key(text);
+        let e = if key.contains(' ') {
+            // Created in pass 1; `entity` returns it (or makes it, defensively).
+            self.entity(format!("person:{key}"), EntityKind::Person, text)
+        } else {
+            match self.person_by_surname(c, &key, title) {
+                Some(e) => e,
+                None => self.entity(format!("person:{key}"), EntityKind::Person, text),
+            }
+        };
+        if let Some(t) = title {
+            self.add_title(e, t);
+        }
+        if text.len() > self.ents[e].name.len() {
+            self.ents[e].name = text.to_string();
+        }
+        (e, MentionForm::Name, EntityKind::Person)
+    }
+
+    /// A lone name: the most recently seen person with this surname, else the first one
+    /// with it. A surname proper (the last word) beats an inner name word; the person must
+    /// be of the name's gender ("Mrs. Novak" is not Petr Novak) and its titles must not
+    /// contradict the name's own.
+    fn person_by_surname(&self, c: &Cand, key: &str, title: Option<usize>) -> Option<usize> {
+        let (lex, titles) = (self.lex, self.titles);
+        let ents = &self.ents;
+        let mut with_surname: Vec<usize> = (0..ents.len())
+            .filter(|&e| ents[e].surnames.first().map(String::as_str) == Some(key))
+            .collect();
+        if with_surname.is_empty() {
+            with_surname = (0..ents.len())
+                .filter(|&e| ents[e].surnames.iter().any(|s| s == key))
+                .collect();
+        }
+        let gender = honorific_gender(self.v, c.a);
+        with_surname
+            .iter()
+            .copied()
+            .filter(|&e| {
+                let eg = ents[e].gender;
+                gender == Gender::Unknown || eg == Gender::Unknown || eg == gender
+            })
+            .filter(|&e| {
+                title.is_none_or(|t| {
+                    ents[e].title_ids.is_empty() || titles_agree(lex, titles, &ents[e], &titles[t])
+                })
+            })
+            // A person known to be of the honorific's gender before one whose gender is
+            // unknown, then the latest seen.
+            .max_by_key(|&e| {
+                (
+                    gender != Gender::Unknown && ents[e].gender == gender,
+                    self.last_seen.get(e).copied().unwrap_or(0),
+                )
+            })
+    }
+
+    /// A title standing for a person: the person named in apposition, else (after "the")
+    /// the most salient holder of the title within reach or a later named holder, else a
+    /// role entity of its own (`role:usa:spokesman`).
+    pub(super) fn nominal(
+        &mut self,
+        ci: usize,
+        title: usize,
+        definite: bool,
+        appos: Option<usize>,
+    ) -> Assigned {
+        let t = &self.titles[title];
+        let best = match self.appositive_entity(appos) {
+            Some(e) => Some(e),
+            None if !definite => None,
+            None => self
+                .salient_title_holder(ci, t)
+                .or_else(|| self.later_title_holder(ci, t)),
+        };
+        let e = match best {
+            Some(e) => e,
+            None => {
+                let country = t.country.clone().unwrap_or_default().to_lowercase();
+                let key = format!("role:{}:{}", country, fold_phrase(&t.core));
+                self.entity(key, EntityKind::Person, &t.core)
+            }
+        };
+        self.add_title(e, title);
+        (e, MentionForm::Nominal, EntityKind::Person)
+    }
+
+    /// The person named in apposition is the referent ("the head of the delegation,
+    /// Margaret Ellison,"); it was created in pass 1.
+    fn appositive_entity(&self, appos: Option<usize>) -> Option<usize> {
+        let v = self.v;
+        appos.and_then(|pa| {
+            self.cands.iter().find(|o| o.a == pa).and_then(|o| {
+                let key = translit_key(v.raw_range(o.a, o.b));
+                self.by_key.get(&format!("person:{key}")).copied()
+            })
+        })
+    }
+
+    /// The most salient holder of the title within reach: "the minister" between two
+    /// ministers is the one the passage is about, and a minister last seen twenty sentences
+    /// ago is not taken for granted.
+    fn salient_title_holder(&self, ci: usize, t: &TitleInfo) -> Option<usize> {
+        let v = self.v;
+        let sent = v.pieces[self.cands[ci].a].sentence;
+        let reach = self.settings.pronoun_window.saturating_mul(2);
+        most_salient(v, &self.recent_persons, sent, reach, |e| {
+            nominal_fits(self.lex, self.titles, &self.ents[e], t)
+        })
+    }
+
+    /// A later named holder of the same title ("the Foreign Minister ... Foreign Minister
+    /// Sergei Lavrov").
+    fn later_title_holder(&self, ci: usize, t: &TitleInfo) -> Option<usize> {
+        let (v, titles) = (self.v, self.titles);
+        self.cands[ci + 1..]
+            .iter()
+            .take(400)
+            .find_map(|o| match &o.what {
+                What::Person { title: Some(k), .. }
+                    if titles[*k].core.eq_ignore_ascii_case(&t.core) =>
+                {
+                    let key = translit_key(v.raw_range(o.a, o.b));
+                    self.by_key.get(&format!("person:{key}")).copied()
+                }
+                _ => None,
+            })
+    }
+
+    /// A pronoun (if pronouns are on): "they" is the latest group of this or the previous
+    /// sentence; "he"/"she" the most salient person of a fitting gender (see
+    /// `most_salient`): "Lavrov said … Blinken's reply … He warned" is Lavrov, a subject
+    /// beats a possessor named later, and a person introduced in this paragraph beats the
+    /// subject of the previous one. An entity of unknown gender takes the pronoun's.
+    pub(super) fn pronoun(&mut self, c: &Cand, gender: Gender, plural: bool) -> Option<Assigned> {
+        let v = self.v;
+        if !self.settings.pronouns {
+            return None;
+        }
+        let sent = v.pieces[c.a].sentence;
+        if plural {
+            return self
+                .recent_groups
+                .iter()
+                .rev()
+                .find(|&&(p, _)| v.pieces[p].sentence + 1 >= sent)
+                .map(|&(_, e)| (e, MentionForm::Pronoun, EntityKind::Group));
+        }
+        let ents = &self.ents;
+        let fits = |e: usize| ents[e].gender == gender || ents[e].gender == Gender::Unknown;
+        let found = most_salient(
+            v,
+            &self.recent_persons,
+            sent,
+            self.settings.pronoun_window,
+            fits,
+        );
+        if let Some(e) = found {
+            if self.ents[e].gender == Gender::Unknown {
+                self.ents[e].gender = gender;
+            }
+        }
+        found.map(|e| (e, MentionForm::Pronoun, EntityKind::Person))
+    }
+
+    /// Actor codes of persons from their titles: the country most of its titles name, else
+    /// the country of an office only one country has ("Under Secretary of State"), else for
+    /// an official (if enabled) the article's dominant country; then the first title's role.
+    pub(super) fn person_codes(&mut self) {
+        let (lex, titles, s) = (self.lex, self.titles, self.settings);
+        let dominant = self
+            .country_counts
+            .iter()
+            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+            .map(|(k, _)| *k);
+        let dominant_code = dominant.map(|k| lex.country(k).cameo.clone());
+        for ent in self
+            .ents
+            .iter_mut()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
+            let mut counts: FxMap<&str, u32> = FxMap::default();
+            for &t in &ent.title_ids {
+                if let Some(c) = titles[t].country.as_deref() {
+                    *counts.entry(c).or_default() += 1;
+                }
+            }
+            let country = counts
+                .iter()
+                .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+                .map(|(c, _)| c.to_string());
+            let Some(&first) = ent.title_ids.first() else {
+                continue;
+            };
+            let role = titles[first].role.clone();
+            let official = matches!(role.as_str(), "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY");
+            let country = country.or_else(|| {
+                ent.title_ids
+                    .iter()
+                    .find_map(|&t| lex.title(titles[t].head).country.clone())
+            });
+            let country = country.or_else(|| {
+                if official && s.country_fallback {
+                    dominant_code.clone()
+                } else {
+                    None
+                }
+            });
+            ent.code = match (country, role.as_str()) {
+                (_, "IGO") => titles[first]
+                    .org
+                    .map(|o| lex.org(o).code.clone())
+                    .or(Some("IGO".into())),
+                (Some(c), r) => Some(format!("{c}{r}")),
+                (None, r) => Some(r.to_string()),
+            };
+        }
+    }
+}
+
+/// Title agreement for a nominal: same head family, deputy on both sides or neither side of
+/// a specific title, same country when both are known, same organization when the nominal
+/// names one.
+fn nominal_fits(lex: &Lexicon, titles: &[TitleInfo], ent: &EntBuild, t: &TitleInfo) -> bool {
+    if ent.kind != EntityKind::Person || ent.title_ids.is_empty() {
+        return false;
+    }
+    let head = &lex.title(t.head).head;
+    let mut any = false;
+    for &k in &ent.title_ids {
+        let et = &titles[k];
+        let ehead = &lex.title(et.head).head;
+        let head_ok = if t.nominal_only {
+            et.role == t.role || ehead.ends_with(head.as_str())
+        } else {
+            ehead.ends_with(head.as_str())
+        };
+        let deputy_ok = !t.deputy || et.deputy;
+        let country_ok = match (&t.country, &et.country) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let org_ok = t.org.is_none() || et.org == t.org;
+        if head_ok && deputy_ok && org_ok {
+            if !country_ok {
+                return false;
+            }
+            any = true;
+        }
+    }
+    // A country mismatch on any title rules the entity out (checked above per title); a
+    // country the entity has on another title must agree too.
+    if let Some(c) = &t.country {
+        if ent.title_ids.iter().any(|&k| {
+            titles[k]
+                .country
+                .as_ref()
+                .is_some_and(|x| x != c && code_country(lex, x).is_some())
+        }) {
+            return false;
+        }
+    }
+    any
+}
+
+/// Salience of a mention for later anaphors, before decay: a clause subject weighs
+/// twice an object, a possessor or a name in a prepositional phrase.
+const SUBJECT_WEIGHT: f32 = 2.0;
+/// Salience kept per sentence of distance.
+const SENTENCE_DECAY: f32 = 0.6;
+/// Salience kept by a mention in an earlier paragraph than the anaphor.
+const PARAGRAPH_DECAY: f32 = 0.5;
+
+/// The entity an anaphor in sentence `sent` refers to among the persons mentioned within
+/// `window` sentences before it that `fits` accepts: the one with the highest salience,
+/// summed over its mentions (an entity named, then "he", then "his" is the passage's
+/// topic). Each mention weighs [`SUBJECT_WEIGHT`] as a subject, 1 otherwise, decayed by
+/// sentence distance and by a paragraph boundary ("he said" after a paragraph that
+/// introduced a new person is that person). Ties go to the latest mention. Lappin and
+/// Leass (1994) salience, reduced to the factors sitrep can see.
+fn most_salient(
+    v: &View,
+    recent: &[(usize, usize, bool)],
+    sent: u32,
+    window: u32,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let para = v.sent_para.get(sent as usize).copied();
+    // (entity, salience, order of its latest mention), at most a few dozen entries.
+    let mut scores: Vec<(usize, f32, usize)> = Vec::new();
+    for (order, &(p, e, subject)) in recent.iter().enumerate().rev() {
+        let ps = v.pieces[p].sentence;
+        if ps + window < sent {
+            break;
+        }
+        if !fits(e) {
+            continue;
+        }
+        let mut w = if subject { SUBJECT_WEIGHT } else { 1.0 };
+        w *= SENTENCE_DECAY.powi(sent.saturating_sub(ps) as i32);
+        if para.is_some() && v.sent_para.get(ps as usize).copied() != para {
+            w *= PARAGRAPH_DECAY;
+        }
+        match scores.iter_mut().find(|x| x.0 == e) {
+            Some(x) => x.1 += w,
+            None => scores.push((e, w, order)),
+        }
+    }
+    scores
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(a.2.cmp(&b.2)))
+        .map(|x| x.0)
+}
+
+/// The gender an honorific right before piece `a` gives a name ("Mrs. Novak").
+fn honorific_gender(v: &View, a: usize) -> Gender {
+    let mut k = a;
+    if k > 0 && v.is(k - 1, ".") {
+        k -= 1;
+    }
+    if k == 0 {
+        return Gender::Unknown;
+    }
+    match v.norm(k - 1) {
+        "mr" | "sir" | "lord" => Gender::Male,
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "lady" | "dame" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+/// A lone name's title and a person's titles do not contradict each other: no country on
+/// one differs from a country on the other ("Russian Ambassador Orlov" is not the Ukrainian
+/// Orlov named before).
+fn titles_agree(lex: &Lexicon, titles: &[TitleInfo], ent: &EntBuild, t: &TitleInfo) -> bool {
+    let Some(c) = &t.country else {
+        return true;
+    };
+    !ent.title_ids.iter().any(|&k| {
+        titles[k]
+            .country
+            .as_ref()
+            .is_some_and(|x| x != c && code_country(lex, x).is_some())
+    })
+}
+
+/// Whether the mention over pieces `[a, b)` is the subject of a clause. With a parse: one
+/// of its tokens is an `nsubj`. Without: a verb follows it, over adverbs and particles
+/// ("Ryabkov also said", "he has warned"); a possessive ("Blinken's reply") or a
+/// prepositional object is not. Without POS tags nothing counts as a subject.
+pub(super) fn is_subject(v: &View, a: usize, b: usize) -> bool {
+    if v.pieces[a..b].iter().all(|p| p.subject.is_some()) {
+        return v.pieces[a..b].iter().any(|p| p.subject == Some(true));
+    }
+    if !v.pos_known {
+        return false;
+    }
+    let sent = v.pieces.get(b.saturating_sub(1)).map(|p| p.sentence);
+    v.pieces[b.min(v.pieces.len())..]
+        .iter()
+        .take(4)
+        .take_while(|p| Some(p.sentence) == sent)
+        .find(|p| !matches!(p.pos, Upos::Adv | Upos::Part))
+        .is_some_and(|p| matches!(p.pos, Upos::Verb | Upos::Aux))
+}
