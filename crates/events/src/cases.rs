@@ -315,6 +315,26 @@ fn a_cue_verb_without_a_named_subject_is_the_quotation_speakers_act() {
     );
 }
 
+/// A cue verb with nobody named after it keeps its own code (a bare pattern, else its
+/// speech.tsv fallback when the patterns want an object), never a statement or nothing: the
+/// demand stands, with the speaker as source and no target.
+#[test]
+fn a_cue_verb_without_an_object_keeps_its_own_code() {
+    let st = stage();
+    let mut d = doc(
+        st.lexicon(),
+        "“ Stop the shelling now , ” the rebels{SYRREB} *demanded .",
+    );
+    add_quote(
+        &mut d,
+        "“ Stop the shelling now , ”",
+        "rebels",
+        Some("demanded"),
+    );
+    st.process(&mut d).unwrap();
+    assert_eq!(summary(&d), vec!["100:SYRREB>".to_string()]);
+}
+
 /// Statements (data/README.md, "Statements"): 010 only about or to someone; a bare "said"
 /// is a quotation, not an event; one (speaker, target) statement per article.
 #[test]

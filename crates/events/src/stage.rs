@@ -526,8 +526,8 @@ fn sentence_issues(doc: &Document, first: usize, last: usize) -> Vec<String> {
 /// has coded the cue verbs through the pattern tables ("warned", "urged", "accused" code
 /// there, with the quotes stage's speaker as source when the clause names none). The policy
 /// (data/README.md, "Statements"):
-/// - a cue verb no pattern table lists but `speech.tsv` does ("fear", "admit") codes its
-///   listed code;
+/// - a cue verb that no pattern coded here ("Serbs demanded a truce": the dictionary's
+///   "demand" patterns want an object) codes its `speech.tsv` code, if listed;
 /// - any other cue is a plain statement, 010, and that only *about or to someone*: the
 ///   addressee ("told Iran", "said to Iran"), else the first named actor in the quotation's
 ///   content (PETRARCH's target of SAY: the first actor in the verb's phrase) other than the
