@@ -269,6 +269,30 @@ impl Lexicon {
         )
     }
 
+    /// The embedded lexicon, parsed once per process and shared: the events stage and the
+    /// parser's `sentences = "cued"` filter read the same tables, and parsing them takes
+    /// longer than tagging a hundred articles.
+    pub fn shared() -> Result<std::sync::Arc<Lexicon>, EventsError> {
+        type Parsed = Result<std::sync::Arc<Lexicon>, (&'static str, usize, String)>;
+        static SHARED: std::sync::OnceLock<Parsed> = std::sync::OnceLock::new();
+        SHARED
+            .get_or_init(|| {
+                Lexicon::embedded().map(std::sync::Arc::new).map_err(
+                    |EventsError::Data {
+                         file,
+                         line,
+                         message,
+                     }| (file, line, message),
+                )
+            })
+            .clone()
+            .map_err(|(file, line, message)| EventsError::Data {
+                file,
+                line,
+                message,
+            })
+    }
+
     /// sitrep's own tables only (unit tests of the reviewed patterns).
     #[cfg(test)]
     pub fn embedded_sitrep_only() -> Result<Lexicon, EventsError> {
@@ -468,7 +492,7 @@ impl Lexicon {
     pub fn may_hold_trigger(&self, words: &[TriggerWord<'_>]) -> bool {
         // The sentence's lemmas and lowercased words, built only when a pattern with words
         // has to be checked.
-        let mut present: Option<rustc_hash::FxHashSet<String>> = None;
+        let mut present: Option<rustc_hash::FxHashSet<std::borrow::Cow<'_, str>>> = None;
         for (i, w) in words.iter().enumerate() {
             if w.pos == sitrep_doc::Upos::Noun
                 && self.by_noun.contains_key(w.lemma)
@@ -508,9 +532,15 @@ impl Lexicon {
                 }
                 let set = present.get_or_insert_with(|| {
                     let mut set = rustc_hash::FxHashSet::default();
+                    // Borrowed where the word is lowercase ASCII already: no string per word.
                     for w in words {
-                        set.insert(w.lemma.to_string());
-                        set.insert(w.text.to_lowercase());
+                        set.insert(std::borrow::Cow::Borrowed(w.lemma));
+                        let fold = |b: u8| b.is_ascii_uppercase() || !b.is_ascii();
+                        set.insert(if w.text.bytes().any(fold) {
+                            std::borrow::Cow::Owned(w.text.to_lowercase())
+                        } else {
+                            std::borrow::Cow::Borrowed(w.text)
+                        });
                     }
                     set
                 });

@@ -64,8 +64,8 @@ impl Default for EventsConfig {
 }
 
 impl EventsConfig {
-    /// Parses the embedded pattern data and code table once.
+    /// The stage over the embedded pattern data and code table, parsed once per process.
     pub fn build(&self) -> Result<EventsStage, EventsError> {
-        Ok(EventsStage::new(Lexicon::embedded()?, self.clone()))
+        Ok(EventsStage::new(Lexicon::shared()?, self.clone()))
     }
 }

@@ -14,7 +14,7 @@ use sitrep_doc::{
 };
 
 pub struct EventsStage {
-    lx: Lexicon,
+    lx: std::sync::Arc<Lexicon>,
     config: EventsConfig,
 }
 
@@ -26,8 +26,11 @@ const REQUIRED: Layers = Layers::SENTENCES
     .union(Layers::ACTORS);
 
 impl EventsStage {
-    pub fn new(lx: Lexicon, config: EventsConfig) -> EventsStage {
-        EventsStage { lx, config }
+    pub fn new(lx: impl Into<std::sync::Arc<Lexicon>>, config: EventsConfig) -> EventsStage {
+        EventsStage {
+            lx: lx.into(),
+            config,
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {

@@ -176,41 +176,124 @@ fn dist(a: u16, b: u16) -> u64 {
     }
 }
 
+/// Where features go: the list the tables sum, and a hint called with each feature as it is
+/// made, so the decoder can prefetch the feature's weight row while the next ones are hashed
+/// (the rows are scattered over megabytes: their loads, not the hashing, dominate).
+struct Out<'a, H: Fn(u32)> {
+    v: &'a mut Vec<u32>,
+    hint: H,
+}
+
+impl<H: Fn(u32)> Out<'_, H> {
+    #[inline(always)]
+    fn push(&mut self, f: u32) {
+        (self.hint)(f);
+        self.v.push(f);
+    }
+}
+
 /// The features of the next transition.
 pub fn transition_features(a: &Atoms, st: &State, out: &mut Vec<u32>) {
-    out.clear();
-    let n = st.n;
-    let s0 = st.s(0);
-    let s1 = st.s(1);
-    let s2 = st.s(2);
-    let b0 = st.b as u16;
-    let b1 = if st.b < n { st.b as u16 + 1 } else { NONE };
-    let b2 = if st.b + 1 < n { st.b as u16 + 2 } else { NONE };
-    let (s0w, s0p) = (a.w(s0), a.p(s0));
-    let (s1w, s1p) = (a.w(s1), a.p(s1));
-    let s2p = a.p(s2);
-    let (b0w, b0p) = (a.w(b0), a.p(b0));
-    let (b1w, b1p) = (a.w(b1), a.p(b1));
-    let (b2w, b2p) = (a.w(b2), a.p(b2));
-    let s0l1 = child(&st.lc1, s0);
-    let s0l2 = child(&st.lc2, s0);
-    let s0r1 = child(&st.rc1, s0);
-    let s0r2 = child(&st.rc2, s0);
-    let s1l1 = child(&st.lc1, s1);
-    let s1r1 = child(&st.rc1, s1);
-    let b0l1 = child(&st.lc1, b0);
-    let b0l2 = child(&st.lc2, b0);
-    let s0sfx = if s0 == NONE {
-        W_NONE
-    } else {
-        a.sfx[s0 as usize]
-    };
-    let b0sfx = a.sfx[b0 as usize];
+    transition_features_with(a, st, out, |_| ());
+}
 
-    // Single words.
+/// [`transition_features`], calling `hint` with each feature as it is made.
+#[inline]
+pub fn transition_features_with(a: &Atoms, st: &State, out: &mut Vec<u32>, hint: impl Fn(u32)) {
+    out.clear();
+    let mut out = Out { v: out, hint };
+    s0_features(a, st.s(0), &mut out);
+    s1_features(a, st.s(1), &mut out);
+    s2_features(a, st.s(2), &mut out);
+    buffer_features(a, st.n, st.b, &mut out);
+    configuration_features(a, st, &mut out);
+}
+
+/// The transition features that depend on the configuration beyond one position: pairs
+/// and triples of the stack and buffer, distances, valencies, dependents and their labels
+/// (the rest depend on the word at s0, s1 or s2, or on the buffer position alone, so a
+/// decoder may sum their weights once per word, see [`RoleFeatures`]).
+#[inline]
+pub fn configuration_features_with(a: &Atoms, st: &State, out: &mut Vec<u32>, hint: impl Fn(u32)) {
+    out.clear();
+    let mut out = Out { v: out, hint };
+    configuration_features(a, st, &mut out);
+}
+
+/// The features of one word as s0, s1 or s2, or of one buffer position: each takes a
+/// position (`NONE` for an empty stack slot; the root is `n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleFeatures {
+    S0,
+    S1,
+    S2,
+    Buffer,
+}
+
+impl RoleFeatures {
+    pub const ALL: [RoleFeatures; 4] = [
+        RoleFeatures::S0,
+        RoleFeatures::S1,
+        RoleFeatures::S2,
+        RoleFeatures::Buffer,
+    ];
+
+    /// The role's features of position `i` of an `n`-word sentence.
+    #[inline]
+    pub fn features_with(
+        self,
+        a: &Atoms,
+        n: usize,
+        i: u16,
+        out: &mut Vec<u32>,
+        hint: impl Fn(u32),
+    ) {
+        out.clear();
+        let mut out = Out { v: out, hint };
+        match self {
+            RoleFeatures::S0 => s0_features(a, i, &mut out),
+            RoleFeatures::S1 => s1_features(a, i, &mut out),
+            RoleFeatures::S2 => s2_features(a, i, &mut out),
+            RoleFeatures::Buffer => buffer_features(a, n, i as usize, &mut out),
+        }
+    }
+}
+
+#[inline(always)]
+fn s0_features<H: Fn(u32)>(a: &Atoms, s0: u16, out: &mut Out<'_, H>) {
+    let (s0w, s0p) = (a.w(s0), a.p(s0));
     out.push(f1(1, s0w));
     out.push(f1(2, s0p));
     out.push(f2(3, s0w, s0p));
+    out.push(f2(17, a.sfx(s0), s0p));
+    out.push(f2(113, a.shape(s0), s0p));
+}
+
+#[inline(always)]
+fn s1_features<H: Fn(u32)>(a: &Atoms, s1: u16, out: &mut Out<'_, H>) {
+    let (s1w, s1p) = (a.w(s1), a.p(s1));
+    out.push(f1(13, s1w));
+    out.push(f1(14, s1p));
+    out.push(f2(15, s1w, s1p));
+    out.push(f2(111, a.sfx(s1), s1p));
+}
+
+#[inline(always)]
+fn s2_features<H: Fn(u32)>(a: &Atoms, s2: u16, out: &mut Out<'_, H>) {
+    out.push(f1(16, a.p(s2)));
+}
+
+/// The features of buffer position `b` (`n`: the root): b0, b1, b2 and the word before
+/// b0, and the bias.
+#[inline(always)]
+fn buffer_features<H: Fn(u32)>(a: &Atoms, n: usize, b: usize, out: &mut Out<'_, H>) {
+    let b0 = b as u16;
+    let b1 = if b < n { b as u16 + 1 } else { NONE };
+    let b2 = if b + 1 < n { b as u16 + 2 } else { NONE };
+    let prev = if b == 0 { NONE } else { b0 - 1 };
+    let (b0w, b0p) = (a.w(b0), a.p(b0));
+    let (b1w, b1p) = (a.w(b1), a.p(b1));
+    let (b2w, b2p) = (a.w(b2), a.p(b2));
     out.push(f1(4, b0w));
     out.push(f1(5, b0p));
     out.push(f2(6, b0w, b0p));
@@ -220,12 +303,38 @@ pub fn transition_features(a: &Atoms, st: &State, out: &mut Vec<u32>) {
     out.push(f1(10, b2w));
     out.push(f1(11, b2p));
     out.push(f2(12, b2w, b2p));
-    out.push(f1(13, s1w));
-    out.push(f1(14, s1p));
-    out.push(f2(15, s1w, s1p));
-    out.push(f1(16, s2p));
-    out.push(f2(17, s0sfx, s0p));
-    out.push(f2(18, b0sfx, b0p));
+    out.push(f2(18, a.sfx(b0), b0p));
+    out.push(f2(27, b0p, b1p));
+    out.push(f3(40, b0p, b1p, b2p));
+    out.push(f2(112, a.sfx(b1), b1p));
+    out.push(f2(114, a.shape(b0), b0p));
+    out.push(f2(119, a.w(prev), b0p));
+    // Bias.
+    out.push(f1(110, 0));
+}
+
+#[inline(always)]
+fn configuration_features<H: Fn(u32)>(a: &Atoms, st: &State, out: &mut Out<'_, H>) {
+    let n = st.n;
+    let s0 = st.s(0);
+    let s1 = st.s(1);
+    let s2 = st.s(2);
+    let b0 = st.b as u16;
+    let b1 = if st.b < n { st.b as u16 + 1 } else { NONE };
+    let (s0w, s0p) = (a.w(s0), a.p(s0));
+    let (s1w, s1p) = (a.w(s1), a.p(s1));
+    let s2p = a.p(s2);
+    let (b0w, b0p) = (a.w(b0), a.p(b0));
+    let (b1w, b1p) = (a.w(b1), a.p(b1));
+    let s0l1 = child(&st.lc1, s0);
+    let s0l2 = child(&st.lc2, s0);
+    let s0r1 = child(&st.rc1, s0);
+    let s0r2 = child(&st.rc2, s0);
+    let s1l1 = child(&st.lc1, s1);
+    let s1r1 = child(&st.rc1, s1);
+    let b0l1 = child(&st.lc1, b0);
+    let b0l2 = child(&st.lc2, b0);
+
     // Pairs.
     out.push(f4(20, s0w, s0p, b0w, b0p));
     out.push(f3(21, s0w, s0p, b0w));
@@ -234,7 +343,6 @@ pub fn transition_features(a: &Atoms, st: &State, out: &mut Vec<u32>) {
     out.push(f3(24, s0p, b0w, b0p));
     out.push(f2(25, s0w, b0w));
     out.push(f2(26, s0p, b0p));
-    out.push(f2(27, b0p, b1p));
     out.push(f4(28, s1w, s1p, s0w, s0p));
     out.push(f2(29, s1w, s0w));
     out.push(f2(30, s1p, s0p));
@@ -243,7 +351,6 @@ pub fn transition_features(a: &Atoms, st: &State, out: &mut Vec<u32>) {
     out.push(f2(33, s0w, b1w));
     out.push(f2(34, b0w, b1w));
     // Triples.
-    out.push(f3(40, b0p, b1p, b2p));
     out.push(f3(41, s0p, b0p, b1p));
     out.push(f3(42, s1p, s0p, b0p));
     out.push(f3(43, s0p, a.p(s0l1), b0p));
@@ -316,23 +423,30 @@ pub fn transition_features(a: &Atoms, st: &State, out: &mut Vec<u32>) {
             i + 1
         }
     };
-    out.push(f2(111, a.sfx(s1), s1p));
-    out.push(f2(112, a.sfx(b1), b1p));
-    out.push(f2(113, a.shape(s0), s0p));
-    out.push(f2(114, a.shape(b0), b0p));
     out.push(f3(115, a.shape(s0), a.shape(b0), b0p));
     out.push(f3(116, a.p(prev(b0)), b0p, s0p));
     out.push(f3(117, s0p, a.p(next(s0)), b0p));
     out.push(f3(118, a.p(prev(s0)), s0p, b0p));
-    out.push(f2(119, a.w(prev(b0)), b0p));
-    // Bias.
-    out.push(f1(110, 0));
 }
 
 /// The features of the label of the arc `h → d` (d's subtree is complete in arc-hybrid
 /// when it is attached; `h` may still take dependents).
 pub fn label_features(a: &Atoms, st: &State, h: usize, d: usize, out: &mut Vec<u32>) {
+    label_features_with(a, st, h, d, out, |_| ());
+}
+
+/// [`label_features`], calling `hint` with each feature as it is made.
+#[inline]
+pub fn label_features_with(
+    a: &Atoms,
+    st: &State,
+    h: usize,
+    d: usize,
+    out: &mut Vec<u32>,
+    hint: impl Fn(u32),
+) {
     out.clear();
+    let mut out = Out { v: out, hint };
     let (h16, d16) = (h as u16, d as u16);
     let dir = (h < d) as u64;
     let (hw, hp) = (a.w(h16), a.p(h16));

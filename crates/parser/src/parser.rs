@@ -9,8 +9,8 @@
 //! ```
 
 use crate::beam::{search, BeamScratch, Models};
-use crate::features::{label_features, transition_features, Atoms};
-use crate::system::{Move, State, MOVES};
+use crate::features::{configuration_features_with, label_features_with, Atoms, RoleFeatures};
+use crate::system::{Move, State, MOVES, NONE};
 use crate::table::{Reader, Table};
 use crate::ParserError;
 use sitrep_doc::{Dep, Deprel, Upos};
@@ -47,6 +47,9 @@ pub struct Scratch {
     pub(crate) feats: Vec<u32>,
     pub(crate) scores: Vec<i32>,
     pub(crate) beam: BeamScratch,
+    /// Move-score sums of the features of each word as s0, s1, s2 and of each buffer
+    /// position, one sentence at a time (see [`Parser::fill_roles`]).
+    pub(crate) roles: Vec<[i32; 4]>,
 }
 
 impl Parser {
@@ -227,6 +230,7 @@ impl Parser {
         s.atoms.fill(&words[..n], &upos[..n]);
         s.state.reset(n);
         s.scores.resize(64, 0);
+        self.fill_roles(s, n);
         while !s.state.terminal() {
             let m = self.next_move(s);
             let label = match s.state.arc_of(m) {
@@ -238,10 +242,48 @@ impl Parser {
         self.read_tree(&s.state, out);
     }
 
-    /// Best-scoring valid move.
+    /// Sums the move weights of the features that depend on one word in one role (s0, s1,
+    /// s2) or on the buffer position alone, for every word of the sentence: each word takes
+    /// each role about once or twice, so a transition adds four sums instead of looking up
+    /// a quarter of its feature rows again. Row `role * (n + 2) + i`; `i = n + 1` stands for
+    /// an empty stack slot.
+    fn fill_roles(&self, s: &mut Scratch, n: usize) {
+        let width = n + 2;
+        s.roles.clear();
+        s.roles.resize(4 * width, [0; 4]);
+        for (r, role) in RoleFeatures::ALL.into_iter().enumerate() {
+            for i in 0..width {
+                let at = if i == n + 1 { NONE } else { i as u16 };
+                if role == RoleFeatures::Buffer && at == NONE {
+                    continue; // the buffer front is a word or the root
+                }
+                role.features_with(&s.atoms, n, at, &mut s.feats, |f| self.actions.prefetch(f));
+                s.roles[r * width + i] = self.actions.sum4(&s.feats);
+            }
+        }
+    }
+
+    /// Best-scoring valid move: the configuration's features plus the role sums of s0, s1,
+    /// s2 and the buffer front (the same integer sum as scoring every feature at once).
     pub(crate) fn next_move(&self, s: &mut Scratch) -> Move {
-        transition_features(&s.atoms, &s.state, &mut s.feats);
-        self.actions.score(&s.feats, &mut s.scores);
+        configuration_features_with(&s.atoms, &s.state, &mut s.feats, |f| {
+            self.actions.prefetch(f)
+        });
+        let mut acc = self.actions.sum4(&s.feats);
+        let n = s.state.n;
+        let width = n + 2;
+        let slot = |i: u16| if i == NONE { n + 1 } else { i as usize };
+        for row in [
+            s.roles[slot(s.state.s(0))],
+            s.roles[width + slot(s.state.s(1))],
+            s.roles[2 * width + slot(s.state.s(2))],
+            s.roles[3 * width + s.state.b],
+        ] {
+            for (a, v) in acc.iter_mut().zip(row) {
+                *a += v;
+            }
+        }
+        s.scores[..4].copy_from_slice(&acc);
         best_valid(&s.state, &s.scores)
     }
 
@@ -250,7 +292,9 @@ impl Parser {
         if h == s.state.n {
             return self.root;
         }
-        label_features(&s.atoms, &s.state, h, d, &mut s.feats);
+        label_features_with(&s.atoms, &s.state, h, d, &mut s.feats, |f| {
+            self.labeller.prefetch(f)
+        });
         self.labeller.score(&s.feats, &mut s.scores);
         best_label(&s.scores[..self.labels.len()], self.root)
     }
@@ -290,4 +334,72 @@ pub(crate) fn best_label(scores: &[i32], root: u8) -> u8 {
         }
     }
     best.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::features::transition_features;
+
+    /// The greedy decoder scores moves from per-word role sums plus the configuration's own
+    /// features; at every step that must equal scoring the full feature list, which is what
+    /// the model was trained on.
+    #[test]
+    fn role_sums_give_the_full_scores() {
+        let parser = Parser::embedded().unwrap();
+        let sentences: [(&[&str], &[Upos]); 3] = [
+            (
+                &["Officials", "in", "Geneva", "said", "talks", "failed", "."],
+                &[
+                    Upos::Noun,
+                    Upos::Adp,
+                    Upos::Propn,
+                    Upos::Verb,
+                    Upos::Noun,
+                    Upos::Verb,
+                    Upos::Punct,
+                ],
+            ),
+            (&["Yes"], &[Upos::Intj]),
+            (
+                &[
+                    "The", "ban", "imposed", "by", "China", "angered", "Canberra", ".",
+                ],
+                &[
+                    Upos::Det,
+                    Upos::Noun,
+                    Upos::Verb,
+                    Upos::Adp,
+                    Upos::Propn,
+                    Upos::Verb,
+                    Upos::Propn,
+                    Upos::Punct,
+                ],
+            ),
+        ];
+        let mut s = Scratch::default();
+        let mut full = vec![0i32; 64];
+        let mut feats = Vec::new();
+        for (words, upos) in sentences {
+            let n = words.len();
+            s.atoms.fill(words, upos);
+            s.state.reset(n);
+            s.scores.resize(64, 0);
+            parser.fill_roles(&mut s, n);
+            let mut steps = 0;
+            while !s.state.terminal() {
+                let m = parser.next_move(&mut s);
+                transition_features(&s.atoms, &s.state, &mut feats);
+                parser.actions.score(&feats, &mut full);
+                assert_eq!(s.scores[..3], full[..3], "step {steps} of {words:?}");
+                let label = match s.state.arc_of(m) {
+                    Some((h, d)) => parser.label_of(&mut s, h, d),
+                    None => 0,
+                };
+                s.state.apply(m, label);
+                steps += 1;
+            }
+            assert_eq!(steps, 2 * n);
+        }
+    }
 }

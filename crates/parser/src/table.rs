@@ -51,6 +51,30 @@ impl Table {
         (1u32 << self.bits) - 1
     }
 
+    /// Hints the CPU to load the row of feature `f`: every cache line it touches (a row of
+    /// 4 lanes is 8 aligned bytes; one of up to 64 lanes spans at most three lines). A hint never changes a score.
+    #[inline(always)]
+    pub fn prefetch(&self, f: u32) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let at = (f & self.mask()) as usize * self.lanes;
+            let row = self.data.as_ptr().wrapping_add(at) as *const i8;
+            // SAFETY: SSE is part of the x86_64 baseline, and PREFETCH never faults or
+            // changes memory; `wrapping_add` keeps the pointers derived from the table (the
+            // row is inside it: `at` is masked to a row index).
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(row) };
+            if self.lanes > 4 {
+                unsafe { _mm_prefetch::<_MM_HINT_T0>(row.wrapping_add(2 * self.lanes - 1)) };
+            }
+            if self.lanes > 32 {
+                unsafe { _mm_prefetch::<_MM_HINT_T0>(row.wrapping_add(64)) };
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = f;
+    }
+
     /// Sets `scores[..nclasses]` to the sums of the rows of `feats`.
     #[inline]
     pub fn score(&self, feats: &[u32], scores: &mut [i32]) {
@@ -70,6 +94,14 @@ impl Table {
 
     #[inline]
     fn score_lanes<const L: usize>(&self, feats: &[u32], scores: &mut [i32]) {
+        let acc = self.sum_lanes::<L>(feats);
+        scores[..self.nclasses].copy_from_slice(&acc[..self.nclasses]);
+    }
+
+    /// The sums of the rows of `feats`, all `L` lanes (`L` must be the table's lane count).
+    #[inline]
+    fn sum_lanes<const L: usize>(&self, feats: &[u32]) -> [i32; L] {
+        debug_assert_eq!(L, self.lanes);
         let mask = self.mask();
         let mut acc = [0i32; L];
         for &f in feats {
@@ -80,7 +112,16 @@ impl Table {
                 }
             }
         }
-        scores[..self.nclasses].copy_from_slice(&acc[..self.nclasses]);
+        acc
+    }
+
+    /// The sums of the rows of `feats` of a table of at most 4 classes, as 4 lanes (the
+    /// padding lanes are 0): partial sums a decoder adds up (integer sums: in any order,
+    /// the scores of [`Table::score`]).
+    #[inline]
+    pub fn sum4(&self, feats: &[u32]) -> [i32; 4] {
+        assert_eq!(self.lanes, 4, "sum4 of a table with {} lanes", self.lanes);
+        self.sum_lanes::<4>(feats)
     }
 
     fn score_any(&self, feats: &[u32], scores: &mut [i32]) {

@@ -165,7 +165,7 @@ impl StageConfig {
 /// speaker, but for the agents ("police", "officials") that names codes by the article's
 /// country.
 pub fn cued_sentences() -> Result<sitrep_parser::SentenceFilter, String> {
-    let events = sitrep_events::Lexicon::embedded().map_err(|e| e.to_string())?;
+    let events = sitrep_events::Lexicon::shared().map_err(|e| e.to_string())?;
     let cues = sitrep_quotes::lexicon::CueLexicon::parse(sitrep_quotes::lexicon::CUES_TSV)
         .map_err(|e| e.to_string())?;
     Ok(std::sync::Arc::new(
