@@ -1154,8 +1154,48 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
 
     /// The event a group codes, with its own polarity and modality applied.
     fn code_group(&mut self, g: usize) -> Option<Act<'a>> {
+        if let Some(reason) = self.no_clause_of_its_own(g) {
+            return self.why(g, reason);
+        }
+        let grp = self.c.groups[g];
+        let act = self.evaluate(g, 0);
+        if let Some(reason) = self.not_asserted(g) {
+            return self.why(g, reason);
+        }
+        let Some(mut act) = act else {
+            return self.why(
+                g,
+                "no pattern of this verb matched (or its complement coded nothing)",
+            );
+        };
+        // A consultation needs a counterpart ("met Iran", "Russia and Iran met"); a pattern
+        // marked [!..] needs its target.
+        if !act.complement
+            && act.target.is_empty()
+            && ((act.required_target && !act.symmetric)
+                || (act.source.len() < 2 && act.code.starts_with("04") && !grp.passive))
+        {
+            return self.why(g, "the pattern needs a named target and none was found");
+        }
+        let future_commit = match self.apply_polarity_and_modality(g, &mut act) {
+            Ok(future_commit) => future_commit,
+            Err(reason) => return self.why(g, reason),
+        };
+        self.speaker_as_source(g, &mut act, future_commit);
+        if act.source.is_empty() && !grp.passive {
+            // Only a passive ("civilians were killed") may name the victim alone.
+            return self.why(g, "no named source actor");
+        }
+        self.note(g, || format!("coded {} by {}", act.code, act.rule));
+        Some(act)
+    }
+
+    /// Why group `g` is no clause of its own (before its act is evaluated), if it is not:
+    /// taken by a complement verb, an infinitive or a participle after a preposition, or a
+    /// participle describing the noun before it.
+    fn no_clause_of_its_own(&self, g: usize) -> Option<&'static str> {
         if self.consumed[g] {
-            return self.why(g, "taken as the complement of another verb");
+            return Some("taken as the complement of another verb");
         }
         let c = self.c;
         let grp = c.groups[g];
@@ -1163,8 +1203,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         // and an infinitive not taken by a complement verb is a purpose or a plan, not an act
         // ("troops were sent to attack").
         if (grp.gerund && grp.start > 0 && c.w[grp.start - 1].pos == Upos::Adp) || grp.infinitive {
-            return self.why(
-                g,
+            return Some(
                 "an infinitive or a participle after a preposition: a purpose or plan, not an act",
             );
         }
@@ -1186,12 +1225,20 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 c.w.get(grp.end)
                     .is_some_and(|w| w.pos == Upos::Adp && matches!(w.lemma, "by" | "with"));
             if grp.gerund || ((t.ends_with("ed") || t.ends_with("en")) && next_by_with) {
-                return self.why(g, "a participle describing the noun before it");
+                return Some("a participle describing the noun before it");
             }
         }
-        let act = self.evaluate(g, 0);
+        None
+    }
+
+    /// Why group `g`'s act is not asserted by the text, if it is not: hypothetical, under a
+    /// negated verb, a bare verb that is another verb's complement, or a future or
+    /// conditional relative clause.
+    fn not_asserted(&self, g: usize) -> Option<&'static str> {
+        let c = self.c;
+        let grp = c.groups[g];
         if c.hypothetical(grp.head) {
-            return self.why(g, "hypothetical (if/unless/whether clause)");
+            return Some("hypothetical (if/unless/whether clause)");
         }
         // "did not mean that Libya had cut ties": a clause under a negated verb is not asserted.
         if let Some(prev) = (0..g).rev().find(|&p| !c.groups[p].infinitive) {
@@ -1199,7 +1246,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if pg.neg
                 && (pg.end..grp.start).any(|k| c.lower_is(k, "that") && c.w[k].pos == Upos::Sconj)
             {
-                return self.why(g, "under a negated verb: not asserted");
+                return Some("under a negated verb: not asserted");
             }
         }
         // "helped Taiwan defend itself": a bare verb after its verb's object is a complement.
@@ -1212,7 +1259,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if let Subject::Np(np) = c.subject(g) {
                 let s0 = c.nps[np].start;
                 if s0 > 0 && c.group_of[s0 - 1].is_some() {
-                    return self.why(g, "a bare verb after another verb's object: its complement");
+                    return Some("a bare verb after another verb's object: its complement");
                 }
             }
         }
@@ -1227,27 +1274,22 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 && sitrep_text::lexical::relative_pronoun(c.w[b].lemma)
                     == Some(sitrep_text::lexical::RelativeRole::Subject)
             {
-                return self.why(
-                    g,
-                    "a future or conditional relative clause describing a noun",
-                );
+                return Some("a future or conditional relative clause describing a noun");
             }
         }
-        let Some(mut act) = act else {
-            return self.why(
-                g,
-                "no pattern of this verb matched (or its complement coded nothing)",
-            );
-        };
-        // A consultation needs a counterpart ("met Iran", "Russia and Iran met"); a pattern
-        // marked [!..] needs its target.
-        if !act.complement
-            && act.target.is_empty()
-            && ((act.required_target && !act.symmetric)
-                || (act.source.len() < 2 && act.code.starts_with("04") && !grp.passive))
-        {
-            return self.why(g, "the pattern needs a named target and none was found");
-        }
+        None
+    }
+
+    /// The group's own negation and modality applied to its act: a negated cooperation is
+    /// a refusal, a future cooperation an intent and a future hostile act a threat,
+    /// "must"/"should" said by another speaker a demand or an appeal. Ok(whether the act
+    /// became a future commitment), or Err(why it is not coded).
+    fn apply_polarity_and_modality(
+        &self,
+        g: usize,
+        act: &mut Act<'a>,
+    ) -> Result<bool, &'static str> {
+        let grp = self.c.groups[g];
         let mut future_commit = false;
         if !act.complement {
             let k = kind(act.code);
@@ -1257,11 +1299,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 let verbal_support = act.code.starts_with("05") && act.code != "057";
                 act.code = match transform::refuse(act.code) {
                     Some(r) if k == Kind::Cooperative && !verbal_support => r,
-                    _ => return self.why(g, "negated: the act did not happen"),
+                    _ => return Err("negated: the act did not happen"),
                 };
             } else {
                 match grp.modal {
-                    Modal::Hedge => return self.why(g, "hedged (may, might, could): not asserted"),
+                    Modal::Hedge => return Err("hedged (may, might, could): not asserted"),
                     Modal::Future => match k {
                         Kind::Cooperative => {
                             if let Some(i) = transform::intent(act.code) {
@@ -1271,14 +1313,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                         }
                         Kind::Hostile | Kind::Protest => {
                             let Some(t) = transform::threat(act.code) else {
-                                return self.why(g, "future hostile act without a threat code");
+                                return Err("future hostile act without a threat code");
                             };
                             act.code = t;
                             future_commit = true;
                         }
                         // A future statement, demand or investigation has not happened.
                         _ if act.code.starts_with("13") => {}
-                        _ => return self.why(g, "future: has not happened"),
+                        _ => return Err("future: has not happened"),
                     },
                     Modal::Must | Modal::Should => {
                         // "Y must X", said by someone else: a demand (an appeal for "should").
@@ -1288,7 +1330,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                                 .iter()
                                 .any(|s| act.source.iter().any(|a| a.entity == s.entity))
                         {
-                            return self.why(g, "must/should without another speaker demanding it");
+                            return Err("must/should without another speaker demanding it");
                         }
                         act.code = if grp.modal == Modal::Must {
                             transform::demand(act.code)
@@ -1302,8 +1344,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 }
             }
         } else if grp.modal == Modal::Hedge {
-            return self.why(g, "hedged (may, might, could): not asserted");
+            return Err("hedged (may, might, could): not asserted");
         }
+        Ok(future_commit)
+    }
+
+    /// A threat or promise is the speaker's act: the subject of the reporting verb ("US
+    /// officials said Western countries will impose sanctions"), or the quote's speaker when
+    /// the act names no source and its subject is unnamed.
+    fn speaker_as_source(&self, g: usize, act: &mut Act<'a>, future_commit: bool) {
         if (act.commissive || future_commit)
             && (act.code.starts_with("13") || act.code.starts_with("03"))
         {
@@ -1332,12 +1381,6 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             act.target
                 .retain(|t| !src.iter().any(|s| s.entity == t.entity));
         }
-        if act.source.is_empty() && !grp.passive {
-            // Only a passive ("civilians were killed") may name the victim alone.
-            return self.why(g, "no named source actor");
-        }
-        self.note(g, || format!("coded {} by {}", act.code, act.rule));
-        Some(act)
     }
 
     /// "talks between A and B": symmetric noun events with both sides named.
