@@ -472,22 +472,6 @@ pub(crate) fn progress_bar(total_bytes: Option<u64>) -> ProgressBar {
 }
 
 /// The bytes of the article files the inputs name (None when one is stdin).
-pub(crate) fn input_size(inputs: &[String]) -> Option<u64> {
-    fn size(path: &std::path::Path) -> u64 {
-        match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => std::fs::read_dir(path)
-                .map(|rd| rd.flatten().map(|e| size(&e.path())).sum())
-                .unwrap_or(0),
-            Ok(m) => m.len(),
-            Err(_) => 0,
-        }
-    }
-    if inputs.iter().any(|i| i == "-") {
-        return None;
-    }
-    Some(inputs.iter().map(|i| size(std::path::Path::new(i))).sum())
-}
-
 /// Set by Ctrl-C: the run stops after the record in hand, keeps what it wrote and says so.
 /// A second Ctrl-C ends the process at once.
 pub(crate) static INTERRUPTED: std::sync::atomic::AtomicBool =
@@ -518,8 +502,26 @@ pub(crate) struct Progress {
 const MAX_ERRORS_SHOWN: usize = 20;
 
 impl Progress {
+    /// Surveys the inputs (their size, for the bar) and says which files in the named folders
+    /// will be passed over: a folder that mixes articles with other files is not half-read in
+    /// silence.
     pub(crate) fn new(inputs: &[String]) -> Progress {
-        let total = input_size(inputs);
+        let inputs: Vec<Input> = inputs.iter().map(|a| Input::parse(a)).collect();
+        let survey = sitrep_ingest::survey(&inputs);
+        if survey.skipped > 0 {
+            let more = if survey.skipped > survey.skipped_examples.len() {
+                ", ..."
+            } else {
+                ""
+            };
+            eprintln!(
+                "sitrep: note: passing over {} file(s) in the folders that are not article files by \
+                 name: {}{more} (name a file to read it whatever its extension)",
+                survey.skipped,
+                survey.skipped_examples.join(", ")
+            );
+        }
+        let total = survey.bytes;
         Progress {
             bar: progress_bar(total),
             shown: 0,

@@ -110,6 +110,16 @@ fn error_messages_do_not_repeat_themselves() {
         "{}",
         stderr(&out)
     );
+
+    // A folder that mixes articles with other files: read the articles, name what is passed over.
+    fs::write(p.join("other/b.txt"), "Russia warned NATO.").unwrap();
+    let out = sitrep(p, &["extract", "other"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("passing over 1 file(s)") && stderr(&out).contains("other/a.json"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// Bug 8: help offers only what runs; global query flags after the subcommand; a config's

@@ -61,7 +61,8 @@ pub enum IngestError {
         hint: &'static str,
     },
     #[error(
-        "{at}: no article files here (sitrep reads .txt, .text, .jsonl, .ndjson in directories); \
+        "{at}: no article files here (in directories sitrep reads .txt, .text, .jsonl, .ndjson, .html, \
+         .htm, .xhtml, .warc, each also .gz); \
          skipped {count} other file(s): {examples} (name a file to read it whatever its extension)"
     )]
     NoArticleFiles {

@@ -38,8 +38,8 @@ pub use header::{parse_date, parse_header, BadHeader, Header};
 pub use jsonl::{parse_line, JsonlReader};
 pub use sitrep_web::{encoding_for_label, Encoding};
 pub use sources::{
-    path_id, stdin_id, Input, Records, HTML_EXTENSIONS, JSONL_EXTENSIONS, TEXT_EXTENSIONS,
-    WARC_EXTENSIONS,
+    path_id, stdin_id, survey, Input, Records, Survey, HTML_EXTENSIONS, JSONL_EXTENSIONS,
+    TEXT_EXTENSIONS, WARC_EXTENSIONS,
 };
 pub use text::text_document;
 pub use web::page_date;

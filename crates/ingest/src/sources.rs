@@ -312,6 +312,62 @@ pub fn stdin_id(bytes: &[u8]) -> String {
     format!("stdin:{h:016x}")
 }
 
+/// What the inputs hold before anything is read, by the same walk the reading does.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Survey {
+    /// Bytes of the files that will be read; `None` when standard input is among the inputs.
+    pub bytes: Option<u64>,
+    /// Files inside directories that hold article files but are not article files by name:
+    /// passed over. (A directory with none at all is a read error of its own.)
+    pub skipped: usize,
+    /// The first few of them.
+    pub skipped_examples: Vec<String>,
+}
+
+/// Surveys the inputs: their size for a progress bar, and the files a directory walk will
+/// pass over, so a mixed folder is reported rather than half-read in silence. Unreadable
+/// paths count nothing here: reading them reports the error.
+pub fn survey(inputs: &[Input]) -> Survey {
+    let mut out = Survey {
+        bytes: Some(0),
+        ..Survey::default()
+    };
+    for input in inputs {
+        let path = match input {
+            Input::Stdin => {
+                out.bytes = None;
+                continue;
+            }
+            Input::Path(path) => path,
+        };
+        let Ok(meta) = std::fs::metadata(path) else {
+            continue;
+        };
+        let bytes = if meta.is_dir() {
+            let mut found = Walk::default();
+            if walk(path, &mut found).is_err() || found.files.is_empty() {
+                continue;
+            }
+            out.skipped += found.skipped;
+            for example in found.skipped_examples {
+                if out.skipped_examples.len() < 3 {
+                    out.skipped_examples.push(example);
+                }
+            }
+            found
+                .files
+                .iter()
+                .filter_map(|f| std::fs::metadata(f).ok())
+                .map(|m| m.len())
+                .sum()
+        } else {
+            meta.len()
+        };
+        out.bytes = out.bytes.map(|total| total + bytes);
+    }
+    out
+}
+
 /// What a directory walk found: the article files, and how many others were passed over
 /// (with the first few names, for the message when nothing else was found).
 #[derive(Default)]

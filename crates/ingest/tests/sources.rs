@@ -1,6 +1,9 @@
 //! Reading real files and directories: order, formats by extension and by content, errors.
 
-use sitrep_ingest::{read, IngestOptions, Input};
+use sitrep_ingest::{
+    read, survey, IngestOptions, Input, HTML_EXTENSIONS, JSONL_EXTENSIONS, TEXT_EXTENSIONS,
+    WARC_EXTENSIONS,
+};
 use std::fs;
 
 fn ids_and_errors(inputs: Vec<Input>, max_bytes: usize) -> Vec<String> {
@@ -198,4 +201,53 @@ fn gzip_files_and_folders_without_articles_are_explained() {
     assert!(got[0].contains("no article files here"), "{got:?}");
     assert!(got[0].contains("skipped 2 other file(s)"), "{got:?}");
     assert!(got[0].contains("a.json"), "{got:?}");
+}
+
+#[test]
+fn a_survey_counts_what_will_be_read_and_what_is_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let mixed = dir.path().join("mixed");
+    fs::create_dir_all(mixed.join("inner")).unwrap();
+    let (a, b) = ("Twelve bytes", "{\"id\":\"b\",\"text\":\"x\"}\n");
+    fs::write(mixed.join("a.txt"), a).unwrap();
+    fs::write(mixed.join("inner/b.jsonl"), b).unwrap();
+    fs::write(mixed.join("report.pdf"), "%PDF-1.4").unwrap();
+    fs::write(mixed.join("inner/notes.md"), "notes").unwrap();
+    fs::write(mixed.join(".hidden"), "not counted: hidden").unwrap();
+    let only_other = dir.path().join("only_other");
+    fs::create_dir_all(&only_other).unwrap();
+    fs::write(only_other.join("a.json"), "{}").unwrap();
+
+    let got = survey(&[Input::Path(mixed.clone()), Input::Path(only_other)]);
+    // Only the article files' bytes; the folder without any is a read error, not a skip.
+    assert_eq!(got.bytes, Some((a.len() + b.len()) as u64));
+    assert_eq!(got.skipped, 2);
+    assert_eq!(
+        got.skipped_examples,
+        vec![
+            mixed.join("inner/notes.md").display().to_string(),
+            mixed.join("report.pdf").display().to_string()
+        ]
+    );
+    assert_eq!(
+        survey(&[Input::Path(mixed), Input::Stdin]).bytes,
+        None,
+        "standard input has no size"
+    );
+}
+
+#[test]
+fn the_no_article_files_message_names_every_extension_read() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.json"), "{}").unwrap();
+    let got = ids_and_errors(vec![Input::Path(dir.path().to_path_buf())], 1000);
+    let known = [
+        TEXT_EXTENSIONS,
+        JSONL_EXTENSIONS,
+        HTML_EXTENSIONS,
+        WARC_EXTENSIONS,
+    ];
+    for ext in known.concat() {
+        assert!(got[0].contains(&format!(".{ext},")), "{ext}: {got:?}");
+    }
 }
