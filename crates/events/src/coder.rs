@@ -765,12 +765,41 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 return None;
             }
         }
-        let inner_code = inner.as_ref().map(|a| a.code);
         let rule = match &inner {
             Some(a) => format!("complement {:?} of {}", comp.class, a.rule),
             None => format!("complement {:?}", comp.class),
         };
         let inner_symmetric = inner.as_ref().is_some_and(|a| a.symmetric);
+        let (code, target, commissive) = self.recode_complement(g, &comp, inner, addressee)?;
+        let mut target = target;
+        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
+        let symmetric = symmetric(code) || inner_symmetric;
+        Some(Act {
+            code,
+            head: grp.head,
+            source,
+            target,
+            commissive,
+            complement: true,
+            symmetric,
+            required_target: false,
+            rule,
+        })
+    }
+
+    /// The code and target a complement verb of class `comp.class` makes of its inner act
+    /// (`inner`, None when it coded nothing), and whether the result is the subject's own
+    /// commitment: "agreed to meet" an intent, "refused to meet" a refusal, "threatened to
+    /// attack" a threat, "demanded that X leave" a demand on X ... None: not coded.
+    fn recode_complement(
+        &self,
+        g: usize,
+        comp: &Comp,
+        inner: Option<Act<'a>>,
+        addressee: Vec<Actor>,
+    ) -> Option<(&'a str, Vec<Actor>, bool)> {
+        let grp = self.c.groups[g];
+        let inner_code = inner.as_ref().map(|a| a.code);
         let inner_target = || match &inner {
             Some(a) if !a.target.is_empty() => a.target.clone(),
             _ => self.loose_target(comp.inner),
@@ -919,20 +948,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 ("014", inner_target())
             }
         };
-        let mut target = target;
-        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
-        let symmetric = symmetric(code) || inner_symmetric;
-        Some(Act {
-            code,
-            head: grp.head,
-            source,
-            target,
-            commissive,
-            complement: true,
-            symmetric,
-            required_target: false,
-            rule,
-        })
+        Some((code, target, commissive))
     }
 
     /// The complement of a complement-taking head: "to X", "of X-ing", "that Y X".
