@@ -719,19 +719,6 @@ impl<'d> Clauses<'d> {
             return Subject::None;
         }
         let mut i = grp.start as isize - 1;
-        let inherit = |me: &Self| {
-            // "said the chancellor was key and dismissed ...": the coordinated verb goes with
-            // the main verb, not with a copula of the reported clause.
-            let mut p = g;
-            while p > 0 {
-                p -= 1;
-                let pg = me.groups[p];
-                if me.w[pg.head].pos == Upos::Verb && !pg.infinitive {
-                    return me.subject_depth(p, depth + 1);
-                }
-            }
-            Subject::None
-        };
         while i >= 0 {
             let k = i as usize;
             let w = self.w[k];
@@ -740,107 +727,41 @@ impl<'d> Clauses<'d> {
                 continue;
             }
             if w.text == ")" {
-                // A parenthesis: "the Umma (Nation) party", "the union (SSS)".
-                let mut m = i - 1;
-                while m >= 0 && self.w[m as usize].text != "(" {
-                    m -= 1;
+                match self.before_parenthesis(i) {
+                    Some(m) => {
+                        i = m;
+                        continue;
+                    }
+                    None => return Subject::None,
                 }
-                if m >= 0 {
-                    i = m - 1;
-                    continue;
-                }
-                return Subject::None;
             }
             if self.is_relative(k) {
-                let mut m = k as isize - 1;
-                if m >= 0 && self.w[m as usize].text == "," {
-                    m -= 1;
-                }
-                // The antecedent is the nearest phrase ("Sharon and Netanyahu, who backed":
-                // Netanyahu), with what it is attached to ("the leader of Iran who").
-                return match (m >= 0).then(|| self.np_of[m as usize]).flatten() {
-                    Some(np) => {
-                        let np = np as usize;
-                        let s = self.nps[np].start;
-                        let attached =
-                            s >= 2 && self.w[s - 1].pos == Upos::Adp && self.lemma(s - 1) == "of";
-                        Subject::Np(if attached { self.chain_start(np) } else { np })
-                    }
-                    None => Subject::None,
-                };
+                return self.relative_antecedent(k);
             }
             if let Some(np) = self.np_of[k] {
                 let np = np as usize;
-                let s = self.nps[np].start;
-                // An adjunct phrase ("on Monday", "in a statement"): skip it; "at least
-                // three civilians" is a quantity, not an adjunct.
-                if s > 0
-                    && self.w[s - 1].pos == Upos::Adp
-                    && !ATTACH.contains(&self.lemma(s - 1))
-                    && !matches!(self.lemma(s), "least" | "most")
-                {
-                    i = s as isize - 2;
+                if let Some(before) = self.before_adjunct(np) {
+                    i = before;
                     continue;
                 }
-                let mut start = self.chain_start(np);
-                // "Russian aircraft including helicopters killed", "aircraft using guided
-                // missiles killed": a participle phrase inside the subject.
-                for _ in 0..3 {
-                    let mut actors = Vec::new();
-                    self.np_actors_as(start, 3, true, &mut actors);
-                    if !actors.is_empty() {
-                        break;
-                    }
-                    let ps = self.nps[start].start;
-                    let Some(pg) = (ps > 1)
-                        .then(|| self.group_of[ps - 1])
-                        .flatten()
-                        .map(|x| self.groups[x as usize])
-                    else {
-                        break;
-                    };
-                    let bare = pg.start + 1 == pg.end && self.w[pg.head].pos == Upos::Verb;
-                    match (pg.start > 0).then(|| self.np_of[pg.start - 1]).flatten() {
-                        Some(prev) if bare => start = self.chain_start(prev as usize),
-                        _ => break,
-                    }
-                }
-                return Subject::Np(start);
+                return Subject::Np(self.subject_start(np));
             }
             if w.text == "," {
                 if grp.gerund {
-                    return inherit(self);
+                    return self.inherited_subject(g, depth);
                 }
-                // An apposition "X, a key ally, has ...": jump to before the opening comma.
-                let mut m = k as isize - 1;
-                let mut finite = false;
-                while m >= 0
-                    && (self.w[m as usize].text != "," || self.comma_list_before(m as usize))
-                    && (!self.is_boundary(m as usize) || self.is_relative(m as usize))
-                {
-                    if let Some(x) = self.group_of[m as usize] {
-                        let x = self.groups[x as usize];
-                        let t = self.w[x.head].text;
-                        let participle = x.gerund
-                            || (x.start + 1 == x.end && (t.ends_with("ed") || t.ends_with("en")));
-                        finite |= !participle;
+                match self.before_apposition(k) {
+                    Some(m) => {
+                        i = m;
+                        continue;
                     }
-                    m -= 1;
+                    None => return Subject::None,
                 }
-                // ", which combines ..., " is an apposition too; other finite clauses are not.
-                if finite && !(m >= 0 && self.is_relative(m as usize + 1)) {
-                    return Subject::None;
-                }
-                if m > 0 && self.w[m as usize].text == "," && self.np_of[m as usize - 1].is_some() {
-                    i = m - 1;
-                    continue;
-                }
-                return Subject::None;
             }
             if w.pos == Upos::Cconj {
                 // Coordinated verb phrases share the subject.
                 if k > 0 && self.np_of[k - 1].is_none() {
-                    return inherit(self);
+                    return self.inherited_subject(g, depth);
                 }
                 if k > 0
                     && self
@@ -850,13 +771,128 @@ impl<'d> Clauses<'d> {
                         .flatten()
                         .is_some()
                 {
-                    return inherit(self);
+                    return self.inherited_subject(g, depth);
                 }
-                return inherit(self);
+                return self.inherited_subject(g, depth);
             }
             return Subject::None;
         }
         Subject::None
+    }
+
+    /// The subject of the nearest earlier finite verb group, for a group that shares it
+    /// (coordinated, or a participle after a comma). "said the chancellor was key and
+    /// dismissed ...": the coordinated verb goes with the main verb, not with a copula of
+    /// the reported clause.
+    fn inherited_subject(&self, g: usize, depth: u8) -> Subject {
+        let mut p = g;
+        while p > 0 {
+            p -= 1;
+            let pg = self.groups[p];
+            if self.w[pg.head].pos == Upos::Verb && !pg.infinitive {
+                return self.subject_depth(p, depth + 1);
+            }
+        }
+        Subject::None
+    }
+
+    /// Where the subject search goes on before a parenthesis closing at `i` ("the Umma
+    /// (Nation) party", "the union (SSS)"): before its opening bracket; None without one.
+    fn before_parenthesis(&self, i: isize) -> Option<isize> {
+        let mut m = i - 1;
+        while m >= 0 && self.w[m as usize].text != "(" {
+            m -= 1;
+        }
+        (m >= 0).then_some(m - 1)
+    }
+
+    /// The antecedent of the relative pronoun at `k`: the nearest phrase before it ("Sharon
+    /// and Netanyahu, who backed": Netanyahu), with what it is attached to ("the leader of
+    /// Iran who").
+    fn relative_antecedent(&self, k: usize) -> Subject {
+        let mut m = k as isize - 1;
+        if m >= 0 && self.w[m as usize].text == "," {
+            m -= 1;
+        }
+        match (m >= 0).then(|| self.np_of[m as usize]).flatten() {
+            Some(np) => {
+                let np = np as usize;
+                let s = self.nps[np].start;
+                let attached =
+                    s >= 2 && self.w[s - 1].pos == Upos::Adp && self.lemma(s - 1) == "of";
+                Subject::Np(if attached { self.chain_start(np) } else { np })
+            }
+            None => Subject::None,
+        }
+    }
+
+    /// Where the subject search goes on when phrase `np` is an adjunct ("on Monday", "in a
+    /// statement"): before its preposition; None when it is no adjunct ("at least three
+    /// civilians" is a quantity).
+    fn before_adjunct(&self, np: usize) -> Option<isize> {
+        let s = self.nps[np].start;
+        (s > 0
+            && self.w[s - 1].pos == Upos::Adp
+            && !ATTACH.contains(&self.lemma(s - 1))
+            && !matches!(self.lemma(s), "least" | "most"))
+        .then_some(s as isize - 2)
+    }
+
+    /// The first phrase of the subject ending in phrase `np`: its chain start, stepping over
+    /// a participle phrase inside the subject that names no actor ("Russian aircraft
+    /// including helicopters killed", "aircraft using guided missiles killed").
+    fn subject_start(&self, np: usize) -> usize {
+        let mut start = self.chain_start(np);
+        for _ in 0..3 {
+            let mut actors = Vec::new();
+            self.np_actors_as(start, 3, true, &mut actors);
+            if !actors.is_empty() {
+                break;
+            }
+            let ps = self.nps[start].start;
+            let Some(pg) = (ps > 1)
+                .then(|| self.group_of[ps - 1])
+                .flatten()
+                .map(|x| self.groups[x as usize])
+            else {
+                break;
+            };
+            let bare = pg.start + 1 == pg.end && self.w[pg.head].pos == Upos::Verb;
+            match (pg.start > 0).then(|| self.np_of[pg.start - 1]).flatten() {
+                Some(prev) if bare => start = self.chain_start(prev as usize),
+                _ => break,
+            }
+        }
+        start
+    }
+
+    /// Where the subject search goes on at the comma `k` closing an apposition ("X, a key
+    /// ally, has ..."): before the opening comma, when a phrase stands there; None when the
+    /// comma closes a finite clause (", which combines ..., " is an apposition too) or no
+    /// phrase precedes the apposition.
+    fn before_apposition(&self, k: usize) -> Option<isize> {
+        let mut m = k as isize - 1;
+        let mut finite = false;
+        while m >= 0
+            && (self.w[m as usize].text != "," || self.comma_list_before(m as usize))
+            && (!self.is_boundary(m as usize) || self.is_relative(m as usize))
+        {
+            if let Some(x) = self.group_of[m as usize] {
+                let x = self.groups[x as usize];
+                let t = self.w[x.head].text;
+                let participle =
+                    x.gerund || (x.start + 1 == x.end && (t.ends_with("ed") || t.ends_with("en")));
+                finite |= !participle;
+            }
+            m -= 1;
+        }
+        if finite && !(m >= 0 && self.is_relative(m as usize + 1)) {
+            return None;
+        }
+        if m > 0 && self.w[m as usize].text == "," && self.np_of[m as usize - 1].is_some() {
+            return Some(m - 1);
+        }
+        None
     }
 
     /// The first phrase of a subject: steps left over attachments ("leaders of X") and

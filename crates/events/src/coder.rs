@@ -778,12 +778,41 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 return None;
             }
         }
-        let inner_code = inner.as_ref().map(|a| a.code);
         let rule = match &inner {
             Some(a) => format!("complement {:?} of {}", comp.class, a.rule),
             None => format!("complement {:?}", comp.class),
         };
         let inner_symmetric = inner.as_ref().is_some_and(|a| a.symmetric);
+        let (code, target, commissive) = self.recode_complement(g, &comp, inner, addressee)?;
+        let mut target = target;
+        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
+        let symmetric = symmetric(code) || inner_symmetric;
+        Some(Act {
+            code,
+            head: grp.head,
+            source,
+            target,
+            commissive,
+            complement: true,
+            symmetric,
+            required_target: false,
+            rule,
+        })
+    }
+
+    /// The code and target a complement verb of class `comp.class` makes of its inner act
+    /// (`inner`, None when it coded nothing), and whether the result is the subject's own
+    /// commitment: "agreed to meet" an intent, "refused to meet" a refusal, "threatened to
+    /// attack" a threat, "demanded that X leave" a demand on X ... None: not coded.
+    fn recode_complement(
+        &self,
+        g: usize,
+        comp: &Comp,
+        inner: Option<Act<'a>>,
+        addressee: Vec<Actor>,
+    ) -> Option<(&'a str, Vec<Actor>, bool)> {
+        let grp = self.c.groups[g];
+        let inner_code = inner.as_ref().map(|a| a.code);
         let inner_target = || match &inner {
             Some(a) if !a.target.is_empty() => a.target.clone(),
             _ => self.loose_target(comp.inner),
@@ -932,20 +961,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 ("014", inner_target())
             }
         };
-        let mut target = target;
-        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
-        let symmetric = symmetric(code) || inner_symmetric;
-        Some(Act {
-            code,
-            head: grp.head,
-            source,
-            target,
-            commissive,
-            complement: true,
-            symmetric,
-            required_target: false,
-            rule,
-        })
+        Some((code, target, commissive))
     }
 
     /// The complement of a complement-taking head: "to X", "of X-ing", "that Y X".
@@ -1167,8 +1183,48 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
 
     /// The event a group codes, with its own polarity and modality applied.
     fn code_group(&mut self, g: usize) -> Option<Act<'a>> {
+        if let Some(reason) = self.no_clause_of_its_own(g) {
+            return self.why(g, reason);
+        }
+        let grp = self.c.groups[g];
+        let act = self.evaluate(g, 0);
+        if let Some(reason) = self.not_asserted(g) {
+            return self.why(g, reason);
+        }
+        let Some(mut act) = act else {
+            return self.why(
+                g,
+                "no pattern of this verb matched (or its complement coded nothing)",
+            );
+        };
+        // A consultation needs a counterpart ("met Iran", "Russia and Iran met"); a pattern
+        // marked [!..] needs its target.
+        if !act.complement
+            && act.target.is_empty()
+            && ((act.required_target && !act.symmetric)
+                || (act.source.len() < 2 && act.code.starts_with("04") && !grp.passive))
+        {
+            return self.why(g, "the pattern needs a named target and none was found");
+        }
+        let future_commit = match self.apply_polarity_and_modality(g, &mut act) {
+            Ok(future_commit) => future_commit,
+            Err(reason) => return self.why(g, reason),
+        };
+        self.speaker_as_source(g, &mut act, future_commit);
+        if act.source.is_empty() && !grp.passive {
+            // Only a passive ("civilians were killed") may name the victim alone.
+            return self.why(g, "no named source actor");
+        }
+        self.note(g, || format!("coded {} by {}", act.code, act.rule));
+        Some(act)
+    }
+
+    /// Why group `g` is no clause of its own (before its act is evaluated), if it is not:
+    /// taken by a complement verb, an infinitive or a participle after a preposition, or a
+    /// participle describing the noun before it.
+    fn no_clause_of_its_own(&self, g: usize) -> Option<&'static str> {
         if self.consumed[g] {
-            return self.why(g, "taken as the complement of another verb");
+            return Some("taken as the complement of another verb");
         }
         let c = self.c;
         let grp = c.groups[g];
@@ -1176,8 +1232,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         // and an infinitive not taken by a complement verb is a purpose or a plan, not an act
         // ("troops were sent to attack").
         if (grp.gerund && grp.start > 0 && c.w[grp.start - 1].pos == Upos::Adp) || grp.infinitive {
-            return self.why(
-                g,
+            return Some(
                 "an infinitive or a participle after a preposition: a purpose or plan, not an act",
             );
         }
@@ -1199,12 +1254,20 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 c.w.get(grp.end)
                     .is_some_and(|w| w.pos == Upos::Adp && matches!(w.lemma, "by" | "with"));
             if grp.gerund || ((t.ends_with("ed") || t.ends_with("en")) && next_by_with) {
-                return self.why(g, "a participle describing the noun before it");
+                return Some("a participle describing the noun before it");
             }
         }
-        let act = self.evaluate(g, 0);
+        None
+    }
+
+    /// Why group `g`'s act is not asserted by the text, if it is not: hypothetical, under a
+    /// negated verb, a bare verb that is another verb's complement, or a future or
+    /// conditional relative clause.
+    fn not_asserted(&self, g: usize) -> Option<&'static str> {
+        let c = self.c;
+        let grp = c.groups[g];
         if c.hypothetical(grp.head) {
-            return self.why(g, "hypothetical (if/unless/whether clause)");
+            return Some("hypothetical (if/unless/whether clause)");
         }
         // "did not mean that Libya had cut ties": a clause under a negated verb is not asserted.
         if let Some(prev) = (0..g).rev().find(|&p| !c.groups[p].infinitive) {
@@ -1212,7 +1275,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if pg.neg
                 && (pg.end..grp.start).any(|k| c.lower_is(k, "that") && c.w[k].pos == Upos::Sconj)
             {
-                return self.why(g, "under a negated verb: not asserted");
+                return Some("under a negated verb: not asserted");
             }
         }
         // "helped Taiwan defend itself": a bare verb after its verb's object is a complement.
@@ -1225,7 +1288,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if let Subject::Np(np) = c.subject(g) {
                 let s0 = c.nps[np].start;
                 if s0 > 0 && c.group_of[s0 - 1].is_some() {
-                    return self.why(g, "a bare verb after another verb's object: its complement");
+                    return Some("a bare verb after another verb's object: its complement");
                 }
             }
         }
@@ -1240,27 +1303,22 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 && sitrep_text::lexical::relative_pronoun(c.w[b].lemma)
                     == Some(sitrep_text::lexical::RelativeRole::Subject)
             {
-                return self.why(
-                    g,
-                    "a future or conditional relative clause describing a noun",
-                );
+                return Some("a future or conditional relative clause describing a noun");
             }
         }
-        let Some(mut act) = act else {
-            return self.why(
-                g,
-                "no pattern of this verb matched (or its complement coded nothing)",
-            );
-        };
-        // A consultation needs a counterpart ("met Iran", "Russia and Iran met"); a pattern
-        // marked [!..] needs its target.
-        if !act.complement
-            && act.target.is_empty()
-            && ((act.required_target && !act.symmetric)
-                || (act.source.len() < 2 && act.code.starts_with("04") && !grp.passive))
-        {
-            return self.why(g, "the pattern needs a named target and none was found");
-        }
+        None
+    }
+
+    /// The group's own negation and modality applied to its act: a negated cooperation is
+    /// a refusal, a future cooperation an intent and a future hostile act a threat,
+    /// "must"/"should" said by another speaker a demand or an appeal. Ok(whether the act
+    /// became a future commitment), or Err(why it is not coded).
+    fn apply_polarity_and_modality(
+        &self,
+        g: usize,
+        act: &mut Act<'a>,
+    ) -> Result<bool, &'static str> {
+        let grp = self.c.groups[g];
         let mut future_commit = false;
         if !act.complement {
             let k = kind(act.code);
@@ -1270,11 +1328,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 let verbal_support = act.code.starts_with("05") && act.code != "057";
                 act.code = match transform::refuse(act.code) {
                     Some(r) if k == Kind::Cooperative && !verbal_support => r,
-                    _ => return self.why(g, "negated: the act did not happen"),
+                    _ => return Err("negated: the act did not happen"),
                 };
             } else {
                 match grp.modal {
-                    Modal::Hedge => return self.why(g, "hedged (may, might, could): not asserted"),
+                    Modal::Hedge => return Err("hedged (may, might, could): not asserted"),
                     Modal::Future => match k {
                         Kind::Cooperative => {
                             if let Some(i) = transform::intent(act.code) {
@@ -1284,14 +1342,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                         }
                         Kind::Hostile | Kind::Protest => {
                             let Some(t) = transform::threat(act.code) else {
-                                return self.why(g, "future hostile act without a threat code");
+                                return Err("future hostile act without a threat code");
                             };
                             act.code = t;
                             future_commit = true;
                         }
                         // A future statement, demand or investigation has not happened.
                         _ if act.code.starts_with("13") => {}
-                        _ => return self.why(g, "future: has not happened"),
+                        _ => return Err("future: has not happened"),
                     },
                     Modal::Must | Modal::Should => {
                         // "Y must X", said by someone else: a demand (an appeal for "should").
@@ -1301,7 +1359,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                                 .iter()
                                 .any(|s| act.source.iter().any(|a| a.entity == s.entity))
                         {
-                            return self.why(g, "must/should without another speaker demanding it");
+                            return Err("must/should without another speaker demanding it");
                         }
                         act.code = if grp.modal == Modal::Must {
                             transform::demand(act.code)
@@ -1315,8 +1373,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 }
             }
         } else if grp.modal == Modal::Hedge {
-            return self.why(g, "hedged (may, might, could): not asserted");
+            return Err("hedged (may, might, could): not asserted");
         }
+        Ok(future_commit)
+    }
+
+    /// A threat or promise is the speaker's act: the subject of the reporting verb ("US
+    /// officials said Western countries will impose sanctions"), or the quote's speaker when
+    /// the act names no source and its subject is unnamed.
+    fn speaker_as_source(&self, g: usize, act: &mut Act<'a>, future_commit: bool) {
         if (act.commissive || future_commit)
             && (act.code.starts_with("13") || act.code.starts_with("03"))
         {
@@ -1345,15 +1410,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             act.target
                 .retain(|t| !src.iter().any(|s| s.entity == t.entity));
         }
-        // Only for a clause that names no one as subject (none, or a pronoun): a subject the
-        // rules refused ("the Paris-based group": a modifier) is not replaced by the quotes
-        // stage's guess.
+        // The quotes stage's speaker of a cue verb ("..., he warned"), only for a clause that
+        // names no one as subject (none, or a pronoun): a subject the rules refused ("the
+        // Paris-based group": a modifier) is not replaced by the quotes stage's guess.
+        let c = self.c;
+        let grp = c.groups[g];
         let tree_named = c
             .tree_subject(grp.head)
             .is_some_and(|s| c.w[s].pos != Upos::Pron);
         if act.source.is_empty() && !grp.passive && unnamed_subject && !tree_named {
             if let Some(s) = self.cue_speaker.and_then(|f| f(grp.head)) {
-                // "..., he warned": the cue's speaker as the quotes stage resolved it.
                 act.source = vec![s];
                 act.target.retain(|t| t.entity != s.entity);
                 self.note(g, || {
@@ -1361,12 +1427,6 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 });
             }
         }
-        if act.source.is_empty() && !grp.passive {
-            // Only a passive ("civilians were killed") may name the victim alone.
-            return self.why(g, "no named source actor");
-        }
-        self.note(g, || format!("coded {} by {}", act.code, act.rule));
-        Some(act)
     }
 
     /// "talks between A and B": symmetric noun events with both sides named.
