@@ -39,10 +39,15 @@ fn coded(chain: &Chain, text: &str) -> Document {
 /// "CODE:SRC>TGT" per event the coder found, sorted. Statements coded from a quotation's
 /// cue are left out: their source is the speaker the quotes stage chose.
 fn summary(d: &Document) -> Vec<String> {
+    dyads(d, |e| e.quote.is_none() || !e.rule.contains("cue"))
+}
+
+/// "CODE:SRC>TGT" of the events `keep` accepts, sorted.
+fn dyads(d: &Document, keep: impl Fn(&sitrep_doc::Event) -> bool) -> Vec<String> {
     let mut v: Vec<String> = d
         .events
         .iter()
-        .filter(|e| e.quote.is_none() || !e.rule.contains("cue"))
+        .filter(|e| keep(e))
         .map(|e| {
             format!(
                 "{}:{}>{}",
@@ -168,26 +173,7 @@ fn actors_come_from_the_tree() {
 
 /// Every event with its rule kind, statements from quotation cues included.
 fn all_events(d: &Document) -> Vec<String> {
-    let mut v: Vec<String> = d
-        .events
-        .iter()
-        .map(|e| {
-            format!(
-                "{}:{}>{}",
-                e.code,
-                e.source
-                    .as_ref()
-                    .map(|a| a.actor_code.as_str())
-                    .unwrap_or(""),
-                e.target
-                    .as_ref()
-                    .map(|a| a.actor_code.as_str())
-                    .unwrap_or("")
-            )
-        })
-        .collect();
-    v.sort();
-    v
+    dyads(d, |_| true)
 }
 
 /// Statements of the seed's shapes (issue 17 case table: the named officials are the
