@@ -655,15 +655,24 @@ fn addressee(
     }
     let t = doc.tokens.get(k)?;
     let m = &doc.mentions[*ix.mention_at.get(&t.span.start())?];
-    let e = m.entity.filter(|&e| e != speaker.entity)?;
-    let a = EventsStage::event_actor(
+    let a = mention_actor(doc, m, Some(speaker.entity))?;
+    statement_target(&a, speaker_code(doc, speaker)?).then_some(a)
+}
+
+/// The event actor a mention names, unless it is `not` (the speaker).
+fn mention_actor(
+    doc: &Document,
+    m: &sitrep_doc::Mention,
+    not: Option<sitrep_doc::EntityId>,
+) -> Option<EventActor> {
+    let entity = m.entity.filter(|&e| Some(e) != not)?;
+    EventsStage::event_actor(
         doc,
         Actor {
-            entity: e,
+            entity,
             span: m.span,
         },
-    )?;
-    statement_target(&a, speaker_code(doc, speaker)?).then_some(a)
+    )
 }
 
 fn speaker_code(doc: &Document, speaker: Actor) -> Option<&str> {
@@ -690,7 +699,6 @@ fn statement_target(target: &EventActor, source_code: &str) -> bool {
 fn about(doc: &Document, ix: &DocIndex, content: Span, source: &EventActor) -> Option<EventActor> {
     ix.mentions.inside(content).into_iter().find_map(|mi| {
         let m = &doc.mentions[mi as usize];
-        let e = m.entity.filter(|&e| Some(e) != source.entity)?;
         let k = doc.token_at_or_after(m.span.start());
         let locative = k > 0
             && doc.tokens.get(k - 1).is_some_and(|t| {
@@ -705,13 +713,7 @@ fn about(doc: &Document, ix: &DocIndex, content: Span, source: &EventActor) -> O
         if locative || modifier {
             return None;
         }
-        let a = EventsStage::event_actor(
-            doc,
-            Actor {
-                entity: e,
-                span: m.span,
-            },
-        )?;
+        let a = mention_actor(doc, m, source.entity)?;
         statement_target(&a, &source.actor_code).then_some(a)
     })
 }

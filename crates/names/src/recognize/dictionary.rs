@@ -25,33 +25,24 @@ impl Recognizer<'_> {
     /// word before a place.
     fn dictionary_mention(&self, m: &Match) -> Option<Cand> {
         let v = self.v;
-        let country = m.entries.iter().find_map(|e| {
-            if let Entry::Country(c) = *e {
-                Some(c)
-            } else {
-                None
-            }
+        let country = m.entries.iter().find_map(|e| match *e {
+            Entry::Country(c) => Some(c),
+            _ => None,
         });
         let states: Vec<StateId> = m
             .entries
             .iter()
-            .filter_map(|e| {
-                if let Entry::State(s) = *e {
-                    Some(s)
-                } else {
-                    None
-                }
+            .filter_map(|e| match *e {
+                Entry::State(s) => Some(s),
+                _ => None,
             })
             .collect();
         let cities: Vec<CityId> = m
             .entries
             .iter()
-            .filter_map(|e| {
-                if let Entry::City(c) = *e {
-                    Some(c)
-                } else {
-                    None
-                }
+            .filter_map(|e| match *e {
+                Entry::City(c) => Some(c),
+                _ => None,
             })
             .collect();
         // A name's span leaves out its article ("the New York Times" -> "New York Times").
