@@ -334,6 +334,16 @@ impl<'d> Clauses<'d> {
             .is_some_and(|w| w.lemma == s || w.text.eq_ignore_ascii_case(s))
     }
 
+    /// The verb group that starts at word `k`, if one does.
+    pub fn group_starting(&self, k: usize) -> Option<usize> {
+        self.group_of
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|x| x as usize)
+            .filter(|&x| self.groups[x].start == k)
+    }
+
     fn pos(&self, i: usize) -> Upos {
         self.w.get(i).map(|w| w.pos).unwrap_or(Upos::X)
     }
