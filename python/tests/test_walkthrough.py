@@ -16,6 +16,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+import zlib
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -146,6 +147,21 @@ def test_store_reads_in_sqlite3_and_queries_take_patterns(cli, corpus, tmp_path)
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == len(ARTICLES) + 1
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] > 0
+    # Texts are stored compressed in SQLite's archive form: docs/SCHEMA.md's one-line
+    # function reads them (and the quotes through the view) in plain Python.
+    con.create_function(
+        "sqlar_uncompress", 2,
+        lambda data, size: data if data is None or len(data) == size else zlib.decompress(data),
+        deterministic=True)
+    text = con.execute(
+        "SELECT t.text FROM article_texts t WHERE t.id LIKE '%a.txt'").fetchone()[0]
+    assert text == "date 2022-01-14\nIran met Iraq in Baghdad.\n", text
+    quotes = con.execute("SELECT v.text, q.start, q.end, t.text FROM quote_texts v "
+                         "JOIN quotes q USING (quote) "
+                         "JOIN article_texts t ON t.article = q.article").fetchall()
+    assert quotes, "the corpus has quotes"
+    for quote, start, end, article in quotes:
+        assert quote == article.encode()[start:end].decode(), (quote, start, end)
     # Global flags before or after the query name; CSV with a header.
     for args in (("query", "--db", str(db), "--format", "csv", "stats"),
                  ("query", "stats", "--db", str(db), "--format", "csv")):

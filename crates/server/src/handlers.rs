@@ -200,7 +200,7 @@ pub(crate) async fn articles(State(s): Shared, Params(p): Params<ArticlesParams>
     f.opt("a.date >= ?", from);
     f.opt("a.date <= ?", to);
     let sql = format!(
-        "SELECT a.id, a.date, a.title, a.source, a.url, length(CAST(a.text AS BLOB)) AS bytes,
+        "SELECT a.id, a.date, a.title, a.source, a.url, a.size AS bytes,
                 (SELECT count(*) FROM events e WHERE e.article = a.article) AS events,
                 (SELECT count(*) FROM quotes q WHERE q.article = a.article) AS quotes
          FROM articles a WHERE {} ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
@@ -367,18 +367,20 @@ pub(crate) async fn quotes(State(s): Shared, Params(p): Params<QuotesParams>) ->
     f.opt("a.date >= ?", from);
     f.opt("a.date <= ?", to);
     let columns = "q.quote AS id, a.id AS article, a.title AS article_title, a.date, q.speaker,
-                   q.speaker_entity, q.kind, q.text, q.cue, q.start, q.end";
+                   q.speaker_entity, q.kind, t.text, q.cue, q.start, q.end";
     let sql = if words.is_some() {
         format!(
             "SELECT {columns}, snippet(quotes_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet
              FROM quotes_fts JOIN quotes q ON q.quote = quotes_fts.rowid
                   JOIN articles a ON a.article = q.article
+                  JOIN quote_texts t ON t.quote = q.quote
              WHERE {} ORDER BY bm25(quotes_fts), a.id, q.start LIMIT ? OFFSET ?",
             f.sql()
         )
     } else {
         format!(
             "SELECT {columns} FROM quotes q JOIN articles a ON a.article = q.article
+                  JOIN quote_texts t ON t.quote = q.quote
              WHERE {} ORDER BY a.date, a.id, q.start LIMIT ? OFFSET ?",
             f.sql()
         )
@@ -444,14 +446,15 @@ pub(crate) const EVENTS: Route = Route {
     params: EventsParams::PARAMS,
 };
 
-/// Event columns with the article and the evidence sentence (cut from the text by the byte
-/// span of its sentence, stored with the event).
+/// Event columns with the article and the evidence sentence (cut from the stored text by
+/// the byte span of its sentence, stored with the event).
 const EVENT_COLUMNS: &str = "e.event AS id, a.id AS article, a.title AS article_title, e.idx AS index_in_article,
     e.date, e.event_date, e.code, e.base, e.root, e.quad_class, e.goldstein,
     e.source_code, e.source_text, e.target_code, e.target_text,
     e.trigger, e.trigger_start, e.trigger_end, e.sentence, e.status, e.is_root, e.quote_idx,
     e.place_key, pe.name AS place, e.happening,
-    CAST(substr(CAST(a.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)
+    CAST(substr(sqlar_uncompress((SELECT t.text_z FROM texts t WHERE t.article = e.article), a.size),
+                e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)
         AS sentence_text";
 
 fn event_filter(p: &EventsParams) -> Result<Filter, ApiError> {

@@ -3,6 +3,7 @@
 use crate::error::{Ctx, StoreError};
 use crate::happenings::{self, GroupClass};
 use crate::hash::content_hash;
+use crate::record::QuoteRow;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use sitrep_doc::output::ArticleRecord;
 use sitrep_doc::Document;
@@ -139,10 +140,15 @@ pub(crate) fn ingest<A: Article>(
 }
 
 fn stored_text(tx: &Transaction, article: i64) -> Result<String, StoreError> {
-    tx.prepare_cached("SELECT text FROM articles WHERE article = ?1")
+    let (z, size): (Vec<u8>, i64) = tx
+        .prepare_cached(
+            "SELECT t.text_z, a.size FROM articles a JOIN texts t USING (article)
+             WHERE a.article = ?1",
+        )
         .ctx("prepare text lookup")?
-        .query_row([article], |r| r.get(0))
-        .ctx("look up text")
+        .query_row([article], |r| Ok((r.get(0)?, r.get(1)?)))
+        .ctx("look up text")?;
+    crate::sqlar::text(&z, size as usize)
 }
 
 /// Adds the quotes of the batch's new articles to the full-text index, in one statement.
@@ -153,7 +159,7 @@ fn index_quotes(tx: &Transaction, articles: &BTreeSet<i64>) -> Result<(), StoreE
     let ids = serde_json::to_string(articles)?;
     tx.prepare_cached(
         "INSERT INTO quotes_fts (rowid, text, speaker)
-         SELECT quote, text, speaker FROM quotes WHERE article IN (SELECT value FROM json_each(?1))",
+         SELECT quote, text, speaker FROM quote_texts WHERE article IN (SELECT value FROM json_each(?1))",
     )
     .ctx("prepare quote indexing")?
     .execute([ids])
@@ -174,10 +180,11 @@ fn ingest_one(
     if let Err(why) = validate(rec, text) {
         return Ok(Outcome::Rejected(why));
     }
-    // The stored JSON is a function of the record and the text: hashing it with the text
-    // hashes both.
-    let json = crate::record::slim_json(rec, text)?;
-    let hash = content_hash(&[text.as_bytes(), &json]);
+    // The text and the whole record (not only the part stored as JSON: the tables hold
+    // the rest).
+    let slim = crate::record::slim_json(rec, text)?;
+    let hash = content_hash(&[text.as_bytes(), &slim.whole]);
+    let json = slim.json;
 
     let existing: Option<(i64, String)> = tx
         .prepare_cached("SELECT article, hash FROM articles WHERE id = ?1")
@@ -201,8 +208,8 @@ fn ingest_one(
 
     let article: i64 = tx
         .prepare_cached(
-            "INSERT INTO articles (id, date, title, url, source, hash, tone, text, record_z, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, datetime('now')) RETURNING article",
+            "INSERT INTO articles (id, date, title, url, source, hash, tone, size, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now')) RETURNING article",
         )
         .ctx("prepare article insert")?
         .query_row(
@@ -214,15 +221,26 @@ fn ingest_one(
                 rec.source,
                 hash,
                 rec.tone.as_ref().map(|t| t.tone),
-                text,
-                crate::record::compress(&json)
+                text.len() as i64,
             ],
             |r| r.get(0),
         )
         .ctx("insert article")?;
+    tx.prepare_cached("INSERT INTO texts (article, text_z) VALUES (?1, ?2)")
+        .ctx("prepare text insert")?
+        .execute(params![article, crate::sqlar::compress(text.as_bytes())])
+        .ctx("insert text")?;
+    tx.prepare_cached("INSERT INTO records (article, size, record_z) VALUES (?1, ?2, ?3)")
+        .ctx("prepare record insert")?
+        .execute(params![
+            article,
+            json.len() as i64,
+            crate::record::compress(&json)
+        ])
+        .ctx("insert record")?;
 
     let entities = write_entities(tx, article, rec)?;
-    write_quotes(tx, article, rec, &entities)?;
+    write_quotes(tx, article, rec, text, &entities)?;
     write_events(tx, article, rec, &entities, touched)?;
     write_themes(tx, article, rec)?;
     unindexed.insert(article);
@@ -258,7 +276,7 @@ fn delete_article(
         // External-content FTS5: an entry is removed by replaying the values it was made of.
         tx.prepare_cached(
             "INSERT INTO quotes_fts (quotes_fts, rowid, text, speaker)
-             SELECT 'delete', quote, text, speaker FROM quotes WHERE article = ?1",
+             SELECT 'delete', quote, text, speaker FROM quote_texts WHERE article = ?1",
         )
         .ctx("prepare unindex quotes")?
         .execute([article])
@@ -280,6 +298,14 @@ fn delete_article(
         (
             "DELETE FROM mentions WHERE article = ?1",
             "delete replaced mentions",
+        ),
+        (
+            "DELETE FROM texts WHERE article = ?1",
+            "delete replaced text",
+        ),
+        (
+            "DELETE FROM records WHERE article = ?1",
+            "delete replaced record",
         ),
         (
             "DELETE FROM articles WHERE article = ?1",
@@ -324,7 +350,10 @@ fn write_entities(
         .ctx("prepare entity name")?;
     let mut mention = tx
         .prepare_cached(
-            "INSERT INTO mentions (article, local, entity, start, end, text, form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            // A record from another producer may name one span twice: the table keeps one
+            // row (the record keeps such an entity's mentions itself, see crate::record).
+            "INSERT OR IGNORE INTO mentions (article, local, entity, start, end, text, form)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )
         .ctx("prepare mention insert")?;
     let mut ids = Vec::with_capacity(rec.entities.len());
@@ -364,32 +393,35 @@ fn write_quotes(
     tx: &Transaction,
     article: i64,
     rec: &ArticleRecord,
+    text: &str,
     ids: &[i64],
 ) -> Result<(), StoreError> {
     let mut st = tx
         .prepare_cached(
-            "INSERT INTO quotes (article, idx, start, end, text, kind, speaker_entity, speaker,
-                                 speaker_start, speaker_end, cue)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO quotes (article, idx, start, end, text, kind, speaker_entity, speaker_local,
+                                 speaker, speaker_start, speaker_end, cue, cue_start, cue_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )
         .ctx("prepare quote insert")?;
     for (i, q) in rec.quotes.iter().enumerate() {
-        let sp = q.speaker.as_ref();
-        let speaker_entity = global(ids, sp.and_then(|s| s.entity));
         // The entity's canonical name finds "Ryabkov" from "he"; else the words in the text.
-        let speaker = sp.map(|s| s.name.clone().unwrap_or_else(|| s.text.clone()));
+        // The text under the quote's span is not stored twice (view quote_texts).
+        let row = QuoteRow::of(q, text);
         st.execute(params![
             article,
             i as i64,
-            q.start as i64,
-            q.end as i64,
-            q.text,
-            q.kind,
-            speaker_entity,
-            speaker,
-            sp.map(|s| s.start as i64),
-            sp.map(|s| s.end as i64),
-            q.cue.as_ref().map(|c| c.text.clone()),
+            row.start as i64,
+            row.end as i64,
+            row.text,
+            row.kind,
+            global(ids, row.speaker_local),
+            row.speaker_local,
+            row.speaker,
+            row.speaker_span.map(|s| s.0 as i64),
+            row.speaker_span.map(|s| s.1 as i64),
+            row.cue,
+            row.cue_span.map(|s| s.0 as i64),
+            row.cue_span.map(|s| s.1 as i64),
         ])
         .ctx("insert quote")?;
     }
@@ -458,12 +490,18 @@ fn write_events(
 fn write_themes(tx: &Transaction, article: i64, rec: &ArticleRecord) -> Result<(), StoreError> {
     let mut st = tx
         .prepare_cached(
-            "INSERT OR IGNORE INTO themes (article, theme, start, end) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT OR IGNORE INTO themes (article, theme, start, end, idx) VALUES (?1, ?2, ?3, ?4, ?5)",
         )
         .ctx("prepare theme insert")?;
-    for t in &rec.themes {
-        st.execute(params![article, t.theme, t.start as i64, t.end as i64])
-            .ctx("insert theme")?;
+    for (i, t) in rec.themes.iter().enumerate() {
+        st.execute(params![
+            article,
+            t.theme,
+            t.start as i64,
+            t.end as i64,
+            i as i64
+        ])
+        .ctx("insert theme")?;
     }
     Ok(())
 }

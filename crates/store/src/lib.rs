@@ -31,8 +31,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Tables (see `schema.rs`): `articles` (id, date, title, url, source, hash, tone, text, the
-//! schema-v1 record as JSON), `entities` (one row per entity key across articles) and
+//! Tables (see `schema.rs`): `articles` (id, date, title, url, source, hash, tone, the text
+//! and the part of the schema-v1 record no other table holds, both compressed), `entities` (one row per entity key across articles) and
 //! `entity_names` (every spelling seen), `mentions`, `quotes` with `quotes_fts` (FTS5 over
 //! quote text and speaker), `events` (one row per event mention, linked to its happening),
 //! `happenings`, and `dirty_classes` (happening classes waiting to be regrouped).
@@ -49,6 +49,7 @@ mod ingest;
 mod query;
 mod record;
 mod schema;
+mod sqlar;
 mod table;
 
 pub use error::StoreError;
@@ -99,6 +100,7 @@ impl Store {
             .ctx("set busy timeout")?;
         conn.execute_batch(schema::READ_PRAGMAS)
             .ctx("set pragmas")?;
+        sqlar::register(&conn)?;
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .ctx("read schema version")?;
@@ -131,6 +133,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .ctx("set busy timeout")?;
         conn.execute_batch(schema::PRAGMAS).ctx("set pragmas")?;
+        sqlar::register(&conn)?;
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .ctx("read schema version")?;

@@ -11,8 +11,9 @@ use crate::table::{Table, Value};
 use crate::Store;
 use chrono::NaiveDate;
 use rusqlite::types::ValueRef;
-use rusqlite::{params, Connection, Params, Statement};
+use rusqlite::{params, Connection, OptionalExtension, Params, Statement};
 use serde::{Deserialize, Serialize};
+use sitrep_doc::output::{ArticleRecord, MentionRecord, ThemeRecord};
 use std::collections::HashMap;
 
 /// One query. Build it from CLI arguments or an HTTP request, then [`run`] it.
@@ -477,8 +478,9 @@ fn quotes_by_speaker(conn: &Connection, q: &SpeakerQuery) -> Result<Table, Store
     let mut st = conn
         .prepare(
             "SELECT a.date, a.id AS article, coalesce(e.name, q.speaker) AS speaker, q.speaker_entity AS entity,
-                    q.kind, q.text AS quote, q.cue, q.start, q.end
+                    q.kind, t.text AS quote, q.cue, q.start, q.end
              FROM quotes q JOIN articles a ON a.article = q.article
+                  JOIN quote_texts t ON t.quote = q.quote
                   LEFT JOIN entities e ON e.entity = q.speaker_entity
              WHERE q.speaker_entity IN (SELECT value FROM json_each(?1))
                 OR (q.speaker_entity IS NULL AND q.speaker IN (SELECT value FROM json_each(?2)))
@@ -529,8 +531,9 @@ fn quotes_by_words(conn: &Connection, q: &WordsQuery) -> Result<Table, StoreErro
         .prepare(
             "SELECT a.date, a.id AS article, q.speaker,
                     snippet(quotes_fts, 0, '[', ']', '…', 16) AS snippet, q.kind, q.start, q.end,
-                    round(bm25(quotes_fts), 3) AS rank, q.text AS quote
+                    round(bm25(quotes_fts), 3) AS rank, t.text AS quote
              FROM quotes_fts JOIN quotes q ON q.quote = quotes_fts.rowid
+                  JOIN quote_texts t ON t.quote = q.quote
                   JOIN articles a ON a.article = q.article
              WHERE quotes_fts MATCH ?1
              ORDER BY bm25(quotes_fts), a.id, q.start
@@ -553,25 +556,37 @@ fn is_fts_syntax_error(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::Unknown)
 }
 
-fn article(conn: &Connection, q: &ArticleQuery) -> Result<Table, StoreError> {
-    let row: Option<(i64, Vec<u8>, String)> = {
-        let mut st = conn
-            .prepare_cached("SELECT article, record_z, text FROM articles WHERE id = ?1")
-            .ctx("prepare article")?;
-        let mut rows = st.query([&q.id]).ctx("read article")?;
-        match rows.next().ctx("read article")? {
-            Some(r) => Some((
-                r.get(0).ctx("article")?,
-                r.get(1).ctx("record")?,
-                r.get(2).ctx("text")?,
-            )),
-            None => None,
-        }
+/// An article's record as ingested, with its text and its row id.
+pub(crate) fn stored_record(
+    conn: &Connection,
+    id: &str,
+) -> Result<Option<(i64, ArticleRecord, String)>, StoreError> {
+    type Stored = (i64, Vec<u8>, i64, Vec<u8>, i64);
+    let row: Option<Stored> = conn
+        .prepare_cached(
+            "SELECT a.article, r.record_z, r.size, t.text_z, a.size
+             FROM articles a JOIN records r USING (article) JOIN texts t USING (article)
+             WHERE a.id = ?1",
+        )
+        .ctx("prepare article")?
+        .query_row([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .optional()
+        .ctx("read article")?;
+    let Some((article, record, record_size, text_z, size)) = row else {
+        return Ok(None);
     };
-    let Some((article, record, text)) = row else {
+    let text = crate::sqlar::text(&text_z, size as usize)?;
+    let json = crate::record::decompress(&record, record_size as usize)?;
+    let rec = crate::record::restore(&json, &text, record_rows(conn, article, &text)?)?;
+    Ok(Some((article, rec, text)))
+}
+
+fn article(conn: &Connection, q: &ArticleQuery) -> Result<Table, StoreError> {
+    let Some((article, mut rec, text)) = stored_record(conn, &q.id)? else {
         return Err(StoreError::NoArticle(q.id.clone()));
     };
-    let mut rec = crate::record::restore(&crate::record::decompress(&record)?, &text)?;
     let mut json = serde_json::to_value(&rec)?;
 
     // The store's own ids beside the article's: the cross-article entity and the happening.
@@ -627,6 +642,85 @@ fn article(conn: &Connection, q: &ArticleQuery) -> Result<Table, StoreError> {
         Value::Json(json),
     ]);
     Ok(meta)
+}
+
+/// The article's rows of the tables that hold part of its record (see [`crate::record`]).
+fn record_rows(
+    conn: &Connection,
+    article: i64,
+    text: &str,
+) -> Result<crate::record::FromTables, StoreError> {
+    let mut rows = crate::record::FromTables::default();
+    let mut st = conn
+        .prepare_cached(
+            "SELECT start, end, text, kind, speaker_local, speaker, speaker_start, speaker_end,
+                    cue, cue_start, cue_end
+             FROM quotes WHERE article = ?1 ORDER BY idx",
+        )
+        .ctx("prepare article quotes")?;
+    let span = |s: Option<i64>, e: Option<i64>| s.zip(e).map(|(s, e)| (s as usize, e as usize));
+    let quotes = st
+        .query_map([article], |r| {
+            Ok(crate::record::QuoteRow {
+                start: r.get::<_, i64>(0)? as usize,
+                end: r.get::<_, i64>(1)? as usize,
+                text: r.get(2)?,
+                kind: r.get(3)?,
+                speaker_local: r.get(4)?,
+                speaker: r.get(5)?,
+                speaker_span: span(r.get(6)?, r.get(7)?),
+                cue: r.get(8)?,
+                cue_span: span(r.get(9)?, r.get(10)?),
+            })
+        })
+        .ctx("article quotes")?;
+    for q in quotes {
+        let q = q.ctx("article quotes")?;
+        let rec = q.record(text).ok_or_else(|| {
+            StoreError::Corrupt(format!(
+                "stored quote {}..{} outside the text",
+                q.start, q.end
+            ))
+        })?;
+        rows.quotes.push(rec);
+    }
+    let mut st = conn
+        .prepare_cached("SELECT theme, start, end FROM themes WHERE article = ?1 ORDER BY idx")
+        .ctx("prepare article themes")?;
+    let themes = st
+        .query_map([article], |r| {
+            Ok(ThemeRecord {
+                theme: r.get(0)?,
+                start: r.get::<_, i64>(1)? as usize,
+                end: r.get::<_, i64>(2)? as usize,
+            })
+        })
+        .ctx("article themes")?;
+    rows.themes = themes.collect::<Result<_, _>>().ctx("article themes")?;
+    let mut st = conn
+        .prepare_cached(
+            "SELECT local, start, end, text, form FROM mentions WHERE article = ?1
+             ORDER BY local, start, end",
+        )
+        .ctx("prepare article mentions")?;
+    let mentions = st
+        .query_map([article], |r| {
+            Ok((
+                r.get::<_, u32>(0)?,
+                MentionRecord {
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    text: r.get(3)?,
+                    form: r.get(4)?,
+                },
+            ))
+        })
+        .ctx("article mentions")?;
+    for m in mentions {
+        let (local, m) = m.ctx("article mentions")?;
+        rows.mentions.entry(local).or_default().push(m);
+    }
+    Ok(rows)
 }
 
 fn happenings(conn: &Connection, q: &HappeningsQuery) -> Result<Table, StoreError> {
@@ -695,7 +789,7 @@ fn stats(conn: &Connection) -> Result<Table, StoreError> {
              UNION ALL SELECT 'articles dated', count(date) FROM articles
              UNION ALL SELECT 'first date', min(date) FROM articles
              UNION ALL SELECT 'last date', max(date) FROM articles
-             UNION ALL SELECT 'text bytes', coalesce(sum(length(CAST(text AS BLOB))), 0) FROM articles
+             UNION ALL SELECT 'text bytes', coalesce(sum(size), 0) FROM articles
              UNION ALL SELECT 'entities', count(*) FROM entities
              UNION ALL SELECT 'entity names', count(*) FROM entity_names
              UNION ALL SELECT 'mentions', count(*) FROM mentions
@@ -719,5 +813,83 @@ mod tests {
     fn plain_fts_quotes_every_word() {
         assert_eq!(plain_fts("U.S.-Russia talks"), "\"U.S.-Russia\" \"talks\"");
         assert_eq!(plain_fts("say \"no"), "\"say\" \"\"\"no\"");
+    }
+
+    /// The store keeps a record in three places (the article's compressed JSON, the themes
+    /// and mentions tables, the text beside them): reading it back gives the record ingested,
+    /// whether the tables can hold its parts (sorted, distinct spans, as sitrep writes them)
+    /// or not (another producer's order, a span named twice, a quote text that is not the
+    /// text under its span).
+    #[test]
+    fn a_stored_record_reads_back_exactly() {
+        let text = "Ryabkov met Sherman in Geneva. \"We talked,\" Ryabkov said.";
+        let sorted = serde_json::json!({
+            "schema": 1, "id": "sorted", "date": "2022-01-10", "events": [], "errors": [],
+            "sentences": [{"start": 0, "end": 30}, {"start": 31, "end": 57}],
+            "entities": [
+                {"id": 0, "kind": "person", "name": "Sergei Ryabkov", "key": "person:ryabkov",
+                 "actor_code": "RUSGOV", "titles": ["deputy foreign minister"],
+                 "mentions": [{"start": 0, "end": 7, "text": "Ryabkov", "form": "name"},
+                              {"start": 44, "end": 51, "text": "Ryabkov", "form": "name"}]},
+                {"id": 1, "kind": "location", "name": "Geneva", "key": "city:geneva",
+                 "mentions": [{"start": 23, "end": 29, "text": "Geneva", "form": "name"}]}
+            ],
+            "quotes": [{"start": 31, "end": 43, "text": "\"We talked,\"", "kind": "direct",
+                        "speaker": {"start": 44, "end": 51, "text": "Ryabkov", "entity": 0,
+                                    "name": "Sergei Ryabkov"},
+                        "cue": {"start": 52, "end": 56, "text": "said"}}],
+            "themes": [{"theme": "NEGOTIATIONS", "start": 8, "end": 11},
+                       {"theme": "A_FIRST", "start": 23, "end": 29},
+                       {"theme": "B_SECOND", "start": 23, "end": 29}]
+        });
+        let mut foreign = sorted.clone();
+        foreign["id"] = "foreign".into();
+        foreign["themes"] = serde_json::json!([
+            {"theme": "B_SECOND", "start": 23, "end": 29},
+            {"theme": "NEGOTIATIONS", "start": 8, "end": 11},
+            {"theme": "B_SECOND", "start": 23, "end": 29}
+        ]);
+        foreign["entities"][0]["mentions"] = serde_json::json!([
+            {"start": 44, "end": 51, "text": "Ryabkov", "form": "name"},
+            {"start": 0, "end": 7, "text": "Ryabkov", "form": "name"},
+            {"start": 0, "end": 7, "text": "Ryabkov", "form": "pronoun"}
+        ]);
+        foreign["quotes"][0]["text"] = "We talked".into();
+        let mut store = Store::open_in_memory().unwrap();
+        for v in [sorted, foreign] {
+            let rec: ArticleRecord = serde_json::from_value(v).unwrap();
+            let report = store.ingest([(rec.clone(), text.to_string())]).unwrap();
+            assert_eq!(report.inserted, 1, "{report:?}");
+            let (_, back, back_text) = stored_record(store.connection(), &rec.id).unwrap().unwrap();
+            assert_eq!(back_text, text);
+            assert_eq!(back, rec);
+        }
+        let stored: Vec<(String, Option<String>)> = store
+            .connection()
+            .prepare(
+                "SELECT a.id, q.text FROM quotes q JOIN articles a USING (article) ORDER BY a.id",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            stored,
+            [
+                ("foreign".into(), Some("We talked".into())),
+                ("sorted".into(), None)
+            ],
+            "a quote's text is stored only when it is not the text under its span"
+        );
+        let via_view: Vec<String> = store
+            .connection()
+            .prepare("SELECT text FROM quote_texts ORDER BY quote")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(via_view, ["\"We talked,\"", "We talked"]);
     }
 }

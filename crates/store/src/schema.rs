@@ -2,12 +2,16 @@
 //! `PRAGMA user_version`, so an old sitrep never misreads a newer store.
 
 /// Bumped whenever a table changes shape.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
-/// Connection settings applied on every open. WAL lets readers query while an ingest
-/// writes; `synchronous=NORMAL` in WAL mode keeps every committed transaction across a
-/// process crash (only an OS crash or power loss can lose the last commits).
+/// Connection settings applied on every open. The page size takes effect only in a new,
+/// empty file (it must come before WAL mode): 8 KiB pages hold an article's compressed text
+/// or record with less room left over than 4 KiB ones (the BBC corpus's store: ~0.4 MB of
+/// 16 smaller). WAL lets readers query while an ingest writes; `synchronous=NORMAL` in WAL
+/// mode keeps every committed transaction across a process crash (only an OS crash or
+/// power loss can lose the last commits).
 pub const PRAGMAS: &str = "
+PRAGMA page_size = 8192;
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA foreign_keys = ON;
@@ -35,14 +39,28 @@ CREATE TABLE articles (
     -- FNV-1a 128 of text + annotation record: equal hash = nothing to do on re-ingest
     hash        TEXT NOT NULL,
     tone        REAL,
-    text        TEXT NOT NULL,
-    -- the schema v1 record (all annotations, spans with their text) as zlib-compressed JSON:
-    -- a fifth of its plain size, so the store stays within ~3x its input (issue 11, bug 10);
-    -- `sitrep query article ID` prints it, and the tables below hold what SQL asks of it
-    record_z    BLOB NOT NULL,
+    size        INTEGER NOT NULL,    -- the text's length in bytes
     ingested_at TEXT NOT NULL
 );
 CREATE INDEX articles_date ON articles(date);
+
+-- The article text in SQLite's archive ("sqlar") form: zlib, or the bytes as they are when
+-- that does not shrink them; `sqlar_uncompress(text_z, articles.size)` reads it (built into
+-- the sqlite3 shell, registered by sitrep; the view article_texts applies it). Apart from
+-- the articles so that an article's row stays small and pages stay full.
+CREATE TABLE texts (
+    article INTEGER PRIMARY KEY REFERENCES articles(article),
+    text_z  BLOB NOT NULL
+);
+
+-- The part of the article's schema v1 record that no table holds (sentences, dates,
+-- amounts, tone, events' rules and issues, entity titles and places ...), as JSON in the
+-- same form; `sitrep query article ID` prints the whole record, put back together.
+CREATE TABLE records (
+    article  INTEGER PRIMARY KEY REFERENCES articles(article),
+    size     INTEGER NOT NULL,
+    record_z BLOB NOT NULL
+);
 
 -- One row per cross-article actor, keyed by the names layer's entity key (normalized,
 -- transliteration-folded), so spellings of one person are one row.
@@ -64,6 +82,8 @@ CREATE TABLE entity_names (
 ) WITHOUT ROWID;
 CREATE INDEX entity_names_name ON entity_names(name COLLATE NOCASE);
 
+-- One row per entity and distinct span of an article; read in key order, an entity's rows
+-- are its mentions in the record. No rowid: the key is the one B-tree.
 CREATE TABLE mentions (
     article INTEGER NOT NULL REFERENCES articles(article),
     local   INTEGER NOT NULL,        -- entity id inside the article record
@@ -71,9 +91,9 @@ CREATE TABLE mentions (
     start   INTEGER NOT NULL,
     end     INTEGER NOT NULL,
     text    TEXT NOT NULL,
-    form    TEXT NOT NULL
-);
-CREATE INDEX mentions_article ON mentions(article);
+    form    TEXT NOT NULL,
+    PRIMARY KEY (article, local, start, end)
+) WITHOUT ROWID;
 CREATE INDEX mentions_entity ON mentions(entity);
 
 CREATE TABLE quotes (
@@ -82,21 +102,37 @@ CREATE TABLE quotes (
     idx            INTEGER NOT NULL,  -- index in the article's quotes
     start          INTEGER NOT NULL,
     end            INTEGER NOT NULL,
-    text           TEXT NOT NULL,
+    -- NULL when the quotation is the article text under start..end (always, for sitrep's
+    -- own records): the view quote_texts gives every quotation's text
+    text           TEXT,
     kind           TEXT NOT NULL,
     speaker_entity INTEGER REFERENCES entities(entity),
     speaker        TEXT,              -- entity name, else the speaker's words in the text
+    speaker_local  INTEGER,           -- the speaker's entity id inside the article record
     speaker_start  INTEGER,
     speaker_end    INTEGER,
-    cue            TEXT
+    cue            TEXT,
+    cue_start      INTEGER,
+    cue_end        INTEGER
 );
 CREATE INDEX quotes_article ON quotes(article);
 -- Covers "who speaks" scans (resolved entities, and the words of unresolved speakers).
 CREATE INDEX quotes_speaker ON quotes(speaker_entity, speaker);
 
+-- The article text and every quotation's text, read from the stored form.
+CREATE VIEW article_texts AS
+    SELECT a.article, a.id, CAST(sqlar_uncompress(t.text_z, a.size) AS TEXT) AS text
+    FROM articles a JOIN texts t ON t.article = a.article;
+CREATE VIEW quote_texts AS
+    SELECT q.quote, q.article,
+           coalesce(q.text, CAST(substr(sqlar_uncompress(t.text_z, a.size), q.start + 1,
+                                        q.end - q.start) AS TEXT)) AS text,
+           q.speaker
+    FROM quotes q JOIN articles a ON a.article = q.article JOIN texts t ON t.article = q.article;
+
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
     text, speaker,
-    content = 'quotes', content_rowid = 'quote',
+    content = 'quote_texts', content_rowid = 'quote',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 -- Kept in step by the ingest code, not by triggers: a trigger makes FTS5 flush its pending
@@ -149,6 +185,7 @@ CREATE TABLE themes (
     theme   TEXT NOT NULL,
     start   INTEGER NOT NULL,
     end     INTEGER NOT NULL,
+    idx     INTEGER NOT NULL,          -- index in the article's themes
     PRIMARY KEY (article, theme, start, end)
 ) WITHOUT ROWID;
 

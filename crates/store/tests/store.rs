@@ -152,7 +152,7 @@ fn same_id_with_another_text_is_a_conflict() {
     let before = store
         .connection()
         .query_row(
-            "SELECT text FROM articles WHERE id = ?1",
+            "SELECT text FROM article_texts WHERE id = ?1",
             [&d.meta.id],
             |r| r.get::<_, String>(0),
         )
@@ -163,7 +163,7 @@ fn same_id_with_another_text_is_a_conflict() {
     let after: String = store
         .connection()
         .query_row(
-            "SELECT text FROM articles WHERE id = ?1",
+            "SELECT text FROM article_texts WHERE id = ?1",
             [&d.meta.id],
             |r| r.get(0),
         )
@@ -919,7 +919,7 @@ fn record_is_compressed_and_its_queried_parts_have_columns() {
     let (plain, stored): (i64, i64) = store
         .connection()
         .query_row(
-            "SELECT length(CAST(text AS BLOB)), length(record_z) FROM articles",
+            "SELECT a.size, length(r.record_z) FROM articles a JOIN records r USING (article)",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
