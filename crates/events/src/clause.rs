@@ -95,6 +95,31 @@ fn first_person(w: &str) -> bool {
     })
 }
 
+/// The words from a verb group's start up to its verb, as `Clauses::verb_chain` reads them.
+struct VerbChain {
+    /// Starts with "to".
+    infinitive: bool,
+    /// Where the chain ends: after its verb, or at the first word that is none of its kinds.
+    end: usize,
+    /// The verb, if the chain reached one.
+    head: Option<usize>,
+    has_aux: bool,
+    neg: bool,
+    modal: Modal,
+    last_aux: Option<usize>,
+}
+
+/// The modality an auxiliary brings, if any.
+fn modal_of(lemma: &str) -> Option<Modal> {
+    match lemma {
+        "will" | "would" | "shall" | "'ll" | "wo" => Some(Modal::Future),
+        "may" | "might" | "could" | "can" | "ca" => Some(Modal::Hedge),
+        "must" => Some(Modal::Must),
+        "should" | "ought" => Some(Modal::Should),
+        _ => None,
+    }
+}
+
 /// Prepositions that attach a noun phrase to the one before it, for finding whom a
 /// phrase names ("leaders of the coalition", "police in Jericho").
 pub(crate) const ATTACH: &[&str] = &[
@@ -334,6 +359,16 @@ impl<'d> Clauses<'d> {
             .is_some_and(|w| w.lemma == s || w.text.eq_ignore_ascii_case(s))
     }
 
+    /// The verb group that starts at word `k`, if one does.
+    pub fn group_starting(&self, k: usize) -> Option<usize> {
+        self.group_of
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|x| x as usize)
+            .filter(|&x| self.groups[x].start == k)
+    }
+
     fn pos(&self, i: usize) -> Upos {
         self.w.get(i).map(|w| w.pos).unwrap_or(Upos::X)
     }
@@ -410,110 +445,131 @@ impl<'d> Clauses<'d> {
         }
     }
 
+    /// The verb groups, left to right: from a word that starts one ("to", an auxiliary, a
+    /// negation, an adverb, a verb), its chain up to the verb or, for a copula, the
+    /// predicate adjective; every word of a group points to it (`group_of`).
     fn find_groups(&mut self) {
         let n = self.w.len();
         let mut i = 0;
         while i < n {
             let start = i;
-            let infinitive = self.w[i].pos == Upos::Part && self.lemma(i) == "to";
-            let mut j = if infinitive { i + 1 } else { i };
-            let mut head = None;
-            let mut has_aux = false;
-            let mut neg = false;
-            let mut modal = Modal::None;
-            let mut last_aux: Option<usize> = None;
-            while j < n && self.np_of[j].is_none() {
-                let w = self.w[j];
-                match w.pos {
-                    Upos::Aux => {
-                        has_aux = true;
-                        last_aux = Some(j);
-                        modal = match w.lemma {
-                            "will" | "would" | "shall" | "'ll" | "wo" => Modal::Future,
-                            "may" | "might" | "could" | "can" | "ca" => Modal::Hedge,
-                            "must" => Modal::Must,
-                            "should" | "ought" => Modal::Should,
-                            _ => modal,
-                        };
-                        j += 1;
-                    }
-                    Upos::Part | Upos::Adv if matches!(w.lemma, "not" | "n't" | "never") => {
-                        neg = true;
-                        j += 1;
-                    }
-                    Upos::Adv => j += 1,
-                    Upos::Verb => {
-                        head = Some(j);
-                        j += 1;
-                        break;
-                    }
-                    _ => break,
-                }
-            }
-            if head.is_none() && !has_aux {
+            let chain = self.verb_chain(start);
+            if chain.head.is_none() && !chain.has_aux {
                 i += 1;
                 continue;
             }
-            let mut end = j;
-            let head = match head {
-                Some(h) => h,
-                None => {
-                    // A copula: its predicate adjective heads the group ("is ready to").
-                    let mut k = j;
-                    while k < n && self.w[k].pos == Upos::Adv {
-                        k += 1;
-                    }
-                    if k < n && self.w[k].pos == Upos::Adj {
-                        end = k + 1;
-                        k
-                    } else {
-                        last_aux.unwrap_or(start)
-                    }
-                }
+            let (head, end) = match chain.head {
+                Some(h) => (h, chain.end),
+                None => self.copula_head(start, &chain),
             };
-            // Trailing adverbs and a negation right after the head ("has no plans" keeps the
-            // "no" in the noun phrase).
             let hw = self.w[head];
-            let passive = hw.pos == Upos::Verb
-                && last_aux.is_some_and(|a| matches!(self.lemma(a), "be" | "get"))
-                && !hw.text.ends_with("ing")
-                && !hw.text.eq_ignore_ascii_case(hw.lemma)
-                && !NOT_PASSIVE.contains(&hw.lemma);
-            let gerund = !has_aux && !infinitive && hw.text.ends_with("ing");
+            let passive = self.passive_head(head, chain.last_aux)
+                || self.coordinated_with_passive(start, head, &chain);
+            let gerund = !chain.has_aux && !chain.infinitive && hw.text.ends_with("ing");
             let id = self.groups.len() as u16;
             for k in start..end {
                 self.group_of[k] = Some(id);
-            }
-            // "was found guilty and sentenced": a bare participle coordinated with a passive.
-            let mut passive = passive;
-            if !has_aux
-                && !infinitive
-                && hw.pos == Upos::Verb
-                && (hw.text.ends_with("ed") || hw.text.ends_with("en"))
-                && start > 0
-            {
-                let mut b = start - 1;
-                while b > 0 && matches!(self.w[b].pos, Upos::Adv | Upos::Punct) {
-                    b -= 1;
-                }
-                let coordinated =
-                    matches!(self.w[b].pos, Upos::Cconj) || self.w[start - 1].text == ",";
-                if coordinated && self.groups.last().is_some_and(|g| g.passive) {
-                    passive = true;
-                }
             }
             self.groups.push(Group {
                 start,
                 end,
                 head,
-                neg,
-                modal,
+                neg: chain.neg,
+                modal: chain.modal,
                 passive,
-                infinitive,
+                infinitive: chain.infinitive,
                 gerund,
             });
             i = end.max(i + 1);
         }
+    }
+
+    /// The words from `start` up to and including a verb: "to", auxiliaries (the last
+    /// modal one decides the modality), negations and adverbs; the chain stops at a noun
+    /// phrase ("has no plans" keeps the "no" in the phrase) or any other word.
+    fn verb_chain(&self, start: usize) -> VerbChain {
+        let n = self.w.len();
+        let infinitive = self.w[start].pos == Upos::Part && self.lemma(start) == "to";
+        let mut chain = VerbChain {
+            infinitive,
+            end: if infinitive { start + 1 } else { start },
+            head: None,
+            has_aux: false,
+            neg: false,
+            modal: Modal::None,
+            last_aux: None,
+        };
+        while chain.end < n && self.np_of[chain.end].is_none() {
+            let w = self.w[chain.end];
+            match w.pos {
+                Upos::Aux => {
+                    chain.has_aux = true;
+                    chain.last_aux = Some(chain.end);
+                    if let Some(m) = modal_of(w.lemma) {
+                        chain.modal = m;
+                    }
+                    chain.end += 1;
+                }
+                Upos::Part | Upos::Adv if matches!(w.lemma, "not" | "n't" | "never") => {
+                    chain.neg = true;
+                    chain.end += 1;
+                }
+                Upos::Adv => chain.end += 1,
+                Upos::Verb => {
+                    chain.head = Some(chain.end);
+                    chain.end += 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        chain
+    }
+
+    /// The head and end of a chain without a verb (a copula): its predicate adjective
+    /// after any adverbs ("is ready to"), else its last auxiliary.
+    fn copula_head(&self, start: usize, chain: &VerbChain) -> (usize, usize) {
+        let n = self.w.len();
+        let mut k = chain.end;
+        while k < n && self.w[k].pos == Upos::Adv {
+            k += 1;
+        }
+        if k < n && self.w[k].pos == Upos::Adj {
+            (k, k + 1)
+        } else {
+            (chain.last_aux.unwrap_or(start), chain.end)
+        }
+    }
+
+    /// Whether the head is a passive participle: a verb after "be" / "get" that is neither
+    /// an -ing form, nor its own lemma, nor a verb listed as never passive.
+    fn passive_head(&self, head: usize, last_aux: Option<usize>) -> bool {
+        let hw = self.w[head];
+        hw.pos == Upos::Verb
+            && last_aux.is_some_and(|a| matches!(self.lemma(a), "be" | "get"))
+            && !hw.text.ends_with("ing")
+            && !hw.text.eq_ignore_ascii_case(hw.lemma)
+            && !NOT_PASSIVE.contains(&hw.lemma)
+    }
+
+    /// "was found guilty and sentenced": a bare participle coordinated (a conjunction or a
+    /// comma before it) with the passive group before it is passive too.
+    fn coordinated_with_passive(&self, start: usize, head: usize, chain: &VerbChain) -> bool {
+        let hw = self.w[head];
+        if chain.has_aux
+            || chain.infinitive
+            || hw.pos != Upos::Verb
+            || !(hw.text.ends_with("ed") || hw.text.ends_with("en"))
+            || start == 0
+        {
+            return false;
+        }
+        let mut b = start - 1;
+        while b > 0 && matches!(self.w[b].pos, Upos::Adv | Upos::Punct) {
+            b -= 1;
+        }
+        let coordinated = matches!(self.w[b].pos, Upos::Cconj) || self.w[start - 1].text == ",";
+        coordinated && self.groups.last().is_some_and(|g| g.passive)
     }
 
     /// Whether word `i` ends the clause a search is in.
