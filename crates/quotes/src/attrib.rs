@@ -5,7 +5,7 @@
 //! spans and binds speakers to the names layer.
 
 use crate::block::{find_blocks, Block};
-use crate::lexicon::{is_addressee, is_pronoun, Cue, CueKind, CueLexicon, Frame};
+use crate::lexicon::{is_addressee, is_function_word, is_pronoun, Cue, CueKind, CueLexicon, Frame};
 use crate::marks::Segment;
 use crate::scan::{Kind, Scan};
 use crate::speaker::{

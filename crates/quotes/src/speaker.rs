@@ -600,6 +600,21 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
     (has_content && (!lower_start || named || matches!(w, "the" | "a" | "an"))).then_some((i, b))
 }
 
+/// The comma closing a time phrase that opens a sentence at `i` ("Eight years ago,", "Last
+/// week,", "Earlier this month,"), within a few words.
+fn temporal_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
+    let k = (i..se.min(i + 7)).find(|&k| !scan.is_word(k) || is_pronoun(scan.low(k)))?;
+    let timed = (i..k).any(|m| {
+        let w = scan.low(m);
+        is_time_word(w)
+            || matches!(
+                w,
+                "ago" | "years" | "months" | "weeks" | "days" | "decades" | "earlier" | "later"
+            )
+    });
+    (timed && k > i && scan.is_punct(k, ",")).then_some(k)
+}
+
 /// The first subject-like phrase of a sentence: a pronoun or a name near its start.
 pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Option<Range> {
     // Words inside quote marks are the quoted person's, not the sentence's subject.
@@ -652,6 +667,9 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
             if let Some(k) = (i..se.min(i + 15)).find(|&k| scan.is_punct(k, ",")) {
                 i = k + 1;
             }
+        } else if let Some(k) = temporal_opener(scan, i, se) {
+            // "Eight years ago, he …", "Last week, she …": a time phrase is no subject.
+            i = k + 1;
         }
     }
     // A nominal subject: "the senator, his aides …", "the campaign".

@@ -180,6 +180,10 @@ const CASES: &[Case] = &[
     ("quantifier subject", "Most voters were worried; most said they were “very worried” about jobs.", "they were “very worried” about jobs", Mixed, Some("most"), Some("said")),
     ("short quote ending clause", "The plan may be “strategic,” said Jeff Holm, a professor.", "The plan may be “strategic,”", Mixed, Some("Jeff Holm"), Some("said")),
     ("preposition object", "The nominee complained about his microphone after the debate.", "his microphone after the debate", Indirect, Some("The nominee"), Some("complained")),
+    // Issue 13: an interview or a statement is somebody's words; the clause names whose.
+    ("interview as the setting", "In a long interview with a local radio station, Marlow recounted the talks over the fishing quota.", "Marlow recounted the talks over the fishing quota", Indirect, Some("Marlow"), Some("In")),
+    ("statement as the object", "The Harbour Council issued a statement saying that the port would stay open for the winter.", "the port would stay open for the winter", Indirect, Some("Harbour Council"), Some("saying")),
+    ("time phrase before the subject", "Eight years ago, he backed the mayor and said that the plan was sound.", "the plan was sound", Indirect, Some("he"), Some("said")),
     ("headline-like name with Mr.", "Mr. Oakes said the company would appeal the ruling.", "the company would appeal the ruling", Indirect, Some("Mr. Oakes"), Some("said")),
 ];
 
@@ -196,6 +200,10 @@ const NO_QUOTES: &[(&str, &str)] = &[
     (
         "apostrophes only",
         "The voters' mood in the '90s was calm, wasn't it?",
+    ),
+    (
+        "opening adverbial before a cue with its own object",
+        "After the vote on the harbour budget in the spring, Mexico said enough.",
     ),
     (
         "plain narrative",

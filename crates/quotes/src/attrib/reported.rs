@@ -295,7 +295,13 @@ impl State<'_> {
             } else {
                 QuoteKind::Indirect
             };
-            let spk = source_after(s, ss + 1, comma);
+            // "In an interview, Ayotte would not rule out …": an interview or a letter is
+            // somebody's words, and the main clause names whose; a poll speaks for itself.
+            let personal = (ss + 1..comma).any(|i| is_personal_medium(s.low(i)));
+            let spk = personal
+                .then(|| clause_opening_speaker(s, a, se))
+                .flatten()
+                .or_else(|| source_after(s, ss + 1, comma));
             self.push(st0, en, kind, spk, Some((ss, ss + 1)), st.para);
         }
     }
@@ -366,6 +372,9 @@ impl State<'_> {
             return self.inherited_speaker(c, ss);
         }
         let spk = subject_before(s, c, floor);
+        if let Some(subj) = medium_object_subject(s, c, floor, spk) {
+            return Some(subj);
+        }
         if self.object_participle(c, floor, spk) {
             let (ss, _) = s.sent_range(s.toks[c].sent);
             return self.inherited_speaker(c, ss).or(spk);
@@ -423,6 +432,8 @@ impl State<'_> {
             || coordinated
         {
             spk = self.inherited_speaker(c, ss);
+        } else if let Some(subj) = medium_object_subject(s, c, ss, spk) {
+            spk = Some(subj);
         } else if self.object_participle(c, ss, spk) {
             spk = self.inherited_speaker(c, ss).or(spk);
         }
@@ -600,8 +611,47 @@ impl State<'_> {
         };
         spk?;
         let b = trim_back(s, ss, comma);
+        if is_opening_adverbial(s, ss, b) {
+            return None;
+        }
         (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
+}
+
+/// `[a, b)` is only the adverbial that opens a sentence ("After the vote, Mexico said
+/// enough", "In a two-minute response, Cruz said …"): it starts with a preposition or a
+/// subordinator and holds no comma or quote mark, so it is no content before a cue.
+fn is_opening_adverbial(s: &Scan, a: usize, b: usize) -> bool {
+    let mut i = a;
+    while i < b && s.is_word(i) && matches!(s.low(i), "but" | "and" | "yet" | "so") {
+        i += 1;
+    }
+    i < b
+        && s.is_word(i)
+        && (is_preposition(s.low(i)) || is_subordinator(s.low(i)))
+        && !(i..b).any(|k| s.is_punct(k, ",") || s.toks[k].kind == Kind::Mark)
+}
+
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "when"
+            | "while"
+            | "if"
+            | "though"
+            | "although"
+            | "because"
+            | "since"
+            | "until"
+            | "once"
+            | "among"
+            | "despite"
+            | "amid"
+            | "as"
+            | "unlike"
+            | "without"
+            | "following"
+    )
 }
 
 /// The cue at `c` is a progressive form ("is calling", "he’s not predicting", "were
@@ -641,6 +691,68 @@ fn is_time_like(w: &str) -> bool {
         w,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "the"
     )
+}
+
+/// Words a person produces (as opposed to a poll or a study, which speak for themselves):
+/// "a statement", "an interview", "a letter".
+fn is_personal_medium(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "statements"
+            | "interview"
+            | "interviews"
+            | "letter"
+            | "memo"
+            | "tweet"
+            | "tweets"
+            | "post"
+            | "op-ed"
+            | "column"
+            | "email"
+            | "speech"
+            | "video"
+            | "message"
+            | "release"
+    )
+}
+
+/// The speaker opening the main clause at `a`: a personal pronoun, or a capitalised name
+/// run (with abbreviations: "Sen. Kelly Ayotte") followed by a lowercase word (its verb).
+fn clause_opening_speaker(s: &Scan, a: usize, se: usize) -> Option<Range> {
+    if a >= se || !s.is_word(a) {
+        return None;
+    }
+    if is_pronoun(s.low(a)) {
+        return matches!(s.low(a), "he" | "she" | "they" | "we" | "i").then_some((a, a + 1));
+    }
+    let mut b = a;
+    while b < se.min(a + 6)
+        && ((s.is_word(b) && s.toks[b].cap && !is_function_word(s.low(b))) || s.is_punct(b, "."))
+    {
+        b += 1;
+    }
+    let verb_next = b < se && s.is_word(b) && !s.toks[b].cap;
+    (b > a && s.is_word(b - 1) && verb_next).then_some((a, b))
+}
+
+/// A cue participle after an object that is somebody's words ("the embassy issued a
+/// statement saying …"): the statement does not speak, the subject of the verb before it
+/// does. Returns that subject.
+fn medium_object_subject(s: &Scan, c: usize, floor: usize, spk: Option<Range>) -> Option<Range> {
+    let r = spk?;
+    if !s.low(c).ends_with("ing") || r.1 != c || r.0 <= floor + 1 {
+        return None;
+    }
+    if !is_personal_medium(s.low(r.1 - 1)) {
+        return None;
+    }
+    let verb = r.0 - 1;
+    let w = s.low(verb);
+    if !s.is_word(verb) || s.toks[verb].cap || is_function_word(w) || is_preposition(w) {
+        return None;
+    }
+    subject_before(s, verb, floor)
 }
 
 fn is_preposition(w: &str) -> bool {
