@@ -369,6 +369,16 @@ impl<'d> Clauses<'d> {
             .filter(|&x| self.groups[x].start == k)
     }
 
+    /// The noun phrase that starts at word `k`, if one does.
+    pub fn np_starting(&self, k: usize) -> Option<usize> {
+        self.np_of
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|n| n as usize)
+            .filter(|&n| self.nps[n].start == k)
+    }
+
     fn pos(&self, i: usize) -> Upos {
         self.w.get(i).map(|w| w.pos).unwrap_or(Upos::X)
     }
@@ -1000,12 +1010,7 @@ impl<'d> Clauses<'d> {
         {
             k += 1;
         }
-        self.np_of
-            .get(k)
-            .copied()
-            .flatten()
-            .map(|n| n as usize)
-            .filter(|&n| self.nps[n].start == k)
+        self.np_starting(k)
     }
 
     /// The noun phrases after any of `preps` in `from..end`, in order.

@@ -317,12 +317,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         {
             k += 1;
         }
-        c.np_of
-            .get(k)
-            .copied()
-            .flatten()
-            .map(|n| n as usize)
-            .filter(|&n| c.nps[n].start == k)
+        c.np_starting(k)
     }
 
     fn subject_actors(&self, g: usize) -> Vec<Actor> {

@@ -835,10 +835,10 @@ pub fn explain(lx: &Lexicon, doc: &Document) -> String {
 fn clause_dump(doc: &Document, c: &Clauses, out: &mut String) {
     use std::fmt::Write;
     for (k, w) in c.w.iter().enumerate() {
-        if c.group_of[k].is_some_and(|g| c.groups[g as usize].start == k) {
+        if c.group_starting(k).is_some() {
             out.push('<');
         }
-        if c.np_of[k].is_some_and(|n| c.nps[n as usize].start == k) {
+        if c.np_starting(k).is_some() {
             out.push('[');
         }
         let _ = write!(out, "{}/{}/{}", w.text, w.pos.as_str(), w.lemma);
