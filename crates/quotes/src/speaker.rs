@@ -17,8 +17,8 @@ pub type Range = (usize, usize);
 
 fn is_modifier(w: &str) -> bool {
     is_cue_modifier(w)
-        // "have long called", "has since stressed".
-        || matches!(w, "long" | "since")
+        // "have long called", "has since stressed", "have not yet announced", "has ever said".
+        || matches!(w, "long" | "since" | "yet" | "ever")
         || w.ends_with("n't")
         || w.ends_with("n’t")
         || is_ly_adverb(w)

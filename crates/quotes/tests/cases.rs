@@ -88,6 +88,7 @@ const CASES: &[Case] = &[
     ("said that", "Also, Ryan Cole said that the two sides had failed to agree on the border.", "the two sides had failed to agree on the border", Indirect, Some("Ryan Cole"), Some("said")),
     ("said without that", "The mayor said the bridge would reopen in May.", "the bridge would reopen in May", Indirect, Some("The mayor"), Some("said")),
     ("modal adverbs", "Ortiz has repeatedly argued that the tax is unfair to farmers.", "the tax is unfair to farmers", Indirect, Some("Ortiz"), Some("argued")),
+    ("'yet' between auxiliary and cue", "The regional council has not yet announced that the ferry will resume.", "the ferry will resume", Indirect, Some("The regional council"), Some("announced")),
     ("told addressee", "Karen Wu told reporters the plan would cost billions.", "the plan would cost billions", Indirect, Some("Karen Wu"), Some("told")),
     ("told addressee that", "Karen Wu told a crowd in Denver that she was not giving up.", "she was not giving up", Indirect, Some("Karen Wu"), Some("told")),
     ("in a statement that", "The ministry said in a statement that the talks would resume on Friday.", "the talks would resume on Friday", Indirect, Some("The ministry"), Some("said")),
