@@ -184,7 +184,7 @@ fn ingest_one(
     // the rest).
     let slim = crate::record::slim_json(rec, text)?;
     let hash = content_hash(&[text.as_bytes(), &slim.whole]);
-    let json = slim.json;
+    let (json, quote_rows) = (slim.json, slim.quote_rows);
 
     let existing: Option<(i64, String)> = tx
         .prepare_cached("SELECT article, hash FROM articles WHERE id = ?1")
@@ -235,12 +235,12 @@ fn ingest_one(
         .execute(params![
             article,
             json.len() as i64,
-            crate::record::compress(&json)
+            crate::sqlar::compress(&json)
         ])
         .ctx("insert record")?;
 
     let entities = write_entities(tx, article, rec)?;
-    write_quotes(tx, article, rec, text, &entities)?;
+    write_quotes(tx, article, &quote_rows, &entities)?;
     write_events(tx, article, rec, &entities, touched)?;
     write_themes(tx, article, rec)?;
     unindexed.insert(article);
@@ -389,11 +389,11 @@ fn global(ids: &[i64], local: Option<u32>) -> Option<i64> {
     local.and_then(|l| ids.get(l as usize).copied())
 }
 
+/// Writes the quotes' rows (made with the stored record, see [`crate::record::slim_json`]).
 fn write_quotes(
     tx: &Transaction,
     article: i64,
-    rec: &ArticleRecord,
-    text: &str,
+    rows: &[QuoteRow],
     ids: &[i64],
 ) -> Result<(), StoreError> {
     let mut st = tx
@@ -403,10 +403,9 @@ fn write_quotes(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )
         .ctx("prepare quote insert")?;
-    for (i, q) in rec.quotes.iter().enumerate() {
-        // The entity's canonical name finds "Ryabkov" from "he"; else the words in the text.
-        // The text under the quote's span is not stored twice (view quote_texts).
-        let row = QuoteRow::of(q, text);
+    // A row names the speaker entity's canonical name ("Ryabkov" for "he"), else the words
+    // in the text, and no quote text that is the text under its span (view quote_texts).
+    for (i, row) in rows.iter().enumerate() {
         st.execute(params![
             article,
             i as i64,

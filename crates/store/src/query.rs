@@ -578,7 +578,7 @@ pub(crate) fn stored_record(
         return Ok(None);
     };
     let text = crate::sqlar::text(&text_z, size as usize)?;
-    let json = crate::record::decompress(&record, record_size as usize)?;
+    let json = crate::sqlar::uncompress(&record, record_size as usize)?;
     let rec = crate::record::restore(&json, &text, record_rows(conn, article, &text)?)?;
     Ok(Some((article, rec, text)))
 }

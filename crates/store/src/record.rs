@@ -105,11 +105,12 @@ impl QuoteRow {
     }
 }
 
-/// Whether the `quotes` table gives back exactly these quotes.
-fn quotes_from_table(quotes: &[QuoteRecord], text: &str) -> bool {
+/// Whether the `quotes` table, written from `rows`, gives back exactly these quotes.
+fn quotes_from_table(quotes: &[QuoteRecord], rows: &[QuoteRow], text: &str) -> bool {
     quotes
         .iter()
-        .all(|q| QuoteRow::of(q, text).record(text).as_ref() == Some(q))
+        .zip(rows)
+        .all(|(q, row)| row.record(text).as_ref() == Some(q))
 }
 
 /// Whether the `mentions` table (one row per entity and distinct span, read in span order)
@@ -120,23 +121,25 @@ pub(crate) fn mentions_from_table(e: &EntityRecord) -> bool {
         .all(|w| (w[0].start, w[0].end) < (w[1].start, w[1].end))
 }
 
-/// A record split for storing: the JSON kept with the article, and the whole record's
-/// JSON (what the article's hash covers).
+/// A record split for storing: the JSON kept with the article, the whole record's JSON
+/// (what the article's hash covers) and the rows of the `quotes` table.
 pub(crate) struct Slim {
     pub json: Vec<u8>,
     pub whole: Vec<u8>,
+    pub quote_rows: Vec<QuoteRow>,
 }
 
 /// The JSON bytes stored (compressed) for a record whose spans index `text`.
 pub(crate) fn slim_json(rec: &ArticleRecord, text: &str) -> Result<Slim, StoreError> {
     let mut v = serde_json::to_value(rec)?;
     let whole = serde_json::to_vec(&v)?;
+    let quote_rows: Vec<QuoteRow> = rec.quotes.iter().map(|q| QuoteRow::of(q, text)).collect();
     if let Some(obj) = v.as_object_mut() {
         // A web page's record carries the whole text: a marker stands for it.
         if obj.get("text").and_then(Value::as_str) == Some(text) {
             obj.insert("text".into(), Value::Bool(true));
         }
-        if quotes_from_table(&rec.quotes, text) {
+        if quotes_from_table(&rec.quotes, &quote_rows, text) {
             obj.remove("quotes");
         }
         if themes_from_table(&rec.themes) {
@@ -156,6 +159,7 @@ pub(crate) fn slim_json(rec: &ArticleRecord, text: &str) -> Result<Slim, StoreEr
     Ok(Slim {
         json: serde_json::to_vec(&v)?,
         whole,
+        quote_rows,
     })
 }
 
@@ -244,19 +248,10 @@ fn put_span_texts(v: &mut Value, text: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The bytes stored in `articles.record_z` (its size goes in `record_size`).
-pub(crate) fn compress(json: &[u8]) -> Vec<u8> {
-    crate::sqlar::compress(json)
-}
-
-/// The JSON back from `articles.record_z` and `record_size`.
-pub(crate) fn decompress(bytes: &[u8], size: usize) -> Result<Vec<u8>, StoreError> {
-    crate::sqlar::uncompress(bytes, size)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sqlar::{compress, uncompress as decompress};
 
     #[test]
     fn compress_round_trips_and_shrinks() {
