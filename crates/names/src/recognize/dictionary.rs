@@ -60,15 +60,7 @@ impl Recognizer<'_> {
         }
         if let Some(c) = country {
             if !states.is_empty() && us_context(v, self.lex, self.matches, m) {
-                return Some(Cand {
-                    a: m.a,
-                    b: m.b,
-                    what: What::Place {
-                        cities: Vec::new(),
-                        states,
-                        qualifier: None,
-                    },
-                });
+                return Some(state_place(m, states));
             }
             return Some(Cand {
                 a: name_a,
@@ -169,15 +161,7 @@ impl Recognizer<'_> {
         let state_word =
             v.is(m.b, "state") || (m.a >= 2 && v.is(m.a - 1, "of") && v.is(m.a - 2, "state"));
         if !states.is_empty() && (cities.is_empty() || state_word) {
-            return Some(Cand {
-                a: m.a,
-                b: m.b,
-                what: What::Place {
-                    cities: Vec::new(),
-                    states,
-                    qualifier: None,
-                },
-            });
+            return Some(state_place(m, states));
         }
         if capital.is_some() || after_place_prep || qualifier.is_some() || ner_loc || big {
             return Some(Cand {
@@ -225,6 +209,19 @@ impl Recognizer<'_> {
 }
 
 /// The country of a demonym's code, when the code is a country's (not a region's).
+/// The match read as a US state ("Georgia" in a US context, "the state of Washington").
+fn state_place(m: &Match, states: Vec<StateId>) -> Cand {
+    Cand {
+        a: m.a,
+        b: m.b,
+        what: What::Place {
+            cities: Vec::new(),
+            states,
+            qualifier: None,
+        },
+    }
+}
+
 fn demonym_country(lex: &Lexicon, code: CodeId) -> Option<CountryId> {
     lex.country_id_by_code(lex.code(code))
 }

@@ -628,11 +628,13 @@ fn is_opening_adverbial(s: &Scan, a: usize, b: usize) -> bool {
     }
     i < b
         && s.is_word(i)
-        && (is_preposition(s.low(i)) || is_subordinator(s.low(i)))
+        && (is_preposition(s.low(i)) || opens_adverbial(s.low(i)))
         && !(i..b).any(|k| s.is_punct(k, ",") || s.toks[k].kind == Kind::Mark)
 }
 
-fn is_subordinator(w: &str) -> bool {
+/// Subordinators ("when", "because") and the prepositions [`is_preposition`] leaves out
+/// ("despite", "amid", "following") that open a sentence's adverbial.
+fn opens_adverbial(w: &str) -> bool {
     matches!(
         w,
         "when"
