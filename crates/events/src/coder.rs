@@ -9,6 +9,11 @@ use sitrep_doc::Upos;
 mod complement;
 mod pattern_act;
 
+/// An act of violence: CAMEO roots 18 (assault), 19 (fight), 20 (mass violence).
+pub(crate) fn violent(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
 /// Words a literal pattern word may lie from the previous one.
 const MAX_GAP: usize = 8;
 
@@ -22,6 +27,9 @@ pub struct Candidate<'a> {
     pub targets: Vec<Actor>,
     /// A compound subject acts on each other ("A and B met", "A and B failed to agree").
     pub symmetric: bool,
+    /// An act of violence by an unknown perpetrator ("gunmen", "attackers"): coded even
+    /// with neither side named.
+    pub unnamed_source: bool,
     /// What coded it: the pattern (sitrep table line or dictionary entry) and any
     /// complement recoding ("complement THREAT + sitrep verbs.tsv:212").
     pub rule: String,
@@ -40,6 +48,8 @@ struct Act<'a> {
     symmetric: bool,
     /// The pattern needs a named target.
     required_target: bool,
+    /// Violence by an unknown perpetrator ("gunmen killed ..."): coded without a source.
+    unnamed_source: bool,
     rule: String,
 }
 
@@ -172,6 +182,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             sources: act.source,
             targets: act.target,
             symmetric: act.symmetric,
+            unnamed_source: act.unnamed_source,
             rule: act.rule,
         });
     }
@@ -423,6 +434,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     complement: false,
                     symmetric: false,
                     required_target: false,
+                    unnamed_source: false,
                     rule: "complement SAY (agree that)".to_string(),
                 });
             }
@@ -491,11 +503,41 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         };
         self.speaker_as_source(g, &mut act, future_commit);
         if act.source.is_empty() && !grp.passive {
-            // Only a passive ("civilians were killed") may name the victim alone.
-            return self.why(g, "no named source actor");
+            // Only a passive ("civilians were killed") may name the victim alone, and an
+            // act of violence by an unknown perpetrator ("gunmen killed ...") nobody.
+            if violent(act.code) && self.subject_is_perpetrator(g) {
+                act.unnamed_source = true;
+            } else {
+                return self.why(g, "no named source actor");
+            }
         }
         self.note(g, || format!("coded {} by {}", act.code, act.rule));
         Some(act)
+    }
+
+    /// Whether group `g`'s subject is an unknown perpetrator ("gunmen", "three attackers",
+    /// "a suicide bomber"; `Clauses::perpetrator`), or a partitive of one ("one of the
+    /// attackers").
+    fn subject_is_perpetrator(&self, g: usize) -> bool {
+        let c = self.c;
+        let head = c.groups[g].head;
+        let phrase = match c.tree_subject(head) {
+            Some(s) => c.np_of[s].map(|n| n as usize),
+            None => match c.subject(g) {
+                Subject::Np(np) => Some(np),
+                Subject::None => None,
+            },
+        };
+        let Some(np) = phrase else { return false };
+        let p = c.nps[np];
+        if (p.start..p.end).any(|k| c.perpetrator[k]) {
+            return true;
+        }
+        c.lemma(p.end) == "of"
+            && c.np_starting(p.end + 1).is_some_and(|nx| {
+                let q = c.nps[nx];
+                (q.start..q.end).any(|k| c.perpetrator[k])
+            })
     }
 
     /// Why group `g` is no clause of its own (before its act is evaluated), if it is not:
@@ -634,9 +676,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                         // "Y must X", said by someone else: a demand (an appeal for "should").
                         let speaker = self.speaker(g);
                         if speaker.is_empty()
-                            || speaker
-                                .iter()
-                                .any(|s| act.source.iter().any(|a| a.entity == s.entity))
+                            || speaker.iter().any(|s| act.source.iter().any(|a| a.same(s)))
                         {
                             return Err("must/should without another speaker demanding it");
                         }
@@ -671,8 +711,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 if !speaker.is_empty() {
                     act.source = speaker;
                     let src = act.source.clone();
-                    act.target
-                        .retain(|t| !src.iter().any(|s| s.entity == t.entity));
+                    act.target.retain(|t| !src.iter().any(|s| s.same(t)));
                 }
             }
         }
@@ -686,8 +725,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if act.source.is_empty() && (act.commissive || future_commit) && unnamed_subject {
             act.source = self.speaker(g);
             let src = act.source.clone();
-            act.target
-                .retain(|t| !src.iter().any(|s| s.entity == t.entity));
+            act.target.retain(|t| !src.iter().any(|s| s.same(t)));
         }
         // The quotes stage's speaker of a cue verb ("..., he warned"), only for a clause that
         // names no one as subject (none, or a pronoun): a subject the rules refused ("the
@@ -700,7 +738,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if act.source.is_empty() && !grp.passive && unnamed_subject && !tree_named {
             if let Some(s) = self.cue_speaker.and_then(|f| f(grp.head)) {
                 act.source = vec![s];
-                act.target.retain(|t| t.entity != s.entity);
+                act.target.retain(|t| !t.same(&s));
                 self.note(g, || {
                     "source: the speaker of the quotation this verb cues".into()
                 });
@@ -747,6 +785,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 sources: sides.clone(),
                 targets: Vec::new(),
                 symmetric: true,
+                unnamed_source: false,
                 rule: format!("sitrep nouns.tsv:{}", p.line),
             });
         }

@@ -14,6 +14,7 @@
 //! This stage must never fall back to a default code, never code a noun as an act without its
 //! actors named around it, and never read anything but the document it is given.
 
+mod agents;
 mod clause;
 mod coder;
 mod codes;

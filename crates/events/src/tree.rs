@@ -341,6 +341,10 @@ impl<'d> Clauses<'d> {
                 self.node_actors(c, source, false, depth - 1, out);
             }
             if out.len() > before {
+                // "the presidents of Chile and Peru": each country with the agent's role.
+                if let Some(role) = self.role_of[h].filter(|_| prep == "of") {
+                    self.give_role(role, &mut out[before..]);
+                }
                 return;
             }
         }
@@ -402,7 +406,7 @@ const QUANTITIES: &[&str] = &[
 ];
 
 fn push_unique(out: &mut Vec<Actor>, a: Actor) {
-    if !out.iter().any(|b| b.entity == a.entity) {
+    if !out.iter().any(|b| b.same(&a)) {
         out.push(a);
     }
 }
