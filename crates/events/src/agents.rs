@@ -109,6 +109,53 @@ impl<'d> Clauses<'d> {
             .find_map(|i| self.place_np_at(doc, i + 1))
     }
 
+    /// "Armenian and Azerbaijani forces", "American and British warships": a nationality
+    /// adjective coordinated with a phrase headed by agent noun `h` shares that noun, so it
+    /// is its country with the agent's role (`ARMMIL` beside `AZEMIL`).
+    fn share_head_with_adjective(&mut self, doc: &Document, h: usize, role: Option<&'static str>) {
+        let Some(role) = role.filter(|r| ACTOR_ROLES.contains(r)) else {
+            return;
+        };
+        let Some(b) = self.np_of[h].map(|x| x as usize) else {
+            return;
+        };
+        let bp = self.nps[b];
+        // The second conjunct starts with its own country word: "Azerbaijani forces".
+        let national = |a: Actor| {
+            a.entity
+                .and_then(|e| doc.entities.get(e.index()))
+                .and_then(|ent| ent.actor_code.as_deref())
+                .is_some_and(|c| country_prefix(c).is_some())
+        };
+        if bp.end != h + 1 || bp.start < 2 || !self.actor[bp.start].is_some_and(national) {
+            return;
+        }
+        let cc = bp.start - 1;
+        if self.w[cc].pos != Upos::Cconj || !matches!(self.lemma(cc), "and" | "or") {
+            return;
+        }
+        let Some(a) = self.np_of[cc - 1].map(|x| x as usize) else {
+            return;
+        };
+        let ap = self.nps[a];
+        let adjectives = (ap.start..ap.end).all(|i| matches!(self.w[i].pos, Upos::Adj | Upos::Det));
+        let Some(country) = self.actor[ap.end - 1].filter(|x| country_of(doc, x)) else {
+            return;
+        };
+        if !adjectives || ap.end != cc {
+            return;
+        }
+        let shared = Actor {
+            role: Some(role),
+            ..country
+        };
+        for i in ap.start..ap.end {
+            if self.actor[i] == Some(country) {
+                self.actor[i] = Some(shared);
+            }
+        }
+    }
+
     /// Fills `actor` with the agent nouns of the sentence (see the module doc) and marks
     /// unknown perpetrators in `perpetrator`.
     pub(crate) fn add_agents(&mut self, doc: &Document) {
@@ -135,6 +182,9 @@ impl<'d> Clauses<'d> {
             };
             k = end.max(k + 1);
             let h = end - 1;
+            if role.is_some() {
+                self.share_head_with_adjective(doc, h, role);
+            }
             let w = self.w[h];
             let perpetrator_noun = PERPETRATOR_NOUNS.contains(&w.lemma)
                 && (w.lemma != "bomber" || start > 0 && self.lemma(h - 1) == "suicide");

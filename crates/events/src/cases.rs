@@ -199,6 +199,12 @@ const CASES: &[(&str, &str)] = &[
     ("Iraqi{IRQ} police *detained the activists .", "173:IRQCOP>IRQOPP"),
     ("Argentina{ARG} *hosted the presidents of Chile{CHL} and Peru{PER} .", "043:ARG>CHLGOV 043:ARG>PERGOV"),
     ("Activists from Germany{DEU} *criticized Brazil{BRA} .", "111:DEUOPP>BRA"),
+    // a compound subject of a mutual act is both sides, without "with"; a nationality
+    // adjective coordinated with "<nationality> forces" shares the noun
+    ("Armenia{ARM} and Azerbaijan{AZE} *clashed along the border .", "190:ARM>AZE 190:AZE>ARM"),
+    ("Armenian/ADJ{ARM} and [Azerbaijani forces]{AZEMIL} *clashed .", "190:ARMMIL>AZEMIL 190:AZEMIL>ARMMIL"),
+    // a role of no country is no target outside protest, coercion and violence
+    ("Egypt{EGY} *hosted rebels .", "043:EGY>"),
     // armed groups fight abroad: the place of the attack is not their country
     ("Rebels *attacked several towns in Chad{TCD} .", "190:REB>TCD"),
     // business and the media, people at large: no actor from a bare noun

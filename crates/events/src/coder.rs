@@ -4,6 +4,7 @@
 use crate::clause::{Actor, Clauses, Modal, Subject};
 use crate::lexicon::{Class, Lexicon, Origin, VerbPattern, NEAR_GAP};
 use crate::transform::{self, kind, Kind};
+use crate::wordlists::symmetric;
 use sitrep_doc::Upos;
 
 mod complement;
@@ -270,6 +271,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let lemma = self.head_lemma[g];
         let mut best: Option<(&'a VerbPattern, usize, (usize, usize, usize))> = None;
         let mut first_bare = None;
+        // A mutual act's prepositional pattern with a compound subject, when no other bare
+        // pattern of the verb applies ("agree" stays 030, "clash" becomes 190).
+        let mut mutual_fallback = None;
         for p in self.lx.verb_patterns(lemma).filter(|p| table.holds(p)) {
             let is_kind = match kind {
                 PatternKind::Words => !p.slots.is_empty(),
@@ -300,6 +304,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     {
                         return Some((p, after));
                     }
+                    // "Armenian and Azerbaijani forces clashed": a compound subject of a
+                    // mutual act is both sides; the preposition is not needed.
+                    if mutual_fallback.is_none()
+                        && symmetric(&self.lx.codes.info(p.code).code)
+                        && self.subject_actors(g).len() > 1
+                    {
+                        mutual_fallback = Some((p, after));
+                    }
                     continue;
                 }
                 first_bare.get_or_insert((p, after));
@@ -312,7 +324,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         match kind {
             PatternKind::Words => best.map(|(p, a, _)| (p, a)),
-            PatternKind::Bare => first_bare,
+            PatternKind::Bare => first_bare.or(mutual_fallback),
         }
     }
 

@@ -354,6 +354,15 @@ fn other_sides_country(
             fill(source, role, target);
         }
     }
+    // A role of no country is a target only where people are acted on as a group (protest,
+    // coercion, violence: "police arrested protesters"); elsewhere ("will send 200
+    // soldiers", "mediate between the government and the rebels") it says nothing of whom.
+    let still_bare = target
+        .as_ref()
+        .is_some_and(|a| a.entity.is_none() && country_prefix(&a.actor_code).is_none());
+    if still_bare && !matches!(root, 14..=20) {
+        *target = None;
+    }
 }
 
 /// Actors per token of a sentence, from the mentions whose entity has an actor code.

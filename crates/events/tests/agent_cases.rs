@@ -4,7 +4,8 @@
 //! - lemmas of doubled consonants and "-oed" forms ("expelled", "vetoed");
 //! - agent nouns as actors, with the country the sentence gives them (`agents.rs`), and
 //!   unknown perpetrators of violence coded with an empty source;
-//! - targets named by the pattern's own words ("expelled two Russian diplomats").
+//! - targets named by the pattern's own words ("expelled two Russian diplomats");
+//! - coordinated actors of mutual acts ("Georgian and Russian troops clashed").
 
 use sitrep_doc::{Chain, Document, Stage};
 
@@ -120,6 +121,12 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         "both sides from the place",
         "Protesters clashed with police in Caracas.",
         &["145:VENOPP>VENCOP"],
+        &[],
+    ),
+    (
+        "coordinated nationality adjectives share the agent noun; a mutual act needs no 'with'",
+        "Georgian and Russian troops clashed near the border.",
+        &["190:GEOMIL>RUSMIL", "190:RUSMIL>GEOMIL"],
         &[],
     ),
     (
