@@ -142,6 +142,14 @@ const TITLES: &[(&str, &str, &str, &str)] = &[
         "Spokesman of the Iranian Foreign Ministry",
         "IRNGOV",
     ),
+    // Countries named once each: a title with no country takes the first one named (the
+    // lead's), not the one that sorts first.
+    (
+        "Zambia held an election. Vice President Ruth Mbewe urged calm. Chinese and Nigerian envoys watched.",
+        "Ruth Mbewe",
+        "Vice President",
+        "ZMBGOV",
+    ),
     // An office only one country has, in an article about another country.
     (
         "Iran and Iranian officials were blamed. Under Secretary of State Laura Pierce said Iran must act.",
