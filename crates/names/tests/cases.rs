@@ -438,6 +438,16 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "SDNGOV",
     ),
     (
+        "Iran's foreign ministry condemned the decision.",
+        "Iran's foreign ministry",
+        "IRNGOV",
+    ),
+    (
+        "Russia's defence ministry said the strikes hit depots.",
+        "Russia's defence ministry",
+        "RUSGOV",
+    ),
+    (
         "The Khartoum government denied the report.",
         "The Khartoum government",
         "SDNGOV",
