@@ -417,14 +417,17 @@ impl<'d> Clauses<'d> {
         // infinitive ("to act") or an attributive participle ("the elected leader").
         let is_verb = |k: usize| {
             let w = &self.w[k];
-            let prev = k.checked_sub(1).map(|p| &self.w[p]);
-            matches!(w.pos, Upos::Verb | Upos::Aux)
-                && !lexical::lower(w.text).ends_with("ing")
-                && !prev.is_some_and(|p| p.pos == Upos::Part && p.text != "'s" && p.text != "’s")
-                && !(prev.is_some_and(|p| {
-                    matches!(p.pos, Upos::Det | Upos::Adj | Upos::Pron)
-                        || matches!(p.text, "'s" | "’s")
-                }) && matches!(self.pos(k + 1), Upos::Noun | Upos::Adj | Upos::Propn))
+            if !matches!(w.pos, Upos::Verb | Upos::Aux) || lexical::lower(w.text).ends_with("ing") {
+                return false;
+            }
+            let Some(p) = k.checked_sub(1).map(|p| &self.w[p]) else {
+                return true;
+            };
+            let possessive = matches!(p.text, "'s" | "’s");
+            let infinitive = p.pos == Upos::Part && !possessive;
+            let attributive = (possessive || matches!(p.pos, Upos::Det | Upos::Adj | Upos::Pron))
+                && matches!(self.pos(k + 1), Upos::Noun | Upos::Adj | Upos::Propn);
+            !infinitive && !attributive
         };
         if (0..start).any(is_verb) {
             return false;
