@@ -148,7 +148,8 @@ impl Stage for NamesStage {
 /// looked up by full name (two words or more), or by a bare surname only where the
 /// dictionaries list that surname on its own beside the full name ("Putin"). An
 /// organization's dictionary code replaces the names lexicon's only when it refines it
-/// (`PSEREB` -> `PSEREBHMS` for Hamas), see [`refined_code`].
+/// (`PSEREB` -> `PSEREBHMS` for Hamas), see [`refined_code`], or when it is dated and held on
+/// the article's date (the Rapid Support Forces: `SDNMIL`, from April 2023 `SDNREB`).
 fn dictionary_codes(res: &mut resolve::Resolved, date: Option<chrono::NaiveDate>) {
     let dict = sitrep_lexicon::Lexicon::get();
     for ent in &mut res.entities {
@@ -166,7 +167,8 @@ fn dictionary_codes(res: &mut resolve::Resolved, date: Option<chrono::NaiveDate>
             continue;
         };
         match (ent.kind, code_in_force(entry, date)) {
-            (sitrep_doc::EntityKind::Organization, Some((code, _))) => {
+            // An organization's undated code: only where it refines the lexicon's.
+            (sitrep_doc::EntityKind::Organization, Some((code, false))) => {
                 ent.code = Some(refined_code(ent.code.as_deref(), code).to_string());
             }
             // A dated code held on the article's date (or still held, undated article).
@@ -211,10 +213,19 @@ fn code_in_force(
     if let Some(c) = dated {
         return Some((c.code, true));
     }
+    // Outside every range, on a date the table records completely (sitrep's supplement):
+    // the undated code (ELI: out of office) is the table's word, not a gap in its record.
+    let complete = match (date, e.complete_until) {
+        (Some(d), Some(until)) => {
+            let d = d.year() as u32 * 10_000 + d.month() * 100 + d.day();
+            d <= until && e.codes.iter().any(|c| c.from.is_some() || c.to.is_some())
+        }
+        _ => false,
+    };
     e.codes
         .iter()
         .find(|c| c.from.is_none() && c.to.is_none())
-        .map(|c| (c.code, false))
+        .map(|c| (c.code, complete))
 }
 
 /// Turns resolved candidates into the document's mention and entity layers: mentions sorted

@@ -12,6 +12,8 @@ const ACTORS_TSV: &str = include_str!("../../data/actors.tsv");
 /// sitrep's own supplement to the Phoenix actors (office holders, IGO heads and armed groups
 /// of 2015-2026), in the same form; read first, so that its phrases win over Phoenix's.
 const SITREP_ACTORS_TSV: &str = include_str!("../../data/sitrep_actors.tsv");
+/// The supplement's last revision: its offices are complete up to this date.
+const SITREP_ACTORS_REVISED: u32 = 20250630;
 const AGENTS_TSV: &str = include_str!("../../data/agents.tsv");
 const VERBS_TSV: &str = include_str!("../../data/verbs.tsv");
 const ISSUES_TSV: &str = include_str!("../../data/issues.tsv");
@@ -50,6 +52,13 @@ pub struct ActorEntry {
     pub kind: ActorKind,
     pub rule: Rule,
     pub codes: Vec<DatedCode>,
+    /// The entry's phrases, `|`-separated, as in its table.
+    pub phrases: &'static str,
+    /// The last date (`YYYYMMDD`) up to which the table records every office of the entry:
+    /// on an earlier date outside its ranges, the undated code (ELI) is the table's word,
+    /// not a gap. Set for sitrep's supplement (revised mid-2025), none for Phoenix, whose
+    /// ranges stop at different times around 2015.
+    pub complete_until: Option<u32>,
 }
 
 impl ActorEntry {
@@ -204,9 +213,13 @@ impl Lexicon {
         let mut surnames = Vec::new();
         // One path for both actor tables; a phrase listed twice keeps its first entry, so
         // sitrep's supplement (newer offices) is read before the Phoenix table.
-        for (file, text) in [
-            ("sitrep_actors.tsv", SITREP_ACTORS_TSV),
-            ("actors.tsv", ACTORS_TSV),
+        for (file, text, complete_until) in [
+            (
+                "sitrep_actors.tsv",
+                SITREP_ACTORS_TSV,
+                Some(SITREP_ACTORS_REVISED),
+            ),
+            ("actors.tsv", ACTORS_TSV, None),
         ] {
             for (line, cols) in rows(text) {
                 let [kind, rule, codes, phrases] = cols[..] else {
@@ -227,6 +240,8 @@ impl Lexicon {
                     kind,
                     rule: Rule(rule),
                     codes,
+                    phrases,
+                    complete_until,
                 });
                 actor_phrases.extend(phrases.split('|').map(|p| (p, id)));
                 // Only an entry with a role in every code (a person or an office, not a
@@ -387,6 +402,14 @@ impl Lexicon {
                 })
             })
             .collect()
+    }
+
+    /// The armed groups and movements of sitrep's supplement (its `nonstate` rows), for
+    /// recognizers that need their names: the Phoenix files are older than these groups.
+    pub fn supplement_groups(&self) -> impl Iterator<Item = &ActorEntry> {
+        self.actors
+            .iter()
+            .filter(|e| e.complete_until.is_some() && e.kind == ActorKind::NonState)
     }
 
     /// The role code of an agent noun phrase ("officials" -> GOV, "riot police" -> COP).
