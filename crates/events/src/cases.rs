@@ -200,6 +200,12 @@ const CASES: &[(&str, &str)] = &[
     ("Sanctions will *target key industries in Russia .", ""),
     // "help" is the dictionary's HELP [070]; "defend", its complement, stays uncoded.
     ("Washington *helped Israel *defend itself .", "070:USAGOV>ISR"),
+    // A dictionary bare verb coding intent to cooperate, cooperation or aid needs a
+    // counterpart: "expect" and "want" are the dictionary's 030, "help" its 070.
+    ("Ryanair{MNCIRL} *expects lower costs this year .", ""),
+    ("[The minister]{IRNGOV} *wanted the issue off the table .", ""),
+    ("Turkey *helped *drive the growth of sales .", ""),
+    ("Iran *wants a deal with Iraq .", "030:IRN>IRQ"),
     ("Iran *said Iraq and Syria *meet again .", "040:IRQ>SYR 040:SYR>IRQ"),
     ("Libya did not *mean that Iraq had *cut ties with Iran .", ""),
     ("France did not *praise Iran .", ""),

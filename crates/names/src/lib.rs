@@ -133,6 +133,7 @@ impl Stage for NamesStage {
             };
             let mut res = resolve::resolve(&v, lex, &rec.cands, &rec.titles, &settings);
             dictionary_codes(&mut res, doc.meta.date);
+            resolve::link_org_nominals(&v, &rec.cands, &mut res);
             build_layers(doc, &v, &rec, res)?
         };
         doc.mentions = mentions;

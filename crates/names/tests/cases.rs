@@ -142,6 +142,14 @@ const TITLES: &[(&str, &str, &str, &str)] = &[
         "Spokesman of the Iranian Foreign Ministry",
         "IRNGOV",
     ),
+    // Countries named once each: a title with no country takes the first one named (the
+    // lead's), not the one that sorts first.
+    (
+        "Zambia held an election. Vice President Ruth Mbewe urged calm. Chinese and Nigerian envoys watched.",
+        "Ruth Mbewe",
+        "Vice President",
+        "ZMBGOV",
+    ),
     // An office only one country has, in an article about another country.
     (
         "Iran and Iranian officials were blamed. Under Secretary of State Laura Pierce said Iran must act.",
@@ -339,7 +347,40 @@ const COREF: &[(&str, &str, &str)] = &[
     // named in between does not take the pronoun.
     ("Pavel Orlov said the talks had failed. Tomas Berger's reply came hours later. He warned the West against new sanctions.", "He", "Pavel Orlov"),
     ("Pavel Orlov spoke after his meeting with Tomas Berger. He said it was a waste of time.", "He", "Pavel Orlov"),
+    // Organization nominals: the latest organization before them whose code or name fits.
+    ("The European Union imposed sanctions on Iran. Iran said the bloc would regret it.", "the bloc", "European Union"),
+    ("Human Rights Watch accused the police of abuses. The rights group said dozens were held.", "The rights group", "Human Rights Watch"),
+    ("The International Atomic Energy Agency sent inspectors to Iran. Iran said the agency was biased.", "the agency", "International Atomic Energy Agency"),
 ];
+
+/// Organization nominals that nothing before them fits stay unresolved (no mention).
+const UNLINKED_ORG_NOMINALS: &[(&str, &str)] = &[
+    (
+        "Russia imposed sanctions. The group of seven met in Rome.",
+        "The group",
+    ),
+    ("Iran said the bloc would regret it.", "the bloc"),
+    (
+        "The State Department spoke. The rights group said dozens were held.",
+        "The rights group",
+    ),
+    (
+        "The European Union imposed sanctions. The militant group attacked a post.",
+        "The militant group",
+    ),
+];
+
+#[test]
+fn organization_nominals_without_an_antecedent_stay_unresolved() {
+    for &(text, nominal) in UNLINKED_ORG_NOMINALS {
+        let doc = run(text);
+        assert!(
+            mentions_of(&doc, nominal).is_empty(),
+            "case {text:?}\n{}",
+            dump(&doc)
+        );
+    }
+}
 
 #[test]
 fn pronouns_and_role_nouns_resolve() {
@@ -428,6 +469,16 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Sudan's government denied the report.",
         "Sudan's government",
         "SDNGOV",
+    ),
+    (
+        "Iran's foreign ministry condemned the decision.",
+        "Iran's foreign ministry",
+        "IRNGOV",
+    ),
+    (
+        "Russia's defence ministry said the strikes hit depots.",
+        "Russia's defence ministry",
+        "RUSGOV",
     ),
     (
         "The Khartoum government denied the report.",
