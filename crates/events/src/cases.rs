@@ -174,7 +174,9 @@ const CASES: &[(&str, &str)] = &[
     ("[The Albanians]{SRBCVL} are *demanding autonomy from Serbia .", "1043:SRBCVL>SRB"),
     ("Britain is *pushing hard for [the United States]{USA} .", "100:GBR>USA"),
     // --- reported speech: speaker stands behind commitments
-    ("[US officials]{USAGOV} *said that [Western countries] will *impose sanctions against Russia .", "1312:USAGOV>RUS"),
+    ("[US officials]{USAGOV} *said that [Western countries]{WST} will *impose sanctions against Russia .", "1312:USAGOV>RUS"),
+    // A clause whose subject is no actor is not the speaker's act.
+    ("[The EU]{IGOEUREEC} *warned that [the law] would *damage Georgia 's bid .", "012:IGOEUREEC>"),
     ("Russia *assured Ukraine that the Kremlin *has no/DET plans/NOUN to *attack Ukraine .", "016:RUSGOV>UKR"),
     ("Iran *said that Iraq *has no/DET plans/NOUN to *attack Kuwait .", "016:IRQ>KWT"),
     ("Iran *said it would *attack Iraq .", "1384:IRN>IRQ"),

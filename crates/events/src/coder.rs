@@ -671,11 +671,20 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     /// officials said Western countries will impose sanctions"), or the quote's speaker when
     /// the act names no source and its subject is unnamed.
     fn speaker_as_source(&self, g: usize, act: &mut Act<'a>, future_commit: bool) {
+        let unnamed_subject = match self.c.subject(g) {
+            Subject::None => true,
+            Subject::Np(np) => {
+                let n = self.c.nps[np];
+                n.end - n.start == 1 && self.c.w[n.start].pos == Upos::Pron
+            }
+        };
         if (act.commissive || future_commit)
             && (act.code.starts_with("13") || act.code.starts_with("03"))
+            && (unnamed_subject || !act.source.is_empty())
         {
             // "US officials said Western countries will impose sanctions": the threat (or
-            // promise) is the speaker's act.
+            // promise) is the speaker's act. Not when the clause's subject is no actor: "the
+            // EU warned that the law would damage Georgia's bid" is no threat by the EU.
             if let Some(s) = self.say_of[g] {
                 let speaker = self.subject_actors(s);
                 if !speaker.is_empty() {
@@ -686,13 +695,6 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 }
             }
         }
-        let unnamed_subject = match self.c.subject(g) {
-            Subject::None => true,
-            Subject::Np(np) => {
-                let n = self.c.nps[np];
-                n.end - n.start == 1 && self.c.w[n.start].pos == Upos::Pron
-            }
-        };
         if act.source.is_empty() && (act.commissive || future_commit) && unnamed_subject {
             act.source = self.speaker(g);
             let src = act.source.clone();
