@@ -112,6 +112,9 @@ const CASES: &[(&str, &str)] = &[
     ("Hamas *welcomed the leader of Iran who *visited Syria .", "043:PSEREB>IRNGOV 042:IRNGOV>SYR"),
     ("Iran *threatened further action against Russia .", "130:IRN>RUS"),
     ("Iran *rejected calls by Russia for economic aid .", "122:IRN>RUS"),
+    // An attributive participle stays one when the sentence has its verb (the lead whose
+    // only verb follows a noun the tagger read as an adjective is in tests/syntax_cases.rs).
+    ("The proposed/VERB changes were *rejected by Iran .", "123:IRN>"),
     // --- passives
     ("A camp in Chad was *attacked by [Sudanese militias]{SDNMIL} .", "190:SDNMIL>TCD"),
     ("Ukraine was *invaded by Russia .", "192:RUS>UKR"),
@@ -174,7 +177,9 @@ const CASES: &[(&str, &str)] = &[
     ("[The Albanians]{SRBCVL} are *demanding autonomy from Serbia .", "1043:SRBCVL>SRB"),
     ("Britain is *pushing hard for [the United States]{USA} .", "100:GBR>USA"),
     // --- reported speech: speaker stands behind commitments
-    ("[US officials]{USAGOV} *said that [Western countries] will *impose sanctions against Russia .", "1312:USAGOV>RUS"),
+    ("[US officials]{USAGOV} *said that [Western countries]{WST} will *impose sanctions against Russia .", "1312:USAGOV>RUS"),
+    // A clause whose subject is no actor is not the speaker's act.
+    ("[The EU]{IGOEUREEC} *warned that [the law] would *damage Georgia 's bid .", "012:IGOEUREEC>"),
     ("Russia *assured Ukraine that the Kremlin *has no/DET plans/NOUN to *attack Ukraine .", "016:RUSGOV>UKR"),
     ("Iran *said that Iraq *has no/DET plans/NOUN to *attack Kuwait .", "016:IRQ>KWT"),
     ("Iran *said it would *attack Iraq .", "1384:IRN>IRQ"),
@@ -223,6 +228,12 @@ const CASES: &[(&str, &str)] = &[
     ("Sanctions will *target key industries in Russia .", ""),
     // "help" is the dictionary's HELP [070]; "defend", its complement, stays uncoded.
     ("Washington *helped Israel *defend itself .", "070:USAGOV>ISR"),
+    // A dictionary bare verb coding intent to cooperate, cooperation or aid needs a
+    // counterpart: "expect" and "want" are the dictionary's 030, "help" its 070.
+    ("Ryanair{MNCIRL} *expects lower costs this year .", ""),
+    ("[The minister]{IRNGOV} *wanted the issue off the table .", ""),
+    ("Turkey *helped *drive the growth of sales .", ""),
+    ("Iran *wants a deal with Iraq .", "030:IRN>IRQ"),
     ("Iran *said Iraq and Syria *meet again .", "040:IRQ>SYR 040:SYR>IRQ"),
     ("Libya did not *mean that Iraq had *cut ties with Iran .", ""),
     ("France did not *praise Iran .", ""),

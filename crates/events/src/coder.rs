@@ -467,7 +467,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if p.null {
             return self.why(g, "a dictionary null pattern (---) matched: no event");
         }
-        Some(self.act_from_pattern(g, p, after))
+        let mut act = self.act_from_pattern(g, p, after);
+        // The dictionary's bare verbs are its widest senses ("want", "expect", "decide" are
+        // 030, "help" 070). CAMEO defines intent to cooperate (03), material cooperation (06)
+        // and aid (07) as acts towards a counterpart, and PETRARCH codes no event without
+        // one: so a bare verb coding one of them needs a named target ("Ryanair expects
+        // lower costs" is no event; "Oxford wants Google to scan books" keeps Google).
+        if matches!(act.code.get(..2), Some("03" | "06" | "07")) {
+            act.required_target = true;
+        }
+        Some(act)
     }
 
     /// The speaker who stands behind group `g`: the subject of a governing speech verb, or
@@ -501,10 +510,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             );
         };
         // A consultation needs a counterpart ("met Iran", "Russia and Iran met"); a pattern
-        // marked [!..] needs its target.
+        // marked [!..] needs its target, which the other side of a compound subject is for a
+        // mutual code ("Jordan and Britain agreed").
         if !act.complement
             && act.target.is_empty()
-            && ((act.required_target && !act.symmetric)
+            && ((act.required_target && !(act.symmetric && act.source.len() >= 2))
                 || (act.source.len() < 2 && act.code.starts_with("04") && !grp.passive))
         {
             return self.why(g, "the pattern needs a named target and none was found");
@@ -713,11 +723,20 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     /// officials said Western countries will impose sanctions"), or the quote's speaker when
     /// the act names no source and its subject is unnamed.
     fn speaker_as_source(&self, g: usize, act: &mut Act<'a>, future_commit: bool) {
+        let unnamed_subject = match self.c.subject(g) {
+            Subject::None => true,
+            Subject::Np(np) => {
+                let n = self.c.nps[np];
+                n.end - n.start == 1 && self.c.w[n.start].pos == Upos::Pron
+            }
+        };
         if (act.commissive || future_commit)
             && (act.code.starts_with("13") || act.code.starts_with("03"))
+            && (unnamed_subject || !act.source.is_empty())
         {
             // "US officials said Western countries will impose sanctions": the threat (or
-            // promise) is the speaker's act.
+            // promise) is the speaker's act. Not when the clause's subject is no actor: "the
+            // EU warned that the law would damage Georgia's bid" is no threat by the EU.
             if let Some(s) = self.say_of[g] {
                 let speaker = self.subject_actors(s);
                 if !speaker.is_empty() {
@@ -727,13 +746,6 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 }
             }
         }
-        let unnamed_subject = match self.c.subject(g) {
-            Subject::None => true,
-            Subject::Np(np) => {
-                let n = self.c.nps[np];
-                n.end - n.start == 1 && self.c.w[n.start].pos == Upos::Pron
-            }
-        };
         if act.source.is_empty() && (act.commissive || future_commit) && unnamed_subject {
             act.source = self.speaker(g);
             let src = act.source.clone();

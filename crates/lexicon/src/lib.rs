@@ -6,7 +6,9 @@
 //! into compact derived tables (`data/*.tsv`, with the MIT notice) that are embedded here and
 //! matched as word sequences by one Aho-Corasick automaton per table over normalised tokens
 //! (lower case, punctuation dropped), never by regular expressions per sentence. The tables
-//! are built once per process ([`Lexicon::get`]).
+//! are built once per process ([`Lexicon::get`]). One table is sitrep's own, not Phoenix's:
+//! `data/sitrep_actors.tsv` (office holders of 2015-2026 and the decade's armed groups, written
+//! by hand in the same dated form), read by the same loader before the Phoenix actors.
 //!
 //! This crate must never read files at run time, never guess a code the dictionaries do not
 //! give, and never depend on the document model: it answers questions about token sequences.

@@ -459,6 +459,24 @@ impl Lexicon {
                 lex.add(alias, Entry::Org(idx), case_of(alias, Case::Capital));
             }
         }
+        // The armed groups of the decade the Phoenix files predate (sitrep-lexicon's
+        // supplement): recognized as organizations by their listed names; their code on the
+        // article's date comes later from the same dictionary entry (`dictionary_codes`).
+        for entry in sitrep_lexicon::Lexicon::get().supplement_groups() {
+            let mut phrases = entry.phrases.split('|');
+            let Some(first) = phrases.next() else {
+                continue;
+            };
+            let idx = OrgId::new(lex.orgs.len());
+            lex.orgs.push(Org {
+                name: display_name(first),
+                code: entry.code_on(None).unwrap_or_default().to_string(),
+                kind: OrgKind::Other,
+            });
+            for phrase in std::iter::once(first).chain(phrases) {
+                lex.add(phrase, Entry::Org(idx), Case::Capital);
+            }
+        }
         for row in rows("titles.tsv", TITLES, 4) {
             let (_, c) = row?;
             let idx = TitleId::new(lex.titles.len());
@@ -589,6 +607,30 @@ impl Lexicon {
     }
 }
 
+/// A name for a dictionary phrase (lower case, normalised): each word capitalised but the
+/// particles ("March 23 Movement", "Jamaat Nusrat al Islam wal Muslimin").
+fn display_name(phrase: &str) -> String {
+    const PARTICLES: [&str; 7] = ["al", "and", "of", "the", "wal", "in", "for"];
+    phrase
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            if i > 0 && PARTICLES.contains(&w) {
+                return w.to_string();
+            }
+            // A word without a vowel is an acronym ("tplf", "m23").
+            if w.len() > 1 && !w.contains(['a', 'e', 'i', 'o', 'u', 'y']) {
+                return w.to_uppercase();
+            }
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 /// The first piece of a folded phrase and the number of its pieces (see `pieces.rs`),
 /// without allocating.
 fn first_piece_and_count(key: &str) -> (&str, usize) {
@@ -707,6 +749,32 @@ mod tests {
                 (&k[p[0].0..p[0].1], p.len()),
                 "{k}"
             );
+        }
+    }
+
+    #[test]
+    fn supplement_groups_are_organizations_with_readable_names() {
+        for (phrase, name) in [
+            ("houthis", "Houthis"),
+            ("m23", "M23"),
+            ("tplf", "TPLF"),
+            ("hayat tahrir al sham", "Hayat Tahrir al Sham"),
+            (
+                "national unity government of myanmar",
+                "National Unity Government of Myanmar",
+            ),
+        ] {
+            assert_eq!(display_name(phrase), name);
+        }
+        let lex = shared().unwrap();
+        for phrase in ["houthis", "wagner group", "rapid support forces", "m23"] {
+            let org = lex.lookup(phrase).and_then(|items| {
+                items.iter().find_map(|i| match i.entry {
+                    Entry::Org(o) => Some(lex.org(o)),
+                    _ => None,
+                })
+            });
+            assert!(org.is_some_and(|o| !o.code.is_empty()), "{phrase}");
         }
     }
 

@@ -133,6 +133,7 @@ impl Stage for NamesStage {
             };
             let mut res = resolve::resolve(&v, lex, &rec.cands, &rec.titles, &settings);
             dictionary_codes(&mut res, doc.meta.date);
+            resolve::link_org_nominals(&v, &rec.cands, &mut res);
             build_layers(doc, &v, &rec, res)?
         };
         doc.mentions = mentions;
@@ -141,35 +142,54 @@ impl Stage for NamesStage {
     }
 }
 
-/// Codes from the PETRARCH/Phoenix actor dictionaries (`sitrep-lexicon`) for named persons
-/// and for organizations the names lexicon has no code for: the code in force on the article
-/// date ("Nawaz Sharif" in 2015: PAKGOV; in 2001: PAKELI). A person the dictionaries do not
-/// know keeps the code of its own titles, so a neighbouring name's country never reaches it.
-/// Only full names (two words or more) are looked up: a lone surname is too ambiguous.
+/// Codes from the actor dictionaries (`sitrep-lexicon`: Phoenix and sitrep's supplement)
+/// for named persons and organizations: the code in force on the article date ("Nawaz
+/// Sharif" in 2015: PAKGOV; in 2001: PAKELI). A person the dictionaries do not know keeps the
+/// code of its own titles, so a neighbouring name's country never reaches it. A person is
+/// looked up by full name (two words or more), or by a bare surname only where the
+/// dictionaries list that surname on its own beside the full name ("Putin"). An
+/// organization's dictionary code replaces the names lexicon's only when it refines it
+/// (`PSEREB` -> `PSEREBHMS` for Hamas), see [`refined_code`], or when it is dated and held on
+/// the article's date (the Rapid Support Forces: `SDNMIL`, from April 2023 `SDNREB`).
 fn dictionary_codes(res: &mut resolve::Resolved, date: Option<chrono::NaiveDate>) {
     let dict = sitrep_lexicon::Lexicon::get();
     for ent in &mut res.entities {
-        let lookup = match ent.kind {
-            sitrep_doc::EntityKind::Person => {
-                ent.key.starts_with("person:") && ent.name.split_whitespace().nth(1).is_some()
-            }
-            sitrep_doc::EntityKind::Organization => ent.code.is_none(),
-            _ => false,
-        };
-        if !lookup {
-            continue;
-        }
         let words: Vec<&str> = ent.name.split_whitespace().collect();
-        let Some(entry) = dict.actor_entry(&words) else {
+        let entry = match ent.kind {
+            sitrep_doc::EntityKind::Person if ent.key.starts_with("person:") => match words[..] {
+                [] => None,
+                [surname] => dict.surname_entry(surname),
+                _ => dict.actor_entry(&words),
+            },
+            sitrep_doc::EntityKind::Organization => dict.actor_entry(&words),
+            _ => None,
+        };
+        let Some(entry) = entry else {
             continue;
         };
-        match code_in_force(entry, date) {
+        match (ent.kind, code_in_force(entry, date)) {
+            // An organization's undated code: only where it refines the lexicon's.
+            (sitrep_doc::EntityKind::Organization, Some((code, false))) => {
+                ent.code = Some(refined_code(ent.code.as_deref(), code).to_string());
+            }
             // A dated code held on the article's date (or still held, undated article).
-            Some((code, true)) => ent.code = Some(code.to_string()),
+            (_, Some((code, true))) => ent.code = Some(code.to_string()),
             // An undated code: only for an entity without a code of its own titles.
-            Some((code, false)) if ent.code.is_none() => ent.code = Some(code.to_string()),
+            (_, Some((code, false))) if ent.code.is_none() => ent.code = Some(code.to_string()),
             _ => {}
         }
+    }
+}
+
+/// The code of a named organization: the dictionary's when the names lexicon has none or
+/// when the dictionary's extends it (a more specific code of the same actor: `PSEREB` ->
+/// `PSEREBHMS`, `IGO` -> `IGOCOPITP`); otherwise the names lexicon's, whose codes are
+/// sitrep's reviewed choices where the two disagree (`USAMED` for a US paper, where Phoenix
+/// has the bare `MED`).
+fn refined_code<'a>(ours: Option<&'a str>, dictionary: &'a str) -> &'a str {
+    match ours {
+        Some(o) if !(dictionary.len() > o.len() && dictionary.starts_with(o)) => o,
+        _ => dictionary,
     }
 }
 
@@ -194,10 +214,19 @@ fn code_in_force(
     if let Some(c) = dated {
         return Some((c.code, true));
     }
+    // Outside every range, on a date the table records completely (sitrep's supplement):
+    // the undated code (ELI: out of office) is the table's word, not a gap in its record.
+    let complete = match (date, e.complete_until) {
+        (Some(d), Some(until)) => {
+            let d = d.year() as u32 * 10_000 + d.month() * 100 + d.day();
+            d <= until && e.codes.iter().any(|c| c.from.is_some() || c.to.is_some())
+        }
+        _ => false,
+    };
     e.codes
         .iter()
         .find(|c| c.from.is_none() && c.to.is_none())
-        .map(|c| (c.code, false))
+        .map(|c| (c.code, complete))
 }
 
 /// Turns resolved candidates into the document's mention and entity layers: mentions sorted

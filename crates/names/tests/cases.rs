@@ -142,6 +142,14 @@ const TITLES: &[(&str, &str, &str, &str)] = &[
         "Spokesman of the Iranian Foreign Ministry",
         "IRNGOV",
     ),
+    // Countries named once each: a title with no country takes the first one named (the
+    // lead's), not the one that sorts first.
+    (
+        "Zambia held an election. Vice President Ruth Mbewe urged calm. Chinese and Nigerian envoys watched.",
+        "Ruth Mbewe",
+        "Vice President",
+        "ZMBGOV",
+    ),
     // An office only one country has, in an article about another country.
     (
         "Iran and Iranian officials were blamed. Under Secretary of State Laura Pierce said Iran must act.",
@@ -339,7 +347,40 @@ const COREF: &[(&str, &str, &str)] = &[
     // named in between does not take the pronoun.
     ("Pavel Orlov said the talks had failed. Tomas Berger's reply came hours later. He warned the West against new sanctions.", "He", "Pavel Orlov"),
     ("Pavel Orlov spoke after his meeting with Tomas Berger. He said it was a waste of time.", "He", "Pavel Orlov"),
+    // Organization nominals: the latest organization before them whose code or name fits.
+    ("The European Union imposed sanctions on Iran. Iran said the bloc would regret it.", "the bloc", "European Union"),
+    ("Human Rights Watch accused the police of abuses. The rights group said dozens were held.", "The rights group", "Human Rights Watch"),
+    ("The International Atomic Energy Agency sent inspectors to Iran. Iran said the agency was biased.", "the agency", "International Atomic Energy Agency"),
 ];
+
+/// Organization nominals that nothing before them fits stay unresolved (no mention).
+const UNLINKED_ORG_NOMINALS: &[(&str, &str)] = &[
+    (
+        "Russia imposed sanctions. The group of seven met in Rome.",
+        "The group",
+    ),
+    ("Iran said the bloc would regret it.", "the bloc"),
+    (
+        "The State Department spoke. The rights group said dozens were held.",
+        "The rights group",
+    ),
+    (
+        "The European Union imposed sanctions. The militant group attacked a post.",
+        "The militant group",
+    ),
+];
+
+#[test]
+fn organization_nominals_without_an_antecedent_stay_unresolved() {
+    for &(text, nominal) in UNLINKED_ORG_NOMINALS {
+        let doc = run(text);
+        assert!(
+            mentions_of(&doc, nominal).is_empty(),
+            "case {text:?}\n{}",
+            dump(&doc)
+        );
+    }
+}
 
 #[test]
 fn pronouns_and_role_nouns_resolve() {
@@ -428,6 +469,16 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Sudan's government denied the report.",
         "Sudan's government",
         "SDNGOV",
+    ),
+    (
+        "Iran's foreign ministry condemned the decision.",
+        "Iran's foreign ministry",
+        "IRNGOV",
+    ),
+    (
+        "Russia's defence ministry said the strikes hit depots.",
+        "Russia's defence ministry",
+        "RUSGOV",
     ),
     (
         "The Khartoum government denied the report.",
@@ -689,6 +740,139 @@ const DICTIONARY_CODES: &[(&str, &str, &str, &str)] = &[
         "Lin Baoqiang",
         "CHNGOV",
     ),
+    // Office holders after 2015 (sitrep's supplement to the Phoenix tables), no title needed.
+    (
+        "Donald Trump and Kim Jong Un shook hands at a hotel on the island.",
+        "2018-06-12",
+        "Kim Jong Un",
+        "PRKGOV",
+    ),
+    (
+        "Donald Trump and Kim Jong Un shook hands at a hotel on the island.",
+        "2018-06-12",
+        "Donald Trump",
+        "USAGOV",
+    ),
+    // Out of office: the country's ELI code, even beside a governmental title word.
+    (
+        "Donald Trump told supporters at a rally in Ohio that he would run again.",
+        "2022-04-20",
+        "Donald Trump",
+        "USAELI",
+    ),
+    (
+        "Angela Merkel said in an interview that she did not miss politics.",
+        "2023-02-14",
+        "Angela Merkel",
+        "DEUELI",
+    ),
+    (
+        "Volodymyr Zelenskyy asked for more air defence systems on Sunday.",
+        "2023-05-07",
+        "Volodymyr Zelenskyy",
+        "UKRGOV",
+    ),
+    (
+        "Antonio Guterres urged both sides to return to the table.",
+        "2021-05-12",
+        "Antonio Guterres",
+        "IGOUNO",
+    ),
+    // A named group: the dictionary's full code beats the names lexicon's shorter one.
+    (
+        "Hamas said on Monday that it had accepted the proposal.",
+        "2021-05-20",
+        "Hamas",
+        "PSEREBHMS",
+    ),
+    (
+        "The Islamic State said its fighters had carried out the ambush.",
+        "2016-03-01",
+        "Islamic State",
+        "IMGMUSISI",
+    ),
+    (
+        "The World Bank said growth would slow next year.",
+        "2019-01-08",
+        "World Bank",
+        "IGOUNODEVWBK",
+    ),
+    // Out of office on a date the supplement records completely: its ELI code beats the code
+    // a title would give (here "Former Prime Minister" beside a Chinese name).
+    (
+        "Former Prime Minister Boris Johnson met Chinese officials in Hong Kong.",
+        "2023-06-20",
+        "Boris Johnson",
+        "GBRELI",
+    ),
+    // Armed groups of the decade the Phoenix files predate: found by their listed names and
+    // coded on the article's date.
+    (
+        "Houthi rebels fired two missiles at a cargo ship on Sunday.",
+        "2024-01-14",
+        "Houthi rebels",
+        "YEMREB",
+    ),
+    (
+        "The Houthis said the ship had ignored their warnings.",
+        "2024-01-14",
+        "Houthis",
+        "YEMREB",
+    ),
+    (
+        "Fighters of the Wagner Group took control of the airfield.",
+        "2022-11-02",
+        "Wagner Group",
+        "RUSUAF",
+    ),
+    (
+        "The Rapid Support Forces shelled the market in the afternoon.",
+        "2023-09-10",
+        "Rapid Support Forces",
+        "SDNREB",
+    ),
+    (
+        "The Rapid Support Forces guarded the ministry during the ceremony.",
+        "2020-09-10",
+        "Rapid Support Forces",
+        "SDNMIL",
+    ),
+    (
+        "Fighters of the M23 entered the town on Monday.",
+        "2025-01-27",
+        "M23",
+        "CODREB",
+    ),
+    // The names lexicon's own code stays where the dictionary's is not a refinement of it.
+    (
+        "Human Rights Watch said the detentions were arbitrary.",
+        "2019-01-08",
+        "Human Rights Watch",
+        "NGOHRIHRW",
+    ),
+];
+
+/// A full name's code reaches the later bare-surname mentions of the same person; a bare
+/// surname alone is coded only where the tables list it beside the full name.
+const SURNAME_CODES: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "President Donald Trump arrived in Hanoi on Tuesday. Trump said the summit would be productive.",
+        "2019-02-26",
+        "Trump",
+        Some("USAGOV"),
+    ),
+    (
+        "On Thursday, Macron said France would send more aid to Lebanon.",
+        "2020-08-06",
+        "Macron",
+        Some("FRAGOV"),
+    ),
+    (
+        "On Thursday, Johnson said the plan would be published next week.",
+        "2020-08-06",
+        "Johnson",
+        None,
+    ),
 ];
 
 #[test]
@@ -703,5 +887,19 @@ fn dictionary_codes_by_date() {
             Some(code),
             "case {text:?} on {date}: {mention:?}\n{d}"
         );
+    }
+}
+
+#[test]
+fn surnames_take_the_code_of_their_person() {
+    for &(text, date, mention, code) in SURNAME_CODES {
+        let doc = run_dated(text, date);
+        let d = dump(&doc);
+        let ms = mentions_of(&doc, mention);
+        let m = ms
+            .last()
+            .unwrap_or_else(|| panic!("case {text:?}: no {mention:?}\n{d}"));
+        let e = doc.entity(m.entity.expect("resolved"));
+        assert_eq!(e.actor_code.as_deref(), code, "case {text:?}\n{d}");
     }
 }

@@ -15,6 +15,7 @@
 //! accent-folding table. [`translit_key`] folds romanized spelling variants of a name.
 
 mod abbrev;
+mod dateline;
 pub mod lexical;
 mod sentences;
 mod tokenize;
@@ -323,6 +324,29 @@ mod tests {
             .collect();
         assert_eq!(toks, ["The", "U.S.", "side", "left", "."]);
         assert!(doc.tokens.iter().all(|t| t.span.start() >= 16));
+    }
+
+    #[test]
+    fn a_dateline_is_a_sentence_of_its_own() {
+        let text =
+            "Headline of the day\n\nYANGON, Feb. 2 (Wire) - The army seized power. It said so.";
+        let mut doc = Document::with_body(Meta::default(), text.to_string(), 0).unwrap();
+        SegmentConfig::default()
+            .build()
+            .unwrap()
+            .process(&mut doc)
+            .unwrap();
+        let sents: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(
+            sents,
+            [
+                "Headline of the day",
+                "YANGON, Feb. 2 (Wire) -",
+                "The army seized power.",
+                "It said so."
+            ]
+        );
+        assert_eq!(doc.sentences[1].paragraph, doc.sentences[2].paragraph);
     }
 
     #[test]

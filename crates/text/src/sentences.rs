@@ -4,9 +4,11 @@
 //! and brackets glued to it ends a sentence unless the next token starts in lower case or is
 //! continuing punctuation; an abbreviation ends one only before a typical sentence starter; a
 //! single line break ends one after a line that stops without punctuation (a headline),
-//! unless the line stops mid-phrase or the paragraph is hard-wrapped running text.
+//! unless the line stops mid-phrase or the paragraph is hard-wrapped running text. A news
+//! dateline opening the paragraph ("GENEVA, Jan 10 (Reuters) -") is a sentence of its own.
 
 use crate::abbrev::{is_continuation_word, is_sentence_starter};
+use crate::dateline::dateline_end;
 use crate::tokenize::{AbbrevClassTag, RawToken, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +112,10 @@ pub fn split_paragraph(text: &str, toks: &[RawToken], ends: &mut Vec<usize>) {
     let wrapped = is_hard_wrapped(text, toks);
     let first_end = ends.len();
     let mut i = 0;
+    if let Some(k) = dateline_end(text, toks) {
+        ends.push(k);
+        i = k;
+    }
     while i < n {
         let t = &toks[i];
         let mut boundary = None;

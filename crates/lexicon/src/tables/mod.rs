@@ -9,6 +9,11 @@ use std::fmt;
 use std::sync::OnceLock;
 
 const ACTORS_TSV: &str = include_str!("../../data/actors.tsv");
+/// sitrep's own supplement to the Phoenix actors (office holders, IGO heads and armed groups
+/// of 2015-2026), in the same form; read first, so that its phrases win over Phoenix's.
+const SITREP_ACTORS_TSV: &str = include_str!("../../data/sitrep_actors.tsv");
+/// The supplement's last revision: its offices are complete up to this date.
+const SITREP_ACTORS_REVISED: u32 = 20250630;
 const AGENTS_TSV: &str = include_str!("../../data/agents.tsv");
 const VERBS_TSV: &str = include_str!("../../data/verbs.tsv");
 const ISSUES_TSV: &str = include_str!("../../data/issues.tsv");
@@ -47,6 +52,13 @@ pub struct ActorEntry {
     pub kind: ActorKind,
     pub rule: Rule,
     pub codes: Vec<DatedCode>,
+    /// The entry's phrases, `|`-separated, as in its table.
+    pub phrases: &'static str,
+    /// The last date (`YYYYMMDD`) up to which the table records every office of the entry:
+    /// on an earlier date outside its ranges, the undated code (ELI) is the table's word,
+    /// not a gap. Set for sitrep's supplement (revised mid-2025), none for Phoenix, whose
+    /// ranges stop at different times around 2015.
+    pub complete_until: Option<u32>,
 }
 
 impl ActorEntry {
@@ -126,6 +138,9 @@ struct Issue {
 pub struct Lexicon {
     actors: Vec<ActorEntry>,
     actor_set: PhraseSet,
+    /// One-word phrases that are the last word of a longer phrase of the same entry
+    /// ("putin" beside "vladimir putin"): the surnames the dictionaries list on their own.
+    surnames: FxHashMap<&'static str, u32>,
     agents: Vec<Agent>,
     agent_set: PhraseSet,
     verbs: Vec<VerbRow>,
@@ -174,6 +189,16 @@ fn parse_dated(s: &'static str) -> Option<DatedCode> {
     })
 }
 
+/// The one-word phrases of an entry that end one of its longer phrases.
+fn listed_surnames(phrases: &'static str) -> impl Iterator<Item = &'static str> {
+    phrases.split('|').filter(move |p| {
+        !p.contains(' ')
+            && phrases.split('|').any(|q| {
+                q.len() > p.len() && q.ends_with(p) && q[..q.len() - p.len()].ends_with(' ')
+            })
+    })
+}
+
 impl Lexicon {
     /// The embedded dictionaries, parsed on first use (a few hundred milliseconds in a debug
     /// build; the data is checked by this crate's tests, so this cannot fail at run time).
@@ -185,27 +210,46 @@ impl Lexicon {
     pub fn parse() -> Result<Lexicon, LexiconError> {
         let mut actors = Vec::new();
         let mut actor_phrases = Vec::new();
-        for (line, cols) in rows(ACTORS_TSV) {
-            let [kind, rule, codes, phrases] = cols[..] else {
-                return Err(err("actors.tsv", line, "expected 4 columns"));
-            };
-            let kind = match kind {
-                "country" => ActorKind::Country,
-                "international" => ActorKind::International,
-                "nonstate" => ActorKind::NonState,
-                _ => return Err(err("actors.tsv", line, format!("unknown kind {kind:?}"))),
-            };
-            let codes = codes
-                .split(' ')
-                .map(|c| parse_dated(c).ok_or_else(|| err("actors.tsv", line, "bad dated code")))
-                .collect::<Result<Vec<_>, _>>()?;
-            let id = actors.len() as u32;
-            actors.push(ActorEntry {
-                kind,
-                rule: Rule(rule),
-                codes,
-            });
-            actor_phrases.extend(phrases.split('|').map(|p| (p, id)));
+        let mut surnames = Vec::new();
+        // One path for both actor tables; a phrase listed twice keeps its first entry, so
+        // sitrep's supplement (newer offices) is read before the Phoenix table.
+        for (file, text, complete_until) in [
+            (
+                "sitrep_actors.tsv",
+                SITREP_ACTORS_TSV,
+                Some(SITREP_ACTORS_REVISED),
+            ),
+            ("actors.tsv", ACTORS_TSV, None),
+        ] {
+            for (line, cols) in rows(text) {
+                let [kind, rule, codes, phrases] = cols[..] else {
+                    return Err(err(file, line, "expected 4 columns"));
+                };
+                let kind = match kind {
+                    "country" => ActorKind::Country,
+                    "international" => ActorKind::International,
+                    "nonstate" => ActorKind::NonState,
+                    _ => return Err(err(file, line, format!("unknown kind {kind:?}"))),
+                };
+                let codes = codes
+                    .split(' ')
+                    .map(|c| parse_dated(c).ok_or_else(|| err(file, line, "bad dated code")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let id = actors.len() as u32;
+                actors.push(ActorEntry {
+                    kind,
+                    rule: Rule(rule),
+                    codes,
+                    phrases,
+                    complete_until,
+                });
+                actor_phrases.extend(phrases.split('|').map(|p| (p, id)));
+                // Only an entry with a role in every code (a person or an office, not a
+                // bare country: "jordan" ends "hashemite kingdom of jordan").
+                if actors[id as usize].codes.iter().all(|c| c.code.len() > 3) {
+                    surnames.extend(listed_surnames(phrases).map(|w| (w, id)));
+                }
+            }
         }
         let mut agents = Vec::new();
         let mut agent_phrases = Vec::new();
@@ -264,9 +308,17 @@ impl Lexicon {
             discard_phrases.push((phrase, discards.len() as u32));
             discards.push((scope == "story", Rule(rule)));
         }
+        let actor_set = PhraseSet::build(actor_phrases);
+        // A bare surname names its entry only when the phrase itself is that entry's (a
+        // phrase listed by two entries keeps the first).
+        let surnames = surnames
+            .into_iter()
+            .filter(|&(w, id)| actor_set.exact(&[w]) == Some(id))
+            .collect::<FxHashMap<_, _>>();
         Ok(Lexicon {
             actors,
-            actor_set: PhraseSet::build(actor_phrases),
+            actor_set,
+            surnames,
             agents,
             agent_set: PhraseSet::build(agent_phrases),
             verbs,
@@ -299,12 +351,34 @@ impl Lexicon {
         e.code_on(date).map(|c| (c, e.rule))
     }
 
-    /// The entry of an actor phrase (for its kind and all its dated codes).
+    /// The entry of an actor phrase (for its kind and all its dated codes). A name is
+    /// tried as written, then without or with an initial "the" ("Islamic State" is listed
+    /// as "the islamic state", "the United Nations" as "united nations").
     pub fn actor_entry<S: AsRef<str>>(&self, tokens: &[S]) -> Option<&ActorEntry> {
-        let (words, _) = normalize_tokens(tokens);
-        self.actor_set
-            .exact(&words)
-            .map(|id| &self.actors[id as usize])
+        let (mut words, _) = normalize_tokens(tokens);
+        let mut id = self.actor_set.exact(&words);
+        if id.is_none() && !words.is_empty() {
+            if words[0] == "the" {
+                id = self.actor_set.exact(&words[1..]);
+            } else {
+                words.insert(0, "the".to_string());
+                id = self.actor_set.exact(&words);
+            }
+        }
+        id.map(|id| &self.actors[id as usize])
+    }
+
+    /// The entry a bare surname names, only when a dictionary lists that surname on its
+    /// own beside a full name of the same entry ("Putin" beside "Vladimir Putin"): a
+    /// surname alone matches no more than the dictionaries' own phrase forms allow.
+    pub fn surname_entry(&self, token: &str) -> Option<&ActorEntry> {
+        let (words, _) = normalize_tokens(&[token]);
+        let [word] = &words[..] else {
+            return None;
+        };
+        self.surnames
+            .get(word.as_str())
+            .map(|&id| &self.actors[id as usize])
     }
 
     /// Every actor phrase in a token sequence, longest first at each start.
@@ -328,6 +402,14 @@ impl Lexicon {
                 })
             })
             .collect()
+    }
+
+    /// The armed groups and movements of sitrep's supplement (its `nonstate` rows), for
+    /// recognizers that need their names: the Phoenix files are older than these groups.
+    pub fn supplement_groups(&self) -> impl Iterator<Item = &ActorEntry> {
+        self.actors
+            .iter()
+            .filter(|e| e.complete_until.is_some() && e.kind == ActorKind::NonState)
     }
 
     /// The role code of an agent noun phrase ("officials" -> GOV, "riot police" -> COP).

@@ -1,7 +1,7 @@
 //! Case tables for every mechanism: dated actors, agents, compound country + agent, synsets
 //! in verb patterns, issues, discards.
 use super::*;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 fn d(s: &str) -> Option<NaiveDate> {
     Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
@@ -152,4 +152,157 @@ fn discards_mark_sports_sentences() {
         .discard(&toks("he scored a goal in the semi-final"))
         .is_some());
     assert!(lx.discard(&toks("the ministers met in Geneva")).is_none());
+}
+
+/// sitrep's supplement (`sitrep_actors.tsv`): office holders of 2015-2026 with the code in
+/// force on the date, ELI before and after office, and its phrases winning over Phoenix's.
+#[test]
+fn supplement_codes_office_holders_by_date() {
+    let lx = Lexicon::get();
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        ("Donald Trump", "2018-06-12", Some("USAGOV")),
+        ("Donald Trump", "2022-05-01", Some("USAELI")),
+        ("Donald Trump", "2025-03-01", Some("USAGOV")),
+        ("Kim Jong Un", "2018-06-12", Some("PRKGOV")),
+        ("Volodymyr Zelensky", "2022-03-01", Some("UKRGOV")),
+        ("Volodymyr Zelenskyy", "2023-03-01", Some("UKRGOV")),
+        ("Zelensky", "2018-01-01", Some("UKRELI")),
+        // Phoenix's open-ended range is stale: closed by the supplement.
+        ("Angela Merkel", "2019-01-01", Some("DEUGOV")),
+        ("Angela Merkel", "2023-01-01", Some("DEUELI")),
+        ("Barack Obama", "2019-01-01", Some("USAELI")),
+        // An IGO office, then the person's country's ELI code.
+        ("Antonio Guterres", "2020-01-01", Some("IGOUNO")),
+        ("Antonio Guterres", "2004-01-01", Some("PRTELI")),
+        ("Jens Stoltenberg", "2016-01-01", Some("IGOWSTNAT")),
+        ("Kristalina Georgieva", "2021-01-01", Some("IGOBUSIMF")),
+        (
+            "Tedros Adhanom Ghebreyesus",
+            "2020-04-01",
+            Some("IGOUNOHLHWHO"),
+        ),
+        ("Rafael Grossi", "2022-09-01", Some("IGOUNOIAE")),
+        // Armed groups.
+        ("Houthis", "2016-01-01", Some("YEMREB")),
+        ("the Houthis", "2016-01-01", Some("YEMREB")),
+        ("Wagner Group", "2022-06-01", Some("RUSUAF")),
+        ("Rapid Support Forces", "2021-06-01", Some("SDNMIL")),
+        ("Rapid Support Forces", "2023-06-01", Some("SDNREB")),
+        ("M23", "2024-02-01", Some("CODREB")),
+        // Left to Phoenix: its code is right for the decade.
+        ("Vladimir Putin", "2018-06-12", Some("RUSGOV")),
+    ];
+    for &(name, date, want) in cases {
+        let got = lx.actor_code(&toks(name), d(date)).map(|(c, _)| c);
+        assert_eq!(got, want, "{name} on {date}");
+    }
+    let (_, rule) = lx.actor_code(&toks("Donald Trump"), None).unwrap();
+    assert!(rule.0.starts_with("sitrep_actors.tsv:"), "{rule}");
+}
+
+/// Every row of the supplement is well formed: known kind, codes of 3-letter CAMEO parts,
+/// real dates at month precision (a range from the 1st to a month's last day), ranges in
+/// order, at most one undated code and it last, phrases normalised and not listed twice.
+#[test]
+fn supplement_rows_are_well_formed() {
+    let text = include_str!("../../data/sitrep_actors.tsv");
+    let mut phrases = std::collections::HashSet::new();
+    let mut rows = 0;
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        rows += 1;
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 4, "line {}", i + 1);
+        assert!(
+            ["country", "international", "nonstate"].contains(&cols[0]),
+            "line {}",
+            i + 1
+        );
+        assert_eq!(cols[1], format!("sitrep_actors.tsv:{}", i + 1));
+        let codes: Vec<DatedCode> = cols[2]
+            .split(' ')
+            .map(|c| parse_dated(c).unwrap())
+            .collect();
+        for (k, c) in codes.iter().enumerate() {
+            assert!(
+                c.code.len() % 3 == 0 && c.code.chars().all(|x| x.is_ascii_uppercase()),
+                "line {}: {}",
+                i + 1,
+                c.code
+            );
+            let dated = c.from.is_some() || c.to.is_some();
+            assert!(
+                dated || k + 1 == codes.len(),
+                "line {}: undated code last",
+                i + 1
+            );
+            if let Some(f) = c.from {
+                let day = NaiveDate::from_ymd_opt((f / 10_000) as i32, f / 100 % 100, f % 100);
+                assert!(day.is_some() && f % 100 == 1, "line {}: from {f}", i + 1);
+            }
+            if let Some(t) = c.to {
+                let (y, m) = ((t / 10_000) as i32, t / 100 % 100);
+                let day = NaiveDate::from_ymd_opt(y, m, t % 100).unwrap();
+                assert!(day.succ_opt().unwrap().day() == 1, "line {}: to {t}", i + 1);
+                assert!(c.from.is_none_or(|f| f <= t), "line {}", i + 1);
+            }
+        }
+        for p in cols[3].split('|') {
+            let (norm, _) = normalize_tokens(&p.split(' ').collect::<Vec<_>>());
+            assert_eq!(norm.join(" "), p, "line {}: phrase not normalised", i + 1);
+            assert!(phrases.insert(p), "line {}: {p} listed twice", i + 1);
+        }
+    }
+    assert!(rows > 200, "{rows}");
+}
+
+/// A bare surname names a person only where a table lists it on its own beside a full name
+/// of the same entry.
+#[test]
+fn bare_surnames_follow_the_tables_phrase_forms() {
+    let lx = Lexicon::get();
+    let date = d("2019-06-01");
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Trump", Some("USAGOV")),
+        ("Putin", Some("RUSGOV")),
+        ("Macron", Some("FRAGOV")),
+        ("Zelenskyy", Some("UKRGOV")),
+        // Listed with no surname form: the surname alone names nobody.
+        ("Johnson", None),
+        ("Conte", None),
+        ("Kim", None),
+        // A country's one-word name ends a longer name of it, but a country is no person.
+        ("Jordan", None),
+        ("Afghanistan", None),
+        ("Houthis", None),
+    ];
+    for &(word, want) in cases {
+        let got = lx.surname_entry(word).and_then(|e| e.code_on(date));
+        assert_eq!(got, want, "{word}");
+    }
+}
+
+/// A named entry of the tables is found with or without its article.
+#[test]
+fn named_entries_are_found_with_or_without_the_article() {
+    let lx = Lexicon::get();
+    let date = d("2016-03-01");
+    let cases: &[(&str, Option<&str>)] = &[
+        ("Hamas", Some("PSEREBHMS")),
+        ("Taliban", Some("AFGREB")),
+        ("the Taliban", Some("AFGREB")),
+        ("Hezbollah", Some("LBNREB")),
+        ("Islamic State", Some("IMGMUSISI")),
+        ("the Islamic State", Some("IMGMUSISI")),
+        ("World Bank", Some("IGOUNODEVWBK")),
+        ("the World Bank", Some("IGOUNODEVWBK")),
+        ("International Criminal Court", Some("IGOJUDICC")),
+        ("United Nations", Some("IGOUNO")),
+    ];
+    for &(name, want) in cases {
+        let got = lx.actor_entry(&toks(name)).and_then(|e| e.code_on(date));
+        assert_eq!(got, want, "{name}");
+    }
 }

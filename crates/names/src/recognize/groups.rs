@@ -49,20 +49,24 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    /// The match before a group noun that may name its country: right before it, over one
-    /// lower-case adjective or noun ("Russian armed forces"), or over a possessive
-    /// ("Sudan's government"); in the same sentence.
+    /// The match before a group noun that may name its country: right before it or over a
+    /// possessive ("Sudan's government"), either of them also over one lower-case adjective
+    /// or noun ("Russian armed forces", "Iran's foreign ministry"); in the same sentence.
     fn group_context(&self, m: &Match) -> Option<&'a Match> {
         let v = self.v;
-        let mut found = self.match_ending(m.a);
+        let before = |k: usize| {
+            self.match_ending(k).or_else(|| {
+                (k >= 2 && v.is(k - 1, "s") && v.is(k - 2, "'"))
+                    .then(|| self.match_ending(k - 2))
+                    .flatten()
+            })
+        };
+        let mut found = before(m.a);
         if found.is_none() && m.a > 0 && v.pieces[m.a - 1].alpha && !v.pieces[m.a - 1].cap {
             let p = &v.pieces[m.a - 1];
             if !v.pos_known || matches!(p.pos, Upos::Adj | Upos::Noun) || v.is(m.a - 1, "armed") {
-                found = self.match_ending(m.a - 1);
+                found = before(m.a - 1);
             }
-        }
-        if found.is_none() && m.a >= 2 && v.is(m.a - 1, "s") && v.is(m.a - 2, "'") {
-            found = self.match_ending(m.a - 2);
         }
         found.filter(|cm| v.same_sentence(cm.a, m.a))
     }

@@ -12,6 +12,7 @@
 mod dictionary;
 mod groups;
 mod nominals;
+pub mod org_nominals;
 mod persons;
 mod pronouns;
 mod tagger_spans;
@@ -79,6 +80,12 @@ pub enum What {
     },
     NerOrg,
     NerLoc,
+    /// "the bloc", "the militant group": an organization named before, linked after every
+    /// organization has its code (`resolve::org_nominals`); `head` is the head noun's piece.
+    OrgNominal {
+        class: org_nominals::OrgClass,
+        head: usize,
+    },
 }
 
 /// What follows a place name after a comma.
@@ -133,6 +140,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
     r.find_dictionary_mentions();
     r.find_tagger_spans();
     r.find_pronouns();
+    r.find_org_nominals();
     let Recognizer {
         mut cands, titles, ..
     } = r;

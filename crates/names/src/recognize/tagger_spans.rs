@@ -59,7 +59,7 @@ impl Recognizer<'_> {
 
     /// Pieces claimed by a rule: taken by a group or person, inside a candidate, or inside
     /// any dictionary match.
-    fn covered(&self) -> Vec<bool> {
+    pub(super) fn covered(&self) -> Vec<bool> {
         let mut covered = self.taken.clone();
         for c in &self.cands {
             mark(&mut covered, c.a, c.b);

@@ -18,7 +18,10 @@
 //! actor codes; person-specific steps are in `persons`, geocoding in `geo`.
 
 mod geo;
+mod org_nominals;
 mod persons;
+
+pub use org_nominals::link_org_nominals;
 
 use crate::lexicon::{CityId, CountryId, Gender, Lexicon, OrgId, StateId};
 use crate::normalize::translit_key;
@@ -187,6 +190,8 @@ impl<'a> Resolver<'a> {
             } => self.place(cities, states, *qualifier),
             What::NerOrg => Some(self.tagger_org(text)),
             What::NerLoc => Some(self.tagger_place(text)),
+            // Linked once every organization has its code (`org_nominals`).
+            What::OrgNominal { .. } => None,
         };
         if let Some((e, _, kind)) = result {
             self.remember(ci, e, kind);

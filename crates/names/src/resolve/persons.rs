@@ -216,13 +216,20 @@ impl Resolver<'_> {
 
     /// Actor codes of persons from their titles: the country most of its titles name, else
     /// the country of an office only one country has ("Under Secretary of State"), else for
-    /// an official (if enabled) the article's dominant country; then the first title's role.
+    /// an official (if enabled) the article's dominant country (the most mentioned; of
+    /// equally mentioned ones, the first: a wire story names its own country in the lead, so
+    /// "Vice President X" after one mention each of the Philippines, China and the US is
+    /// Philippine); then the first title's role.
     pub(super) fn person_codes(&mut self) {
         let (lex, titles, s) = (self.lex, self.titles, self.settings);
+        let first_mention = first_country_mentions(self.cands);
         let dominant = self
             .country_counts
             .iter()
-            .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+            .max_by_key(|(k, n)| {
+                let first = first_mention.get(*k).copied().unwrap_or(usize::MAX);
+                (**n, std::cmp::Reverse(first), std::cmp::Reverse(**k))
+            })
             .map(|(k, _)| *k);
         let dominant_code = dominant.map(|k| lex.country(k).cameo.clone());
         for ent in self
@@ -412,4 +419,15 @@ pub(super) fn is_subject(v: &View, a: usize, b: usize) -> bool {
         .take_while(|p| Some(p.sentence) == sent)
         .find(|p| !matches!(p.pos, Upos::Adv | Upos::Part))
         .is_some_and(|p| matches!(p.pos, Upos::Verb | Upos::Aux))
+}
+
+/// The index of the first candidate naming each country (by name or adjective).
+fn first_country_mentions(cands: &[Cand]) -> FxMap<crate::lexicon::CountryId, usize> {
+    let mut first = FxMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        if let What::Country(k) | What::Adjective(k) = c.what {
+            first.entry(k).or_insert(i);
+        }
+    }
+    first
 }
