@@ -11,7 +11,9 @@
 //!    Tbilisi": `GEOOPP`), only for these agent-only actors and not for armed forces and
 //!    groups, who fight abroad as well ("fighters attacked towns in Israel");
 //! 4. (in the stage, per event) the other side's country in domestic acts: the target of
-//!    coercion or of violence against civil groups, the source of a protest.
+//!    coercion or of violence against civil groups, the source of a protest;
+//! 5. (in the stage) the country of the article's main place (dateline or lead): "Police
+//!    detained 35 protesters" in a story datelined Yangon is `MMRCOP` > `MMROPP`.
 //!
 //! Without any, the role stands alone (`OPP`). Roles that name people at large (people,
 //! civilians, students, worshippers, criminals) make no actor: "killed eight people" has no
@@ -19,7 +21,7 @@
 //! make no actor either; they are marked so that an act of violence (CAMEO 18-20) they
 //! commit is still coded, with an empty source, as the CAMEO/GDELT gold does.
 
-use crate::clause::{Actor, Clauses, AGENT_HEADS};
+use crate::clause::{Actor, Clauses, AGENT_HEADS, HUMAN_HEADS};
 use sitrep_doc::{Document, EntityKind, Upos};
 
 /// Roles a bare agent noun may stand for: the state's arms and the organised groups that
@@ -89,6 +91,23 @@ const NOT_COUNTRY: &[&str] = &[
 pub(crate) fn country_prefix(code: &str) -> Option<&str> {
     code.get(..3)
         .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()) && !NOT_COUNTRY.contains(c))
+}
+
+/// Whether a sentence without a named actor may still hold an agent-noun actor (a cheap
+/// test on lemmas before the clause analysis: "Police detained 35 protesters").
+pub(crate) fn may_hold_agent(lemma: &str) -> bool {
+    HUMAN_HEADS.contains(&lemma) || PERPETRATOR_NOUNS.contains(&lemma)
+}
+
+/// Roles an agent keeps with no country from its sentence or the other side: the ones
+/// that stand alone, or any when the article has a main place (its country).
+pub(crate) fn role_stands_alone(role: &str) -> bool {
+    BARE_ROLES.contains(&role)
+}
+
+/// Armed forces and groups, which fight abroad as well as at home.
+pub(crate) fn acts_abroad(role: &str) -> bool {
+    ABROAD_ROLES.contains(&role)
 }
 
 impl<'d> Clauses<'d> {
@@ -268,8 +287,10 @@ impl<'d> Clauses<'d> {
             // Without a country only a group of people that acts as one is an actor:
             // "protesters" (`OPP`), "police" (`COP`); not "officials" or "leaders" (`GOV` of
             // nowhere) nor arms ("helicopter gunships" are someone's).
-            if country.is_none() && (!BARE_ROLES.contains(&role) || AGENT_HEADS.contains(&w.lemma))
-            {
+            // With an article place, any listed role stands: the stage gives it that place's
+            // country when the event's other side does not give one.
+            let alone = BARE_ROLES.contains(&role) || self.article_place.is_some();
+            if country.is_none() && (!alone || AGENT_HEADS.contains(&w.lemma)) {
                 continue;
             }
             let span = self.w[start].span.cover(w.span);

@@ -223,7 +223,8 @@ const CASES: &[(&str, &str)] = &[
     ("Lithuania{LTU} *expelled the [Russian ambassador]{RUSGOV} .", "161:LTU>RUSGOV"),
     // --- no pattern, no actor: no event
     ("Russia *said the situation was dangerous .", ""),
-    ("The army *attacked the town .", ""),
+    // an agent noun is an actor (agents.rs); with no country anywhere, its role alone
+    ("The army *attacked the town .", "190:MIL>"),
     ("The talks *lasted seven hours .", ""),
     ("Sanctions will *target key industries in Russia .", ""),
     // "help" is the dictionary's HELP [070]; "defend", its complement, stays uncoded.

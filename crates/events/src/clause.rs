@@ -113,6 +113,10 @@ pub struct Clauses<'d> {
     /// Entities with a bare country code (or geocoded places without a code) in the
     /// sentence: the ones an agent's role can follow.
     pub(crate) countries: Vec<EntityId>,
+    /// The article's main place (dateline or lead), if it has one: with it, an agent noun
+    /// the sentence gives no country is still an actor, and the stage gives it that
+    /// place's country when nothing nearer does (`agents.rs`).
+    pub(crate) article_place: Option<EntityId>,
     /// The dependency tree, when the sentence is parsed (see `tree.rs`); `None` keeps the
     /// POS-window analysis alone.
     pub(crate) syn: Option<Syntax<'d>>,
@@ -348,13 +352,14 @@ const NOT_PASSIVE: &[&str] = &[
 
 impl<'d> Clauses<'d> {
     /// Builds the analysis of the tokens `first..last` of a sentence; `actor` gives the actor
-    /// covering each token, if any. A parsed sentence (the `deps` layer) also answers the
+    /// covering each token, if any; `article_place` is the article's main place. A parsed sentence (the `deps` layer) also answers the
     /// questions of structure from its tree.
     pub fn new(
         doc: &'d Document,
         first: usize,
         last: usize,
         actor: Vec<Option<Actor>>,
+        article_place: Option<EntityId>,
     ) -> Clauses<'d> {
         let w: Vec<Word<'d>> = doc.tokens[first..last]
             .iter()
@@ -371,6 +376,7 @@ impl<'d> Clauses<'d> {
             perpetrator: vec![false; w.len()],
             role_of: vec![None; w.len()],
             countries: Vec::new(),
+            article_place,
             w,
             actor,
             nps: Vec::new(),

@@ -1,7 +1,7 @@
 //! The `Stage`: runs the sentence coder over a document and fills `Event`s with their
 //! evidence (trigger, actor spans, sentence), date, place, root flag and quote status.
 
-use crate::agents::country_prefix;
+use crate::agents::{acts_abroad, country_prefix, may_hold_agent, role_stands_alone};
 use crate::clause::{Actor, Clauses};
 use crate::coder::{Candidate, SentenceCoder};
 use crate::lexicon::Lexicon;
@@ -332,10 +332,10 @@ const CIVIL_ROLES: &[&str] = &["OPP", "LAB", "AGR", "MED", "EDU", "CVL", "PPL"];
 /// Not for other acts: "rebels attacked Israel" are not Israeli.
 fn other_sides_country(
     root: u8,
-    s: Option<Actor>,
-    source: &mut Option<EventActor>,
-    t: Option<Actor>,
-    target: &mut Option<EventActor>,
+    (s, source): (Option<Actor>, &mut Option<EventActor>),
+    (t, target): (Option<Actor>, &mut Option<EventActor>),
+    roles_seen: &[(&'static str, String)],
+    main_country: Option<&str>,
 ) {
     let bare_role = |a: Option<Actor>| a.filter(|a| a.entity.is_none()).and_then(|a| a.role);
     let fill = |to: &mut Option<EventActor>, role: &str, from: &Option<EventActor>| {
@@ -357,12 +357,51 @@ fn other_sides_country(
     // A role of no country is a target only where people are acted on as a group (protest,
     // coercion, violence: "police arrested protesters"); elsewhere ("will send 200
     // soldiers", "mediate between the government and the rebels") it says nothing of whom.
-    let still_bare = target
-        .as_ref()
-        .is_some_and(|a| a.entity.is_none() && country_prefix(&a.actor_code).is_none());
-    if still_bare && !matches!(root, 14..=20) {
+    let no_country = |x: &Option<EventActor>| {
+        x.as_ref()
+            .is_some_and(|a| a.entity.is_none() && country_prefix(&a.actor_code).is_none())
+    };
+    if no_country(target) && !matches!(root, 14..=20) {
         *target = None;
     }
+    // Last, the country the same role had earlier in the article, else that of the
+    // article's main place (unless an armed group's violence may be abroad), unless the two
+    // sides would become one ("Yoruba leaders ... Nigerian President" is
+    // no NGAGOV > NGAGOV); a role that cannot stand alone and got no country is no actor.
+    for (a, is_source) in [(s, true), (t, false)] {
+        let Some(role) = bare_role(a) else { continue };
+        let (side, other) = if is_source {
+            (&mut *source, &*target)
+        } else {
+            (&mut *target, &*source)
+        };
+        if !no_country(side) {
+            continue;
+        }
+        let abroad = acts_abroad(role) && matches!(root, 18..=20);
+        // The same role coded with a country earlier in the article ("The protesters
+        // demanded ..." after "police in Helsinki arrested 12 protesters"), else the
+        // article's place.
+        let earlier = roles_seen
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, c)| c.as_str());
+        let filled = earlier
+            .or(main_country.filter(|_| !abroad))
+            .map(|c| format!("{c}{role}"))
+            .filter(|code| other.as_ref().is_none_or(|o| &o.actor_code != code));
+        match (filled, side.as_mut()) {
+            (Some(code), Some(x)) => x.actor_code = code,
+            _ if !role_stands_alone(role) => *side = None,
+            _ => {}
+        }
+    }
+}
+
+fn may_hold_agent_actor(doc: &Document, first: usize, last: usize) -> bool {
+    doc.tokens[first..last]
+        .iter()
+        .any(|t| matches!(t.pos, Upos::Noun | Upos::Propn) && may_hold_agent(&t.lemma))
 }
 
 /// Actors per token of a sentence, from the mentions whose entity has an actor code.
@@ -418,6 +457,9 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
     let main_place = EventsStage::main_place(doc);
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph).unwrap_or(0);
     let mut events: Vec<Event> = Vec::new();
+    // Agent roles already coded with a country in this article ("police in Helsinki
+    // arrested 12 protesters. The protesters demanded ..."), latest first.
+    let mut roles_seen: Vec<(&'static str, String)> = Vec::new();
     let sports = sports_prefix(doc);
     let sports_article = sports[doc.tokens.len()] >= 6;
     for (si, s) in doc.sentences.iter().enumerate() {
@@ -429,11 +471,11 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
             continue;
         }
         let actors = token_actors(doc, first, last, &order, &mut cursor);
-        if actors.iter().all(|a| a.is_none()) {
-            // No named actor in the sentence: nothing can be coded.
+        if actors.iter().all(|a| a.is_none()) && !may_hold_agent_actor(doc, first, last) {
+            // No named actor in the sentence, nor an agent noun: nothing can be coded.
             continue;
         }
-        let c = Clauses::new(doc, first, last, actors);
+        let c = Clauses::new(doc, first, last, actors, main_place);
         let speaker = |k: usize| {
             let q = EventsStage::quote_of(&ix, c.w[k].span)?;
             EventsStage::quote_speaker(doc, q)
@@ -462,6 +504,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
                 main_place,
                 cand,
                 &issues,
+                &mut roles_seen,
                 &mut events,
             );
         }
@@ -484,6 +527,7 @@ fn push_events(
     main_place: Option<EntityId>,
     cand: Candidate,
     issues: &[String],
+    roles_seen: &mut Vec<(&'static str, String)>,
     out: &mut Vec<Event>,
 ) {
     let Some(id) = lx.codes.get(cand.code) else {
@@ -518,13 +562,35 @@ fn push_events(
             }
         }
     }
+    // The country of the article's main place: the last source of an agent's country.
+    let main_country = main_place
+        .and_then(|e| EventsStage::actor_code(doc, e))
+        .filter(|c| c.len() == 3)
+        .and_then(country_prefix);
     let trigger = c.w[cand.trigger].span;
     let quote = EventsStage::quote_of(ix, trigger);
     let date = EventsStage::sentence_date(doc, ix, sspan);
     for (s, t) in pairs {
         let mut source = s.and_then(|a| EventsStage::event_actor(doc, a));
         let mut target = t.and_then(|a| EventsStage::event_actor(doc, a));
-        other_sides_country(info.root_num(), s, &mut source, t, &mut target);
+        other_sides_country(
+            info.root_num(),
+            (s, &mut source),
+            (t, &mut target),
+            roles_seen,
+            main_country,
+        );
+        for (a, side) in [(s, &source), (t, &target)] {
+            let role = a.and_then(|a| a.role);
+            let country = side.as_ref().and_then(|x| country_prefix(&x.actor_code));
+            if let (Some(role), Some(c)) = (role, country) {
+                roles_seen.retain(|(r, _)| *r != role);
+                roles_seen.insert(0, (role, c.to_string()));
+            }
+        }
+        if source.is_none() && s.is_some() && !violent {
+            continue;
+        }
         if source.is_none() && target.is_none() && !(violent && cand.unnamed_source) {
             continue;
         }
@@ -823,11 +889,11 @@ pub fn explain(lx: &Lexicon, doc: &Document) -> String {
             continue;
         }
         let actors = token_actors(doc, first, last, &order, &mut cursor);
-        if actors.iter().all(|a| a.is_none()) {
-            out.push_str("  skipped: no named actor in the sentence\n\n");
+        if actors.iter().all(|a| a.is_none()) && !may_hold_agent_actor(doc, first, last) {
+            out.push_str("  skipped: no named actor nor agent noun in the sentence\n\n");
             continue;
         }
-        let c = Clauses::new(doc, first, last, actors);
+        let c = Clauses::new(doc, first, last, actors, EventsStage::main_place(doc));
         out.push_str("  ");
         clause_dump(doc, &c, &mut out);
         out.push('\n');

@@ -5,7 +5,8 @@
 //! - agent nouns as actors, with the country the sentence gives them (`agents.rs`), and
 //!   unknown perpetrators of violence coded with an empty source;
 //! - targets named by the pattern's own words ("expelled two Russian diplomats");
-//! - coordinated actors of mutual acts ("Georgian and Russian troops clashed").
+//! - coordinated actors of mutual acts ("Georgian and Russian troops clashed");
+//! - the article's main place as the last source of an agent's country.
 
 use sitrep_doc::{Chain, Document, Stage};
 
@@ -128,6 +129,24 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         "Georgian and Russian troops clashed near the border.",
         &["190:GEOMIL>RUSMIL", "190:RUSMIL>GEOMIL"],
         &[],
+    ),
+    (
+        "a sentence with only agent nouns: the country of the article's dateline",
+        "YANGON, Feb 2 (Reuters) - Police detained 35 protesters on Thursday, the interior ministry said.",
+        &["173:MMRCOP>MMROPP"],
+        &[],
+    ),
+    (
+        "the other side's country comes before the dateline's",
+        "NAIROBI, Feb 2 (Reuters) - Ugandan police fired tear gas at opposition supporters in Kampala on Thursday.",
+        &["175:UGACOP>UGAOPP"],
+        &["KEN"],
+    ),
+    (
+        "an armed group's violence does not take the dateline's country",
+        "JERUSALEM, Feb 2 (Reuters) - Militants fired rockets at towns in the south on Thursday.",
+        &["19"],
+        &["ISRUAF"],
     ),
     (
         "an agent whose of-phrase names another actor stays that actor's",
