@@ -221,6 +221,8 @@ const CASES: &[(&str, &str)] = &[
     ("Gunmen *praised France{FRA} .", ""),
     // a pattern whose own words name the target
     ("Lithuania{LTU} *expelled the [Russian ambassador]{RUSGOV} .", "161:LTU>RUSGOV"),
+    // aerial weapons launched "at" a target name it
+    ("Iran *launched missiles at Israel .", "195:IRN>ISR"),
     // --- no pattern, no actor: no event
     ("Russia *said the situation was dangerous .", ""),
     // an agent noun is an actor (agents.rs); with no country anywhere, its role alone
