@@ -287,6 +287,15 @@ impl<'d> Clauses<'d> {
             // Without a country only a group of people that acts as one is an actor:
             // "protesters" (`OPP`), "police" (`COP`); not "officials" or "leaders" (`GOV` of
             // nowhere) nor arms ("helicopter gunships" are someone's).
+            // "The two ministers", "both governments" are parties named before, of two
+            // countries: no single country from the article, no role alone.
+            let several_parties = (p.start..start).any(|i| {
+                self.lemma(i) == "both"
+                    || (self.w[i].pos == Upos::Num && i > p.start && self.lemma(i - 1) == "the")
+            });
+            if country.is_none() && several_parties {
+                continue;
+            }
             // With an article place, any listed role stands: the stage gives it that place's
             // country when the event's other side does not give one.
             let alone = BARE_ROLES.contains(&role) || self.article_place.is_some();

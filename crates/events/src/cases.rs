@@ -221,6 +221,8 @@ const CASES: &[(&str, &str)] = &[
     ("Gunmen *praised France{FRA} .", ""),
     // a pattern whose own words name the target
     ("Lithuania{LTU} *expelled the [Russian ambassador]{RUSGOV} .", "161:LTU>RUSGOV"),
+    // "the two ministers" are parties of two countries: no agent actor
+    ("The two ministers *signed a declaration .", ""),
     // aerial weapons launched "at" a target name it
     ("Iran *launched missiles at Israel .", "195:IRN>ISR"),
     // --- no pattern, no actor: no event
