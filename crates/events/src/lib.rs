@@ -15,6 +15,7 @@
 //! This stage must never fall back to a default code, never code a noun as an act without its
 //! actors named around it, and never read anything but the document it is given.
 
+mod agents;
 mod anaphora;
 mod clause;
 mod coder;
