@@ -509,6 +509,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
             );
         }
     }
+    crate::anaphora::event_noun_targets(doc, &mut events);
     if config.speech_events {
         speech_events(lx, doc, &ix, first_paragraph, main_place, &mut events);
     }

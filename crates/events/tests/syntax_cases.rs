@@ -233,6 +233,45 @@ fn lead_sentences_with_and_without_the_parser() {
     check_with_and_without_the_parser(LEADS);
 }
 
+/// Reactions whose object names an earlier act: the act's author is the target.
+const REACTIONS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a decision: the source of the act before it",
+        "The European Union imposed new sanctions on Iran on Friday. Iran's foreign ministry condemned the decision.",
+        &["111:IRNGOV>IGOEUREEC"],
+        &[],
+    ),
+    (
+        "an accusation: the accuser",
+        "Human Rights Watch accused Kenyan police of abuses. The Kenyan government rejected the accusation.",
+        &["016:KENGOV>NGOHRI"],
+        &[],
+    ),
+    (
+        "a noun that names no act of its kind before it stays without a target",
+        "Iran praised Iraq on Monday. France condemned the verdict.",
+        &["111:FRA>"],
+        &["FRA>IRN"],
+    ),
+    (
+        "an object that names its author itself, and a fellow reactor, are not the author",
+        "Sri Lanka accepted the Paris Club offer on Monday. Thailand declined the offer.",
+        &[],
+        &["THA>LKA"],
+    ),
+    (
+        "a noun specified after it is not the earlier act",
+        "Iran attacked Iraq. Syria defended the decision to attack the rebels.",
+        &[],
+        &["SYR>IRN"],
+    ),
+];
+
+#[test]
+fn reactions_take_the_author_of_the_act_they_name() {
+    check_with_and_without_the_parser(REACTIONS);
+}
+
 fn check_with_and_without_the_parser(cases: &[(&str, &str, &[&str], &[&str])]) {
     let mut failures = Vec::new();
     for parser in [true, false] {
