@@ -405,6 +405,49 @@ impl<'d> Clauses<'d> {
         }
     }
 
+    /// Whether the verb at `v`, inside a phrase opening at `start` ("Myanmar's military
+    /// seized power"), is the sentence's predicate rather than an attributive participle
+    /// ("the proposed changes"): no verb stands before the phrase, and none after it but
+    /// verbs joined to it by a conjunction ("... seized power and detained the leader").
+    /// The tagger reads such a noun as an adjective; taking the verb as a participle would
+    /// leave the sentence without its act.
+    fn sole_predicate(&self, start: usize, v: usize) -> bool {
+        let n = self.w.len();
+        // A verb that may be finite: not a gerund or participle adjunct ("declaring"), an
+        // infinitive ("to act") or an attributive participle ("the elected leader").
+        let is_verb = |k: usize| {
+            let w = &self.w[k];
+            if !matches!(w.pos, Upos::Verb | Upos::Aux) || lexical::lower(w.text).ends_with("ing") {
+                return false;
+            }
+            let Some(p) = k.checked_sub(1).map(|p| &self.w[p]) else {
+                return true;
+            };
+            let possessive = matches!(p.text, "'s" | "’s");
+            let infinitive = p.pos == Upos::Part && !possessive;
+            let attributive = (possessive || matches!(p.pos, Upos::Det | Upos::Adj | Upos::Pron))
+                && matches!(self.pos(k + 1), Upos::Noun | Upos::Adj | Upos::Propn);
+            !infinitive && !attributive
+        };
+        if (0..start).any(is_verb) {
+            return false;
+        }
+        let mut k = v + 1;
+        while k < n {
+            if is_verb(k) {
+                let mut j = k;
+                while j > v + 1 && self.pos(j - 1) == Upos::Adv {
+                    j -= 1;
+                }
+                if self.pos(j - 1) != Upos::Cconj {
+                    return false;
+                }
+            }
+            k += 1;
+        }
+        true
+    }
+
     /// Noun-phrase chunks: maximal runs of nominal words, split where a new phrase starts.
     fn chunk(&mut self) {
         let n = self.w.len();
@@ -440,6 +483,7 @@ impl<'d> Clauses<'d> {
                         || matches!(prev.text, "'s" | "’s"))
                     && i + 1 < n
                     && matches!(self.w[i + 1].pos, Upos::Noun | Upos::Adj | Upos::Propn)
+                    && !self.sole_predicate(start, i)
                 {
                     // An attributive participle ("the proposed changes", "its armed groups").
                     i += 1;
