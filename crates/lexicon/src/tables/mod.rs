@@ -195,34 +195,15 @@ fn parse_dated(s: &'static str) -> Option<DatedCode> {
 /// Senate years, Phoenix `USAGOVLEG` to 2013, before his 2013 office): the supplement starts
 /// in 2015, and an older article keeps the code Phoenix gives it. Placed before the undated
 /// code, which stays the fallback.
-fn earlier_phoenix_ranges(actors: &mut [ActorEntry], actor_set: &PhraseSet) {
-    for i in 0..actors.len() {
-        let older = &actors[i];
-        if older.complete.is_some()
-            || !older
-                .codes
-                .iter()
-                .any(|c| c.from.is_some() || c.to.is_some())
-        {
-            continue;
-        }
-        let Some(newer) = older
-            .phrases
-            .split('|')
-            .filter(|p| p.contains(' '))
-            .find_map(|p| actor_set.exact(&[p]))
-            .filter(|&id| actors[id as usize].complete.is_some())
-        else {
-            continue;
-        };
-        let newer = newer as usize;
-        let first = actors[newer].codes.iter().filter_map(|c| c.from).min();
-        let Some(first) = first else {
+fn earlier_phoenix_ranges(actors: &mut [ActorEntry], shadowed: &[(u32, u32)]) {
+    for &(older, newer) in shadowed {
+        let (older, newer) = (older as usize, newer as usize);
+        let Some(first) = actors[newer].codes.iter().filter_map(|c| c.from).min() else {
             continue;
         };
         // Each range that began before the supplement's first, cut to end the day before it
         // (`first - 1` compares as that day's end, whether or not it names a real date).
-        let earlier: Vec<DatedCode> = actors[i]
+        let earlier: Vec<DatedCode> = actors[older]
             .codes
             .iter()
             .filter(|c| c.from.is_some() || c.to.is_some())
@@ -266,6 +247,10 @@ impl Lexicon {
         let mut actors = Vec::new();
         let mut actor_phrases = Vec::new();
         let mut surnames = Vec::new();
+        // The supplement's phrases, and the Phoenix entries with dated codes that share one
+        // of its full names (see `earlier_phoenix_ranges`).
+        let mut supplement_phrases: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut shadowed: Vec<(u32, u32)> = Vec::new();
         // One path for both actor tables; a phrase listed twice keeps its first entry, so
         // sitrep's supplement (newer offices) is read before the Phoenix table.
         for (file, text, complete) in [
@@ -298,6 +283,21 @@ impl Lexicon {
                     phrases,
                     complete,
                 });
+                if complete.is_some() {
+                    supplement_phrases.extend(phrases.split('|').map(|p| (p, id)));
+                } else if actors[id as usize]
+                    .codes
+                    .iter()
+                    .any(|c| c.from.is_some() || c.to.is_some())
+                {
+                    let newer = phrases
+                        .split('|')
+                        .filter(|p| p.contains(' '))
+                        .find_map(|p| supplement_phrases.get(p));
+                    if let Some(&newer) = newer {
+                        shadowed.push((id, newer));
+                    }
+                }
                 actor_phrases.extend(phrases.split('|').map(|p| (p, id)));
                 // Only an entry with a role in every code (a person or an office, not a
                 // bare country: "jordan" ends "hashemite kingdom of jordan").
@@ -370,7 +370,7 @@ impl Lexicon {
             .into_iter()
             .filter(|&(w, id)| actor_set.exact(&[w]) == Some(id))
             .collect::<FxHashMap<_, _>>();
-        earlier_phoenix_ranges(&mut actors, &actor_set);
+        earlier_phoenix_ranges(&mut actors, &shadowed);
         Ok(Lexicon {
             actors,
             actor_set,
