@@ -106,10 +106,10 @@ const CASES: &[(&str, &str)] = &[
     ("Serbia on Thursday flatly *rejected the demands of Kosovo .", "120:SRB>XKX"),
     ("Israel , a close ally of [the United States]{USA} , has *attacked Gaza .", "190:ISR>PSE"),
     ("Leaders/NOUN of the [opposition coalition]{AZEOPP} *agreed to *postpone the vote .", "030:AZEOPP>"),
-    ("Security forces in Guinea{GIN} have *tortured refugees .", "1822:GIN>"),
+    ("Security forces in Guinea{GIN} have *tortured refugees .", "1822:GINCOP>"),
     ("Iran *praised Iraq and *criticized Israel .", "051:IRN>IRQ 111:IRN>ISR"),
-    ("Police{EGYCOP} *opened fire on protesters , *killing one person and *arresting twelve .", "190:EGYCOP> 1823:EGYCOP> 173:EGYCOP>"),
-    ("Hamas *welcomed the leader of Iran who *visited Syria .", "043:PSEREB>IRN 042:IRN>SYR"),
+    ("Police{EGYCOP} *opened fire on protesters , *killing one person and *arresting twelve .", "190:EGYCOP>EGYOPP 1823:EGYCOP> 173:EGYCOP>"),
+    ("Hamas *welcomed the leader of Iran who *visited Syria .", "043:PSEREB>IRNGOV 042:IRNGOV>SYR"),
     ("Iran *threatened further action against Russia .", "130:IRN>RUS"),
     ("Iran *rejected calls by Russia for economic aid .", "122:IRN>RUS"),
     // An attributive participle stays one when the sentence has its verb (the lead whose
@@ -163,7 +163,7 @@ const CASES: &[(&str, &str)] = &[
     ("Iran is not ready to *negotiate with France .", "125:IRN>FRA"),
     ("Russia *wants to *exclude the possibility of Georgia *joining NATO .", "100:RUS>GEO"),
     ("Iran *considered *imposing sanctions on France .", "014:IRN>FRA"),
-    ("Militants{IRQREB} *tried to *assassinate the president of Iraq .", "185:IRQREB>IRQ"),
+    ("Militants{IRQREB} *tried to *assassinate the president of Iraq .", "185:IRQREB>IRQGOV"),
     ("[The United States]{USA} *continued to *send arms to Pakistan .", "072:USA>PAK"),
     // --- demands, appeals, accusations
     ("China{CHN} *demanded that [the United States]{USA} *cancel the sale .", "100:CHN>USA"),
@@ -198,6 +198,29 @@ const CASES: &[(&str, &str)] = &[
     ("Militants{IRQREB} *kidnapped [two workers]{FRACVL} .", "181:IRQREB>FRACVL"),
     ("Russia *shelled Ukraine .", "194:RUS>UKR"),
     ("Syria *used chemical weapons against Iraq .", "2041:SYR>IRQ"),
+    // --- agent nouns (agents.rs): the role, with the country the sentence gives it
+    ("Thousands of protesters *marched in Tbilisi{GEO} .", "141:GEOOPP>GEO"),
+    ("Police in Khartoum{SDN} *arrested dozens of protesters .", "173:SDNCOP>SDNOPP"),
+    ("Iraqi{IRQ} police *detained the activists .", "173:IRQCOP>IRQOPP"),
+    ("Argentina{ARG} *hosted the presidents of Chile{CHL} and Peru{PER} .", "043:ARG>CHLGOV 043:ARG>PERGOV"),
+    ("Activists from Germany{DEU} *criticized Brazil{BRA} .", "111:DEUOPP>BRA"),
+    // a compound subject of a mutual act is both sides, without "with"; a nationality
+    // adjective coordinated with "<nationality> forces" shares the noun
+    ("Armenia{ARM} and Azerbaijan{AZE} *clashed along the border .", "190:ARM>AZE 190:AZE>ARM"),
+    ("Armenian/ADJ{ARM} and [Azerbaijani forces]{AZEMIL} *clashed .", "190:ARMMIL>AZEMIL 190:AZEMIL>ARMMIL"),
+    // a role of no country is no target outside protest, coercion and violence
+    ("Egypt{EGY} *hosted rebels .", "043:EGY>"),
+    // armed groups fight abroad: the place of the attack is not their country
+    ("Rebels *attacked several towns in Chad{TCD} .", "190:REB>TCD"),
+    // business and the media, people at large: no actor from a bare noun
+    ("The company *welcomed the deal with Japan{JPN} .", ""),
+    ("Investors *praised Japan{JPN} .", ""),
+    // unknown perpetrators: violence coded with an empty source, nothing else
+    ("Gunmen *kidnapped twenty students in Nigeria{NGA} .", "181:>NGA"),
+    ("Three attackers *stabbed two people in France{FRA} .", "182:>FRA"),
+    ("Gunmen *praised France{FRA} .", ""),
+    // a pattern whose own words name the target
+    ("Lithuania{LTU} *expelled the [Russian ambassador]{RUSGOV} .", "161:LTU>RUSGOV"),
     // --- no pattern, no actor: no event
     ("Russia *said the situation was dangerous .", ""),
     ("The army *attacked the town .", ""),

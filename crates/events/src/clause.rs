@@ -13,12 +13,37 @@ use sitrep_doc::{Document, EntityId, Span, TokenId, Upos};
 use sitrep_parser::syntax::Syntax;
 use sitrep_text::lexical;
 
-/// A named actor in the sentence: the entity (which carries the CAMEO actor code) and the
-/// span of the mention naming it.
+/// An actor in the sentence: a named entity (which carries the CAMEO actor code) and the
+/// span of the mention naming it, or an agent noun the names layer leaves unnamed
+/// ("protesters", "police"): its role code (Phoenix agents) and, when the sentence says, the
+/// entity whose country it takes ("police in Khartoum" -> the entity of Khartoum; see
+/// `agents.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Actor {
-    pub entity: EntityId,
+    pub entity: Option<EntityId>,
     pub span: Span,
+    /// An agent noun's role code (`OPP`, `COP`): the actor is `country + role`, or the role
+    /// alone when `entity` is `None`.
+    pub role: Option<&'static str>,
+}
+
+impl Actor {
+    /// A mention of a named entity.
+    pub fn named(entity: EntityId, span: Span) -> Actor {
+        Actor {
+            entity: Some(entity),
+            span,
+            role: None,
+        }
+    }
+
+    /// The same actor: the same entity and role; two agents without a country are the same
+    /// only at the same words.
+    pub fn same(&self, other: &Actor) -> bool {
+        self.entity == other.entity
+            && self.role == other.role
+            && (self.entity.is_some() || self.span == other.span)
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -78,6 +103,16 @@ pub struct Clauses<'d> {
     pub nps: Vec<Np>,
     pub groups: Vec<Group>,
     pub group_of: Vec<Option<u16>>,
+    /// Words that name an unknown perpetrator ("gunmen", "attackers"): no actor, but an act
+    /// of violence they commit is coded with an empty source (see `agents.rs`).
+    pub perpetrator: Vec<bool>,
+    /// An agent noun left unfilled because its of-phrase names whom ("the presidents of
+    /// Uganda and Tanzania"): its role, which the countries of that phrase take
+    /// (`UGAGOV`, `TZAGOV`).
+    pub(crate) role_of: Vec<Option<&'static str>>,
+    /// Entities with a bare country code (or geocoded places without a code) in the
+    /// sentence: the ones an agent's role can follow.
+    pub(crate) countries: Vec<EntityId>,
     /// The dependency tree, when the sentence is parsed (see `tree.rs`); `None` keeps the
     /// POS-window analysis alone.
     pub(crate) syn: Option<Syntax<'d>>,
@@ -333,6 +368,9 @@ impl<'d> Clauses<'d> {
         let mut c = Clauses {
             np_of: vec![None; w.len()],
             group_of: vec![None; w.len()],
+            perpetrator: vec![false; w.len()],
+            role_of: vec![None; w.len()],
+            countries: Vec::new(),
             w,
             actor,
             nps: Vec::new(),
@@ -342,6 +380,7 @@ impl<'d> Clauses<'d> {
         };
         c.chunk();
         c.find_groups();
+        c.add_agents(doc);
         c
     }
 
@@ -770,10 +809,26 @@ impl<'d> Clauses<'d> {
             return;
         }
         if e + 1 < self.len() && self.w[e].pos == Upos::Adp && ATTACH.contains(&self.lemma(e)) {
+            // "the presidents of Uganda and Tanzania": each country with the agent's role.
+            let role = self.role_of[p.end - 1].filter(|_| self.lemma(e) == "of");
             if let Some(nx) = self.np_of[e + 1] {
                 for c in self.conjuncts(nx as usize) {
+                    let before = out.len();
                     self.np_actors_as(c, attach - 1, source, out);
+                    if let Some(role) = role {
+                        self.give_role(role, &mut out[before..]);
+                    }
                 }
+            }
+        }
+    }
+
+    /// The countries among `actors` take an agent's role ("the presidents of" + Chile ->
+    /// `CHLGOV`); other actors stay as they are.
+    pub(crate) fn give_role(&self, role: &'static str, actors: &mut [Actor]) {
+        for a in actors {
+            if a.role.is_none() && a.entity.is_some_and(|x| self.countries.contains(&x)) {
+                a.role = Some(role);
             }
         }
     }
@@ -1140,7 +1195,7 @@ fn is_particle(lemma: &str) -> bool {
 }
 
 fn push_unique(out: &mut Vec<Actor>, a: Actor) {
-    if !out.iter().any(|b| b.entity == a.entity) {
+    if !out.iter().any(|b| b.same(&a)) {
         out.push(a);
     }
 }

@@ -4,10 +4,17 @@
 use crate::clause::{Actor, Clauses, Modal, Subject};
 use crate::lexicon::{Class, Lexicon, Origin, VerbPattern, NEAR_GAP};
 use crate::transform::{self, kind, Kind};
+use crate::wordlists::symmetric;
 use sitrep_doc::Upos;
 
 mod complement;
 mod pattern_act;
+mod reaction;
+
+/// An act of violence: CAMEO roots 18 (assault), 19 (fight), 20 (mass violence).
+pub(crate) fn violent(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
 
 /// Words a literal pattern word may lie from the previous one.
 const MAX_GAP: usize = 8;
@@ -22,6 +29,9 @@ pub struct Candidate<'a> {
     pub targets: Vec<Actor>,
     /// A compound subject acts on each other ("A and B met", "A and B failed to agree").
     pub symmetric: bool,
+    /// An act of violence by an unknown perpetrator ("gunmen", "attackers"): coded even
+    /// with neither side named.
+    pub unnamed_source: bool,
     /// What coded it: the pattern (sitrep table line or dictionary entry) and any
     /// complement recoding ("complement THREAT + sitrep verbs.tsv:212").
     pub rule: String,
@@ -40,6 +50,8 @@ struct Act<'a> {
     symmetric: bool,
     /// The pattern needs a named target.
     required_target: bool,
+    /// Violence by an unknown perpetrator ("gunmen killed ..."): coded without a source.
+    unnamed_source: bool,
     rule: String,
 }
 
@@ -162,6 +174,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         self.noun_events(&mut out);
+        self.reaction_events(&mut out);
         out
     }
 
@@ -172,6 +185,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             sources: act.source,
             targets: act.target,
             symmetric: act.symmetric,
+            unnamed_source: act.unnamed_source,
             rule: act.rule,
         });
     }
@@ -259,6 +273,9 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let lemma = self.head_lemma[g];
         let mut best: Option<(&'a VerbPattern, usize, (usize, usize, usize))> = None;
         let mut first_bare = None;
+        // A mutual act's prepositional pattern with a compound subject, when no other bare
+        // pattern of the verb applies ("agree" stays 030, "clash" becomes 190).
+        let mut mutual_fallback = None;
         for p in self.lx.verb_patterns(lemma).filter(|p| table.holds(p)) {
             let is_kind = match kind {
                 PatternKind::Words => !p.slots.is_empty(),
@@ -289,6 +306,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     {
                         return Some((p, after));
                     }
+                    // "Armenian and Azerbaijani forces clashed": a compound subject of a
+                    // mutual act is both sides; the preposition is not needed.
+                    if mutual_fallback.is_none()
+                        && symmetric(&self.lx.codes.info(p.code).code)
+                        && self.subject_actors(g).len() > 1
+                    {
+                        mutual_fallback = Some((p, after));
+                    }
                     continue;
                 }
                 first_bare.get_or_insert((p, after));
@@ -301,7 +326,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         match kind {
             PatternKind::Words => best.map(|(p, a, _)| (p, a)),
-            PatternKind::Bare => first_bare,
+            PatternKind::Bare => first_bare.or(mutual_fallback),
         }
     }
 
@@ -423,6 +448,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     complement: false,
                     symmetric: false,
                     required_target: false,
+                    unnamed_source: false,
                     rule: "complement SAY (agree that)".to_string(),
                 });
             }
@@ -501,11 +527,41 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         };
         self.speaker_as_source(g, &mut act, future_commit);
         if act.source.is_empty() && !grp.passive {
-            // Only a passive ("civilians were killed") may name the victim alone.
-            return self.why(g, "no named source actor");
+            // Only a passive ("civilians were killed") may name the victim alone, and an
+            // act of violence by an unknown perpetrator ("gunmen killed ...") nobody.
+            if violent(act.code) && self.subject_is_perpetrator(g) {
+                act.unnamed_source = true;
+            } else {
+                return self.why(g, "no named source actor");
+            }
         }
         self.note(g, || format!("coded {} by {}", act.code, act.rule));
         Some(act)
+    }
+
+    /// Whether group `g`'s subject is an unknown perpetrator ("gunmen", "three attackers",
+    /// "a suicide bomber"; `Clauses::perpetrator`), or a partitive of one ("one of the
+    /// attackers").
+    fn subject_is_perpetrator(&self, g: usize) -> bool {
+        let c = self.c;
+        let head = c.groups[g].head;
+        let phrase = match c.tree_subject(head) {
+            Some(s) => c.np_of[s].map(|n| n as usize),
+            None => match c.subject(g) {
+                Subject::Np(np) => Some(np),
+                Subject::None => None,
+            },
+        };
+        let Some(np) = phrase else { return false };
+        let p = c.nps[np];
+        if (p.start..p.end).any(|k| c.perpetrator[k]) {
+            return true;
+        }
+        c.lemma(p.end) == "of"
+            && c.np_starting(p.end + 1).is_some_and(|nx| {
+                let q = c.nps[nx];
+                (q.start..q.end).any(|k| c.perpetrator[k])
+            })
     }
 
     /// Why group `g` is no clause of its own (before its act is evaluated), if it is not:
@@ -644,9 +700,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                         // "Y must X", said by someone else: a demand (an appeal for "should").
                         let speaker = self.speaker(g);
                         if speaker.is_empty()
-                            || speaker
-                                .iter()
-                                .any(|s| act.source.iter().any(|a| a.entity == s.entity))
+                            || speaker.iter().any(|s| act.source.iter().any(|a| a.same(s)))
                         {
                             return Err("must/should without another speaker demanding it");
                         }
@@ -690,16 +744,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 if !speaker.is_empty() {
                     act.source = speaker;
                     let src = act.source.clone();
-                    act.target
-                        .retain(|t| !src.iter().any(|s| s.entity == t.entity));
+                    act.target.retain(|t| !src.iter().any(|s| s.same(t)));
                 }
             }
         }
         if act.source.is_empty() && (act.commissive || future_commit) && unnamed_subject {
             act.source = self.speaker(g);
             let src = act.source.clone();
-            act.target
-                .retain(|t| !src.iter().any(|s| s.entity == t.entity));
+            act.target.retain(|t| !src.iter().any(|s| s.same(t)));
         }
         // The quotes stage's speaker of a cue verb ("..., he warned"), only for a clause that
         // names no one as subject (none, or a pronoun): a subject the rules refused ("the
@@ -712,7 +764,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if act.source.is_empty() && !grp.passive && unnamed_subject && !tree_named {
             if let Some(s) = self.cue_speaker.and_then(|f| f(grp.head)) {
                 act.source = vec![s];
-                act.target.retain(|t| t.entity != s.entity);
+                act.target.retain(|t| !t.same(&s));
                 self.note(g, || {
                     "source: the speaker of the quotation this verb cues".into()
                 });
@@ -759,6 +811,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 sources: sides.clone(),
                 targets: Vec::new(),
                 symmetric: true,
+                unnamed_source: false,
                 rule: format!("sitrep nouns.tsv:{}", p.line),
             });
         }

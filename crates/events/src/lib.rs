@@ -8,12 +8,15 @@
 //! cooperation is a refusal, 12x), a future or conditional hostile act is a threat (13x), a
 //! cooperative one an intent (03x), "has no plans to attack" a denial (016), a hedged act
 //! ("may impose") nothing. Actors come from sentence structure (subject, object,
-//! prepositional target, passive agent, coordination), never from word proximity. An act
-//! inside a quotation is the speaker's claim (`status: Reported`).
+//! prepositional target, passive agent, coordination), never from word proximity; a reaction
+//! whose object names an earlier act ("condemned the decision") targets that act's author
+//! (`anaphora`). An act inside a quotation is the speaker's claim (`status: Reported`).
 //!
 //! This stage must never fall back to a default code, never code a noun as an act without its
 //! actors named around it, and never read anything but the document it is given.
 
+mod agents;
+mod anaphora;
 mod clause;
 mod coder;
 mod codes;

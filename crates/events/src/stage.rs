@@ -1,6 +1,7 @@
 //! The `Stage`: runs the sentence coder over a document and fills `Event`s with their
 //! evidence (trigger, actor spans, sentence), date, place, root flag and quote status.
 
+use crate::agents::country_prefix;
 use crate::clause::{Actor, Clauses};
 use crate::coder::{Candidate, SentenceCoder};
 use crate::lexicon::Lexicon;
@@ -58,10 +59,32 @@ impl EventsStage {
             })
     }
 
+    /// The CAMEO code of a sentence actor: a named entity's code; an agent noun's role
+    /// after the country of the entity it takes its country from ("police in Khartoum" ->
+    /// `SDNCOP`), or the role alone.
+    fn actor_code_of<'a>(doc: &'a Document, a: &Actor) -> Option<std::borrow::Cow<'a, str>> {
+        use std::borrow::Cow;
+        match (a.entity, a.role) {
+            (Some(e), None) => Self::actor_code(doc, e).map(Cow::Borrowed),
+            (e, Some(role)) => {
+                let country = e
+                    .and_then(|e| Self::actor_code(doc, e))
+                    .filter(|c| c.len() == 3)
+                    .and_then(country_prefix);
+                Some(match country {
+                    Some(c) => Cow::Owned(format!("{c}{role}")),
+                    None => Cow::Borrowed(role),
+                })
+            }
+            (None, None) => None,
+        }
+    }
+
     fn event_actor(doc: &Document, a: Actor) -> Option<EventActor> {
         Some(EventActor {
-            actor_code: Self::actor_code(doc, a.entity)?.to_string(),
-            entity: Some(a.entity),
+            actor_code: Self::actor_code_of(doc, &a)?.into_owned(),
+            // An agent's entity is only where its country comes from, not the agent.
+            entity: a.entity.filter(|_| a.role.is_none()),
             span: a.span,
         })
     }
@@ -75,10 +98,7 @@ impl EventsStage {
         let sp = doc.quotes[q.index()].speaker.as_ref()?;
         let e = sp.entity?;
         Self::actor_code(doc, e)?;
-        Some(Actor {
-            entity: e,
-            span: sp.span,
-        })
+        Some(Actor::named(e, sp.span))
     }
 
     /// The article's main place: the dateline or lead's place (the first geocoded place
@@ -300,6 +320,51 @@ fn sports_prefix(doc: &Document) -> Vec<u32> {
     prefix
 }
 
+/// Agent roles of civil groups a state acts on at home.
+const CIVIL_ROLES: &[&str] = &["OPP", "LAB", "AGR", "MED", "EDU", "CVL", "PPL"];
+
+/// An agent the sentence gives no country takes the other side's in domestic acts: the
+/// forces a state mobilises (CAMEO 15: "Iran deployed police" -> `IRNCOP`), the
+/// target of coercion (17: arrests, tear gas, curfews) and of violence against civil
+/// groups (18-20 on protesters, workers, journalists) is in the source's country ("Ugandan
+/// police fired tear gas at supporters" -> `UGAOPP`), and protesters (14) protest against
+/// their own government ("protesters rallied against the Serbian government" -> `SRBOPP`).
+/// Not for other acts: "rebels attacked Israel" are not Israeli.
+fn other_sides_country(
+    root: u8,
+    s: Option<Actor>,
+    source: &mut Option<EventActor>,
+    t: Option<Actor>,
+    target: &mut Option<EventActor>,
+) {
+    let bare_role = |a: Option<Actor>| a.filter(|a| a.entity.is_none()).and_then(|a| a.role);
+    let fill = |to: &mut Option<EventActor>, role: &str, from: &Option<EventActor>| {
+        let country = from.as_ref().and_then(|f| country_prefix(&f.actor_code));
+        if let (Some(to), Some(c)) = (to.as_mut(), country) {
+            to.actor_code = format!("{c}{role}");
+        }
+    };
+    if let Some(role) = bare_role(t) {
+        if root == 15 || root == 17 || (matches!(root, 18..=20) && CIVIL_ROLES.contains(&role)) {
+            fill(target, role, source);
+        }
+    }
+    if let Some(role) = bare_role(s) {
+        if root == 14 {
+            fill(source, role, target);
+        }
+    }
+    // A role of no country is a target only where people are acted on as a group (protest,
+    // coercion, violence: "police arrested protesters"); elsewhere ("will send 200
+    // soldiers", "mediate between the government and the rebels") it says nothing of whom.
+    let still_bare = target
+        .as_ref()
+        .is_some_and(|a| a.entity.is_none() && country_prefix(&a.actor_code).is_none());
+    if still_bare && !matches!(root, 14..=20) {
+        *target = None;
+    }
+}
+
 /// Actors per token of a sentence, from the mentions whose entity has an actor code.
 fn token_actors(
     doc: &Document,
@@ -325,10 +390,7 @@ fn token_actors(
         if EventsStage::actor_code(doc, e).is_none() {
             continue;
         }
-        let a = Actor {
-            entity: e,
-            span: men.span,
-        };
+        let a = Actor::named(e, men.span);
         let lo = doc.tokens[first..last].partition_point(|t| t.span.end() <= men.span.start());
         for (slot, tok) in out[lo..].iter_mut().zip(&doc.tokens[first + lo..last]) {
             if tok.span.start() >= men.span.end() {
@@ -404,6 +466,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
             );
         }
     }
+    crate::anaphora::event_noun_targets(doc, &mut events);
     if config.speech_events {
         speech_events(lx, doc, &ix, first_paragraph, main_place, &mut events);
     }
@@ -433,12 +496,15 @@ fn push_events(
     if cand.sources.is_empty() {
         if violent {
             pairs.extend(cand.targets.iter().map(|t| (None, Some(*t))));
+            if cand.targets.is_empty() && cand.unnamed_source {
+                pairs.push((None, None));
+            }
         }
     } else if cand.targets.is_empty() {
         if cand.symmetric && cand.sources.len() > 1 {
             for a in &cand.sources {
                 for b in &cand.sources {
-                    if a.entity != b.entity {
+                    if !a.same(b) {
                         pairs.push((Some(*a), Some(*b)));
                     }
                 }
@@ -457,9 +523,10 @@ fn push_events(
     let quote = EventsStage::quote_of(ix, trigger);
     let date = EventsStage::sentence_date(doc, ix, sspan);
     for (s, t) in pairs {
-        let source = s.and_then(|a| EventsStage::event_actor(doc, a));
-        let target = t.and_then(|a| EventsStage::event_actor(doc, a));
-        if source.is_none() && target.is_none() {
+        let mut source = s.and_then(|a| EventsStage::event_actor(doc, a));
+        let mut target = t.and_then(|a| EventsStage::event_actor(doc, a));
+        other_sides_country(info.root_num(), s, &mut source, t, &mut target);
+        if source.is_none() && target.is_none() && !(violent && cand.unnamed_source) {
             continue;
         }
         // Events are pushed sentence by sentence: this sentence's are the last ones.
@@ -573,7 +640,8 @@ fn speech_events(
         // sanctions"): that act is the statement, a second one adds nothing.
         let own_act = coded_triggers.inside(q.span).into_iter().any(|i| {
             out[i as usize].source.as_ref().is_some_and(|a| {
-                a.entity == Some(speaker.entity) || a.actor_code == source.actor_code
+                (a.entity.is_some() && a.entity == speaker.entity)
+                    || a.actor_code == source.actor_code
             })
         });
         if own_act {
@@ -655,7 +723,7 @@ fn addressee(
     }
     let t = doc.tokens.get(k)?;
     let m = &doc.mentions[*ix.mention_at.get(&t.span.start())?];
-    let a = mention_actor(doc, m, Some(speaker.entity))?;
+    let a = mention_actor(doc, m, speaker.entity)?;
     statement_target(&a, speaker_code(doc, speaker)?).then_some(a)
 }
 
@@ -666,17 +734,11 @@ fn mention_actor(
     not: Option<sitrep_doc::EntityId>,
 ) -> Option<EventActor> {
     let entity = m.entity.filter(|&e| Some(e) != not)?;
-    EventsStage::event_actor(
-        doc,
-        Actor {
-            entity,
-            span: m.span,
-        },
-    )
+    EventsStage::event_actor(doc, Actor::named(entity, m.span))
 }
 
 fn speaker_code(doc: &Document, speaker: Actor) -> Option<&str> {
-    EventsStage::actor_code(doc, speaker.entity)
+    EventsStage::actor_code(doc, speaker.entity?)
 }
 
 /// Whether `target` can be the other side of a statement by `source_code`: not the speaker's
@@ -843,11 +905,8 @@ fn clause_dump(doc: &Document, c: &Clauses, out: &mut String) {
         }
         let _ = write!(out, "{}/{}/{}", w.text, w.pos.as_str(), w.lemma);
         if let Some(a) = c.actor[k] {
-            let _ = write!(
-                out,
-                "{{{}}}",
-                EventsStage::actor_code(doc, a.entity).unwrap_or("")
-            );
+            let code = EventsStage::actor_code_of(doc, &a).unwrap_or_default();
+            let _ = write!(out, "{{{code}}}");
         }
         if c.np_of[k].is_some_and(|n| c.nps[n as usize].end == k + 1) {
             out.push(']');

@@ -219,8 +219,25 @@ impl<'d> Clauses<'d> {
         all.dedup();
         for k in all {
             self.node_actors(k, source, strict, 2, &mut out);
+            self.shared_adjective_actor(k, &mut out);
         }
         out
+    }
+
+    /// "Georgian and Russian troops": the parse hangs "Georgian" inside the phrase of
+    /// "troops"; the adjective that shares the agent noun (`agents.rs`) is an actor of
+    /// its own, as in the window analysis's conjuncts.
+    fn shared_adjective_actor(&self, h: usize, out: &mut Vec<Actor>) {
+        let Some(np) = self.np_of[h].map(|x| x as usize) else {
+            return;
+        };
+        let start = self.nps[np].start;
+        if start < 2 || self.w[start - 1].pos != Upos::Cconj {
+            return;
+        }
+        if let Some(a) = self.actor[start - 2].filter(|a| a.role.is_some() && a.entity.is_some()) {
+            push_unique(out, a);
+        }
     }
 
     /// The actor of the phrase headed at word `h`.
@@ -341,6 +358,10 @@ impl<'d> Clauses<'d> {
                 self.node_actors(c, source, false, depth - 1, out);
             }
             if out.len() > before {
+                // "the presidents of Chile and Peru": each country with the agent's role.
+                if let Some(role) = self.role_of[h].filter(|_| prep == "of") {
+                    self.give_role(role, &mut out[before..]);
+                }
                 return;
             }
         }
@@ -402,7 +423,7 @@ const QUANTITIES: &[&str] = &[
 ];
 
 fn push_unique(out: &mut Vec<Actor>, a: Actor) {
-    if !out.iter().any(|b| b.entity == a.entity) {
+    if !out.iter().any(|b| b.same(&a)) {
         out.push(a);
     }
 }

@@ -233,6 +233,72 @@ fn lead_sentences_with_and_without_the_parser() {
     check_with_and_without_the_parser(LEADS);
 }
 
+/// Reactions whose object names an earlier act: the act's author is the target.
+const REACTIONS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a decision: the source of the act before it",
+        "The European Union imposed new sanctions on Iran on Friday. Iran's foreign ministry condemned the decision.",
+        &["111:IRNGOV>IGOEUREEC"],
+        &[],
+    ),
+    (
+        "an accusation: the accuser",
+        "Human Rights Watch accused Kenyan police of abuses. The Kenyan government rejected the accusation.",
+        &["016:KENGOV>NGOHRI"],
+        &[],
+    ),
+    (
+        "a noun that names no act of its kind before it stays without a target",
+        "Iran praised Iraq on Monday. France condemned the verdict.",
+        &["111:FRA>"],
+        &["FRA>IRN"],
+    ),
+    (
+        "an object that names its author itself, and a fellow reactor, are not the author",
+        "Sri Lanka accepted the Paris Club offer on Monday. Thailand declined the offer.",
+        &[],
+        &["THA>LKA"],
+    ),
+    (
+        "a noun specified after it is not the earlier act",
+        "Iran attacked Iraq. Syria defended the decision to attack the rebels.",
+        &[],
+        &["SYR>IRN"],
+    ),
+];
+
+/// Reactions named by a noun with their author after "from".
+const REACTION_NOUNS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "the seed's shape: objections from the United States, inside a quotation",
+        "According to Ryabkov, the topic of legal guarantees for NATO provoked \"serious objections\" from the United States.",
+        &["120:USA"],
+        &["USA>IGO"],
+    ),
+    (
+        "the subject of the carrying verb is the target",
+        "Russia's proposal drew sharp criticism from Germany on Monday.",
+        &["111:DEU>RUS"],
+        &[],
+    ),
+    (
+        "a negated carrier is no reaction",
+        "The plan did not draw criticism from Germany.",
+        &[],
+        &["111:"],
+    ),
+];
+
+#[test]
+fn reaction_nouns_with_their_author() {
+    check_with_and_without_the_parser(REACTION_NOUNS);
+}
+
+#[test]
+fn reactions_take_the_author_of_the_act_they_name() {
+    check_with_and_without_the_parser(REACTIONS);
+}
+
 fn check_with_and_without_the_parser(cases: &[(&str, &str, &[&str], &[&str])]) {
     let mut failures = Vec::new();
     for parser in [true, false] {

@@ -417,7 +417,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         let inner_symmetric = inner.as_ref().is_some_and(|a| a.symmetric);
         let (code, target, commissive) = self.recode_complement(g, &comp, inner, addressee)?;
         let mut target = target;
-        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
+        target.retain(|t| !source.iter().any(|s| s.same(t)));
         let symmetric = symmetric(code) || inner_symmetric;
         Some(Act {
             code,
@@ -428,6 +428,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             complement: true,
             symmetric,
             required_target: false,
+            unnamed_source: false,
             rule,
         })
     }

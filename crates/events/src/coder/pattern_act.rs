@@ -12,10 +12,49 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
     /// The act pattern `p` codes for group `g` (its words end at `after`): from the
     /// dependency tree when the sentence is parsed, else from the POS window.
     pub(super) fn act_from_pattern(&self, g: usize, p: &'a VerbPattern, after: usize) -> Act<'a> {
-        if self.c.parsed() {
-            return self.act_from_tree(g, p, after);
+        let mut act = if self.c.parsed() {
+            self.act_from_tree(g, p, after)
+        } else {
+            self.act_from_window(g, p, after)
+        };
+        if act.target.is_empty() {
+            act.target = self.target_in_pattern_words(g, p, after, &act.source);
         }
-        self.act_from_window(g, p, after)
+        act
+    }
+
+    /// A pattern that names a target whose own words name it: "expelled two Russian
+    /// diplomats" (`expel diplomat [of|from]`) targets `RUSGOV`, the actor the head of the
+    /// phrase holding a pattern word stands for. Only by that head (`head_actors`): "the
+    /// Chinese crackdown" names no one.
+    fn target_in_pattern_words(
+        &self,
+        g: usize,
+        p: &VerbPattern,
+        after: usize,
+        source: &[Actor],
+    ) -> Vec<Actor> {
+        let c = self.c;
+        let wants_target = p.target.obj || p.target.loose || !p.target.preps.is_empty();
+        if !wants_target || p.slots.is_empty() || c.groups[g].passive {
+            return Vec::new();
+        }
+        let mut k = c.groups[g].end;
+        while k < after.min(c.len()) {
+            if let Some(np) = c.np_starting(k) {
+                if self.np_has_pattern_word(np, p) {
+                    let mut a = c.head_actors(np);
+                    a.retain(|t| !source.iter().any(|s| s.same(t)));
+                    if !a.is_empty() {
+                        return a;
+                    }
+                }
+                k = c.nps[np].end;
+            } else {
+                k += 1;
+            }
+        }
+        Vec::new()
     }
 
     /// [`Self::act_from_pattern`] from the POS-window analysis alone.
@@ -99,9 +138,10 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         mut target: Vec<Actor>,
     ) -> Act<'a> {
         // The same entity is not its own target ("Iran's army attacked Iran" aside).
-        target.retain(|t| !source.iter().any(|s| s.entity == t.entity));
+        target.retain(|t| !source.iter().any(|s| s.same(t)));
         Act {
             required_target: p.target.required,
+            unnamed_source: false,
             code: self.lx.codes.info(p.code).code.as_str(),
             head,
             source,

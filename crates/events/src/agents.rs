@@ -1,0 +1,286 @@
+//! Agent nouns as actors: "protesters", "police", "rebels" name no entity, but CAMEO and
+//! GDELT code them through the Phoenix agents dictionary ("protesters" -> `OPP`, "riot
+//! police" -> `COP`), with the country the sentence gives them.
+//!
+//! The names layer already codes a country + agent compound ("Iraqi police" -> `IRQCOP`);
+//! this fills in an agent noun it leaves unnamed, as the head of its noun phrase, and takes
+//! its country from (first that applies):
+//! 1. a country-coded word inside its phrase ("the Ugandan riot police");
+//! 2. a place attached to it ("police in Khartoum", "protesters from Tehran");
+//! 3. the place the sentence says the act happened in ("Thousands of protesters marched in
+//!    Tbilisi": `GEOOPP`), only for these agent-only actors and not for armed forces and
+//!    groups, who fight abroad as well ("fighters attacked towns in Israel");
+//! 4. (in the stage, per event) the other side's country in domestic acts: the target of
+//!    coercion or of violence against civil groups, the source of a protest.
+//!
+//! Without any, the role stands alone (`OPP`). Roles that name people at large (people,
+//! civilians, students, worshippers, criminals) make no actor: "killed eight people" has no
+//! target in CAMEO coding. Unknown perpetrators ("gunmen", "attackers", "a suicide bomber")
+//! make no actor either; they are marked so that an act of violence (CAMEO 18-20) they
+//! commit is still coded, with an empty source, as the CAMEO/GDELT gold does.
+
+use crate::clause::{Actor, Clauses, AGENT_HEADS};
+use sitrep_doc::{Document, EntityKind, Upos};
+
+/// Roles a bare agent noun may stand for: the state's arms and the organised groups that
+/// act on it. Not people at large (civilians, students, worshippers: "killed eight people"
+/// has no target in CAMEO coding), nor business and the media, whose nouns ("the company",
+/// "investors", "the publisher") fill ordinary news with false actors: measured on the BBC
+/// corpus, they gave most of the new events and nearly all of them were no political act.
+const ACTOR_ROLES: &[&str] = &[
+    "GOV", "MIL", "COP", "OPP", "REB", "LEG", "JUD", "SPY", "LAB", "AGR", "UAF",
+];
+
+/// Roles of armed groups that act abroad as much as at home: the place of the act does not
+/// give their country.
+const ABROAD_ROLES: &[&str] = &["MIL", "REB", "UAF", "SPY"];
+
+/// Roles an agent noun keeps without a country.
+const BARE_ROLES: &[&str] = &["OPP", "REB", "COP", "MIL", "LAB", "AGR"];
+
+/// Roles of perpetrators nobody names: an actor only with a country ("Pakistani
+/// militants"); alone they are an unknown source of violence.
+const PERPETRATOR_ROLES: &[&str] = &["UAF", "CRM"];
+
+/// Nouns of perpetrators the agents dictionary lacks or codes otherwise ("bomber" is an
+/// aircraft there).
+const PERPETRATOR_NOUNS: &[&str] = &[
+    "attacker",
+    "assailant",
+    "gunman",
+    "gunmen",
+    "shooter",
+    "kidnapper",
+    "abductor",
+    "hijacker",
+    "bomber",
+];
+
+/// Agent nouns whose dictionary role is one sense of several: "representatives" are
+/// legislators in the agents dictionary (`LEG`) but envoys in most world news; a "carrier"
+/// is an airline as often as a warship.
+const AMBIGUOUS_AGENTS: &[&str] = &["representative", "carrier"];
+
+/// Prepositions that place the act ("marched in Tbilisi").
+const PLACE_PREPS: &[&str] = &["in", "across", "throughout", "inside"];
+
+/// Whether the entity of an actor is a country-level code a role can follow: a country
+/// (`SDN`) or a geocoded place without a code of its own (its country).
+fn country_of(doc: &Document, a: &Actor) -> bool {
+    a.role.is_none()
+        && a.entity.is_some_and(|e| {
+            doc.entities.get(e.index()).is_some_and(|ent| {
+                let code = ent.actor_code.as_deref().unwrap_or("");
+                (code.len() == 3 && country_prefix(code).is_some())
+                    || (code.is_empty() && ent.kind == EntityKind::Location && ent.geo.is_some())
+            })
+        })
+}
+
+/// Prefixes of actor codes that are no country: the CAMEO international and transnational
+/// types and the agent roles an actor code can start with ("the MP" is `LEG`).
+const NOT_COUNTRY: &[&str] = &[
+    "IGO", "NGO", "IMG", "MNC", "UIS", "UAF", "REB", "OPP", "COP", "MIL", "GOV", "JUD", "LEG",
+    "MED", "BUS", "CVL", "EDU", "LAB", "AGR", "REL", "SPY", "HLH", "CRM", "PPL", "ELI", "REF",
+    "SET", "ENV", "DEV", "HRI", "MOD", "RAD", "ACT", "AMN",
+];
+
+/// The country an actor code starts with, if it does (`EGYCOP` -> `EGY`, `LEG` -> none).
+pub(crate) fn country_prefix(code: &str) -> Option<&str> {
+    code.get(..3)
+        .filter(|c| c.bytes().all(|b| b.is_ascii_uppercase()) && !NOT_COUNTRY.contains(c))
+}
+
+impl<'d> Clauses<'d> {
+    /// The country-coded actor the noun phrase starting at word `k` names by its head (a
+    /// country, or a place the geocoder puts in one), if any.
+    fn place_np_at(&self, doc: &Document, k: usize) -> Option<Actor> {
+        let np = self.np_starting(k)?;
+        let p = self.nps[np];
+        let a = self.actor[p.end - 1]?;
+        country_of(doc, &a).then_some(a)
+    }
+
+    /// The place the sentence's act happened in: the first place named after "in" (and the
+    /// like) that is not inside a longer phrase.
+    fn sentence_place(&self, doc: &Document) -> Option<Actor> {
+        (0..self.len().saturating_sub(1))
+            .filter(|&i| self.w[i].pos == Upos::Adp && PLACE_PREPS.contains(&self.lemma(i)))
+            .find_map(|i| self.place_np_at(doc, i + 1))
+    }
+
+    /// "Armenian and Azerbaijani forces", "American and British warships": a nationality
+    /// adjective coordinated with a phrase headed by agent noun `h` shares that noun, so it
+    /// is its country with the agent's role (`ARMMIL` beside `AZEMIL`).
+    fn share_head_with_adjective(&mut self, doc: &Document, h: usize, role: Option<&'static str>) {
+        let Some(role) = role.filter(|r| ACTOR_ROLES.contains(r)) else {
+            return;
+        };
+        let Some(b) = self.np_of[h].map(|x| x as usize) else {
+            return;
+        };
+        let bp = self.nps[b];
+        // The second conjunct starts with its own country word: "Azerbaijani forces".
+        let national = |a: Actor| {
+            a.entity
+                .and_then(|e| doc.entities.get(e.index()))
+                .and_then(|ent| ent.actor_code.as_deref())
+                .is_some_and(|c| country_prefix(c).is_some())
+        };
+        if bp.end != h + 1 || bp.start < 2 || !self.actor[bp.start].is_some_and(national) {
+            return;
+        }
+        let cc = bp.start - 1;
+        if self.w[cc].pos != Upos::Cconj || !matches!(self.lemma(cc), "and" | "or") {
+            return;
+        }
+        let Some(a) = self.np_of[cc - 1].map(|x| x as usize) else {
+            return;
+        };
+        let ap = self.nps[a];
+        let adjectives = (ap.start..ap.end).all(|i| matches!(self.w[i].pos, Upos::Adj | Upos::Det));
+        let Some(country) = self.actor[ap.end - 1].filter(|x| country_of(doc, x)) else {
+            return;
+        };
+        if !adjectives || ap.end != cc {
+            return;
+        }
+        let shared = Actor {
+            role: Some(role),
+            ..country
+        };
+        for i in ap.start..ap.end {
+            if self.actor[i] == Some(country) {
+                self.actor[i] = Some(shared);
+            }
+        }
+    }
+
+    /// Fills `actor` with the agent nouns of the sentence (see the module doc) and marks
+    /// unknown perpetrators in `perpetrator`.
+    pub(crate) fn add_agents(&mut self, doc: &Document) {
+        let n = self.len();
+        if n == 0 {
+            return;
+        }
+        for a in self.actor.iter().flatten() {
+            if let Some(e) = a.entity.filter(|e| !self.countries.contains(e)) {
+                if country_of(doc, a) {
+                    self.countries.push(e);
+                }
+            }
+        }
+        let texts: Vec<&str> = self.w.iter().map(|w| w.text).collect();
+        let hits = sitrep_lexicon::Lexicon::get().find_agents(&texts);
+        let mut place: Option<Option<Actor>> = None;
+        let mut k = 0;
+        while k < n {
+            let hit = hits.iter().find(|h| h.0 == k).copied();
+            let (start, end, role) = match hit {
+                Some((s, e, role, _)) => (s, e, Some(role)),
+                None => (k, k + 1, None),
+            };
+            k = end.max(k + 1);
+            let h = end - 1;
+            if role.is_some() {
+                self.share_head_with_adjective(doc, h, role);
+            }
+            let w = self.w[h];
+            let perpetrator_noun = PERPETRATOR_NOUNS.contains(&w.lemma)
+                && (w.lemma != "bomber" || start > 0 && self.lemma(h - 1) == "suicide");
+            let Some(role) = role.filter(|_| !perpetrator_noun) else {
+                let noun = w.pos == Upos::Noun || (w.pos == Upos::Propn && h == 0);
+                if perpetrator_noun && noun && self.actor[h].is_none() {
+                    self.perpetrator[h] = true;
+                }
+                continue;
+            };
+            // A capitalised agent noun inside the sentence is a name ("Chambers warned").
+            let capitalised = h > 0 && w.text.starts_with(|ch: char| ch.is_uppercase());
+            // Sentence-initial agent nouns are often tagged as names ("Gunmen abducted").
+            let noun = w.pos == Upos::Noun || (w.pos == Upos::Propn && h == 0);
+            if !noun
+                || capitalised
+                || AMBIGUOUS_AGENTS.contains(&w.lemma)
+                || self.actor[start..end].iter().any(Option::is_some)
+            {
+                continue;
+            }
+            // The head of its noun phrase: "police station" is no agent.
+            let Some(np) = self.np_of[h].map(|x| x as usize) else {
+                continue;
+            };
+            let p = self.nps[np];
+            // The agent's words lie inside the phrase ("the riot police", not a phrase
+            // break inside "security | forces").
+            if p.end != end || p.start > start || !ACTOR_ROLES.contains(&role) {
+                continue;
+            }
+            // 1. a country word inside the phrase; 2. a place attached to it. A phrase
+            // that names another actor ("Hamas fighters") is that actor's, as before.
+            let mut country = None;
+            let mut other = false;
+            for a in self.actor[p.start..start].iter().flatten() {
+                if country_of(doc, a) {
+                    country.get_or_insert(*a);
+                } else {
+                    other = true;
+                }
+            }
+            if other {
+                continue;
+            }
+            let attached =
+                (p.end + 1 < n && self.w[p.end].pos == Upos::Adp).then(|| self.lemma(p.end));
+            if country.is_none() && matches!(attached, Some("of" | "in" | "from")) {
+                // "the leader of Iran", "police in Khartoum", "activists from France" take
+                // that country. When the phrase names another actor ("leaders of the
+                // opposition coalition"), or troops are "from" a place (withdrawn from it,
+                // or sent from it), the agent stays unfilled and the phrase's attachment
+                // names the actor as before.
+                country = self
+                    .place_np_at(doc, p.end + 1)
+                    .filter(|_| !(attached == Some("from") && role == "MIL"));
+                let names_other = self.np_starting(p.end + 1).is_some_and(|nx| {
+                    let q = self.nps[nx];
+                    self.actor[q.start..q.end].iter().any(Option::is_some)
+                });
+                // "representatives of Russia and the United States" are both sides'.
+                let several = self
+                    .np_starting(p.end + 1)
+                    .is_some_and(|nx| self.conjuncts(nx).len() > 1);
+                if (country.is_none() && names_other) || several {
+                    if attached == Some("of") {
+                        self.role_of[h] = Some(role);
+                    }
+                    continue;
+                }
+            }
+            // 3. where the act happened, for groups that act at home: fighters "attacked
+            // towns in southern Israel" are not Israeli.
+            if country.is_none() && !ABROAD_ROLES.contains(&role) {
+                country = *place.get_or_insert_with(|| self.sentence_place(doc));
+            }
+            if country.is_none() && PERPETRATOR_ROLES.contains(&role) {
+                self.perpetrator[h] = true;
+                continue;
+            }
+            // Without a country only a group of people that acts as one is an actor:
+            // "protesters" (`OPP`), "police" (`COP`); not "officials" or "leaders" (`GOV` of
+            // nowhere) nor arms ("helicopter gunships" are someone's).
+            if country.is_none() && (!BARE_ROLES.contains(&role) || AGENT_HEADS.contains(&w.lemma))
+            {
+                continue;
+            }
+            let span = self.w[start].span.cover(w.span);
+            let a = Actor {
+                entity: country.and_then(|a| a.entity),
+                span,
+                role: Some(role),
+            };
+            for slot in &mut self.actor[start..end] {
+                *slot = Some(a);
+            }
+        }
+    }
+}
