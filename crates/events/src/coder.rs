@@ -9,6 +9,7 @@ use sitrep_doc::Upos;
 
 mod complement;
 mod pattern_act;
+mod reaction;
 
 /// An act of violence: CAMEO roots 18 (assault), 19 (fight), 20 (mass violence).
 pub(crate) fn violent(code: &str) -> bool {
@@ -173,6 +174,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         self.noun_events(&mut out);
+        self.reaction_events(&mut out);
         out
     }
 

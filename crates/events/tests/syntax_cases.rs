@@ -267,6 +267,33 @@ const REACTIONS: &[(&str, &str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// Reactions named by a noun with their author after "from".
+const REACTION_NOUNS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "the seed's shape: objections from the United States, inside a quotation",
+        "According to Ryabkov, the topic of legal guarantees for NATO provoked \"serious objections\" from the United States.",
+        &["120:USA"],
+        &["USA>IGO"],
+    ),
+    (
+        "the subject of the carrying verb is the target",
+        "Russia's proposal drew sharp criticism from Germany on Monday.",
+        &["111:DEU>RUS"],
+        &[],
+    ),
+    (
+        "a negated carrier is no reaction",
+        "The plan did not draw criticism from Germany.",
+        &[],
+        &["111:"],
+    ),
+];
+
+#[test]
+fn reaction_nouns_with_their_author() {
+    check_with_and_without_the_parser(REACTION_NOUNS);
+}
+
 #[test]
 fn reactions_take_the_author_of_the_act_they_name() {
     check_with_and_without_the_parser(REACTIONS);

@@ -216,10 +216,11 @@ fn code_in_force(
     }
     // Outside every range, on a date the table records completely (sitrep's supplement):
     // the undated code (ELI: out of office) is the table's word, not a gap in its record.
-    let complete = match (date, e.complete_until) {
-        (Some(d), Some(until)) => {
+    let complete = match (date, e.complete) {
+        (Some(d), Some((from, until))) => {
             let d = d.year() as u32 * 10_000 + d.month() * 100 + d.day();
-            d <= until && e.codes.iter().any(|c| c.from.is_some() || c.to.is_some())
+            (from..=until).contains(&d)
+                && e.codes.iter().any(|c| c.from.is_some() || c.to.is_some())
         }
         _ => false,
     };

@@ -805,6 +805,20 @@ const DICTIONARY_CODES: &[(&str, &str, &str, &str)] = &[
         "Boris Johnson",
         "GBRELI",
     ),
+    // Before 2015 the supplement is no complete record: a title's code stays over its ELI
+    // fallback, and Phoenix's older ranges of the same name still count.
+    (
+        "Senator John Kerry told reporters in Boston that the bill would pass.",
+        "2008-05-01",
+        "John Kerry",
+        "USAGOVLEG",
+    ),
+    (
+        "Israeli opposition leader Naftali Bennett visited the border town.",
+        "2010-05-01",
+        "Naftali Bennett",
+        "ISROPP",
+    ),
     // Armed groups of the decade the Phoenix files predate: found by their listed names and
     // coded on the article's date.
     (

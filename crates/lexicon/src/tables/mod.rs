@@ -12,8 +12,9 @@ const ACTORS_TSV: &str = include_str!("../../data/actors.tsv");
 /// sitrep's own supplement to the Phoenix actors (office holders, IGO heads and armed groups
 /// of 2015-2026), in the same form; read first, so that its phrases win over Phoenix's.
 const SITREP_ACTORS_TSV: &str = include_str!("../../data/sitrep_actors.tsv");
-/// The supplement's last revision: its offices are complete up to this date.
-const SITREP_ACTORS_REVISED: u32 = 20250630;
+/// The period the supplement records completely: its scope starts in 2015, and it was last
+/// revised in mid-2025.
+const SITREP_ACTORS_COMPLETE: (u32, u32) = (20150101, 20250630);
 const AGENTS_TSV: &str = include_str!("../../data/agents.tsv");
 const VERBS_TSV: &str = include_str!("../../data/verbs.tsv");
 const ISSUES_TSV: &str = include_str!("../../data/issues.tsv");
@@ -54,11 +55,11 @@ pub struct ActorEntry {
     pub codes: Vec<DatedCode>,
     /// The entry's phrases, `|`-separated, as in its table.
     pub phrases: &'static str,
-    /// The last date (`YYYYMMDD`) up to which the table records every office of the entry:
-    /// on an earlier date outside its ranges, the undated code (ELI) is the table's word,
-    /// not a gap. Set for sitrep's supplement (revised mid-2025), none for Phoenix, whose
-    /// ranges stop at different times around 2015.
-    pub complete_until: Option<u32>,
+    /// The dates (`YYYYMMDD`, inclusive) over which the table records every office of the
+    /// entry: on such a date outside its ranges, the undated code (ELI) is the table's word,
+    /// not a gap. Set for sitrep's supplement (2015 to its revision in mid-2025), none for
+    /// Phoenix, whose ranges stop at different times around 2015.
+    pub complete: Option<(u32, u32)>,
 }
 
 impl ActorEntry {
@@ -189,6 +190,41 @@ fn parse_dated(s: &'static str) -> Option<DatedCode> {
     })
 }
 
+/// A supplement entry takes the place of the Phoenix entry of the same name, and with it
+/// the Phoenix ranges before the supplement's first one, cut to end before it (Kerry's
+/// Senate years, Phoenix `USAGOVLEG` to 2013, before his 2013 office): the supplement starts
+/// in 2015, and an older article keeps the code Phoenix gives it. Placed before the undated
+/// code, which stays the fallback.
+fn earlier_phoenix_ranges(actors: &mut [ActorEntry], shadowed: &[(u32, u32)]) {
+    for &(older, newer) in shadowed {
+        let (older, newer) = (older as usize, newer as usize);
+        let Some(first) = actors[newer].codes.iter().filter_map(|c| c.from).min() else {
+            continue;
+        };
+        // Each range that began before the supplement's first, cut to end the day before it
+        // (`first - 1` compares as that day's end, whether or not it names a real date).
+        let earlier: Vec<DatedCode> = actors[older]
+            .codes
+            .iter()
+            .filter(|c| c.from.is_some() || c.to.is_some())
+            .filter_map(|c| {
+                let to = c.to.unwrap_or(u32::MAX).min(first - 1);
+                (c.from.unwrap_or(0) <= to).then_some(DatedCode { to: Some(to), ..*c })
+            })
+            .collect();
+        let codes = &mut actors[newer].codes;
+        let at = codes
+            .iter()
+            .position(|c| c.from.is_none() && c.to.is_none())
+            .unwrap_or(codes.len());
+        for c in earlier {
+            if !codes.contains(&c) {
+                codes.insert(at, c);
+            }
+        }
+    }
+}
+
 /// The one-word phrases of an entry that end one of its longer phrases.
 fn listed_surnames(phrases: &'static str) -> impl Iterator<Item = &'static str> {
     phrases.split('|').filter(move |p| {
@@ -211,13 +247,17 @@ impl Lexicon {
         let mut actors = Vec::new();
         let mut actor_phrases = Vec::new();
         let mut surnames = Vec::new();
+        // The supplement's phrases, and the Phoenix entries with dated codes that share one
+        // of its full names (see `earlier_phoenix_ranges`).
+        let mut supplement_phrases: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut shadowed: Vec<(u32, u32)> = Vec::new();
         // One path for both actor tables; a phrase listed twice keeps its first entry, so
         // sitrep's supplement (newer offices) is read before the Phoenix table.
-        for (file, text, complete_until) in [
+        for (file, text, complete) in [
             (
                 "sitrep_actors.tsv",
                 SITREP_ACTORS_TSV,
-                Some(SITREP_ACTORS_REVISED),
+                Some(SITREP_ACTORS_COMPLETE),
             ),
             ("actors.tsv", ACTORS_TSV, None),
         ] {
@@ -241,8 +281,23 @@ impl Lexicon {
                     rule: Rule(rule),
                     codes,
                     phrases,
-                    complete_until,
+                    complete,
                 });
+                if complete.is_some() {
+                    supplement_phrases.extend(phrases.split('|').map(|p| (p, id)));
+                } else if actors[id as usize]
+                    .codes
+                    .iter()
+                    .any(|c| c.from.is_some() || c.to.is_some())
+                {
+                    let newer = phrases
+                        .split('|')
+                        .filter(|p| p.contains(' '))
+                        .find_map(|p| supplement_phrases.get(p));
+                    if let Some(&newer) = newer {
+                        shadowed.push((id, newer));
+                    }
+                }
                 actor_phrases.extend(phrases.split('|').map(|p| (p, id)));
                 // Only an entry with a role in every code (a person or an office, not a
                 // bare country: "jordan" ends "hashemite kingdom of jordan").
@@ -315,6 +370,7 @@ impl Lexicon {
             .into_iter()
             .filter(|&(w, id)| actor_set.exact(&[w]) == Some(id))
             .collect::<FxHashMap<_, _>>();
+        earlier_phoenix_ranges(&mut actors, &shadowed);
         Ok(Lexicon {
             actors,
             actor_set,
@@ -409,7 +465,7 @@ impl Lexicon {
     pub fn supplement_groups(&self) -> impl Iterator<Item = &ActorEntry> {
         self.actors
             .iter()
-            .filter(|e| e.complete_until.is_some() && e.kind == ActorKind::NonState)
+            .filter(|e| e.complete.is_some() && e.kind == ActorKind::NonState)
     }
 
     /// The role code of an agent noun phrase ("officials" -> GOV, "riot police" -> COP).

@@ -189,6 +189,12 @@ fn supplement_codes_office_holders_by_date() {
         ("Rapid Support Forces", "2021-06-01", Some("SDNMIL")),
         ("Rapid Support Forces", "2023-06-01", Some("SDNREB")),
         ("M23", "2024-02-01", Some("CODREB")),
+        // Before the supplement's first range: the Phoenix entry's ranges of the same name.
+        ("John Kerry", "2008-05-01", Some("USAGOVLEG")),
+        ("John Kerry", "2014-05-01", Some("USAGOV")),
+        ("Pranab Mukherjee", "2005-01-01", Some("INDGOVMIL")),
+        ("Pranab Mukherjee", "2010-01-01", Some("INDGOV")),
+        ("Pranab Mukherjee", "2019-01-01", Some("INDELI")),
         // Left to Phoenix: its code is right for the decade.
         ("Vladimir Putin", "2018-06-12", Some("RUSGOV")),
     ];
