@@ -8,52 +8,9 @@
 //! - coordinated actors of mutual acts ("Georgian and Russian troops clashed");
 //! - the article's main place as the last source of an agent's country.
 
-use sitrep_doc::{Chain, Document, Stage};
+mod common;
 
-fn chain(parser: bool) -> Chain {
-    let mut stages: Vec<Box<dyn Stage>> = vec![
-        Box::new(sitrep_text::SegmentConfig::default().build().unwrap()),
-        Box::new(sitrep_dates::DatesConfig::default().build().unwrap()),
-        Box::new(sitrep_tagger::TaggerConfig::default().build().unwrap()),
-    ];
-    if parser {
-        stages.push(Box::new(
-            sitrep_parser::ParserConfig::default().build().unwrap(),
-        ));
-    }
-    stages.push(Box::new(
-        sitrep_names::NamesConfig::default().build().unwrap(),
-    ));
-    stages.push(Box::new(
-        sitrep_quotes::QuotesConfig::default().build().unwrap(),
-    ));
-    stages.push(Box::new(
-        sitrep_events::EventsConfig::default().build().unwrap(),
-    ));
-    Chain::new(stages).expect("the standard order")
-}
-
-fn coded(chain: &Chain, text: &str) -> Document {
-    let record = sitrep_ingest::text_document("case", text.as_bytes().to_vec(), 1 << 20);
-    let mut doc = record.expect("the text reads");
-    doc.meta.date = chrono::NaiveDate::from_ymd_opt(2023, 5, 2);
-    chain.process(&mut doc);
-    doc
-}
-
-/// "CODE:SRC>TGT" per event, sorted.
-fn summary(d: &Document) -> Vec<String> {
-    let code = |a: &Option<sitrep_doc::EventActor>| {
-        a.as_ref().map(|a| a.actor_code.clone()).unwrap_or_default()
-    };
-    let mut v: Vec<String> = d
-        .events
-        .iter()
-        .map(|e| format!("{}:{}>{}", e.code, code(&e.source), code(&e.target)))
-        .collect();
-    v.sort();
-    v
-}
+use common::{all_events, chain, coded};
 
 /// (what the case is about, sentence, events that must be there, strings no event may
 /// contain).
@@ -162,7 +119,7 @@ fn recall_classes_of_issue_12() {
     for parser in [false, true] {
         let ch = chain(parser);
         for (what, text, want, never) in CASES {
-            let got = summary(&coded(&ch, text));
+            let got = all_events(&coded(&ch, text));
             let missing: Vec<&&str> = want
                 .iter()
                 .filter(|w| !got.iter().any(|g| g.starts_with(*w)))

@@ -3,68 +3,15 @@
 //! quotes, events), each with the events it must give and the actor codes it must not give.
 //! A failure also shows what the same sentence gives without the parser.
 
-use sitrep_doc::{Chain, Document, Stage};
+mod common;
 
-fn chain(parser: bool) -> Chain {
-    let mut stages: Vec<Box<dyn Stage>> = vec![
-        Box::new(sitrep_text::SegmentConfig::default().build().unwrap()),
-        Box::new(sitrep_dates::DatesConfig::default().build().unwrap()),
-        Box::new(sitrep_tagger::TaggerConfig::default().build().unwrap()),
-    ];
-    if parser {
-        stages.push(Box::new(
-            sitrep_parser::ParserConfig::default().build().unwrap(),
-        ));
-    }
-    stages.push(Box::new(
-        sitrep_names::NamesConfig::default().build().unwrap(),
-    ));
-    stages.push(Box::new(
-        sitrep_quotes::QuotesConfig::default().build().unwrap(),
-    ));
-    stages.push(Box::new(
-        sitrep_events::EventsConfig::default().build().unwrap(),
-    ));
-    Chain::new(stages).expect("the standard order")
-}
-
-fn coded(chain: &Chain, text: &str) -> Document {
-    let record = sitrep_ingest::text_document("case", text.as_bytes().to_vec(), 1 << 20);
-    let mut doc = record.expect("the text reads");
-    doc.meta.date = chrono::NaiveDate::from_ymd_opt(2023, 5, 2);
-    chain.process(&mut doc);
-    doc
-}
+use common::{all_events, chain, coded, dyads};
+use sitrep_doc::Document;
 
 /// "CODE:SRC>TGT" per event the coder found, sorted. Statements coded from a quotation's
 /// cue are left out: their source is the speaker the quotes stage chose.
 fn summary(d: &Document) -> Vec<String> {
     dyads(d, |e| e.quote.is_none() || !e.rule.contains("cue"))
-}
-
-/// "CODE:SRC>TGT" of the events `keep` accepts, sorted.
-fn dyads(d: &Document, keep: impl Fn(&sitrep_doc::Event) -> bool) -> Vec<String> {
-    let mut v: Vec<String> = d
-        .events
-        .iter()
-        .filter(|e| keep(e))
-        .map(|e| {
-            format!(
-                "{}:{}>{}",
-                e.code,
-                e.source
-                    .as_ref()
-                    .map(|a| a.actor_code.as_str())
-                    .unwrap_or(""),
-                e.target
-                    .as_ref()
-                    .map(|a| a.actor_code.as_str())
-                    .unwrap_or("")
-            )
-        })
-        .collect();
-    v.sort();
-    v
 }
 
 /// (what the case is about, sentence, events that must be there, actor codes that must not
@@ -169,11 +116,6 @@ fn actors_come_from_the_tree() {
         failures.len(),
         failures.join("\n")
     );
-}
-
-/// Every event with its rule kind, statements from quotation cues included.
-fn all_events(d: &Document) -> Vec<String> {
-    dyads(d, |_| true)
 }
 
 /// Statements of the seed's shapes (issue 17 case table: the named officials are the
