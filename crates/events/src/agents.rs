@@ -120,10 +120,22 @@ impl<'d> Clauses<'d> {
         country_of(doc, &a).then_some(a)
     }
 
-    /// The place the sentence's act happened in: the first place named after "in" (and the
-    /// like) that is not inside a longer phrase.
-    fn sentence_place(&self, doc: &Document) -> Option<Actor> {
-        (0..self.len().saturating_sub(1))
+    /// The place the act of the agent at word `h` happened in: the first place named after
+    /// "in" (and the like), not inside a longer phrase, in the agent's own clause (between
+    /// the relative pronouns or subordinators around it): "The court found X guilty over a
+    /// video in which he criticised the war in Ukraine" names no place of the court's act.
+    fn clause_place(&self, doc: &Document, h: usize) -> Option<Actor> {
+        // "in which": the tagger may call the pronoun a determiner.
+        let opens_clause = |i: usize| {
+            self.w[i].pos == Upos::Sconj
+                || (matches!(self.w[i].pos, Upos::Pron | Upos::Det)
+                    && sitrep_text::lexical::is_relative_pronoun(self.lemma(i)))
+        };
+        let from = (0..h).rev().find(|&i| opens_clause(i)).map_or(0, |i| i + 1);
+        let to = (h + 1..self.len())
+            .find(|&i| opens_clause(i))
+            .unwrap_or(self.len());
+        (from..to.saturating_sub(1))
             .filter(|&i| self.w[i].pos == Upos::Adp && PLACE_PREPS.contains(&self.lemma(i)))
             .find_map(|i| self.place_np_at(doc, i + 1))
     }
@@ -191,7 +203,6 @@ impl<'d> Clauses<'d> {
         }
         let texts: Vec<&str> = self.w.iter().map(|w| w.text).collect();
         let hits = sitrep_lexicon::Lexicon::get().find_agents(&texts);
-        let mut place: Option<Option<Actor>> = None;
         let mut k = 0;
         while k < n {
             let hit = hits.iter().find(|h| h.0 == k).copied();
@@ -278,7 +289,7 @@ impl<'d> Clauses<'d> {
             // 3. where the act happened, for groups that act at home: fighters "attacked
             // towns in southern Israel" are not Israeli.
             if country.is_none() && !ABROAD_ROLES.contains(&role) {
-                country = *place.get_or_insert_with(|| self.sentence_place(doc));
+                country = self.clause_place(doc, h);
             }
             if country.is_none() && PERPETRATOR_ROLES.contains(&role) {
                 self.perpetrator[h] = true;

@@ -16,6 +16,12 @@ use common::{all_events, chain, coded};
 /// contain).
 const CASES: &[(&str, &str, &[&str], &[&str])] = &[
     (
+        "the place of another clause is not the place of the agent's act",
+        "MOSCOW (Wire) - The court jailed a blogger over a video in which he criticised the war in Ukraine.",
+        &["173:RUSJUD"],
+        &["UKRJUD"],
+    ),
+    (
         "lemma: a doubled final l of a two-syllable verb",
         "Lithuania expelled two Russian diplomats.",
         &["161:LTU>RUSGOV"],

@@ -524,6 +524,14 @@ fn actor_codes() {
 
 /// (text, place mention, country ISO3, feature, ADM1 ("" = not checked))
 const GEO: &[(&str, &str, &str, &str, &str)] = &[
+    // A dateline's capital is the place, not the government.
+    (
+        "MOSCOW (Reuters) - The court jailed a blogger.",
+        "MOSCOW",
+        "RUS",
+        "PPLC",
+        "",
+    ),
     (
         "Talks were held in Geneva on Monday.",
         "Geneva",

@@ -203,7 +203,13 @@ impl Recognizer<'_> {
         });
         let possessive = v.is(m.b, "'") && v.is(m.b + 1, "s");
         let actor_prep = prev.is_some_and(|p| in_class(v, p, ACTOR_PREP));
-        let subject = v.pieces[m.a].sent_start && !v.is(m.b, ",");
+        // A capital opening its sentence is its government only before a word ("Moscow on
+        // Monday rejected"); before punctuation it is a place ("Moscow, the capital",
+        // a dateline's "MOSCOW (Reuters) -").
+        let subject = v.pieces[m.a].sent_start
+            && v.pieces
+                .get(m.b)
+                .is_some_and(|p| p.alpha && v.same_sentence(m.a, m.b));
         next_verb || actor_prep || possessive || subject
     }
 }
