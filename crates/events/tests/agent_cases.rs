@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{all_events, chain, coded};
+use common::check_with_and_without_the_parser;
 
 /// (what the case is about, sentence, events that must be there, strings no event may
 /// contain).
@@ -121,30 +121,5 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
 
 #[test]
 fn recall_classes_of_issue_12() {
-    let mut failures = Vec::new();
-    for parser in [false, true] {
-        let ch = chain(parser);
-        for (what, text, want, never) in CASES {
-            let got = all_events(&coded(&ch, text));
-            let missing: Vec<&&str> = want
-                .iter()
-                .filter(|w| !got.iter().any(|g| g.starts_with(*w)))
-                .collect();
-            let wrong: Vec<&String> = got
-                .iter()
-                .filter(|g| never.iter().any(|n| g.contains(n)))
-                .collect();
-            if !missing.is_empty() || !wrong.is_empty() {
-                failures.push(format!(
-                    "{what} (parser {parser}): {text:?}\n   missing {missing:?}, wrong {wrong:?}, got {got:?}"
-                ));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} cases fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    check_with_and_without_the_parser(CASES);
 }

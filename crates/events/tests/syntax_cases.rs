@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{all_events, chain, coded, dyads};
+use common::{chain, check_with_and_without_the_parser, coded, dyads};
 use sitrep_doc::Document;
 
 /// "CODE:SRC>TGT" per event the coder found, sorted. Statements coded from a quotation's
@@ -239,33 +239,4 @@ fn reaction_nouns_with_their_author() {
 #[test]
 fn reactions_take_the_author_of_the_act_they_name() {
     check_with_and_without_the_parser(REACTIONS);
-}
-
-fn check_with_and_without_the_parser(cases: &[(&str, &str, &[&str], &[&str])]) {
-    let mut failures = Vec::new();
-    for parser in [true, false] {
-        let ch = chain(parser);
-        for (what, text, want, never) in cases {
-            let got = all_events(&coded(&ch, text));
-            let missing: Vec<&&str> = want
-                .iter()
-                .filter(|w| !got.iter().any(|g| g.starts_with(*w)))
-                .collect();
-            let wrong: Vec<&String> = got
-                .iter()
-                .filter(|g| never.iter().any(|n| g.contains(n)))
-                .collect();
-            if !missing.is_empty() || !wrong.is_empty() {
-                failures.push(format!(
-                    "{what} (parser {parser}): {text:?}\n   missing {missing:?}, wrong {wrong:?}, got {got:?}"
-                ));
-            }
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} cases fail:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
 }

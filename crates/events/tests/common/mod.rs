@@ -66,3 +66,34 @@ pub fn dyads(d: &Document, keep: impl Fn(&sitrep_doc::Event) -> bool) -> Vec<Str
 pub fn all_events(d: &Document) -> Vec<String> {
     dyads(d, |_| true)
 }
+
+/// Runs each case (what, sentence, events that must be there as prefixes, strings no event
+/// may contain) with the parser and without it (the POS-window analysis); both must hold.
+pub fn check_with_and_without_the_parser(cases: &[(&str, &str, &[&str], &[&str])]) {
+    let mut failures = Vec::new();
+    for parser in [true, false] {
+        let ch = chain(parser);
+        for (what, text, want, never) in cases {
+            let got = all_events(&coded(&ch, text));
+            let missing: Vec<&&str> = want
+                .iter()
+                .filter(|w| !got.iter().any(|g| g.starts_with(*w)))
+                .collect();
+            let wrong: Vec<&String> = got
+                .iter()
+                .filter(|g| never.iter().any(|n| g.contains(n)))
+                .collect();
+            if !missing.is_empty() || !wrong.is_empty() {
+                failures.push(format!(
+                    "{what} (parser {parser}): {text:?}\n   missing {missing:?}, wrong {wrong:?}, got {got:?}"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
