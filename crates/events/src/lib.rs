@@ -2,8 +2,10 @@
 //! light clause analysis of tagged sentences.
 //!
 //! Key decision: precision first. An event is coded only when a reviewed pattern in `data/`
-//! fired on a verb (or on a noun with both sides named), and only with a named actor as its
-//! source (violence, roots 18-20, may have a victim alone, as GDELT allows one actor). The
+//! fired on a verb (or on a noun with both sides named), and only with an actor as its
+//! source: a named entity, or an agent noun ("police", "protesters") with the country its
+//! phrase, clause or article gives it (`agents`). Violence (roots 18-20) may have a victim
+//! alone or an unknown perpetrator ("gunmen"), as GDELT allows one actor. The
 //! act's polarity and modality decide what it is: a negated act did not happen (a negated
 //! cooperation is a refusal, 12x), a future or conditional hostile act is a threat (13x), a
 //! cooperative one an intent (03x), "has no plans to attack" a denial (016), a hedged act
