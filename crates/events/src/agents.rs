@@ -13,7 +13,10 @@
 //! 4. (in the stage, per event) the other side's country in domestic acts: the target of
 //!    coercion or of violence against civil groups, the source of a protest;
 //! 5. (in the stage) the country of the article's main place (dateline or lead): "Police
-//!    detained 35 protesters" in a story datelined Yangon is `MMRCOP` > `MMROPP`.
+//!    detained 35 protesters" in a story datelined Yangon is `MMRCOP` > `MMROPP`. For the
+//!    state's political roles (`GOV`, `LEG`, `JUD`) the dateline's country, else the country
+//!    the article names most: "the government" of a story on British asylum policy without
+//!    a dateline is British even when the only city it names is Dutch.
 //!
 //! Without any, the role stands alone (`OPP`). Roles that name people at large (people,
 //! civilians, students, worshippers, criminals) make no actor: "killed eight people" has no

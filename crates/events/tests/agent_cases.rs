@@ -6,7 +6,8 @@
 //!   unknown perpetrators of violence coded with an empty source;
 //! - targets named by the pattern's own words ("expelled two Russian diplomats");
 //! - coordinated actors of mutual acts ("Georgian and Russian troops clashed");
-//! - the article's main place as the last source of an agent's country.
+//! - the article's main place as the last source of an agent's country; for political roles
+//!   (`GOV`, `LEG`, `JUD`) the dateline's country, else the country the article names most.
 
 mod common;
 
@@ -110,6 +111,18 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         "JERUSALEM, Feb 2 (Reuters) - Militants fired rockets at towns in the south on Thursday.",
         &["19"],
         &["ISRUAF"],
+    ),
+    (
+        "no dateline: a political role takes the country the article names most, not that of its only city",
+        "Britain will tighten its asylum rules, British ministers said. Charities compared the plan to a law passed in Amsterdam. The government rejected the criticism.",
+        &["120:GBRGOV"],
+        &["NLDGOV"],
+    ),
+    (
+        "a dateline: a political role takes the dateline's country, not that of the country named most",
+        "KYIV, Feb 2 (Reuters) - The government rejected the demands on Thursday. Russia and Belarus had made them in a letter to Kyiv, Russia said.",
+        &["120:UKRGOV"],
+        &["RUSGOV", "BLRGOV"],
     ),
     (
         "an agent whose of-phrase names another actor stays that actor's",
