@@ -106,6 +106,11 @@ def full_date(s):
     return None
 
 
+# Country prefixes the Phoenix files spell otherwise than CAMEO's (ISO 3166 alpha-3) codes
+# everywhere else in them: UNITA is "ANGREB" there, Angola "AGO".
+PREFIX_FIXES = {"ANG": "AGO"}
+
+
 def parse_code(tok):
     """`[CODE]`, `[CODE >YYMMDD]`, `[CODE <YYMMDD]`, `[CODE a-b]` -> `CODE` or
     `CODE@from-to` (either end may be empty)."""
@@ -113,6 +118,8 @@ def parse_code(tok):
     if not m or not m.group(1):
         return None
     code, rng = m.group(1), m.group(2).strip()
+    if code[:3] in PREFIX_FIXES:
+        code = PREFIX_FIXES[code[:3]] + code[3:]
     if not rng:
         return code
     if rng.startswith(">"):
@@ -168,6 +175,8 @@ def compile_actors(name, kind):
 def plural(w):
     # Already plural ("armed forces", "troops", "MPs"): no second plural ("forceses").
     if w.endswith("s") and not w.endswith(("ss", "us", "is", "gas")):
+        return w
+    if w.endswith("men"):
         return w
     if w.endswith(("s", "x", "ch", "sh")):
         return w + "es"
