@@ -281,8 +281,15 @@ impl State<'_> {
                 continue;
             }
             let a = comma + 1;
-            // A cue in the main clause ("In a statement, Smith said …") takes over.
-            if (a..se).any(|i| self.cues[i].is_some() && self.inp.seg_of[i] == NONE) {
+            // "In an interview, Ayotte would not rule out …": an interview or a letter is
+            // somebody's words, and the main clause names whose; a poll speaks for itself.
+            let personal = (ss + 1..comma).any(|i| is_personal_medium(s.low(i)));
+            // A speech cue in the main clause ("In a statement, Smith said …") takes over; a
+            // stance ("In a new poll, 40 percent of voters backed …") stays the source's.
+            if (a..se).any(|i| {
+                self.inp.seg_of[i] == NONE
+                    && self.cues[i].is_some_and(|c| personal || c.frame != Frame::Obj)
+            }) {
                 continue;
             }
             let b = trim_back(s, a, se.min(a + MAX_CLAUSE_TOKENS));
@@ -295,9 +302,6 @@ impl State<'_> {
             } else {
                 QuoteKind::Indirect
             };
-            // "In an interview, Ayotte would not rule out …": an interview or a letter is
-            // somebody's words, and the main clause names whose; a poll speaks for itself.
-            let personal = (ss + 1..comma).any(|i| is_personal_medium(s.low(i)));
             let spk = personal
                 .then(|| clause_opening_speaker(s, a, se))
                 .flatten()
