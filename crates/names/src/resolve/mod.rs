@@ -97,7 +97,7 @@ pub fn resolve(
         settings: s,
         ents: Vec::new(),
         by_key: FxMap::default(),
-        country_counts: country_counts(cands),
+        country_counts: country_counts(lex, cands),
         last_seen: Vec::new(),
         recent_persons: Vec::new(),
         recent_groups: Vec::new(),
@@ -112,14 +112,27 @@ pub fn resolve(
 }
 
 /// Mentions per country: country names and their adjectives.
-fn country_counts(cands: &[Cand]) -> FxMap<CountryId, u32> {
+fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
     let mut counts: FxMap<CountryId, u32> = FxMap::default();
     for c in cands {
-        if let What::Country(k) | What::Adjective(k) = c.what {
+        if let Some(k) = country_named(lex, c) {
             *counts.entry(k).or_default() += 1;
         }
     }
     counts
+}
+
+/// The country a candidate names: a country or its adjective, or a group of a country
+/// ("Venezuelan security forces", "Iran's foreign ministry": the group phase takes the
+/// nationality word into the group, yet it still names the country). A capital read as its
+/// government is left out: that reading is a guess from position ("Male MPs" at a sentence
+/// start is not the Maldives), too weak to decide an article's country.
+pub(super) fn country_named(lex: &Lexicon, c: &Cand) -> Option<CountryId> {
+    match &c.what {
+        What::Country(k) | What::Adjective(k) => Some(*k),
+        What::Group { code } => code.get(..3).and_then(|cc| lex.country_id_by_code(cc)),
+        _ => None,
+    }
 }
 
 impl<'a> Resolver<'a> {
