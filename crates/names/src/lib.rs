@@ -18,8 +18,10 @@
 //! - A person's country comes from its titles' context, including a definite title phrase in
 //!   apposition ("the head of the American delegation, Under Secretary Margaret Ellison");
 //!   without one, an office only one country has (`titles.tsv` country column: "Secretary of
-//!   State" -> USA); a governmental title without either takes the article's dominant country
-//!   (`dominant_country_fallback`).
+//!   State" -> USA); a title of one country's politics (government, military, legislature,
+//!   courts, police, opposition, parties, rebels) without either takes the article's dominant
+//!   country (`dominant_country_fallback`). A title held in an organization that is not a
+//!   country's ("AU envoy", "the WHO's representative") gives that organization's code.
 //! - Person keys fold transliteration variants (`translit_key`), so keys are stable across
 //!   articles: `person:sergei riabkov`, `org:nato`, `country:rus`, `place:2660646`,
 //!   `group:rusgov`, `role:usa:spokesman`.
@@ -65,8 +67,9 @@ pub struct NamesConfig {
     pub pronouns: bool,
     /// How many sentences back a pronoun may look for its person.
     pub pronoun_window_sentences: u32,
-    /// Give a person with a governmental title but no country in its context the article's
-    /// dominant country (the most mentioned one).
+    /// Give a person with a title of one country's politics (GOV, MIL, LEG, JUD, COP, SPY,
+    /// OPP, PTY, REB, INS) but no country in its context the article's dominant country (the
+    /// most mentioned one).
     pub dominant_country_fallback: bool,
 }
 

@@ -505,6 +505,36 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Washington",
         "USAGOV",
     ),
+    // A ministry with its owner before a title: the owner's country, not the article's
+    // other countries.
+    (
+        "Turkey sent troops to the border. Syria's foreign ministry spokesman Omar Haddad criticized the move.",
+        "Omar Haddad",
+        "SYRGOV",
+    ),
+    (
+        "France raised the issue. The Algerian interior ministry spokesman Karim Benali rejected it.",
+        "Karim Benali",
+        "DZAGOV",
+    ),
+    // A title held in an organization that is not a country's gives that organization.
+    (
+        "AU envoy Thabo Nkosi arrived in Khartoum on Monday.",
+        "Thabo Nkosi",
+        "IGOAFRAFU",
+    ),
+    (
+        "Ethiopia's army fought the TPLF for a year. The TPLF's spokesman Kidane Haile denied the report.",
+        "Kidane Haile",
+        "ETHREB",
+    ),
+    // A role of one country's politics without a country of its own: the article's
+    // dominant country, counting groups of that country ("Bolivian police") too.
+    (
+        "Bolivian police arrested dozens in La Paz. Bolivia's electoral court delayed the count. Peru and Chile voiced concern. Opposition leader Carla Rojas called for a recount.",
+        "Carla Rojas",
+        "BOLOPP",
+    ),
 ];
 
 #[test]

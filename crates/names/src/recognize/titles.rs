@@ -8,7 +8,7 @@ use super::{code_country, mark, org_of, Recognizer, TitleInfo};
 use crate::lexicon::{Entry, Title};
 use crate::view::Match;
 
-impl Recognizer<'_> {
+impl<'a> Recognizer<'a> {
     /// Every title match becomes a title phrase; its pieces are marked `in_title`.
     pub(super) fn find_titles(&mut self) {
         for m in self.matches {
@@ -56,6 +56,7 @@ impl Recognizer<'_> {
             bound: false,
         };
         self.organization_before(&mut info);
+        self.ministry_before(&mut info);
         self.nationality_before(&mut info);
         self.complement_after(&mut info, title);
         Some(info)
@@ -73,6 +74,11 @@ impl Recognizer<'_> {
             return;
         };
         info.a = om.a;
+        self.take_organization(info, o);
+    }
+
+    /// The title belongs to organization `o`: its code gives the country and the role.
+    fn take_organization(&self, info: &mut TitleInfo, o: crate::lexicon::OrgId) {
         info.org = Some(o);
         let code = &self.lex.org(o).code;
         if let Some(c) = code_country(self.lex, code) {
@@ -83,8 +89,54 @@ impl Recognizer<'_> {
         }
     }
 
+    /// A group noun of government with its nationality or possessor before it belongs to
+    /// the phrase: "Iran's foreign ministry spokesman", "the Turkish defence ministry
+    /// official" (over one lower-case word before the group noun, as groups have it). Only
+    /// when a country or an organization stands before it, so that the phrase's country comes
+    /// from the ministry's owner and not from the article's other countries.
+    fn ministry_before(&self, info: &mut TitleInfo) {
+        let v = self.v;
+        if info.org.is_some() {
+            return;
+        }
+        let Some(gm) = self
+            .match_ending(info.a)
+            .filter(|gm| v.same_sentence(gm.a, info.a))
+        else {
+            return;
+        };
+        if !gm.entries.iter().any(|e| matches!(e, Entry::Group(_))) {
+            return;
+        }
+        let mut a = gm.a;
+        if self.owner_before(a).is_none() && a > 0 {
+            let p = &v.pieces[a - 1];
+            if p.alpha && !p.cap && !v.is(a - 1, "the") && v.same_sentence(a - 1, a) {
+                a -= 1;
+            }
+        }
+        if self.owner_before(a).is_some() {
+            info.a = a;
+        }
+    }
+
+    /// The match of a country, nationality or organization right before piece `start`, or
+    /// before a possessive "'s" there; in the same sentence.
+    fn owner_before(&self, start: usize) -> Option<&'a Match> {
+        let v = self.v;
+        let cm = if start >= 3 && v.is(start - 1, "s") && v.is(start - 2, "'") {
+            self.match_ending(start - 2)
+        } else {
+            self.match_ending(start).filter(|_| start > 0)
+        }?;
+        (v.same_sentence(cm.a, start) && (self.context_code(cm).is_some() || org_of(cm).is_some()))
+            .then_some(cm)
+    }
+
     /// A nationality or country word before the phrase ("Russian", "Iran's") gives the
-    /// country unless the organization did, and becomes the phrase's `lead`.
+    /// country unless the organization did, and becomes the phrase's `lead`. A possessive
+    /// organization ("the TPLF's negotiator", "the WHO's envoy") is the title's organization,
+    /// as one written before the title is.
     fn nationality_before(&self, info: &mut TitleInfo) {
         let v = self.v;
         let start = info.a;
@@ -101,6 +153,9 @@ impl Recognizer<'_> {
                 if let Some(code) = self.context_code(cm) {
                     info.country.get_or_insert(code);
                     info.lead = Some(cm.a);
+                } else if let Some(o) = org_of(cm).filter(|_| info.org.is_none()) {
+                    info.a = cm.a;
+                    self.take_organization(info, o);
                 }
             }
         }

@@ -111,14 +111,14 @@ pub fn resolve(
     }
 }
 
-/// Mentions per country: country names and their adjectives. An article that names no
-/// country counts the countries of the political organizations it names (a party, an armed
-/// group, a ministry: "the National Union for the Total Independence of Angola" -> Angola),
-/// not of media or businesses ("Reuters").
+/// Mentions per country: country names, their adjectives and groups of a country
+/// (`country_named`). An article that names none counts the countries of the political
+/// organizations it names (a party, an armed group, a ministry: "the National Union for the
+/// Total Independence of Angola" -> Angola), not of media or businesses ("Reuters").
 fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
     let mut counts: FxMap<CountryId, u32> = FxMap::default();
     for c in cands {
-        if let What::Country(k) | What::Adjective(k) = c.what {
+        if let Some(k) = country_named(lex, c) {
             *counts.entry(k).or_default() += 1;
         }
     }
@@ -140,6 +140,19 @@ fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
         }
     }
     counts
+}
+
+/// The country a candidate names: a country or its adjective, or a group of a country
+/// ("Venezuelan security forces", "Iran's foreign ministry": the group phase takes the
+/// nationality word into the group, yet it still names the country). A capital read as its
+/// government is left out: that reading is a guess from position ("Male MPs" at a sentence
+/// start is not the Maldives), too weak to decide an article's country.
+pub(super) fn country_named(lex: &Lexicon, c: &Cand) -> Option<CountryId> {
+    match &c.what {
+        What::Country(k) | What::Adjective(k) => Some(*k),
+        What::Group { code } => code.get(..3).and_then(|cc| lex.country_id_by_code(cc)),
+        _ => None,
+    }
 }
 
 impl<'a> Resolver<'a> {

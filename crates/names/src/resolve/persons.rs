@@ -216,13 +216,13 @@ impl Resolver<'_> {
 
     /// Actor codes of persons from their titles: the country most of its titles name, else
     /// the country of an office only one country has ("Under Secretary of State"), else for
-    /// an official (if enabled) the article's dominant country (the most mentioned; of
+    /// a role of one country's politics (if enabled) the article's dominant country (the most mentioned; of
     /// equally mentioned ones, the first: a wire story names its own country in the lead, so
     /// "Vice President X" after one mention each of the Philippines, China and the US is
     /// Philippine); then the first title's role.
     pub(super) fn person_codes(&mut self) {
         let (lex, titles, s) = (self.lex, self.titles, self.settings);
-        let first_mention = first_country_mentions(self.cands);
+        let first_mention = first_country_mentions(lex, self.cands);
         let dominant = self
             .country_counts
             .iter()
@@ -250,15 +250,31 @@ impl Resolver<'_> {
             let Some(&first) = ent.title_ids.first() else {
                 continue;
             };
+            // A title held in an organization that is not a country's ("AU envoy", "the
+            // WHO's representative to Mali", "Amnesty's researcher") gives that
+            // organization's code: its place of work, not a nationality or a destination.
+            if let Some(o) = ent.title_ids.iter().find_map(|&t| titles[t].org) {
+                let code = &lex.org(o).code;
+                if code_country(lex, code).is_none() && !code.is_empty() {
+                    ent.code = Some(code.clone());
+                    continue;
+                }
+            }
             let role = titles[first].role.clone();
-            let official = matches!(role.as_str(), "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY");
+            // Roles that belong to one country's politics: their holder takes the
+            // article's dominant country when no title names one ("opposition leader X"
+            // in a story about Venezuela is VENOPP; a bare "OPP" says nothing).
+            let national_role = matches!(
+                role.as_str(),
+                "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY" | "OPP" | "REB" | "INS" | "PTY"
+            );
             let country = country.or_else(|| {
                 ent.title_ids
                     .iter()
                     .find_map(|&t| lex.title(titles[t].head).country.clone())
             });
             let country = country.or_else(|| {
-                if official && s.country_fallback {
+                if national_role && s.country_fallback {
                     dominant_code.clone()
                 } else {
                     None
@@ -421,12 +437,16 @@ pub(super) fn is_subject(v: &View, a: usize, b: usize) -> bool {
         .is_some_and(|p| matches!(p.pos, Upos::Verb | Upos::Aux))
 }
 
-/// The index of the first candidate naming each country (by name or adjective).
-fn first_country_mentions(cands: &[Cand]) -> FxMap<crate::lexicon::CountryId, usize> {
-    let mut first = FxMap::default();
-    for (i, c) in cands.iter().enumerate() {
-        if let What::Country(k) | What::Adjective(k) = c.what {
-            first.entry(k).or_insert(i);
+/// The first piece at which each country is named (see `country_named`).
+fn first_country_mentions(
+    lex: &Lexicon,
+    cands: &[Cand],
+) -> FxMap<crate::lexicon::CountryId, usize> {
+    let mut first: FxMap<crate::lexicon::CountryId, usize> = FxMap::default();
+    for c in cands {
+        if let Some(k) = super::country_named(lex, c) {
+            let at = first.entry(k).or_insert(c.a);
+            *at = (*at).min(c.a);
         }
     }
     first
