@@ -242,6 +242,19 @@ const TEMPORAL: &[&str] = &[
     "night",
     "weekend",
 ];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 /// Head nouns that can act (people, bodies, armed means): a source phrase headed by anything
 /// else ("the tidal wave", "the economic record") names no actor through its modifiers.
 pub(crate) const AGENT_HEADS: &[&str] = &[
@@ -422,6 +435,19 @@ impl<'d> Clauses<'d> {
             .flatten()
             .map(|n| n as usize)
             .filter(|&n| self.nps[n].start == k)
+    }
+
+    /// The end of a time adjunct starting at word `k` ("on Monday", "last week", "in March",
+    /// "Tuesday"), if one does: a noun phrase headed by a day, month or period word, after
+    /// "on"/"in"/"at"/"during" or alone.
+    pub(crate) fn time_adjunct_end(&self, k: usize) -> Option<usize> {
+        let after_prep = self.w.get(k).is_some_and(|w| {
+            w.pos == Upos::Adp && matches!(w.lemma, "on" | "in" | "at" | "during")
+        });
+        let np = self.np_starting(if after_prep { k + 1 } else { k })?;
+        let p = self.nps[np];
+        let head = self.w[p.end - 1].lemma;
+        (TEMPORAL.contains(&head) || MONTHS.contains(&head)).then_some(p.end)
     }
 
     fn pos(&self, i: usize) -> Upos {

@@ -128,6 +128,7 @@ pub enum Class {
     NoIntent,
     Consider,
     Try,
+    Decide,
     Say,
 }
 
@@ -147,6 +148,7 @@ impl Class {
             "NOINTENT" => Class::NoIntent,
             "CONSIDER" => Class::Consider,
             "TRY" => Class::Try,
+            "DECIDE" => Class::Decide,
             "SAY" => Class::Say,
             _ => return None,
         })

@@ -3,7 +3,9 @@
 //! must give and the strings no event may contain.
 //! - a dictionary pattern whose words are the verb's own object beats a bare verb whose
 //!   object names no actor ("seized power"); with an actor in the object, the bare verb's
-//!   reviewed sense and target stand.
+//!   reviewed sense and target stand;
+//! - complements: a time adjunct before "to X" ("agreed on Tuesday to impose"), a decision or
+//!   vote is the act decided, an agreement to a hostile act is that act.
 
 mod common;
 
@@ -34,6 +36,36 @@ const PATTERN_ORDER: &[(&str, &str, &[&str], &[&str])] = &[
         "sitrep's bare verb still beats the dictionary's bare verb",
         "Lithuania expelled two Russian diplomats.",
         &["161:LTU>RUSGOV"],
+        &[],
+    ),
+    (
+        "a time adjunct between the verb and its complement; agreeing to a hostile act is the act",
+        "The Canadian government agreed on Tuesday to impose new sanctions on Belarus.",
+        &["163:CANGOV>BLR"],
+        &["030:"],
+    ),
+    (
+        "'agree on' a plan is still an agreement",
+        "Greece agreed on a plan with Turkey.",
+        &["030:GRC>TUR"],
+        &[],
+    ),
+    (
+        "a decision is the act decided",
+        "Sweden decided to expel two Russian diplomats.",
+        &["161:SWE>RUSGOV"],
+        &["13"],
+    ),
+    (
+        "a vote is the act voted",
+        "The Polish parliament voted to suspend military aid to Ukraine.",
+        &["1622:POLLEG>UKR"],
+        &[],
+    ),
+    (
+        "agreeing to a cooperative act stays an intent",
+        "Jordan and Britain agreed on Tuesday to hold talks.",
+        &["036:JOR>GBR", "036:GBR>JOR"],
         &[],
     ),
 ];
