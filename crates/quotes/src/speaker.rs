@@ -485,6 +485,7 @@ pub fn renamed_role(scan: &Scan, r: Range, ceil: usize) -> Option<Range> {
 
 /// The subject of the cue starting at token `c`, within `[floor, c)`.
 pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
+    let floor = skip_opener(scan, floor, c);
     let j = skip_modifiers_back(scan, c, floor);
     if j == floor {
         return None;
@@ -603,6 +604,45 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
 /// The comma closing a time phrase that opens a sentence at `i` ("Eight years ago,", "Last
 /// week,", "Earlier this month,"), within a few words.
 fn temporal_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
+    // The phrase must open like a time phrase: "Trump spoke on Saturday, saying …" is a
+    // subject and its verb, not an opener.
+    let first = scan.low(i);
+    let opens = is_time_word(first)
+        || first.starts_with(|ch: char| ch.is_ascii_digit())
+        || matches!(
+            first,
+            "on" | "in"
+                | "at"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "next"
+                | "early"
+                | "late"
+                | "since"
+                | "during"
+                | "after"
+                | "before"
+                | "until"
+                | "by"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "a"
+                | "that"
+        );
+    if !opens {
+        return None;
+    }
     let k = (i..se.min(i + 7)).find(|&k| !scan.is_word(k) || is_pronoun(scan.low(k)))?;
     let timed = (i..k).any(|m| {
         let w = scan.low(m);
@@ -613,6 +653,51 @@ fn temporal_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
             )
     });
     (timed && k > i && scan.is_punct(k, ",")).then_some(k)
+}
+
+/// A sentence adverb ("Ultimately,", "Still,") or a time phrase ("Last week,") opening
+/// `[floor, c)`: the index after its comma, else `floor`. Neither is a subject.
+fn skip_opener(scan: &Scan, floor: usize, c: usize) -> usize {
+    if floor + 2 < c && scan.is_word(floor) && scan.is_punct(floor + 1, ",") {
+        let w = scan.low(floor);
+        if is_ly_adverb(w) || is_discourse_opener(w) {
+            return floor + 2;
+        }
+    }
+    match temporal_opener(scan, floor, c) {
+        Some(k) if k + 1 < c => k + 1,
+        _ => floor,
+    }
+}
+
+/// One-word sentence openers that are no subject: "Still, …", "However, …".
+fn is_discourse_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "still"
+            | "however"
+            | "meanwhile"
+            | "instead"
+            | "so"
+            | "yet"
+            | "now"
+            | "indeed"
+            | "moreover"
+            | "nonetheless"
+            | "nevertheless"
+            | "thus"
+            | "then"
+            | "later"
+            | "earlier"
+            | "today"
+            | "yesterday"
+            | "again"
+            | "overall"
+            | "separately"
+            | "also"
+            | "besides"
+            | "anyway"
+    )
 }
 
 /// The first subject-like phrase of a sentence: a pronoun or a name near its start.
@@ -642,6 +727,8 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
         let w = scan.low(i);
         let opener = w.ends_with("ing")
             || w.ends_with("ed")
+            || is_ly_adverb(w)
+            || is_discourse_opener(w)
             || (is_function_word(w)
                 && !is_pronoun(w)
                 && !matches!(

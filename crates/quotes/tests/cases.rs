@@ -186,6 +186,18 @@ const CASES: &[Case] = &[
     ("statement as the object", "The Harbour Council issued a statement saying that the port would stay open for the winter.", "the port would stay open for the winter", Indirect, Some("Harbour Council"), Some("saying")),
     ("time phrase before the subject", "Eight years ago, he backed the mayor and said that the plan was sound.", "the plan was sound", Indirect, Some("he"), Some("said")),
     ("headline-like name with Mr.", "Mr. Oakes said the company would appeal the ruling.", "the company would appeal the ruling", Indirect, Some("Mr. Oakes"), Some("said")),
+    // Issue 13: stance and speech verbs of the CAMEO classes (criticize, praise, appeal).
+    ("condemnation verb", "The fishermen's union condemned the new quota for the northern bay.", "the new quota for the northern bay", Indirect, Some("The fishermen's union"), Some("condemned")),
+    ("praise verb", "Governor Alma Ruiz lauded the volunteers who rebuilt the bridge.", "the volunteers who rebuilt the bridge", Indirect, Some("Governor Alma Ruiz"), Some("lauded")),
+    ("statement verb", "The mayor reiterated that the library would stay open on Sundays.", "the library would stay open on Sundays", Indirect, Some("The mayor"), Some("reiterated")),
+    // Openers are no subjects: a verb and a time phrase before the comma are the clause itself.
+    ("time phrase after the verb", "Marlow spoke on Saturday, saying that the quota would be cut in the spring.", "the quota would be cut in the spring", Indirect, Some("Marlow"), Some("saying")),
+    ("sentence adverb opener", "Ultimately, Mr. Oakes ignored the board and refused to sign the harbour lease.", "to sign the harbour lease", Indirect, Some("Mr. Oakes"), Some("refused")),
+    ("time phrase before an apposition", "Last week, the port director, Ana Lind, recommended that the ferry stop at night.", "the ferry stop at night", Indirect, Some("the port director"), Some("recommended")),
+    // A cue whose pronoun subject opens another speaker's reported clause: the outer speaker.
+    ("pronoun subject inside a report", "Senator Hale said he wants “a full review of the harbour contracts before the vote.”", "“a full review of the harbour contracts before the vote.”", Direct, Some("Senator Hale"), Some("wants")),
+    // A medium that names its author speaks; the verb handling it does not make its subject the speaker.
+    ("medium naming its author", "Norway blocked a Nordic Council statement condemning the fishing ban.", "the fishing ban", Indirect, Some("a Nordic Council statement"), Some("condemning")),
 ];
 
 /// (case name, text): no quote may be found.

@@ -111,10 +111,11 @@ pub fn resolve(
     }
 }
 
-/// Mentions per country: country names, their adjectives and groups of a country
-/// (`country_named`). An article that names none counts the countries of the political
-/// organizations it names (a party, an armed group, a ministry: "the National Union for the
-/// Total Independence of Angola" -> Angola), not of media or businesses ("Reuters").
+/// Mentions per country: country names, their adjectives and country groups (see
+/// `country_named`). An article that names no country counts the countries of the
+/// political organizations it names (a party, an armed group, a ministry: "the National
+/// Union for the Total Independence of Angola" -> Angola), not of media or businesses
+/// ("Reuters").
 fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
     let mut counts: FxMap<CountryId, u32> = FxMap::default();
     for c in cands {

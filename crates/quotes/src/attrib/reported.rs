@@ -281,8 +281,15 @@ impl State<'_> {
                 continue;
             }
             let a = comma + 1;
-            // A cue in the main clause ("In a statement, Smith said …") takes over.
-            if (a..se).any(|i| self.cues[i].is_some() && self.inp.seg_of[i] == NONE) {
+            // "In an interview, Ayotte would not rule out …": an interview or a letter is
+            // somebody's words, and the main clause names whose; a poll speaks for itself.
+            let personal = (ss + 1..comma).any(|i| is_personal_medium(s.low(i)));
+            // A speech cue in the main clause ("In a statement, Smith said …") takes over; a
+            // stance ("In a new poll, 40 percent of voters backed …") stays the source's.
+            if (a..se).any(|i| {
+                self.inp.seg_of[i] == NONE
+                    && self.cues[i].is_some_and(|c| personal || c.frame != Frame::Obj)
+            }) {
                 continue;
             }
             let b = trim_back(s, a, se.min(a + MAX_CLAUSE_TOKENS));
@@ -295,9 +302,6 @@ impl State<'_> {
             } else {
                 QuoteKind::Indirect
             };
-            // "In an interview, Ayotte would not rule out …": an interview or a letter is
-            // somebody's words, and the main clause names whose; a poll speaks for itself.
-            let personal = (ss + 1..comma).any(|i| is_personal_medium(s.low(i)));
             let spk = personal
                 .then(|| clause_opening_speaker(s, a, se))
                 .flatten()
@@ -379,7 +383,33 @@ impl State<'_> {
             let (ss, _) = s.sent_range(s.toks[c].sent);
             return self.inherited_speaker(c, ss).or(spk);
         }
-        spk
+        self.reporting_speaker(spk, floor).or(spk)
+    }
+
+    /// "Trump said he wants “…”", "the department disclosed that it asked …": a cue whose
+    /// subject is a pronoun opening the content clause of a speech cue reports that cue's
+    /// speaker's words, and the annotation names the outer speaker. Returns the outer cue's
+    /// subject when `spk` is such a pronoun.
+    pub(super) fn reporting_speaker(&self, spk: Option<Range>, floor: usize) -> Option<Range> {
+        let s = self.scan();
+        let (p, end) = spk?;
+        if end != p + 1 || !is_pronoun(s.low(p)) || crate::speaker::is_relative(s.low(p)) {
+            return None;
+        }
+        let mut q = p;
+        if q > floor && s.low(q - 1) == "that" {
+            q -= 1;
+        }
+        // The outer cue ends right before the clause: "said", "pointed out", "told reporters".
+        let k = (q.saturating_sub(3).max(floor)..q).find(|&k| {
+            self.cues[k].is_some_and(|cue| {
+                cue.kind == CueKind::Speech
+                    && matches!(cue.frame, Frame::Say | Frame::Tell)
+                    && k + cue.words == q
+            })
+        })?;
+        let outer = self.cue_subject(k, floor)?;
+        (outer.1 <= k && is_agentive(s, outer) && !is_pronoun(s.low(outer.0))).then_some(outer)
     }
 
     /// A participle cue right after an object ("Trump unleashed a series of tweets saying
@@ -436,6 +466,8 @@ impl State<'_> {
             spk = Some(subj);
         } else if self.object_participle(c, ss, spk) {
             spk = self.inherited_speaker(c, ss).or(spk);
+        } else if let Some(outer) = self.reporting_speaker(spk, ss) {
+            spk = Some(outer);
         }
         // Inverted order "…, said Smith": no subject before, a comma or quote mark instead.
         let inverted = !participle
@@ -748,6 +780,13 @@ fn medium_object_subject(s: &Scan, c: usize, floor: usize, spk: Option<Range>) -
     }
     if !is_personal_medium(s.low(r.1 - 1)) {
         return None;
+    }
+    // "blocked a U.N. Security Council statement condemning …": a medium that names its
+    // author is the source, not the subject of the verb that handles it.
+    if (r.0..r.1 - 1).any(|k| {
+        s.is_word(k) && s.toks[k].cap && !crate::lexicon::is_capitalised_function_word(s.low(k))
+    }) {
+        return Some(r);
     }
     let verb = r.0 - 1;
     let w = s.low(verb);
