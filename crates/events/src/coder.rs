@@ -604,6 +604,12 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         {
             return self.why(g, "the pattern needs a named target and none was found");
         }
+        // CAMEO 195 "employ aerial weapons": an attack whose subject is aircraft ("Israeli
+        // aircraft struck targets") is an air strike, not the generic 190.
+        if act.code == "190" && self.subject_is_aerial(g) {
+            act.code = "195";
+            act.rule.push_str(" + aerial subject (195)");
+        }
         let future_commit = match self.apply_polarity_and_modality(g, &mut act) {
             Ok(future_commit) => future_commit,
             Err(reason) => return self.why(g, reason),
@@ -620,6 +626,34 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         self.note(g, || format!("coded {} by {}", act.code, act.rule));
         Some(act)
+    }
+
+    /// Whether group `g`'s subject names aircraft ("Israeli aircraft", "warships and
+    /// aircraft", "drones").
+    fn subject_is_aerial(&self, g: usize) -> bool {
+        const AERIAL: &[&str] = &[
+            "aircraft",
+            "warplane",
+            "jet",
+            "plane",
+            "helicopter",
+            "drone",
+            "bomber",
+            "gunship",
+        ];
+        let c = self.c;
+        let phrase = match c.tree_subject(c.groups[g].head) {
+            Some(s) => c.np_of[s].map(|n| n as usize),
+            None => match c.subject(g) {
+                Subject::Np(np) => Some(np),
+                Subject::None => None,
+            },
+        };
+        let Some(np) = phrase else { return false };
+        c.conjuncts(np).into_iter().any(|x| {
+            let p = c.nps[x];
+            AERIAL.contains(&c.lemma(p.end - 1))
+        })
     }
 
     /// Whether group `g`'s subject is an unknown perpetrator ("gunmen", "three attackers",

@@ -604,10 +604,13 @@ impl Lexicon {
                 None
             };
         }
+        let t = text.to_ascii_lowercase();
+        if let Some(verb) = crate::wordlists::irregular_past(&t) {
+            return listed(verb);
+        }
         if !(text.ends_with('d') || text.ends_with('s') || text.ends_with("ing")) {
             return None;
         }
-        let t = text.to_ascii_lowercase();
         let mut cands: Vec<String> = Vec::new();
         for (suffix, add) in [
             ("ied", "y"),

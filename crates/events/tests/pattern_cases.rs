@@ -5,7 +5,9 @@
 //!   object names no actor ("seized power"); with an actor in the object, the bare verb's
 //!   reviewed sense and target stand;
 //! - complements: a time adjunct before "to X" ("agreed on Tuesday to impose"), a decision or
-//!   vote is the act decided, an agreement to a hostile act is that act.
+//!   vote is the act decided, an agreement to a hostile act is that act;
+//! - a past verb the tagger reads as a noun after a subject noun ("aircraft struck targets"),
+//!   and an attack by aircraft coded 195.
 
 mod common;
 
@@ -69,6 +71,39 @@ const PATTERN_ORDER: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
 ];
+
+/// Past verbs the tagger reads as nouns after a subject noun, and air strikes.
+const VERBS_READ_AS_NOUNS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "an irregular past form after a subject noun is the clause's verb; aircraft make it 195",
+        "Turkish aircraft struck targets in northern Iraq.",
+        &["195:TURMIL>IRQ"],
+        &[],
+    ),
+    (
+        "an attack by warplanes is an air strike",
+        "Saudi warplanes struck Houthi positions near Sanaa.",
+        &["195:SAUMIL>YEMREB"],
+        &["190:"],
+    ),
+    (
+        "a participle adjective inside a noun phrase stays an adjective",
+        "The Iraqi armed forces were deployed in Mosul.",
+        &[],
+        &["07", "15", "19"],
+    ),
+    (
+        "ground forces keep the generic 190",
+        "Ethiopian troops fought Eritrean soldiers near the border.",
+        &["190:ETHMIL>ERIMIL"],
+        &["195"],
+    ),
+];
+
+#[test]
+fn past_verbs_read_as_nouns() {
+    check_with_and_without_the_parser(VERBS_READ_AS_NOUNS);
+}
 
 #[test]
 fn specific_dictionary_patterns_before_bare_verbs() {
