@@ -306,8 +306,18 @@ fn agent_code(
     dominant: Option<&str>,
     s: &super::Settings,
 ) -> Option<String> {
+    use crate::recognize::agent_nouns::{agent_apposition_after, agent_phrase_before};
     let (start, role) = ent.mentions.iter().find_map(|&ci| match cands[ci].what {
-        What::Person { .. } => crate::recognize::agent_nouns::agent_phrase_before(v, cands[ci].a),
+        What::Person { .. } => agent_phrase_before(v, cands[ci].a).or_else(|| {
+            // "X, a Colombian lawyer, said": the nationality stands first in the apposition.
+            agent_apposition_after(v, cands[ci].b).map(|(first, role)| {
+                let nationality_end = cands
+                    .iter()
+                    .find(|c| c.a == first && matches!(c.what, What::Adjective(_)))
+                    .map_or(first, |c| c.b);
+                (nationality_end, role)
+            })
+        }),
         _ => None,
     })?;
     let words: Vec<&str> = ent.name.split_whitespace().collect();
