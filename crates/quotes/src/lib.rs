@@ -16,7 +16,9 @@
 //! paragraphs, sentences and tokens; it *uses* mentions and entities when `doc.done`
 //! contains `MENTIONS` (speaker spans and entities come from the names layer, following its
 //! coreference), and without them falls back to its own finder of capitalised names,
-//! pronouns and noun phrases, so it is testable and useful before the names layer.
+//! pronouns and noun phrases, so it is testable and useful before the names layer. The
+//! tagger's parts of speech, when present, tell a cue's base form used as a noun ("their
+//! strong support") from the verb ("would support").
 //! It also tolerates an empty paragraph or sentence layer (lines and its own sentence rule).
 //!
 //! Conventions (those of the PolNeAR annotation the stage is evaluated against): a quote
@@ -46,7 +48,7 @@ use lexicon::{CueLexicon, CUES_TSV};
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{
     DocError, Document, EntityId, EntityKind, Layers, MentionForm, Quote, Span, Speaker, Stage,
-    StageError,
+    StageError, Upos,
 };
 use thiserror::Error;
 
@@ -123,9 +125,9 @@ impl Stage for QuotesStage {
     }
 
     /// Speakers are matched to name mentions and their entities when names ran before;
-    /// the parse, when present, proposes the cue's subject.
+    /// the parse, when present, proposes the cue's subject; parts of speech filter cues.
     fn uses(&self) -> Layers {
-        Layers::MENTIONS | Layers::ENTITIES | Layers::DEPS
+        Layers::POS | Layers::MENTIONS | Layers::ENTITIES | Layers::DEPS
     }
 
     fn provides(&self) -> Layers {
@@ -210,6 +212,27 @@ impl QuotesStage {
             }
             best
         };
+        let nominal = |i: usize| -> bool {
+            let start = scan.toks[i].start();
+            let k = doc.tokens.partition_point(|t| t.span.start() < start);
+            // A noun after a determiner, an adjective, a number or a possessive: "their
+            // strong support", "Trump's support", "38 percent support".
+            k > 0
+                && doc.tokens.get(k).is_some_and(|t| {
+                    t.span.start() == start
+                        && t.span.end() == scan.toks[i].end()
+                        && matches!(t.pos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
+                })
+                && {
+                    let p = &doc.tokens[k - 1];
+                    matches!(p.pos, Upos::Det | Upos::Adj | Upos::Num | Upos::Part)
+                        || (p.pos == Upos::Pron
+                            && matches!(
+                                doc.slice(p.span).to_lowercase().as_str(),
+                                "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                            ))
+                }
+        };
         let found = attribute(&Input {
             scan: &scan,
             segs: &segs,
@@ -217,6 +240,7 @@ impl QuotesStage {
             lex: &self.lex,
             rules: self.rules,
             person_at: &person_at,
+            nominal: &nominal,
         });
         let syntax = sitrep_parser::syntax::Syntax::of(doc);
         let mut quotes = Vec::with_capacity(found.len());
