@@ -108,5 +108,7 @@ fn nominal_base_forms_are_no_cues() {
     assert_eq!(cues, ["support"], "{:?}", doc.quotes);
     let q = &doc.quotes[0];
     assert!(doc.slice(q.span).starts_with("a new ferry line"));
-    assert!(doc.slice(q.speaker.as_ref().unwrap().span).ends_with("Lind"));
+    assert!(doc
+        .slice(q.speaker.as_ref().unwrap().span)
+        .ends_with("Lind"));
 }
