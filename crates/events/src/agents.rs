@@ -13,7 +13,10 @@
 //! 4. (in the stage, per event) the other side's country in domestic acts: the target of
 //!    coercion or of violence against civil groups, the source of a protest;
 //! 5. (in the stage) the country of the article's main place (dateline or lead): "Police
-//!    detained 35 protesters" in a story datelined Yangon is `MMRCOP` > `MMROPP`.
+//!    detained 35 protesters" in a story datelined Yangon is `MMRCOP` > `MMROPP`. For the
+//!    state's political roles (`GOV`, `LEG`, `JUD`) the dateline's country, else the country
+//!    the article names most: "the government" of a story on British asylum policy without
+//!    a dateline is British even when the only city it names is Dutch.
 //!
 //! Without any, the role stands alone (`OPP`). Roles that name people at large (people,
 //! civilians, students, worshippers, criminals) make no actor: "killed eight people" has no
@@ -22,7 +25,7 @@
 //! commit is still coded, with an empty source, as the CAMEO/GDELT gold does.
 
 use crate::clause::{Actor, Clauses, AGENT_HEADS, HUMAN_HEADS};
-use sitrep_doc::{Document, EntityKind, Upos};
+use sitrep_doc::{Document, EntityId, EntityKind, Upos};
 
 /// Roles a bare agent noun may stand for: the state's arms and the organised groups that
 /// act on it. Not people at large (civilians, students, worshippers: "killed eight people"
@@ -43,6 +46,26 @@ const BARE_ROLES: &[&str] = &["OPP", "REB", "COP", "MIL", "LAB", "AGR"];
 /// Roles of perpetrators nobody names: an actor only with a country ("Pakistani
 /// militants"); alone they are an unknown source of violence.
 const PERPETRATOR_ROLES: &[&str] = &["UAF", "CRM"];
+
+/// Roles of armed groups ("militants", "fighters", "insurgents", "rebels") that, without a
+/// country of their own, are the armed group the article named before: "Somali forces
+/// killed six militants" in a story about al-Shabaab targets al-Shabaab, as "the militant
+/// group" links to it in the names layer.
+const ARMED_GROUP_ROLES: &[&str] = &["UAF", "REB"];
+
+/// Whether an entity is an armed group: an organization whose code is a rebel, insurgent or
+/// unidentified armed force (`SOMREB`, `PSEREBHMS`) or an international militarized group
+/// (`IMGMUSISI`).
+fn armed_group(doc: &Document, e: EntityId) -> bool {
+    doc.entities.get(e.index()).is_some_and(|ent| {
+        let code = ent.actor_code.as_deref().unwrap_or("");
+        !matches!(ent.kind, EntityKind::Person | EntityKind::Location)
+            && (code.starts_with("IMG")
+                || code.starts_with("REB")
+                || code.starts_with("UAF")
+                || matches!(code.get(3..6), Some("REB" | "UAF")))
+    })
+}
 
 /// Nouns of perpetrators the agents dictionary lacks or codes otherwise ("bomber" is an
 /// aircraft there).
@@ -138,6 +161,18 @@ impl<'d> Clauses<'d> {
         (from..to.saturating_sub(1))
             .filter(|&i| self.w[i].pos == Upos::Adp && PLACE_PREPS.contains(&self.lemma(i)))
             .find_map(|i| self.place_np_at(doc, i + 1))
+    }
+
+    /// The armed group named last before word `k` in the article, if any.
+    fn armed_group_before(&self, doc: &Document, k: usize) -> Option<EntityId> {
+        let at = self.w[k].span.start();
+        doc.mentions
+            .iter()
+            .filter(|m| m.span.end() <= at)
+            .filter_map(|m| m.entity.map(|e| (m.span.start(), e)))
+            .filter(|&(_, e)| armed_group(doc, e))
+            .max_by_key(|&(start, _)| start)
+            .map(|(_, e)| e)
     }
 
     /// "Armenian and Azerbaijani forces", "American and British warships": a nationality
@@ -290,6 +325,21 @@ impl<'d> Clauses<'d> {
             // towns in southern Israel" are not Israeli.
             if country.is_none() && !ABROAD_ROLES.contains(&role) {
                 country = self.clause_place(doc, h);
+            }
+            // An armed group's noun without a country is the armed group the article named
+            // before ("six militants" after "al-Shabaab"), if any.
+            if country.is_none() && ARMED_GROUP_ROLES.contains(&role) {
+                if let Some(group) = self.armed_group_before(doc, start) {
+                    let a = Actor {
+                        entity: Some(group),
+                        span: self.w[start].span.cover(w.span),
+                        role: None,
+                    };
+                    for slot in &mut self.actor[start..end] {
+                        *slot = Some(a);
+                    }
+                    continue;
+                }
             }
             if country.is_none() && PERPETRATOR_ROLES.contains(&role) {
                 self.perpetrator[h] = true;

@@ -330,6 +330,44 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
     }
 
+    /// The dictionary's best word pattern of group `g`'s verb when its first word is the
+    /// verb's direct object (inside the noun phrase right after the verb) or the word right
+    /// after that phrase or the verb ("seize power", "seize shipment of arms", "seize in
+    /// raid"): the pattern then matches the verb's own phrase, not words further in the clause.
+    fn tight_dictionary_pattern(&self, g: usize) -> Option<(&'a VerbPattern, usize)> {
+        let c = self.c;
+        let k = c.groups[g].head + 1;
+        let mut best: Option<(&'a VerbPattern, usize, (usize, usize, usize))> = None;
+        for p in self.lx.verb_patterns(self.head_lemma[g]) {
+            if !Table::Dictionary.holds(p) || p.slots.is_empty() || !p.particle.is_empty() {
+                continue;
+            }
+            let Some((after, first)) = self.match_literal(g, p) else {
+                continue;
+            };
+            let object_end = self.np_starting_at(k, false).map_or(k, |np| c.nps[np].end);
+            if first > object_end {
+                continue;
+            }
+            let rank = (usize::MAX - p.slots.len(), first, p.line);
+            if best.is_none_or(|(_, _, r)| rank < r) {
+                best = Some((p, after, rank));
+            }
+        }
+        best.map(|(p, a, _)| (p, a))
+    }
+
+    /// Whether group `g`'s object names an actor: the noun phrase right after its verb, or
+    /// in the passive its subject ("A camp in Chad was attacked").
+    fn object_names_actor(&self, g: usize) -> bool {
+        let c = self.c;
+        if c.groups[g].passive && !self.subject_actors_as(g, false).is_empty() {
+            return true;
+        }
+        self.np_starting_at(c.groups[g].head + 1, false)
+            .is_some_and(|np| (c.nps[np].start..c.nps[np].end).any(|i| c.actor[i].is_some()))
+    }
+
     fn np_starting_at(&self, mut k: usize, skip_particles: bool) -> Option<usize> {
         let c = self.c;
         while k < c.len()
@@ -457,6 +495,20 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         // dictionary's patterns with words, then the dictionary's bare verbs. A dictionary
         // null pattern ("---") that matches means no event for this verb.
         if let Some((p, after)) = self.match_pattern(g, PatternKind::Bare, Table::Sitrep) {
+            // A dictionary pattern whose words are the verb's own object or the preposition
+            // right after it says more than a bare verb whose object names no actor ("seized
+            // power" is the dictionary's 180, not sitrep's bare "seize", 1711, which is about
+            // someone's property); with an actor in the object ("arrested three protest
+            // leaders", "visited Tokyo") the bare verb's reviewed sense and target stand, and
+            // words further in the clause say nothing of the verb's sense.
+            if p.particle.is_empty() && !p.target.required && !self.object_names_actor(g) {
+                if let Some((d, d_after)) = self.tight_dictionary_pattern(g) {
+                    if d.null {
+                        return self.why(g, "a dictionary null pattern (---) matched: no event");
+                    }
+                    return Some(self.act_from_pattern(g, d, d_after));
+                }
+            }
             return Some(self.act_from_pattern(g, p, after));
         }
         if let Some((p, after)) = self.match_pattern(g, PatternKind::Words, Table::Dictionary) {

@@ -140,6 +140,50 @@ impl EventsStage {
         })
     }
 
+    /// The dateline's place, if the article opens with one ("YANGON, Feb 2 (Reuters) -"): the
+    /// text stage makes a dateline a sentence of its own, without a verb, ending in a dash.
+    fn dateline_place(doc: &Document) -> Option<EntityId> {
+        let s = doc.sentences.first()?;
+        let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
+        let toks = doc.tokens.get(first..last)?;
+        let dash = toks
+            .last()
+            .is_some_and(|t| matches!(doc.slice(t.span), "-" | "--" | "\u{2013}" | "\u{2014}"));
+        if !dash || toks.iter().any(|t| matches!(t.pos, Upos::Verb | Upos::Aux)) {
+            return None;
+        }
+        doc.mentions
+            .iter()
+            .filter(|m| s.span.start() <= m.span.start() && m.span.end() <= s.span.end())
+            .filter_map(|m| m.entity)
+            .find(|e| {
+                let ent = &doc.entities[e.index()];
+                ent.kind == EntityKind::Location && ent.geo.is_some()
+            })
+    }
+
+    /// The article's dominant country, as the names stage reads it for a title without a
+    /// country: the country named most often (names and adjectives are mentions of it), of
+    /// equally named ones the first.
+    fn dominant_country(doc: &Document) -> Option<&str> {
+        doc.entities
+            .iter()
+            .filter(|e| e.key.starts_with("country:") && !e.mentions.is_empty())
+            .filter_map(|e| {
+                let code = e.actor_code.as_deref().filter(|c| c.len() == 3)?;
+                let first = e
+                    .mentions
+                    .iter()
+                    .filter_map(|m| doc.mentions.get(m.index()))
+                    .map(|m| m.span.start())
+                    .min()?;
+                Some((e.mentions.len(), std::cmp::Reverse(first), code))
+            })
+            .max()
+            .map(|(_, _, code)| code)
+            .and_then(country_prefix)
+    }
+
     /// The place of an event: a geocoded location after "in/at/near/outside" in its
     /// sentence that is not one of its actors ("talks in Geneva"); else a place below country
     /// level named in the sentence (a city, not a country named as a party); else the
@@ -335,7 +379,7 @@ fn other_sides_country(
     (s, source): (Option<Actor>, &mut Option<EventActor>),
     (t, target): (Option<Actor>, &mut Option<EventActor>),
     roles_seen: &[(&'static str, String)],
-    main_country: Option<&str>,
+    last: &LastResort,
 ) {
     let bare_role = |a: Option<Actor>| a.filter(|a| a.entity.is_none()).and_then(|a| a.role);
     let fill = |to: &mut Option<EventActor>, role: &str, from: &Option<EventActor>| {
@@ -387,13 +431,56 @@ fn other_sides_country(
             .find(|(r, _)| *r == role)
             .map(|(_, c)| c.as_str());
         let filled = earlier
-            .or(main_country.filter(|_| !abroad))
+            .or(last.country(role).filter(|_| !abroad))
             .map(|c| format!("{c}{role}"))
             .filter(|code| other.as_ref().is_none_or(|o| &o.actor_code != code));
         match (filled, side.as_mut()) {
             (Some(code), Some(x)) => x.actor_code = code,
             _ if !role_stands_alone(role) => *side = None,
             _ => {}
+        }
+    }
+}
+
+/// The last source of an agent noun's country, when its sentence, the event's other side
+/// and the same role earlier in the article give none.
+#[derive(Debug, Default)]
+struct LastResort {
+    /// The country of the article's main place (the dateline, else a place of the lead, else
+    /// the most mentioned place): where police, protesters and troops act.
+    place: Option<String>,
+    /// For the state's political roles (`GOV`, `LEG`, `JUD`): the dateline's country, else the
+    /// article's dominant country. An article without a dateline is about the country it
+    /// names most ("the government" in a story on British asylum policy that mentions a
+    /// Dutch city once is `GBRGOV`), as the names stage reads a title without a country.
+    state: Option<String>,
+}
+
+/// Roles whose country is the state the article is about rather than the place of the act.
+const STATE_ROLES: &[&str] = &["GOV", "LEG", "JUD"];
+
+impl LastResort {
+    fn of(doc: &Document, main_place: Option<EntityId>) -> LastResort {
+        let country = |e: EntityId| {
+            EventsStage::actor_code(doc, e)
+                .filter(|c| c.len() == 3)
+                .and_then(country_prefix)
+                .map(str::to_string)
+        };
+        let place = main_place.and_then(country);
+        let state = match EventsStage::dateline_place(doc) {
+            Some(e) => country(e),
+            None => EventsStage::dominant_country(doc).map(str::to_string),
+        }
+        .or_else(|| place.clone());
+        LastResort { place, state }
+    }
+
+    fn country(&self, role: &str) -> Option<&str> {
+        if STATE_ROLES.contains(&role) {
+            self.state.as_deref()
+        } else {
+            self.place.as_deref()
         }
     }
 }
@@ -455,6 +542,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
     let mut cursor = 0;
     let ix = DocIndex::new(doc);
     let main_place = EventsStage::main_place(doc);
+    let last_resort = LastResort::of(doc, main_place);
     let first_paragraph = doc.sentences.first().map(|s| s.paragraph).unwrap_or(0);
     let mut events: Vec<Event> = Vec::new();
     // Agent roles already coded with a country in this article ("police in Helsinki
@@ -502,6 +590,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
                 s.span,
                 s.paragraph == first_paragraph,
                 main_place,
+                &last_resort,
                 cand,
                 &issues,
                 &mut roles_seen,
@@ -526,6 +615,7 @@ fn push_events(
     sspan: Span,
     is_root: bool,
     main_place: Option<EntityId>,
+    last_resort: &LastResort,
     cand: Candidate,
     issues: &[String],
     roles_seen: &mut Vec<(&'static str, String)>,
@@ -563,11 +653,6 @@ fn push_events(
             }
         }
     }
-    // The country of the article's main place: the last source of an agent's country.
-    let main_country = main_place
-        .and_then(|e| EventsStage::actor_code(doc, e))
-        .filter(|c| c.len() == 3)
-        .and_then(country_prefix);
     let trigger = c.w[cand.trigger].span;
     let quote = EventsStage::quote_of(ix, trigger);
     let date = EventsStage::sentence_date(doc, ix, sspan);
@@ -579,7 +664,7 @@ fn push_events(
             (s, &mut source),
             (t, &mut target),
             roles_seen,
-            main_country,
+            last_resort,
         );
         for (a, side) in [(s, &source), (t, &target)] {
             let role = a.and_then(|a| a.role);

@@ -6,7 +6,11 @@
 //!   unknown perpetrators of violence coded with an empty source;
 //! - targets named by the pattern's own words ("expelled two Russian diplomats");
 //! - coordinated actors of mutual acts ("Georgian and Russian troops clashed");
-//! - the article's main place as the last source of an agent's country.
+//! - armed groups' nouns ("militants") as the armed group named before; "fired on";
+//! - Phoenix's armed groups recognized as organizations, and an article without a country
+//!   taking the country of a political organization it names;
+//! - the article's main place as the last source of an agent's country; for political roles
+//!   (`GOV`, `LEG`, `JUD`) the dateline's country, else the country the article names most.
 
 mod common;
 
@@ -110,6 +114,36 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         "JERUSALEM, Feb 2 (Reuters) - Militants fired rockets at towns in the south on Thursday.",
         &["19"],
         &["ISRUAF"],
+    ),
+    (
+        "no dateline: a political role takes the country the article names most, not that of its only city",
+        "Britain will tighten its asylum rules, British ministers said. Charities compared the plan to a law passed in Amsterdam. The government criticised the charities.",
+        &["111:GBRGOV"],
+        &["NLDGOV"],
+    ),
+    (
+        "a dateline: a political role takes the dateline's country, not that of the country named most",
+        "KYIV, Feb 2 (Reuters) - The government rejected the demands on Thursday. Russia and Belarus had made them in a letter to Kyiv, Russia said.",
+        &["120:UKRGOV"],
+        &["RUSGOV", "BLRGOV"],
+    ),
+    (
+        "an armed group's noun without a country is the armed group named before",
+        "MOGADISHU, March 3 (Reuters) - Al Shabaab fighters attacked an army base on Monday. Somali troops later killed six militants in a raid.",
+        &["190:SOMREB>", "190:SOMMIL>SOMREB"],
+        &[],
+    ),
+    (
+        "troops fired on demonstrators: a violent act on a civil group of their own country",
+        "Sudanese troops fired on demonstrators in Khartoum.",
+        &["190:SDNMIL>SDNOPP"],
+        &[],
+    ),
+    (
+        "an article that names no country: the country of the political organization it names",
+        "The president offered talks to Boko Haram on Monday.",
+        &["036:NGAGOV>NGAREB"],
+        &[],
     ),
     (
         "an agent whose of-phrase names another actor stays that actor's",

@@ -106,6 +106,11 @@ def full_date(s):
     return None
 
 
+# Country prefixes the Phoenix files spell otherwise than CAMEO's (ISO 3166 alpha-3) codes
+# everywhere else in them: UNITA is "ANGREB" there, Angola "AGO".
+PREFIX_FIXES = {"ANG": "AGO"}
+
+
 def parse_code(tok):
     """`[CODE]`, `[CODE >YYMMDD]`, `[CODE <YYMMDD]`, `[CODE a-b]` -> `CODE` or
     `CODE@from-to` (either end may be empty)."""
@@ -113,6 +118,8 @@ def parse_code(tok):
     if not m or not m.group(1):
         return None
     code, rng = m.group(1), m.group(2).strip()
+    if code[:3] in PREFIX_FIXES:
+        code = PREFIX_FIXES[code[:3]] + code[3:]
     if not rng:
         return code
     if rng.startswith(">"):
@@ -166,6 +173,11 @@ def compile_actors(name, kind):
 # ---------------------------------------------------------------- agents
 
 def plural(w):
+    # Already plural ("armed forces", "troops", "MPs"): no second plural ("forceses").
+    if w.endswith("s") and not w.endswith(("ss", "us", "is", "gas")):
+        return w
+    if w.endswith("men"):
+        return w
     if w.endswith(("s", "x", "ch", "sh")):
         return w + "es"
     if len(w) > 1 and w.endswith("y") and w[-2] not in "aeiou":
@@ -173,6 +185,19 @@ def plural(w):
     if w.endswith("man"):
         return w[:-3] + "men"
     return w + "s"
+
+
+# Words after which a multi-word agent's head noun is complete: "court of auditors",
+# "chief of staff", "minister for foreign affairs" pluralize their first noun.
+HEAD_ENDS = {"of", "for", "in", "on", "to", "at", "from", "with", "against", "under", "without"}
+
+
+def plural_phrase(p):
+    """The plural of an agent phrase: of its head noun, the last word before a preposition
+    ("courts of auditors", "chiefs of staff"), else of its last word ("riot policemen")."""
+    ws = p.split(" ")
+    head = next((i - 1 for i, w in enumerate(ws) if i > 0 and w in HEAD_ENDS), len(ws) - 1)
+    return " ".join(ws[:head] + [plural(ws[head])] + ws[head + 1:])
 
 
 # Role nouns news uses every day that the agents file lacks (it has "government official",
@@ -226,8 +251,7 @@ def compile_agents():
                 continue
             phrases.append(p)
             if plurals is None and not b.endswith("_") and not macros_in(text, macros):
-                ws = p.split(" ")
-                phrases.append(" ".join(ws[:-1] + [plural(ws[-1])]))
+                phrases.append(plural_phrase(p))
         for p in plurals or []:
             q = norm(p.lstrip("+").rstrip("_"))
             if q:

@@ -459,24 +459,6 @@ impl Lexicon {
                 lex.add(alias, Entry::Org(idx), case_of(alias, Case::Capital));
             }
         }
-        // The armed groups of the decade the Phoenix files predate (sitrep-lexicon's
-        // supplement): recognized as organizations by their listed names; their code on the
-        // article's date comes later from the same dictionary entry (`dictionary_codes`).
-        for entry in sitrep_lexicon::Lexicon::get().supplement_groups() {
-            let mut phrases = entry.phrases.split('|');
-            let Some(first) = phrases.next() else {
-                continue;
-            };
-            let idx = OrgId::new(lex.orgs.len());
-            lex.orgs.push(Org {
-                name: display_name(first),
-                code: entry.code_on(None).unwrap_or_default().to_string(),
-                kind: OrgKind::Other,
-            });
-            for phrase in std::iter::once(first).chain(phrases) {
-                lex.add(phrase, Entry::Org(idx), Case::Capital);
-            }
-        }
         for row in rows("titles.tsv", TITLES, 4) {
             let (_, c) = row?;
             let idx = TitleId::new(lex.titles.len());
@@ -500,6 +482,41 @@ impl Lexicon {
         for row in rows("first_names.tsv", FIRST_NAMES, 2) {
             let (_, c) = row?;
             lex.first_names.insert(c[0].into(), Gender::parse(c[1]));
+        }
+        // Armed groups and movements (sitrep-lexicon's `nonstate` rows: its supplement of the
+        // decade the Phoenix files predate, then Phoenix's MilNonState list) are recognized
+        // as organizations by their listed names; their code on the article's date comes
+        // later from the same dictionary entry (`dictionary_codes`). Phoenix's rows list
+        // leaders among a group's names ("ahmad umar" under al Shabaab) and short acronyms:
+        // a phrase starting with a first name, a Phoenix phrase of three letters or fewer,
+        // and a phrase the lexicon already holds (a country, an organization) are left out.
+        for entry in sitrep_lexicon::Lexicon::get().nonstate_groups() {
+            let phoenix = entry.complete.is_none();
+            // The first names table is keyed as names are written ("Ahmad").
+            let first_name = |p: &str| {
+                let w = p.split(' ').next().unwrap_or("");
+                let mut chars = w.chars();
+                chars.next().is_some_and(|c| {
+                    let key: String = c.to_uppercase().chain(chars).collect();
+                    lex.first_names.contains_key(key.as_str())
+                })
+            };
+            let keep = |p: &&str| {
+                !phoenix || (p.len() > 3 && !first_name(p) && lex.lookup(&fold_phrase(p)).is_none())
+            };
+            let phrases: Vec<&str> = entry.phrases.split('|').filter(keep).collect();
+            let Some(first) = phrases.first() else {
+                continue;
+            };
+            let idx = OrgId::new(lex.orgs.len());
+            lex.orgs.push(Org {
+                name: display_name(first),
+                code: entry.code_on(None).unwrap_or_default().to_string(),
+                kind: OrgKind::Other,
+            });
+            for phrase in &phrases {
+                lex.add(phrase, Entry::Org(idx), Case::Capital);
+            }
         }
         Ok(lex)
     }
@@ -750,6 +767,32 @@ mod tests {
                 "{k}"
             );
         }
+    }
+
+    #[test]
+    fn phoenix_armed_groups_are_organizations_but_their_leaders_are_not() {
+        let lex = shared().unwrap();
+        let org_code = |phrase: &str| {
+            lex.lookup(phrase).and_then(|items| {
+                items.iter().find_map(|i| match i.entry {
+                    Entry::Org(o) => Some(lex.org(o).code.clone()),
+                    _ => None,
+                })
+            })
+        };
+        for (phrase, code) in [
+            ("al shabaab", "SOMREB"),
+            ("kurdistan workers party", "TURREB"),
+            // Phoenix spells Angola's prefix ANG here; build.py corrects it.
+            (
+                "national union for the total independence of angola",
+                "AGOREB",
+            ),
+        ] {
+            assert_eq!(org_code(phrase).as_deref(), Some(code), "{phrase}");
+        }
+        // A leader listed among a group's names is no name of the organization.
+        assert_eq!(org_code("ahmad umar"), None);
     }
 
     #[test]

@@ -535,6 +535,23 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Carla Rojas",
         "BOLOPP",
     ),
+    // A person without a title after a role noun of the agents dictionary: its role, with
+    // the nationality before it or the article's country.
+    (
+        "A court in Belarus jailed opposition politician Pavel Sevruk for six years.",
+        "Pavel Sevruk",
+        "BLRPTY",
+    ),
+    (
+        "Police in Minsk detained the activist Olga Karpenko. Belarus denied holding her.",
+        "Olga Karpenko",
+        "BLROPP",
+    ),
+    (
+        "The film stars Irish actor Sean Dillane and was shot in Canada.",
+        "Sean Dillane",
+        "IRLELI",
+    ),
 ];
 
 #[test]
@@ -954,4 +971,26 @@ fn surnames_take_the_code_of_their_person() {
         let e = doc.entity(m.entity.expect("resolved"));
         assert_eq!(e.actor_code.as_deref(), code, "case {text:?}\n{d}");
     }
+}
+
+/// Role nouns before a name that do not make a person's role: institutions ("the daily X",
+/// "the conglomerate X") and ranks of sport as much as of armies ("England captain X").
+#[test]
+fn institution_and_sport_nouns_give_no_person_role() {
+    let doc = run("The stake was bought by the Russian conglomerate Sistema Holdings last year.");
+    let d = dump(&doc);
+    let e =
+        entity_of(&doc, "Sistema Holdings").unwrap_or_else(|| panic!("no Sistema Holdings\n{d}"));
+    assert_eq!(
+        e.kind,
+        sitrep_doc::EntityKind::Organization,
+        "a conglomerate's name is no person\n{d}"
+    );
+    let doc = run("England captain Tom Harding said the team was ready for France.");
+    let d = dump(&doc);
+    let e = entity_of(&doc, "Tom Harding").unwrap_or_else(|| panic!("no Tom Harding\n{d}"));
+    assert!(
+        !e.actor_code.as_deref().unwrap_or("").ends_with("MIL"),
+        "a team captain is not military\n{d}"
+    );
 }

@@ -460,6 +460,13 @@ impl Lexicon {
             .collect()
     }
 
+    /// Every armed group and movement of the actor tables (`nonstate` rows: sitrep's
+    /// supplement first, then Phoenix's MilNonState file), for recognizers that need their
+    /// names.
+    pub fn nonstate_groups(&self) -> impl Iterator<Item = &ActorEntry> {
+        self.actors.iter().filter(|e| e.kind == ActorKind::NonState)
+    }
+
     /// The armed groups and movements of sitrep's supplement (its `nonstate` rows), for
     /// recognizers that need their names: the Phoenix files are older than these groups.
     pub fn supplement_groups(&self) -> impl Iterator<Item = &ActorEntry> {

@@ -67,6 +67,11 @@ fn agents_give_role_codes() {
         ("lawmakers", Some("LEG")),
         ("authorities", Some("GOV")),
         ("ministry of defense", Some("GOVMIL")),
+        // A multi-word agent's plural is its head noun's (build.py `plural_phrase`).
+        ("chiefs of staff", Some("GOV")),
+        ("courts of auditors", Some("GOV")),
+        ("court of auditorses", None),
+        ("armed forceses", None),
         ("weather", None),
     ];
     for &(noun, want) in cases {

@@ -9,6 +9,7 @@
 //! Each phase is a method of [`Recognizer`] in its own module, in the order `recognize` runs
 //! them; the phases hand on what they claimed through the recognizer's fields.
 
+pub mod agent_nouns;
 mod dictionary;
 mod groups;
 mod nominals;

@@ -1,7 +1,7 @@
 //! Phase 6: what the statistical tagger found and no rule claimed (its ORG and LOC spans,
 //! trimmed to the capitalized name), and the vote that gives one name one kind.
 
-use super::words::{in_class, NAME_CONNECTOR, NOT_NAME, NOT_ORG_HEAD};
+use super::words::{in_class, NAME_CONNECTOR, NOT_NAME, NOT_ORG_HEAD, ORG_WORD};
 use super::{mark, Cand, Recognizer, What};
 use crate::view::View;
 use rustc_hash::FxHashMap as FxMap;
@@ -49,10 +49,28 @@ impl Recognizer<'_> {
             if is_org && (in_class(v, b - 1, NOT_ORG_HEAD) || in_class(v, b, NOT_ORG_HEAD)) {
                 continue;
             }
+            // "opposition politician Ilya Petrov": a tagger ORG of two or three proper nouns
+            // right after a noun for persons of the agents dictionary is a person's name.
+            let person = is_org
+                && b - a >= 2
+                && b - a <= 3
+                && (a..b).all(|k| v.pieces[k].cap && v.proper(k))
+                && !in_class(v, b - 1, ORG_WORD)
+                && !super::agent_nouns::is_institution_head(v.norm(b - 1))
+                && super::agent_nouns::agent_before(v, a).is_some();
             self.cands.push(Cand {
                 a,
                 b,
-                what: if is_org { What::NerOrg } else { What::NerLoc },
+                what: if person {
+                    What::Person {
+                        title: None,
+                        ner_only: true,
+                    }
+                } else if is_org {
+                    What::NerOrg
+                } else {
+                    What::NerLoc
+                },
             });
         }
     }

@@ -111,12 +111,33 @@ pub fn resolve(
     }
 }
 
-/// Mentions per country: country names and their adjectives.
+/// Mentions per country: country names, their adjectives and country groups (see
+/// `country_named`). An article that names no country counts the countries of the
+/// political organizations it names (a party, an armed group, a ministry: "the National
+/// Union for the Total Independence of Angola" -> Angola), not of media or businesses
+/// ("Reuters").
 fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
     let mut counts: FxMap<CountryId, u32> = FxMap::default();
     for c in cands {
         if let Some(k) = country_named(lex, c) {
             *counts.entry(k).or_default() += 1;
+        }
+    }
+    if counts.is_empty() {
+        for c in cands {
+            let What::Org(o) = c.what else { continue };
+            let code = lex.org(o).code.as_str();
+            let political = matches!(
+                code.get(3..6),
+                Some("REB" | "UAF" | "OPP" | "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")
+            );
+            if let Some(k) = code
+                .get(..3)
+                .filter(|_| political)
+                .and_then(|c| lex.country_id_by_code(c))
+            {
+                *counts.entry(k).or_default() += 1;
+            }
         }
     }
     counts

@@ -221,7 +221,7 @@ impl Resolver<'_> {
     /// "Vice President X" after one mention each of the Philippines, China and the US is
     /// Philippine); then the first title's role.
     pub(super) fn person_codes(&mut self) {
-        let (lex, titles, s) = (self.lex, self.titles, self.settings);
+        let (v, lex, titles, s) = (self.v, self.lex, self.titles, self.settings);
         let first_mention = first_country_mentions(lex, self.cands);
         let dominant = self
             .country_counts
@@ -248,6 +248,7 @@ impl Resolver<'_> {
                 .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
                 .map(|(c, _)| c.to_string());
             let Some(&first) = ent.title_ids.first() else {
+                ent.code = agent_code(v, lex, self.cands, ent, dominant_code.as_deref(), s);
                 continue;
             };
             // A title held in an organization that is not a country's ("AU envoy", "the
@@ -289,6 +290,43 @@ impl Resolver<'_> {
                 (None, r) => Some(r.to_string()),
             };
         }
+    }
+}
+
+/// The code of a person without titles from a role noun of the agents dictionary before one
+/// of its names: the nationality before the role noun ("Irish actor X": IRLELI), else the
+/// article's dominant country ("the activist Olga Petrova" in a Russian story: RUSOPP);
+/// none when the actor dictionaries know the person (their code, set later, is better
+/// evidence). Roles of international bodies (`IGO`, `NGO`) take no country.
+fn agent_code(
+    v: &View,
+    lex: &Lexicon,
+    cands: &[Cand],
+    ent: &EntBuild,
+    dominant: Option<&str>,
+    s: &super::Settings,
+) -> Option<String> {
+    let (start, role) = ent.mentions.iter().find_map(|&ci| match cands[ci].what {
+        What::Person { .. } => crate::recognize::agent_nouns::agent_phrase_before(v, cands[ci].a),
+        _ => None,
+    })?;
+    let words: Vec<&str> = ent.name.split_whitespace().collect();
+    if sitrep_lexicon::Lexicon::get().actor_entry(&words).is_some() {
+        return None;
+    }
+    if role.starts_with("IGO") || role.starts_with("NGO") {
+        return Some(role.to_string());
+    }
+    // "Irish actor X": the nationality before the role phrase, else the article's country.
+    let nationality = cands.iter().find_map(|c| match c.what {
+        What::Adjective(k) | What::Country(k) if c.b == start => {
+            Some(lex.country(k).cameo.as_str())
+        }
+        _ => None,
+    });
+    match nationality.or(dominant.filter(|_| s.country_fallback)) {
+        Some(c) => Some(format!("{c}{role}")),
+        None => Some(role.to_string()),
     }
 }
 
