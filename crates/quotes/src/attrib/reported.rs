@@ -310,6 +310,43 @@ impl State<'_> {
         }
     }
 
+    /// The poll or survey named in the sentence `[ss, se)` when the speaker `spk` is a share
+    /// of respondents ("28 percent of voters", "a majority of Democrats"): PolNeAR-style
+    /// annotation takes the poll as the source of its figures.
+    pub(super) fn poll_source(&self, spk: Option<Range>, ss: usize, se: usize) -> Option<Range> {
+        let s = self.scan();
+        let r = spk?;
+        // "28 percent of [voters]": the share may stand just before the phrase.
+        let from = if r.0 > ss + 1 && s.low(r.0 - 1) == "of" {
+            r.0 - 2
+        } else {
+            r.0
+        };
+        let share = (from..r.1).any(|k| {
+            matches!(
+                s.low(k),
+                "percent" | "%" | "majority" | "plurality" | "half"
+            ) || s.low(k).ends_with('%')
+        });
+        if !share {
+            return None;
+        }
+        let p = (ss..se).find(|&k| {
+            self.inp.seg_of[k] == NONE
+                && matches!(s.low(k), "poll" | "polls" | "survey" | "surveys")
+        })?;
+        // The phrase from the word after "in" (or the sentence start) to the next comma.
+        let lo = ss.max(p.saturating_sub(10));
+        let start = (lo..p)
+            .rev()
+            .find(|&k| s.low(k) == "in")
+            .map_or(lo, |k| k + 1);
+        let end = (p..se.min(p + 14))
+            .find(|&k| s.is_punct(k, ",") || self.is_stop(k) || (k > p && r.0 == k))
+            .unwrap_or(se.min(p + 1));
+        source_after(s, start, end.max(p + 1))
+    }
+
     /// "according to Source, content" / "content, according to Source".
     pub(super) fn according(
         &self,
@@ -487,6 +524,10 @@ impl State<'_> {
                     })
                 });
 
+        // "In a new poll, 28 percent of voters said …": the poll is the source of its figures.
+        if let Some(poll) = self.poll_source(spk, ss, se) {
+            spk = Some(poll);
+        }
         // Content after the cue.
         let mut a = c + len;
         if cue.frame == Frame::Tell {
