@@ -26,7 +26,9 @@
 //! first opening mark to the last closing mark; a relative pronoun next to the cue ("Kim,
 //! who said …") is the speaker mention, bound to its antecedent's entity; quoted words inside
 //! a sentence with no cue make the sentence a mixed quote of its subject; evidential verbs
-//! ("appears", "seemed") give a quote without speaker. A poll or a study opening a sentence
+//! ("appears", "seemed") give a quote without speaker, unless the subject speaks or believes
+//! through them ("Rubio seemed to urge …", "seemed hopeful that …") or the sentence names whom
+//! it seemed so to ("… seemed palpable to him"). A poll or a study opening a sentence
 //! ("In a new poll, …") is the source of the clause; an interview or a statement is somebody's
 //! words, so the main clause's subject speaks ("In an interview, Ayotte …", "the embassy
 //! issued a statement saying …"). An adverbial alone before a cue ("After the vote, Mexico

@@ -118,10 +118,7 @@ impl State<'_> {
             }
             let found = match cue.frame {
                 Frame::Prep => self.according(c, ss, se),
-                Frame::Evid => {
-                    let b = trim_back(s, ss, se.min(ss + MAX_CLAUSE_TOKENS));
-                    (self.has_words(ss, b, 4) && c > ss).then_some((ss, b, None))
-                }
+                Frame::Evid => self.evidential(c, len, ss, se),
                 Frame::Say if cue.lemma == "ask" && self.asked_passive(c, ss) => self.asked(c, se),
                 Frame::Say | Frame::Tell | Frame::Obj => self.say(c, cue, ss, se),
             };
@@ -171,6 +168,67 @@ impl State<'_> {
             }
             c += len;
         }
+    }
+
+    /// An evidential cue ("seemed", "appears"): the whole sentence is an assessment without
+    /// a named source, unless the subject is the one who speaks or believes ("Rubio seemed
+    /// to urge [the opposite tactic]", "Rubio seemed hopeful [that …]") or the sentence
+    /// names whom it seemed so to ("[The threat seemed palpable] to him").
+    pub(super) fn evidential(
+        &mut self,
+        c: usize,
+        len: usize,
+        ss: usize,
+        se: usize,
+    ) -> Option<(usize, usize, Option<Range>)> {
+        let s = self.scan();
+        if c == ss {
+            return None;
+        }
+        let after = c + len;
+        let subject = || {
+            subject_before(s, c, ss).filter(|r| {
+                is_agentive(s, *r) && !matches!(s.low(r.0), "it" | "this" | "that" | "there")
+            })
+        };
+        // "seemed to urge …": the embedded cue's content, the subject as source.
+        if after + 1 < se && s.low(after) == "to" && self.inp.seg_of[after + 1] == NONE {
+            if let Some(inner) = self.inp.lex.by_lemma(s.low(after + 1)) {
+                if inner.kind == CueKind::Speech && inner.frame != Frame::Prep {
+                    if let Some(spk) = subject() {
+                        let a = after + 2;
+                        let b = self.clause_end(a, se);
+                        if self.has_words(a, b, 1) {
+                            self.used[after + 1] = true;
+                            return Some((a, b, Some(spk)));
+                        }
+                    }
+                }
+            }
+        }
+        // "seemed hopeful that …": a stance of the subject.
+        if after + 2 < se && s.is_word(after) && s.low(after + 1) == "that" {
+            if let Some(spk) = subject() {
+                let a = after + 2;
+                let b = self.clause_end(a, se);
+                if self.has_words(a, b, 3) {
+                    return Some((a, b, Some(spk)));
+                }
+            }
+        }
+        let b = trim_back(s, ss, se.min(ss + MAX_CLAUSE_TOKENS));
+        if !self.has_words(ss, b, 4) {
+            return None;
+        }
+        // "… seemed palpable to him": the experiencer.
+        let to_whom = (after..b.min(after + 6))
+            .find(|&k| {
+                s.low(k) == "to"
+                    && k + 1 < b
+                    && matches!(s.low(k + 1), "him" | "her" | "them" | "us" | "me")
+            })
+            .map(|k| (k + 1, k + 2));
+        Some((ss, b, to_whom))
     }
 
     /// "when asked whether …", "Asked by Smith about …,", "Rubio was asked to name …": a
