@@ -587,6 +587,8 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Andrei Rusu",
         "MDA",
     ),
+    // A lone surname the dictionaries list, as a sentence's subject.
+    ("Macron said Europe must rearm.", "Macron", "FRAGOV"),
 ];
 
 #[test]

@@ -251,7 +251,18 @@ impl Recognizer<'_> {
         let by_title = near.before.is_some()
             || (near.after.is_some() && words >= 2)
             || near.apposition.is_some();
-        if !(by_title || ner_per || given || known) {
+        // "Macron said ...": a lone word the actor dictionaries list as a person's surname
+        // on its own, as the subject of a verb (the tagger rarely calls a lone word at a
+        // sentence start a person).
+        let listed = words == 1
+            && v.pieces.get(b).is_some_and(|p| {
+                matches!(p.pos, sitrep_doc::Upos::Verb | sitrep_doc::Upos::Aux)
+                    && v.same_sentence(a, b)
+            })
+            && sitrep_lexicon::Lexicon::get()
+                .surname_entry(v.raw(a))
+                .is_some();
+        if !(by_title || ner_per || given || known || listed) {
             return None;
         }
         let ner_only = ner_per
@@ -259,7 +270,8 @@ impl Recognizer<'_> {
                 || near.after.is_some()
                 || near.apposition.is_some()
                 || given
-                || known);
+                || known
+                || listed);
         Some((near.before.or(near.after).or(near.apposition), ner_only))
     }
 
