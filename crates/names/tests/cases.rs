@@ -589,6 +589,17 @@ const ACTORS: &[(&str, &str, &str)] = &[
     ),
     // A lone surname the dictionaries list, as a sentence's subject.
     ("Macron said Europe must rearm.", "Macron", "FRAGOV"),
+    // What an untitled person leads, in a relative clause.
+    (
+        "Andrei Rusu, who leads Moldova's main opposition party, said the vote was rigged.",
+        "Andrei Rusu",
+        "MDAOPP",
+    ),
+    (
+        "Talks in Nairobi ended. Kenya welcomed them. Peter Otieno, who led the government delegation, said more talks were needed.",
+        "Peter Otieno",
+        "KENGOV",
+    ),
 ];
 
 #[test]

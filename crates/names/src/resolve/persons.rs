@@ -302,6 +302,7 @@ impl Resolver<'_> {
 ///   a Russian story: RUSOPP); roles of international bodies (`IGO`, `NGO`) take no country;
 /// - an affiliation after the name: "X of the African Union" (the organization's code), "X
 ///   of Moldova" (the country's);
+/// - what it leads, in a relative clause: "X, who heads Moldova's opposition party,";
 /// - a possessive country before the name: "Moldova's X" (the country's code alone, as
 ///   CAMEO codes an actor whose role the text does not give).
 fn untitled_code(
@@ -327,7 +328,73 @@ fn untitled_code(
     }
     names()
         .find_map(|c| affiliation_after(v, lex, cands, c.b))
+        .or_else(|| names().find_map(|c| relative_role_after(v, lex, cands, c.b, dominant, s)))
         .or_else(|| names().find_map(|c| possessive_country_before(v, lex, cands, c.a)))
+}
+
+/// Verbs of leading in a relative clause after a name ("X, who heads the party").
+const LEAD_VERBS: &[&str] = &[
+    "leads",
+    "led",
+    "heads",
+    "headed",
+    "chairs",
+    "chaired",
+    "runs",
+    "ran",
+    "commands",
+    "commanded",
+    "directs",
+    "directed",
+];
+
+/// "X, who leads Moldova's main opposition party,", "X, who led the government delegation,":
+/// the code of what the person leads, read from the object up to the clause's end: a named
+/// organization or country group, else the first agent noun with the country named in the
+/// object (else the article's dominant country).
+fn relative_role_after(
+    v: &View,
+    lex: &Lexicon,
+    cands: &[Cand],
+    b: usize,
+    dominant: Option<&str>,
+    s: &super::Settings,
+) -> Option<String> {
+    if !(v.is(b, ",") && v.is(b + 1, "who") && v.is_any(b + 2, LEAD_VERBS)) {
+        return None;
+    }
+    let start = b + 3;
+    let mut end = start;
+    while end < v.pieces.len()
+        && end - start < 8
+        && v.same_sentence(end, b)
+        && !v.is_any(end, &[",", ".", ";"])
+    {
+        end += 1;
+    }
+    let inside = |c: &&Cand| c.a >= start && c.b <= end;
+    if let Some(code) = cands.iter().filter(inside).find_map(|c| match &c.what {
+        What::Org(o) => Some(lex.org(*o).code.clone()).filter(|code| !code.is_empty()),
+        What::Group { code } => Some(code.clone()),
+        _ => None,
+    }) {
+        return Some(code);
+    }
+    let words: Vec<&str> = (start..end).map(|k| v.norm(k)).collect();
+    let (_, _, role, _) = sitrep_lexicon::Lexicon::get()
+        .find_agents(&words)
+        .into_iter()
+        .next()?;
+    let country = cands.iter().filter(inside).find_map(|c| match c.what {
+        What::Country(k) | What::Adjective(k) => Some(lex.country(k).cameo.as_str()),
+        _ => None,
+    });
+    match country.or(dominant.filter(|_| s.country_fallback)) {
+        Some(c) if !role.starts_with("IGO") && !role.starts_with("NGO") => {
+            Some(format!("{c}{role}"))
+        }
+        _ => Some(role.to_string()),
+    }
 }
 
 /// The agent-role code of one name (see [`untitled_code`]).
