@@ -4,7 +4,7 @@
 # whose md5(id) is even / odd, so a change tuned on one half can be checked on the other),
 # events (../shared/eval/events_dev.jsonl, PLOVER types and actors), the committed second
 # events set (crates/events/tests/data/dev2.jsonl, CAMEO root / full / type depth) and the
-# committed wire articles (crates/events/tests/data/wire.jsonl, scripts/wire_check.py).
+# committed wire articles (crates/events/tests/data/wire.jsonl and wire2.jsonl, scripts/wire_check.py).
 # Gold files stay in ../shared; the halves are written to a temporary folder only.
 #
 # Usage: scripts/eval.sh [EXTRACT_ARGS...]
@@ -47,3 +47,6 @@ score "events, second dev set" crates/events/tests/data/dev2.jsonl score_events.
 "$bin" extract "$@" crates/events/tests/data/wire.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
 echo "== events, wire articles (crates/events/tests/data/wire.jsonl)"
 python3 scripts/wire_check.py crates/events/tests/data/wire.jsonl "$tmp/pred.jsonl"
+"$bin" extract "$@" crates/events/tests/data/wire2.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+echo "== events, second wire articles (crates/events/tests/data/wire2.jsonl)"
+python3 scripts/wire_check.py crates/events/tests/data/wire2.jsonl "$tmp/pred.jsonl"
