@@ -570,6 +570,23 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Kemal Aydin",
         "TURGOV",
     ),
+    // What the text says around an untitled name: its affiliation after "of", a possessive
+    // country before it.
+    (
+        "Andrei Rusu of the African Union said the vote was rigged.",
+        "Andrei Rusu",
+        "IGOAFRAFU",
+    ),
+    (
+        "Andrei Rusu of Moldova's opposition said the vote was rigged.",
+        "Andrei Rusu",
+        "MDAOPP",
+    ),
+    (
+        "Moldova's Andrei Rusu said the vote was rigged.",
+        "Andrei Rusu",
+        "MDA",
+    ),
 ];
 
 #[test]

@@ -46,6 +46,9 @@ pub struct Input<'a> {
     pub lex: &'a CueLexicon,
     pub rules: Rules,
     pub person_at: &'a dyn Fn(usize, usize) -> Option<Range>,
+    /// The tagger read the token as a noun, adjective or number ("their strong support",
+    /// "a detailed plan"); always false when no tagger ran.
+    pub nominal: &'a dyn Fn(usize) -> bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -761,6 +764,14 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
         *slot = inp.lex.lookup(s.low(i), |k| {
             (i + k < n && s.toks[i + k].kind == Kind::Word).then(|| s.low(i + k))
         });
+        // A one-word cue the tagger reads as a noun or adjective is no verb of speech.
+        let w = s.low(i);
+        // Only the base form: "calls", "says" read as nouns are mostly the tagger's errors.
+        let bare = !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with('s');
+        if slot.is_some_and(|c| c.words == 1 && c.frame != Frame::Prep) && bare && (inp.nominal)(i)
+        {
+            *slot = None;
+        }
     }
     let mut st = State {
         inp,

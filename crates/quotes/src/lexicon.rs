@@ -44,6 +44,8 @@ type FxBuild = rustc_hash::FxBuildHasher;
 #[derive(Debug, Clone, Default)]
 pub struct CueLexicon {
     by_first: HashMap<String, Vec<(Vec<String>, Cue)>, FxBuild>,
+    /// One-word lemmas (the bare infinitive: "seemed to urge"), first row of each.
+    by_lemma: HashMap<String, Cue, FxBuild>,
 }
 
 pub const CUES_TSV: &str = include_str!("../data/cues.tsv");
@@ -51,6 +53,7 @@ pub const CUES_TSV: &str = include_str!("../data/cues.tsv");
 impl CueLexicon {
     pub fn parse(tsv: &str) -> Result<CueLexicon, QuotesError> {
         let mut by_first: HashMap<String, Vec<(Vec<String>, Cue)>, FxBuild> = HashMap::default();
+        let mut by_lemma: HashMap<String, Cue, FxBuild> = HashMap::default();
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.starts_with('#') {
@@ -86,6 +89,14 @@ impl CueLexicon {
                     })
                 }
             };
+            if !cols[0].contains(' ') {
+                by_lemma.entry(cols[0].to_string()).or_insert(Cue {
+                    lemma: cols[0].to_string(),
+                    kind,
+                    frame,
+                    words: 1,
+                });
+            }
             for form in cols[3].split(',') {
                 let words: Vec<String> =
                     form.split_whitespace().map(|w| w.to_lowercase()).collect();
@@ -110,7 +121,12 @@ impl CueLexicon {
         for forms in by_first.values_mut() {
             forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         }
-        Ok(CueLexicon { by_first })
+        Ok(CueLexicon { by_first, by_lemma })
+    }
+
+    /// The cue whose one-word lemma is `word` (lowercased), whatever forms its row lists.
+    pub fn by_lemma(&self, word: &str) -> Option<&Cue> {
+        self.by_lemma.get(word)
     }
 
     /// Whether a sentence with these words (as written) may hold a quotation: a quotation

@@ -16,7 +16,9 @@
 //! paragraphs, sentences and tokens; it *uses* mentions and entities when `doc.done`
 //! contains `MENTIONS` (speaker spans and entities come from the names layer, following its
 //! coreference), and without them falls back to its own finder of capitalised names,
-//! pronouns and noun phrases, so it is testable and useful before the names layer.
+//! pronouns and noun phrases, so it is testable and useful before the names layer. The
+//! tagger's parts of speech, when present, tell a cue's base form used as a noun ("their
+//! strong support") from the verb ("would support").
 //! It also tolerates an empty paragraph or sentence layer (lines and its own sentence rule).
 //!
 //! Conventions (those of the PolNeAR annotation the stage is evaluated against): a quote
@@ -24,7 +26,9 @@
 //! first opening mark to the last closing mark; a relative pronoun next to the cue ("Kim,
 //! who said …") is the speaker mention, bound to its antecedent's entity; quoted words inside
 //! a sentence with no cue make the sentence a mixed quote of its subject; evidential verbs
-//! ("appears", "seemed") give a quote without speaker. A poll or a study opening a sentence
+//! ("appears", "seemed") give a quote without speaker, unless the subject speaks or believes
+//! through them ("Rubio seemed to urge …", "seemed hopeful that …") or the sentence names whom
+//! it seemed so to ("… seemed palpable to him"). A poll or a study opening a sentence
 //! ("In a new poll, …") is the source of the clause; an interview or a statement is somebody's
 //! words, so the main clause's subject speaks ("In an interview, Ayotte …", "the embassy
 //! issued a statement saying …"). An adverbial alone before a cue ("After the vote, Mexico
@@ -46,7 +50,7 @@ use lexicon::{CueLexicon, CUES_TSV};
 use serde::{Deserialize, Serialize};
 use sitrep_doc::{
     DocError, Document, EntityId, EntityKind, Layers, MentionForm, Quote, Span, Speaker, Stage,
-    StageError,
+    StageError, Upos,
 };
 use thiserror::Error;
 
@@ -123,9 +127,9 @@ impl Stage for QuotesStage {
     }
 
     /// Speakers are matched to name mentions and their entities when names ran before;
-    /// the parse, when present, proposes the cue's subject.
+    /// the parse, when present, proposes the cue's subject; parts of speech filter cues.
     fn uses(&self) -> Layers {
-        Layers::MENTIONS | Layers::ENTITIES | Layers::DEPS
+        Layers::POS | Layers::MENTIONS | Layers::ENTITIES | Layers::DEPS
     }
 
     fn provides(&self) -> Layers {
@@ -210,6 +214,27 @@ impl QuotesStage {
             }
             best
         };
+        let nominal = |i: usize| -> bool {
+            let start = scan.toks[i].start();
+            let k = doc.tokens.partition_point(|t| t.span.start() < start);
+            // A noun after a determiner, an adjective, a number or a possessive: "their
+            // strong support", "Trump's support", "38 percent support".
+            k > 0
+                && doc.tokens.get(k).is_some_and(|t| {
+                    t.span.start() == start
+                        && t.span.end() == scan.toks[i].end()
+                        && matches!(t.pos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
+                })
+                && {
+                    let p = &doc.tokens[k - 1];
+                    matches!(p.pos, Upos::Det | Upos::Adj | Upos::Num | Upos::Part)
+                        || (p.pos == Upos::Pron
+                            && matches!(
+                                doc.slice(p.span).to_lowercase().as_str(),
+                                "his" | "her" | "its" | "their" | "our" | "my" | "your"
+                            ))
+                }
+        };
         let found = attribute(&Input {
             scan: &scan,
             segs: &segs,
@@ -217,6 +242,7 @@ impl QuotesStage {
             lex: &self.lex,
             rules: self.rules,
             person_at: &person_at,
+            nominal: &nominal,
         });
         let syntax = sitrep_parser::syntax::Syntax::of(doc);
         let mut quotes = Vec::with_capacity(found.len());

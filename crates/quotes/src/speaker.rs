@@ -546,7 +546,16 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
             if m == floor {
                 return None;
             }
-            phrase_ending(scan, m - 1, floor)
+            let head = phrase_ending(scan, m - 1, floor);
+            // "And a third, Daniel Traynor, said": a lowercase role renamed by a name.
+            if let Some(h) = head {
+                if !scan.toks[h.0].cap && !is_pronoun(scan.low(h.0)) {
+                    if let Some(n) = appositive_name(scan, m + 1, k) {
+                        return Some(n);
+                    }
+                }
+            }
+            head
         }
         Kind::Punct if scan.low(k) == ")" => {
             let lo = floor.max(k.saturating_sub(10));

@@ -193,7 +193,16 @@ const CASES: &[Case] = &[
     // Openers are no subjects: a verb and a time phrase before the comma are the clause itself.
     ("time phrase after the verb", "Marlow spoke on Saturday, saying that the quota would be cut in the spring.", "the quota would be cut in the spring", Indirect, Some("Marlow"), Some("saying")),
     ("sentence adverb opener", "Ultimately, Mr. Oakes ignored the board and refused to sign the harbour lease.", "to sign the harbour lease", Indirect, Some("Mr. Oakes"), Some("refused")),
-    ("time phrase before an apposition", "Last week, the port director, Ana Lind, recommended that the ferry stop at night.", "the ferry stop at night", Indirect, Some("the port director"), Some("recommended")),
+    ("time phrase before an apposition", "Last week, the port director, Ana Lind, recommended that the ferry stop at night.", "the ferry stop at night", Indirect, Some("Ana Lind"), Some("recommended")),
+    ("as X put it", "Or, as Tom Reyes, a former port director, put it: “The ships are not coming back.”", "“The ships are not coming back.”", Direct, Some("Tom Reyes"), Some("put it")),
+    ("manner of speaking", "“Not one more delay!” growled Anja Holm, the union leader.", "“Not one more delay!”", Direct, Some("Anja Holm"), Some("growled")),
+    ("lowercase role renamed by a name", "And a third delegate, Daniel Marsh, said that he was only leaning toward the mayor.", "he was only leaning toward the mayor", Indirect, Some("Daniel Marsh"), Some("said")),
+    ("poll as the source of its figures", "In a survey by the harbour board, 28 percent of fishermen said they expected a bad season.", "they expected a bad season", Indirect, Some("a survey"), Some("said")),
+    // Evidentials: no source, unless the subject speaks or believes or the sentence names whom it seemed so to.
+    ("evidential without source", "Support for the harbour plan appears to have collapsed over the summer.", "Support for the harbour plan appears to have collapsed over the summer", Indirect, None, Some("appears")),
+    ("evidential with an embedded cue", "In the spring, Marlow seemed to urge a softer line on the quota.", "a softer line on the quota", Indirect, Some("Marlow"), Some("seemed")),
+    ("evidential stance", "Before the vote, Marlow seemed hopeful that the council would back the ferry plan.", "the council would back the ferry plan", Indirect, Some("Marlow"), Some("seemed")),
+    ("evidential experiencer", "The risk of a strike seemed remote to them after the talks.", "The risk of a strike seemed remote to them after the talks", Indirect, Some("them"), Some("seemed")),
     // A cue whose pronoun subject opens another speaker's reported clause: the outer speaker.
     ("pronoun subject inside a report", "Senator Hale said he wants “a full review of the harbour contracts before the vote.”", "“a full review of the harbour contracts before the vote.”", Direct, Some("Senator Hale"), Some("wants")),
     // A medium that names its author speaks; the verb handling it does not make its subject the speaker.

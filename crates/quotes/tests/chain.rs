@@ -90,3 +90,25 @@ fn seed_speakers_bind_to_entities() {
         entity_name(&doc, stressed)
     );
 }
+
+/// With the tagger's reading, a cue's base form used as a noun after a determiner, an
+/// adjective, a number or a possessive is no cue ("their strong support", "38 percent
+/// support"); the verb stays one ("would support").
+#[test]
+fn nominal_base_forms_are_no_cues() {
+    let text = "The harbour board won strong support from the fishermen this year.\n\n\
+                Mayor Lind would support a new ferry line to the islands.";
+    let mut doc = Document::new(Meta::default(), text.into()).unwrap();
+    chain(&mut doc);
+    let cues: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter_map(|q| q.cue.map(|c| doc.slice(c)))
+        .collect();
+    assert_eq!(cues, ["support"], "{:?}", doc.quotes);
+    let q = &doc.quotes[0];
+    assert!(doc.slice(q.span).starts_with("a new ferry line"));
+    assert!(doc
+        .slice(q.speaker.as_ref().unwrap().span)
+        .ends_with("Lind"));
+}

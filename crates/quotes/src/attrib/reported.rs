@@ -118,10 +118,7 @@ impl State<'_> {
             }
             let found = match cue.frame {
                 Frame::Prep => self.according(c, ss, se),
-                Frame::Evid => {
-                    let b = trim_back(s, ss, se.min(ss + MAX_CLAUSE_TOKENS));
-                    (self.has_words(ss, b, 4) && c > ss).then_some((ss, b, None))
-                }
+                Frame::Evid => self.evidential(c, len, ss, se),
                 Frame::Say if cue.lemma == "ask" && self.asked_passive(c, ss) => self.asked(c, se),
                 Frame::Say | Frame::Tell | Frame::Obj => self.say(c, cue, ss, se),
             };
@@ -171,6 +168,67 @@ impl State<'_> {
             }
             c += len;
         }
+    }
+
+    /// An evidential cue ("seemed", "appears"): the whole sentence is an assessment without
+    /// a named source, unless the subject is the one who speaks or believes ("Rubio seemed
+    /// to urge [the opposite tactic]", "Rubio seemed hopeful [that …]") or the sentence
+    /// names whom it seemed so to ("[The threat seemed palpable] to him").
+    pub(super) fn evidential(
+        &mut self,
+        c: usize,
+        len: usize,
+        ss: usize,
+        se: usize,
+    ) -> Option<(usize, usize, Option<Range>)> {
+        let s = self.scan();
+        if c == ss {
+            return None;
+        }
+        let after = c + len;
+        let subject = || {
+            subject_before(s, c, ss).filter(|r| {
+                is_agentive(s, *r) && !matches!(s.low(r.0), "it" | "this" | "that" | "there")
+            })
+        };
+        // "seemed to urge …": the embedded cue's content, the subject as source.
+        if after + 1 < se && s.low(after) == "to" && self.inp.seg_of[after + 1] == NONE {
+            if let Some(inner) = self.inp.lex.by_lemma(s.low(after + 1)) {
+                if inner.kind == CueKind::Speech && inner.frame != Frame::Prep {
+                    if let Some(spk) = subject() {
+                        let a = after + 2;
+                        let b = self.clause_end(a, se);
+                        if self.has_words(a, b, 1) {
+                            self.used[after + 1] = true;
+                            return Some((a, b, Some(spk)));
+                        }
+                    }
+                }
+            }
+        }
+        // "seemed hopeful that …": a stance of the subject.
+        if after + 2 < se && s.is_word(after) && s.low(after + 1) == "that" {
+            if let Some(spk) = subject() {
+                let a = after + 2;
+                let b = self.clause_end(a, se);
+                if self.has_words(a, b, 3) {
+                    return Some((a, b, Some(spk)));
+                }
+            }
+        }
+        let b = trim_back(s, ss, se.min(ss + MAX_CLAUSE_TOKENS));
+        if !self.has_words(ss, b, 4) {
+            return None;
+        }
+        // "… seemed palpable to him": the experiencer.
+        let to_whom = (after..b.min(after + 6))
+            .find(|&k| {
+                s.low(k) == "to"
+                    && k + 1 < b
+                    && matches!(s.low(k + 1), "him" | "her" | "them" | "us" | "me")
+            })
+            .map(|k| (k + 1, k + 2));
+        Some((ss, b, to_whom))
     }
 
     /// "when asked whether …", "Asked by Smith about …,", "Rubio was asked to name …": a
@@ -308,6 +366,43 @@ impl State<'_> {
                 .or_else(|| source_after(s, ss + 1, comma));
             self.push(st0, en, kind, spk, Some((ss, ss + 1)), st.para);
         }
+    }
+
+    /// The poll or survey named in the sentence `[ss, se)` when the speaker `spk` is a share
+    /// of respondents ("28 percent of voters", "a majority of Democrats"): PolNeAR-style
+    /// annotation takes the poll as the source of its figures.
+    pub(super) fn poll_source(&self, spk: Option<Range>, ss: usize, se: usize) -> Option<Range> {
+        let s = self.scan();
+        let r = spk?;
+        // "28 percent of [voters]": the share may stand just before the phrase.
+        let from = if r.0 > ss + 1 && s.low(r.0 - 1) == "of" {
+            r.0 - 2
+        } else {
+            r.0
+        };
+        let share = (from..r.1).any(|k| {
+            matches!(
+                s.low(k),
+                "percent" | "%" | "majority" | "plurality" | "half"
+            ) || s.low(k).ends_with('%')
+        });
+        if !share {
+            return None;
+        }
+        let p = (ss..se).find(|&k| {
+            self.inp.seg_of[k] == NONE
+                && matches!(s.low(k), "poll" | "polls" | "survey" | "surveys")
+        })?;
+        // The phrase from the word after "in" (or the sentence start) to the next comma.
+        let lo = ss.max(p.saturating_sub(10));
+        let start = (lo..p)
+            .rev()
+            .find(|&k| s.low(k) == "in")
+            .map_or(lo, |k| k + 1);
+        let end = (p..se.min(p + 14))
+            .find(|&k| s.is_punct(k, ",") || self.is_stop(k) || (k > p && r.0 == k))
+            .unwrap_or(se.min(p + 1));
+        source_after(s, start, end.max(p + 1))
     }
 
     /// "according to Source, content" / "content, according to Source".
@@ -487,6 +582,10 @@ impl State<'_> {
                     })
                 });
 
+        // "In a new poll, 28 percent of voters said …": the poll is the source of its figures.
+        if let Some(poll) = self.poll_source(spk, ss, se) {
+            spk = Some(poll);
+        }
         // Content after the cue.
         let mut a = c + len;
         if cue.frame == Frame::Tell {
