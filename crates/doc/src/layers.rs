@@ -276,6 +276,20 @@ pub struct Geo {
     pub feature: String,
 }
 
+impl Geo {
+    /// The CAMEO code of the place's country: the ISO 3166 alpha-3 code, except for the
+    /// three countries CAMEO codes otherwise (Romania ROM, Timor-Leste TMP, Kosovo KSV), so
+    /// that "troops near Pristina" are KSV as "Kosovo" is.
+    pub fn country_cameo(&self) -> &str {
+        match self.country_iso3.as_str() {
+            "ROU" => "ROM",
+            "TLS" => "TMP",
+            "XKX" => "KSV",
+            other => other,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     pub kind: EntityKind,

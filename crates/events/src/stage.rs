@@ -54,7 +54,7 @@ impl EventsStage {
                 ent.geo
                     .as_ref()
                     .filter(|_| ent.kind == EntityKind::Location)
-                    .map(|g| g.country_iso3.as_str())
+                    .map(|g| g.country_cameo())
                     .filter(|c| c.len() == 3)
             })
     }

@@ -104,6 +104,12 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "a place's country in CAMEO's own code where it differs from ISO (Kosovo KSV, not XKX)",
+        "PRISTINA, May 2 (Wire) - Police detained 12 protesters on Monday, the interior ministry said.",
+        &["173:KSVCOP>KSVOPP"],
+        &["XKX"],
+    ),
+    (
         "the other side's country comes before the dateline's",
         "NAIROBI, Feb 2 (Reuters) - Ugandan police fired tear gas at opposition supporters in Kampala on Thursday.",
         &["175:UGACOP>UGAOPP"],

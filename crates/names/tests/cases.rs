@@ -600,6 +600,17 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Peter Otieno",
         "KENGOV",
     ),
+    // A country name two countries share takes the one the rest of the article points to.
+    (
+        "KINSHASA (Wire) - Congo's government accused Rwanda of backing the rebels. Congolese troops withdrew from Goma.",
+        "Congo's government",
+        "CODGOV",
+    ),
+    (
+        "BRAZZAVILLE (Wire) - Congo's government raised fuel prices on Monday.",
+        "Congo's government",
+        "COGGOV",
+    ),
 ];
 
 #[test]

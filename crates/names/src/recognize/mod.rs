@@ -10,6 +10,7 @@
 //! them; the phases hand on what they claimed through the recognizer's fields.
 
 pub mod agent_nouns;
+mod ambiguous_names;
 mod dictionary;
 mod groups;
 mod nominals;
@@ -146,6 +147,7 @@ pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
         mut cands, titles, ..
     } = r;
     tagger_spans::unify_ner_kinds(v, &mut cands);
+    ambiguous_names::settle(v, lex, &mut cands);
     cands.sort_by(|x, y| x.a.cmp(&y.a).then(y.b.cmp(&x.b)));
     Recognized { cands, titles }
 }
