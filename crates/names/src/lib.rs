@@ -22,6 +22,15 @@
 //!   courts, police, opposition, parties, rebels) without either takes the article's dominant
 //!   country (`dominant_country_fallback`). A title held in an organization that is not a
 //!   country's ("AU envoy", "the WHO's representative") gives that organization's code.
+//! - A person without a title takes what the text says of it around one of its names, in
+//!   this order: a role noun of the Phoenix agents dictionary before the name or in
+//!   apposition ("opposition politician X", "X, a Colombian lawyer,"), with the nationality
+//!   before it or the dominant country; an affiliation after "of" ("X of the African
+//!   Union"); what it leads in a relative clause ("X, who heads Moldova's opposition
+//!   party,"); a possessive country ("Moldova's X": the country alone). The actor
+//!   dictionaries' code, when they know the person, comes before all of these.
+//! - A country name two countries share in news English ("Congo") takes the country the
+//!   article's other mentions point to.
 //! - Person keys fold transliteration variants (`translit_key`), so keys are stable across
 //!   articles: `person:sergei riabkov`, `org:nato`, `country:rus`, `place:2660646`,
 //!   `group:rusgov`, `role:usa:spokesman`.
