@@ -134,6 +134,12 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "an armed group named many sentences back is not whom an armed group's noun stands for",
+        "In the seventies the Red Brigades kidnapped a former prime minister. The decade ended. A new decade began. Prices rose. Wages rose too. Cities grew. Trains got faster. Schools got bigger. Farms got smaller. Today the terrorists threaten Britain.",
+        &[],
+        &["ITAREB>GBR"],
+    ),
+    (
         "troops fired on demonstrators: a violent act on a civil group of their own country",
         "Sudanese troops fired on demonstrators in Khartoum.",
         &["190:SDNMIL>SDNOPP"],
