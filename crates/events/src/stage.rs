@@ -430,8 +430,19 @@ fn other_sides_country(
             .iter()
             .find(|(r, _)| *r == role)
             .map(|(_, c)| c.as_str());
+        // An international source (an IGO, an NGO: no country of its own) acts across
+        // borders, so its target does not take the article's country: "BRUSSELS - The EU
+        // imposed sanctions on Iran, freezing the assets of six officials" does not make the
+        // officials Belgian. (A state's or a group's target does: "NAIROBI - Al Shabaab
+        // attacked a police post" is Kenyan police.)
+        let international_source = !is_source
+            && other
+                .as_ref()
+                .is_some_and(|o| o.entity.is_some() && country_prefix(&o.actor_code).is_none());
         let filled = earlier
-            .or(last.country(role).filter(|_| !abroad))
+            .or(last
+                .country(role)
+                .filter(|_| !abroad && !international_source))
             .map(|c| format!("{c}{role}"))
             .filter(|code| other.as_ref().is_none_or(|o| &o.actor_code != code));
         match (filled, side.as_mut()) {

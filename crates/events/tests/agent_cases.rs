@@ -164,6 +164,18 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "an international source's target does not take the dateline's country",
+        "BRUSSELS, Jan 26 (Reuters) - The European Union froze the assets of six officials on Friday.",
+        &[],
+        &["BELGOV"],
+    ),
+    (
+        "a state's or a group's target does take it",
+        "NAIROBI, March 12 (Reuters) - Al Shabaab fighters attacked a police post on Monday.",
+        &["190:SOMREB>KENCOP"],
+        &[],
+    ),
+    (
         "an agent whose of-phrase names another actor stays that actor's",
         "Leaders of the Kurdish opposition party condemned Turkey.",
         &["111:"],
