@@ -364,6 +364,10 @@ fn sports_prefix(doc: &Document) -> Vec<u32> {
     prefix
 }
 
+/// Agent roles of a country's political groups that are a target of any act with the
+/// country of its source or the article ("Maduro accused the opposition").
+const POLITICAL_TARGET_ROLES: &[&str] = &["OPP", "LEG", "JUD"];
+
 /// Agent roles of civil groups a state acts on at home.
 const CIVIL_ROLES: &[&str] = &["OPP", "LAB", "AGR", "MED", "EDU", "CVL", "PPL"];
 
@@ -406,7 +410,22 @@ fn other_sides_country(
             .is_some_and(|a| a.entity.is_none() && country_prefix(&a.actor_code).is_none())
     };
     if no_country(target) && !matches!(root, 14..=20) {
-        *target = None;
+        // A domestic political group ("accused the opposition of ...") takes the article's
+        // country (dateline, else dominant country), else its source's; other roles name no
+        // one outside protest, coercion and violence.
+        let civil = bare_role(t).filter(|r| POLITICAL_TARGET_ROLES.contains(r));
+        let country = civil.and_then(|r| {
+            last.state
+                .as_deref()
+                .or_else(|| source.as_ref().and_then(|x| country_prefix(&x.actor_code)))
+                .map(|c| format!("{c}{r}"))
+        });
+        match (country, target.as_mut()) {
+            (Some(code), Some(x)) if source.as_ref().is_none_or(|s| s.actor_code != code) => {
+                x.actor_code = code
+            }
+            _ => *target = None,
+        }
     }
     // Last, the country the same role had earlier in the article, else that of the
     // article's main place (unless an armed group's violence may be abroad), unless the two

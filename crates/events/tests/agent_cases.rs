@@ -176,6 +176,18 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "a political group as the target of any act takes the dateline's country",
+        "CARACAS, May 3 (Reuters) - The Venezuelan president accused the opposition of plotting a coup.",
+        &["112:VENGOV>VENOPP"],
+        &[],
+    ),
+    (
+        "other roles name no one as the target of a non-violent act",
+        "WASHINGTON, May 3 (Reuters) - The United States will send 200 soldiers to Poland.",
+        &[],
+        &["USAMIL"],
+    ),
+    (
         "an agent whose of-phrase names another actor stays that actor's",
         "Leaders of the Kurdish opposition party condemned Turkey.",
         &["111:"],
