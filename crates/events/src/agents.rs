@@ -53,6 +53,9 @@ const PERPETRATOR_ROLES: &[&str] = &["UAF", "CRM"];
 /// group" links to it in the names layer.
 const ARMED_GROUP_ROLES: &[&str] = &["UAF", "REB"];
 
+/// How many sentences back the armed group an armed group's noun stands for may be named.
+const ARMED_GROUP_WINDOW: usize = 8;
+
 /// Whether an entity is an armed group: an organization whose code is a rebel, insurgent or
 /// unidentified armed force (`SOMREB`, `PSEREBHMS`) or an international militarized group
 /// (`IMGMUSISI`).
@@ -181,16 +184,20 @@ impl<'d> Clauses<'d> {
         organization.then_some(a)
     }
 
-    /// The armed group named last before word `k` in the article, if any.
+    /// The armed group named last before word `k`, within the last few sentences
+    /// (`ARMED_GROUP_WINDOW`), if any: a group named in a history paragraph far back ("Red
+    /// Brigades" in an essay) is not whom "the terrorists" of today's sentence are.
     fn armed_group_before(&self, doc: &Document, k: usize) -> Option<EntityId> {
         let at = self.w[k].span.start();
-        doc.mentions
+        let (start, e) = doc
+            .mentions
             .iter()
             .filter(|m| m.span.end() <= at)
             .filter_map(|m| m.entity.map(|e| (m.span.start(), e)))
             .filter(|&(_, e)| armed_group(doc, e))
-            .max_by_key(|&(start, _)| start)
-            .map(|(_, e)| e)
+            .max_by_key(|&(start, _)| start)?;
+        let sentence = |offset: usize| doc.sentence_at(offset).map_or(0, |s| s.index());
+        (sentence(at) <= sentence(start) + ARMED_GROUP_WINDOW).then_some(e)
     }
 
     /// "Armenian and Azerbaijani forces", "American and British warships": a nationality

@@ -364,6 +364,10 @@ fn sports_prefix(doc: &Document) -> Vec<u32> {
     prefix
 }
 
+/// Agent roles of a country's political groups that are a target of any act with the
+/// country of its source or the article ("Maduro accused the opposition").
+const POLITICAL_TARGET_ROLES: &[&str] = &["OPP", "LEG", "JUD"];
+
 /// Agent roles of civil groups a state acts on at home.
 const CIVIL_ROLES: &[&str] = &["OPP", "LAB", "AGR", "MED", "EDU", "CVL", "PPL"];
 
@@ -406,7 +410,22 @@ fn other_sides_country(
             .is_some_and(|a| a.entity.is_none() && country_prefix(&a.actor_code).is_none())
     };
     if no_country(target) && !matches!(root, 14..=20) {
-        *target = None;
+        // A domestic political group ("accused the opposition of ...") takes the article's
+        // country (dateline, else dominant country), else its source's; other roles name no
+        // one outside protest, coercion and violence.
+        let civil = bare_role(t).filter(|r| POLITICAL_TARGET_ROLES.contains(r));
+        let country = civil.and_then(|r| {
+            last.state
+                .as_deref()
+                .or_else(|| source.as_ref().and_then(|x| country_prefix(&x.actor_code)))
+                .map(|c| format!("{c}{r}"))
+        });
+        match (country, target.as_mut()) {
+            (Some(code), Some(x)) if source.as_ref().is_none_or(|s| s.actor_code != code) => {
+                x.actor_code = code
+            }
+            _ => *target = None,
+        }
     }
     // Last, the country the same role had earlier in the article, else that of the
     // article's main place (unless an armed group's violence may be abroad), unless the two
@@ -430,8 +449,19 @@ fn other_sides_country(
             .iter()
             .find(|(r, _)| *r == role)
             .map(|(_, c)| c.as_str());
+        // An international source (an IGO, an NGO: no country of its own) acts across
+        // borders, so its target does not take the article's country: "BRUSSELS - The EU
+        // imposed sanctions on Iran, freezing the assets of six officials" does not make the
+        // officials Belgian. (A state's or a group's target does: "NAIROBI - Al Shabaab
+        // attacked a police post" is Kenyan police.)
+        let international_source = !is_source
+            && other
+                .as_ref()
+                .is_some_and(|o| o.entity.is_some() && country_prefix(&o.actor_code).is_none());
         let filled = earlier
-            .or(last.country(role).filter(|_| !abroad))
+            .or(last
+                .country(role)
+                .filter(|_| !abroad && !international_source))
             .map(|c| format!("{c}{role}"))
             .filter(|code| other.as_ref().is_none_or(|o| &o.actor_code != code));
         match (filled, side.as_mut()) {

@@ -140,6 +140,12 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "an armed group named many sentences back is not whom an armed group's noun stands for",
+        "In the seventies the Red Brigades kidnapped a former prime minister. The decade ended. A new decade began. Prices rose. Wages rose too. Cities grew. Trains got faster. Schools got bigger. Farms got smaller. Today the terrorists threaten Britain.",
+        &[],
+        &["ITAREB>GBR"],
+    ),
+    (
         "troops fired on demonstrators: a violent act on a civil group of their own country",
         "Sudanese troops fired on demonstrators in Khartoum.",
         &["190:SDNMIL>SDNOPP"],
@@ -162,6 +168,30 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         "BRUSSELS, Jan 26 (Reuters) - The government condemned Russia on Monday.",
         &["111:BELGOV>RUS"],
         &[],
+    ),
+    (
+        "an international source's target does not take the dateline's country",
+        "BRUSSELS, Jan 26 (Reuters) - The European Union froze the assets of six officials on Friday.",
+        &[],
+        &["BELGOV"],
+    ),
+    (
+        "a state's or a group's target does take it",
+        "NAIROBI, March 12 (Reuters) - Al Shabaab fighters attacked a police post on Monday.",
+        &["190:SOMREB>KENCOP"],
+        &[],
+    ),
+    (
+        "a political group as the target of any act takes the dateline's country",
+        "CARACAS, May 3 (Reuters) - The Venezuelan president accused the opposition of plotting a coup.",
+        &["112:VENGOV>VENOPP"],
+        &[],
+    ),
+    (
+        "other roles name no one as the target of a non-violent act",
+        "WASHINGTON, May 3 (Reuters) - The United States will send 200 soldiers to Poland.",
+        &[],
+        &["USAMIL"],
     ),
     (
         "an agent whose of-phrase names another actor stays that actor's",
