@@ -553,10 +553,19 @@ impl State<'_> {
         });
         let mut spk = subject_before(s, c, ss);
         let progressive = progressive(s, c, ss);
+        // "…, but in a later interview said": a coordinated verb after an adverbial phrase;
+        // the phrase is no subject.
+        let adverbial_phrase = spk.is_some_and(|r| {
+            r.0 >= ss + 2
+                && is_preposition(s.low(r.0 - 1))
+                && matches!(s.low(r.0 - 2), "and" | "but")
+        });
         if (participle && !progressive && (prev.is_none() || after_comma || adverbial))
             || coordinated
         {
             spk = self.inherited_speaker(c, ss);
+        } else if adverbial_phrase {
+            spk = self.inherited_speaker(c, ss).or(spk);
         } else if let Some(subj) = medium_object_subject(s, c, ss, spk) {
             spk = Some(subj);
         } else if self.object_participle(c, ss, spk) {
