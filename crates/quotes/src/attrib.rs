@@ -764,6 +764,15 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
         *slot = inp.lex.lookup(s.low(i), |k| {
             (i + k < n && s.toks[i + k].kind == Kind::Word).then(|| s.low(i + k))
         });
+        // A bare infinitive after "to" is a verb whatever forms the row lists: "went on to
+        // explain", "declined to say" (verbs of saying only: "to think", "to want" are
+        // seldom attributions, and "a decision to offer" is a plan, not speech). After modals
+        // the bare forms cost more precision than they gave on the development set.
+        if slot.is_none() && i > sent_start && s.is_word(i - 1) && s.low(i - 1) == "to" {
+            *slot = inp.lex.by_lemma(s.low(i)).filter(|c| {
+                c.kind == CueKind::Speech && matches!(c.frame, Frame::Say | Frame::Tell)
+            });
+        }
         // A one-word cue the tagger reads as a noun or adjective is no verb of speech.
         let w = s.low(i);
         // Only the base form: "calls", "says" read as nouns are mostly the tagger's errors.
