@@ -163,6 +163,24 @@ impl<'d> Clauses<'d> {
             .find_map(|i| self.place_np_at(doc, i + 1))
     }
 
+    /// The organization (not a country, place or person) whose name is the noun phrase
+    /// ending right before word `k`, if one is: "European Union" before "foreign ministers".
+    fn organization_before(&self, doc: &Document, k: usize) -> Option<Actor> {
+        let prev = k.checked_sub(1)?;
+        let np = self.np_of[prev].map(|x| x as usize)?;
+        let q = self.nps[np];
+        let a = self.actor[prev]?;
+        if q.end != k || a.role.is_some() || !(q.start..q.end).all(|i| self.actor[i] == Some(a)) {
+            return None;
+        }
+        let ent = doc.entities.get(a.entity?.index())?;
+        let code = ent.actor_code.as_deref().unwrap_or("");
+        let organization = ent.kind == EntityKind::Organization
+            && (code.len() > 3 || country_prefix(code).is_none())
+            && !code.is_empty();
+        organization.then_some(a)
+    }
+
     /// The armed group named last before word `k` in the article, if any.
     fn armed_group_before(&self, doc: &Document, k: usize) -> Option<EntityId> {
         let at = self.w[k].span.start();
@@ -293,6 +311,20 @@ impl<'d> Clauses<'d> {
                 }
             }
             if other {
+                continue;
+            }
+            // An organization named right before the phrase ("European Union | foreign
+            // ministers", when the chunker splits them) is the agent's actor, before any
+            // country a place would give it: the ministers are the EU's, not the dateline's.
+            if let Some(org) = self.organization_before(doc, p.start) {
+                let a = Actor {
+                    entity: org.entity,
+                    span: org.span.cover(w.span),
+                    role: None,
+                };
+                for slot in &mut self.actor[start..end] {
+                    *slot = Some(a);
+                }
                 continue;
             }
             let attached =

@@ -242,6 +242,19 @@ const TEMPORAL: &[&str] = &[
     "night",
     "weekend",
 ];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 /// Head nouns that can act (people, bodies, armed means): a source phrase headed by anything
 /// else ("the tidal wave", "the economic record") names no actor through its modifiers.
 pub(crate) const AGENT_HEADS: &[&str] = &[
@@ -384,10 +397,56 @@ impl<'d> Clauses<'d> {
             syn: Syntax::of(doc).filter(|syn| first < last && syn.is_parsed(TokenId(first as u32))),
             first,
         };
+        c.read_past_verbs_tagged_as_nouns();
         c.chunk();
         c.find_groups();
         c.add_agents(doc);
         c
+    }
+
+    /// "Israeli aircraft struck targets", "Rebels shelled the town": after a subject noun
+    /// the tagger may read a past verb as a noun or adjective, and the clause loses its verb.
+    /// A past form ("-ed", or an irregular past) of a verb in the pattern tables, tagged
+    /// NOUN or ADJ, right after a noun that can act (a named actor, an agent noun) and before
+    /// an object (a determiner, number, noun, pronoun, adjective, or "on"/"at"), in a clause
+    /// with no verb before it, is read as the clause's verb. No tagger retraining; the
+    /// tagger's lemma stays and the pattern tables find the verb from the form.
+    fn read_past_verbs_tagged_as_nouns(&mut self) {
+        let n = self.len();
+        for i in 1..n.saturating_sub(1) {
+            let w = self.w[i];
+            if !matches!(w.pos, Upos::Noun | Upos::Adj)
+                || w.text.starts_with(|ch: char| ch.is_uppercase())
+                || !(w.text.ends_with("ed") || crate::wordlists::irregular_past(w.text).is_some())
+            {
+                continue;
+            }
+            let prev = self.w[i - 1];
+            let actor_noun = matches!(prev.pos, Upos::Noun | Upos::Propn)
+                && (self.actor[i - 1].is_some()
+                    || crate::agents::may_hold_agent(prev.lemma)
+                    || AGENT_HEADS.contains(&prev.lemma));
+            let next = self.w[i + 1];
+            let object = matches!(
+                next.pos,
+                Upos::Det | Upos::Num | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Adj
+            ) || (next.pos == Upos::Adp && matches!(next.lemma, "on" | "at" | "upon"));
+            if !actor_noun || !object {
+                continue;
+            }
+            let verb_before = (0..i)
+                .rev()
+                .take_while(|&j| !matches!(self.w[j].pos, Upos::Punct | Upos::Sconj))
+                .any(|j| matches!(self.w[j].pos, Upos::Verb | Upos::Aux));
+            if verb_before {
+                continue;
+            }
+            let known = crate::lexicon::Lexicon::shared()
+                .is_ok_and(|lx| lx.verb_key(w.lemma, w.text).is_some());
+            if known {
+                self.w[i].pos = Upos::Verb;
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -422,6 +481,19 @@ impl<'d> Clauses<'d> {
             .flatten()
             .map(|n| n as usize)
             .filter(|&n| self.nps[n].start == k)
+    }
+
+    /// The end of a time adjunct starting at word `k` ("on Monday", "last week", "in March",
+    /// "Tuesday"), if one does: a noun phrase headed by a day, month or period word, after
+    /// "on"/"in"/"at"/"during" or alone.
+    pub(crate) fn time_adjunct_end(&self, k: usize) -> Option<usize> {
+        let after_prep = self.w.get(k).is_some_and(|w| {
+            w.pos == Upos::Adp && matches!(w.lemma, "on" | "in" | "at" | "during")
+        });
+        let np = self.np_starting(if after_prep { k + 1 } else { k })?;
+        let p = self.nps[np];
+        let head = self.w[p.end - 1].lemma;
+        (TEMPORAL.contains(&head) || MONTHS.contains(&head)).then_some(p.end)
     }
 
     fn pos(&self, i: usize) -> Upos {

@@ -213,6 +213,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 MAX_GAP
             };
             'search: for k in from..end.min(from + gap + 1) {
+                // "agreed on Monday to ...": the preposition of a time adjunct is not the
+                // pattern's word ("agree on" a plan).
+                if self.c.w[k].pos == Upos::Adp && self.c.time_adjunct_end(k).is_some() {
+                    continue;
+                }
                 for alt in &slot.alts {
                     if k + alt.len() <= end && self.seq_at(k, alt) {
                         found = Some(k + alt.len());
@@ -269,6 +274,18 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         kind: PatternKind,
         table: Table,
     ) -> Option<(&'a VerbPattern, usize)> {
+        self.match_pattern_at(g, kind, table)
+            .map(|(p, after, _)| (p, after))
+    }
+
+    /// `match_pattern`, with where the pattern's first word matched (the token after the
+    /// verb for a bare pattern).
+    fn match_pattern_at(
+        &self,
+        g: usize,
+        kind: PatternKind,
+        table: Table,
+    ) -> Option<(&'a VerbPattern, usize, usize)> {
         let c = self.c;
         let lemma = self.head_lemma[g];
         let mut best: Option<(&'a VerbPattern, usize, (usize, usize, usize))> = None;
@@ -297,14 +314,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             });
             if kind == PatternKind::Bare {
                 if !p.particle.is_empty() {
-                    return Some((p, after));
+                    return Some((p, after, after));
                 }
                 if !p.target.preps.is_empty() && !p.target.obj {
                     // "agree with X" (019) only when "with X" is there; else "agree" (030).
                     if c.prep_object(&p.target.preps, after, c.clause_end(after).min(after + 3))
                         .is_some()
                     {
-                        return Some((p, after));
+                        return Some((p, after, after));
                     }
                     // "Armenian and Azerbaijani forces clashed": a compound subject of a
                     // mutual act is both sides; the preposition is not needed.
@@ -312,11 +329,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                         && symmetric(&self.lx.codes.info(p.code).code)
                         && self.subject_actors(g).len() > 1
                     {
-                        mutual_fallback = Some((p, after));
+                        mutual_fallback = Some((p, after, after));
                     }
                     continue;
                 }
-                first_bare.get_or_insert((p, after));
+                first_bare.get_or_insert((p, after, after));
                 continue;
             }
             let rank = (usize::MAX - p.slots.len(), first, p.line);
@@ -325,7 +342,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         match kind {
-            PatternKind::Words => best.map(|(p, a, _)| (p, a)),
+            PatternKind::Words => best.map(|(p, a, (_, first, _))| (p, a, first)),
             PatternKind::Bare => first_bare.or(mutual_fallback),
         }
     }
@@ -462,10 +479,24 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if depth > 3 {
             return None;
         }
-        if let Some((p, after)) = self.match_pattern(g, PatternKind::Words, Table::Sitrep) {
-            return Some(self.act_from_pattern(g, p, after));
+        let words = self.match_pattern_at(g, PatternKind::Words, Table::Sitrep);
+        let comp = self.complement(g);
+        // A verb + preposition pattern whose preposition lies beyond the start of the verb's
+        // complement belongs to the complement's phrase, and yields to it: "agreed on Monday
+        // to impose sanctions on Belarus" is not "agree on". (Pattern nouns may lie in the
+        // complement: "threatened to resume attacks" is "threaten ... attack".)
+        let inner_start = comp
+            .as_ref()
+            .filter(|comp| comp.class != Class::Say)
+            .map(|comp| self.c.groups[comp.inner].start);
+        if let Some((p, after, first)) = words {
+            let in_complement = inner_start.is_some_and(|s| first >= s)
+                && self.c.w.get(first).is_some_and(|w| w.pos == Upos::Adp);
+            if !in_complement {
+                return Some(self.act_from_pattern(g, p, after));
+            }
         }
-        if let Some(comp) = self.complement(g) {
+        if let Some(comp) = comp {
             if comp.class != Class::Say {
                 return self.complement_act(g, comp, depth);
             }
@@ -573,6 +604,12 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         {
             return self.why(g, "the pattern needs a named target and none was found");
         }
+        // CAMEO 195 "employ aerial weapons": an attack whose subject is aircraft ("Israeli
+        // aircraft struck targets") is an air strike, not the generic 190.
+        if act.code == "190" && self.subject_is_aerial(g) {
+            act.code = "195";
+            act.rule.push_str(" + aerial subject (195)");
+        }
         let future_commit = match self.apply_polarity_and_modality(g, &mut act) {
             Ok(future_commit) => future_commit,
             Err(reason) => return self.why(g, reason),
@@ -589,6 +626,34 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         self.note(g, || format!("coded {} by {}", act.code, act.rule));
         Some(act)
+    }
+
+    /// Whether group `g`'s subject names aircraft ("Israeli aircraft", "warships and
+    /// aircraft", "drones").
+    fn subject_is_aerial(&self, g: usize) -> bool {
+        const AERIAL: &[&str] = &[
+            "aircraft",
+            "warplane",
+            "jet",
+            "plane",
+            "helicopter",
+            "drone",
+            "bomber",
+            "gunship",
+        ];
+        let c = self.c;
+        let phrase = match c.tree_subject(c.groups[g].head) {
+            Some(s) => c.np_of[s].map(|n| n as usize),
+            None => match c.subject(g) {
+                Subject::Np(np) => Some(np),
+                Subject::None => None,
+            },
+        };
+        let Some(np) = phrase else { return false };
+        c.conjuncts(np).into_iter().any(|x| {
+            let p = c.nps[x];
+            AERIAL.contains(&c.lemma(p.end - 1))
+        })
     }
 
     /// Whether group `g`'s subject is an unknown perpetrator ("gunmen", "three attackers",

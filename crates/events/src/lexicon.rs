@@ -128,6 +128,7 @@ pub enum Class {
     NoIntent,
     Consider,
     Try,
+    Decide,
     Say,
 }
 
@@ -147,6 +148,7 @@ impl Class {
             "NOINTENT" => Class::NoIntent,
             "CONSIDER" => Class::Consider,
             "TRY" => Class::Try,
+            "DECIDE" => Class::Decide,
             "SAY" => Class::Say,
             _ => return None,
         })
@@ -602,10 +604,13 @@ impl Lexicon {
                 None
             };
         }
+        let t = text.to_ascii_lowercase();
+        if let Some(verb) = crate::wordlists::irregular_past(&t) {
+            return listed(verb);
+        }
         if !(text.ends_with('d') || text.ends_with('s') || text.ends_with("ing")) {
             return None;
         }
-        let t = text.to_ascii_lowercase();
         let mut cands: Vec<String> = Vec::new();
         for (suffix, add) in [
             ("ied", "y"),

@@ -8,6 +8,7 @@ use sitrep_lexicon::SymmetricCodes;
 use std::sync::OnceLock;
 
 const SPORTS_NOUNS: &str = include_str!("../data/sports_nouns.txt");
+const IRREGULAR_PAST: &str = include_str!("../data/irregular_past.txt");
 
 /// The entries of a list file: trimmed lines, without blank lines and comments.
 fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -22,6 +23,19 @@ pub(crate) fn is_sports_noun(lemma: &str) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| entries(SPORTS_NOUNS).collect())
         .contains(lemma)
+}
+
+/// The verb of an irregular past form ("struck" -> "strike"), if it is one
+/// (`data/irregular_past.txt`).
+pub(crate) fn irregular_past(form: &str) -> Option<&'static str> {
+    static MAP: OnceLock<rustc_hash::FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        entries(IRREGULAR_PAST)
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+    .get(form)
+    .copied()
 }
 
 /// Codes whose compound subject ("Russia and the US met") means each side did it with the

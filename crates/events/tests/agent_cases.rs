@@ -146,6 +146,18 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "an organization right before an agent noun is its actor, not the dateline's country",
+        "BRUSSELS, Jan 26 (Reuters) - European Union foreign ministers condemned Russia on Monday.",
+        &["111:IGOEUREEC>RUS"],
+        &["BELGOV"],
+    ),
+    (
+        "an agent noun alone in a datelined story keeps the dateline's country",
+        "BRUSSELS, Jan 26 (Reuters) - The government condemned Russia on Monday.",
+        &["111:BELGOV>RUS"],
+        &[],
+    ),
+    (
         "an agent whose of-phrase names another actor stays that actor's",
         "Leaders of the Kurdish opposition party condemned Turkey.",
         &["111:"],

@@ -3,7 +3,11 @@
 //! must give and the strings no event may contain.
 //! - a dictionary pattern whose words are the verb's own object beats a bare verb whose
 //!   object names no actor ("seized power"); with an actor in the object, the bare verb's
-//!   reviewed sense and target stand.
+//!   reviewed sense and target stand;
+//! - complements: a time adjunct before "to X" ("agreed on Tuesday to impose"), a decision or
+//!   vote is the act decided, an agreement to a hostile act is that act;
+//! - a past verb the tagger reads as a noun after a subject noun ("aircraft struck targets"),
+//!   and an attack by aircraft coded 195.
 
 mod common;
 
@@ -36,7 +40,70 @@ const PATTERN_ORDER: &[(&str, &str, &[&str], &[&str])] = &[
         &["161:LTU>RUSGOV"],
         &[],
     ),
+    (
+        "a time adjunct between the verb and its complement; agreeing to a hostile act is the act",
+        "The Canadian government agreed on Tuesday to impose new sanctions on Belarus.",
+        &["163:CANGOV>BLR"],
+        &["030:"],
+    ),
+    (
+        "'agree on' a plan is still an agreement",
+        "Greece agreed on a plan with Turkey.",
+        &["030:GRC>TUR"],
+        &[],
+    ),
+    (
+        "a decision is the act decided",
+        "Sweden decided to expel two Russian diplomats.",
+        &["161:SWE>RUSGOV"],
+        &["13"],
+    ),
+    (
+        "a vote is the act voted",
+        "The Polish parliament voted to suspend military aid to Ukraine.",
+        &["1622:POLLEG>UKR"],
+        &[],
+    ),
+    (
+        "agreeing to a cooperative act stays an intent",
+        "Jordan and Britain agreed on Tuesday to hold talks.",
+        &["036:JOR>GBR", "036:GBR>JOR"],
+        &[],
+    ),
 ];
+
+/// Past verbs the tagger reads as nouns after a subject noun, and air strikes.
+const VERBS_READ_AS_NOUNS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "an irregular past form after a subject noun is the clause's verb; aircraft make it 195",
+        "Turkish aircraft struck targets in northern Iraq.",
+        &["195:TURMIL>IRQ"],
+        &[],
+    ),
+    (
+        "an attack by warplanes is an air strike",
+        "Saudi warplanes struck Houthi positions near Sanaa.",
+        &["195:SAUMIL>YEMREB"],
+        &["190:"],
+    ),
+    (
+        "a participle adjective inside a noun phrase stays an adjective",
+        "The Iraqi armed forces were deployed in Mosul.",
+        &[],
+        &["07", "15", "19"],
+    ),
+    (
+        "ground forces keep the generic 190",
+        "Ethiopian troops fought Eritrean soldiers near the border.",
+        &["190:ETHMIL>ERIMIL"],
+        &["195"],
+    ),
+];
+
+#[test]
+fn past_verbs_read_as_nouns() {
+    check_with_and_without_the_parser(VERBS_READ_AS_NOUNS);
+}
 
 #[test]
 fn specific_dictionary_patterns_before_bare_verbs() {

@@ -552,6 +552,41 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Sean Dillane",
         "IRLELI",
     ),
+    // The role noun in apposition: "X, a Colombian lawyer, said".
+    (
+        "Lucia Ferreira, a Brazilian lawyer, said the trial was unfair.",
+        "Lucia Ferreira",
+        "BRAJUD",
+    ),
+    // A title in an international body beats the nationality of an apposition.
+    (
+        "UN mediator Karl Dahl, a Danish diplomat, met both sides in Juba.",
+        "Karl Dahl",
+        "IGOUNO",
+    ),
+    // An article naming no country but a capital acting: that capital's country.
+    (
+        "Ankara criticized the bill. Kemal Aydin, a spokesman for the ruling party, defended it.",
+        "Kemal Aydin",
+        "TURGOV",
+    ),
+    // What the text says around an untitled name: its affiliation after "of", a possessive
+    // country before it.
+    (
+        "Andrei Rusu of the African Union said the vote was rigged.",
+        "Andrei Rusu",
+        "IGOAFRAFU",
+    ),
+    (
+        "Andrei Rusu of Moldova's opposition said the vote was rigged.",
+        "Andrei Rusu",
+        "MDAOPP",
+    ),
+    (
+        "Moldova's Andrei Rusu said the vote was rigged.",
+        "Andrei Rusu",
+        "MDA",
+    ),
 ];
 
 #[test]
@@ -993,4 +1028,18 @@ fn institution_and_sport_nouns_give_no_person_role() {
         !e.actor_code.as_deref().unwrap_or("").ends_with("MIL"),
         "a team captain is not military\n{d}"
     );
+}
+
+/// A title in apposition to a name that took another title is that person's, not a second
+/// person ("UN mediator X, a Danish diplomat,").
+#[test]
+fn an_apposition_title_is_no_second_person() {
+    let doc = run("UN mediator Karl Dahl, a Danish diplomat, met both sides in Juba.");
+    let d = dump(&doc);
+    let persons = doc
+        .entities
+        .iter()
+        .filter(|e| e.kind == sitrep_doc::EntityKind::Person)
+        .count();
+    assert_eq!(persons, 1, "one person\n{d}");
 }

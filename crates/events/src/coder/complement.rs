@@ -25,6 +25,7 @@ pub(super) struct Comp {
 /// The classes that take "to X".
 const INFINITIVE: &[Class] = &[
     Class::Try,
+    Class::Decide,
     Class::Deny,
     Class::Intent,
     Class::Agree,
@@ -76,8 +77,15 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             self.head_lemma[g]
         };
         let mut k = grp.end;
-        while k < c.len() && c.w[k].pos == Upos::Adv {
-            k += 1;
+        // Adverbs and time adjuncts before the complement: "agreed on Monday to impose".
+        loop {
+            while k < c.len() && c.w[k].pos == Upos::Adv {
+                k += 1;
+            }
+            match c.time_adjunct_end(k) {
+                Some(e) if e > k => k = e,
+                _ => break,
+            }
         }
         if lemma == "have" && c.lower_is(k, "no") {
             return self.no_intent_complement(k);
@@ -397,6 +405,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                     | Class::Agree
                     | Class::Want
                     | Class::Try
+                    | Class::Decide
                     | Class::Refuse
                     | Class::Fail
                     | Class::Threat
@@ -465,6 +474,21 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                 let a = inner?;
                 let code = if a.code == "186" { "185" } else { a.code };
                 (code, a.target)
+            }
+            // A decision is the act decided ("decided to expel two diplomats" is 161, "voted
+            // to suspend aid" 1211); so is an agreement to a hostile act, as the dictionary
+            // codes AGREE "- * (TO SANCTIONS)" 163: "agreed to impose sanctions on Belarus".
+            Class::Decide => {
+                let a = inner?;
+                (a.code, a.target)
+            }
+            Class::Agree
+                if !neg
+                    && inner_code
+                        .is_some_and(|ic| matches!(kind(ic), Kind::Hostile | Kind::Protest)) =>
+            {
+                let t = inner_target();
+                (inner?.code, t)
             }
             Class::Intent | Class::Agree | Class::Want => {
                 commissive = true;

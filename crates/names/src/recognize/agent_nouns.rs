@@ -150,6 +150,41 @@ pub fn agent_phrase_before(v: &View, a: usize) -> Option<(usize, &'static str)> 
     })
 }
 
+/// An agent phrase in apposition after a name that ends at piece `b`: "X, a Colombian human
+/// rights lawyer, said", "X, an activist." Returns the first piece after the article (where
+/// a nationality may stand) and the role of the longest agent phrase that ends the
+/// apposition (right before a comma, a full stop or the sentence end).
+pub fn agent_apposition_after(v: &View, b: usize) -> Option<(usize, &'static str)> {
+    if !v.is(b, ",") || !v.is_any(b + 1, &["a", "an", "the"]) {
+        return None;
+    }
+    let start = b + 2;
+    let mut end = start;
+    while end < v.pieces.len()
+        && end - start < MAX_AGENT_WORDS + 2
+        && v.same_sentence(end, b)
+        && v.pieces[end].alpha
+    {
+        end += 1;
+    }
+    if end == start || (end < v.pieces.len() && v.same_sentence(end, b) && v.pieces[end].alpha) {
+        return None;
+    }
+    let last = v.norm(end - 1);
+    if last.ends_with('s') || is_institution_head(last) || SPORT_RANKS.contains(&last) {
+        return None;
+    }
+    let dict = sitrep_lexicon::Lexicon::get();
+    let role = (start..end).find_map(|s| {
+        if (s..end).any(|k| v.pieces[k].cap) {
+            return None;
+        }
+        let words: Vec<&str> = (s..end).map(|k| v.norm(k)).collect();
+        dict.agent(&words).map(|(role, _)| role)
+    })?;
+    Some((start, role))
+}
+
 /// The plural spellings an English noun may take.
 fn plurals(word: &str) -> Vec<String> {
     let mut out = vec![format!("{word}s"), format!("{word}es")];

@@ -22,6 +22,22 @@ impl Recognizer<'_> {
             if !definite && t.lead.is_none() && t.org.is_none() {
                 continue;
             }
+            // "UN mediator Lars Holm, a Swedish diplomat,": a title in apposition to a name
+            // that took another title is that person's, not a mention of someone else.
+            let det = if first > 0 && v.is_any(first - 1, &["a", "an", "the"]) {
+                first - 1
+            } else {
+                first
+            };
+            if det > 1
+                && v.is(det - 1, ",")
+                && self
+                    .cands
+                    .iter()
+                    .any(|c| c.b == det - 1 && matches!(c.what, What::Person { .. }))
+            {
+                continue;
+            }
             // "the head of the delegation" but not "the president's": a possessive is no
             // mention.
             if v.is(t.b, "'") {

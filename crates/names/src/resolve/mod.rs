@@ -114,8 +114,8 @@ pub fn resolve(
 /// Mentions per country: country names, their adjectives and country groups (see
 /// `country_named`). An article that names no country counts the countries of the
 /// political organizations it names (a party, an armed group, a ministry: "the National
-/// Union for the Total Independence of Angola" -> Angola), not of media or businesses
-/// ("Reuters").
+/// Union for the Total Independence of Angola" -> Angola) and capitals read as their
+/// governments, not of media or businesses ("Reuters").
 fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
     let mut counts: FxMap<CountryId, u32> = FxMap::default();
     for c in cands {
@@ -125,6 +125,12 @@ fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
     }
     if counts.is_empty() {
         for c in cands {
+            // "Ankara criticized the bill": a capital read as its government is the country
+            // of an article that names no country (too weak a reading to count otherwise).
+            if let What::Gov(k) = c.what {
+                *counts.entry(k).or_default() += 1;
+                continue;
+            }
             let What::Org(o) = c.what else { continue };
             let code = lex.org(o).code.as_str();
             let political = matches!(

@@ -248,7 +248,7 @@ impl Resolver<'_> {
                 .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
                 .map(|(c, _)| c.to_string());
             let Some(&first) = ent.title_ids.first() else {
-                ent.code = agent_code(v, lex, self.cands, ent, dominant_code.as_deref(), s);
+                ent.code = untitled_code(v, lex, self.cands, ent, dominant_code.as_deref(), s);
                 continue;
             };
             // A title held in an organization that is not a country's ("AU envoy", "the
@@ -293,12 +293,18 @@ impl Resolver<'_> {
     }
 }
 
-/// The code of a person without titles from a role noun of the agents dictionary before one
-/// of its names: the nationality before the role noun ("Irish actor X": IRLELI), else the
-/// article's dominant country ("the activist Olga Petrova" in a Russian story: RUSOPP);
-/// none when the actor dictionaries know the person (their code, set later, is better
-/// evidence). Roles of international bodies (`IGO`, `NGO`) take no country.
-fn agent_code(
+/// The code of a person without titles, from what the text says of it around one of its
+/// names; none when the actor dictionaries know the person (their code, set later, is
+/// better evidence). In order:
+/// - a role noun of the agents dictionary before the name or in apposition after it, with
+///   the nationality before the role noun ("Irish actor X": IRLELI; "X, a Colombian
+///   lawyer,": COLJUD), else the article's dominant country ("the activist Olga Petrova" in
+///   a Russian story: RUSOPP); roles of international bodies (`IGO`, `NGO`) take no country;
+/// - an affiliation after the name: "X of the African Union" (the organization's code), "X
+///   of Moldova" (the country's);
+/// - a possessive country before the name: "Moldova's X" (the country's code alone, as
+///   CAMEO codes an actor whose role the text does not give).
+fn untitled_code(
     v: &View,
     lex: &Lexicon,
     cands: &[Cand],
@@ -306,14 +312,44 @@ fn agent_code(
     dominant: Option<&str>,
     s: &super::Settings,
 ) -> Option<String> {
-    let (start, role) = ent.mentions.iter().find_map(|&ci| match cands[ci].what {
-        What::Person { .. } => crate::recognize::agent_nouns::agent_phrase_before(v, cands[ci].a),
-        _ => None,
-    })?;
     let words: Vec<&str> = ent.name.split_whitespace().collect();
     if sitrep_lexicon::Lexicon::get().actor_entry(&words).is_some() {
         return None;
     }
+    let names = || {
+        ent.mentions
+            .iter()
+            .map(|&ci| &cands[ci])
+            .filter(|c| matches!(c.what, What::Person { .. }))
+    };
+    if let Some(code) = names().find_map(|c| agent_code(v, lex, cands, c, dominant, s)) {
+        return Some(code);
+    }
+    names()
+        .find_map(|c| affiliation_after(v, lex, cands, c.b))
+        .or_else(|| names().find_map(|c| possessive_country_before(v, lex, cands, c.a)))
+}
+
+/// The agent-role code of one name (see [`untitled_code`]).
+fn agent_code(
+    v: &View,
+    lex: &Lexicon,
+    cands: &[Cand],
+    name: &Cand,
+    dominant: Option<&str>,
+    s: &super::Settings,
+) -> Option<String> {
+    use crate::recognize::agent_nouns::{agent_apposition_after, agent_phrase_before};
+    let (start, role) = agent_phrase_before(v, name.a).or_else(|| {
+        // "X, a Colombian lawyer, said": the nationality stands first in the apposition.
+        agent_apposition_after(v, name.b).map(|(first, role)| {
+            let nationality_end = cands
+                .iter()
+                .find(|c| c.a == first && matches!(c.what, What::Adjective(_)))
+                .map_or(first, |c| c.b);
+            (nationality_end, role)
+        })
+    })?;
     if role.starts_with("IGO") || role.starts_with("NGO") {
         return Some(role.to_string());
     }
@@ -328,6 +364,37 @@ fn agent_code(
         Some(c) => Some(format!("{c}{role}")),
         None => Some(role.to_string()),
     }
+}
+
+/// "X of the African Union", "X of Hamas", "X of Moldova": the code of the organization,
+/// country group or country right after "of [the]" following a name ending at piece `b`.
+fn affiliation_after(v: &View, lex: &Lexicon, cands: &[Cand], b: usize) -> Option<String> {
+    if !v.is(b, "of") {
+        return None;
+    }
+    let k = if v.is(b + 1, "the") { b + 2 } else { b + 1 };
+    let c = cands.iter().find(|c| c.a == k && v.same_sentence(k, b))?;
+    match &c.what {
+        What::Org(o) => Some(lex.org(*o).code.clone()).filter(|code| !code.is_empty()),
+        What::Group { code } => Some(code.clone()),
+        // "X of Moldova's opposition" is the opposition's, not Moldova's government's: the
+        // country alone.
+        What::Country(k) => Some(lex.country(*k).cameo.clone()),
+        _ => None,
+    }
+}
+
+/// "Moldova's X": the country of a possessive right before a name starting at piece `a`.
+fn possessive_country_before(v: &View, lex: &Lexicon, cands: &[Cand], a: usize) -> Option<String> {
+    if a < 3 || !v.is(a - 1, "s") || !v.is(a - 2, "'") {
+        return None;
+    }
+    cands.iter().find_map(|c| match c.what {
+        What::Country(k) if c.b == a - 2 && v.same_sentence(c.a, a) => {
+            Some(lex.country(k).cameo.clone())
+        }
+        _ => None,
+    })
 }
 
 /// Title agreement for a nominal: same head family, deputy on both sides or neither side of
