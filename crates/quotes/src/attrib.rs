@@ -73,6 +73,30 @@ struct State<'a> {
     direct_spans: Vec<(usize, usize)>,
 }
 
+/// Cue lemmas whose infinitive is mostly no speech: "wanted to continue negotiations",
+/// "to add to", "to report to", "to show", "to find", "to maintain order".
+fn infinitive_not_speech(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "continue"
+            | "add"
+            | "post"
+            | "report"
+            | "state"
+            | "write"
+            | "show"
+            | "find"
+            | "learn"
+            | "agree"
+            | "maintain"
+            | "charge"
+            | "counter"
+            | "observe"
+            | "estimate"
+            | "answer"
+    )
+}
+
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…")
 }
@@ -764,6 +788,17 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
         *slot = inp.lex.lookup(s.low(i), |k| {
             (i + k < n && s.toks[i + k].kind == Kind::Word).then(|| s.low(i + k))
         });
+        // A bare infinitive after "to" is a verb whatever forms the row lists: "went on to
+        // explain", "declined to say" (verbs of saying only: "to think", "to want" are
+        // seldom attributions, and "a decision to offer" is a plan, not speech). After modals
+        // the bare forms cost more precision than they gave on the development set.
+        if slot.is_none() && i > sent_start && s.is_word(i - 1) && s.low(i - 1) == "to" {
+            *slot = inp.lex.by_lemma(s.low(i)).filter(|c| {
+                c.kind == CueKind::Speech
+                    && matches!(c.frame, Frame::Say | Frame::Tell)
+                    && !infinitive_not_speech(&c.lemma)
+            });
+        }
         // A one-word cue the tagger reads as a noun or adjective is no verb of speech.
         let w = s.low(i);
         // Only the base form: "calls", "says" read as nouns are mostly the tagger's errors.

@@ -203,6 +203,8 @@ const CASES: &[Case] = &[
     ("evidential with an embedded cue", "In the spring, Marlow seemed to urge a softer line on the quota.", "a softer line on the quota", Indirect, Some("Marlow"), Some("seemed")),
     ("evidential stance", "Before the vote, Marlow seemed hopeful that the council would back the ferry plan.", "the council would back the ferry plan", Indirect, Some("Marlow"), Some("seemed")),
     ("evidential experiencer", "The risk of a strike seemed remote to them after the talks.", "The risk of a strike seemed remote to them after the talks", Indirect, Some("them"), Some("seemed")),
+    ("adverbial phrase before a coordinated cue", "The clerk first denied the deletions but in a later interview said he had erased the archive.", "he had erased the archive", Indirect, Some("The clerk"), Some("said")),
+    ("bare infinitive after a catenative verb", "Marlow went on to explain how the quota cuts had hurt the small boats.", "how the quota cuts had hurt the small boats", Indirect, Some("Marlow"), Some("explain")),
     // A cue whose pronoun subject opens another speaker's reported clause: the outer speaker.
     ("pronoun subject inside a report", "Senator Hale said he wants “a full review of the harbour contracts before the vote.”", "“a full review of the harbour contracts before the vote.”", Direct, Some("Senator Hale"), Some("wants")),
     // A medium that names its author speaks; the verb handling it does not make its subject the speaker.

@@ -553,10 +553,21 @@ impl State<'_> {
         });
         let mut spk = subject_before(s, c, ss);
         let progressive = progressive(s, c, ss);
+        // "…, but in a later interview said": a coordinated verb after an adverbial phrase;
+        // the phrase is no subject.
+        let adverbial_phrase = spk.is_some_and(|r| {
+            r.0 >= ss + 2
+                && is_preposition(s.low(r.0 - 1))
+                && matches!(s.low(r.0 - 2), "and" | "but")
+        });
         if (participle && !progressive && (prev.is_none() || after_comma || adverbial))
             || coordinated
         {
             spk = self.inherited_speaker(c, ss);
+        } else if adverbial_phrase {
+            spk = self.inherited_speaker(c, ss).or(spk);
+        } else if let Some(subj) = catenative_subject(s, c, ss, spk) {
+            spk = Some(subj);
         } else if let Some(subj) = medium_object_subject(s, c, ss, spk) {
             spk = Some(subj);
         } else if self.object_participle(c, ss, spk) {
@@ -810,6 +821,25 @@ fn progressive(s: &Scan, c: usize, floor: usize) -> bool {
         k -= 1;
     }
     false
+}
+
+/// "Ham went on to explain …", "she refused to say …", "he wants to discuss …": a cue
+/// infinitive after another verb has that verb's subject (the rules find no phrase right
+/// before "to").
+fn catenative_subject(s: &Scan, c: usize, ss: usize, spk: Option<Range>) -> Option<Range> {
+    if spk.is_some() || c < ss + 3 || s.low(c - 1) != "to" {
+        return None;
+    }
+    let mut v = c - 2;
+    // "went on to", "went ahead to".
+    if matches!(s.low(v), "on" | "ahead" | "back") && v > ss {
+        v -= 1;
+    }
+    let w = s.low(v);
+    if !s.is_word(v) || s.toks[v].cap || is_function_word(w) || is_preposition(w) {
+        return None;
+    }
+    subject_before(s, v, ss).filter(|r| is_agentive(s, *r))
 }
 
 /// The speaker phrase follows a comma or a quote mark (content before it).
