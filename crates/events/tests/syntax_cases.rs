@@ -240,3 +240,50 @@ fn reaction_nouns_with_their_author() {
 fn reactions_take_the_author_of_the_act_they_name() {
     check_with_and_without_the_parser(REACTIONS);
 }
+
+/// When the pattern's slots yield no target: the first actor inside the object phrase and
+/// its "of" complements, or inside a location phrase naming an embassy; never for a
+/// statement, from a relative clause or from a "by" agent.
+const INSIDE_THE_OBJECT: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "an actor in the object's of-complement",
+        "China banned imports of Japanese seafood on Thursday.",
+        &["163:CHN>JPN"],
+        &[],
+    ),
+    (
+        "an embassy in a location phrase",
+        "South Korean activists protested outside the Japanese embassy in Seoul.",
+        &["140:KORCVL>JPN"],
+        &[],
+    ),
+    (
+        "a relative clause inside the object names no target",
+        "Iran accused the government that Russian officials had praised of lying.",
+        &[],
+        &["IRN>RUS"],
+    ),
+    (
+        "a place that begins a longer name inside the object is no target",
+        "Indonesia and Sri Lanka accepted the Paris Club offer on Monday.",
+        &[],
+        &["FRA"],
+    ),
+    (
+        "a possessive inside the object is the target",
+        "The IMF approved Sri Lanka's request for a freeze on repayments.",
+        &["051:IGOBUSIMF>LKA"],
+        &[],
+    ),
+    (
+        "a statement takes no target from its object",
+        "The ministry said Chinese troops were in the area.",
+        &[],
+        &[">CHN"],
+    ),
+];
+
+#[test]
+fn targets_inside_the_object_phrase() {
+    check_with_and_without_the_parser(INSIDE_THE_OBJECT);
+}

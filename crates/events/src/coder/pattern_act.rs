@@ -20,7 +20,79 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         if act.target.is_empty() {
             act.target = self.target_in_pattern_words(g, p, after, &act.source);
         }
+        if act.target.is_empty() {
+            act.target = self.target_inside_object(g, p, act.code, &act.source);
+        }
         act
+    }
+
+    /// When the pattern's own slots yield no target: the first actor named inside the object
+    /// phrase or its chain of "of" complements ("banned imports of Japanese seafood" -> JPN,
+    /// "demanded the release of Russian prisoners" -> RUS), else inside a location phrase
+    /// that names a mission ("protested outside the Japanese embassy"), as PETRARCH takes
+    /// the first actor of the object phrase. Never for statements (01x), which take no
+    /// target, nor a passive; the chain stops at anything but "of", so a relative clause,
+    /// a "by" agent or the next clause is never read.
+    fn target_inside_object(
+        &self,
+        g: usize,
+        p: &VerbPattern,
+        code: &str,
+        source: &[Actor],
+    ) -> Vec<Actor> {
+        const MISSIONS: &[&str] = &["embassy", "consulate"];
+        let c = self.c;
+        let grp = c.groups[g];
+        let wants_target = p.target.obj || p.target.loose || !p.target.preps.is_empty();
+        if !wants_target || code.starts_with("01") || grp.passive || c.tree_passive(grp.head) {
+            return Vec::new();
+        }
+        let end = c.clause_end(grp.end);
+        // A required target must still be named by a phrase's head ("received IMF support"
+        // names no counterpart).
+        let named = |np: usize| {
+            let mut a = if p.target.required {
+                c.head_actors(np)
+            } else {
+                c.phrase_actors(np)
+            };
+            // Only the phrase's own words: its prepositional attachments ("a deal in
+            // Istanbul") are places, not counterparts.
+            let (lo, hi) = (
+                c.w[c.nps[np].start].span.start(),
+                c.w[c.nps[np].end - 1].span.end(),
+            );
+            // Nor a place that is the first part of a longer name ("the Paris Club offer").
+            let inside_name = |t: &Actor| {
+                (c.nps[np].start..c.nps[np].end - 1)
+                    .any(|k| c.w[k].span.end() == t.span.end() && c.w[k + 1].pos == Upos::Propn)
+            };
+            a.retain(|t| {
+                t.span.start() >= lo
+                    && t.span.end() <= hi
+                    && !inside_name(t)
+                    && !source.iter().any(|s| s.same(t))
+            });
+            a
+        };
+        let mut np = self.np_starting_at(grp.end + p.particle.len(), true);
+        while let Some(n) = np.filter(|&n| c.nps[n].end <= end) {
+            let a = named(n);
+            if !a.is_empty() {
+                return a;
+            }
+            let next = c.nps[n].end;
+            np = (next + 1 < end && c.lemma(next) == "of")
+                .then(|| c.np_starting(next + 1))
+                .flatten();
+        }
+        (grp.end..end)
+            .filter(|&k| c.w[k].pos == Upos::Adp && c.lemma(k) != "by")
+            .filter_map(|k| c.np_starting(k + 1))
+            .filter(|&n| c.nps[n].end <= end && MISSIONS.contains(&c.lemma(c.nps[n].end - 1)))
+            .map(named)
+            .find(|a| !a.is_empty())
+            .unwrap_or_default()
     }
 
     /// A pattern that names a target whose own words name it: "expelled two Russian
