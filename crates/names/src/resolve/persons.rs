@@ -373,11 +373,7 @@ fn relative_role_after(
         end += 1;
     }
     let inside = |c: &&Cand| c.a >= start && c.b <= end;
-    if let Some(code) = cands.iter().filter(inside).find_map(|c| match &c.what {
-        What::Org(o) => Some(lex.org(*o).code.clone()).filter(|code| !code.is_empty()),
-        What::Group { code } => Some(code.clone()),
-        _ => None,
-    }) {
+    if let Some(code) = cands.iter().filter(inside).find_map(|c| body_code(lex, c)) {
         return Some(code);
     }
     let words: Vec<&str> = (start..end).map(|k| v.norm(k)).collect();
@@ -389,11 +385,33 @@ fn relative_role_after(
         What::Country(k) | What::Adjective(k) => Some(lex.country(k).cameo.as_str()),
         _ => None,
     });
+    Some(role_code(role, country, dominant, s))
+}
+
+/// A person's code from an agent role: the role after `country`, else after the article's
+/// dominant country (if the fallback is on); roles of international bodies (`IGO`, `NGO`)
+/// take no country.
+fn role_code(
+    role: &str,
+    country: Option<&str>,
+    dominant: Option<&str>,
+    s: &super::Settings,
+) -> String {
+    if role.starts_with("IGO") || role.starts_with("NGO") {
+        return role.to_string();
+    }
     match country.or(dominant.filter(|_| s.country_fallback)) {
-        Some(c) if !role.starts_with("IGO") && !role.starts_with("NGO") => {
-            Some(format!("{c}{role}"))
-        }
-        _ => Some(role.to_string()),
+        Some(c) => format!("{c}{role}"),
+        None => role.to_string(),
+    }
+}
+
+/// The code of a named organization or of a country group ("Moldova's opposition").
+fn body_code(lex: &Lexicon, c: &Cand) -> Option<String> {
+    match &c.what {
+        What::Org(o) => Some(lex.org(*o).code.clone()).filter(|code| !code.is_empty()),
+        What::Group { code } => Some(code.clone()),
+        _ => None,
     }
 }
 
@@ -417,9 +435,6 @@ fn agent_code(
             (nationality_end, role)
         })
     })?;
-    if role.starts_with("IGO") || role.starts_with("NGO") {
-        return Some(role.to_string());
-    }
     // "Irish actor X": the nationality before the role phrase, else the article's country.
     let nationality = cands.iter().find_map(|c| match c.what {
         What::Adjective(k) | What::Country(k) if c.b == start => {
@@ -427,10 +442,7 @@ fn agent_code(
         }
         _ => None,
     });
-    match nationality.or(dominant.filter(|_| s.country_fallback)) {
-        Some(c) => Some(format!("{c}{role}")),
-        None => Some(role.to_string()),
-    }
+    Some(role_code(role, nationality, dominant, s))
 }
 
 /// "X of the African Union", "X of Hamas", "X of Moldova": the code of the organization,
@@ -442,12 +454,10 @@ fn affiliation_after(v: &View, lex: &Lexicon, cands: &[Cand], b: usize) -> Optio
     let k = if v.is(b + 1, "the") { b + 2 } else { b + 1 };
     let c = cands.iter().find(|c| c.a == k && v.same_sentence(k, b))?;
     match &c.what {
-        What::Org(o) => Some(lex.org(*o).code.clone()).filter(|code| !code.is_empty()),
-        What::Group { code } => Some(code.clone()),
         // "X of Moldova's opposition" is the opposition's, not Moldova's government's: the
         // country alone.
         What::Country(k) => Some(lex.country(*k).cameo.clone()),
-        _ => None,
+        _ => body_code(lex, c),
     }
 }
 
