@@ -582,6 +582,16 @@ impl Lexicon {
         self.speech.get(lemma).copied()
     }
 
+    /// [`Self::speech_code`] of a cue word, restoring an "e" the tagger's suffix rules cut
+    /// from an unseen "-ed" form ("blamed" -> "blam" -> "blame"), as [`Self::verb_key`] does.
+    pub fn speech_code_of(&self, lemma: &str, text: &str) -> Option<CodeId> {
+        self.speech_code(lemma).or_else(|| {
+            let cut = text.to_ascii_lowercase().ends_with("ed") && !lemma.ends_with('e');
+            cut.then(|| self.speech_code(&format!("{lemma}e")))
+                .flatten()
+        })
+    }
+
     /// The lemma key under which a verb is listed: its lemma when listed, else the first of
     /// the word's regular base forms that is ("vetoed" -> "veto" when a tagger left the
     /// inflected form as lemma). `None` when the verb is in no table.
@@ -664,6 +674,10 @@ mod tests {
             lx.speech_code("hope").is_none(),
             "the dictionary codes only 'hope for'"
         );
+        // An "e" the tagger's suffix rules cut from an unseen "-ed" form is restored.
+        let blamed = lx.speech_code_of("blam", "blamed").unwrap();
+        assert_eq!(lx.codes.info(blamed).code, "112");
+        assert!(lx.speech_code_of("blam", "blam").is_none());
         // Every CAMEO root has at least one verb pattern.
         for root in 1..=20 {
             let r = format!("{root:02}");

@@ -832,13 +832,13 @@ fn speech_events(
         let cue_tokens = doc.tokens[lo..]
             .iter()
             .take_while(|t| t.span.end() <= anchor.end());
-        let lemma = cue_tokens
+        let cue_token = cue_tokens
             .clone()
             .find(|t| t.pos == Upos::Verb)
-            .or_else(|| cue_tokens.clone().next())
-            .map(|t| t.lemma.as_str())
-            .unwrap_or("");
-        let listed = q.cue.and(lx.speech_code(lemma));
+            .or_else(|| cue_tokens.clone().next());
+        let lemma = cue_token.map(|t| t.lemma.as_str()).unwrap_or("");
+        let text = cue_token.map(|t| doc.slice(t.span)).unwrap_or("");
+        let listed = q.cue.and(lx.speech_code_of(lemma, text));
         let target = addressee(doc, ix, q.cue, speaker)
             .map(|t| (t, "addressee"))
             .or_else(|| about(doc, ix, q.span, &source).map(|t| (t, "named in the quotation")));

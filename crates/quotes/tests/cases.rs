@@ -52,6 +52,7 @@ const CASES: &[Case] = &[
     ("object of a preposition is not the subject", "Officials who spoke with The Daily Ledger said the plant would close in May.", "the plant would close in May", Indirect, Some("Officials"), Some("said")),
     ("progressive cue after an apposition", "Ted Lowe, who won Ohio and his home state of Kansas, is calling for a recount of the ballots.", "a recount of the ballots", Indirect, Some("Ted Lowe"), Some("calling")),
     ("participle after an object", "Mara Quist unleashed a stream of posts on Friday saying that the vote had been rigged.", "the vote had been rigged", Indirect, Some("Mara Quist"), Some("saying")),
+    ("blame takes its object as content", "Prime Minister Lena Ostrova blamed the opposition for the unrest in the capital.", "the opposition for the unrest in the capital", Indirect, Some("Prime Minister Lena Ostrova"), Some("blamed")),
     ("long before the cue", "Farmers have long argued that the tariffs hurt their exports.", "the tariffs hurt their exports", Indirect, Some("Farmers"), Some("argued")),
     ("floating quantifier", "Ilse Varga and Tomas Brook both denounced the plan as reckless and costly.", "the plan as reckless and costly", Indirect, Some("Ilse Varga and Tomas Brook"), Some("denounced")),
     (
