@@ -86,6 +86,14 @@ pub struct TargetRule {
     pub loose: bool,
 }
 
+impl TargetRule {
+    /// Whether the pattern takes a target at all (an object, a preposition's phrase, or the
+    /// loose dictionary reading).
+    pub fn names_a_target(&self) -> bool {
+        self.obj || self.loose || !self.preps.is_empty()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct VerbPattern {
     pub code: CodeId,

@@ -611,6 +611,11 @@ impl Lexicon {
     }
 
     /// The country with this CAMEO code (the last listed one, when several share it).
+    /// The country an actor code starts with ("VENGOV" -> Venezuela), if any.
+    pub fn country_of_code(&self, code: &str) -> Option<CountryId> {
+        code.get(..3).and_then(|cc| self.country_id_by_code(cc))
+    }
+
     pub fn country_id_by_code(&self, cameo: &str) -> Option<CountryId> {
         self.country_by_cameo.get(cameo).copied()
     }

@@ -43,7 +43,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         const MISSIONS: &[&str] = &["embassy", "consulate"];
         let c = self.c;
         let grp = c.groups[g];
-        let wants_target = p.target.obj || p.target.loose || !p.target.preps.is_empty();
+        let wants_target = p.target.names_a_target();
         if !wants_target || code.starts_with("01") || grp.passive || c.tree_passive(grp.head) {
             return Vec::new();
         }
@@ -107,7 +107,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         source: &[Actor],
     ) -> Vec<Actor> {
         let c = self.c;
-        let wants_target = p.target.obj || p.target.loose || !p.target.preps.is_empty();
+        let wants_target = p.target.names_a_target();
         if !wants_target || p.slots.is_empty() || c.groups[g].passive {
             return Vec::new();
         }

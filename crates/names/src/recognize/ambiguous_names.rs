@@ -68,11 +68,7 @@ pub(super) fn settle(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
 fn countries_of(lex: &Lexicon, c: &Cand) -> Vec<CountryId> {
     match &c.what {
         What::Country(k) | What::Adjective(k) | What::Gov(k) => vec![*k],
-        What::Group { code } => code
-            .get(..3)
-            .and_then(|cc| lex.country_id_by_code(cc))
-            .into_iter()
-            .collect(),
+        What::Group { code } => lex.country_of_code(code).into_iter().collect(),
         What::Place { cities, .. } => {
             let mut ks: Vec<CountryId> = cities.iter().map(|&ci| lex.city(ci).country).collect();
             ks.sort_unstable();

@@ -137,11 +137,7 @@ fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
                 code.get(3..6),
                 Some("REB" | "UAF" | "OPP" | "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")
             );
-            if let Some(k) = code
-                .get(..3)
-                .filter(|_| political)
-                .and_then(|c| lex.country_id_by_code(c))
-            {
+            if let Some(k) = lex.country_of_code(code).filter(|_| political) {
                 *counts.entry(k).or_default() += 1;
             }
         }
@@ -157,7 +153,7 @@ fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
 pub(super) fn country_named(lex: &Lexicon, c: &Cand) -> Option<CountryId> {
     match &c.what {
         What::Country(k) | What::Adjective(k) => Some(*k),
-        What::Group { code } => code.get(..3).and_then(|cc| lex.country_id_by_code(cc)),
+        What::Group { code } => lex.country_of_code(code),
         _ => None,
     }
 }
