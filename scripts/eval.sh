@@ -2,8 +2,8 @@
 # Every accuracy figure of the development sets in one run, with the shared scorers as they
 # are: quotations (../shared/eval/quotes_dev.jsonl, whole and in two fixed halves: articles
 # whose md5(id) is even / odd, so a change tuned on one half can be checked on the other),
-# events (../shared/eval/events_dev.jsonl, PLOVER types and actors), the committed second
-# events set (crates/events/tests/data/dev2.jsonl, CAMEO root / full / type depth) and the
+# events (../shared/eval/events_dev.jsonl, PLOVER types and actors), the committed second and
+# third events sets (crates/events/tests/data/dev2.jsonl, dev3.jsonl; CAMEO root / full / type depth) and the
 # committed wire articles (crates/events/tests/data/wire.jsonl and wire2.jsonl, scripts/wire_check.py).
 # Gold files stay in ../shared; the halves are written to a temporary folder only.
 #
@@ -44,6 +44,7 @@ score "quotes, even half" "$tmp/quotes_even.jsonl" score_quotes.py "$@"
 score "quotes, odd half" "$tmp/quotes_odd.jsonl" score_quotes.py "$@"
 score "events, PLOVER dev" "$shared/eval/events_dev.jsonl" score_events.py "$@"
 score "events, second dev set" crates/events/tests/data/dev2.jsonl score_events.py "$@"
+score "events, third dev set" crates/events/tests/data/dev3.jsonl score_events.py "$@"
 "$bin" extract "$@" crates/events/tests/data/wire.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
 echo "== events, wire articles (crates/events/tests/data/wire.jsonl)"
 python3 scripts/wire_check.py crates/events/tests/data/wire.jsonl "$tmp/pred.jsonl"
