@@ -1067,3 +1067,42 @@ fn an_apposition_title_is_no_second_person() {
         .count();
     assert_eq!(persons, 1, "one person\n{d}");
 }
+
+/// "pro-Russian separatists" support Russia; they are not Russian: the word after "pro-" or
+/// "anti-" gives a group no country.
+#[test]
+fn an_alignment_is_no_nationality() {
+    const CASES: &[(&str, &str)] = &[
+        (
+            "Ukraine accused pro-Russian separatists of shelling the town.",
+            "separatists",
+        ),
+        (
+            "Anti-Western militias attacked the convoy near the border.",
+            "militias",
+        ),
+        (
+            "The pro-Iranian rebels seized the port on Sunday.",
+            "rebels",
+        ),
+    ];
+    for &(text, noun) in CASES {
+        let doc = run(text);
+        let d = dump(&doc);
+        let codes = doc
+            .mentions
+            .iter()
+            .filter(|m| doc.slice(m.span).contains(noun))
+            .filter_map(|m| m.entity)
+            .filter_map(|e| doc.entity(e).actor_code.as_deref());
+        for code in codes {
+            for country in ["RUS", "WST", "IRN"] {
+                assert!(!code.starts_with(country), "case {text:?}: {code}\n{d}");
+            }
+        }
+    }
+    // A nationality without the prefix is one.
+    let doc = run("Russian separatists shelled the town.");
+    let e = entity_of(&doc, "Russian separatists").expect("a group");
+    assert_eq!(e.actor_code.as_deref(), Some("RUSSEP"));
+}

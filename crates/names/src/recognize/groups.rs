@@ -27,6 +27,9 @@ impl<'a> Recognizer<'a> {
             let Some(cm) = self.group_context(m) else {
                 continue;
             };
+            if self.is_alignment(cm) {
+                continue;
+            }
             let Some(code) = self.group_country_code(m, cm) else {
                 continue;
             };
@@ -47,6 +50,14 @@ impl<'a> Recognizer<'a> {
                 what: What::Group { code: full },
             });
         }
+    }
+
+    /// Whether a nationality is an alignment, not a nationality: "pro-Russian separatists",
+    /// "anti-Western militias" are not Russian or Western; who they are must come from
+    /// elsewhere (the events stage's article country), not from the word they support.
+    fn is_alignment(&self, cm: &Match) -> bool {
+        let v = self.v;
+        cm.a >= 2 && v.is(cm.a - 1, "-") && ["pro", "anti"].iter().any(|w| v.is(cm.a - 2, w))
     }
 
     /// The match before a group noun that may name its country: right before it or over a
