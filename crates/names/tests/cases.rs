@@ -725,6 +725,23 @@ const GEO: &[(&str, &str, &str, &str, &str)] = &[
         "PPL",
         "USID",
     ),
+    // A city's own name beats a capital that has it only as an old name (Amman was
+    // Philadelphia); a capital known by a foreign spelling is still the capital.
+    (
+        "Police in Philadelphia arrested two men.",
+        "Philadelphia",
+        "USA",
+        "PPL",
+        "USPA",
+    ),
+    (
+        "Officials in Kiev denied the report.",
+        "Kiev",
+        "UKR",
+        "PPLC",
+        "",
+    ),
+    ("The summit in Peking ended.", "Peking", "CHN", "PPLC", ""),
 ];
 
 #[test]

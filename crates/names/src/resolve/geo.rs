@@ -3,6 +3,7 @@
 
 use super::Qualifier;
 use crate::lexicon::{CityId, CountryId, Lexicon, StateId};
+use crate::normalize::fold_phrase;
 use rustc_hash::FxHashMap as FxMap;
 use sitrep_doc::Geo;
 
@@ -56,10 +57,14 @@ pub(super) fn state_geo(lex: &Lexicon, s: StateId) -> Geo {
     }
 }
 
-/// The most plausible city for a name: capitals first, then population, boosted by a
-/// country named right after it ("Geneva, Switzerland") or anywhere in the article.
+/// The most plausible city for a name: capitals first (by their own name: "Philadelphia"
+/// is also an ancient name of Amman, which must not outrank the city whose name it is), then
+/// population, boosted by a country named right after it ("Geneva, Switzerland") or anywhere
+/// in the article. GeoNames' own names are often long forms ("City of Westminster",
+/// "Newcastle upon Tyne"), so an alternate name is otherwise as good as the own name.
 pub(super) fn pick_city(
     lex: &Lexicon,
+    text: &str,
     cities: &[CityId],
     qualifier: Option<Qualifier>,
     mentioned: &FxMap<CountryId, u32>,
@@ -68,10 +73,16 @@ pub(super) fn pick_city(
         Some(Qualifier::State(st)) => Some(format!("US{}", lex.state(st).code)),
         _ => None,
     };
+    if cities.len() == 1 {
+        return cities[0];
+    }
+    let folded = fold_phrase(text);
     let score = |&c: &CityId| -> f64 {
         let city = lex.city(c);
         let mut s = (city.population.max(1) as f64).ln();
-        if city.capital {
+        // A capital is preferred by the name it goes by; under an alternate name (old,
+        // foreign or misspelt) it competes on population like any city.
+        if city.capital && fold_phrase(&city.name) == folded {
             s += 6.0;
         }
         if mentioned.contains_key(&city.country) {

@@ -223,7 +223,7 @@ impl<'a> Resolver<'a> {
                 cities,
                 states,
                 qualifier,
-            } => self.place(cities, states, *qualifier),
+            } => self.place(text, cities, states, *qualifier),
             What::NerOrg => Some(self.tagger_org(text)),
             What::NerLoc => Some(self.tagger_place(text)),
             // Linked once every organization has its code (`org_nominals`).
@@ -313,6 +313,7 @@ impl<'a> Resolver<'a> {
     /// id.
     fn place(
         &mut self,
+        text: &str,
         cities: &[CityId],
         states: &[StateId],
         qualifier: Option<Qualifier>,
@@ -321,7 +322,7 @@ impl<'a> Resolver<'a> {
         let g = if cities.is_empty() {
             states.first().map(|&st| geo::state_geo(lex, st))
         } else {
-            let best = geo::pick_city(lex, cities, qualifier, &self.country_counts);
+            let best = geo::pick_city(lex, text, cities, qualifier, &self.country_counts);
             Some(geo::city_geo(lex, best))
         }?;
         let e = self.entity(
