@@ -1123,3 +1123,45 @@ fn an_alignment_is_no_nationality() {
     let e = entity_of(&doc, "Russian separatists").expect("a group");
     assert_eq!(e.actor_code.as_deref(), Some("RUSSEP"));
 }
+
+/// A capital is its government when it acts ("Moscow rejected"), not as the first part of a
+/// hyphenated modifier ("the Paris-based group") or of a longer name ("Lima Group
+/// ministers", "Paris Club creditors").
+#[test]
+fn a_capital_inside_a_modifier_or_a_longer_name_is_no_government() {
+    const CASES: &[(&str, &str)] = &[
+        (
+            "The Paris-based press-freedom group accused Egypt of jailing reporters.",
+            "FRAGOV",
+        ),
+        (
+            "Reporters Without Borders, a Paris-based group, accused Egypt.",
+            "FRAGOV",
+        ),
+        (
+            "The London-based monitoring group said 20 people died.",
+            "GBRGOV",
+        ),
+        ("Lima Group ministers condemned Venezuela.", "PERGOV"),
+        ("Paris Club creditors agreed to cut the debt.", "FRAGOV"),
+    ];
+    for &(text, code) in CASES {
+        let doc = run(text);
+        let d = dump(&doc);
+        assert!(
+            doc.entities
+                .iter()
+                .all(|e| e.actor_code.as_deref() != Some(code)),
+            "case {text:?}: {code}\n{d}"
+        );
+    }
+    for (text, capital, code) in [
+        ("Moscow on Monday rejected the plan.", "Moscow", "RUSGOV"),
+        ("Talks with Tehran resumed.", "Tehran", "IRNGOV"),
+    ] {
+        let doc = run(text);
+        let d = dump(&doc);
+        let e = entity_of(&doc, capital).unwrap_or_else(|| panic!("{text:?}\n{d}"));
+        assert_eq!(e.actor_code.as_deref(), Some(code), "{text:?}\n{d}");
+    }
+}

@@ -197,19 +197,32 @@ impl Recognizer<'_> {
     /// along with its allies demanded ..."). `prev`: the piece before it in its sentence.
     fn capital_acts(&self, m: &Match, prev: Option<usize>) -> bool {
         let v = self.v;
+        // The first part of a compound modifier is a place, never an actor: "the
+        // Paris-based group", "a Moscow-backed leader" (the hyphenated word's token, whose
+        // tag the pieces share, may be a verb).
+        let compound = v.is(m.b, "-")
+            && v.pieces[m.b].start == v.pieces[m.b - 1].end
+            && v.pieces
+                .get(m.b + 1)
+                .is_some_and(|p| p.start == v.pieces[m.b].end);
+        if compound {
+            return false;
+        }
         let next_verb = v.pieces.get(m.b).is_some_and(|p| {
             v.same_sentence(m.a, m.b)
                 && (matches!(p.pos, Upos::Verb | Upos::Aux) || in_class(v, m.b, ACTOR_VERB))
         });
         let possessive = v.is(m.b, "'") && v.is(m.b + 1, "s");
         let actor_prep = prev.is_some_and(|p| in_class(v, p, ACTOR_PREP));
-        // A capital opening its sentence is its government only before a word ("Moscow on
-        // Monday rejected"); before punctuation it is a place ("Moscow, the capital",
-        // a dateline's "MOSCOW (Reuters) -").
+        // A capital opening its sentence is its government only before a lower-case word
+        // ("Moscow on Monday rejected"); before punctuation it is a place ("Moscow, the
+        // capital", a dateline's "MOSCOW (Reuters) -"), and before a capitalised word it
+        // begins a longer name ("Lima Group ministers", "Paris Club creditors") or a title
+        // ("Moscow Mayor ...").
         let subject = v.pieces[m.a].sent_start
             && v.pieces
                 .get(m.b)
-                .is_some_and(|p| p.alpha && v.same_sentence(m.a, m.b));
+                .is_some_and(|p| p.alpha && !p.cap && v.same_sentence(m.a, m.b));
         next_verb || actor_prep || possessive || subject
     }
 }
