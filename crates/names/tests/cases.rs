@@ -742,6 +742,28 @@ const GEO: &[(&str, &str, &str, &str, &str)] = &[
         "",
     ),
     ("The summit in Peking ended.", "Peking", "CHN", "PPLC", ""),
+    // A gathering held in a city is still there; a title after the city keeps it a place.
+    (
+        "Leaders met at the Madrid Summit in June.",
+        "Madrid",
+        "ESP",
+        "PPLC",
+        "",
+    ),
+    (
+        "The march ended in Washington DC on Sunday.",
+        "Washington",
+        "USA",
+        "PPLC",
+        "",
+    ),
+    (
+        "Moscow Mayor Sergei Sobyanin opened the park.",
+        "Moscow",
+        "RUS",
+        "PPLC",
+        "",
+    ),
 ];
 
 #[test]
@@ -1163,5 +1185,28 @@ fn a_capital_inside_a_modifier_or_a_longer_name_is_no_government() {
         let d = dump(&doc);
         let e = entity_of(&doc, capital).unwrap_or_else(|| panic!("{text:?}\n{d}"));
         assert_eq!(e.actor_code.as_deref(), Some(code), "{text:?}\n{d}");
+    }
+}
+
+/// A city's name opening a longer proper name is neither the place nor its government: the
+/// events stage must not read a country from "Lima Group ministers".
+#[test]
+fn a_city_opening_a_longer_name_is_no_place() {
+    for (text, city) in [
+        ("Lima Group ministers condemned Venezuela.", "Lima"),
+        ("Talks with the Lima Group ended.", "Lima"),
+        ("Officials of the Minsk Group met on Friday.", "Minsk"),
+        ("Paris Club creditors agreed to cut the debt.", "Paris"),
+        (
+            "Both sides accused each other of breaking the Geneva Conventions.",
+            "Geneva",
+        ),
+    ] {
+        let doc = run(text);
+        let d = dump(&doc);
+        assert!(
+            mentions_of(&doc, city).iter().all(|m| m.entity.is_none()),
+            "case {text:?}: {city}\n{d}"
+        );
     }
 }

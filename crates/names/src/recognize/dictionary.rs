@@ -139,6 +139,9 @@ impl Recognizer<'_> {
     fn place_mention(&self, m: &Match, cities: Vec<CityId>, states: Vec<StateId>) -> Option<Cand> {
         let v = self.v;
         let lex = self.lex;
+        if self.begins_longer_name(m) {
+            return None;
+        }
         let prev = if m.a > 0 && v.same_sentence(m.a - 1, m.a) {
             Some(m.a - 1)
         } else {
@@ -175,6 +178,24 @@ impl Recognizer<'_> {
             });
         }
         None
+    }
+
+    /// A city's name as the first word of a longer proper name: "the Lima Group", "Paris
+    /// Club creditors", "the Geneva Conventions", "London Underground", "Tokyo Electric". The
+    /// name belongs to something else, neither the place nor its government; a title after
+    /// it ("Moscow Mayor ...") and a further place ("Hong Kong") keep it a place, and so do
+    /// a gathering held there and a part of it (`PLACE_CONTINUATIONS`).
+    fn begins_longer_name(&self, m: &Match) -> bool {
+        let v = self.v;
+        let Some(next) = v.pieces.get(m.b) else {
+            return false;
+        };
+        next.cap
+            && next.alpha
+            && v.same_sentence(m.a, m.b)
+            && !self.in_title[m.b]
+            && self.match_starting(m.b).is_none()
+            && !v.is_any(m.b, PLACE_CONTINUATIONS)
     }
 
     /// "Geneva, Switzerland" / "Moscow, Idaho": the qualifier picks the country or state.
@@ -226,6 +247,36 @@ impl Recognizer<'_> {
         next_verb || actor_prep || possessive || subject
     }
 }
+
+/// Capitalised words after a city that keep it the place: a gathering held there ("the
+/// Madrid Summit", "the Cannes Film Festival") or a part or kind of place ("Washington DC",
+/// "New York State", "Gaza City").
+const PLACE_CONTINUATIONS: &[&str] = &[
+    "summit",
+    "conference",
+    "talks",
+    "meeting",
+    "meetings",
+    "negotiations",
+    "festival",
+    "olympics",
+    "games",
+    "dc",
+    "d.c.",
+    "state",
+    "province",
+    "region",
+    "county",
+    "district",
+    "city",
+    "island",
+    "islands",
+    "valley",
+    "airport",
+    "port",
+    "harbour",
+    "harbor",
+];
 
 /// The country of a demonym's code, when the code is a country's (not a region's).
 /// The match read as a US state ("Georgia" in a US context, "the state of Washington").
