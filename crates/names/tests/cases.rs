@@ -1210,3 +1210,34 @@ fn a_city_opening_a_longer_name_is_no_place() {
         );
     }
 }
+
+/// Where a group is based and who backs it are neither the group nor an actor of the
+/// sentence: no mention for "Paris" in "the Paris-based group" or "Iran" in "Iran-backed
+/// militias"; a coalition a country leads keeps the country.
+#[test]
+fn a_base_or_a_backer_in_a_compound_modifier_is_no_mention() {
+    for (text, word) in [
+        (
+            "The Paris-based press-freedom group accused Egypt.",
+            "Paris",
+        ),
+        ("Iran-backed militias attacked the base.", "Iran"),
+        ("A London-born banker was arrested.", "London"),
+        ("The US-funded radio station was closed.", "US"),
+    ] {
+        let doc = run(text);
+        let d = dump(&doc);
+        assert!(
+            mentions_of(&doc, word).iter().all(|m| m.entity.is_none()),
+            "case {text:?}: {word}\n{d}"
+        );
+    }
+    let doc = run("The Saudi-led coalition struck the port.");
+    assert!(
+        doc.entities
+            .iter()
+            .any(|e| e.actor_code.as_deref() == Some("SAU")),
+        "{}",
+        dump(&doc)
+    );
+}

@@ -25,6 +25,9 @@ impl Recognizer<'_> {
     /// word before a place.
     fn dictionary_mention(&self, m: &Match) -> Option<Cand> {
         let v = self.v;
+        if self.supports_or_hosts(m) {
+            return None;
+        }
         let country = m.entries.iter().find_map(|e| match *e {
             Entry::Country(c) => Some(c),
             _ => None,
@@ -81,6 +84,25 @@ impl Recognizer<'_> {
             return None;
         }
         self.place_mention(m, cities, states)
+    }
+
+    /// The first part of a compound modifier that says where something is based or who
+    /// backs it: "the Paris-based group", "Iran-backed militias", "a US-funded radio". The
+    /// group is neither the place nor the backer, and a mention there would make it so for
+    /// the events stage ("Paris-based group accused Egypt" is not France). Compounds that
+    /// make the place the actor ("the Saudi-led coalition") keep their mention.
+    fn supports_or_hosts(&self, m: &Match) -> bool {
+        let v = self.v;
+        let joined = |i: usize| {
+            v.pieces
+                .get(i)
+                .is_some_and(|p| p.start == v.pieces[i - 1].end)
+        };
+        m.b + 1 < v.pieces.len()
+            && v.is(m.b, "-")
+            && joined(m.b)
+            && joined(m.b + 1)
+            && v.is_any(m.b + 1, BASED_OR_BACKED)
     }
 
     /// A nationality word no group used: the people when plural ("Palestinians"), the
@@ -247,6 +269,24 @@ impl Recognizer<'_> {
         next_verb || actor_prep || possessive || subject
     }
 }
+
+/// Second parts of a hyphenated modifier whose first part is not the actor (see
+/// `supports_or_hosts`).
+const BASED_OR_BACKED: &[&str] = &[
+    "based",
+    "born",
+    "headquartered",
+    "registered",
+    "backed",
+    "funded",
+    "financed",
+    "sponsored",
+    "supported",
+    "allied",
+    "aligned",
+    "leaning",
+    "friendly",
+];
 
 /// Capitalised words after a city that keep it the place: a gathering held there ("the
 /// Madrid Summit", "the Cannes Film Festival") or a part or kind of place ("Washington DC",
