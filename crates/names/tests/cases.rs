@@ -163,6 +163,19 @@ const TITLES: &[(&str, &str, &str, &str)] = &[
         "Omid Rahimi",
         "spokesman",
         "IRNGOV",
+    ),    // A title with the place or body where it is held, comma, full name: the person holds
+    // the title, and the code is the title's organization, not the place's country.
+    (
+        "The WHO representative to Mali, Jean Dupont, said the outbreak was under control.",
+        "Jean Dupont",
+        "WHO representative",
+        "IGOUNOHLHWHO",
+    ),
+    (
+        "Officials met in Addis Ababa. The UN envoy for Sudan, Peter Lindqvist, urged a truce.",
+        "Peter Lindqvist",
+        "UN envoy",
+        "IGOUNO",
     ),
 ];
 

@@ -286,7 +286,21 @@ impl Recognizer<'_> {
             .copied()
             .or_else(|| {
                 (words >= 2 && a > 0 && v.is(a - 1, ","))
-                    .then(|| index.ending.get(&(a - 1)).copied())
+                    .then(|| {
+                        index
+                            .ending
+                            .get(&(a - 1))
+                            .or_else(|| {
+                                let prep = self.office_place_start(a - 1)?;
+                                // The name must read as a person's by itself: the
+                                // tagger's label or a known given name.
+                                (matches!(v.pieces[a].ner, NerTag::BPer)
+                                    || self.lex.first_names.contains_key(v.raw(a)))
+                                .then(|| index.ending.get(&prep))
+                                .flatten()
+                            })
+                            .copied()
+                    })
                     .flatten()
             })
             .filter(|&k| !titles[k].bound && v.same_sentence(titles[k].a, a));
@@ -312,6 +326,25 @@ impl Recognizer<'_> {
             before,
             after,
             apposition,
+        }
+    }
+
+    /// "the WHO representative to Mali, Jean Dupont": where the office is held, between a
+    /// title and the comma before a name in apposition. Given the comma at `comma`, the
+    /// piece where the title would end: the preposition of "to/in/for/at [the] PLACE" right
+    /// before it, PLACE one dictionary match (a country, city or organization: not "on
+    /// Wednesday").
+    fn office_place_start(&self, comma: usize) -> Option<usize> {
+        let v = self.v;
+        let m = self.match_ending(comma)?;
+        let mut j = m.a;
+        if j > 0 && v.is(j - 1, "the") {
+            j -= 1;
+        }
+        if j > 0 && v.is_any(j - 1, &["to", "in", "for", "at"]) {
+            Some(j - 1)
+        } else {
+            None
         }
     }
 
