@@ -79,11 +79,20 @@ const TITLES: &[(&str, &str, &str, &str)] = &[
         "Prime Minister",
         "GBRGOV",
     ),
+    // Cities count for the article's country: a domestic report names its own country
+    // rarely and its cities often.
+    (
+        "Police in Glasgow and Edinburgh arrested 20 fans after the match against Romania. In Cardiff, Justice Minister Jane Moss defended the police.",
+        "Jane Moss",
+        "Justice Minister",
+        "GBRJUD",
+    ),
+    // A US state is a place in the US: the article's country for a title without one.
     (
         "Senator Bernie Sanders of Vermont opposed the bill.",
         "Bernie Sanders",
         "Senator",
-        "LEG",
+        "USALEG",
     ),
     (
         "Chinese Foreign Ministry spokesman Wang Wenbin rejected the claims.",

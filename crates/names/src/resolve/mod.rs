@@ -112,14 +112,14 @@ pub fn resolve(
 }
 
 /// Mentions per country: country names, their adjectives and country groups (see
-/// `country_named`). An article that names no country counts the countries of the
+/// `country_named`), and places (`place_country`). An article that names no country counts the countries of the
 /// political organizations it names (a party, an armed group, a ministry: "the National
 /// Union for the Total Independence of Angola" -> Angola) and capitals read as their
 /// governments, not of media or businesses ("Reuters").
 fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
     let mut counts: FxMap<CountryId, u32> = FxMap::default();
     for c in cands {
-        if let Some(k) = country_named(lex, c) {
+        if let Some(k) = country_named(lex, c).or_else(|| place_country(lex, c)) {
             *counts.entry(k).or_default() += 1;
         }
     }
@@ -143,6 +143,34 @@ fn country_counts(lex: &Lexicon, cands: &[Cand]) -> FxMap<CountryId, u32> {
         }
     }
     counts
+}
+
+/// The country of a place mention: its qualifier's, a US state's, else its most populous
+/// city's ("Glasgow", "Kirkcaldy" and "Islington" make a story British as much as "the UK"
+/// does; a domestic report often names no country at all).
+fn place_country(lex: &Lexicon, c: &Cand) -> Option<CountryId> {
+    let What::Place {
+        cities,
+        states,
+        qualifier,
+    } = &c.what
+    else {
+        return None;
+    };
+    match qualifier {
+        Some(Qualifier::Country(k)) => return Some(*k),
+        Some(Qualifier::State(_)) => return lex.country_id_by_code("USA"),
+        None => {}
+    }
+    if cities.is_empty() {
+        return (!states.is_empty())
+            .then(|| lex.country_id_by_code("USA"))
+            .flatten();
+    }
+    cities
+        .iter()
+        .max_by_key(|&&k| (lex.city(k).population, std::cmp::Reverse(k)))
+        .map(|&k| lex.city(k).country)
 }
 
 /// The country a candidate names: a country or its adjective, or a group of a country
