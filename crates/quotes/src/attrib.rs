@@ -799,6 +799,15 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
                     && !infinitive_not_speech(&c.lemma)
             });
         }
+        // The same verbs written as a listed form after "to" are no speech either: "urged
+        // both sides to show restraint", "wanted to continue", "agreed to report back".
+        if i > sent_start
+            && s.is_word(i - 1)
+            && s.low(i - 1) == "to"
+            && slot.is_some_and(|c| c.words == 1 && infinitive_not_speech(&c.lemma))
+        {
+            *slot = None;
+        }
         // A one-word cue the tagger reads as a noun or adjective is no verb of speech.
         let w = s.low(i);
         // Only the base form: "calls", "says" read as nouns are mostly the tagger's errors.

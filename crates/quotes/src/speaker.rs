@@ -36,7 +36,7 @@ fn is_ly_adverb(w: &str) -> bool {
 }
 
 /// Time words between a subject and its cue ("Trump on Monday said", "prosecutors in April charged").
-fn is_time_word(w: &str) -> bool {
+pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(
         w,
         "monday"
