@@ -557,6 +557,20 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
             }
             head
         }
+        Kind::Punct if dash_ending(scan, k, floor).is_some() => {
+            // A parenthetical between dashes: "The judge -- who had been under fire for
+            // days -- said …": the phrase before the opening dash.
+            let close = dash_ending(scan, k, floor)?;
+            let lo = floor.max(close.saturating_sub(30));
+            let open = (lo..close)
+                .rev()
+                .find_map(|m| dash_ending(scan, m, floor))?;
+            if open == floor {
+                return None;
+            }
+            let p = phrase_ending(scan, open - 1, floor)?;
+            Some(out_of_prepositions(scan, p, floor))
+        }
         Kind::Punct if scan.low(k) == ")" => {
             let lo = floor.max(k.saturating_sub(10));
             let m = (lo..k).rev().find(|&m| scan.is_punct(m, "("))?;
@@ -838,4 +852,14 @@ pub fn source_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
 
 fn is_all_caps(scan: &Scan, i: usize) -> bool {
     scan.toks[i].upper
+}
+
+/// The first token of a dash ending at token `k` that sets off a parenthetical: "—", "–",
+/// or "--" written as two hyphens (a single hyphen joins words).
+fn dash_ending(scan: &Scan, k: usize, floor: usize) -> Option<usize> {
+    match scan.low(k) {
+        "—" | "–" | "--" if scan.toks[k].kind == Kind::Punct => Some(k),
+        "-" if k > floor && scan.is_punct(k - 1, "-") => Some(k - 1),
+        _ => None,
+    }
 }
