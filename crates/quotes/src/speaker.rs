@@ -593,11 +593,20 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
     if is_pronoun(w) {
         return Some((i, i + 1));
     }
-    if is_function_word(w) && !matches!(w, "the" | "a" | "an") {
+    // A capitalised modal before another capitalised word is a given name ("said Will
+    // Doyle", "said May Chen"); "one" and "another" open a phrase as an article does ("said
+    // one party activist").
+    let name_start = scan.toks[i].cap
+        && matches!(w, "will" | "may" | "can")
+        && i + 1 < ceil
+        && scan.is_word(i + 1)
+        && scan.toks[i + 1].cap;
+    let article = matches!(w, "the" | "a" | "an" | "one" | "another");
+    if is_function_word(w) && !article && !name_start {
         return None;
     }
     let mut b = i + 1;
-    let mut has_content = scan.toks[i].cap && !is_capitalised_function_word(w);
+    let mut has_content = scan.toks[i].cap && (name_start || !is_capitalised_function_word(w));
     let mut named = has_content || crate::lexicon::is_title_head(w);
     while b < ceil && b < i + 8 {
         let ok_word = scan.is_word(b) && {
@@ -621,7 +630,7 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
     // A lowercase start ("former governor Ed Rendell", "the official") needs a name or a
     // role noun in the phrase; "the plan" is not a speaker.
     let lower_start = !scan.toks[i].cap;
-    (has_content && (!lower_start || named || matches!(w, "the" | "a" | "an"))).then_some((i, b))
+    (has_content && (!lower_start || named || article)).then_some((i, b))
 }
 
 /// The comma closing a time phrase that opens a sentence at `i` ("Eight years ago,", "Last
