@@ -154,9 +154,44 @@ impl<'a> State<'a> {
         let inner_end = if seg.closed { seg.last } else { seg.last + 1 };
         let words = self.words_in(seg.open + 1, inner_end);
         if words >= self.inp.rules.min_clause_words {
-            return true;
+            // A title in title case ("“Planet of the Apes”", "the show “Life on the Line”")
+            // names a work; it is no clause of its own.
+            return !self.is_title(seg.open + 1, inner_end);
         }
         seg.closed && words >= 1 && seg.last > 0 && matches!(s.low(seg.last - 1), "!" | "?")
+    }
+
+    /// Words `[a, b)` in title case: every word capitalised but short function words,
+    /// and no sentence punctuation inside.
+    fn is_title(&self, a: usize, b: usize) -> bool {
+        let s = self.scan();
+        let mut caps = 0;
+        for i in a..b {
+            match s.toks[i].kind {
+                Kind::Word if s.toks[i].cap => caps += 1,
+                Kind::Word if is_function_word(s.low(i)) && s.low(i).len() <= 4 => {}
+                Kind::Word => return false,
+                _ if s.low(i) == "," || s.low(i) == "." && i + 1 == b => {}
+                _ if matches!(s.low(i), "'" | "’" | "-" | ":" | "&") => {}
+                _ => return false,
+            }
+        }
+        if caps < 2 || !s.is_word(a) || !s.toks[a].cap {
+            return false;
+        }
+        // Capitals in words all upper case are shouting, not a title ("“NOT OK”"); in a
+        // headline written in title case they say nothing either.
+        if (a..b).all(|i| !s.is_word(i) || s.toks[i].upper) {
+            return false;
+        }
+        let (ss, se) = s.sent_range(s.toks[a].sent);
+        (ss..se).any(|i| {
+            (i + 1 < a || i > b)
+                && s.is_word(i)
+                && !s.toks[i].cap
+                && s.low(i).starts_with(char::is_alphabetic)
+                && !is_function_word(s.low(i))
+        })
     }
 
     /// The cue attached after a quoted segment: `“…,” she said` / `“…,” said Smith`.
@@ -576,6 +611,14 @@ impl<'a> State<'a> {
         let mut last_sent = u32::MAX;
         for (n, seg) in self.inp.segs.iter().enumerate() {
             if handled[n] || self.in_block[seg.open] || !seg.closed || self.is_clause(seg) {
+                continue;
+            }
+            // A long title-case segment is the title of a work ("starred in “Days of the
+            // Long Tide”"), no clause and no quoted words of the sentence's subject.
+            let inner_end = seg.last;
+            if self.words_in(seg.open + 1, inner_end) >= self.inp.rules.min_clause_words
+                && self.is_title(seg.open + 1, inner_end)
+            {
                 continue;
             }
             // Naming, not quoting: "the so-called “peace plan”", "a book titled “Fire”".

@@ -230,6 +230,14 @@ const NO_QUOTES: &[(&str, &str)] = &[
         "She read “War and Peace” on the long flight home last year.",
     ),
     (
+        "long title in title case without a word for a work",
+        "She starred in “Days of the Long Tide” for three seasons before she moved to the stage.",
+    ),
+    (
+        "long title in title case opening a clause",
+        "The festival opened with “Winter on the Northern Line” at the old harbour.",
+    ),
+    (
         "apostrophes only",
         "The voters' mood in the '90s was calm, wasn't it?",
     ),
