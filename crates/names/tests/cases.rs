@@ -275,6 +275,11 @@ const SAME: &[(&str, &str, &str)] = &[
         "The Russian side",
     ),
     (
+        "The Philippine navy reported an incident. The Philippine navy said the ships left.",
+        "The Philippine navy",
+        "The Philippine navy",
+    ),
+    (
         "Britain and the UK are the same. Great Britain voted.",
         "Britain",
         "Great Britain",
@@ -329,6 +334,17 @@ const DIFFERENT: &[(&str, &str, &str)] = &[
         "The Russian side and the American side met.",
         "The Russian side",
         "the American side",
+    ),
+    // Two bodies of one state with one code are two actors.
+    (
+        "The Philippine navy reported two incidents. The Philippine military said the ships were harassed.",
+        "The Philippine navy",
+        "The Philippine military",
+    ),
+    (
+        "The Russian army moved north while the Russian police closed the roads.",
+        "The Russian army",
+        "the Russian police",
     ),
 ];
 

@@ -154,9 +154,44 @@ impl<'a> State<'a> {
         let inner_end = if seg.closed { seg.last } else { seg.last + 1 };
         let words = self.words_in(seg.open + 1, inner_end);
         if words >= self.inp.rules.min_clause_words {
-            return true;
+            // A title in title case ("“Planet of the Apes”", "the show “Life on the Line”")
+            // names a work; it is no clause of its own.
+            return !self.is_title(seg.open + 1, inner_end);
         }
         seg.closed && words >= 1 && seg.last > 0 && matches!(s.low(seg.last - 1), "!" | "?")
+    }
+
+    /// Words `[a, b)` in title case: every word capitalised but short function words,
+    /// and no sentence punctuation inside.
+    fn is_title(&self, a: usize, b: usize) -> bool {
+        let s = self.scan();
+        let mut caps = 0;
+        for i in a..b {
+            match s.toks[i].kind {
+                Kind::Word if s.toks[i].cap => caps += 1,
+                Kind::Word if is_function_word(s.low(i)) && s.low(i).len() <= 4 => {}
+                Kind::Word => return false,
+                _ if s.low(i) == "," || s.low(i) == "." && i + 1 == b => {}
+                _ if matches!(s.low(i), "'" | "’" | "-" | ":" | "&") => {}
+                _ => return false,
+            }
+        }
+        if caps < 2 || !s.is_word(a) || !s.toks[a].cap {
+            return false;
+        }
+        // Capitals in words all upper case are shouting, not a title ("“NOT OK”"); in a
+        // headline written in title case they say nothing either.
+        if (a..b).all(|i| !s.is_word(i) || s.toks[i].upper) {
+            return false;
+        }
+        let (ss, se) = s.sent_range(s.toks[a].sent);
+        (ss..se).any(|i| {
+            (i + 1 < a || i > b)
+                && s.is_word(i)
+                && !s.toks[i].cap
+                && s.low(i).starts_with(char::is_alphabetic)
+                && !is_function_word(s.low(i))
+        })
     }
 
     /// The cue attached after a quoted segment: `“…,” she said` / `“…,” said Smith`.
@@ -578,6 +613,14 @@ impl<'a> State<'a> {
             if handled[n] || self.in_block[seg.open] || !seg.closed || self.is_clause(seg) {
                 continue;
             }
+            // A long title-case segment is the title of a work ("starred in “Days of the
+            // Long Tide”"), no clause and no quoted words of the sentence's subject.
+            let inner_end = seg.last;
+            if self.words_in(seg.open + 1, inner_end) >= self.inp.rules.min_clause_words
+                && self.is_title(seg.open + 1, inner_end)
+            {
+                continue;
+            }
             // Naming, not quoting: "the so-called “peace plan”", "a book titled “Fire”".
             let naming = seg.open > 0
                 && s.is_word(seg.open - 1)
@@ -798,6 +841,15 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
                     && matches!(c.frame, Frame::Say | Frame::Tell)
                     && !infinitive_not_speech(&c.lemma)
             });
+        }
+        // The same verbs written as a listed form after "to" are no speech either: "urged
+        // both sides to show restraint", "wanted to continue", "agreed to report back".
+        if i > sent_start
+            && s.is_word(i - 1)
+            && s.low(i - 1) == "to"
+            && slot.is_some_and(|c| c.words == 1 && infinitive_not_speech(&c.lemma))
+        {
+            *slot = None;
         }
         // A one-word cue the tagger reads as a noun or adjective is no verb of speech.
         let w = s.low(i);

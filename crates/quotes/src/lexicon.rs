@@ -350,6 +350,9 @@ pub fn is_capitalised_function_word(w: &str) -> bool {
                 | "instead"
                 | "also"
                 | "later"
+                // The expletive subject: "There’s still time for the mayor to …".
+                | "there's"
+                | "there’s"
         )
 }
 

@@ -353,7 +353,11 @@ impl QuotesStage {
 }
 
 /// The speaker as the names layer sees it: the mention overlapping the found phrase most
-/// (its span and entity), else the phrase itself without entity.
+/// (its span and entity), else the phrase itself without entity. A mention that stops short
+/// of the phrase's head noun is a possessor or a modifier ("China's coast guard", "the Gaza
+/// health ministry", "Navalny's lawyer"): the phrase is the speaker; a place or an
+/// organization so named gives the speaker its affiliation (the entity a CAMEO coder would
+/// code it by), a person never does.
 fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Speaker {
     let Some(idx) = idx else {
         return Speaker {
@@ -362,12 +366,20 @@ fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Spea
         };
     };
     let mut best: Option<(usize, usize)> = None;
+    let mut affiliation: Option<EntityId> = None;
     for m in idx.overlapping(doc, found.start(), found.end()) {
-        let ms = doc.mentions[m].span;
+        let men = &doc.mentions[m];
+        let ms = men.span;
+        if !reaches_head(doc, ms, found) {
+            if men.kind != EntityKind::Person && affiliation.is_none() {
+                affiliation = men.entity;
+            }
+            continue;
+        }
         let ov = ms.end().min(found.end()) - ms.start().max(found.start());
         // The largest overlap wins; between equal overlaps, a mention with an entity (the
         // entity adds 1 to a score that counts overlap bytes twice). The first of equals stays.
-        let score = ov * 2 + usize::from(doc.mentions[m].entity.is_some());
+        let score = ov * 2 + usize::from(men.entity.is_some());
         if best.is_none_or(|(_, s)| score > s) {
             best = Some((m, score));
         }
@@ -375,15 +387,48 @@ fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Spea
     match best {
         Some((m, _)) => {
             let men = &doc.mentions[m];
-            let entity: Option<EntityId> = men.entity;
             Speaker {
                 span: men.span,
-                entity,
+                entity: men.entity,
             }
         }
         None => Speaker {
             span: found,
-            entity: None,
+            entity: affiliation,
         },
     }
+}
+
+/// Whether the mention at `ms` holds the head of the found phrase, its last noun: the
+/// phrase ends inside the mention, or runs on only by a possessive ending, punctuation, a
+/// capitalised word ("Bosnian Serbs"), a time word ("Smith Tuesday") or a word that is no
+/// common noun ("Washington along with its allies").
+fn reaches_head(doc: &Document, ms: Span, found: Span) -> bool {
+    if ms.end() >= found.end() {
+        return true;
+    }
+    let text = doc.text();
+    let tail = text.get(ms.end()..found.end()).unwrap_or("");
+    let tail = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| tail.strip_prefix(p))
+        .unwrap_or(tail)
+        .trim_start();
+    let Some(last) = tail.split_whitespace().last() else {
+        return true;
+    };
+    let common = last.starts_with(|c: char| c.is_lowercase())
+        && last.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !common || speaker::is_time_word(last) {
+        return true;
+    }
+    // With the tagger's parts of speech, the head must be read as a noun.
+    if doc.done.contains(Layers::POS) {
+        let k = doc.tokens.partition_point(|t| t.span.end() < found.end());
+        return doc
+            .tokens
+            .get(k)
+            .is_none_or(|t| t.span.end() != found.end() || t.pos != Upos::Noun);
+    }
+    false
 }

@@ -36,7 +36,7 @@ fn is_ly_adverb(w: &str) -> bool {
 }
 
 /// Time words between a subject and its cue ("Trump on Monday said", "prosecutors in April charged").
-fn is_time_word(w: &str) -> bool {
+pub(crate) fn is_time_word(w: &str) -> bool {
     matches!(
         w,
         "monday"
@@ -557,6 +557,20 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
             }
             head
         }
+        Kind::Punct if dash_ending(scan, k, floor).is_some() => {
+            // A parenthetical between dashes: "The judge -- who had been under fire for
+            // days -- said …": the phrase before the opening dash.
+            let close = dash_ending(scan, k, floor)?;
+            let lo = floor.max(close.saturating_sub(30));
+            let open = (lo..close)
+                .rev()
+                .find_map(|m| dash_ending(scan, m, floor))?;
+            if open == floor {
+                return None;
+            }
+            let p = phrase_ending(scan, open - 1, floor)?;
+            Some(out_of_prepositions(scan, p, floor))
+        }
         Kind::Punct if scan.low(k) == ")" => {
             let lo = floor.max(k.saturating_sub(10));
             let m = (lo..k).rev().find(|&m| scan.is_punct(m, "("))?;
@@ -579,11 +593,20 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
     if is_pronoun(w) {
         return Some((i, i + 1));
     }
-    if is_function_word(w) && !matches!(w, "the" | "a" | "an") {
+    // A capitalised modal before another capitalised word is a given name ("said Will
+    // Doyle", "said May Chen"); "one" and "another" open a phrase as an article does ("said
+    // one party activist").
+    let name_start = scan.toks[i].cap
+        && matches!(w, "will" | "may" | "can")
+        && i + 1 < ceil
+        && scan.is_word(i + 1)
+        && scan.toks[i + 1].cap;
+    let article = matches!(w, "the" | "a" | "an" | "one" | "another");
+    if is_function_word(w) && !article && !name_start {
         return None;
     }
     let mut b = i + 1;
-    let mut has_content = scan.toks[i].cap && !is_capitalised_function_word(w);
+    let mut has_content = scan.toks[i].cap && (name_start || !is_capitalised_function_word(w));
     let mut named = has_content || crate::lexicon::is_title_head(w);
     while b < ceil && b < i + 8 {
         let ok_word = scan.is_word(b) && {
@@ -607,7 +630,7 @@ pub fn phrase_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
     // A lowercase start ("former governor Ed Rendell", "the official") needs a name or a
     // role noun in the phrase; "the plan" is not a speaker.
     let lower_start = !scan.toks[i].cap;
-    (has_content && (!lower_start || named || matches!(w, "the" | "a" | "an"))).then_some((i, b))
+    (has_content && (!lower_start || named || article)).then_some((i, b))
 }
 
 /// The comma closing a time phrase that opens a sentence at `i` ("Eight years ago,", "Last
@@ -838,4 +861,14 @@ pub fn source_after(scan: &Scan, i: usize, ceil: usize) -> Option<Range> {
 
 fn is_all_caps(scan: &Scan, i: usize) -> bool {
     scan.toks[i].upper
+}
+
+/// The first token of a dash ending at token `k` that sets off a parenthetical: "—", "–",
+/// or "--" written as two hyphens (a single hyphen joins words).
+fn dash_ending(scan: &Scan, k: usize, floor: usize) -> Option<usize> {
+    match scan.low(k) {
+        "—" | "–" | "--" if scan.toks[k].kind == Kind::Punct => Some(k),
+        "-" if k > floor && scan.is_punct(k - 1, "-") => Some(k - 1),
+        _ => None,
+    }
 }

@@ -209,7 +209,14 @@ const CASES: &[Case] = &[
     // A cue whose pronoun subject opens another speaker's reported clause: the outer speaker.
     ("pronoun subject inside a report", "Senator Hale said he wants “a full review of the harbour contracts before the vote.”", "“a full review of the harbour contracts before the vote.”", Direct, Some("Senator Hale"), Some("wants")),
     // A medium that names its author speaks; the verb handling it does not make its subject the speaker.
-    ("medium naming its author", "Norway blocked a Nordic Council statement condemning the fishing ban.", "the fishing ban", Indirect, Some("a Nordic Council statement"), Some("condemning")),
+    ("medium naming its author", "Norway blocked a Nordic Council statement condemning the fishing ban.", "the fishing ban", Indirect, Some("a Nordic Council statement"), Some("condemning")),    // Inverted order: a given name that is also a modal, and a phrase opened by "one".
+    ("inverted speaker named Will", "“The fees rose faster than wages,” said Will Marsh, a lecturer in economics.", "“The fees rose faster than wages,”", Direct, Some("Will Marsh"), Some("said")),
+    ("inverted speaker opened by one", "“Nobody asked us about the quay,” said one harbour worker.", "“Nobody asked us about the quay,”", Direct, Some("one harbour worker"), Some("said")),
+    // A parenthetical between dashes (two hyphens or a dash) stands between the subject and its cue.
+    ("subject before a double-hyphen parenthetical", "The judge -- who had been under fire from both parties for days -- said she regretted her remarks.", "she regretted her remarks", Indirect, Some("The judge"), Some("said")),
+    ("subject before an em-dash parenthetical", "The harbour master — who had run the port for twenty years — said the quay would close in May.", "the quay would close in May", Indirect, Some("The harbour master"), Some("said")),
+    // An expletive "There’s" is no subject: the participle's speaker is the clause's person.
+    ("expletive there before a participle", "There’s still time for Marlow to mend ties with the board, even after repeatedly calling its chairman “a coward” in public.", "its chairman “a coward” in public", Mixed, Some("Marlow"), Some("calling")),
 ];
 
 /// (case name, text): no quote may be found.
@@ -221,6 +228,14 @@ const NO_QUOTES: &[(&str, &str)] = &[
     (
         "title of a work",
         "She read “War and Peace” on the long flight home last year.",
+    ),
+    (
+        "long title in title case without a word for a work",
+        "She starred in “Days of the Long Tide” for three seasons before she moved to the stage.",
+    ),
+    (
+        "long title in title case opening a clause",
+        "The festival opened with “Winter on the Northern Line” at the old harbour.",
     ),
     (
         "apostrophes only",

@@ -135,6 +135,83 @@ fn check(parsed: bool) {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The head of the subject noun phrase speaks, not its possessor or modifier: (case, text, a
+/// word of the quote, speaker mention as written (contained), the entity's name: the
+/// affiliation a place or an organization gives, none for a person possessor).
+const HEADS: &[(&str, &str, &str, &str, Option<&str>)] = &[
+    (
+        "a country's body: the body speaks, the country is its affiliation",
+        "China's coast guard said the trawler had entered its waters without leave.",
+        "trawler",
+        "coast guard",
+        Some("China"),
+    ),
+    (
+        "a place as modifier of the speaking body",
+        "The Gaza health ministry said forty people had died in the strikes.",
+        "forty",
+        "health ministry",
+        Some("Gaza"),
+    ),
+    (
+        "a person as possessor is never the speaker",
+        "Novak's lawyer said the appeal would be filed within a week.",
+        "appeal",
+        "lawyer",
+        None,
+    ),
+    (
+        "a titled name with an aside before its cue",
+        "U.S. Secretary of State Antony Blinken, speaking in Cairo, urged both sides to show restraint.",
+        "restraint",
+        "Antony Blinken",
+        Some("Antony Blinken"),
+    ),
+];
+
+fn check_heads(parsed: bool) {
+    let mut failures = Vec::new();
+    for &(case, text, word, mention, entity) in HEADS {
+        let doc = run(text, parsed);
+        let Some(q) = doc.quotes.iter().find(|q| doc.slice(q.span).contains(word)) else {
+            failures.push(format!("{case}: no quote holding {word:?}"));
+            continue;
+        };
+        let got_mention = q.speaker.as_ref().map(|s| doc.slice(s.span));
+        let got_entity = q
+            .speaker
+            .as_ref()
+            .and_then(|s| s.entity)
+            .map(|e| doc.entity(e).name.as_str());
+        if !got_mention.is_some_and(|m| m.contains(mention)) || got_entity != entity {
+            failures.push(format!(
+                "{case} (parsed: {parsed}): speaker {got_mention:?} / {got_entity:?}, want {mention:?} / {entity:?}"
+            ));
+        }
+        // The infinitive of a listed verb ("to show") is no cue of its own.
+        if let Some(q) = doc.quotes.iter().find(|q| {
+            q.cue
+                .is_some_and(|c| doc.slice(c).eq_ignore_ascii_case("show"))
+        }) {
+            failures.push(format!(
+                "{case}: a quote cued by \"show\": {:?}",
+                doc.slice(q.span)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn heads_speak_without_the_parse() {
+    check_heads(false);
+}
+
+#[test]
+fn heads_speak_with_the_parse() {
+    check_heads(true);
+}
+
 #[test]
 fn speakers_without_the_parse() {
     check(false);

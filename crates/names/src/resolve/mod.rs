@@ -297,17 +297,25 @@ impl<'a> Resolver<'a> {
     }
 
     /// Group mentions with the same code are one entity ("the American side", "the
-    /// American delegation": `group:usagov`).
+    /// American delegation": `group:usagov`), except a named institution of the state ("the
+    /// Philippine navy", "the Philippine army"): one body, an entity apart from the other
+    /// bodies of its country that share its code (`group:phlmil:navy`).
     fn group(&mut self, text: &str, code: &str) -> Assigned {
         let name = text
             .strip_prefix("the ")
             .or_else(|| text.strip_prefix("The "))
             .unwrap_or(text);
-        let e = self.entity(
-            format!("group:{}", code.to_lowercase()),
-            EntityKind::Group,
-            name,
-        );
+        let head = name
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        let key = if is_institution(&head) {
+            format!("group:{}:{head}", code.to_lowercase())
+        } else {
+            format!("group:{}", code.to_lowercase())
+        };
+        let e = self.entity(key, EntityKind::Group, name);
         self.ents[e].code = Some(code.to_string());
         (e, MentionForm::Nominal, EntityKind::Group)
     }
@@ -427,4 +435,20 @@ pub fn to_entity(b: EntBuild, mentions: Vec<sitrep_doc::MentionId>) -> Entity {
         mentions,
         geo: b.geo,
     }
+}
+
+/// Group nouns naming one body of a state rather than its people or its side in general:
+/// two of them with the same code are still two actors ("the navy" is not "the army").
+fn is_institution(head: &str) -> bool {
+    matches!(
+        head,
+        "ministry"
+            | "army"
+            | "military"
+            | "navy"
+            | "force"
+            | "police"
+            | "parliament"
+            | "intelligence"
+    )
 }
