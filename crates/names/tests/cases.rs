@@ -538,6 +538,17 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Egyptian warships",
         "EGYMIL",
     ),
+    // A coast guard is a military body (Phoenix agents).
+    (
+        "China's coast guard said the boat had entered its waters.",
+        "China's coast guard",
+        "CHNMIL",
+    ),
+    (
+        "Philippine coast guard vessels escorted the boats.",
+        "Philippine coast guard",
+        "PHLMIL",
+    ),
     (
         "Washington along with its allies demanded a ceasefire.",
         "Washington",
