@@ -806,9 +806,13 @@ impl<'d> Clauses<'d> {
     }
 
     /// The noun phrases coordinated with the one at `np` (itself first): "A, B and C".
+    /// Two phrases joined by a comma alone ("UN mediator Jan Olsen, a Danish diplomat, met")
+    /// are one actor in apposition, not a list: only its named member counts (`apposition`).
+    /// Three or more, or a list that goes on with ", and", are a list.
     pub fn conjuncts(&self, np: usize) -> Vec<usize> {
         let mut out = vec![np];
         let mut cur = np;
+        let mut conjunction = false;
         loop {
             let e = self.nps[cur].end;
             if e >= self.len() {
@@ -816,7 +820,13 @@ impl<'d> Clauses<'d> {
             }
             let t = self.w[e];
             let next = if t.pos == Upos::Cconj && matches!(t.lemma, "and" | "or") {
+                conjunction = true;
                 e + 1
+            } else if out.len() >= 2 && self.list_goes_on(e) {
+                // "A, B, and C": the serial comma before the conjunction (not "A, and": a
+                // comma and a conjunction after one phrase join clauses as often).
+                conjunction = true;
+                e + 2
             } else if t.text == "," {
                 // "A, B and C": a comma counts only if a CCONJ follows the next phrase.
                 let cand = e + 1;
@@ -844,7 +854,50 @@ impl<'d> Clauses<'d> {
                 _ => break,
             }
         }
+        if !conjunction && out.len() == 2 && !self.list_goes_on(self.nps[out[1]].end) {
+            return vec![self.apposition(&out)];
+        }
         out
+    }
+
+    /// Whether ", and" / ", or" follows at word `e`: the list the commas began goes on
+    /// ("Iran, Libya, and with strings attached, Cuba").
+    fn list_goes_on(&self, e: usize) -> bool {
+        e + 1 < self.len()
+            && self.w[e].text == ","
+            && self.w[e + 1].pos == Upos::Cconj
+            && matches!(self.w[e + 1].lemma, "and" | "or")
+    }
+
+    /// The phrase that stands for the actor when phrase `np` is the second member of a
+    /// two-phrase apposition ("X, a Danish diplomat, met": X), if that is another phrase: for
+    /// a parse that made the appositive the subject.
+    pub(crate) fn apposition_head(&self, np: usize) -> Option<usize> {
+        let p = self.nps[np];
+        if p.start < 2 || self.w[p.start - 1].text != "," || !self.lower_is(p.end, ",") {
+            return None;
+        }
+        let first = self.np_of[p.start - 2]? as usize;
+        let members = self.conjuncts(self.chain_start(first));
+        (members.len() == 1 && members[0] != np).then_some(members[0])
+    }
+
+    /// The member of an apposition ("TITLE NAME, a/the NP," or "the NP, NAME,") that stands
+    /// for the actor: the first whose head is a coded name ("Jan Olsen", not "a Danish
+    /// diplomat", whose nationality is not his affiliation), else the first that names any
+    /// actor ("The Lord Chancellor, Lord Falconer" when the name has no code), else the first.
+    fn apposition(&self, members: &[usize]) -> usize {
+        let head = |m: usize| self.nps[m].end - 1;
+        let named = members
+            .iter()
+            .find(|&&m| self.w[head(m)].pos == Upos::Propn && self.actor[head(m)].is_some());
+        let any = || {
+            members.iter().find(|&&m| {
+                let p = self.nps[m];
+                self.actor[p.start..p.end].iter().any(Option::is_some)
+            })
+        };
+        *named.or_else(any).unwrap_or(&members[0])
     }
 
     /// The actor a single noun phrase names: the mention on its head (last word), else the
@@ -1151,7 +1204,16 @@ impl<'d> Clauses<'d> {
             let step = (before.pos == Upos::Adp && matches!(before.lemma, "of" | "in" | "from"))
                 || (before.pos == Upos::Cconj && matches!(before.lemma, "and" | "or"))
                 || (before.text == "," && self.comma_list_before(s - 1));
-            match self.np_of[s - 2] {
+            // "A, B, and C": step over the serial comma too.
+            let serial = s >= 4
+                && before.pos == Upos::Cconj
+                && self.w[s - 2].text == ","
+                && self.np_of[s - 3].is_some_and(|b| {
+                    let bs = self.nps[b as usize].start;
+                    bs > 0 && self.w[bs - 1].text == ","
+                });
+            let prev = if serial { s - 3 } else { s - 2 };
+            match self.np_of[prev] {
                 Some(p) if step => cur = p as usize,
                 _ => return cur,
             }

@@ -246,6 +246,15 @@ impl<'d> Clauses<'d> {
             return;
         };
         let t = self.tok(h);
+        // An appositive the parser made the head ("X, a Danish diplomat, met" with
+        // "diplomat" as the subject): the apposition's named member.
+        if let Some(first) = self.np_of[h].and_then(|np| self.apposition_head(np as usize)) {
+            let before = out.len();
+            self.np_actors_as(first, 0, source, out);
+            if out.len() > before {
+                return;
+            }
+        }
         // A title run the parser headed on one of its first words ("South Korean President
         // Moon Jae-in" headed on "Korean"): the name at the end of the chunk is the head,
         // as English heads are final.
