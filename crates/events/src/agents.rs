@@ -89,6 +89,48 @@ const PERPETRATOR_NOUNS: &[&str] = &[
 /// is an airline as often as a warship.
 const AMBIGUOUS_AGENTS: &[&str] = &["representative", "carrier"];
 
+/// Heads that stand for their operators: vehicles, vessels and arms act for whoever
+/// runs them. After an agent ("coast guard vessels", "navy ships", "police helicopters")
+/// they are that agent (the Phoenix agents dictionary codes the coast guard `MIL`).
+const OPERATED_HEADS: &[&str] = &[
+    "vessel",
+    "ship",
+    "boat",
+    "patrol",
+    "plane",
+    "aircraft",
+    "helicopter",
+    "jet",
+    "warplane",
+    "warship",
+    "gunboat",
+    "gunship",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "tank",
+    "drone",
+    "artillery",
+    "vehicle",
+];
+
+/// Of the operated heads, those only armed forces run: with a country alone ("Israeli
+/// tanks shelled", "Russian jets struck", "Iranian gunboats seized") they are its military,
+/// as the dictionary codes "warplanes" and "fighter jets" (`MIL`).
+const MILITARY_HEADS: &[&str] = &[
+    "jet",
+    "warplane",
+    "warship",
+    "gunboat",
+    "gunship",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "tank",
+    "drone",
+    "artillery",
+];
+
 /// Prepositions that place the act ("marched in Tbilisi").
 const PLACE_PREPS: &[&str] = &["in", "across", "throughout", "inside"];
 
@@ -247,6 +289,38 @@ impl<'d> Clauses<'d> {
         }
     }
 
+    /// How many operated heads ("vessels", "patrol boats") follow an agent ending before word
+    /// `e` up to the end of its noun phrase: 0 unless they close it ("coast guard vessels
+    /// fired"; not "coast guard vessel crews").
+    fn operated_after(&self, e: usize) -> usize {
+        let Some(np) = (e < self.len()).then(|| self.np_of[e]).flatten() else {
+            return 0;
+        };
+        let end = self.nps[np as usize].end;
+        let operated = (e..end)
+            .all(|i| self.w[i].pos == Upos::Noun && OPERATED_HEADS.contains(&self.lemma(i)));
+        if operated && e > 0 && self.np_of[e - 1] == Some(np) {
+            end - e
+        } else {
+            0
+        }
+    }
+
+    /// `MIL` for a military head ("tanks", "jets") right after a word that may be its
+    /// operator's country: an adjective ("Israeli"), a determiner or number, or a coded
+    /// name; not after another noun ("a think tank", "fuel tanks").
+    fn military_head(&self, k: usize) -> Option<&'static str> {
+        let w = self.w[k];
+        let before = k
+            .checked_sub(1)
+            .map(|i| (self.w[i].pos, self.actor[i].is_some()));
+        let modifier = matches!(
+            before,
+            Some((Upos::Adj | Upos::Det | Upos::Num, _) | (_, true))
+        );
+        (w.pos == Upos::Noun && MILITARY_HEADS.contains(&w.lemma) && modifier).then_some("MIL")
+    }
+
     /// Fills `actor` with the agent nouns of the sentence (see the module doc) and marks
     /// unknown perpetrators in `perpetrator`.
     pub(crate) fn add_agents(&mut self, doc: &Document) {
@@ -267,8 +341,8 @@ impl<'d> Clauses<'d> {
         while k < n {
             let hit = hits.iter().find(|h| h.0 == k).copied();
             let (start, end, role) = match hit {
-                Some((s, e, role, _)) => (s, e, Some(role)),
-                None => (k, k + 1, None),
+                Some((s, e, role, _)) => (s, e + self.operated_after(e), Some(role)),
+                None => (k, k + 1, self.military_head(k)),
             };
             k = end.max(k + 1);
             let h = end - 1;

@@ -205,3 +205,50 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
 fn recall_classes_of_issue_12() {
     check_with_and_without_the_parser(CASES);
 }
+
+/// Heads that stand for their operators (`agents.rs`, `OPERATED_HEADS`, `MILITARY_HEADS`):
+/// vessels and aircraft after an agent are that agent; arms that only armed forces run,
+/// after a country, are its military; a noun before the head ("think tank") is no operator.
+const OPERATORS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "vessels after an agent of the dictionary (coast guard: MIL)",
+        "Chinese coast guard vessels fired water cannon at a Philippine boat.",
+        &["175:CHNMIL>PHL"],
+        &[],
+    ),
+    (
+        "drones after a country are its military",
+        "Ukrainian drones attacked an oil refinery in Russia.",
+        &["195:UKRMIL>RUS"],
+        &[],
+    ),
+    (
+        "tanks after a country are its military",
+        "Israeli tanks shelled the outskirts of Rafah.",
+        &["194:ISRMIL"],
+        &[],
+    ),
+    (
+        "helicopters after an agent are that agent",
+        "Indian army helicopters attacked rebel camps in Manipur.",
+        &["195:INDMIL"],
+        &[],
+    ),
+    (
+        "an armed group's drones stay the group's",
+        "Houthi drones attacked a Saudi oil facility.",
+        &[],
+        &["MIL>"],
+    ),
+    (
+        "a tank after a noun is no weapon",
+        "A Canadian think tank criticised the government of Egypt.",
+        &[],
+        &["CANMIL"],
+    ),
+];
+
+#[test]
+fn heads_that_stand_for_their_operators() {
+    check_with_and_without_the_parser(OPERATORS);
+}
