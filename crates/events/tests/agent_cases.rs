@@ -252,3 +252,44 @@ const OPERATORS: &[(&str, &str, &[&str], &[&str])] = &[
 fn heads_that_stand_for_their_operators() {
     check_with_and_without_the_parser(OPERATORS);
 }
+
+/// A state organ addressed by words (appeal, demand, criticism, threat: CAMEO 01, 02,
+/// 10-13) is the article's state (`stage.rs`, `ADDRESSED_ROLES`): "called on the government
+/// to ...". Not inside another phrase ("the withdrawal of troops") nor "foreign".
+const ADDRESSEES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "an appeal to the government",
+        "TBILISI, May 3 (Wire) - The European Union called on the government to withdraw the bill.",
+        &["020:IGOEUREEC>GEOGOV"],
+        &[],
+    ),
+    (
+        "an appeal to the military",
+        "YANGON, Feb 2 (Wire) - The United States urged the military to release the detained leaders.",
+        &["0253:USA>MMRMIL"],
+        &[],
+    ),
+    (
+        "criticism of the army",
+        "CARACAS, May 3 (Wire) - Brazil condemned the army for the crackdown.",
+        &["111:BRA>VENMIL"],
+        &[],
+    ),
+    (
+        "troops inside another phrase are not addressed",
+        "BAGHDAD, Jan 9 (Wire) - Iraqi lawmakers called for the withdrawal of troops.",
+        &["025:IRQLEG"],
+        &["IRQMIL"],
+    ),
+    (
+        "foreign troops are not the state's",
+        "BAGHDAD, Jan 9 (Wire) - Iraqi lawmakers urged foreign troops to leave.",
+        &[],
+        &["IRQMIL"],
+    ),
+];
+
+#[test]
+fn state_organs_addressed_by_words() {
+    check_with_and_without_the_parser(ADDRESSEES);
+}
