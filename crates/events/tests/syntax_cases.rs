@@ -202,6 +202,18 @@ const REACTIONS: &[(&str, &str, &[&str], &[&str])] = &[
         &["THA>LKA"],
     ),
     (
+        "a welcome of the sanctions: praise of their author",
+        "The European Union imposed new sanctions on Iran on Friday. Ukraine's foreign minister welcomed the sanctions.",
+        &["051:UKRGOV>IGOEUREEC"],
+        &[],
+    ),
+    (
+        "a welcome of a ceasefire: its parties",
+        "Israel and Hamas agreed to a ceasefire on Sunday. Egypt welcomed the ceasefire.",
+        &["051:EGY>"],
+        &[],
+    ),
+    (
         "a noun specified after it is not the earlier act",
         "Iran attacked Iraq. Syria defended the decision to attack the rebels.",
         &[],
