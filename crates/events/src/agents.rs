@@ -321,6 +321,18 @@ impl<'d> Clauses<'d> {
         (w.pos == Upos::Noun && MILITARY_HEADS.contains(&w.lemma) && modifier).then_some("MIL")
     }
 
+    /// Whether word `i` is an alignment, not a nationality: "pro-Russian", "anti-Western"
+    /// (one token, or "pro" "-" "Russian").
+    pub(crate) fn alignment(&self, i: usize) -> bool {
+        let starts = |t: &str, p: &str| t.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
+        let is = |k: usize, p: &str| self.w[k].text.eq_ignore_ascii_case(p);
+        let t = self.w[i].text;
+        starts(t, "pro-")
+            || starts(t, "anti-")
+            || (i >= 1 && (is(i - 1, "pro-") || is(i - 1, "anti-")))
+            || (i >= 2 && self.w[i - 1].text == "-" && (is(i - 2, "pro") || is(i - 2, "anti")))
+    }
+
     /// Fills `actor` with the agent nouns of the sentence (see the module doc) and marks
     /// unknown perpetrators in `perpetrator`.
     pub(crate) fn add_agents(&mut self, doc: &Document) {
@@ -384,9 +396,13 @@ impl<'d> Clauses<'d> {
             // that names another actor ("Hamas fighters") is that actor's, as before.
             let mut country = None;
             let mut other = false;
-            for a in self.actor[p.start..start].iter().flatten() {
-                if country_of(doc, a) {
-                    country.get_or_insert(*a);
+            for (i, a) in (p.start..start).filter_map(|i| self.actor[i].map(|a| (i, a))) {
+                // "pro-Russian separatists" are aligned with Russia, not Russian.
+                if self.alignment(i) {
+                    continue;
+                }
+                if country_of(doc, &a) {
+                    country.get_or_insert(a);
                 } else {
                     other = true;
                 }

@@ -924,6 +924,7 @@ impl<'d> Clauses<'d> {
             || HUMAN_HEADS.contains(&head.lemma)
             || AGENT_HEADS.contains(&head.lemma);
         if let Some(a) = (p.start..p.end)
+            .filter(|&k| !self.alignment(k))
             .find_map(|k| self.actor[k])
             .filter(|_| agentive)
         {
