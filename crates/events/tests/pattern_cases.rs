@@ -7,7 +7,8 @@
 //! - complements: a time adjunct before "to X" ("agreed on Tuesday to impose"), a decision or
 //!   vote is the act decided, an agreement to a hostile act is that act;
 //! - a past verb the tagger reads as a noun after a subject noun ("aircraft struck targets"),
-//!   and an attack by aircraft coded 195.
+//!   and an attack by aircraft coded 195;
+//! - a light verb with an event noun ("launched an invasion of", "began air strikes").
 
 mod common;
 
@@ -108,4 +109,39 @@ fn past_verbs_read_as_nouns() {
 #[test]
 fn specific_dictionary_patterns_before_bare_verbs() {
     check_with_and_without_the_parser(PATTERN_ORDER);
+}
+
+/// A light verb with an event noun ("launched an invasion of", "began air strikes in",
+/// "carried out a nuclear test"): the event is the noun's, its target the noun's
+/// complement; "air strikes" are no labour strike (143).
+const LIGHT_VERBS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "an invasion launched: 192, the target after 'of'",
+        "Ethiopian forces launched a large-scale invasion of Eritrea on Monday.",
+        &["192:ETHMIL>ERI"],
+        &[],
+    ),
+    (
+        "air strikes begun: 195, not a labour strike",
+        "Turkey began air strikes in Iraq on Tuesday.",
+        &["195:TUR>IRQ"],
+        &["143"],
+    ),
+    (
+        "a labour strike still is one",
+        "Chilean dock workers began a strike over pay.",
+        &["143:"],
+        &["195"],
+    ),
+    (
+        "a weapons test carried out: 150",
+        "Pakistan carried out a missile test on Friday.",
+        &["150:PAK"],
+        &[],
+    ),
+];
+
+#[test]
+fn light_verbs_with_event_nouns() {
+    check_with_and_without_the_parser(LIGHT_VERBS);
 }
