@@ -175,6 +175,18 @@ pub(crate) const ATTACH: &[&str] = &[
     "'s",
     "’s",
 ];
+/// Verbs of a third party's part in an act between others (CAMEO: mediation is the
+/// mediator's act, 04x/05x, not the parties').
+const MEDIATION_VERBS: &[&str] = &[
+    "broker",
+    "mediate",
+    "facilitate",
+    "host",
+    "sponsor",
+    "arrange",
+    "oversee",
+    "guarantee",
+];
 /// Nouns for people that take their nationality from where they are ("students in Jakarta").
 pub(crate) const HUMAN_HEADS: &[&str] = &[
     "demonstrator",
@@ -1237,6 +1249,31 @@ impl<'d> Clauses<'d> {
         false
     }
 
+    /// Whether the preposition at `k` is the "by" of a mediator after a participle ("a
+    /// ceasefire brokered by Egypt", "talks hosted by Qatar"): the third party of the act, not
+    /// the other side of the main verb's event.
+    pub fn mediator_by(&self, k: usize) -> bool {
+        k >= 1
+            && self.lemma(k) == "by"
+            && self.group_of[k - 1].is_some()
+            && MEDIATION_VERBS.contains(&self.lemma(k - 1))
+    }
+
+    /// Whether word `k` lies in the phrase of a mediator's "by" (`mediator_by`).
+    pub fn after_mediator_by(&self, k: usize) -> bool {
+        let start = self.np_of[k].map_or(k, |n| self.nps[n as usize].start);
+        start >= 1 && self.mediator_by(start - 1)
+    }
+
+    /// Whether actor `a` is named in the phrase of a mediator's "by" (`mediator_by`).
+    pub fn mediator(&self, a: &Actor) -> bool {
+        let at = a.span.start();
+        self.w
+            .iter()
+            .position(|w| w.span.start() == at)
+            .is_some_and(|k| self.after_mediator_by(k))
+    }
+
     /// The direct object of a group: the noun phrase right after it (particles and adverbs
     /// skipped).
     pub fn object(&self, g: usize) -> Option<usize> {
@@ -1264,6 +1301,7 @@ impl<'d> Clauses<'d> {
             let w = self.w[k];
             if (w.pos == Upos::Adp || w.pos == Upos::Sconj || w.pos == Upos::Part)
                 && preps.iter().any(|p| **p == *w.lemma)
+                && !self.mediator_by(k)
             {
                 let mut m = k + 1;
                 while m < self.len() && self.w[m].pos == Upos::Adv {

@@ -366,3 +366,25 @@ fn lists_stay_lists_without_the_parser() {
         }
     }
 }
+
+/// A mediator named by "by" after a participle ("a ceasefire brokered by Egypt") is the
+/// third party of the act, not the other side of the main verb's event (`mediator_by`).
+const MEDIATORS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "the parties of a brokered ceasefire are each other's targets",
+        "Israel and Hamas agreed to a ceasefire brokered by Qatar on Sunday.",
+        &[],
+        &[">QAT"],
+    ),
+    (
+        "a welcome of a brokered truce does not target the broker",
+        "Sudan welcomed the truce brokered by Saudi Arabia.",
+        &[],
+        &[">SAU"],
+    ),
+];
+
+#[test]
+fn a_mediator_is_not_the_target() {
+    check_with_and_without_the_parser(MEDIATORS);
+}
