@@ -118,6 +118,11 @@ const OPERATED_HEADS: &[&str] = &[
 /// tanks shelled", "Russian jets struck", "Iranian gunboats seized") they are its military,
 /// as the dictionary codes "warplanes" and "fighter jets" (`MIL`).
 const MILITARY_HEADS: &[&str] = &[
+    "airstrike",
+    "missile",
+    "rocket",
+    "shelling",
+    "bombardment",
     "jet",
     "warplane",
     "warship",
@@ -130,6 +135,9 @@ const MILITARY_HEADS: &[&str] = &[
     "drone",
     "artillery",
 ];
+
+/// Arms whose "strike" is a military act ("air strike", "drone strike"), not a labour one.
+const STRIKE_ARMS: &[&str] = &["air", "drone", "missile", "rocket", "artillery"];
 
 /// Prepositions that place the act ("marched in Tbilisi").
 const PLACE_PREPS: &[&str] = &["in", "across", "throughout", "inside"];
@@ -311,14 +319,23 @@ impl<'d> Clauses<'d> {
     /// name; not after another noun ("a think tank", "fuel tanks").
     fn military_head(&self, k: usize) -> Option<&'static str> {
         let w = self.w[k];
-        let before = k
-            .checked_sub(1)
-            .map(|i| (self.w[i].pos, self.actor[i].is_some()));
+        // "air strike", "drone strike": the strike of an arm, read from before the compound.
+        let strike = w.lemma == "strike"
+            && k > 0
+            && self.w[k - 1].pos == Upos::Noun
+            && STRIKE_ARMS.contains(&self.lemma(k - 1));
+        let military = strike || MILITARY_HEADS.contains(&w.lemma);
+        let at = if strike {
+            k.checked_sub(2)
+        } else {
+            k.checked_sub(1)
+        };
+        let before = at.map(|i| (self.w[i].pos, self.actor[i].is_some()));
         let modifier = matches!(
             before,
             Some((Upos::Adj | Upos::Det | Upos::Num, _) | (_, true))
         );
-        (w.pos == Upos::Noun && MILITARY_HEADS.contains(&w.lemma) && modifier).then_some("MIL")
+        (w.pos == Upos::Noun && military && modifier).then_some("MIL")
     }
 
     /// Whether word `i` is an alignment, not a nationality: "pro-Russian", "anti-Western"
@@ -489,7 +506,10 @@ impl<'d> Clauses<'d> {
             // With an article place, any listed role stands: the stage gives it that place's
             // country when the event's other side does not give one.
             let alone = BARE_ROLES.contains(&role) || self.article_place.is_some();
-            if country.is_none() && (!alone || AGENT_HEADS.contains(&w.lemma)) {
+            // Arms and strikes read as `MIL` by their head alone (`military_head`) are an
+            // actor only with their country: "condemned the air strikes" names no one.
+            let by_head = hit.is_none();
+            if country.is_none() && (!alone || by_head || AGENT_HEADS.contains(&w.lemma)) {
                 continue;
             }
             let span = self.w[start].span.cover(w.span);

@@ -270,6 +270,13 @@ const MONTHS: &[&str] = &[
 /// Head nouns that can act (people, bodies, armed means): a source phrase headed by anything
 /// else ("the tidal wave", "the economic record") names no actor through its modifiers.
 pub(crate) const AGENT_HEADS: &[&str] = &[
+    // Strikes by arms stand for whoever launched them: "A U.S. drone strike killed", "an
+    // Israeli air strike hit", "Russian missiles struck" (`agents.rs`, `MILITARY_HEADS`).
+    "airstrike",
+    "missile",
+    "rocket",
+    "shelling",
+    "bombardment",
     "aircraft",
     "jet",
     "plane",

@@ -241,6 +241,30 @@ const OPERATORS: &[(&str, &str, &[&str], &[&str])] = &[
         &["MIL>"],
     ),
     (
+        "a drone strike stands for the country's military",
+        "A Turkish drone strike killed two Kurdish commanders in northern Iraq.",
+        &["1823:TURMIL"],
+        &[],
+    ),
+    (
+        "missiles after a country are its military",
+        "Russian missiles struck the city of Odesa overnight.",
+        &["190:RUSMIL"],
+        &[],
+    ),
+    (
+        "a strike with no arm before it is no weapon",
+        "A French strike paralysed the railways on Monday.",
+        &[],
+        &["FRAMIL"],
+    ),
+    (
+        "strikes without a country name no one",
+        "Iran condemned the air strikes on Monday.",
+        &["111:IRN"],
+        &["MIL"],
+    ),
+    (
         "a tank after a noun is no weapon",
         "A Canadian think tank criticised the government of Egypt.",
         &[],
