@@ -605,8 +605,12 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             return self.why(g, "the pattern needs a named target and none was found");
         }
         // CAMEO 195 "employ aerial weapons": an attack whose subject is aircraft ("Israeli
-        // aircraft struck targets") is an air strike, not the generic 190.
-        if act.code == "190" && self.subject_is_aerial(g) {
+        // aircraft struck targets") is an air strike, not the generic 190; a killing by an air
+        // strike ("A U.S. drone strike killed ...") too, as "killed ... in an air strike" is
+        // (verbs.tsv).
+        let killing = matches!(act.code, "180" | "182" | "1823");
+        let strike = killing && self.subject_is_aerial(g) && self.subject_is_strike(g);
+        if strike || (act.code == "190" && self.subject_is_aerial(g)) {
             act.code = "195";
             act.rule.push_str(" + aerial subject (195)");
         }
@@ -628,10 +632,32 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         Some(act)
     }
 
+    /// Whether group `g`'s subject is a strike ("an air strike", "a drone strike",
+    /// "airstrikes"), not the aircraft themselves.
+    fn subject_is_strike(&self, g: usize) -> bool {
+        self.subject_phrase(g).is_some_and(|np| {
+            let p = self.c.nps[np];
+            matches!(self.c.lemma(p.end - 1), "strike" | "airstrike")
+        })
+    }
+
+    /// The phrase of group `g`'s subject, from the tree if it has one.
+    fn subject_phrase(&self, g: usize) -> Option<usize> {
+        let c = self.c;
+        match c.tree_subject(c.groups[g].head) {
+            Some(s) => c.np_of[s].map(|n| n as usize),
+            None => match c.subject(g) {
+                Subject::Np(np) => Some(np),
+                Subject::None => None,
+            },
+        }
+    }
+
     /// Whether group `g`'s subject names aircraft ("Israeli aircraft", "warships and
-    /// aircraft", "drones").
+    /// aircraft", "drones") or their strikes ("an air strike", "a drone strike").
     fn subject_is_aerial(&self, g: usize) -> bool {
         const AERIAL: &[&str] = &[
+            "airstrike",
             "aircraft",
             "warplane",
             "jet",
@@ -642,17 +668,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             "gunship",
         ];
         let c = self.c;
-        let phrase = match c.tree_subject(c.groups[g].head) {
-            Some(s) => c.np_of[s].map(|n| n as usize),
-            None => match c.subject(g) {
-                Subject::Np(np) => Some(np),
-                Subject::None => None,
-            },
+        let Some(np) = self.subject_phrase(g) else {
+            return false;
         };
-        let Some(np) = phrase else { return false };
         c.conjuncts(np).into_iter().any(|x| {
             let p = c.nps[x];
-            AERIAL.contains(&c.lemma(p.end - 1))
+            let h = p.end - 1;
+            AERIAL.contains(&c.lemma(h))
+                || (c.lemma(h) == "strike"
+                    && h > p.start
+                    && matches!(c.lemma(h - 1), "air" | "drone"))
         })
     }
 

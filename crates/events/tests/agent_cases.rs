@@ -241,9 +241,9 @@ const OPERATORS: &[(&str, &str, &[&str], &[&str])] = &[
         &["MIL>"],
     ),
     (
-        "a drone strike stands for the country's military",
+        "a drone strike stands for the country's military; its killing is an air strike (195)",
         "A Turkish drone strike killed two Kurdish commanders in northern Iraq.",
-        &["1823:TURMIL"],
+        &["195:TURMIL"],
         &[],
     ),
     (
