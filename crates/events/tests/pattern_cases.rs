@@ -145,3 +145,17 @@ const LIGHT_VERBS: &[(&str, &str, &[&str], &[&str])] = &[
 fn light_verbs_with_event_nouns() {
     check_with_and_without_the_parser(LIGHT_VERBS);
 }
+
+/// An order whose object is an act is that act, not a demand on someone (100): "ordered a
+/// mobilisation" is the mobilisation (154).
+const ORDERED_ACTS: &[(&str, &str, &[&str], &[&str])] = &[(
+    "a mobilisation ordered: 154",
+    "The Armenian president ordered a general mobilisation of reservists on Sunday.",
+    &["154:ARMGOV"],
+    &["100:"],
+)];
+
+#[test]
+fn an_ordered_act_is_that_act() {
+    check_with_and_without_the_parser(ORDERED_ACTS);
+}
