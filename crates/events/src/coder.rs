@@ -735,6 +735,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let governed = np_before.is_some_and(|n| {
             n.start > 0 && (c.w[n.start - 1].pos == Upos::Adp || c.group_of[n.start - 1].is_some())
         });
+        // A past form after a partitive subject is its predicate ("Hundreds of demonstrators
+        // clashed with police"); a gerund there still describes ("the number of Americans
+        // filing claims").
+        let predicate = np_before.is_some_and(|n| !grp.gerund && self.partitive_subject(n.start));
+        let governed = governed && !predicate;
         if bare && governed {
             let t = c.w[grp.head].text;
             let next_by_with =
@@ -745,6 +750,26 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         None
+    }
+
+    /// Whether the phrase starting at word `s` is the "of" member of a partitive that opens
+    /// its sentence or clause ("Hundreds of demonstrators clashed with police"): the
+    /// sentence's subject, so a verb after it is its predicate, not a participle.
+    fn partitive_subject(&self, s: usize) -> bool {
+        let c = self.c;
+        if s < 2 || c.lemma(s - 1) != "of" {
+            return false;
+        }
+        let Some(q) = c.np_of[s - 2].map(|n| c.nps[n as usize]) else {
+            return false;
+        };
+        let head = c.w[q.end - 1];
+        let quantity = head.pos == Upos::Num
+            || crate::tree::QUANTITIES
+                .iter()
+                .any(|x| head.lemma.eq_ignore_ascii_case(x));
+        let opens = q.start == 0 || matches!(c.w[q.start - 1].pos, Upos::Punct | Upos::Sconj);
+        quantity && opens
     }
 
     /// Why group `g`'s act is not asserted by the text, if it is not: hypothetical, under a

@@ -403,7 +403,7 @@ impl<'d> Clauses<'d> {
 }
 
 /// Heads that count what their "of" phrase names.
-const QUANTITIES: &[&str] = &[
+pub(crate) const QUANTITIES: &[&str] = &[
     "ten",
     "tens",
     "hundred",

@@ -388,3 +388,31 @@ const MEDIATORS: &[(&str, &str, &[&str], &[&str])] = &[
 fn a_mediator_is_not_the_target() {
     check_with_and_without_the_parser(MEDIATORS);
 }
+
+/// A partitive subject ("Hundreds of demonstrators clashed with police") is the subject:
+/// the verb after it is its predicate, not a participle describing the "of" noun.
+const PARTITIVES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a partitive that opens the sentence",
+        "Thousands of demonstrators clashed with police in Dhaka on Sunday.",
+        &["145:BGD"],
+        &[],
+    ),
+    (
+        "a gerund after a partitive still describes its noun",
+        "The number of Americans filing lawsuits against Iran rose sharply.",
+        &[],
+        &["115"],
+    ),
+    (
+        "a participle after an object's of-phrase still describes it",
+        "Police arrested dozens of activists accused of vandalism in Minsk.",
+        &["173:BLRCOP"],
+        &["112"],
+    ),
+];
+
+#[test]
+fn a_partitive_subject_is_the_subject() {
+    check_with_and_without_the_parser(PARTITIVES);
+}
