@@ -159,3 +159,32 @@ const ORDERED_ACTS: &[(&str, &str, &[&str], &[&str])] = &[(
 fn an_ordered_act_is_that_act() {
     check_with_and_without_the_parser(ORDERED_ACTS);
 }
+
+/// "retaliate" is in the dictionary's physical-conflict group (190): a future or vowed
+/// retaliation is a threat of force (13x) by the speaker, not a statement (010); a
+/// retaliation with tariffs or sanctions is economic (163).
+const RETALIATION: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a retaliation said to come is a threat",
+        "Pakistan said it would retaliate against India.",
+        &["1384:PAK>IND"],
+        &["010:"],
+    ),
+    (
+        "a retaliation done is force",
+        "Israel retaliated against Hezbollah on Monday.",
+        &["190:ISR>LBNREB"],
+        &[],
+    ),
+    (
+        "a retaliation with tariffs is economic",
+        "The European Union retaliated against American tariffs with duties on whiskey.",
+        &["163:IGOEUREEC"],
+        &["190", "138"],
+    ),
+];
+
+#[test]
+fn retaliation_is_force_or_its_threat() {
+    check_with_and_without_the_parser(RETALIATION);
+}
