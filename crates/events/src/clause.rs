@@ -175,6 +175,10 @@ pub(crate) const ATTACH: &[&str] = &[
     "'s",
     "’s",
 ];
+/// Prepositions that place a target as "in" does ("fired missiles into waters around
+/// Taiwan", "struck a base near Damascus", "seized a ship off Yemen"): for targets only; the
+/// place near which a source stands is not its country ("troops near Kyiv").
+pub(crate) const NEAR_PLACE: &[&str] = &["around", "near", "off"];
 /// Verbs of a third party's part in an act between others (CAMEO: mediation is the
 /// mediator's act, 04x/05x, not the parties').
 const MEDIATION_VERBS: &[&str] = &[
@@ -959,7 +963,9 @@ impl<'d> Clauses<'d> {
         if source && place_attach && !HUMAN_HEADS.contains(&self.lemma(p.end - 1)) {
             return;
         }
-        if e + 1 < self.len() && self.w[e].pos == Upos::Adp && ATTACH.contains(&self.lemma(e)) {
+        let attached =
+            ATTACH.contains(&self.lemma(e)) || (!source && NEAR_PLACE.contains(&self.lemma(e)));
+        if e + 1 < self.len() && self.w[e].pos == Upos::Adp && attached {
             // "the presidents of Uganda and Tanzania": each country with the agent's role.
             let role = self.role_of[p.end - 1].filter(|_| self.lemma(e) == "of");
             if let Some(nx) = self.np_of[e + 1] {

@@ -6,7 +6,7 @@
 //! Every answer is a word index of the sentence (as in [`Clauses`]); `None` / empty means the
 //! tree does not say, and the coder decides whether to fall back to the POS-window analysis.
 
-use crate::clause::{Actor, Clauses, AGENT_HEADS, ATTACH, HUMAN_HEADS};
+use crate::clause::{Actor, Clauses, AGENT_HEADS, ATTACH, HUMAN_HEADS, NEAR_PLACE};
 use sitrep_doc::{Deprel, TokenId, Upos};
 
 impl<'d> Clauses<'d> {
@@ -356,7 +356,8 @@ impl<'d> Clauses<'d> {
             let Some(prep) = syn.preposition(n) else {
                 continue;
             };
-            if !ATTACH.contains(&prep.as_str()) {
+            if !ATTACH.contains(&prep.as_str()) && (source || !NEAR_PLACE.contains(&prep.as_str()))
+            {
                 continue;
             }
             if source && matches!(prep.as_str(), "in" | "throughout" | "across") && !human {

@@ -416,3 +416,31 @@ const PARTITIVES: &[(&str, &str, &[&str], &[&str])] = &[
 fn a_partitive_subject_is_the_subject() {
     check_with_and_without_the_parser(PARTITIVES);
 }
+
+/// A place "around", "near" or "off" which a target lies names its country, as "in" does
+/// ("fired missiles into waters around Taiwan"); not for a source ("troops near Kyiv").
+const NEAR_PLACES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "waters around a country",
+        "North Korea fired two missiles into waters around Japan on Monday.",
+        &["194:PRK>JPN"],
+        &[],
+    ),
+    (
+        "targets near a city",
+        "Israeli aircraft struck targets near Damascus.",
+        &["195:ISRMIL>SYR"],
+        &[],
+    ),
+    (
+        "a source near a place is not that place's",
+        "Troops near Kharkiv shelled a village in Belgorod.",
+        &[],
+        &["UKRMIL"],
+    ),
+];
+
+#[test]
+fn a_target_near_a_place_is_in_its_country() {
+    check_with_and_without_the_parser(NEAR_PLACES);
+}
