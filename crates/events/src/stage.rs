@@ -392,6 +392,14 @@ fn addressed(c: &Clauses, t: Actor) -> bool {
     !inside_of && !(p.start..p.end).any(|i| c.lemma(i) == "foreign")
 }
 
+/// Verbs by which a leader commands forces: their object's forces are the leader's own.
+const COMMAND_VERBS: &[&str] = &[
+    "order", "command", "instruct", "direct", "send", "dispatch", "deploy", "mobilize", "mobilise",
+];
+
+/// The roles of forces a leader commands.
+const OWN_FORCES: &[&str] = &["MIL", "COP"];
+
 /// Agent roles of civil groups a state acts on at home.
 const CIVIL_ROLES: &[&str] = &["OPP", "LAB", "AGR", "MED", "EDU", "CVL", "PPL"];
 
@@ -405,6 +413,7 @@ const CIVIL_ROLES: &[&str] = &["OPP", "LAB", "AGR", "MED", "EDU", "CVL", "PPL"];
 fn other_sides_country(
     root: u8,
     addressed: bool,
+    commanded: bool,
     (s, source): (Option<Actor>, &mut Option<EventActor>),
     (t, target): (Option<Actor>, &mut Option<EventActor>),
     roles_seen: &[(&'static str, String)],
@@ -418,7 +427,14 @@ fn other_sides_country(
         }
     };
     if let Some(role) = bare_role(t) {
-        if root == 15 || root == 17 || (matches!(root, 18..=20) && CIVIL_ROLES.contains(&role)) {
+        // Forces a leader orders or sends are his country's, whatever the dateline:
+        // "PRISTINA - Serbia's president ordered troops to the border" is `SRBMIL`.
+        let own_forces = commanded && OWN_FORCES.contains(&role);
+        if own_forces
+            || root == 15
+            || root == 17
+            || (matches!(root, 18..=20) && CIVIL_ROLES.contains(&role))
+        {
             fill(target, role, source);
         }
     }
@@ -721,6 +737,7 @@ fn push_events(
         other_sides_country(
             info.root_num(),
             t.is_some_and(|t| addressed(c, t)),
+            COMMAND_VERBS.contains(&c.w[cand.trigger].lemma),
             (s, &mut source),
             (t, &mut target),
             roles_seen,

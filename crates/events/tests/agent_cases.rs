@@ -300,6 +300,12 @@ const ADDRESSEES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "forces a leader orders are his country's, not the dateline's",
+        "PRISTINA, May 2 (Wire) - Serbian President Aleksandar Vucic ordered troops to the border.",
+        &["100:SRBGOV>SRBMIL"],
+        &["KSVMIL"],
+    ),
+    (
         "troops inside another phrase are not addressed",
         "BAGHDAD, Jan 9 (Wire) - Iraqi lawmakers called for the withdrawal of troops.",
         &["025:IRQLEG"],
