@@ -428,8 +428,13 @@ fn other_sides_country(
     };
     if let Some(role) = bare_role(t) {
         // Forces a leader orders or sends are his country's, whatever the dateline:
-        // "PRISTINA - Serbia's president ordered troops to the border" is `SRBMIL`.
+        // "PRISTINA - Serbia's president ordered troops to the border" is `SRBMIL`; they
+        // are the other side only of the order (10) or the mobilisation (15), not of a
+        // threat read from "will send soldiers" (they are the means, not the threatened).
         let own_forces = commanded && OWN_FORCES.contains(&role);
+        if own_forces && !matches!(root, 10 | 15) {
+            *target = None;
+        }
         if own_forces
             || root == 15
             || root == 17

@@ -306,6 +306,12 @@ const ADDRESSEES: &[(&str, &str, &[&str], &[&str])] = &[
         &["KSVMIL"],
     ),
     (
+        "forces a country sends are not the other side of a threat read from 'will send'",
+        "VILNIUS, May 2 (Wire) - Poland will send 200 soldiers to help Lithuania guard the border.",
+        &[],
+        &[">POLMIL", ">LTUMIL"],
+    ),
+    (
         "troops inside another phrase are not addressed",
         "BAGHDAD, Jan 9 (Wire) - Iraqi lawmakers called for the withdrawal of troops.",
         &["025:IRQLEG"],
