@@ -188,3 +188,25 @@ const RETALIATION: &[(&str, &str, &[&str], &[&str])] = &[
 fn retaliation_is_force_or_its_threat() {
     check_with_and_without_the_parser(RETALIATION);
 }
+
+/// A protest *to* a government is a diplomatic complaint (114), not civil dissent (14x);
+/// a protest against something stays 14x.
+const PROTEST_TO: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a protest lodged with a state",
+        "Vietnam protested to China over the sinking of a fishing boat.",
+        &["114:VNM>CHN"],
+        &["140"],
+    ),
+    (
+        "demonstrators protesting against a state",
+        "Thousands of demonstrators protested against the government of Serbia.",
+        &["14"],
+        &["114"],
+    ),
+];
+
+#[test]
+fn a_protest_to_a_state_is_a_complaint() {
+    check_with_and_without_the_parser(PROTEST_TO);
+}
