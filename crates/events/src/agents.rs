@@ -89,6 +89,56 @@ const PERPETRATOR_NOUNS: &[&str] = &[
 /// is an airline as often as a warship.
 const AMBIGUOUS_AGENTS: &[&str] = &["representative", "carrier"];
 
+/// Heads that stand for their operators: vehicles, vessels and arms act for whoever
+/// runs them. After an agent ("coast guard vessels", "navy ships", "police helicopters")
+/// they are that agent (the Phoenix agents dictionary codes the coast guard `MIL`).
+const OPERATED_HEADS: &[&str] = &[
+    "vessel",
+    "ship",
+    "boat",
+    "patrol",
+    "plane",
+    "aircraft",
+    "helicopter",
+    "jet",
+    "warplane",
+    "warship",
+    "gunboat",
+    "gunship",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "tank",
+    "drone",
+    "artillery",
+    "vehicle",
+];
+
+/// Of the operated heads, those only armed forces run: with a country alone ("Israeli
+/// tanks shelled", "Russian jets struck", "Iranian gunboats seized") they are its military,
+/// as the dictionary codes "warplanes" and "fighter jets" (`MIL`).
+const MILITARY_HEADS: &[&str] = &[
+    "airstrike",
+    "missile",
+    "rocket",
+    "shelling",
+    "bombardment",
+    "jet",
+    "warplane",
+    "warship",
+    "gunboat",
+    "gunship",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "tank",
+    "drone",
+    "artillery",
+];
+
+/// Arms whose "strike" is a military act ("air strike", "drone strike"), not a labour one.
+const STRIKE_ARMS: &[&str] = &["air", "drone", "missile", "rocket", "artillery"];
+
 /// Prepositions that place the act ("marched in Tbilisi").
 const PLACE_PREPS: &[&str] = &["in", "across", "throughout", "inside"];
 
@@ -247,6 +297,59 @@ impl<'d> Clauses<'d> {
         }
     }
 
+    /// How many operated heads ("vessels", "patrol boats") follow an agent ending before word
+    /// `e` up to the end of its noun phrase: 0 unless they close it ("coast guard vessels
+    /// fired"; not "coast guard vessel crews").
+    fn operated_after(&self, e: usize) -> usize {
+        let Some(np) = (e < self.len()).then(|| self.np_of[e]).flatten() else {
+            return 0;
+        };
+        let end = self.nps[np as usize].end;
+        let operated = (e..end)
+            .all(|i| self.w[i].pos == Upos::Noun && OPERATED_HEADS.contains(&self.lemma(i)));
+        if operated && e > 0 && self.np_of[e - 1] == Some(np) {
+            end - e
+        } else {
+            0
+        }
+    }
+
+    /// `MIL` for a military head ("tanks", "jets") right after a word that may be its
+    /// operator's country: an adjective ("Israeli"), a determiner or number, or a coded
+    /// name; not after another noun ("a think tank", "fuel tanks").
+    fn military_head(&self, k: usize) -> Option<&'static str> {
+        let w = self.w[k];
+        // "air strike", "drone strike": the strike of an arm, read from before the compound.
+        let strike = w.lemma == "strike"
+            && k > 0
+            && self.w[k - 1].pos == Upos::Noun
+            && STRIKE_ARMS.contains(&self.lemma(k - 1));
+        let military = strike || MILITARY_HEADS.contains(&w.lemma);
+        let at = if strike {
+            k.checked_sub(2)
+        } else {
+            k.checked_sub(1)
+        };
+        let before = at.map(|i| (self.w[i].pos, self.actor[i].is_some()));
+        let modifier = matches!(
+            before,
+            Some((Upos::Adj | Upos::Det | Upos::Num, _) | (_, true))
+        );
+        (w.pos == Upos::Noun && military && modifier).then_some("MIL")
+    }
+
+    /// Whether word `i` is an alignment, not a nationality: "pro-Russian", "anti-Western"
+    /// (one token, or "pro" "-" "Russian").
+    pub(crate) fn alignment(&self, i: usize) -> bool {
+        let starts = |t: &str, p: &str| t.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
+        let is = |k: usize, p: &str| self.w[k].text.eq_ignore_ascii_case(p);
+        let t = self.w[i].text;
+        starts(t, "pro-")
+            || starts(t, "anti-")
+            || (i >= 1 && (is(i - 1, "pro-") || is(i - 1, "anti-")))
+            || (i >= 2 && self.w[i - 1].text == "-" && (is(i - 2, "pro") || is(i - 2, "anti")))
+    }
+
     /// Fills `actor` with the agent nouns of the sentence (see the module doc) and marks
     /// unknown perpetrators in `perpetrator`.
     pub(crate) fn add_agents(&mut self, doc: &Document) {
@@ -267,8 +370,8 @@ impl<'d> Clauses<'d> {
         while k < n {
             let hit = hits.iter().find(|h| h.0 == k).copied();
             let (start, end, role) = match hit {
-                Some((s, e, role, _)) => (s, e, Some(role)),
-                None => (k, k + 1, None),
+                Some((s, e, role, _)) => (s, e + self.operated_after(e), Some(role)),
+                None => (k, k + 1, self.military_head(k)),
             };
             k = end.max(k + 1);
             let h = end - 1;
@@ -310,9 +413,13 @@ impl<'d> Clauses<'d> {
             // that names another actor ("Hamas fighters") is that actor's, as before.
             let mut country = None;
             let mut other = false;
-            for a in self.actor[p.start..start].iter().flatten() {
-                if country_of(doc, a) {
-                    country.get_or_insert(*a);
+            for (i, a) in (p.start..start).filter_map(|i| self.actor[i].map(|a| (i, a))) {
+                // "pro-Russian separatists" are aligned with Russia, not Russian.
+                if self.alignment(i) {
+                    continue;
+                }
+                if country_of(doc, &a) {
+                    country.get_or_insert(a);
                 } else {
                     other = true;
                 }
@@ -399,7 +506,10 @@ impl<'d> Clauses<'d> {
             // With an article place, any listed role stands: the stage gives it that place's
             // country when the event's other side does not give one.
             let alone = BARE_ROLES.contains(&role) || self.article_place.is_some();
-            if country.is_none() && (!alone || AGENT_HEADS.contains(&w.lemma)) {
+            // Arms and strikes read as `MIL` by their head alone (`military_head`) are an
+            // actor only with their country: "condemned the air strikes" names no one.
+            let by_head = hit.is_none();
+            if country.is_none() && (!alone || by_head || AGENT_HEADS.contains(&w.lemma)) {
                 continue;
             }
             let span = self.w[start].span.cover(w.span);

@@ -212,6 +212,9 @@ const CASES: &[(&str, &str)] = &[
     ("Egypt{EGY} *hosted rebels .", "043:EGY>"),
     // armed groups fight abroad: the place of the attack is not their country
     ("Rebels *attacked several towns in Chad{TCD} .", "190:REB>TCD"),
+    // An alignment is not a nationality: the rebels are not Russian, the militias not American.
+    ("pro-Russian{RUS} rebels *attacked several towns in Ukraine{UKR} .", "190:REB>UKR"),
+    ("Anti-American{USA} militias *attacked several towns in Iraq{IRQ} .", "190:>IRQ"),
     // business and the media, people at large: no actor from a bare noun
     ("The company *welcomed the deal with Japan{JPN} .", ""),
     ("Investors *praised Japan{JPN} .", ""),

@@ -175,6 +175,22 @@ pub(crate) const ATTACH: &[&str] = &[
     "'s",
     "’s",
 ];
+/// Prepositions that place a target as "in" does ("fired missiles into waters around
+/// Taiwan", "struck a base near Damascus", "seized a ship off Yemen"): for targets only; the
+/// place near which a source stands is not its country ("troops near Kyiv").
+pub(crate) const NEAR_PLACE: &[&str] = &["around", "near", "off"];
+/// Verbs of a third party's part in an act between others (CAMEO: mediation is the
+/// mediator's act, 04x/05x, not the parties').
+const MEDIATION_VERBS: &[&str] = &[
+    "broker",
+    "mediate",
+    "facilitate",
+    "host",
+    "sponsor",
+    "arrange",
+    "oversee",
+    "guarantee",
+];
 /// Nouns for people that take their nationality from where they are ("students in Jakarta").
 pub(crate) const HUMAN_HEADS: &[&str] = &[
     "demonstrator",
@@ -258,6 +274,13 @@ const MONTHS: &[&str] = &[
 /// Head nouns that can act (people, bodies, armed means): a source phrase headed by anything
 /// else ("the tidal wave", "the economic record") names no actor through its modifiers.
 pub(crate) const AGENT_HEADS: &[&str] = &[
+    // Strikes by arms stand for whoever launched them: "A U.S. drone strike killed", "an
+    // Israeli air strike hit", "Russian missiles struck" (`agents.rs`, `MILITARY_HEADS`).
+    "airstrike",
+    "missile",
+    "rocket",
+    "shelling",
+    "bombardment",
     "aircraft",
     "jet",
     "plane",
@@ -806,9 +829,13 @@ impl<'d> Clauses<'d> {
     }
 
     /// The noun phrases coordinated with the one at `np` (itself first): "A, B and C".
+    /// Two phrases joined by a comma alone ("UN mediator Jan Olsen, a Danish diplomat, met")
+    /// are one actor in apposition, not a list: only its named member counts (`apposition`).
+    /// Three or more, or a list that goes on with ", and", are a list.
     pub fn conjuncts(&self, np: usize) -> Vec<usize> {
         let mut out = vec![np];
         let mut cur = np;
+        let mut conjunction = false;
         loop {
             let e = self.nps[cur].end;
             if e >= self.len() {
@@ -816,7 +843,13 @@ impl<'d> Clauses<'d> {
             }
             let t = self.w[e];
             let next = if t.pos == Upos::Cconj && matches!(t.lemma, "and" | "or") {
+                conjunction = true;
                 e + 1
+            } else if out.len() >= 2 && self.list_goes_on(e) {
+                // "A, B, and C": the serial comma before the conjunction (not "A, and": a
+                // comma and a conjunction after one phrase join clauses as often).
+                conjunction = true;
+                e + 2
             } else if t.text == "," {
                 // "A, B and C": a comma counts only if a CCONJ follows the next phrase.
                 let cand = e + 1;
@@ -844,7 +877,50 @@ impl<'d> Clauses<'d> {
                 _ => break,
             }
         }
+        if !conjunction && out.len() == 2 && !self.list_goes_on(self.nps[out[1]].end) {
+            return vec![self.apposition(&out)];
+        }
         out
+    }
+
+    /// Whether ", and" / ", or" follows at word `e`: the list the commas began goes on
+    /// ("Iran, Libya, and with strings attached, Cuba").
+    fn list_goes_on(&self, e: usize) -> bool {
+        e + 1 < self.len()
+            && self.w[e].text == ","
+            && self.w[e + 1].pos == Upos::Cconj
+            && matches!(self.w[e + 1].lemma, "and" | "or")
+    }
+
+    /// The phrase that stands for the actor when phrase `np` is the second member of a
+    /// two-phrase apposition ("X, a Danish diplomat, met": X), if that is another phrase: for
+    /// a parse that made the appositive the subject.
+    pub(crate) fn apposition_head(&self, np: usize) -> Option<usize> {
+        let p = self.nps[np];
+        if p.start < 2 || self.w[p.start - 1].text != "," || !self.lower_is(p.end, ",") {
+            return None;
+        }
+        let first = self.np_of[p.start - 2]? as usize;
+        let members = self.conjuncts(self.chain_start(first));
+        (members.len() == 1 && members[0] != np).then_some(members[0])
+    }
+
+    /// The member of an apposition ("TITLE NAME, a/the NP," or "the NP, NAME,") that stands
+    /// for the actor: the first whose head is a coded name ("Jan Olsen", not "a Danish
+    /// diplomat", whose nationality is not his affiliation), else the first that names any
+    /// actor ("The Lord Chancellor, Lord Falconer" when the name has no code), else the first.
+    fn apposition(&self, members: &[usize]) -> usize {
+        let head = |m: usize| self.nps[m].end - 1;
+        let named = members
+            .iter()
+            .find(|&&m| self.w[head(m)].pos == Upos::Propn && self.actor[head(m)].is_some());
+        let any = || {
+            members.iter().find(|&&m| {
+                let p = self.nps[m];
+                self.actor[p.start..p.end].iter().any(Option::is_some)
+            })
+        };
+        *named.or_else(any).unwrap_or(&members[0])
     }
 
     /// The actor a single noun phrase names: the mention on its head (last word), else the
@@ -871,6 +947,7 @@ impl<'d> Clauses<'d> {
             || HUMAN_HEADS.contains(&head.lemma)
             || AGENT_HEADS.contains(&head.lemma);
         if let Some(a) = (p.start..p.end)
+            .filter(|&k| !self.alignment(k))
             .find_map(|k| self.actor[k])
             .filter(|_| agentive)
         {
@@ -886,7 +963,9 @@ impl<'d> Clauses<'d> {
         if source && place_attach && !HUMAN_HEADS.contains(&self.lemma(p.end - 1)) {
             return;
         }
-        if e + 1 < self.len() && self.w[e].pos == Upos::Adp && ATTACH.contains(&self.lemma(e)) {
+        let attached =
+            ATTACH.contains(&self.lemma(e)) || (!source && NEAR_PLACE.contains(&self.lemma(e)));
+        if e + 1 < self.len() && self.w[e].pos == Upos::Adp && attached {
             // "the presidents of Uganda and Tanzania": each country with the agent's role.
             let role = self.role_of[p.end - 1].filter(|_| self.lemma(e) == "of");
             if let Some(nx) = self.np_of[e + 1] {
@@ -1151,7 +1230,16 @@ impl<'d> Clauses<'d> {
             let step = (before.pos == Upos::Adp && matches!(before.lemma, "of" | "in" | "from"))
                 || (before.pos == Upos::Cconj && matches!(before.lemma, "and" | "or"))
                 || (before.text == "," && self.comma_list_before(s - 1));
-            match self.np_of[s - 2] {
+            // "A, B, and C": step over the serial comma too.
+            let serial = s >= 4
+                && before.pos == Upos::Cconj
+                && self.w[s - 2].text == ","
+                && self.np_of[s - 3].is_some_and(|b| {
+                    let bs = self.nps[b as usize].start;
+                    bs > 0 && self.w[bs - 1].text == ","
+                });
+            let prev = if serial { s - 3 } else { s - 2 };
+            match self.np_of[prev] {
                 Some(p) if step => cur = p as usize,
                 _ => return cur,
             }
@@ -1172,6 +1260,31 @@ impl<'d> Clauses<'d> {
             k += 1;
         }
         false
+    }
+
+    /// Whether the preposition at `k` is the "by" of a mediator after a participle ("a
+    /// ceasefire brokered by Egypt", "talks hosted by Qatar"): the third party of the act, not
+    /// the other side of the main verb's event.
+    pub fn mediator_by(&self, k: usize) -> bool {
+        k >= 1
+            && self.lemma(k) == "by"
+            && self.group_of[k - 1].is_some()
+            && MEDIATION_VERBS.contains(&self.lemma(k - 1))
+    }
+
+    /// Whether word `k` lies in the phrase of a mediator's "by" (`mediator_by`).
+    pub fn after_mediator_by(&self, k: usize) -> bool {
+        let start = self.np_of[k].map_or(k, |n| self.nps[n as usize].start);
+        start >= 1 && self.mediator_by(start - 1)
+    }
+
+    /// Whether actor `a` is named in the phrase of a mediator's "by" (`mediator_by`).
+    pub fn mediator(&self, a: &Actor) -> bool {
+        let at = a.span.start();
+        self.w
+            .iter()
+            .position(|w| w.span.start() == at)
+            .is_some_and(|k| self.after_mediator_by(k))
     }
 
     /// The direct object of a group: the noun phrase right after it (particles and adverbs
@@ -1201,6 +1314,7 @@ impl<'d> Clauses<'d> {
             let w = self.w[k];
             if (w.pos == Upos::Adp || w.pos == Upos::Sconj || w.pos == Upos::Part)
                 && preps.iter().any(|p| **p == *w.lemma)
+                && !self.mediator_by(k)
             {
                 let mut m = k + 1;
                 while m < self.len() && self.w[m].pos == Upos::Adv {

@@ -605,8 +605,12 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             return self.why(g, "the pattern needs a named target and none was found");
         }
         // CAMEO 195 "employ aerial weapons": an attack whose subject is aircraft ("Israeli
-        // aircraft struck targets") is an air strike, not the generic 190.
-        if act.code == "190" && self.subject_is_aerial(g) {
+        // aircraft struck targets") is an air strike, not the generic 190; a killing by an air
+        // strike ("A U.S. drone strike killed ...") too, as "killed ... in an air strike" is
+        // (verbs.tsv).
+        let killing = matches!(act.code, "180" | "182" | "1823");
+        let strike = killing && self.subject_is_aerial(g) && self.subject_is_strike(g);
+        if strike || (act.code == "190" && self.subject_is_aerial(g)) {
             act.code = "195";
             act.rule.push_str(" + aerial subject (195)");
         }
@@ -628,10 +632,32 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         Some(act)
     }
 
+    /// Whether group `g`'s subject is a strike ("an air strike", "a drone strike",
+    /// "airstrikes"), not the aircraft themselves.
+    fn subject_is_strike(&self, g: usize) -> bool {
+        self.subject_phrase(g).is_some_and(|np| {
+            let p = self.c.nps[np];
+            matches!(self.c.lemma(p.end - 1), "strike" | "airstrike")
+        })
+    }
+
+    /// The phrase of group `g`'s subject, from the tree if it has one.
+    fn subject_phrase(&self, g: usize) -> Option<usize> {
+        let c = self.c;
+        match c.tree_subject(c.groups[g].head) {
+            Some(s) => c.np_of[s].map(|n| n as usize),
+            None => match c.subject(g) {
+                Subject::Np(np) => Some(np),
+                Subject::None => None,
+            },
+        }
+    }
+
     /// Whether group `g`'s subject names aircraft ("Israeli aircraft", "warships and
-    /// aircraft", "drones").
+    /// aircraft", "drones") or their strikes ("an air strike", "a drone strike").
     fn subject_is_aerial(&self, g: usize) -> bool {
         const AERIAL: &[&str] = &[
+            "airstrike",
             "aircraft",
             "warplane",
             "jet",
@@ -642,17 +668,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             "gunship",
         ];
         let c = self.c;
-        let phrase = match c.tree_subject(c.groups[g].head) {
-            Some(s) => c.np_of[s].map(|n| n as usize),
-            None => match c.subject(g) {
-                Subject::Np(np) => Some(np),
-                Subject::None => None,
-            },
+        let Some(np) = self.subject_phrase(g) else {
+            return false;
         };
-        let Some(np) = phrase else { return false };
         c.conjuncts(np).into_iter().any(|x| {
             let p = c.nps[x];
-            AERIAL.contains(&c.lemma(p.end - 1))
+            let h = p.end - 1;
+            AERIAL.contains(&c.lemma(h))
+                || (c.lemma(h) == "strike"
+                    && h > p.start
+                    && matches!(c.lemma(h - 1), "air" | "drone"))
         })
     }
 
@@ -710,6 +735,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let governed = np_before.is_some_and(|n| {
             n.start > 0 && (c.w[n.start - 1].pos == Upos::Adp || c.group_of[n.start - 1].is_some())
         });
+        // A past form after a partitive subject is its predicate ("Hundreds of demonstrators
+        // clashed with police"); a gerund there still describes ("the number of Americans
+        // filing claims").
+        let predicate = np_before.is_some_and(|n| !grp.gerund && self.partitive_subject(n.start));
+        let governed = governed && !predicate;
         if bare && governed {
             let t = c.w[grp.head].text;
             let next_by_with =
@@ -720,6 +750,26 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         None
+    }
+
+    /// Whether the phrase starting at word `s` is the "of" member of a partitive that opens
+    /// its sentence or clause ("Hundreds of demonstrators clashed with police"): the
+    /// sentence's subject, so a verb after it is its predicate, not a participle.
+    fn partitive_subject(&self, s: usize) -> bool {
+        let c = self.c;
+        if s < 2 || c.lemma(s - 1) != "of" {
+            return false;
+        }
+        let Some(q) = c.np_of[s - 2].map(|n| c.nps[n as usize]) else {
+            return false;
+        };
+        let head = c.w[q.end - 1];
+        let quantity = head.pos == Upos::Num
+            || crate::tree::QUANTITIES
+                .iter()
+                .any(|x| head.lemma.eq_ignore_ascii_case(x));
+        let opens = q.start == 0 || matches!(c.w[q.start - 1].pos, Upos::Punct | Upos::Sconj);
+        quantity && opens
     }
 
     /// Why group `g`'s act is not asserted by the text, if it is not: hypothetical, under a

@@ -368,6 +368,38 @@ fn sports_prefix(doc: &Document) -> Vec<u32> {
 /// country of its source or the article ("Maduro accused the opposition").
 const POLITICAL_TARGET_ROLES: &[&str] = &["OPP", "LEG", "JUD"];
 
+/// Agent roles of the state's organs that, as the addressee of a verbal act (`ADDRESS_ROOTS`:
+/// "called on the government to withdraw the bill", "urged the military to release ...",
+/// "condemned the army"), are the article's state, as its political groups are.
+const ADDRESSED_ROLES: &[&str] = &["GOV", "MIL", "COP"];
+
+/// CAMEO roots of acts done by words to an addressee: statements (01), appeals (02),
+/// demands (10), disapproval (11), rejection (12), threats (13). Not material acts (06-09:
+/// "will send 200 soldiers" names no one the soldiers belong to).
+const ADDRESS_ROOTS: &[u8] = &[1, 2, 10, 11, 12, 13];
+
+/// Whether the agent actor `t` is addressed itself, not named inside another phrase ("the
+/// withdrawal of troops") nor said to be from elsewhere ("foreign troops").
+fn addressed(c: &Clauses, t: Actor) -> bool {
+    let Some(k) = c.w.iter().position(|w| w.span.start() == t.span.start()) else {
+        return false;
+    };
+    let Some(np) = c.np_of[k] else {
+        return false;
+    };
+    let p = c.nps[np as usize];
+    let inside_of = p.start > 0 && c.lemma(p.start - 1) == "of";
+    !inside_of && !(p.start..p.end).any(|i| c.lemma(i) == "foreign")
+}
+
+/// Verbs by which a leader commands forces: their object's forces are the leader's own.
+const COMMAND_VERBS: &[&str] = &[
+    "order", "command", "instruct", "direct", "send", "dispatch", "deploy", "mobilize", "mobilise",
+];
+
+/// The roles of forces a leader commands.
+const OWN_FORCES: &[&str] = &["MIL", "COP"];
+
 /// Agent roles of civil groups a state acts on at home.
 const CIVIL_ROLES: &[&str] = &["OPP", "LAB", "AGR", "MED", "EDU", "CVL", "PPL"];
 
@@ -380,6 +412,8 @@ const CIVIL_ROLES: &[&str] = &["OPP", "LAB", "AGR", "MED", "EDU", "CVL", "PPL"];
 /// Not for other acts: "rebels attacked Israel" are not Israeli.
 fn other_sides_country(
     root: u8,
+    addressed: bool,
+    commanded: bool,
     (s, source): (Option<Actor>, &mut Option<EventActor>),
     (t, target): (Option<Actor>, &mut Option<EventActor>),
     roles_seen: &[(&'static str, String)],
@@ -393,7 +427,19 @@ fn other_sides_country(
         }
     };
     if let Some(role) = bare_role(t) {
-        if root == 15 || root == 17 || (matches!(root, 18..=20) && CIVIL_ROLES.contains(&role)) {
+        // Forces a leader orders or sends are his country's, whatever the dateline:
+        // "PRISTINA - Serbia's president ordered troops to the border" is `SRBMIL`; they
+        // are the other side only of the order (10) or the mobilisation (15), not of a
+        // threat read from "will send soldiers" (they are the means, not the threatened).
+        let own_forces = commanded && OWN_FORCES.contains(&role);
+        if own_forces && !matches!(root, 10 | 15) {
+            *target = None;
+        }
+        if own_forces
+            || root == 15
+            || root == 17
+            || (matches!(root, 18..=20) && CIVIL_ROLES.contains(&role))
+        {
             fill(target, role, source);
         }
     }
@@ -410,10 +456,14 @@ fn other_sides_country(
             .is_some_and(|a| a.entity.is_none() && country_prefix(&a.actor_code).is_none())
     };
     if no_country(target) && !matches!(root, 14..=20) {
-        // A domestic political group ("accused the opposition of ...") takes the article's
-        // country (dateline, else dominant country), else its source's; other roles name no
-        // one outside protest, coercion and violence.
-        let civil = bare_role(t).filter(|r| POLITICAL_TARGET_ROLES.contains(r));
+        // A domestic political group ("accused the opposition of ...") or a state organ
+        // addressed by words ("called on the government to ...") takes the article's country
+        // (dateline, else dominant country), else its source's; other roles name no one
+        // outside protest, coercion and violence.
+        let civil = bare_role(t).filter(|r| {
+            POLITICAL_TARGET_ROLES.contains(r)
+                || (addressed && ADDRESSED_ROLES.contains(r) && ADDRESS_ROOTS.contains(&root))
+        });
         let country = civil.and_then(|r| {
             last.state
                 .as_deref()
@@ -691,6 +741,8 @@ fn push_events(
         let mut target = t.and_then(|a| EventsStage::event_actor(doc, a));
         other_sides_country(
             info.root_num(),
+            t.is_some_and(|t| addressed(c, t)),
+            COMMAND_VERBS.contains(&c.w[cand.trigger].lemma),
             (s, &mut source),
             (t, &mut target),
             roles_seen,

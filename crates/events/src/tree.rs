@@ -6,7 +6,7 @@
 //! Every answer is a word index of the sentence (as in [`Clauses`]); `None` / empty means the
 //! tree does not say, and the coder decides whether to fall back to the POS-window analysis.
 
-use crate::clause::{Actor, Clauses, AGENT_HEADS, ATTACH, HUMAN_HEADS};
+use crate::clause::{Actor, Clauses, AGENT_HEADS, ATTACH, HUMAN_HEADS, NEAR_PLACE};
 use sitrep_doc::{Deprel, TokenId, Upos};
 
 impl<'d> Clauses<'d> {
@@ -246,6 +246,15 @@ impl<'d> Clauses<'d> {
             return;
         };
         let t = self.tok(h);
+        // An appositive the parser made the head ("X, a Danish diplomat, met" with
+        // "diplomat" as the subject): the apposition's named member.
+        if let Some(first) = self.np_of[h].and_then(|np| self.apposition_head(np as usize)) {
+            let before = out.len();
+            self.np_actors_as(first, 0, source, out);
+            if out.len() > before {
+                return;
+            }
+        }
         // A title run the parser headed on one of its first words ("South Korean President
         // Moon Jae-in" headed on "Korean"): the name at the end of the chunk is the head,
         // as English heads are final.
@@ -347,7 +356,8 @@ impl<'d> Clauses<'d> {
             let Some(prep) = syn.preposition(n) else {
                 continue;
             };
-            if !ATTACH.contains(&prep.as_str()) {
+            if !ATTACH.contains(&prep.as_str()) && (source || !NEAR_PLACE.contains(&prep.as_str()))
+            {
                 continue;
             }
             if source && matches!(prep.as_str(), "in" | "throughout" | "across") && !human {
@@ -394,7 +404,7 @@ impl<'d> Clauses<'d> {
 }
 
 /// Heads that count what their "of" phrase names.
-const QUANTITIES: &[&str] = &[
+pub(crate) const QUANTITIES: &[&str] = &[
     "ten",
     "tens",
     "hundred",

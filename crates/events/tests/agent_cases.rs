@@ -205,3 +205,127 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
 fn recall_classes_of_issue_12() {
     check_with_and_without_the_parser(CASES);
 }
+
+/// Heads that stand for their operators (`agents.rs`, `OPERATED_HEADS`, `MILITARY_HEADS`):
+/// vessels and aircraft after an agent are that agent; arms that only armed forces run,
+/// after a country, are its military; a noun before the head ("think tank") is no operator.
+const OPERATORS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "vessels after an agent of the dictionary (coast guard: MIL)",
+        "Chinese coast guard vessels fired water cannon at a Philippine boat.",
+        &["175:CHNMIL>PHL"],
+        &[],
+    ),
+    (
+        "drones after a country are its military",
+        "Ukrainian drones attacked an oil refinery in Russia.",
+        &["195:UKRMIL>RUS"],
+        &[],
+    ),
+    (
+        "tanks after a country are its military",
+        "Israeli tanks shelled the outskirts of Rafah.",
+        &["194:ISRMIL"],
+        &[],
+    ),
+    (
+        "helicopters after an agent are that agent",
+        "Indian army helicopters attacked rebel camps in Manipur.",
+        &["195:INDMIL"],
+        &[],
+    ),
+    (
+        "an armed group's drones stay the group's",
+        "Houthi drones attacked a Saudi oil facility.",
+        &[],
+        &["MIL>"],
+    ),
+    (
+        "a drone strike stands for the country's military; its killing is an air strike (195)",
+        "A Turkish drone strike killed two Kurdish commanders in northern Iraq.",
+        &["195:TURMIL"],
+        &[],
+    ),
+    (
+        "missiles after a country are its military",
+        "Russian missiles struck the city of Odesa overnight.",
+        &["190:RUSMIL"],
+        &[],
+    ),
+    (
+        "a strike with no arm before it is no weapon",
+        "A French strike paralysed the railways on Monday.",
+        &[],
+        &["FRAMIL"],
+    ),
+    (
+        "strikes without a country name no one",
+        "Iran condemned the air strikes on Monday.",
+        &["111:IRN"],
+        &["MIL"],
+    ),
+    (
+        "a tank after a noun is no weapon",
+        "A Canadian think tank criticised the government of Egypt.",
+        &[],
+        &["CANMIL"],
+    ),
+];
+
+#[test]
+fn heads_that_stand_for_their_operators() {
+    check_with_and_without_the_parser(OPERATORS);
+}
+
+/// A state organ addressed by words (appeal, demand, criticism, threat: CAMEO 01, 02,
+/// 10-13) is the article's state (`stage.rs`, `ADDRESSED_ROLES`): "called on the government
+/// to ...". Not inside another phrase ("the withdrawal of troops") nor "foreign".
+const ADDRESSEES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "an appeal to the government",
+        "TBILISI, May 3 (Wire) - The European Union called on the government to withdraw the bill.",
+        &["020:IGOEUREEC>GEOGOV"],
+        &[],
+    ),
+    (
+        "an appeal to the military",
+        "YANGON, Feb 2 (Wire) - The United States urged the military to release the detained leaders.",
+        &["0253:USA>MMRMIL"],
+        &[],
+    ),
+    (
+        "criticism of the army",
+        "CARACAS, May 3 (Wire) - Brazil condemned the army for the crackdown.",
+        &["111:BRA>VENMIL"],
+        &[],
+    ),
+    (
+        "forces a leader orders are his country's, not the dateline's",
+        "PRISTINA, May 2 (Wire) - Serbian President Aleksandar Vucic ordered troops to the border.",
+        &["100:SRBGOV>SRBMIL"],
+        &["KSVMIL"],
+    ),
+    (
+        "forces a country sends are not the other side of a threat read from 'will send'",
+        "VILNIUS, May 2 (Wire) - Poland will send 200 soldiers to help Lithuania guard the border.",
+        &[],
+        &[">POLMIL", ">LTUMIL"],
+    ),
+    (
+        "troops inside another phrase are not addressed",
+        "BAGHDAD, Jan 9 (Wire) - Iraqi lawmakers called for the withdrawal of troops.",
+        &["025:IRQLEG"],
+        &["IRQMIL"],
+    ),
+    (
+        "foreign troops are not the state's",
+        "BAGHDAD, Jan 9 (Wire) - Iraqi lawmakers urged foreign troops to leave.",
+        &[],
+        &["IRQMIL"],
+    ),
+];
+
+#[test]
+fn state_organs_addressed_by_words() {
+    check_with_and_without_the_parser(ADDRESSEES);
+}

@@ -7,7 +7,8 @@
 //! - complements: a time adjunct before "to X" ("agreed on Tuesday to impose"), a decision or
 //!   vote is the act decided, an agreement to a hostile act is that act;
 //! - a past verb the tagger reads as a noun after a subject noun ("aircraft struck targets"),
-//!   and an attack by aircraft coded 195.
+//!   and an attack by aircraft coded 195;
+//! - a light verb with an event noun ("launched an invasion of", "began air strikes").
 
 mod common;
 
@@ -108,4 +109,104 @@ fn past_verbs_read_as_nouns() {
 #[test]
 fn specific_dictionary_patterns_before_bare_verbs() {
     check_with_and_without_the_parser(PATTERN_ORDER);
+}
+
+/// A light verb with an event noun ("launched an invasion of", "began air strikes in",
+/// "carried out a nuclear test"): the event is the noun's, its target the noun's
+/// complement; "air strikes" are no labour strike (143).
+const LIGHT_VERBS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "an invasion launched: 192, the target after 'of'",
+        "Ethiopian forces launched a large-scale invasion of Eritrea on Monday.",
+        &["192:ETHMIL>ERI"],
+        &[],
+    ),
+    (
+        "air strikes begun: 195, not a labour strike",
+        "Turkey began air strikes in Iraq on Tuesday.",
+        &["195:TUR>IRQ"],
+        &["143"],
+    ),
+    (
+        "a labour strike still is one",
+        "Chilean dock workers began a strike over pay.",
+        &["143:"],
+        &["195"],
+    ),
+    (
+        "a weapons test carried out: 150",
+        "Pakistan carried out a missile test on Friday.",
+        &["150:PAK"],
+        &[],
+    ),
+];
+
+#[test]
+fn light_verbs_with_event_nouns() {
+    check_with_and_without_the_parser(LIGHT_VERBS);
+}
+
+/// An order whose object is an act is that act, not a demand on someone (100): "ordered a
+/// mobilisation" is the mobilisation (154).
+const ORDERED_ACTS: &[(&str, &str, &[&str], &[&str])] = &[(
+    "a mobilisation ordered: 154",
+    "The Armenian president ordered a general mobilisation of reservists on Sunday.",
+    &["154:ARMGOV"],
+    &["100:"],
+)];
+
+#[test]
+fn an_ordered_act_is_that_act() {
+    check_with_and_without_the_parser(ORDERED_ACTS);
+}
+
+/// "retaliate" is in the dictionary's physical-conflict group (190): a future or vowed
+/// retaliation is a threat of force (13x) by the speaker, not a statement (010); a
+/// retaliation with tariffs or sanctions is economic (163).
+const RETALIATION: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a retaliation said to come is a threat",
+        "Pakistan said it would retaliate against India.",
+        &["1384:PAK>IND"],
+        &["010:"],
+    ),
+    (
+        "a retaliation done is force",
+        "Israel retaliated against Hezbollah on Monday.",
+        &["190:ISR>LBNREB"],
+        &[],
+    ),
+    (
+        "a retaliation with tariffs is economic",
+        "The European Union retaliated against American tariffs with duties on whiskey.",
+        &["163:IGOEUREEC"],
+        &["190", "138"],
+    ),
+];
+
+#[test]
+fn retaliation_is_force_or_its_threat() {
+    check_with_and_without_the_parser(RETALIATION);
+}
+
+/// A protest *to* a government is a diplomatic complaint (114), not civil dissent (14x);
+/// a protest against something stays 14x.
+const PROTEST_TO: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a protest lodged with a state",
+        "Vietnam protested to China over the sinking of a fishing boat.",
+        &["114:VNM>CHN"],
+        &["140"],
+    ),
+    (
+        "demonstrators protesting against a state",
+        "Thousands of demonstrators protested against the government of Serbia.",
+        &["14"],
+        &["114"],
+    ),
+];
+
+#[test]
+fn a_protest_to_a_state_is_a_complaint() {
+    check_with_and_without_the_parser(PROTEST_TO);
 }

@@ -337,6 +337,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             return c
                 .tree_obliques(grp.head)
                 .into_iter()
+                .filter(|&k| !c.after_mediator_by(k))
                 .map(|k| c.tree_actors(&[k], false, false))
                 .find(|a| !a.is_empty())
                 .unwrap_or_default();
@@ -349,7 +350,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         }
         let end = c.clause_end(grp.end);
         for k in grp.end..end {
-            if c.w[k].pos == Upos::Adp {
+            if c.w[k].pos == Upos::Adp && !c.mediator_by(k) {
                 if let Some(np) = c.np_of.get(k + 1).copied().flatten() {
                     let a = c.phrase_actors(np as usize);
                     if !a.is_empty() {

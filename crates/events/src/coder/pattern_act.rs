@@ -178,7 +178,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             target = direct.map(actors_of).unwrap_or_default();
             if target.is_empty() {
                 for k in grp.end..end.max(after) {
-                    if c.w[k].pos == Upos::Adp {
+                    if c.w[k].pos == Upos::Adp && !c.mediator_by(k) {
                         if let Some(np) = c.np_of.get(k + 1).copied().flatten() {
                             let a = actors_of(np as usize);
                             if !a.is_empty() {
@@ -209,8 +209,9 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         source: Vec<Actor>,
         mut target: Vec<Actor>,
     ) -> Act<'a> {
-        // The same entity is not its own target ("Iran's army attacked Iran" aside).
-        target.retain(|t| !source.iter().any(|s| s.same(t)));
+        // The same entity is not its own target ("Iran's army attacked Iran" aside), nor is
+        // a mediator ("a ceasefire brokered by Egypt").
+        target.retain(|t| !source.iter().any(|s| s.same(t)) && !self.c.mediator(t));
         Act {
             required_target: p.target.required,
             unnamed_source: false,
@@ -346,6 +347,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                 cands.extend(c.tree_noun_modifier(n, prep));
             }
         }
+        cands.retain(|&k| !c.after_mediator_by(k));
         cands.sort_unstable();
         cands.dedup();
         seen.extend(&cands);
@@ -389,6 +391,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         for n in self.target_nouns(g, p, after) {
             cands.extend(c.tree_noun_modifiers(n));
         }
+        cands.retain(|&k| !c.after_mediator_by(k));
         cands.sort_unstable();
         cands
             .into_iter()
