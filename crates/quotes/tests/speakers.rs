@@ -140,11 +140,11 @@ fn check(parsed: bool) {
 /// affiliation a place or an organization gives, none for a person possessor).
 const HEADS: &[(&str, &str, &str, &str, Option<&str>)] = &[
     (
-        "a country's body: the body speaks, the country is its affiliation",
+        "a country's body the names stage knows as a group speaks as that group",
         "China's coast guard said the trawler had entered its waters without leave.",
         "trawler",
         "coast guard",
-        Some("China"),
+        Some("China's coast guard"),
     ),
     (
         "a place as modifier of the speaking body",
