@@ -566,6 +566,11 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Karim Benali",
         "DZAGOV",
     ),
+    (
+        "TBILISI (Wire) - Georgia passed the law. Russia's Foreign Ministry spokeswoman Maria Petrova said the West was to blame.",
+        "Maria Petrova",
+        "RUSGOV",
+    ),
     // A title held in an organization that is not a country's gives that organization.
     (
         "AU envoy Thabo Nkosi arrived in Khartoum on Monday.",

@@ -90,8 +90,8 @@ impl<'a> Recognizer<'a> {
     }
 
     /// A group noun of government with its nationality or possessor before it belongs to
-    /// the phrase: "Iran's foreign ministry spokesman", "the Turkish defence ministry
-    /// official" (over one lower-case word before the group noun, as groups have it). Only
+    /// the phrase: "Iran's foreign ministry spokesman", "the Turkish Defence Ministry
+    /// official" (over one word before the group noun). Only
     /// when a country or an organization stands before it, so that the phrase's country comes
     /// from the ministry's owner and not from the article's other countries.
     fn ministry_before(&self, info: &mut TitleInfo) {
@@ -111,7 +111,8 @@ impl<'a> Recognizer<'a> {
         let mut a = gm.a;
         if self.owner_before(a).is_none() && a > 0 {
             let p = &v.pieces[a - 1];
-            if p.alpha && !p.cap && !v.is(a - 1, "the") && v.same_sentence(a - 1, a) {
+            // Capitalised too: "Russia's Foreign Ministry spokeswoman".
+            if p.alpha && !v.is(a - 1, "the") && v.same_sentence(a - 1, a) {
                 a -= 1;
             }
         }
