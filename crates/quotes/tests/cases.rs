@@ -216,6 +216,10 @@ const CASES: &[Case] = &[
     ("subject before a double-hyphen parenthetical", "The judge -- who had been under fire from both parties for days -- said she regretted her remarks.", "she regretted her remarks", Indirect, Some("The judge"), Some("said")),
     ("subject before an em-dash parenthetical", "The harbour master — who had run the port for twenty years — said the quay would close in May.", "the quay would close in May", Indirect, Some("The harbour master"), Some("said")),
     // An expletive "There’s" is no subject: the participle's speaker is the clause's person.
+    // A medium adjunct after a final cue is where the words appeared, not what was said.
+    ("medium adjunct after a final cue", "The two crews agreed to share the quay until May, the harbour boards said in a joint statement.", "The two crews agreed to share the quay until May", Indirect, Some("the harbour boards"), Some("said")),
+    ("medium adjunct with a time after a final cue", "The ferry will stop running in winter, the company said on its website on Friday.", "The ferry will stop running in winter", Indirect, Some("the company"), Some("said")),
+    ("medium adjunct before that-content", "The minister said in an interview that the quay would reopen in May.", "the quay would reopen in May", Indirect, Some("The minister"), Some("said")),
     ("expletive there before a participle", "There’s still time for Marlow to mend ties with the board, even after repeatedly calling its chairman “a coward” in public.", "its chairman “a coward” in public", Mixed, Some("Marlow"), Some("calling")),
 ];
 

@@ -531,6 +531,20 @@ impl State<'_> {
     }
 
     /// Reported speech around a verb cue. Returns the content token range and the speaker.
+    /// Whether `[a, b)` is only a prepositional phrase naming the medium of the words: "in a
+    /// joint statement", "on its website", "in a televised address on Sunday" (a preposition
+    /// first, a medium noun within, at most eight words, no verb of its own).
+    fn medium_adjunct(&self, a: usize, b: usize) -> bool {
+        let s = self.scan();
+        matches!(s.low(a), "in" | "on" | "via" | "through" | "during" | "at")
+            && self.words_in(a, b) <= 8
+            && (a..b).any(|k| {
+                s.is_word(k) && (is_personal_medium(s.low(k)) || is_public_medium(s.low(k)))
+            })
+            && !(a..b)
+                .any(|k| self.cues[k].is_some() || is_auxiliary(s.low(k)) || is_modal(s.low(k)))
+    }
+
     pub(super) fn say(
         &self,
         c: usize,
@@ -645,7 +659,11 @@ impl State<'_> {
         let words = if a < b { self.words_in(a, b) } else { 0 };
         let first = if a < b { s.low(a) } else { "" };
         let min_words = if cue.frame == Frame::Obj { 1 } else { 2 };
+        // "…, the mediators said in a joint statement.": the adjunct after the cue names
+        // where the words appeared; the content is before the subject, not the adjunct.
+        let medium_adjunct = a == c + len && a < b && self.medium_adjunct(a, b);
         let forward_ok = words >= min_words
+            && !medium_adjunct
             && !is_auxiliary(first)
             && !self.is_stop(a.min(se.saturating_sub(1)));
         let demonstrative = matches!(first, "this" | "so") && words <= 6;
@@ -715,7 +733,7 @@ impl State<'_> {
         let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
             .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
             .unwrap_or(se);
-        if !inverted && self.words_in(c + len, tail) > max_tail.max(4) {
+        if !inverted && !medium_adjunct && self.words_in(c + len, tail) > max_tail.max(4) {
             return None;
         }
         let (comma, spk) = if inverted {
@@ -877,6 +895,24 @@ fn is_personal_medium(w: &str) -> bool {
             | "video"
             | "message"
             | "release"
+    )
+}
+
+/// Occasions and channels of public words ("a news conference", "its website", "a
+/// televised address"), which like a personal medium are no content of their own.
+fn is_public_medium(w: &str) -> bool {
+    matches!(
+        w,
+        "conference"
+            | "briefing"
+            | "address"
+            | "remarks"
+            | "website"
+            | "broadcast"
+            | "communique"
+            | "communiqué"
+            | "telegram"
+            | "podcast"
     )
 }
 
