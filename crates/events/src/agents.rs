@@ -89,9 +89,28 @@ const PERPETRATOR_NOUNS: &[&str] = &[
 /// is an airline as often as a warship.
 const AMBIGUOUS_AGENTS: &[&str] = &["representative", "carrier"];
 
-/// Heads that stand for their operators: vehicles, vessels and arms act for whoever
-/// runs them. After an agent ("coast guard vessels", "navy ships", "police helicopters")
-/// they are that agent (the Phoenix agents dictionary codes the coast guard `MIL`).
+/// Craft and weapons only armed forces run: they stand for their operator after an agent
+/// ("navy ships", see `OPERATED_HEADS`) and with a country alone are its military ("Israeli
+/// tanks shelled", "Russian jets struck", "Iranian gunboats seized"), as the dictionary
+/// codes "warplanes" and "fighter jets" (`MIL`).
+const ARMED_CRAFT: &[&str] = &[
+    "jet",
+    "warplane",
+    "warship",
+    "gunboat",
+    "gunship",
+    "frigate",
+    "destroyer",
+    "submarine",
+    "tank",
+    "drone",
+    "artillery",
+];
+
+/// Heads that stand for their operators: vehicles, vessels and arms act for whoever runs
+/// them. After an agent ("coast guard vessels", "navy ships", "police helicopters") they
+/// are that agent (the Phoenix agents dictionary codes the coast guard `MIL`). With
+/// `ARMED_CRAFT`.
 const OPERATED_HEADS: &[&str] = &[
     "vessel",
     "ship",
@@ -100,41 +119,19 @@ const OPERATED_HEADS: &[&str] = &[
     "plane",
     "aircraft",
     "helicopter",
-    "jet",
-    "warplane",
-    "warship",
-    "gunboat",
-    "gunship",
-    "frigate",
-    "destroyer",
-    "submarine",
-    "tank",
-    "drone",
-    "artillery",
     "vehicle",
 ];
 
-/// Of the operated heads, those only armed forces run: with a country alone ("Israeli
-/// tanks shelled", "Russian jets struck", "Iranian gunboats seized") they are its military,
-/// as the dictionary codes "warplanes" and "fighter jets" (`MIL`).
-const MILITARY_HEADS: &[&str] = &[
-    "airstrike",
-    "missile",
-    "rocket",
-    "shelling",
-    "bombardment",
-    "jet",
-    "warplane",
-    "warship",
-    "gunboat",
-    "gunship",
-    "frigate",
-    "destroyer",
-    "submarine",
-    "tank",
-    "drone",
-    "artillery",
-];
+/// Arms that are military with a country alone, besides `ARMED_CRAFT`.
+const MILITARY_ARMS: &[&str] = &["airstrike", "missile", "rocket", "shelling", "bombardment"];
+
+fn operated_head(lemma: &str) -> bool {
+    OPERATED_HEADS.contains(&lemma) || ARMED_CRAFT.contains(&lemma)
+}
+
+fn military_head(lemma: &str) -> bool {
+    MILITARY_ARMS.contains(&lemma) || ARMED_CRAFT.contains(&lemma)
+}
 
 /// Arms whose "strike" is a military act ("air strike", "drone strike"), not a labour one.
 const STRIKE_ARMS: &[&str] = &["air", "drone", "missile", "rocket", "artillery"];
@@ -305,8 +302,8 @@ impl<'d> Clauses<'d> {
             return 0;
         };
         let end = self.nps[np as usize].end;
-        let operated = (e..end)
-            .all(|i| self.w[i].pos == Upos::Noun && OPERATED_HEADS.contains(&self.lemma(i)));
+        let operated =
+            (e..end).all(|i| self.w[i].pos == Upos::Noun && operated_head(self.lemma(i)));
         if operated && e > 0 && self.np_of[e - 1] == Some(np) {
             end - e
         } else {
@@ -324,7 +321,7 @@ impl<'d> Clauses<'d> {
             && k > 0
             && self.w[k - 1].pos == Upos::Noun
             && STRIKE_ARMS.contains(&self.lemma(k - 1));
-        let military = strike || MILITARY_HEADS.contains(&w.lemma);
+        let military = strike || military_head(w.lemma);
         let at = if strike {
             k.checked_sub(2)
         } else {

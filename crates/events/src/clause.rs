@@ -275,7 +275,7 @@ const MONTHS: &[&str] = &[
 /// else ("the tidal wave", "the economic record") names no actor through its modifiers.
 pub(crate) const AGENT_HEADS: &[&str] = &[
     // Strikes by arms stand for whoever launched them: "A U.S. drone strike killed", "an
-    // Israeli air strike hit", "Russian missiles struck" (`agents.rs`, `MILITARY_HEADS`).
+    // Israeli air strike hit", "Russian missiles struck" (`agents.rs`, `military_head`).
     "airstrike",
     "missile",
     "rocket",
