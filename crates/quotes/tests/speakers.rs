@@ -111,26 +111,44 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
     ),
 ];
 
+/// What is wrong with the speaker of the quote holding `word`: none, or the failure line.
+fn speaker_failure(
+    doc: &Document,
+    case: &str,
+    parsed: bool,
+    word: &str,
+    mention: &str,
+    entity: Option<&str>,
+) -> Option<String> {
+    let Some(q) = doc.quotes.iter().find(|q| doc.slice(q.span).contains(word)) else {
+        return Some(format!("{case}: no quote holding {word:?}"));
+    };
+    let got_mention = q.speaker.as_ref().map(|s| doc.slice(s.span));
+    let got_entity = q
+        .speaker
+        .as_ref()
+        .and_then(|s| s.entity)
+        .map(|e| doc.entity(e).name.as_str());
+    let mention_ok = got_mention.is_some_and(|m| m.contains(mention));
+    (!mention_ok || got_entity != entity).then(|| {
+        format!(
+            "{case} (parsed: {parsed}): speaker {got_mention:?} / {got_entity:?}, want {mention:?} / {entity:?}"
+        )
+    })
+}
+
 fn check(parsed: bool) {
     let mut failures = Vec::new();
     for &(case, text, word, mention, entity) in CASES {
         let doc = run(text, parsed);
-        let Some(q) = doc.quotes.iter().find(|q| doc.slice(q.span).contains(word)) else {
-            failures.push(format!("{case}: no quote holding {word:?}"));
-            continue;
-        };
-        let got_mention = q.speaker.as_ref().map(|s| doc.slice(s.span));
-        let got_entity = q
-            .speaker
-            .as_ref()
-            .and_then(|s| s.entity)
-            .map(|e| doc.entity(e).name.as_str());
-        let mention_ok = got_mention.is_some_and(|m| m.contains(mention));
-        if !mention_ok || got_entity != Some(entity) {
-            failures.push(format!(
-                "{case} (parsed: {parsed}): speaker {got_mention:?} / {got_entity:?}, want {mention:?} / {entity:?}"
-            ));
-        }
+        failures.extend(speaker_failure(
+            &doc,
+            case,
+            parsed,
+            word,
+            mention,
+            Some(entity),
+        ));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -173,21 +191,7 @@ fn check_heads(parsed: bool) {
     let mut failures = Vec::new();
     for &(case, text, word, mention, entity) in HEADS {
         let doc = run(text, parsed);
-        let Some(q) = doc.quotes.iter().find(|q| doc.slice(q.span).contains(word)) else {
-            failures.push(format!("{case}: no quote holding {word:?}"));
-            continue;
-        };
-        let got_mention = q.speaker.as_ref().map(|s| doc.slice(s.span));
-        let got_entity = q
-            .speaker
-            .as_ref()
-            .and_then(|s| s.entity)
-            .map(|e| doc.entity(e).name.as_str());
-        if !got_mention.is_some_and(|m| m.contains(mention)) || got_entity != entity {
-            failures.push(format!(
-                "{case} (parsed: {parsed}): speaker {got_mention:?} / {got_entity:?}, want {mention:?} / {entity:?}"
-            ));
-        }
+        failures.extend(speaker_failure(&doc, case, parsed, word, mention, entity));
         // The infinitive of a listed verb ("to show") is no cue of its own.
         if let Some(q) = doc.quotes.iter().find(|q| {
             q.cue
