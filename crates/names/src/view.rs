@@ -199,6 +199,19 @@ impl<'d> View<'d> {
         i < self.pieces.len() && words.contains(&self.norm(i))
     }
 
+    /// The piece after a hyphen written without spaces at `b` ("Paris-based": the hyphen at
+    /// `b`, "based" returned), when the hyphen joins piece `b - 1` to it.
+    pub fn hyphenated_after(&self, b: usize) -> Option<usize> {
+        let joined = |i: usize| {
+            i > 0
+                && self
+                    .pieces
+                    .get(i)
+                    .is_some_and(|p| p.start == self.pieces[i - 1].end)
+        };
+        (self.is(b, "-") && joined(b) && joined(b + 1)).then_some(b + 1)
+    }
+
     pub fn same_sentence(&self, a: usize, b: usize) -> bool {
         a < self.pieces.len()
             && b < self.pieces.len()

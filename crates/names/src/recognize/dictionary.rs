@@ -93,16 +93,8 @@ impl Recognizer<'_> {
     /// make the place the actor ("the Saudi-led coalition") keep their mention.
     fn supports_or_hosts(&self, m: &Match) -> bool {
         let v = self.v;
-        let joined = |i: usize| {
-            v.pieces
-                .get(i)
-                .is_some_and(|p| p.start == v.pieces[i - 1].end)
-        };
-        m.b + 1 < v.pieces.len()
-            && v.is(m.b, "-")
-            && joined(m.b)
-            && joined(m.b + 1)
-            && v.is_any(m.b + 1, BASED_OR_BACKED)
+        v.hyphenated_after(m.b)
+            .is_some_and(|k| v.is_any(k, BASED_OR_BACKED))
     }
 
     /// A nationality word no group used: the people when plural ("Palestinians"), the
@@ -243,12 +235,7 @@ impl Recognizer<'_> {
         // The first part of a compound modifier is a place, never an actor: "the
         // Paris-based group", "a Moscow-backed leader" (the hyphenated word's token, whose
         // tag the pieces share, may be a verb).
-        let compound = v.is(m.b, "-")
-            && v.pieces[m.b].start == v.pieces[m.b - 1].end
-            && v.pieces
-                .get(m.b + 1)
-                .is_some_and(|p| p.start == v.pieces[m.b].end);
-        if compound {
+        if v.hyphenated_after(m.b).is_some() {
             return false;
         }
         let next_verb = v.pieces.get(m.b).is_some_and(|p| {
