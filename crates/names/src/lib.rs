@@ -13,8 +13,10 @@
 //!   "Ned Price State Department spokesman") or in apposition; a title after "the" alone is a
 //!   nominal mention of a person.
 //! - A capital is its government (`gov:usa`, USAGOV) when it acts: subject of a verb, opening a
-//!   sentence, after "with/between/against/by", or possessive; otherwise it is a place. The
-//!   government, the country (`country:usa`, USA) and the place are different entities.
+//!   sentence before a lower-case word, after "with/between/against/by", or possessive;
+//!   otherwise it is a place. The government, the country (`country:usa`, USA) and the place
+//!   are different entities. A city opening a longer proper name ("Lima Group", "London Stock
+//!   Exchange") is neither, nor is the first part of "X-based"/"X-backed" modifiers.
 //! - A person's country comes from its titles' context, including a definite title phrase in
 //!   apposition ("the head of the American delegation, Under Secretary Margaret Ellison");
 //!   without one, an office only one country has (`titles.tsv` country column: "Secretary of
