@@ -18,10 +18,11 @@ PRED: `sitrep extract` JSON lines. All offsets are UTF-8 byte offsets, as sitrep
 
 A predicted quotation is real when its content span overlaps the opening words of a gold
 statement not yet claimed by another prediction. Its speaker is right when the gold speaker's
-last word is among the words of the predicted speaker's entity name (or, without an entity, of
-the speaker text), or the other way round. An actor is found when an entity's name or one of its
+last word is among the words of the predicted speaker's entity name or of the speaker mention
+itself, or the other way round. An actor is found when an entity's name or one of its
 mentions (or an event's actor that is no entity) holds all words of the gold name but "the"
-(for a person, the surname suffices).
+(for a person, the surname suffices); a person or organization is preferred to a place
+("Ankara" the government, not the city).
 """
 import json
 import re
@@ -39,10 +40,14 @@ def speaker_right(gold_speaker, spk):
     if not spk:
         return False
     gold = words(gold_speaker)
-    pred = words(spk.get("name") or "") or words(spk.get("text") or "")
-    if not gold or not pred:
+    if not gold:
         return False
-    return gold[-1] in pred or pred[-1] in gold
+    # The entity's name, or the words of the speaker mention itself ("Ankara" for the
+    # entity "Government of Turkey").
+    for pred in (words(spk.get("name") or ""), words(spk.get("text") or "")):
+        if pred and (gold[-1] in pred or pred[-1] in gold):
+            return True
+    return False
 
 
 def entity_words(ent):
@@ -54,10 +59,10 @@ def find_actor(gold_name, entities):
     gold = words(gold_name)
     if not gold:
         return None
-    for ent in entities:
-        for form in entity_words(ent):
-            if all(w in form for w in gold):
-                return ent
+    found = [e for e in entities if any(all(w in f for w in gold) for f in entity_words(e))]
+    if found:
+        # A capital is both a place and, where it acts, its government: the acting one.
+        return next((e for e in found if e.get("kind") != "location"), found[0])
     # A person's surname alone ("Ruto" for "William Ruto").
     for ent in entities:
         if ent.get("kind") == "person" and any(gold[-1] in form for form in entity_words(ent)):
