@@ -682,6 +682,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
     if config.speech_events {
         speech_events(lx, doc, &ix, first_paragraph, main_place, &mut events);
     }
+    crate::discard::drop_discarded(doc, &mut events);
     events
 }
 
@@ -1046,6 +1047,7 @@ pub fn explain(lx: &Lexicon, doc: &Document) -> String {
     let ix = DocIndex::new(doc);
     let sports = sports_prefix(doc);
     let sports_article = sports[doc.tokens.len()] >= 6;
+    let discards = crate::discard::Discards::of(doc);
     for (si, s) in doc.sentences.iter().enumerate() {
         let (first, last) = (s.tokens.0 as usize, s.tokens.1 as usize);
         if first >= last || last > doc.tokens.len() {
@@ -1054,6 +1056,17 @@ pub fn explain(lx: &Lexicon, doc: &Document) -> String {
         let _ = writeln!(out, "sentence {si}: {}", doc.slice(s.span).trim());
         if sports_article || sports[last] > sports[first] {
             out.push_str("  skipped: sports vocabulary\n\n");
+            continue;
+        }
+        if let Some(hit) = discards.reason(first, last) {
+            let phrase =
+                &doc.text()[doc.tokens[hit.start].span.start()..doc.tokens[hit.end - 1].span.end()];
+            let scope = if hit.story { "story" } else { "sentence" };
+            let _ = writeln!(
+                out,
+                "  skipped: {scope}-level discard {phrase:?} ({})\n",
+                hit.rule
+            );
             continue;
         }
         let actors = token_actors(doc, first, last, &order, &mut cursor);

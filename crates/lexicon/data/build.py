@@ -13,6 +13,7 @@ compact, deterministic text tables next to this script:
     verbs.tsv    code, pattern, ref                    CAMEO verb patterns in sitrep's language
     issues.tsv   code, category, ref, phrases          issue phrases ("~" = exclusion)
     discards.tsv scope, ref, phrase                    sports/entertainment phrases
+                                                       (DISCARDS_LEFT_OUT: not applied)
 
 Phrases are normalised the way the crate normalises tokens (`norm_words` here and
 `normalize_word` in src/norm.rs must agree): lower case, `-` and `/` split words, other
@@ -540,6 +541,45 @@ def compile_issues():
     return rows
 
 
+# Sentence-level discards sitrep does not apply. The dictionary discards these to keep
+# non-political stories out of its event data; in political news each of them also stands in
+# sentences that report real events, which the discard would lose ("G7 ministers agreed to
+# defer the debts of countries hit by the tsunami", "a champion of reform accused the
+# government", "two years ago Russia annexed Crimea"). sitrep applies the sport, entertainment
+# and culture entries only; the story-level ("+") entries, all sport and celebrity, stay.
+DISCARDS_LEFT_OUT = {
+    # time and history: sitrep dates events instead of dropping them
+    "months later", "years later", "weeks later", "weeks ago", "months ago", "years ago",
+    "fifty years ago", "april 1942", "millennium", "post world war ii", "second world war",
+    "world war one", "world war i", "world war 1", "world war two", "world war ii",
+    "world war 2", "napoleonic wars", "british empire", "attack on pearl harbor",
+    "abdul karim qasim", "angels of bataan", "decorated vietnam veteran", "oliver north",
+    "anita hill", "israel miller", "rick lazio", "world trade center",
+    # elections and polls are political news
+    "presidential debate", "presidential vote recount", "poll published", "landslide",
+    # epidemics, disasters and accidents: governments act on them (aid, closures, blame)
+    "avian flu", "avian influenza", "bird flu", "h5n1", "ebola", "polio", "dengue fever",
+    "contracted cholera", "bacteria epidemic", "chickungunga", "equine influenza",
+    "rift valley fever", "west nile fever", "west nile virus", "rabid animals", "tsunami",
+    "typhoon", "tropical storm", "tropical depression", "mudslide", "blizzard",
+    "widespread flood", "storm warning center", "yellow dust", "pollution", "boat capsized",
+    "bus fell into ravine", "bus plunged", "road accident", "traffic accident",
+    "mine accident", "accident killed", "diving accident", "medical tests",
+    "routine medical check up", "mentally deranged man",
+    "made a joke about having a bomb",
+    # words and names common in political and economic reports
+    "champion", "champions", "group a", "group b", "group c", "group d", "group e",
+    "group f", "group g", "group h", "here is a list of", "initial public offering",
+    "international brand", "osaka district court", "salman rushdie", "kimjongilism",
+    "online gambling companies", "commercial consumption expenditures", "jetro",
+    "watson wyatt", "philexim", "pioneer metals group of companies",
+    # sport words with a political sense ("the third round of talks", "marathon
+    # negotiations", "a political heavyweight", "the runner-up rejected the result")
+    "third round", "marathon", "heavyweight", "lightweight", "runner up", "runners up",
+    "nobel prize", "gymnasium",
+}
+
+
 def compile_discards():
     rows = []
     for i, line in enumerate(read_lines("Phoenix.discards.txt"), 1):
@@ -548,8 +588,9 @@ def compile_discards():
             continue
         story = body.startswith("+")
         p = norm(body.lstrip("+").strip().rstrip("_"))
-        if p and not p.isdigit():
-            rows.append(f"{'story' if story else 'sentence'}\tPhoenix.discards.txt:{i}\t{p}")
+        if not p or p.isdigit() or (not story and p in DISCARDS_LEFT_OUT):
+            continue
+        rows.append(f"{'story' if story else 'sentence'}\tPhoenix.discards.txt:{i}\t{p}")
     return rows
 
 

@@ -22,7 +22,7 @@ pub use norm::{normalize_token, normalize_tokens};
 pub use phrases::{Hit, PhraseSet};
 pub use symmetric::SymmetricCodes;
 pub use tables::{
-    ActorEntry, ActorKind, ActorMatch, DatedCode, IssueMatch, Lexicon, Rule, VerbRow,
+    ActorEntry, ActorKind, ActorMatch, DatedCode, Discard, IssueMatch, Lexicon, Rule, VerbRow,
 };
 
 use thiserror::Error;

@@ -114,6 +114,16 @@ pub struct IssueMatch {
     pub rule: Rule,
 }
 
+/// A discard phrase found in a text (`Phoenix.discards.txt`): a story-level entry marks the
+/// whole story as no political news, a sentence-level entry its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Discard {
+    pub story: bool,
+    pub rule: Rule,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// One compiled CAMEO verb pattern, in sitrep's pattern language (see the events crate).
 #[derive(Debug, Clone, Copy)]
 pub struct VerbRow {
@@ -558,13 +568,23 @@ impl Lexicon {
             .collect()
     }
 
-    /// A discard phrase in the tokens (sports, entertainment): `(story_level, rule)`.
-    pub fn discard<S: AsRef<str>>(&self, tokens: &[S]) -> Option<(bool, Rule)> {
-        let (words, _) = normalize_tokens(tokens);
+    /// The discard phrases in the tokens (sports, entertainment), in order, with the tokens
+    /// `start..end` they cover.
+    pub fn discards<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Discard> {
+        let (words, origin) = normalize_tokens(tokens);
         self.discard_set
             .find(&words)
-            .first()
-            .map(|h| self.discards[h.payload as usize])
+            .iter()
+            .map(|h| {
+                let (story, rule) = self.discards[h.payload as usize];
+                Discard {
+                    story,
+                    rule,
+                    start: origin[h.start],
+                    end: origin[h.end - 1] + 1,
+                }
+            })
+            .collect()
     }
 
     /// Table sizes: actor entries, agent entries, verb patterns, issue entries, discards.

@@ -150,13 +150,40 @@ fn issues_are_found_and_exclusions_hide_them() {
     }
 }
 
+/// Discards: story-level entries (sport, celebrity) and sentence-level sport and entertainment
+/// entries apply; the sentence-level entries that also stand in political reports
+/// (`DISCARDS_LEFT_OUT` in data/build.py) do not.
 #[test]
-fn discards_mark_sports_sentences() {
+fn discards_mark_sport_and_entertainment_not_politics() {
     let lx = Lexicon::get();
-    assert!(lx
-        .discard(&toks("he scored a goal in the semi-final"))
-        .is_some());
-    assert!(lx.discard(&toks("the ministers met in Geneva")).is_none());
+    // (text, expected story-level flags of the hits, first hit's tokens)
+    let cases: &[(&str, &[bool], Option<(usize, usize)>)] = &[
+        (
+            "he scored a goal in the semi-final",
+            &[true, false],
+            Some((1, 4)),
+        ),
+        ("the goalkeeper was sent off", &[true], Some((1, 2))),
+        ("Cricket officials met in Lahore", &[false], Some((0, 1))),
+        ("the ministers met in Geneva", &[], None),
+        ("the third round of talks opened in Doha", &[], None),
+        ("marathon negotiations ended at dawn", &[], None),
+        ("two years ago Russia annexed Crimea", &[], None),
+        ("aid reached areas hit by the tsunami", &[], None),
+        ("the Nobel Prize laureate was arrested", &[], None),
+        ("a champion of reform accused the government", &[], None),
+    ];
+    for &(s, want, first) in cases {
+        let got = lx.discards(&toks(s));
+        let flags: Vec<bool> = got.iter().map(|d| d.story).collect();
+        assert_eq!(flags, want, "{s}");
+        assert_eq!(got.first().map(|d| (d.start, d.end)), first, "{s}");
+        assert!(
+            got.iter()
+                .all(|d| d.rule.0.starts_with("Phoenix.discards.txt:")),
+            "{s}"
+        );
+    }
 }
 
 /// sitrep's supplement (`sitrep_actors.tsv`): office holders of 2015-2026 with the code in
