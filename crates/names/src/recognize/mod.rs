@@ -66,6 +66,11 @@ pub enum What {
         gender: Gender,
         plural: bool,
     },
+    /// "it" standing for an organization or a country (`pronouns::find_it_pronouns`):
+    /// `object` when it is the addressee of the verb before it ("accused it of").
+    ItPronoun {
+        object: bool,
+    },
     Country(CountryId),
     /// A demonym of a country.
     Adjective(CountryId),

@@ -18,6 +18,7 @@
 //! actor codes; person-specific steps are in `persons`, geocoding in `geo`.
 
 mod geo;
+mod it_pronoun;
 mod org_nominals;
 mod persons;
 
@@ -80,6 +81,10 @@ struct Resolver<'a> {
     recent_persons: Vec<(usize, usize, bool)>,
     /// Group mentions so far: (first piece, entity).
     recent_groups: Vec<(usize, usize)>,
+    /// Mentions of actors that are no person (organizations, groups, countries and
+    /// governments with a code; not adjectives) so far: (first piece, entity, the mention is
+    /// a clause subject), for "it".
+    recent_things: Vec<(usize, usize, bool)>,
 }
 
 pub fn resolve(
@@ -101,6 +106,7 @@ pub fn resolve(
         last_seen: Vec::new(),
         recent_persons: Vec::new(),
         recent_groups: Vec::new(),
+        recent_things: Vec::new(),
     };
     r.create_named_persons();
     let assign = (0..cands.len()).map(|ci| r.resolve_mention(ci)).collect();
@@ -242,6 +248,7 @@ impl<'a> Resolver<'a> {
                 appos,
             } => Some(self.nominal(ci, *title, *definite, *appos)),
             What::Pronoun { gender, plural } => self.pronoun(c, *gender, *plural),
+            What::ItPronoun { object } => self.it_pronoun(c, *object),
             What::Country(k) => Some(self.country(*k, MentionForm::Name)),
             What::Adjective(k) => Some(self.country(*k, MentionForm::Adjective)),
             What::Group { code } => Some(self.group(text, code)),
@@ -257,8 +264,12 @@ impl<'a> Resolver<'a> {
             // Linked once every organization has its code (`org_nominals`).
             What::OrgNominal { .. } => None,
         };
-        if let Some((e, _, kind)) = result {
+        if let Some((e, form, kind)) = result {
             self.remember(ci, e, kind);
+            if form != MentionForm::Adjective && it_pronoun::may_be_it(kind, &self.ents[e]) {
+                let subject = persons::is_subject(v, c.a, c.b);
+                self.recent_things.push((c.a, e, subject));
+            }
         }
         result
     }
