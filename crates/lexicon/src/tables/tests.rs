@@ -157,7 +157,8 @@ fn issues_are_found_and_exclusions_hide_them() {
 fn discards_mark_sport_and_entertainment_not_politics() {
     let lx = Lexicon::get();
     // (text, expected story-level flags of the hits, first hit's tokens)
-    let cases: &[(&str, &[bool], Option<(usize, usize)>)] = &[
+    type Case = (&'static str, &'static [bool], Option<(usize, usize)>);
+    let cases: &[Case] = &[
         (
             "he scored a goal in the semi-final",
             &[true, false],
