@@ -3,6 +3,7 @@
 
 use super::words::DETERMINERS;
 use super::{Cand, Recognizer, What};
+use sitrep_doc::Upos;
 
 impl Recognizer<'_> {
     /// Every unbound title after a determiner, or with a nationality or an organization in
@@ -64,7 +65,8 @@ impl Recognizer<'_> {
     /// The person named in apposition after a nominal title phrase ending at piece `end`: up
     /// to two lower-case words may finish the phrase ("the head of the American delegation"),
     /// then a comma and a person name, directly or after its own bound title ("..., Under
-    /// Secretary of State Margaret Ellison,"). Returns the name's first piece.
+    /// Secretary of State Margaret Ellison,"), not followed by a verb of its own. Returns the
+    /// name's first piece.
     fn appositive_person(&self, end: usize) -> Option<usize> {
         let v = self.v;
         let n = v.pieces.len();
@@ -75,10 +77,19 @@ impl Recognizer<'_> {
         if e + 1 >= n || !v.is(e, ",") || !v.same_sentence(end.saturating_sub(1), e + 1) {
             return None;
         }
+        // "Venezuela will expel the U.S. ambassador, President Hugo Chavez said": a name
+        // followed by its own verb is the subject of a postposed attribution, no apposition.
         let person_at = |a: usize| {
             self.cands
                 .iter()
-                .any(|c| c.a == a && matches!(c.what, What::Person { .. }))
+                .any(|c| {
+                    c.a == a
+                        && matches!(c.what, What::Person { .. })
+                        && !v
+                            .pieces
+                            .get(c.b)
+                            .is_some_and(|p| matches!(p.pos, Upos::Verb | Upos::Aux))
+                })
                 .then_some(a)
         };
         person_at(e + 1).or_else(|| {
