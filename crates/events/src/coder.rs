@@ -619,6 +619,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             Err(reason) => return self.why(g, reason),
         };
         self.speaker_as_source(g, &mut act, future_commit);
+        if act.source.is_empty() && !grp.passive && act.code.starts_with("14") {
+            // People at large are no actor, but a crowd that marches or blocks roads is the
+            // source of its protest ("Thousands of people marched in Hong Kong": `HKGCVL`).
+            if let Some(a) = self.subject_crowd(g) {
+                act.source.push(a);
+            }
+        }
         if act.source.is_empty() && !grp.passive {
             // Only a passive ("civilians were killed") may name the victim alone, and an
             // act of violence by an unknown perpetrator ("gunmen killed ...") nobody.
@@ -630,6 +637,28 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         self.note(g, || format!("coded {} by {}", act.code, act.rule));
         Some(act)
+    }
+
+    /// The crowd (`Clauses::crowd`) group `g`'s subject names, through quantities
+    /// ("hundreds of thousands of people").
+    fn subject_crowd(&self, g: usize) -> Option<Actor> {
+        let c = self.c;
+        let mut p = c.nps[self.subject_phrase(g)?];
+        for _ in 0..3 {
+            if let Some(a) = c.crowd[p.end - 1] {
+                return Some(a);
+            }
+            let head = c.w[p.end - 1];
+            let quantity = head.pos == Upos::Num
+                || crate::tree::QUANTITIES
+                    .iter()
+                    .any(|x| head.lemma.eq_ignore_ascii_case(x));
+            if !quantity || c.lemma(p.end) != "of" {
+                return None;
+            }
+            p = c.nps[c.np_starting(p.end + 1)?];
+        }
+        None
     }
 
     /// Whether group `g`'s subject is a strike ("an air strike", "a drone strike",
