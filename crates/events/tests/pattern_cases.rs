@@ -9,6 +9,7 @@
 //! - a past verb the tagger reads as a noun after a subject noun ("aircraft struck targets"),
 //!   and an attack by aircraft coded 195;
 //! - a light verb with an event noun ("launched an invasion of", "began air strikes").
+//! - a ceasefire agreed (0871, mutual); a response "militarily" or "with force" (190).
 
 mod common;
 
@@ -160,8 +161,9 @@ fn an_ordered_act_is_that_act() {
     check_with_and_without_the_parser(ORDERED_ACTS);
 }
 
-/// "retaliate" is in the dictionary's physical-conflict group (190): a future or vowed
-/// retaliation is a threat of force (13x) by the speaker, not a statement (010); a
+/// "retaliate" is in the dictionary's physical-conflict group (190), and so is a response
+/// "militarily" or "with force" (sitrep's row; a bare "respond" is a reaction, no act): a
+/// future or vowed retaliation is a threat of force (13x) by the speaker, not a statement (010); a
 /// retaliation with tariffs or sanctions is economic (163).
 const RETALIATION: &[(&str, &str, &[&str], &[&str])] = &[
     (
@@ -175,6 +177,24 @@ const RETALIATION: &[(&str, &str, &[&str], &[&str])] = &[
         "Israel retaliated against Hezbollah on Monday.",
         &["190:ISR>LBNREB"],
         &[],
+    ),
+    (
+        "a military response said to come is a threat of force",
+        "Turkey said it would respond militarily to any attack by Syria.",
+        &["1384:TUR>SYR"],
+        &["010:"],
+    ),
+    (
+        "a vowed response with force is a threat of force",
+        "Armenia vowed to respond with force to Azerbaijan.",
+        &["1384:ARM>AZE"],
+        &[],
+    ),
+    (
+        "a response without force is no act",
+        "The ministry responded to the criticism on Monday.",
+        &[],
+        &["19", "138"],
     ),
     (
         "a retaliation with tariffs is economic",
@@ -209,4 +229,33 @@ const PROTEST_TO: &[(&str, &str, &[&str], &[&str])] = &[
 #[test]
 fn a_protest_to_a_state_is_a_complaint() {
     check_with_and_without_the_parser(PROTEST_TO);
+}
+
+/// A ceasefire or truce agreed is CAMEO 0871 (declare truce, ceasefire), as declared or
+/// accepted ones are, not the dictionary's intent to de-escalate (0356); a compound subject
+/// agrees it with each other (0871 is mutual).
+const CEASEFIRES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "two sides agreeing to a truce: one event each way",
+        "Armenia and Azerbaijan agreed to a truce on Tuesday.",
+        &["0871:ARM>AZE", "0871:AZE>ARM"],
+        &["0356"],
+    ),
+    (
+        "agreed on a ceasefire with the other side",
+        "The government of Sudan agreed on a ceasefire with the rebels.",
+        &["0871:SDNGOV"],
+        &["030:"],
+    ),
+    (
+        "a ceasefire only demanded is a demand",
+        "France demanded a ceasefire between Israel and Hamas.",
+        &["107:FRA"],
+        &["0871"],
+    ),
+];
+
+#[test]
+fn an_agreed_ceasefire_is_a_truce() {
+    check_with_and_without_the_parser(CEASEFIRES);
 }
