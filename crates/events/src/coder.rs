@@ -167,9 +167,33 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn code_all(&mut self) -> Vec<Candidate<'a>> {
-        let mut out = Vec::new();
+        let mut out: Vec<Candidate<'a>> = Vec::new();
+        // The last act of violence coded in the sentence (its index in `out`).
+        let mut last_violent: Option<usize> = None;
         for g in 0..self.c.groups.len() {
             if let Some(act) = self.code_group(g) {
+                if violent(act.code) {
+                    // "clashed on Tuesday, killing three soldiers": the casualties of an act
+                    // of violence are its result, not an act of their own; the victims are
+                    // its target when it names none.
+                    if let Some(i) = last_violent.filter(|_| self.result_participle(g)) {
+                        let main = &mut out[i];
+                        // (A compound subject of a mutual act is its own target.)
+                        let mutual = main.symmetric && main.sources.len() > 1;
+                        if main.targets.is_empty() && !mutual {
+                            main.targets = act
+                                .target
+                                .into_iter()
+                                .filter(|t| !main.sources.iter().any(|s| s.same(t)))
+                                .collect();
+                        }
+                        self.note(g, || {
+                            "not coded: the result of the act of violence before it".to_string()
+                        });
+                        continue;
+                    }
+                    last_violent = Some(out.len());
+                }
                 self.emit(act, &mut out);
             }
         }
@@ -661,6 +685,26 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         None
     }
 
+    /// Whether group `g` is a participle adjunct that shares the clause's subject: a gerund
+    /// after a comma, or after a conjunction joining it to one ("killing three and wounding
+    /// ten").
+    fn result_participle(&self, g: usize) -> bool {
+        let c = self.c;
+        let grp = c.groups[g];
+        if !grp.gerund || grp.start == 0 {
+            return false;
+        }
+        let mut b = grp.start - 1;
+        while b > 0 && c.w[b].pos == Upos::Adv {
+            b -= 1;
+        }
+        c.w[b].text == ","
+            || (c.w[b].pos == Upos::Cconj
+                && g > 0
+                && c.groups[g - 1].gerund
+                && self.result_participle(g - 1))
+    }
+
     /// Whether group `g`'s subject is a strike ("an air strike", "a drone strike",
     /// "airstrikes"), not the aircraft themselves.
     fn subject_is_strike(&self, g: usize) -> bool {
@@ -703,7 +747,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         c.conjuncts(np).into_iter().any(|x| {
             let p = c.nps[x];
             let h = p.end - 1;
-            AERIAL.contains(&c.lemma(h))
+            // A suicide bomber is a person (`agents.rs`), not an aircraft.
+            let suicide_bomber =
+                c.lemma(h) == "bomber" && h > p.start && c.lemma(h - 1) == "suicide";
+            (AERIAL.contains(&c.lemma(h)) && !suicide_bomber)
                 || (c.lemma(h) == "strike"
                     && h > p.start
                     && matches!(c.lemma(h - 1), "air" | "drone"))

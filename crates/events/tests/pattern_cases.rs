@@ -10,6 +10,8 @@
 //!   and an attack by aircraft coded 195;
 //! - a light verb with an event noun ("launched an invasion of", "began air strikes").
 //! - a ceasefire agreed (0871, mutual); a response "militarily" or "with force" (190).
+//! - exchanges ("exchanged prisoners", "traded fire") go both ways; casualties ("killing ...")
+//!   after an act of violence are its result, not an event of their own.
 
 mod common;
 
@@ -258,4 +260,73 @@ const CEASEFIRES: &[(&str, &str, &[&str], &[&str])] = &[
 #[test]
 fn an_agreed_ceasefire_is_a_truce() {
     check_with_and_without_the_parser(CEASEFIRES);
+}
+
+/// Exchanges (`wordlists::reciprocal_verb`): a compound subject of "exchange", "trade" or
+/// "swap" acts on each other whatever is exchanged (the dictionary's `[0841:0841]`).
+const EXCHANGES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "prisoners exchanged: a release each way",
+        "Armenia and Azerbaijan exchanged 20 prisoners on Friday.",
+        &["0841:ARM>AZE", "0841:AZE>ARM"],
+        &[],
+    ),
+    (
+        "fire traded: a fight each way",
+        "India and Pakistan traded fire across the border.",
+        &["193:IND>PAK", "193:PAK>IND"],
+        &[],
+    ),
+    (
+        "accusations exchanged: an accusation each way",
+        "Serbia and Kosovo exchanged accusations over the clashes.",
+        &["112:SRB>KSV", "112:KSV>SRB"],
+        &[],
+    ),
+    (
+        "a single subject exchanges with its object",
+        "Ukraine exchanged prisoners with Russia.",
+        &["0841:UKR>RUS"],
+        &["0841:RUS"],
+    ),
+];
+
+#[test]
+fn an_exchange_goes_both_ways() {
+    check_with_and_without_the_parser(EXCHANGES);
+}
+
+/// Casualties of an act of violence (`SentenceCoder::result_participle`): "killing ...",
+/// "wounding ..." after a comma are the act's result, one event; the victims are its target
+/// when it names none, but not the other side of a mutual clash.
+const CASUALTIES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a clash with casualties is one fight each way",
+        "Kyrgyz and Tajik troops clashed on the border, killing three soldiers and wounding ten.",
+        &["190:KGZ", "190:TJKMIL>KGZ"],
+        &["1823", "182:"],
+    ),
+    (
+        "an attack with casualties is one event",
+        "Israeli aircraft struck targets in Gaza, killing twelve people.",
+        &["195:ISRMIL"],
+        &["1823"],
+    ),
+    (
+        "a killing of its own stays an event",
+        "Gunmen killed twelve soldiers of Nigeria in Borno.",
+        &["18"],
+        &[],
+    ),
+    (
+        "suicide bombers are no aircraft",
+        "Suicide bombers struck a market in Kabul, killing dozens of Afghans.",
+        &[],
+        &["195"],
+    ),
+];
+
+#[test]
+fn casualties_are_the_result_of_the_act() {
+    check_with_and_without_the_parser(CASUALTIES);
 }
