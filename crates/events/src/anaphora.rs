@@ -10,7 +10,9 @@
 //! possessive pronoun ("condemned attacks on civilians" names no particular act), hold no
 //! name ("the Paris Club offer" names its author) and not be specified after its noun ("the
 //! decision to attack"); the earlier event must be of a kind the noun names (a verdict is a
-//! legal act, 17x); an actor is never its own target.
+//! legal act, 17x); an actor is never its own target. An act reported with the noun's own
+//! verb ("jets struck targets" ... "condemned the strikes") wins over a later act of the
+//! same kind ("rebels fired rockets").
 
 use sitrep_doc::{Document, Event, Upos};
 
@@ -88,11 +90,21 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
         // The latest earlier act of a kind the noun names. One that reacted to the same
         // noun ("A accepted the offer. B declined the offer.") is a fellow reactor: its own
         // target (the offer's author) is the answer, and without one the search goes on.
-        let found = events[..i].iter().rev().find_map(|a| {
-            let fits = a.sentence < events[i].sentence
+        // An act reported with the noun's own verb ("struck targets" ... "condemned the
+        // strikes") is the one the noun names, before a later act of the same kind.
+        let fits = |a: &Event| {
+            a.sentence < events[i].sentence
                 && paragraph(a) + PARAGRAPH_WINDOW >= here
-                && kinds.iter().any(|k| a.code.starts_with(k));
-            if !fits {
+                && kinds.iter().any(|k| a.code.starts_with(k))
+        };
+        let same_verb = events[..i]
+            .iter()
+            .rev()
+            .filter(|a| fits(a))
+            .find(|a| trigger_lemma(doc, a) == Some(noun))
+            .map(|a| a.trigger);
+        let found = events[..i].iter().rev().find_map(|a| {
+            if !fits(a) || same_verb.is_some_and(|t| a.trigger != t) {
                 return None;
             }
             let author = if object_event_noun(doc, a).is_some_and(|(n, _, _)| n == noun) {
@@ -114,6 +126,13 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
             );
         }
     }
+}
+
+/// The lemma of the word that triggered `e`.
+fn trigger_lemma<'d>(doc: &'d Document, e: &Event) -> Option<&'d str> {
+    let toks = &doc.tokens;
+    let t = toks.partition_point(|t| t.span.start() < e.trigger.start());
+    toks.get(t).map(|w| w.lemma.as_str())
 }
 
 /// The event noun heading the direct object of `e`'s trigger ("condemned the decision",

@@ -184,6 +184,12 @@ const REACTIONS: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "the act reported with the noun's own verb, before a later act of the same kind",
+        "Turkish jets struck targets in northern Iraq on Monday. Kurdish rebels fired rockets at a Turkish base. Iraq condemned the strikes.",
+        &["111:IRQ>TUR"],
+        &["111:IRQ>KUR", "111:IRQ>REB"],
+    ),
+    (
         "an accusation: the accuser",
         "Human Rights Watch accused Kenyan police of abuses. The Kenyan government rejected the accusation.",
         &["016:KENGOV>NGOHRI"],
