@@ -12,7 +12,8 @@
 //! decision to attack"); the earlier event must be of a kind the noun names (a verdict is a
 //! legal act, 17x); an actor is never its own target. An act reported with the noun's own
 //! verb ("jets struck targets" ... "condemned the strikes") wins over a later act of the
-//! same kind ("rebels fired rockets").
+//! same kind ("rebels fired rockets"). A denial of a pronoun ("B denied it") denies the
+//! latest accusation against its source ("A accused B of ...": the target is A).
 
 use sitrep_doc::{Document, Event, Upos};
 
@@ -40,6 +41,7 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("detention", &["17"]),
     ("accusation", &["11"]),
     ("allegation", &["11"]),
+    ("claim", &["11"]),
     ("charge", &["11", "17"]),
     ("criticism", &["11", "012"]),
     ("condemnation", &["11"]),
@@ -81,7 +83,10 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
         if events[i].target.is_some() || events[i].source.is_none() {
             continue;
         }
-        let Some((noun, kinds, false)) = object_event_noun(doc, &events[i]) else {
+        // "A accused B of shelling villages. B denied it.": a denial whose object is a
+        // pronoun denies the latest accusation of its source.
+        let pronoun = denied_pronoun(doc, &events[i]);
+        let Some((noun, kinds, false)) = object_event_noun(doc, &events[i]).or(pronoun) else {
             continue;
         };
         let paragraph = |e: &Event| doc.sentences[e.sentence.0 as usize].paragraph;
@@ -96,6 +101,7 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
             a.sentence < events[i].sentence
                 && paragraph(a) + PARAGRAPH_WINDOW >= here
                 && kinds.iter().any(|k| a.code.starts_with(k))
+                && (pronoun.is_none() || accused_is(a, own.as_deref()))
         };
         let same_verb = events[..i]
             .iter()
@@ -125,6 +131,45 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
                 e.rule
             );
         }
+    }
+}
+
+/// For a denial (016) whose object is a pronoun ("denied it", "rejected this"): the
+/// accusations (11x) it can deny.
+fn denied_pronoun(
+    doc: &Document,
+    e: &Event,
+) -> Option<(&'static str, &'static [&'static str], bool)> {
+    if !e.code.starts_with("016") {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let t = toks.partition_point(|t| t.span.start() < e.trigger.start());
+    let sentence = toks.get(t)?.sentence;
+    let next = toks.get(t + 1).filter(|w| w.sentence == sentence)?;
+    let pronoun = matches!(next.pos, Upos::Pron | Upos::Det)
+        && matches!(
+            next.lemma.as_str(),
+            "it" | "this" | "that" | "them" | "these"
+        );
+    // The pronoun ends the clause ("denied it.", "denied it on Monday"), not "denied that
+    // it had ...".
+    let ends = toks
+        .get(t + 2)
+        .is_none_or(|w| w.sentence != sentence || matches!(w.pos, Upos::Punct | Upos::Adp));
+    (pronoun && ends).then_some(("it", ACCUSATIONS, false))
+}
+
+const ACCUSATIONS: &[&str] = &["11"];
+
+/// Whether the target of accusation `a` is the actor coded `own`, or its country and the
+/// other its organ ("Ukraine" accused, "Kyiv" (`UKRGOV`) denies).
+fn accused_is(a: &Event, own: Option<&str>) -> bool {
+    match (a.target.as_ref().map(|t| t.actor_code.as_str()), own) {
+        (Some(t), Some(o)) => {
+            t == o || (t.len() == 3 && o.starts_with(t)) || (o.len() == 3 && t.starts_with(o))
+        }
+        _ => false,
     }
 }
 

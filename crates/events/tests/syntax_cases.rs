@@ -190,6 +190,24 @@ const REACTIONS: &[(&str, &str, &[&str], &[&str])] = &[
         &["111:IRQ>KUR", "111:IRQ>REB"],
     ),
     (
+        "a denial of 'it': the accuser of the one denying",
+        "Azerbaijan accused Armenia of shelling villages near the border. Armenia denied it.",
+        &["016:ARM>AZE"],
+        &[],
+    ),
+    (
+        "a denial of 'it' by one not accused names no accuser",
+        "Azerbaijan accused Armenia of shelling villages near the border. Russia denied it.",
+        &["016:RUS"],
+        &["RUS>AZE"],
+    ),
+    (
+        "claims denied: the claimant's accusation",
+        "Russia accused Ukraine of attacking the nuclear plant. Ukraine denied the claims.",
+        &["016:UKR>RUS"],
+        &[],
+    ),
+    (
         "an accusation: the accuser",
         "Human Rights Watch accused Kenyan police of abuses. The Kenyan government rejected the accusation.",
         &["016:KENGOV>NGOHRI"],
