@@ -277,6 +277,41 @@ fn reactions_take_the_author_of_the_act_they_name() {
     check_with_and_without_the_parser(REACTIONS);
 }
 
+/// Collective addressees (`collective.rs`): "both sides", "the two countries" are the two
+/// actors of the latest earlier act of conflict between two others; without one, an appeal
+/// to them names no one and is not coded.
+const COLLECTIVE: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "both sides of an exchange of fire",
+        "India and Pakistan traded fire across the border. China called on both sides to exercise restraint.",
+        &["020:CHN>IND", "020:CHN>PAK"],
+        &[],
+    ),
+    (
+        "the two countries of a shelling",
+        "Azerbaijani troops shelled Armenian villages on Tuesday. The European Union urged the two countries to hold talks.",
+        &["026:IGOEUREEC>AZE", "026:IGOEUREEC>ARM"],
+        &[],
+    ),
+    (
+        "no conflict named before: no one",
+        "China called on both sides to exercise restraint.",
+        &[],
+        &["020:CHN"],
+    ),
+    (
+        "a party of the conflict is not one of the sides it addresses",
+        "Serbia accused Kosovo of provoking the violence. Kosovo called on both sides to show restraint.",
+        &[],
+        &["KSV>KSV", "020:KSV>SRB"],
+    ),
+];
+
+#[test]
+fn collective_addressees_are_the_two_sides() {
+    check_with_and_without_the_parser(COLLECTIVE);
+}
+
 /// When the pattern's slots yield no target: the first actor inside the object phrase and
 /// its "of" complements, or inside a location phrase naming an embassy; never for a
 /// statement, from a relative clause or from a "by" agent.
