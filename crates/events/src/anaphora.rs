@@ -13,7 +13,9 @@
 //! legal act, 17x); an actor is never its own target. An act reported with the noun's own
 //! verb ("jets struck targets" ... "condemned the strikes") wins over a later act of the
 //! same kind ("rebels fired rockets"). A denial of a pronoun ("B denied it") denies the
-//! latest accusation against its source ("A accused B of ...": the target is A).
+//! latest accusation against its source ("A accused B of ...": the target is A). Otherwise
+//! an act done to the reacting side ("imposed sanctions on Turkey" ... "Ankara condemned
+//! the move") wins over a later act done to others.
 
 use sitrep_doc::{Document, Event, Upos};
 
@@ -109,8 +111,17 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
             .filter(|a| fits(a))
             .find(|a| trigger_lemma(doc, a) == Some(noun))
             .map(|a| a.trigger);
+        // Else one done to the reacting side ("the US imposed sanctions on Turkey ...
+        // Ankara condemned the move"), before a later act done to others.
+        let at_reactor = events[..i]
+            .iter()
+            .rev()
+            .filter(|a| fits(a))
+            .find(|a| accused_is(a, own.as_deref()))
+            .map(|a| a.trigger);
+        let preferred = same_verb.or(at_reactor);
         let found = events[..i].iter().rev().find_map(|a| {
-            if !fits(a) || same_verb.is_some_and(|t| a.trigger != t) {
+            if !fits(a) || preferred.is_some_and(|t| a.trigger != t) {
                 return None;
             }
             let author = if object_event_noun(doc, a).is_some_and(|(n, _, _)| n == noun) {
@@ -162,8 +173,8 @@ fn denied_pronoun(
 
 const ACCUSATIONS: &[&str] = &["11"];
 
-/// Whether the target of accusation `a` is the actor coded `own`, or its country and the
-/// other its organ ("Ukraine" accused, "Kyiv" (`UKRGOV`) denies).
+/// Whether the target of act `a` is the actor coded `own`, or its country and the other its
+/// organ ("Ukraine" accused, "Kyiv" (`UKRGOV`) denies).
 fn accused_is(a: &Event, own: Option<&str>) -> bool {
     match (a.target.as_ref().map(|t| t.actor_code.as_str()), own) {
         (Some(t), Some(o)) => {

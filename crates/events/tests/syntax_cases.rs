@@ -190,6 +190,12 @@ const REACTIONS: &[(&str, &str, &[&str], &[&str])] = &[
         &["111:IRQ>KUR", "111:IRQ>REB"],
     ),
     (
+        "an act done to the reacting side before a later act done to others",
+        "The United States imposed sanctions on Turkey on Monday. The European Union expelled two Russian diplomats on Tuesday. Ankara condemned the move.",
+        &["111:TURGOV>USA"],
+        &["111:TURGOV>IGO"],
+    ),
+    (
         "a denial of 'it': the accuser of the one denying",
         "Azerbaijan accused Armenia of shelling villages near the border. Armenia denied it.",
         &["016:ARM>AZE"],
