@@ -197,9 +197,55 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                 self.emit(act, &mut out);
             }
         }
+        self.warnings_that_threaten(&mut out);
         self.noun_events(&mut out);
         self.reaction_events(&mut out);
         out
+    }
+
+    /// Whether the clause of the verb at word `k` has one of `who` (or a pronoun standing
+    /// for them) as subject: "Iran warned that it would ...", not "China warned that the
+    /// United States would ...".
+    fn own_clause_subject(&self, k: usize, who: &[Actor]) -> bool {
+        let Some(g) = self.c.group_of[k].map(|g| g as usize) else {
+            return false;
+        };
+        let subject = self.subject_actors(g);
+        subject.is_empty() || subject.iter().any(|s| who.iter().any(|x| x.same(s)))
+    }
+
+    /// "Iran warned that it would strike back": a warning (012) whose own source threatens
+    /// (13x) later in the sentence is that threat, one event; the warned party ("warned the
+    /// West that ...") is the threat's target when it names none.
+    fn warnings_that_threaten(&self, out: &mut Vec<Candidate<'a>>) {
+        let mut i = 0;
+        while i < out.len() {
+            let w = &out[i];
+            let threat = (w.code == "012" && self.c.lemma(w.trigger) == "warn")
+                .then(|| {
+                    (i + 1..out.len()).find(|&j| {
+                        out[j].code.starts_with("13")
+                            && out[j].trigger > w.trigger
+                            && !out[j].sources.is_empty()
+                            && out[j]
+                                .sources
+                                .iter()
+                                .all(|s| w.sources.iter().any(|x| x.same(s)))
+                            && self.own_clause_subject(out[j].trigger, &w.sources)
+                    })
+                })
+                .flatten();
+            let Some(j) = threat else {
+                i += 1;
+                continue;
+            };
+            let warning = out.remove(i);
+            let t = &mut out[j - 1];
+            if t.targets.is_empty() {
+                t.targets = warning.targets;
+            }
+            t.rule = format!("{} + warned ({})", t.rule, warning.rule);
+        }
     }
 
     fn emit(&self, act: Act<'a>, out: &mut Vec<Candidate<'a>>) {

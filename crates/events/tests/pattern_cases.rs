@@ -11,7 +11,8 @@
 //! - a light verb with an event noun ("launched an invasion of", "began air strikes").
 //! - a ceasefire agreed (0871, mutual); a response "militarily" or "with force" (190).
 //! - exchanges ("exchanged prisoners", "traded fire") go both ways; casualties ("killing ...")
-//!   after an act of violence are its result, not an event of their own.
+//!   after an act of violence are its result, not an event of their own; a warning that its
+//!   author will strike is the threat.
 
 mod common;
 
@@ -205,6 +206,35 @@ const RETALIATION: &[(&str, &str, &[&str], &[&str])] = &[
         &["190", "138"],
     ),
 ];
+
+/// A warning whose own source threatens in its that-clause is that threat, one event
+/// (`SentenceCoder::warnings_that_threaten`); the warned party is its target. A warning
+/// about what another will do stays a warning.
+const WARNINGS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a warning that its author will retaliate is the threat",
+        "Pakistan warned India that it would retaliate against any attack.",
+        &["1384:PAK>IND"],
+        &["012:"],
+    ),
+    (
+        "a warning that another will act stays a warning",
+        "China warned that the United States would impose new sanctions.",
+        &["012:CHN"],
+        &[],
+    ),
+    (
+        "a warning without a threat stays a warning",
+        "The Egyptian minister warned that the economy would shrink.",
+        &["012:EGYGOV"],
+        &["13"],
+    ),
+];
+
+#[test]
+fn a_warning_that_threatens_is_the_threat() {
+    check_with_and_without_the_parser(WARNINGS);
+}
 
 #[test]
 fn retaliation_is_force_or_its_threat() {
