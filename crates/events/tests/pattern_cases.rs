@@ -360,3 +360,31 @@ const CASUALTIES: &[(&str, &str, &[&str], &[&str])] = &[
 fn casualties_are_the_result_of_the_act() {
     check_with_and_without_the_parser(CASUALTIES);
 }
+
+/// Territory taken back (CAMEO 192, as its capture is): "retook", "recaptured",
+/// "regained control of"; the side it was taken from is the target.
+const RETAKEN: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a town retaken from a named group",
+        "Afghan troops retook the town of Kunduz from the Taliban.",
+        &["192:AFGMIL>AFGREB"],
+        &[],
+    ),
+    (
+        "a port recaptured",
+        "Somali forces recaptured the port from al-Shabaab on Friday.",
+        &["192:SOMMIL>SOMREB"],
+        &[],
+    ),
+    (
+        "a price regained is no territory",
+        "Shares of the company regained their value on Friday.",
+        &[],
+        &["192"],
+    ),
+];
+
+#[test]
+fn territory_retaken_is_occupation() {
+    check_with_and_without_the_parser(RETAKEN);
+}
