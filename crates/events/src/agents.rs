@@ -36,6 +36,17 @@ const ACTOR_ROLES: &[&str] = &[
     "GOV", "MIL", "COP", "OPP", "REB", "LEG", "JUD", "SPY", "LAB", "AGR", "UAF",
 ];
 
+/// Roles of people at large (`Clauses::crowd`): no actor, but a protest's source. The
+/// agents dictionary's `PPL` ("people") is CAMEO's `CVL` (civilians: people of no known
+/// affiliation).
+fn crowd_role(role: &str) -> Option<&'static str> {
+    match role {
+        "PPL" | "CVL" => Some("CVL"),
+        "EDU" => Some("EDU"),
+        _ => None,
+    }
+}
+
 /// Roles of armed groups that act abroad as much as at home: the place of the act does not
 /// give their country.
 const ABROAD_ROLES: &[&str] = &["MIL", "REB", "UAF", "SPY"];
@@ -191,6 +202,30 @@ impl<'d> Clauses<'d> {
         let p = self.nps[np];
         let a = self.actor[p.end - 1]?;
         country_of(doc, &a).then_some(a)
+    }
+
+    /// People at large heading the phrase `from..=h` (their agent words from `start`): a
+    /// crowd with the country of a country word inside the phrase ("Algerian students"),
+    /// else of the place of their act ("people marched in Hong Kong"), else none (the stage
+    /// gives the article's place).
+    fn add_crowd(
+        &mut self,
+        doc: &Document,
+        from: usize,
+        start: usize,
+        h: usize,
+        role: &'static str,
+    ) {
+        let inside = (from..start)
+            .filter(|&i| !self.alignment(i))
+            .filter_map(|i| self.actor[i])
+            .find(|a| country_of(doc, a));
+        let country = inside.or_else(|| self.clause_place(doc, h));
+        self.crowd[h] = Some(Actor {
+            entity: country.and_then(|a| a.entity),
+            span: self.w[start].span.cover(self.w[h].span),
+            role: Some(role),
+        });
     }
 
     /// The place the act of the agent at word `h` happened in: the first place named after
@@ -403,7 +438,14 @@ impl<'d> Clauses<'d> {
             let p = self.nps[np];
             // The agent's words lie inside the phrase ("the riot police", not a phrase
             // break inside "security | forces").
-            if p.end != end || p.start > start || !ACTOR_ROLES.contains(&role) {
+            if p.end != end || p.start > start {
+                continue;
+            }
+            if let Some(role) = crowd_role(role) {
+                self.add_crowd(doc, p.start, start, h, role);
+                continue;
+            }
+            if !ACTOR_ROLES.contains(&role) {
                 continue;
             }
             // 1. a country word inside the phrase; 2. a place attached to it. A phrase

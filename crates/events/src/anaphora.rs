@@ -10,7 +10,12 @@
 //! possessive pronoun ("condemned attacks on civilians" names no particular act), hold no
 //! name ("the Paris Club offer" names its author) and not be specified after its noun ("the
 //! decision to attack"); the earlier event must be of a kind the noun names (a verdict is a
-//! legal act, 17x); an actor is never its own target.
+//! legal act, 17x); an actor is never its own target. An act reported with the noun's own
+//! verb ("jets struck targets" ... "condemned the strikes") wins over a later act of the
+//! same kind ("rebels fired rockets"). A denial of a pronoun ("B denied it") denies the
+//! latest accusation against its source ("A accused B of ...": the target is A). Otherwise
+//! an act done to the reacting side ("imposed sanctions on Turkey" ... "Ankara condemned
+//! the move") wins over a later act done to others.
 
 use sitrep_doc::{Document, Event, Upos};
 
@@ -38,6 +43,7 @@ const EVENT_NOUNS: &[(&str, &[&str])] = &[
     ("detention", &["17"]),
     ("accusation", &["11"]),
     ("allegation", &["11"]),
+    ("claim", &["11"]),
     ("charge", &["11", "17"]),
     ("criticism", &["11", "012"]),
     ("condemnation", &["11"]),
@@ -79,7 +85,10 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
         if events[i].target.is_some() || events[i].source.is_none() {
             continue;
         }
-        let Some((noun, kinds, false)) = object_event_noun(doc, &events[i]) else {
+        // "A accused B of shelling villages. B denied it.": a denial whose object is a
+        // pronoun denies the latest accusation of its source.
+        let pronoun = denied_pronoun(doc, &events[i]);
+        let Some((noun, kinds, false)) = object_event_noun(doc, &events[i]).or(pronoun) else {
             continue;
         };
         let paragraph = |e: &Event| doc.sentences[e.sentence.0 as usize].paragraph;
@@ -88,11 +97,31 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
         // The latest earlier act of a kind the noun names. One that reacted to the same
         // noun ("A accepted the offer. B declined the offer.") is a fellow reactor: its own
         // target (the offer's author) is the answer, and without one the search goes on.
-        let found = events[..i].iter().rev().find_map(|a| {
-            let fits = a.sentence < events[i].sentence
+        // An act reported with the noun's own verb ("struck targets" ... "condemned the
+        // strikes") is the one the noun names, before a later act of the same kind.
+        let fits = |a: &Event| {
+            a.sentence < events[i].sentence
                 && paragraph(a) + PARAGRAPH_WINDOW >= here
-                && kinds.iter().any(|k| a.code.starts_with(k));
-            if !fits {
+                && kinds.iter().any(|k| a.code.starts_with(k))
+                && (pronoun.is_none() || accused_is(a, own.as_deref()))
+        };
+        let same_verb = events[..i]
+            .iter()
+            .rev()
+            .filter(|a| fits(a))
+            .find(|a| trigger_lemma(doc, a) == Some(noun))
+            .map(|a| a.trigger);
+        // Else one done to the reacting side ("the US imposed sanctions on Turkey ...
+        // Ankara condemned the move"), before a later act done to others.
+        let at_reactor = events[..i]
+            .iter()
+            .rev()
+            .filter(|a| fits(a))
+            .find(|a| accused_is(a, own.as_deref()))
+            .map(|a| a.trigger);
+        let preferred = same_verb.or(at_reactor);
+        let found = events[..i].iter().rev().find_map(|a| {
+            if !fits(a) || preferred.is_some_and(|t| a.trigger != t) {
                 return None;
             }
             let author = if object_event_noun(doc, a).is_some_and(|(n, _, _)| n == noun) {
@@ -114,6 +143,52 @@ pub(crate) fn event_noun_targets(doc: &Document, events: &mut [Event]) {
             );
         }
     }
+}
+
+/// For a denial (016) whose object is a pronoun ("denied it", "rejected this"): the
+/// accusations (11x) it can deny.
+fn denied_pronoun(
+    doc: &Document,
+    e: &Event,
+) -> Option<(&'static str, &'static [&'static str], bool)> {
+    if !e.code.starts_with("016") {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let t = toks.partition_point(|t| t.span.start() < e.trigger.start());
+    let sentence = toks.get(t)?.sentence;
+    let next = toks.get(t + 1).filter(|w| w.sentence == sentence)?;
+    let pronoun = matches!(next.pos, Upos::Pron | Upos::Det)
+        && matches!(
+            next.lemma.as_str(),
+            "it" | "this" | "that" | "them" | "these"
+        );
+    // The pronoun ends the clause ("denied it.", "denied it on Monday"), not "denied that
+    // it had ...".
+    let ends = toks
+        .get(t + 2)
+        .is_none_or(|w| w.sentence != sentence || matches!(w.pos, Upos::Punct | Upos::Adp));
+    (pronoun && ends).then_some(("it", ACCUSATIONS, false))
+}
+
+const ACCUSATIONS: &[&str] = &["11"];
+
+/// Whether the target of act `a` is the actor coded `own`, or its country and the other its
+/// organ ("Ukraine" accused, "Kyiv" (`UKRGOV`) denies).
+fn accused_is(a: &Event, own: Option<&str>) -> bool {
+    match (a.target.as_ref().map(|t| t.actor_code.as_str()), own) {
+        (Some(t), Some(o)) => {
+            t == o || (t.len() == 3 && o.starts_with(t)) || (o.len() == 3 && t.starts_with(o))
+        }
+        _ => false,
+    }
+}
+
+/// The lemma of the word that triggered `e`.
+fn trigger_lemma<'d>(doc: &'d Document, e: &Event) -> Option<&'d str> {
+    let toks = &doc.tokens;
+    let t = toks.partition_point(|t| t.span.start() < e.trigger.start());
+    toks.get(t).map(|w| w.lemma.as_str())
 }
 
 /// The event noun heading the direct object of `e`'s trigger ("condemned the decision",

@@ -110,6 +110,10 @@ pub struct Clauses<'d> {
     /// Uganda and Tanzania"): its role, which the countries of that phrase take
     /// (`UGAGOV`, `TZAGOV`).
     pub(crate) role_of: Vec<Option<&'static str>>,
+    /// People at large as a crowd ("thousands of people", "students in Jakarta"): no actor
+    /// (they are no party to most acts), but the source of a protest they stage, as
+    /// country + `CVL`/`EDU` (see `agents.rs`).
+    pub(crate) crowd: Vec<Option<Actor>>,
     /// Entities with a bare country code (or geocoded places without a code) in the
     /// sentence: the ones an agent's role can follow.
     pub(crate) countries: Vec<EntityId>,
@@ -411,6 +415,7 @@ impl<'d> Clauses<'d> {
             group_of: vec![None; w.len()],
             perpetrator: vec![false; w.len()],
             role_of: vec![None; w.len()],
+            crowd: vec![None; w.len()],
             countries: Vec::new(),
             article_place,
             w,

@@ -167,15 +167,85 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn code_all(&mut self) -> Vec<Candidate<'a>> {
-        let mut out = Vec::new();
+        let mut out: Vec<Candidate<'a>> = Vec::new();
+        // The last act of violence coded in the sentence (its index in `out`).
+        let mut last_violent: Option<usize> = None;
         for g in 0..self.c.groups.len() {
             if let Some(act) = self.code_group(g) {
+                if violent(act.code) {
+                    // "clashed on Tuesday, killing three soldiers": the casualties of an act
+                    // of violence are its result, not an act of their own; the victims are
+                    // its target when it names none.
+                    if let Some(i) = last_violent.filter(|_| self.result_participle(g)) {
+                        let main = &mut out[i];
+                        // (A compound subject of a mutual act is its own target.)
+                        let mutual = main.symmetric && main.sources.len() > 1;
+                        if main.targets.is_empty() && !mutual {
+                            main.targets = act
+                                .target
+                                .into_iter()
+                                .filter(|t| !main.sources.iter().any(|s| s.same(t)))
+                                .collect();
+                        }
+                        self.note(g, || {
+                            "not coded: the result of the act of violence before it".to_string()
+                        });
+                        continue;
+                    }
+                    last_violent = Some(out.len());
+                }
                 self.emit(act, &mut out);
             }
         }
+        self.warnings_that_threaten(&mut out);
         self.noun_events(&mut out);
         self.reaction_events(&mut out);
         out
+    }
+
+    /// Whether the clause of the verb at word `k` has one of `who` (or a pronoun standing
+    /// for them) as subject: "Iran warned that it would ...", not "China warned that the
+    /// United States would ...".
+    fn own_clause_subject(&self, k: usize, who: &[Actor]) -> bool {
+        let Some(g) = self.c.group_of[k].map(|g| g as usize) else {
+            return false;
+        };
+        let subject = self.subject_actors(g);
+        subject.is_empty() || subject.iter().any(|s| who.iter().any(|x| x.same(s)))
+    }
+
+    /// "Iran warned that it would strike back": a warning (012) whose own source threatens
+    /// (13x) later in the sentence is that threat, one event; the warned party ("warned the
+    /// West that ...") is the threat's target when it names none.
+    fn warnings_that_threaten(&self, out: &mut Vec<Candidate<'a>>) {
+        let mut i = 0;
+        while i < out.len() {
+            let w = &out[i];
+            let threat = (w.code == "012" && self.c.lemma(w.trigger) == "warn")
+                .then(|| {
+                    (i + 1..out.len()).find(|&j| {
+                        out[j].code.starts_with("13")
+                            && out[j].trigger > w.trigger
+                            && !out[j].sources.is_empty()
+                            && out[j]
+                                .sources
+                                .iter()
+                                .all(|s| w.sources.iter().any(|x| x.same(s)))
+                            && self.own_clause_subject(out[j].trigger, &w.sources)
+                    })
+                })
+                .flatten();
+            let Some(j) = threat else {
+                i += 1;
+                continue;
+            };
+            let warning = out.remove(i);
+            let t = &mut out[j - 1];
+            if t.targets.is_empty() {
+                t.targets = warning.targets;
+            }
+            t.rule = format!("{} + warned ({})", t.rule, warning.rule);
+        }
     }
 
     fn emit(&self, act: Act<'a>, out: &mut Vec<Candidate<'a>>) {
@@ -619,6 +689,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             Err(reason) => return self.why(g, reason),
         };
         self.speaker_as_source(g, &mut act, future_commit);
+        if act.source.is_empty() && !grp.passive && act.code.starts_with("14") {
+            // People at large are no actor, but a crowd that marches or blocks roads is the
+            // source of its protest ("Thousands of people marched in Hong Kong": `HKGCVL`).
+            if let Some(a) = self.subject_crowd(g) {
+                act.source.push(a);
+            }
+        }
         if act.source.is_empty() && !grp.passive {
             // Only a passive ("civilians were killed") may name the victim alone, and an
             // act of violence by an unknown perpetrator ("gunmen killed ...") nobody.
@@ -630,6 +707,48 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         self.note(g, || format!("coded {} by {}", act.code, act.rule));
         Some(act)
+    }
+
+    /// The crowd (`Clauses::crowd`) group `g`'s subject names, through quantities
+    /// ("hundreds of thousands of people").
+    fn subject_crowd(&self, g: usize) -> Option<Actor> {
+        let c = self.c;
+        let mut p = c.nps[self.subject_phrase(g)?];
+        for _ in 0..3 {
+            if let Some(a) = c.crowd[p.end - 1] {
+                return Some(a);
+            }
+            let head = c.w[p.end - 1];
+            let quantity = head.pos == Upos::Num
+                || crate::tree::QUANTITIES
+                    .iter()
+                    .any(|x| head.lemma.eq_ignore_ascii_case(x));
+            if !quantity || c.lemma(p.end) != "of" {
+                return None;
+            }
+            p = c.nps[c.np_starting(p.end + 1)?];
+        }
+        None
+    }
+
+    /// Whether group `g` is a participle adjunct that shares the clause's subject: a gerund
+    /// after a comma, or after a conjunction joining it to one ("killing three and wounding
+    /// ten").
+    fn result_participle(&self, g: usize) -> bool {
+        let c = self.c;
+        let grp = c.groups[g];
+        if !grp.gerund || grp.start == 0 {
+            return false;
+        }
+        let mut b = grp.start - 1;
+        while b > 0 && c.w[b].pos == Upos::Adv {
+            b -= 1;
+        }
+        c.w[b].text == ","
+            || (c.w[b].pos == Upos::Cconj
+                && g > 0
+                && c.groups[g - 1].gerund
+                && self.result_participle(g - 1))
     }
 
     /// Whether group `g`'s subject is a strike ("an air strike", "a drone strike",
@@ -674,7 +793,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         c.conjuncts(np).into_iter().any(|x| {
             let p = c.nps[x];
             let h = p.end - 1;
-            AERIAL.contains(&c.lemma(h))
+            // A suicide bomber is a person (`agents.rs`), not an aircraft.
+            let suicide_bomber =
+                c.lemma(h) == "bomber" && h > p.start && c.lemma(h - 1) == "suicide";
+            (AERIAL.contains(&c.lemma(h)) && !suicide_bomber)
                 || (c.lemma(h) == "strike"
                     && h > p.start
                     && matches!(c.lemma(h - 1), "air" | "drone"))

@@ -22,6 +22,7 @@ mod anaphora;
 mod clause;
 mod coder;
 mod codes;
+mod collective;
 mod discard;
 mod lexicon;
 mod lookup;

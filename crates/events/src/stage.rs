@@ -679,6 +679,7 @@ pub(crate) fn code_document(lx: &Lexicon, config: &EventsConfig, doc: &Document)
         }
     }
     crate::anaphora::event_noun_targets(doc, &mut events);
+    crate::collective::collective_targets(doc, &mut events);
     if config.speech_events {
         speech_events(lx, doc, &ix, first_paragraph, main_place, &mut events);
     }

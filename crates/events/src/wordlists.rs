@@ -44,6 +44,14 @@ pub(crate) fn symmetric(code: &str) -> bool {
     SymmetricCodes::mutual().contains(code)
 }
 
+/// Verbs whose act each side of a compound subject does to the other, whatever the code:
+/// "Ukraine and Russia exchanged prisoners" (0841), "traded accusations" (112), "swapped
+/// fire" (193). The dictionary codes its EXCHANGE and TRADE patterns both ways
+/// (`[0841:0841]`, `[112:112]`), which its compiled table does not keep.
+pub(crate) fn reciprocal_verb(lemma: &str) -> bool {
+    matches!(lemma, "exchange" | "trade" | "swap")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@
 //!   taking the country of a political organization it names;
 //! - the article's main place as the last source of an agent's country; for political roles
 //!   (`GOV`, `LEG`, `JUD`) the dateline's country, else the country the article names most.
+//! - people at large ("thousands of people", "students") as the source of their protest.
 
 mod common;
 
@@ -328,4 +329,51 @@ const ADDRESSEES: &[(&str, &str, &[&str], &[&str])] = &[
 #[test]
 fn state_organs_addressed_by_words() {
     check_with_and_without_the_parser(ADDRESSEES);
+}
+
+/// People at large (`agents.rs`, `Clauses::crowd`): no actor, but the source of a protest
+/// they stage (CAMEO 14), with the country of a word in their phrase, else of the place of
+/// the act, else of the article's place; never an actor of another act.
+const CROWDS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "people marching: the place of the march",
+        "Thousands of people marched in Caracas against the government.",
+        &["141:VENCVL"],
+        &[],
+    ),
+    (
+        "students rallying: their own role",
+        "Hundreds of students rallied in Dhaka to demand lower fees.",
+        &["141:BGDEDU"],
+        &[],
+    ),
+    (
+        "residents blocking a road",
+        "Residents blocked the main road in Lagos on Monday.",
+        &["144:NGACVL"],
+        &[],
+    ),
+    (
+        "a crowd without a place in its sentence: the dateline's country",
+        "BOGOTA, May 3 (Wire) - Thousands of people marched on Wednesday against the tax reform.",
+        &["141:COLCVL"],
+        &[],
+    ),
+    (
+        "a crowd at a funeral does no political act",
+        "Thousands of people attended a funeral in Cairo.",
+        &[],
+        &["CVL"],
+    ),
+    (
+        "people as victims are no actor",
+        "Soldiers killed five people in a village near Goma.",
+        &[],
+        &["CVL"],
+    ),
+];
+
+#[test]
+fn crowds_as_the_source_of_their_protest() {
+    check_with_and_without_the_parser(CROWDS);
 }

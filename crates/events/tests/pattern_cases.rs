@@ -9,6 +9,10 @@
 //! - a past verb the tagger reads as a noun after a subject noun ("aircraft struck targets"),
 //!   and an attack by aircraft coded 195;
 //! - a light verb with an event noun ("launched an invasion of", "began air strikes").
+//! - a ceasefire agreed (0871, mutual); a response "militarily" or "with force" (190).
+//! - exchanges ("exchanged prisoners", "traded fire") go both ways; casualties ("killing ...")
+//!   after an act of violence are its result, not an event of their own; a warning that its
+//!   author will strike is the threat.
 
 mod common;
 
@@ -160,8 +164,9 @@ fn an_ordered_act_is_that_act() {
     check_with_and_without_the_parser(ORDERED_ACTS);
 }
 
-/// "retaliate" is in the dictionary's physical-conflict group (190): a future or vowed
-/// retaliation is a threat of force (13x) by the speaker, not a statement (010); a
+/// "retaliate" is in the dictionary's physical-conflict group (190), and so is a response
+/// "militarily" or "with force" (sitrep's row; a bare "respond" is a reaction, no act): a
+/// future or vowed retaliation is a threat of force (13x) by the speaker, not a statement (010); a
 /// retaliation with tariffs or sanctions is economic (163).
 const RETALIATION: &[(&str, &str, &[&str], &[&str])] = &[
     (
@@ -177,12 +182,59 @@ const RETALIATION: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "a military response said to come is a threat of force",
+        "Turkey said it would respond militarily to any attack by Syria.",
+        &["1384:TUR>SYR"],
+        &["010:"],
+    ),
+    (
+        "a vowed response with force is a threat of force",
+        "Armenia vowed to respond with force to Azerbaijan.",
+        &["1384:ARM>AZE"],
+        &[],
+    ),
+    (
+        "a response without force is no act",
+        "The ministry responded to the criticism on Monday.",
+        &[],
+        &["19", "138"],
+    ),
+    (
         "a retaliation with tariffs is economic",
         "The European Union retaliated against American tariffs with duties on whiskey.",
         &["163:IGOEUREEC"],
         &["190", "138"],
     ),
 ];
+
+/// A warning whose own source threatens in its that-clause is that threat, one event
+/// (`SentenceCoder::warnings_that_threaten`); the warned party is its target. A warning
+/// about what another will do stays a warning.
+const WARNINGS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a warning that its author will retaliate is the threat",
+        "Pakistan warned India that it would retaliate against any attack.",
+        &["1384:PAK>IND"],
+        &["012:"],
+    ),
+    (
+        "a warning that another will act stays a warning",
+        "China warned that the United States would impose new sanctions.",
+        &["012:CHN"],
+        &[],
+    ),
+    (
+        "a warning without a threat stays a warning",
+        "The Egyptian minister warned that the economy would shrink.",
+        &["012:EGYGOV"],
+        &["13"],
+    ),
+];
+
+#[test]
+fn a_warning_that_threatens_is_the_threat() {
+    check_with_and_without_the_parser(WARNINGS);
+}
 
 #[test]
 fn retaliation_is_force_or_its_threat() {
@@ -209,4 +261,130 @@ const PROTEST_TO: &[(&str, &str, &[&str], &[&str])] = &[
 #[test]
 fn a_protest_to_a_state_is_a_complaint() {
     check_with_and_without_the_parser(PROTEST_TO);
+}
+
+/// A ceasefire or truce agreed is CAMEO 0871 (declare truce, ceasefire), as declared or
+/// accepted ones are, not the dictionary's intent to de-escalate (0356); a compound subject
+/// agrees it with each other (0871 is mutual).
+const CEASEFIRES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "two sides agreeing to a truce: one event each way",
+        "Armenia and Azerbaijan agreed to a truce on Tuesday.",
+        &["0871:ARM>AZE", "0871:AZE>ARM"],
+        &["0356"],
+    ),
+    (
+        "agreed on a ceasefire with the other side",
+        "The government of Sudan agreed on a ceasefire with the rebels.",
+        &["0871:SDNGOV"],
+        &["030:"],
+    ),
+    (
+        "a ceasefire only demanded is a demand",
+        "France demanded a ceasefire between Israel and Hamas.",
+        &["107:FRA"],
+        &["0871"],
+    ),
+];
+
+#[test]
+fn an_agreed_ceasefire_is_a_truce() {
+    check_with_and_without_the_parser(CEASEFIRES);
+}
+
+/// Exchanges (`wordlists::reciprocal_verb`): a compound subject of "exchange", "trade" or
+/// "swap" acts on each other whatever is exchanged (the dictionary's `[0841:0841]`).
+const EXCHANGES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "prisoners exchanged: a release each way",
+        "Armenia and Azerbaijan exchanged 20 prisoners on Friday.",
+        &["0841:ARM>AZE", "0841:AZE>ARM"],
+        &[],
+    ),
+    (
+        "fire traded: a fight each way",
+        "India and Pakistan traded fire across the border.",
+        &["193:IND>PAK", "193:PAK>IND"],
+        &[],
+    ),
+    (
+        "accusations exchanged: an accusation each way",
+        "Serbia and Kosovo exchanged accusations over the clashes.",
+        &["112:SRB>KSV", "112:KSV>SRB"],
+        &[],
+    ),
+    (
+        "a single subject exchanges with its object",
+        "Ukraine exchanged prisoners with Russia.",
+        &["0841:UKR>RUS"],
+        &["0841:RUS"],
+    ),
+];
+
+#[test]
+fn an_exchange_goes_both_ways() {
+    check_with_and_without_the_parser(EXCHANGES);
+}
+
+/// Casualties of an act of violence (`SentenceCoder::result_participle`): "killing ...",
+/// "wounding ..." after a comma are the act's result, one event; the victims are its target
+/// when it names none, but not the other side of a mutual clash.
+const CASUALTIES: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a clash with casualties is one fight each way",
+        "Kyrgyz and Tajik troops clashed on the border, killing three soldiers and wounding ten.",
+        &["190:KGZ", "190:TJKMIL>KGZ"],
+        &["1823", "182:"],
+    ),
+    (
+        "an attack with casualties is one event",
+        "Israeli aircraft struck targets in Gaza, killing twelve people.",
+        &["195:ISRMIL"],
+        &["1823"],
+    ),
+    (
+        "a killing of its own stays an event",
+        "Gunmen killed twelve soldiers of Nigeria in Borno.",
+        &["18"],
+        &[],
+    ),
+    (
+        "suicide bombers are no aircraft",
+        "Suicide bombers struck a market in Kabul, killing dozens of Afghans.",
+        &[],
+        &["195"],
+    ),
+];
+
+#[test]
+fn casualties_are_the_result_of_the_act() {
+    check_with_and_without_the_parser(CASUALTIES);
+}
+
+/// Territory taken back (CAMEO 192, as its capture is): "retook", "recaptured",
+/// "regained control of"; the side it was taken from is the target.
+const RETAKEN: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a town retaken from a named group",
+        "Afghan troops retook the town of Kunduz from the Taliban.",
+        &["192:AFGMIL>AFGREB"],
+        &[],
+    ),
+    (
+        "a port recaptured",
+        "Somali forces recaptured the port from al-Shabaab on Friday.",
+        &["192:SOMMIL>SOMREB"],
+        &[],
+    ),
+    (
+        "a price regained is no territory",
+        "Shares of the company regained their value on Friday.",
+        &[],
+        &["192"],
+    ),
+];
+
+#[test]
+fn territory_retaken_is_occupation() {
+    check_with_and_without_the_parser(RETAKEN);
 }

@@ -184,6 +184,36 @@ const REACTIONS: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "the act reported with the noun's own verb, before a later act of the same kind",
+        "Turkish jets struck targets in northern Iraq on Monday. Kurdish rebels fired rockets at a Turkish base. Iraq condemned the strikes.",
+        &["111:IRQ>TUR"],
+        &["111:IRQ>KUR", "111:IRQ>REB"],
+    ),
+    (
+        "an act done to the reacting side before a later act done to others",
+        "The United States imposed sanctions on Turkey on Monday. The European Union expelled two Russian diplomats on Tuesday. Ankara condemned the move.",
+        &["111:TURGOV>USA"],
+        &["111:TURGOV>IGO"],
+    ),
+    (
+        "a denial of 'it': the accuser of the one denying",
+        "Azerbaijan accused Armenia of shelling villages near the border. Armenia denied it.",
+        &["016:ARM>AZE"],
+        &[],
+    ),
+    (
+        "a denial of 'it' by one not accused names no accuser",
+        "Azerbaijan accused Armenia of shelling villages near the border. Russia denied it.",
+        &["016:RUS"],
+        &["RUS>AZE"],
+    ),
+    (
+        "claims denied: the claimant's accusation",
+        "Russia accused Ukraine of attacking the nuclear plant. Ukraine denied the claims.",
+        &["016:UKR>RUS"],
+        &[],
+    ),
+    (
         "an accusation: the accuser",
         "Human Rights Watch accused Kenyan police of abuses. The Kenyan government rejected the accusation.",
         &["016:KENGOV>NGOHRI"],
@@ -251,6 +281,41 @@ fn reaction_nouns_with_their_author() {
 #[test]
 fn reactions_take_the_author_of_the_act_they_name() {
     check_with_and_without_the_parser(REACTIONS);
+}
+
+/// Collective addressees (`collective.rs`): "both sides", "the two countries" are the two
+/// actors of the latest earlier act of conflict between two others; without one, an appeal
+/// to them names no one and is not coded.
+const COLLECTIVE: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "both sides of an exchange of fire",
+        "India and Pakistan traded fire across the border. China called on both sides to exercise restraint.",
+        &["020:CHN>IND", "020:CHN>PAK"],
+        &[],
+    ),
+    (
+        "the two countries of a shelling",
+        "Azerbaijani troops shelled Armenian villages on Tuesday. The European Union urged the two countries to hold talks.",
+        &["026:IGOEUREEC>AZE", "026:IGOEUREEC>ARM"],
+        &[],
+    ),
+    (
+        "no conflict named before: no one",
+        "China called on both sides to exercise restraint.",
+        &[],
+        &["020:CHN"],
+    ),
+    (
+        "a party of the conflict is not one of the sides it addresses",
+        "Serbia accused Kosovo of provoking the violence. Kosovo called on both sides to show restraint.",
+        &[],
+        &["KSV>KSV", "020:KSV>SRB"],
+    ),
+];
+
+#[test]
+fn collective_addressees_are_the_two_sides() {
+    check_with_and_without_the_parser(COLLECTIVE);
 }
 
 /// When the pattern's slots yield no target: the first actor inside the object phrase and

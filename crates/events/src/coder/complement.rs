@@ -425,7 +425,19 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             None => format!("complement {:?}", comp.class),
         };
         let inner_symmetric = inner.as_ref().is_some_and(|a| a.symmetric);
-        let (code, target, commissive) = self.recode_complement(g, &comp, inner, addressee)?;
+        // "urged both sides to ...": the two sides are found in the article (`collective.rs`).
+        let collective = addressee.is_empty()
+            && comp.addressee.is_some_and(|np| {
+                let p = c.nps[np];
+                crate::collective::is_collective((p.start..p.end).map(|k| c.lemma(k)))
+            });
+        let rule = if collective {
+            format!("{rule} {}", crate::collective::MARK)
+        } else {
+            rule
+        };
+        let (code, target, commissive) =
+            self.recode_complement(g, &comp, inner, addressee, collective)?;
         let mut target = target;
         target.retain(|t| !source.iter().any(|s| s.same(t)));
         let symmetric = symmetric(code) || inner_symmetric;
@@ -453,6 +465,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         comp: &Comp,
         inner: Option<Act<'a>>,
         addressee: Vec<Actor>,
+        collective: bool,
     ) -> Option<(&'a str, Vec<Actor>, bool)> {
         let grp = self.c.groups[g];
         let inner_code = inner.as_ref().map(|a| a.code);
@@ -574,7 +587,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                 if t.is_empty() {
                     t = inner_target();
                 }
-                if t.is_empty() {
+                if t.is_empty() && !collective {
                     // "I ask you to ...": an appeal to nobody named is not coded.
                     return None;
                 }

@@ -5,7 +5,7 @@
 use super::{Act, SentenceCoder};
 use crate::clause::Actor;
 use crate::lexicon::VerbPattern;
-use crate::wordlists::symmetric;
+use crate::wordlists::{reciprocal_verb, symmetric};
 use sitrep_doc::Upos;
 
 impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
@@ -221,8 +221,11 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             target,
             commissive: false,
             complement: false,
-            // Accepting an offer is one-sided, whoever else accepts it too.
-            symmetric: symmetric(&self.lx.codes.info(p.code).code) && &*p.verb != "accept",
+            // Accepting an offer is one-sided, whoever else accepts it too; an exchange is
+            // each side's to the other, whatever is exchanged.
+            symmetric: (symmetric(&self.lx.codes.info(p.code).code)
+                || reciprocal_verb(self.c.lemma(head)))
+                && &*p.verb != "accept",
             rule: p.origin.to_string(),
         }
     }
