@@ -142,13 +142,16 @@ mod tests {
 
     /// Issue 11, bug 6: coding time grows with the article, not with its square. Eight times
     /// the text may take at most twice eight times as long (linear: about 8; the per-event
-    /// scans this module replaced made it over 20). A ratio of two sizes, not a time limit.
+    /// scans this module replaced made it over 20). A ratio of two sizes, not a time limit;
+    /// each size's best of three runs, so a busy machine (other jobs on the cores) slows
+    /// neither alone.
     #[test]
     fn coding_time_is_linear_in_article_length() {
         let st = crate::EventsConfig::default().build().unwrap();
         coding_time(&st, 50); // warm up
-        let small = coding_time(&st, 400);
-        let large = coding_time(&st, 3200);
+        let best = |n: usize| (0..3).map(|_| coding_time(&st, n)).min().unwrap();
+        let small = best(400);
+        let large = best(3200);
         let ratio = large.as_secs_f64() / small.as_secs_f64();
         assert!(
             ratio < 16.0,
