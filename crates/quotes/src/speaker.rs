@@ -92,7 +92,7 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Words that end a backwards walk over a name (a name is not preceded by a cue word).
-fn is_abbrev_dot(scan: &Scan, i: usize) -> bool {
+pub(crate) fn is_abbrev_dot(scan: &Scan, i: usize) -> bool {
     i > 0
         && scan.is_punct(i, ".")
         && scan.is_word(i - 1)

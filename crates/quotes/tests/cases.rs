@@ -220,6 +220,8 @@ const CASES: &[Case] = &[
     ("medium adjunct after a final cue", "The two crews agreed to share the quay until May, the harbour boards said in a joint statement.", "The two crews agreed to share the quay until May", Indirect, Some("the harbour boards"), Some("said")),
     ("medium adjunct with a time after a final cue", "The ferry will stop running in winter, the company said on its website on Friday.", "The ferry will stop running in winter", Indirect, Some("the company"), Some("said")),
     ("medium adjunct before that-content", "The minister said in an interview that the quay would reopen in May.", "the quay would reopen in May", Indirect, Some("The minister"), Some("said")),
+    ("called on X to: an appeal", "The minister called on Kenya to release the detainees.", "Kenya to release the detainees", Indirect, Some("The minister"), Some("called")),
+    ("called X with a quoted label", "The senator called the plan “a disaster for working families”.", "the plan “a disaster for working families”", Mixed, Some("The senator"), Some("called")),
     ("expletive there before a participle", "There’s still time for Marlow to mend ties with the board, even after repeatedly calling its chairman “a coward” in public.", "its chairman “a coward” in public", Mixed, Some("Marlow"), Some("calling")),
 ];
 
@@ -260,6 +262,26 @@ const NO_QUOTES: &[(&str, &str)] = &[
     (
         "noun said",
         "The delegates left the hall after lunch and went home.",
+    ),
+    (
+        "naming called after an indefinite noun phrase",
+        "A little-known group called the Northern Shield carried out the raid on the depot.",
+    ),
+    (
+        "naming called before a capitalised name in a clause",
+        "She taught an evening class called Harbour Lights at the old school.",
+    ),
+    (
+        "naming called inside a clause",
+        "The money went to a small charity called Blue Anchor in the port.",
+    ),
+    (
+        "called a person to do something: a telephone call",
+        "President Alvar called Prime Minister Tomas Berger to offer condolences after the crash.",
+    ),
+    (
+        "called an object pronoun to do something",
+        "The mayor called her to congratulate the team on the victory.",
     ),
 ];
 

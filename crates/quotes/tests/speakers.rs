@@ -109,6 +109,20 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "him",
         "Sergei Ryabkov",
     ),
+    (
+        "a cue without content before a period introduces the next quote",
+        "Pavel Orlov said the harvest had failed.\n\nMaria Ortiz said in a statement on Friday. “The count was rushed and we will ask for a recount in every district.”",
+        "recount",
+        "Maria Ortiz",
+        "Maria Ortiz",
+    ),
+    (
+        "told reporters without content, then the quote in the next paragraph",
+        "Pavel Orlov spoke first. Tomas Berger told reporters after the meeting.\n\n“The roads will reopen in three days and the schools will follow.”",
+        "roads",
+        "Tomas Berger",
+        "Tomas Berger",
+    ),
 ];
 
 /// What is wrong with the speaker of the quote holding `word`: none, or the failure line.
@@ -224,4 +238,31 @@ fn speakers_without_the_parse() {
 #[test]
 fn speakers_with_the_parse() {
     check(true);
+}
+
+/// (case, text): with the tagger, no quote may be found.
+const NO_QUOTES: &[(&str, &str)] = &[
+    (
+        "a plural noun after a number is no cue",
+        "Police searched the harbour for three suspects who fled after the fire.",
+    ),
+    (
+        "a plural noun after a number word is no cue",
+        "Officials read three reports that reached the ministry on Monday.",
+    ),
+];
+
+#[test]
+fn no_quotes_with_the_tagger() {
+    for &(case, text) in NO_QUOTES {
+        let doc = run(text, false);
+        assert!(
+            doc.quotes.is_empty(),
+            "{case}: {:?}",
+            doc.quotes
+                .iter()
+                .map(|q| doc.slice(q.span))
+                .collect::<Vec<_>>()
+        );
+    }
 }
