@@ -290,8 +290,62 @@ impl QuotesStage {
         }
         quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
         quotes.dedup_by(|b, a| a.span == b.span);
+        drop_nested_repeats(text, &mut quotes);
         Ok(quotes)
     }
+}
+
+/// A statement is attributed once: a quote lying inside a longer quote of the same speaker
+/// (overlapping speaker phrases, or neither has one) repeats it and is dropped, when it is
+/// no report of its own: quoted words found again as a quote of their own ("rejected the
+/// result as “a brazen theft”" and "“a brazen theft”"), a quote without cue, or a cue opening
+/// the longer quote's content ("declined [to say whether …]", "sought [to assure …]"). A
+/// cue deeper inside is a second statement ("denied it but later said …") and stays.
+/// `quotes` is sorted by (start, end); a container starts at or before its content.
+fn drop_nested_repeats(text: &str, quotes: &mut Vec<Quote>) {
+    // Overlapping speaker phrases are one speaker ("Trump" and "Trump's campaign").
+    let same_speaker = |a: Option<&Speaker>, b: Option<&Speaker>| match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.span.start() < b.span.end() && b.span.start() < a.span.end(),
+        _ => false,
+    };
+    let repeats = |o: &Quote, q: &Quote| {
+        let contained = o.span.start() <= q.span.start()
+            && q.span.end() <= o.span.end()
+            && o.span.len() > q.span.len()
+            && same_speaker(o.speaker.as_ref(), q.speaker.as_ref());
+        contained
+            && match q.cue {
+                Some(c)
+                    if q.kind == sitrep_doc::QuoteKind::Indirect && c.start() >= o.span.start() =>
+                {
+                    // At most one word of the longer quote before the cue.
+                    text.get(o.span.start()..c.start())
+                        .is_some_and(|w| w.split_whitespace().count() <= 1)
+                        || c.start() >= o.span.end()
+                }
+                _ => true,
+            }
+    };
+    let mut drop = vec![false; quotes.len()];
+    for i in 0..quotes.len() {
+        let q = &quotes[i];
+        drop[i] = quotes[..i]
+            .iter()
+            .rev()
+            .take(16)
+            .chain(
+                quotes[i + 1..]
+                    .iter()
+                    .take_while(|o| o.span.start() == q.span.start()),
+            )
+            .any(|o| repeats(o, q));
+    }
+    let mut k = 0;
+    quotes.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 impl QuotesStage {
@@ -431,4 +485,86 @@ fn reaches_head(doc: &Document, ms: Span, found: Span) -> bool {
             .is_none_or(|t| t.span.end() != found.end() || t.pos != Upos::Noun);
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_doc::QuoteKind::{self, Direct, Indirect, Mixed};
+
+    /// A quote for the table: its text, kind, speaker and cue as substrings of `text`.
+    type Q = (
+        &'static str,
+        QuoteKind,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    /// (case, text, quotes, how many of them stay: the first n)
+    const NESTED: &[(&str, &str, &[Q], usize)] = &[
+        (
+            "the quoted words again inside the mixed quote of the same speaker",
+            "Ortiz rejected the result as “a brazen theft” on Monday.",
+            &[
+                ("the result as “a brazen theft”", Mixed, Some("Ortiz"), Some("rejected")),
+                ("“a brazen theft”", Direct, Some("Ortiz"), None),
+            ],
+            1,
+        ),
+        (
+            "a cue opening the longer quote's content",
+            "Berger declined to say whether he had been paid.",
+            &[
+                ("to say whether he had been paid", Indirect, Some("Berger"), Some("declined")),
+                ("whether he had been paid", Indirect, Some("Berger"), Some("say")),
+            ],
+            1,
+        ),
+        (
+            "a second statement deeper inside stays",
+            "The clerk denied the deletions but in a later interview said he had erased the archive.",
+            &[
+                ("the deletions but in a later interview said he had erased the archive", Indirect, Some("The clerk"), Some("denied")),
+                ("he had erased the archive", Indirect, Some("The clerk"), Some("said")),
+            ],
+            2,
+        ),
+        (
+            "a nested report of another speaker stays",
+            "Ortiz said the mayor had called the count “a brazen theft” too.",
+            &[
+                ("the mayor had called the count “a brazen theft” too", Mixed, Some("Ortiz"), Some("said")),
+                ("the count “a brazen theft”", Mixed, Some("the mayor"), Some("called")),
+            ],
+            2,
+        ),
+    ];
+
+    #[test]
+    fn nested_repeats_are_dropped() {
+        for &(case, text, given, kept) in NESTED {
+            let span = |w: &str| {
+                let a = text.find(w).unwrap();
+                Span::new(text, a, a + w.len()).unwrap()
+            };
+            let mut quotes: Vec<Quote> = given
+                .iter()
+                .map(|&(q, kind, spk, cue)| Quote {
+                    span: span(q),
+                    kind,
+                    speaker: spk.map(|w| Speaker {
+                        span: span(w),
+                        entity: None,
+                    }),
+                    cue: cue.map(span),
+                })
+                .collect();
+            let want: Vec<Span> = quotes[..kept].iter().map(|q| q.span).collect();
+            quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
+            drop_nested_repeats(text, &mut quotes);
+            let mut got: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+            got.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            assert_eq!(got, want, "{case}");
+        }
+    }
 }
