@@ -439,6 +439,19 @@ fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Spea
         }
     }
     match best {
+        // "Egypt and Qatar": a list of names is the speaker as written; its first member
+        // gives the entity.
+        Some((m, _)) if is_name_list(doc, idx, found, doc.mentions[m].span) => {
+            let first = idx
+                .overlapping(doc, found.start(), found.end())
+                .filter(|&i| doc.mentions[i].span.start() >= found.start())
+                .min_by_key(|&i| doc.mentions[i].span.start())
+                .unwrap_or(m);
+            Speaker {
+                span: found,
+                entity: doc.mentions[first].entity,
+            }
+        }
         Some((m, _)) => {
             let men = &doc.mentions[m];
             Speaker {
@@ -451,6 +464,39 @@ fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Spea
             entity: affiliation,
         },
     }
+}
+
+/// Whether the found phrase is a list of names joined by "and" that the best mention `ms`
+/// covers only in part ("Egypt and Qatar"; not "Procter and Gamble", one mention).
+fn is_name_list(doc: &Document, idx: &MentionIndex, found: Span, ms: Span) -> bool {
+    let text = doc.text();
+    let has_and = text
+        .get(found.start()..found.end())
+        .is_some_and(|t| t.contains(" and "));
+    if !has_and || (ms.start() <= found.start() && ms.end() >= found.end()) {
+        return false;
+    }
+    let mut members: Vec<Span> = idx
+        .overlapping(doc, found.start(), found.end())
+        .map(|i| doc.mentions[i].span)
+        .filter(|s| s.start() >= found.start() && s.end() <= found.end())
+        .collect();
+    members.sort_by_key(|s| s.start());
+    // Between and around the members only "and", commas and capitalised words ("Mr.").
+    let mut at = found.start();
+    let mut gaps = String::new();
+    for m in &members {
+        if m.start() >= at {
+            gaps.push_str(text.get(at..m.start()).unwrap_or("x"));
+            gaps.push(' ');
+        }
+        at = at.max(m.end());
+    }
+    gaps.push_str(text.get(at..found.end()).unwrap_or("x"));
+    members.len() >= 2
+        && gaps
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .all(|w| w.is_empty() || w == "and" || w.starts_with(char::is_uppercase))
 }
 
 /// Whether the mention at `ms` holds the head of the found phrase, its last noun: the

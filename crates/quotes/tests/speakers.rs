@@ -193,6 +193,27 @@ const HEADS: &[(&str, &str, &str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "two names joined by and are one speaker, coded by the first",
+        "Egypt and Qatar called on both sides to return to the talks in Cairo.",
+        "return",
+        "Egypt and Qatar",
+        Some("Egypt"),
+    ),
+    (
+        "a list of names with commas is one speaker",
+        "Brazil, Colombia and Mexico urged the council to publish the voting records.",
+        "voting records",
+        "Brazil, Colombia and Mexico",
+        Some("Brazil"),
+    ),
+    (
+        "a list after an opening time phrase",
+        "On Monday, France and Germany said they would send more aid to the region.",
+        "more aid",
+        "France and Germany",
+        Some("France"),
+    ),
+    (
         "a titled name with an aside before its cue",
         "U.S. Secretary of State Antony Blinken, speaking in Cairo, urged both sides to show restraint.",
         "restraint",
