@@ -401,3 +401,37 @@ fn config_switches_work() {
     assert_eq!(doc.quotes.len(), 1);
     assert_span!(doc, doc.quotes[0].span, "the vote was rigged");
 }
+
+/// (case name, text, a cue word that must cue no quote): the sentence has quotes, but not
+/// through this word.
+const NOT_CUES: &[(&str, &str, &str)] = &[
+    (
+        "a denial in a relative clause after a noun of assertion",
+        "The rebels accused the army of shelling the market, a charge the army denied.",
+        "denied",
+    ),
+    (
+        "an allegation disputed in a relative clause",
+        "The port was sold in secret, an allegation the ministry disputed.",
+        "disputed",
+    ),
+    (
+        "an accusation denied, with a time after the cue",
+        "The port was sold in secret, an accusation the minister denied on Monday.",
+        "denied",
+    ),
+];
+
+#[test]
+fn not_cue_cases() {
+    for &(name, text, word) in NOT_CUES {
+        let (doc, quotes) = run(text);
+        assert!(
+            !quotes
+                .iter()
+                .any(|q| q.cue.is_some_and(|c| doc.slice(c) == word)),
+            "{name}: {word:?} cues a quote{}",
+            describe(&doc, &quotes)
+        );
+    }
+}
