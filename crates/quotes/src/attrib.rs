@@ -213,7 +213,10 @@ impl<'a> State<'a> {
         while k < lim {
             // A conjunction starts a new clause: "called it “careless,” but said …".
             let conjunction = s.is_word(k)
-                && matches!(s.low(k), "but" | "and" | "while" | "because" | "although");
+                && matches!(
+                    s.low(k),
+                    "but" | "and" | "while" | "because" | "although" | "though" | "whereas"
+                );
             if self.inp.seg_of[k] != NONE || self.is_stop(k) || s.is_punct(k, ";") || conjunction {
                 break;
             }
@@ -980,7 +983,15 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
         // explain", "declined to say" (verbs of saying only: "to think", "to want" are
         // seldom attributions, and "a decision to offer" is a plan, not speech). After modals
         // the bare forms cost more precision than they gave on the development set.
-        if slot.is_none() && i > sent_start && s.is_word(i - 1) && s.low(i - 1) == "to" {
+        // "reserved the right to respond", "a chance to explain": an infinitive completing
+        // a noun is no report.
+        let noun_complement = i >= sent_start + 2 && (inp.nominal)(i - 2);
+        if slot.is_none()
+            && i > sent_start
+            && s.is_word(i - 1)
+            && s.low(i - 1) == "to"
+            && !noun_complement
+        {
             *slot = inp.lex.by_lemma(s.low(i)).filter(|c| {
                 c.kind == CueKind::Speech
                     && matches!(c.frame, Frame::Say | Frame::Tell)

@@ -857,8 +857,13 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
                     {
                         b += 1;
                     }
+                    // A past-tense verb is no role word: "Trump called Prime Minister Modi".
                     let next_cap = (b..se.min(b + 3))
-                        .take_while(|&k| scan.is_word(k) && !is_function_word(scan.low(k)))
+                        .take_while(|&k| {
+                            scan.is_word(k)
+                                && !is_function_word(scan.low(k))
+                                && !scan.low(k).ends_with("ed")
+                        })
                         .find(|&k| scan.toks[k].cap);
                     match next_cap {
                         Some(k) => b = k,

@@ -110,6 +110,13 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "Sergei Ryabkov",
     ),
     (
+        "a coordinated cue after a call: the caller, not the person called",
+        "U.S. President Ana Silva called Prime Minister Tomas Berger to offer condolences and said Washington stood with Prague.",
+        "stood with",
+        "Ana Silva",
+        "Ana Silva",
+    ),
+    (
         "a cue without content before a period introduces the next quote",
         "Pavel Orlov said the harvest had failed.\n\nMaria Ortiz said in a statement on Friday. “The count was rushed and we will ask for a recount in every district.”",
         "recount",
@@ -284,6 +291,26 @@ fn no_quotes_with_the_tagger() {
                 .iter()
                 .map(|q| doc.slice(q.span))
                 .collect::<Vec<_>>()
+        );
+    }
+}
+
+/// (case, text, a cue word that must cue no quote), with the tagger.
+const NOT_CUES: &[(&str, &str, &str)] = &[(
+    "an infinitive completing a noun",
+    "The leader said the operation had been completed “as planned” but that it reserved the right to respond further.",
+    "respond",
+)];
+
+#[test]
+fn not_cues_with_the_tagger() {
+    for &(case, text, word) in NOT_CUES {
+        let doc = run(text, false);
+        assert!(
+            !doc.quotes
+                .iter()
+                .any(|q| q.cue.is_some_and(|c| doc.slice(c) == word)),
+            "{case}: {word:?} cues a quote"
         );
     }
 }

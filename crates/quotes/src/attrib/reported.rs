@@ -767,7 +767,9 @@ impl State<'_> {
             // the cue a relative clause about that noun; what it denies is the other
             // speaker's statement before the comma, not words of its own.
             if let Some(r) = spk.filter(|r| r.0 > k + 1 && r.0 <= k + 4) {
-                if s.is_word(r.0 - 1) && is_assertion_noun(s.low(r.0 - 1)) {
+                if s.is_word(r.0 - 1)
+                    && (is_assertion_noun(s.low(r.0 - 1)) || is_subordinator(s.low(r.0 - 1)))
+                {
                     return None;
                 }
             }
@@ -784,6 +786,16 @@ impl State<'_> {
         }
         (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
+}
+
+/// "…, though they still favoured a diplomatic solution": a subordinate or contrasting
+/// clause after the comma; the words before it are not its content ("as" is left out:
+/// "…, as the minister said" attributes them).
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "though" | "although" | "because" | "while" | "whereas" | "if" | "unless" | "but"
+    )
 }
 
 /// Nouns naming a statement ("a charge", "claims", "an allegation"): the object of a
