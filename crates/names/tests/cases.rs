@@ -549,6 +549,33 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Philippine coast guard",
         "PHLMIL",
     ),
+    // State bodies named by a common noun after their country (Phoenix agents:
+    // ELECTORAL_COMMISSION, CABINET, EMBASSY GOV; INTELLIGENCE_SERVICE SPY; STATE_MEDIA GOVMED).
+    (
+        "Venezuela's electoral council declared the incumbent the winner.",
+        "Venezuela's electoral council",
+        "VENGOV",
+    ),
+    (
+        "The Kenyan election commission postponed the count.",
+        "The Kenyan election commission",
+        "KENGOV",
+    ),
+    (
+        "Nigeria's presidency rejected the report.",
+        "Nigeria's presidency",
+        "NGAGOV",
+    ),
+    (
+        "South Korea's presidential office said the talks would resume.",
+        "South Korea's presidential office",
+        "KORGOV",
+    ),
+    (
+        "Chinese state media reported the launch.",
+        "Chinese state media",
+        "CHNGOVMED",
+    ),
     (
         "Washington along with its allies demanded a ceasefire.",
         "Washington",
