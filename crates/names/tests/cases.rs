@@ -549,6 +549,18 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Philippine coast guard",
         "PHLMIL",
     ),
+    // A title naming an office without its country takes the country of that office
+    // stated just before, not the article's most mentioned country.
+    (
+        "Russia fired drones at Kyiv. Russia denied it. Russia said more would follow. Iran's foreign ministry condemned the sanctions. Foreign Ministry spokesman Reza Karimi said Tehran would respond.",
+        "Reza Karimi",
+        "IRNGOV",
+    ),
+    (
+        "Chad closed its border. Chad said the town had fallen. Sudan's embassy denied it. Embassy spokesman Nabil Osman said the town was calm.",
+        "Nabil Osman",
+        "SDNGOV",
+    ),
     // State bodies named by a common noun after their country (Phoenix agents:
     // ELECTORAL_COMMISSION, CABINET, EMBASSY GOV; INTELLIGENCE_SERVICE SPY; STATE_MEDIA GOVMED).
     (
