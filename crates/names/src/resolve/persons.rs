@@ -261,7 +261,14 @@ impl Resolver<'_> {
                     continue;
                 }
             }
-            let role = titles[first].role.clone();
+            let mut role = titles[first].role.clone();
+            // "army spokesman", "police chief": the office before a governmental title
+            // gives the role (Phoenix agents: ARMY, POLICE).
+            if role == "GOV" {
+                if let Some(r) = office_role(v, &titles[first]) {
+                    role = r.to_string();
+                }
+            }
             // Roles that belong to one country's politics: their holder takes the
             // article's dominant country when no title names one ("opposition leader X"
             // in a story about Venezuela is VENOPP; a bare "OPP" says nothing).
@@ -314,6 +321,29 @@ const OFFICE_NOUNS: &[&str] = &[
     "navy",
     "commission",
 ];
+
+/// The role of a security office written right before or inside a title ("army
+/// spokesman" MIL, "police spokeswoman" COP).
+fn office_role(v: &View, title: &TitleInfo) -> Option<&'static str> {
+    let lo = (title.a.saturating_sub(2)..title.a)
+        .find(|&k| v.same_sentence(k, title.a))
+        .unwrap_or(title.a);
+    // Capitalised after a capitalised word, the office noun ends a name ("Salvation Army
+    // spokesman"; but "Miami Beach police spokesman" is the city's police).
+    let in_name = |k: usize| {
+        k > 0
+            && v.pieces[k].cap
+            && v.same_sentence(k - 1, k)
+            && v.pieces[k - 1].alpha
+            && v.pieces[k - 1].cap
+    };
+    (lo..title.b).find_map(|k| match v.norm(k) {
+        _ if in_name(k) => None,
+        "army" | "military" | "navy" => Some("MIL"),
+        "police" => Some("COP"),
+        _ => None,
+    })
+}
 
 /// The country of the office a title names without a country: the closest group mention
 /// of the same office noun with its country ("Iran's foreign ministry") that ends before
