@@ -34,6 +34,12 @@
 //! issued a statement saying …"). An adverbial alone before a cue ("After the vote, Mexico
 //! said enough") is no content.
 //!
+//! A statement is attributed once: a quote nested in a longer quote of the same speaker
+//! that is no report of its own (the quoted words again, a cue opening the longer quote's
+//! content) is dropped. A cue left without content before a period ("The ministry said in a
+//! statement. “…”") introduces the quote that follows; a list of names joined by "and"
+//! ("Egypt and Qatar called on …") speaks as a whole, coded by its first member.
+//!
 //! It must never invent text: every quote, speaker and cue is a checked span of the
 //! original text, and an unbalanced quote mark never runs past its paragraph.
 
