@@ -34,6 +34,12 @@
 //! issued a statement saying …"). An adverbial alone before a cue ("After the vote, Mexico
 //! said enough") is no content.
 //!
+//! A statement is attributed once: a quote nested in a longer quote of the same speaker
+//! that is no report of its own (the quoted words again, a cue opening the longer quote's
+//! content) is dropped. A cue left without content before a period ("The ministry said in a
+//! statement. “…”") introduces the quote that follows; a list of names joined by "and"
+//! ("Egypt and Qatar called on …") speaks as a whole, coded by its first member.
+//!
 //! It must never invent text: every quote, speaker and cue is a checked span of the
 //! original text, and an unbalanced quote mark never runs past its paragraph.
 
@@ -290,8 +296,62 @@ impl QuotesStage {
         }
         quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
         quotes.dedup_by(|b, a| a.span == b.span);
+        drop_nested_repeats(text, &mut quotes);
         Ok(quotes)
     }
+}
+
+/// A statement is attributed once: a quote lying inside a longer quote of the same speaker
+/// (overlapping speaker phrases, or neither has one) repeats it and is dropped, when it is
+/// no report of its own: quoted words found again as a quote of their own ("rejected the
+/// result as “a brazen theft”" and "“a brazen theft”"), a quote without cue, or a cue opening
+/// the longer quote's content ("declined [to say whether …]", "sought [to assure …]"). A
+/// cue deeper inside is a second statement ("denied it but later said …") and stays.
+/// `quotes` is sorted by (start, end); a container starts at or before its content.
+fn drop_nested_repeats(text: &str, quotes: &mut Vec<Quote>) {
+    // Overlapping speaker phrases are one speaker ("Trump" and "Trump's campaign").
+    let same_speaker = |a: Option<&Speaker>, b: Option<&Speaker>| match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.span.start() < b.span.end() && b.span.start() < a.span.end(),
+        _ => false,
+    };
+    let repeats = |o: &Quote, q: &Quote| {
+        let contained = o.span.start() <= q.span.start()
+            && q.span.end() <= o.span.end()
+            && o.span.len() > q.span.len()
+            && same_speaker(o.speaker.as_ref(), q.speaker.as_ref());
+        contained
+            && match q.cue {
+                Some(c)
+                    if q.kind == sitrep_doc::QuoteKind::Indirect && c.start() >= o.span.start() =>
+                {
+                    // At most one word of the longer quote before the cue.
+                    text.get(o.span.start()..c.start())
+                        .is_some_and(|w| w.split_whitespace().count() <= 1)
+                        || c.start() >= o.span.end()
+                }
+                _ => true,
+            }
+    };
+    let mut drop = vec![false; quotes.len()];
+    for i in 0..quotes.len() {
+        let q = &quotes[i];
+        drop[i] = quotes[..i]
+            .iter()
+            .rev()
+            .take(16)
+            .chain(
+                quotes[i + 1..]
+                    .iter()
+                    .take_while(|o| o.span.start() == q.span.start()),
+            )
+            .any(|o| repeats(o, q));
+    }
+    let mut k = 0;
+    quotes.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 impl QuotesStage {
@@ -385,6 +445,19 @@ fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Spea
         }
     }
     match best {
+        // "Egypt and Qatar": a list of names is the speaker as written; its first member
+        // gives the entity.
+        Some((m, _)) if is_name_list(doc, idx, found, doc.mentions[m].span) => {
+            let first = idx
+                .overlapping(doc, found.start(), found.end())
+                .filter(|&i| doc.mentions[i].span.start() >= found.start())
+                .min_by_key(|&i| doc.mentions[i].span.start())
+                .unwrap_or(m);
+            Speaker {
+                span: found,
+                entity: doc.mentions[first].entity,
+            }
+        }
         Some((m, _)) => {
             let men = &doc.mentions[m];
             Speaker {
@@ -397,6 +470,39 @@ fn bind_speaker(doc: &Document, idx: Option<&MentionIndex>, found: Span) -> Spea
             entity: affiliation,
         },
     }
+}
+
+/// Whether the found phrase is a list of names joined by "and" that the best mention `ms`
+/// covers only in part ("Egypt and Qatar"; not "Procter and Gamble", one mention).
+fn is_name_list(doc: &Document, idx: &MentionIndex, found: Span, ms: Span) -> bool {
+    let text = doc.text();
+    let has_and = text
+        .get(found.start()..found.end())
+        .is_some_and(|t| t.contains(" and "));
+    if !has_and || (ms.start() <= found.start() && ms.end() >= found.end()) {
+        return false;
+    }
+    let mut members: Vec<Span> = idx
+        .overlapping(doc, found.start(), found.end())
+        .map(|i| doc.mentions[i].span)
+        .filter(|s| s.start() >= found.start() && s.end() <= found.end())
+        .collect();
+    members.sort_by_key(|s| s.start());
+    // Between and around the members only "and", commas and capitalised words ("Mr.").
+    let mut at = found.start();
+    let mut gaps = String::new();
+    for m in &members {
+        if m.start() >= at {
+            gaps.push_str(text.get(at..m.start()).unwrap_or("x"));
+            gaps.push(' ');
+        }
+        at = at.max(m.end());
+    }
+    gaps.push_str(text.get(at..found.end()).unwrap_or("x"));
+    members.len() >= 2
+        && gaps
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .all(|w| w.is_empty() || w == "and" || w.starts_with(char::is_uppercase))
 }
 
 /// Whether the mention at `ms` holds the head of the found phrase, its last noun: the
@@ -431,4 +537,86 @@ fn reaches_head(doc: &Document, ms: Span, found: Span) -> bool {
             .is_none_or(|t| t.span.end() != found.end() || t.pos != Upos::Noun);
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sitrep_doc::QuoteKind::{self, Direct, Indirect, Mixed};
+
+    /// A quote for the table: its text, kind, speaker and cue as substrings of `text`.
+    type Q = (
+        &'static str,
+        QuoteKind,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    /// (case, text, quotes, how many of them stay: the first n)
+    const NESTED: &[(&str, &str, &[Q], usize)] = &[
+        (
+            "the quoted words again inside the mixed quote of the same speaker",
+            "Ortiz rejected the result as “a brazen theft” on Monday.",
+            &[
+                ("the result as “a brazen theft”", Mixed, Some("Ortiz"), Some("rejected")),
+                ("“a brazen theft”", Direct, Some("Ortiz"), None),
+            ],
+            1,
+        ),
+        (
+            "a cue opening the longer quote's content",
+            "Berger declined to say whether he had been paid.",
+            &[
+                ("to say whether he had been paid", Indirect, Some("Berger"), Some("declined")),
+                ("whether he had been paid", Indirect, Some("Berger"), Some("say")),
+            ],
+            1,
+        ),
+        (
+            "a second statement deeper inside stays",
+            "The clerk denied the deletions but in a later interview said he had erased the archive.",
+            &[
+                ("the deletions but in a later interview said he had erased the archive", Indirect, Some("The clerk"), Some("denied")),
+                ("he had erased the archive", Indirect, Some("The clerk"), Some("said")),
+            ],
+            2,
+        ),
+        (
+            "a nested report of another speaker stays",
+            "Ortiz said the mayor had called the count “a brazen theft” too.",
+            &[
+                ("the mayor had called the count “a brazen theft” too", Mixed, Some("Ortiz"), Some("said")),
+                ("the count “a brazen theft”", Mixed, Some("the mayor"), Some("called")),
+            ],
+            2,
+        ),
+    ];
+
+    #[test]
+    fn nested_repeats_are_dropped() {
+        for &(case, text, given, kept) in NESTED {
+            let span = |w: &str| {
+                let a = text.find(w).unwrap();
+                Span::new(text, a, a + w.len()).unwrap()
+            };
+            let mut quotes: Vec<Quote> = given
+                .iter()
+                .map(|&(q, kind, spk, cue)| Quote {
+                    span: span(q),
+                    kind,
+                    speaker: spk.map(|w| Speaker {
+                        span: span(w),
+                        entity: None,
+                    }),
+                    cue: cue.map(span),
+                })
+                .collect();
+            let want: Vec<Span> = quotes[..kept].iter().map(|q| q.span).collect();
+            quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
+            drop_nested_repeats(text, &mut quotes);
+            let mut got: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+            got.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            assert_eq!(got, want, "{case}");
+        }
+    }
 }

@@ -92,7 +92,7 @@ fn is_determiner(w: &str) -> bool {
 }
 
 /// Words that end a backwards walk over a name (a name is not preceded by a cue word).
-fn is_abbrev_dot(scan: &Scan, i: usize) -> bool {
+pub(crate) fn is_abbrev_dot(scan: &Scan, i: usize) -> bool {
     i > 0
         && scan.is_punct(i, ".")
         && scan.is_word(i - 1)
@@ -483,6 +483,36 @@ pub fn renamed_role(scan: &Scan, r: Range, ceil: usize) -> Option<Range> {
     appositive_name(scan, r.1 + 1, end)
 }
 
+/// "Egypt and Qatar called on", "Brazil, Colombia and Mexico urged": capitalised names
+/// joined by commas and one "and" that open the clause are one subject, the whole list.
+/// `p` is the last member; `None` unless the list reaches back to `floor`.
+fn coordinated_names(scan: &Scan, p: Range, floor: usize) -> Option<Range> {
+    if !scan.toks[p.0].cap || p.0 < floor + 2 {
+        return None;
+    }
+    // The name run may already hold the last "and" ("Chile and Bolivia"): then a comma
+    // before it continues the list.
+    let inner_and = (p.0..p.1).any(|k| scan.low(k) == "and");
+    let sep = scan.low(p.0 - 1);
+    if !(sep == "and" || (inner_and && sep == ",")) {
+        return None;
+    }
+    let mut a = p.0 - 1;
+    loop {
+        let m = phrase_ending(scan, a - 1, floor)?;
+        if !scan.toks[m.0].cap || m.1 != a || is_pronoun(scan.low(m.0)) {
+            return None;
+        }
+        if m.0 == floor {
+            return Some((m.0, p.1));
+        }
+        if m.0 < floor + 2 || !scan.is_punct(m.0 - 1, ",") {
+            return None;
+        }
+        a = m.0 - 1;
+    }
+}
+
 /// The subject of the cue starting at token `c`, within `[floor, c)`.
 pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
     let floor = skip_opener(scan, floor, c);
@@ -516,6 +546,8 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
             let p = phrase_ending(scan, k, floor)?;
             if scan.low(c).ends_with("ing") {
                 Some(p)
+            } else if let Some(list) = coordinated_names(scan, p, floor) {
+                Some(list)
             } else {
                 Some(out_of_prepositions(scan, p, floor))
             }
@@ -825,8 +857,13 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
                     {
                         b += 1;
                     }
+                    // A past-tense verb is no role word: "Trump called Prime Minister Modi".
                     let next_cap = (b..se.min(b + 3))
-                        .take_while(|&k| scan.is_word(k) && !is_function_word(scan.low(k)))
+                        .take_while(|&k| {
+                            scan.is_word(k)
+                                && !is_function_word(scan.low(k))
+                                && !scan.low(k).ends_with("ed")
+                        })
                         .find(|&k| scan.toks[k].cap);
                     match next_cap {
                         Some(k) => b = k,

@@ -220,6 +220,8 @@ const CASES: &[Case] = &[
     ("medium adjunct after a final cue", "The two crews agreed to share the quay until May, the harbour boards said in a joint statement.", "The two crews agreed to share the quay until May", Indirect, Some("the harbour boards"), Some("said")),
     ("medium adjunct with a time after a final cue", "The ferry will stop running in winter, the company said on its website on Friday.", "The ferry will stop running in winter", Indirect, Some("the company"), Some("said")),
     ("medium adjunct before that-content", "The minister said in an interview that the quay would reopen in May.", "the quay would reopen in May", Indirect, Some("The minister"), Some("said")),
+    ("called on X to: an appeal", "The minister called on Kenya to release the detainees.", "Kenya to release the detainees", Indirect, Some("The minister"), Some("called")),
+    ("called X with a quoted label", "The senator called the plan “a disaster for working families”.", "the plan “a disaster for working families”", Mixed, Some("The senator"), Some("called")),
     ("expletive there before a participle", "There’s still time for Marlow to mend ties with the board, even after repeatedly calling its chairman “a coward” in public.", "its chairman “a coward” in public", Mixed, Some("Marlow"), Some("calling")),
 ];
 
@@ -260,6 +262,26 @@ const NO_QUOTES: &[(&str, &str)] = &[
     (
         "noun said",
         "The delegates left the hall after lunch and went home.",
+    ),
+    (
+        "naming called after an indefinite noun phrase",
+        "A little-known group called the Northern Shield carried out the raid on the depot.",
+    ),
+    (
+        "naming called before a capitalised name in a clause",
+        "She taught an evening class called Harbour Lights at the old school.",
+    ),
+    (
+        "naming called inside a clause",
+        "The money went to a small charity called Blue Anchor in the port.",
+    ),
+    (
+        "called a person to do something: a telephone call",
+        "President Alvar called Prime Minister Tomas Berger to offer condolences after the crash.",
+    ),
+    (
+        "called an object pronoun to do something",
+        "The mayor called her to congratulate the team on the victory.",
     ),
 ];
 
@@ -378,4 +400,54 @@ fn config_switches_work() {
     extra.build().unwrap().process(&mut doc).unwrap();
     assert_eq!(doc.quotes.len(), 1);
     assert_span!(doc, doc.quotes[0].span, "the vote was rigged");
+}
+
+/// (case name, text, a cue word, a word of the sentence): no quote cued by the word may hold
+/// that word (the content before the comma is not the cue's).
+const NOT_CUES: &[(&str, &str, &str, &str)] = &[
+    (
+        "a denial in a relative clause after a noun of assertion",
+        "The rebels accused the army of shelling the market, a charge the army denied.",
+        "denied",
+        "rebels",
+    ),
+    (
+        "an allegation disputed in a relative clause",
+        "The port was sold in secret, an allegation the ministry disputed.",
+        "disputed",
+        "port",
+    ),
+    (
+        "a clause opened by though after quoted words",
+        "The chiefs said they were ready to go in “any time the order is given”, though they still favoured a diplomatic solution.",
+        "favoured",
+        "ready",
+    ),
+    (
+        "a subordinate clause after the comma of an end-position cue",
+        "The ferry will stop running in winter, although the mayor denied it.",
+        "denied",
+        "ferry",
+    ),
+    (
+        "an accusation denied, with a time after the cue",
+        "The port was sold in secret, an accusation the minister denied on Monday.",
+        "denied",
+        "port",
+    ),
+];
+
+#[test]
+fn not_cue_cases() {
+    for &(name, text, word, held) in NOT_CUES {
+        let (doc, quotes) = run(text);
+        assert!(
+            !quotes
+                .iter()
+                .any(|q| q.cue.is_some_and(|c| doc.slice(c) == word)
+                    && doc.slice(q.span).contains(held)),
+            "{name}: {word:?} cues a quote holding {held:?}{}",
+            describe(&doc, &quotes)
+        );
+    }
 }

@@ -109,6 +109,27 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "him",
         "Sergei Ryabkov",
     ),
+    (
+        "a coordinated cue after a call: the caller, not the person called",
+        "U.S. President Ana Silva called Prime Minister Tomas Berger to offer condolences and said Washington stood with Prague.",
+        "stood with",
+        "Ana Silva",
+        "Ana Silva",
+    ),
+    (
+        "a cue without content before a period introduces the next quote",
+        "Pavel Orlov said the harvest had failed.\n\nMaria Ortiz said in a statement on Friday. “The count was rushed and we will ask for a recount in every district.”",
+        "recount",
+        "Maria Ortiz",
+        "Maria Ortiz",
+    ),
+    (
+        "told reporters without content, then the quote in the next paragraph",
+        "Pavel Orlov spoke first. Tomas Berger told reporters after the meeting.\n\n“The roads will reopen in three days and the schools will follow.”",
+        "roads",
+        "Tomas Berger",
+        "Tomas Berger",
+    ),
 ];
 
 /// What is wrong with the speaker of the quote holding `word`: none, or the failure line.
@@ -179,6 +200,27 @@ const HEADS: &[(&str, &str, &str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "two names joined by and are one speaker, coded by the first",
+        "Egypt and Qatar called on both sides to return to the talks in Cairo.",
+        "return",
+        "Egypt and Qatar",
+        Some("Egypt"),
+    ),
+    (
+        "a list of names with commas is one speaker",
+        "Brazil, Colombia and Mexico urged the council to publish the voting records.",
+        "voting records",
+        "Brazil, Colombia and Mexico",
+        Some("Brazil"),
+    ),
+    (
+        "a list after an opening time phrase",
+        "On Monday, France and Germany said they would send more aid to the region.",
+        "more aid",
+        "France and Germany",
+        Some("France"),
+    ),
+    (
         "a titled name with an aside before its cue",
         "U.S. Secretary of State Antony Blinken, speaking in Cairo, urged both sides to show restraint.",
         "restraint",
@@ -224,4 +266,51 @@ fn speakers_without_the_parse() {
 #[test]
 fn speakers_with_the_parse() {
     check(true);
+}
+
+/// (case, text): with the tagger, no quote may be found.
+const NO_QUOTES: &[(&str, &str)] = &[
+    (
+        "a plural noun after a number is no cue",
+        "Police searched the harbour for three suspects who fled after the fire.",
+    ),
+    (
+        "a plural noun after a number word is no cue",
+        "Officials read three reports that reached the ministry on Monday.",
+    ),
+];
+
+#[test]
+fn no_quotes_with_the_tagger() {
+    for &(case, text) in NO_QUOTES {
+        let doc = run(text, false);
+        assert!(
+            doc.quotes.is_empty(),
+            "{case}: {:?}",
+            doc.quotes
+                .iter()
+                .map(|q| doc.slice(q.span))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+/// (case, text, a cue word that must cue no quote), with the tagger.
+const NOT_CUES: &[(&str, &str, &str)] = &[(
+    "an infinitive completing a noun",
+    "The leader said the operation had been completed “as planned” but that it reserved the right to respond further.",
+    "respond",
+)];
+
+#[test]
+fn not_cues_with_the_tagger() {
+    for &(case, text, word) in NOT_CUES {
+        let doc = run(text, false);
+        assert!(
+            !doc.quotes
+                .iter()
+                .any(|q| q.cue.is_some_and(|c| doc.slice(c) == word)),
+            "{case}: {word:?} cues a quote"
+        );
+    }
 }

@@ -10,8 +10,11 @@
 //! - Group mentions with the same code ("the American side", "the American delegation") are one
 //!   entity `group:usagov`.
 //! - A person's country comes from its titles' context ("Russian", "of Russia", "US", the
-//!   State Department); a governmental title with no country takes the article's dominant
-//!   country (most country and demonym mentions).
+//!   State Department); a title naming an office without its country takes the country of
+//!   that office stated just before ("Iran's foreign ministry … Foreign Ministry spokesman
+//!   X"), else a governmental title with no country takes the article's dominant country
+//!   (most country and demonym mentions). A security office before a governmental title
+//!   gives the role ("army spokesman" MIL, "police spokeswoman" COP).
 //!
 //! `resolve` runs two passes over the candidates (full person names first, then every
 //! candidate in text order, one method per kind of mention) and then gives persons their

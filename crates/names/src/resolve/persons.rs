@@ -261,7 +261,14 @@ impl Resolver<'_> {
                     continue;
                 }
             }
-            let role = titles[first].role.clone();
+            let mut role = titles[first].role.clone();
+            // "army spokesman", "police chief": the office before a governmental title
+            // gives the role (Phoenix agents: ARMY, POLICE).
+            if role == "GOV" {
+                if let Some(r) = office_role(v, &titles[first]) {
+                    role = r.to_string();
+                }
+            }
             // Roles that belong to one country's politics: their holder takes the
             // article's dominant country when no title names one ("opposition leader X"
             // in a story about Venezuela is VENOPP; a bare "OPP" says nothing).
@@ -269,6 +276,14 @@ impl Resolver<'_> {
                 role.as_str(),
                 "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY" | "OPP" | "REB" | "INS" | "PTY"
             );
+            // "Iran's foreign ministry … Foreign Ministry spokesman X": the office's own
+            // country, stated just before, over a country the office only usually has and
+            // over the article's dominant one.
+            let country = country.or_else(|| {
+                ent.title_ids
+                    .iter()
+                    .find_map(|&t| office_country(v, lex, self.cands, &titles[t]))
+            });
             let country = country.or_else(|| {
                 ent.title_ids
                     .iter()
@@ -291,6 +306,64 @@ impl Resolver<'_> {
             };
         }
     }
+}
+
+/// Head nouns of offices a title may name without their country ("Foreign Ministry
+/// spokesman", "army spokesman").
+const OFFICE_NOUNS: &[&str] = &[
+    "ministry",
+    "army",
+    "military",
+    "police",
+    "government",
+    "embassy",
+    "presidency",
+    "navy",
+    "commission",
+];
+
+/// The role of a security office written right before or inside a title ("army
+/// spokesman" MIL, "police spokeswoman" COP).
+fn office_role(v: &View, title: &TitleInfo) -> Option<&'static str> {
+    let lo = (title.a.saturating_sub(2)..title.a)
+        .find(|&k| v.same_sentence(k, title.a))
+        .unwrap_or(title.a);
+    // Capitalised after a capitalised word, the office noun ends a name ("Salvation Army
+    // spokesman"; but "Miami Beach police spokesman" is the city's police).
+    let in_name = |k: usize| {
+        k > 0
+            && v.pieces[k].cap
+            && v.same_sentence(k - 1, k)
+            && v.pieces[k - 1].alpha
+            && v.pieces[k - 1].cap
+    };
+    (lo..title.b).find_map(|k| match v.norm(k) {
+        _ if in_name(k) => None,
+        "army" | "military" | "navy" => Some("MIL"),
+        "police" => Some("COP"),
+        _ => None,
+    })
+}
+
+/// The country of the office a title names without a country: the closest group mention
+/// of the same office noun with its country ("Iran's foreign ministry") that ends before
+/// the title, within about three sentences (80 pieces).
+fn office_country(v: &View, lex: &Lexicon, cands: &[Cand], title: &TitleInfo) -> Option<String> {
+    // The office may be written just before the title proper ("Foreign Ministry spokesman").
+    let lo = (title.a.saturating_sub(2)..title.a)
+        .find(|&k| v.same_sentence(k, title.a))
+        .unwrap_or(title.a);
+    let at = (lo..title.b).find(|&k| OFFICE_NOUNS.contains(&v.norm(k)))?;
+    let noun = v.norm(at);
+    cands
+        .iter()
+        .filter(|c| c.b <= lo && c.b + 80 > lo && v.norm(c.b - 1) == noun)
+        .filter_map(|c| match &c.what {
+            What::Group { code } => code_country(lex, code).map(|x| (c.b, x.to_string())),
+            _ => None,
+        })
+        .max_by_key(|(b, _)| *b)
+        .map(|(_, x)| x)
 }
 
 /// The code of a person without titles, from what the text says of it around one of its

@@ -763,6 +763,16 @@ impl State<'_> {
                         })
                 })
                 .unwrap_or(last_break);
+            // "…, a charge the army denied": a noun of assertion before the subject makes
+            // the cue a relative clause about that noun; what it denies is the other
+            // speaker's statement before the comma, not words of its own.
+            if let Some(r) = spk.filter(|r| r.0 > k + 1 && r.0 <= k + 4) {
+                if s.is_word(r.0 - 1)
+                    && (is_assertion_noun(s.low(r.0 - 1)) || is_subordinator(s.low(r.0 - 1)))
+                {
+                    return None;
+                }
+            }
             let spk = match spk {
                 Some(r) if r.0 > k => Some(r),
                 _ => (k + 1 < j).then_some((k + 1, j)),
@@ -776,6 +786,38 @@ impl State<'_> {
         }
         (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
+}
+
+/// "…, though they still favoured a diplomatic solution": a subordinate or contrasting
+/// clause after the comma; the words before it are not its content ("as" is left out:
+/// "…, as the minister said" attributes them).
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "though" | "although" | "because" | "while" | "whereas" | "if" | "unless" | "but"
+    )
+}
+
+/// Nouns naming a statement ("a charge", "claims", "an allegation"): the object of a
+/// reduced relative clause after them ("a charge the army denied").
+fn is_assertion_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "charge"
+            | "charges"
+            | "claim"
+            | "claims"
+            | "accusation"
+            | "accusations"
+            | "allegation"
+            | "allegations"
+            | "assertion"
+            | "assertions"
+            | "report"
+            | "reports"
+            | "suggestion"
+            | "account"
+    )
 }
 
 /// `[a, b)` is only the adverbial that opens a sentence ("After the vote, Mexico said
