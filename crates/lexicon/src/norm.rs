@@ -22,6 +22,56 @@ pub fn normalize_token(token: &str, out: &mut Vec<String>) {
     }
 }
 
+/// The normalised words of a whole document's tokens in one buffer: `words()` borrows them,
+/// so a document costs two allocations instead of one per word (`normalize_tokens`).
+#[derive(Debug, Default)]
+pub struct NormalizedText {
+    text: String,
+    /// Byte range of each word in `text`.
+    ranges: Vec<(u32, u32)>,
+    /// The token each word came from.
+    pub origin: Vec<usize>,
+}
+
+impl NormalizedText {
+    pub fn of<S: AsRef<str>>(tokens: &[S]) -> NormalizedText {
+        let mut n = NormalizedText::default();
+        n.text.reserve(tokens.len() * 6);
+        for (i, t) in tokens.iter().enumerate() {
+            let t = t.as_ref();
+            if t.starts_with('\'') || t.starts_with('\u{2019}') {
+                continue;
+            }
+            let mut start = n.text.len();
+            for ch in t.chars() {
+                if ch == '-' || ch == '/' || ch.is_whitespace() {
+                    n.close(start, i);
+                    start = n.text.len();
+                } else if ch.is_alphanumeric() {
+                    n.text.extend(ch.to_lowercase());
+                }
+            }
+            n.close(start, i);
+        }
+        n
+    }
+
+    fn close(&mut self, start: usize, token: usize) {
+        if self.text.len() > start {
+            self.ranges.push((start as u32, self.text.len() as u32));
+            self.origin.push(token);
+        }
+    }
+
+    /// The words, as `normalize_tokens` gives them.
+    pub fn words(&self) -> Vec<&str> {
+        self.ranges
+            .iter()
+            .map(|&(a, b)| &self.text[a as usize..b as usize])
+            .collect()
+    }
+}
+
 /// The normalised words of a token sequence, each with the index of the token it came from.
 pub fn normalize_tokens<S: AsRef<str>>(tokens: &[S]) -> (Vec<String>, Vec<usize>) {
     let mut words = Vec::with_capacity(tokens.len());
@@ -37,6 +87,24 @@ pub fn normalize_tokens<S: AsRef<str>>(tokens: &[S]) -> (Vec<String>, Vec<usize>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_buffer_normalises_like_word_by_word() {
+        let tokens = [
+            "U.N.",
+            "Ki-moon",
+            "'s",
+            ",",
+            "Côte",
+            "AAIA)",
+            "semi-final",
+            "a/b",
+        ];
+        let (words, origin) = normalize_tokens(&tokens);
+        let n = NormalizedText::of(&tokens);
+        assert_eq!(n.words(), words);
+        assert_eq!(n.origin, origin);
+    }
 
     #[test]
     fn tokens_normalise_like_the_build_script() {

@@ -1,6 +1,6 @@
 //! The embedded tables, parsed into entries and phrase automata.
 
-use crate::norm::normalize_tokens;
+use crate::norm::{normalize_tokens, NormalizedText};
 use crate::phrases::PhraseSet;
 use crate::LexiconError;
 use chrono::{Datelike, NaiveDate};
@@ -571,9 +571,11 @@ impl Lexicon {
     /// The discard phrases in the tokens (sports, entertainment), in order, with the tokens
     /// `start..end` they cover.
     pub fn discards<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<Discard> {
-        let (words, origin) = normalize_tokens(tokens);
+        // A whole document at a time: one buffer for all its words.
+        let normalized = NormalizedText::of(tokens);
+        let origin = &normalized.origin;
         self.discard_set
-            .find(&words)
+            .find(&normalized.words())
             .iter()
             .map(|h| {
                 let (story, rule) = self.discards[h.payload as usize];
