@@ -3,8 +3,9 @@
 # are: quotations (../shared/eval/quotes_dev.jsonl, whole and in two fixed halves: articles
 # whose md5(id) is even / odd, so a change tuned on one half can be checked on the other),
 # events (../shared/eval/events_dev.jsonl, PLOVER types and actors), the committed second and
-# later events sets (crates/events/tests/data/dev2.jsonl, dev3.jsonl, dev4.jsonl; CAMEO root / full / type
-# depth) and the committed wire articles (crates/events/tests/data/wire*.jsonl, scripts/wire_check.py).
+# later events sets (crates/events/tests/data/dev2.jsonl ... dev5.jsonl; CAMEO root / full / type
+# depth) and the committed wire articles (crates/events/tests/data/wire*.jsonl, scripts/wire_check.py;
+# wire4.jsonl also lists its quotations and actors: scripts/wire_quotes_check.py).
 # Gold files stay in ../shared; the halves are written to a temporary folder only.
 #
 # Usage: scripts/eval.sh [EXTRACT_ARGS...]
@@ -46,6 +47,7 @@ score "events, PLOVER dev" "$shared/eval/events_dev.jsonl" score_events.py "$@"
 score "events, second dev set" crates/events/tests/data/dev2.jsonl score_events.py "$@"
 score "events, third dev set" crates/events/tests/data/dev3.jsonl score_events.py "$@"
 score "events, fourth dev set" crates/events/tests/data/dev4.jsonl score_events.py "$@"
+score "events, fifth dev set" crates/events/tests/data/dev5.jsonl score_events.py "$@"
 "$bin" extract "$@" crates/events/tests/data/wire.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
 echo "== events, wire articles (crates/events/tests/data/wire.jsonl)"
 python3 scripts/wire_check.py crates/events/tests/data/wire.jsonl "$tmp/pred.jsonl"
@@ -55,3 +57,7 @@ python3 scripts/wire_check.py crates/events/tests/data/wire2.jsonl "$tmp/pred.js
 "$bin" extract "$@" crates/events/tests/data/wire3.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
 echo "== events, third wire articles (crates/events/tests/data/wire3.jsonl)"
 python3 scripts/wire_check.py crates/events/tests/data/wire3.jsonl "$tmp/pred.jsonl"
+"$bin" extract "$@" crates/events/tests/data/wire4.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+echo "== events, quotations and actors, fourth wire articles (crates/events/tests/data/wire4.jsonl)"
+python3 scripts/wire_check.py crates/events/tests/data/wire4.jsonl "$tmp/pred.jsonl"
+python3 scripts/wire_quotes_check.py crates/events/tests/data/wire4.jsonl "$tmp/pred.jsonl"
