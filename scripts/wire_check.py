@@ -47,17 +47,22 @@ def matches(g, p, depth):
     return any(actor_ok(gs, s, depth) and actor_ok(gt, t, depth) for gs, gt in pairs)
 
 
-def main(argv):
+def read_args(argv, usage):
+    """(gold articles, predictions by id, verbose) from `GOLD PRED [--verbose]`."""
     args = [a for a in argv if not a.startswith("--")]
     if len(args) != 2:
-        sys.exit(__doc__)
-    verbose = "--verbose" in argv
+        sys.exit(usage)
     gold = [json.loads(l) for l in open(args[0], encoding="utf-8") if l.strip()]
     pred = {}
     for line in open(args[1], encoding="utf-8"):
         if line.strip():
             r = json.loads(line)
             pred[str(r.get("id"))] = r
+    return gold, pred, "--verbose" in argv
+
+
+def main(argv):
+    gold, pred, verbose = read_args(argv, __doc__)
     totals = {d: {"main": 0, "found": 0, "other": 0, "right": 0} for d in ("root", "full")}
     n_events = n_010 = 0
     for g in gold:

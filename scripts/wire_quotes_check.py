@@ -24,9 +24,10 @@ mentions (or an event's actor that is no entity) holds all words of the gold nam
 (for a person, the surname suffices); a person or organization is preferred to a place
 ("Ankara" the government, not the city).
 """
-import json
 import re
 import sys
+
+from wire_check import read_args
 
 WORD = re.compile(r"[\w']+")
 STOP = {"the", "a", "an", "of", "'s"}
@@ -140,16 +141,7 @@ def ratio(a, b):
 
 
 def main(argv):
-    args = [a for a in argv if not a.startswith("--")]
-    if len(args) != 2:
-        sys.exit(__doc__)
-    verbose = "--verbose" in argv
-    gold = [json.loads(l) for l in open(args[0], encoding="utf-8") if l.strip()]
-    pred = {}
-    for line in open(args[1], encoding="utf-8"):
-        if line.strip():
-            r = json.loads(line)
-            pred[str(r.get("id"))] = r
+    gold, pred, verbose = read_args(argv, __doc__)
     q = dict.fromkeys(("pred", "real", "dup", "false", "speaker", "gold"), 0)
     a = dict.fromkeys(("actors", "found", "coded"), 0)
     for g in gold:
