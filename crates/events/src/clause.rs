@@ -593,6 +593,23 @@ impl<'d> Clauses<'d> {
         true
     }
 
+    /// Whether the word at `k`, inside a phrase opening at `start`, is an -ing word used
+    /// attributively: right after an article or a possessive ("his visiting", "the ruling");
+    /// not after a demonstrative, which heads a phrase of its own ("those fuelling such
+    /// reports").
+    fn attributive_ing(&self, k: usize, start: usize) -> bool {
+        if k <= start {
+            return false;
+        }
+        let before = &self.w[k - 1];
+        lexical::lower(self.w[k].text).ends_with("ing")
+            && (["the", "a", "an"]
+                .iter()
+                .any(|a| before.text.eq_ignore_ascii_case(a))
+                || lexical::is_possessive_determiner(before.lemma)
+                || matches!(before.text, "'s" | "’s"))
+    }
+
     /// Noun-phrase chunks: maximal runs of nominal words, split where a new phrase starts.
     fn chunk(&mut self) {
         let n = self.w.len();
@@ -615,8 +632,13 @@ impl<'d> Clauses<'d> {
                         || (w.pos == Upos::Pron && !lexical::is_possessive_determiner(w.lemma) && prev.pos != Upos::Det)
                         || (prev.pos == Upos::Pron && !lexical::is_possessive_determiner(prev.lemma) && w.pos != Upos::Part)
                         || (w.pos == Upos::Pron && lexical::is_possessive_determiner(w.lemma) && nominal_prev)
-                        // An adjective after the head is a predicate ("found Iran guilty").
-                        || (w.pos == Upos::Adj && nominal_prev && prev.pos != Upos::Num));
+                        // An adjective after the head is a predicate ("found Iran guilty"),
+                        // not after an attributive -ing word ("his visiting Pakistani
+                        // counterpart", "the visiting Chinese delegation").
+                        || (w.pos == Upos::Adj
+                            && nominal_prev
+                            && prev.pos != Upos::Num
+                            && !self.attributive_ing(i - 1, start)));
                 if starts_new {
                     break;
                 }

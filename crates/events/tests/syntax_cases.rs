@@ -54,6 +54,12 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["PER"],
     ),
     (
+        "an attributive -ing word keeps its phrase whole: the counterpart is the target",
+        "Chinese President Li Wei held talks with his visiting Pakistani counterpart Ahmed Karim on Monday.",
+        &["046:CHNGOV>PAKGOV"],
+        &[],
+    ),
+    (
         "coordination of subjects",
         "France and Germany condemned Iran.",
         &["111:DEU>IRN", "111:FRA>IRN"],
