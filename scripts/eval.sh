@@ -48,16 +48,16 @@ score "events, second dev set" crates/events/tests/data/dev2.jsonl score_events.
 score "events, third dev set" crates/events/tests/data/dev3.jsonl score_events.py "$@"
 score "events, fourth dev set" crates/events/tests/data/dev4.jsonl score_events.py "$@"
 score "events, fifth dev set" crates/events/tests/data/dev5.jsonl score_events.py "$@"
-"$bin" extract "$@" crates/events/tests/data/wire.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
-echo "== events, wire articles (crates/events/tests/data/wire.jsonl)"
-python3 scripts/wire_check.py crates/events/tests/data/wire.jsonl "$tmp/pred.jsonl"
-"$bin" extract "$@" crates/events/tests/data/wire2.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
-echo "== events, second wire articles (crates/events/tests/data/wire2.jsonl)"
-python3 scripts/wire_check.py crates/events/tests/data/wire2.jsonl "$tmp/pred.jsonl"
-"$bin" extract "$@" crates/events/tests/data/wire3.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
-echo "== events, third wire articles (crates/events/tests/data/wire3.jsonl)"
-python3 scripts/wire_check.py crates/events/tests/data/wire3.jsonl "$tmp/pred.jsonl"
-"$bin" extract "$@" crates/events/tests/data/wire4.jsonl >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
-echo "== events, quotations and actors, fourth wire articles (crates/events/tests/data/wire4.jsonl)"
-python3 scripts/wire_check.py crates/events/tests/data/wire4.jsonl "$tmp/pred.jsonl"
-python3 scripts/wire_quotes_check.py crates/events/tests/data/wire4.jsonl "$tmp/pred.jsonl"
+wire() { # NAME GOLD QUOTES [ARGS]: whole articles by wire_check.py, and by
+  # wire_quotes_check.py when QUOTES is not empty (the gold lists quotations and actors)
+  local name=$1 gold=$2 quotes=$3
+  shift 3
+  "$bin" extract "$@" "$gold" >"$tmp/pred.jsonl" 2>"$tmp/err" || { cat "$tmp/err" >&2; exit 1; }
+  echo "== $name ($gold)"
+  python3 scripts/wire_check.py "$gold" "$tmp/pred.jsonl"
+  [ -z "$quotes" ] || python3 scripts/wire_quotes_check.py "$gold" "$tmp/pred.jsonl"
+}
+wire "events, wire articles" crates/events/tests/data/wire.jsonl "" "$@"
+wire "events, second wire articles" crates/events/tests/data/wire2.jsonl "" "$@"
+wire "events, third wire articles" crates/events/tests/data/wire3.jsonl "" "$@"
+wire "events, quotations and actors, fourth wire articles" crates/events/tests/data/wire4.jsonl quotes "$@"
