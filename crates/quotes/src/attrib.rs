@@ -931,18 +931,10 @@ fn determines_plural(w: &str) -> bool {
                 | "our"
                 | "my"
                 | "your"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
                 | "dozens"
                 | "hundreds"
         )
+        || crate::lexicon::is_small_number_word(w)
 }
 
 pub fn attribute(inp: &Input<'_>) -> Vec<Found> {

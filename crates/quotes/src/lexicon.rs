@@ -173,6 +173,15 @@ impl CueLexicon {
     }
 }
 
+/// The number words "two" to "ten": they open a plural noun phrase ("three suspects") or a
+/// time phrase ("two days later").
+pub fn is_small_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
+}
+
 pub fn is_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "i" | "we" | "it" | "you")
 }

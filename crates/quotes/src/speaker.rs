@@ -691,19 +691,11 @@ fn temporal_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
                 | "until"
                 | "by"
                 | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
                 | "several"
                 | "a"
                 | "that"
-        );
+        )
+        || crate::lexicon::is_small_number_word(first);
     if !opens {
         return None;
     }
