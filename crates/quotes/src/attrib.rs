@@ -977,12 +977,12 @@ pub fn attribute(inp: &Input<'_>) -> Vec<Found> {
         // the bare forms cost more precision than they gave on the development set.
         // "reserved the right to respond", "a chance to explain": an infinitive completing
         // a noun is no report.
-        let noun_complement = i >= sent_start + 2 && (inp.nominal)(i - 2);
+        // (The noun test comes last: it looks the token up in the document.)
         if slot.is_none()
             && i > sent_start
             && s.is_word(i - 1)
             && s.low(i - 1) == "to"
-            && !noun_complement
+            && !(i >= sent_start + 2 && (inp.nominal)(i - 2))
         {
             *slot = inp.lex.by_lemma(s.low(i)).filter(|c| {
                 c.kind == CueKind::Speech
