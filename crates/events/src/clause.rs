@@ -635,9 +635,13 @@ impl<'d> Clauses<'d> {
                         // An adjective after the head is a predicate ("found Iran guilty"),
                         // not after an attributive -ing word ("his visiting Pakistani
                         // counterpart", "the visiting Chinese delegation").
+                        // Nor after a possessive determiner, which opens the phrase ("his
+                        // Ugandan counterpart", "its armed forces").
                         || (w.pos == Upos::Adj
                             && nominal_prev
                             && prev.pos != Upos::Num
+                            && !(prev.pos == Upos::Pron
+                                && lexical::is_possessive_determiner(prev.lemma))
                             && !self.attributive_ing(i - 1, start)));
                 if starts_new {
                     break;

@@ -10,6 +10,7 @@ use sitrep_doc::Upos;
 mod complement;
 mod pattern_act;
 mod reaction;
+mod warning;
 
 /// An act of violence: CAMEO roots 18 (assault), 19 (fight), 20 (mass violence).
 pub(crate) fn violent(code: &str) -> bool {
@@ -568,7 +569,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         if let Some(comp) = comp {
             if comp.class != Class::Say {
-                return self.complement_act(g, comp, depth);
+                let act = self.complement_act(g, comp, depth);
+                if act.is_some() || !(comp.that && comp.class == Class::Threat) {
+                    return act;
+                }
+                // A warning whose clause makes no threat: the verb's own sense below, and
+                // the clause's act is coded on its own, as after any speech verb.
+                self.consumed[comp.inner] = false;
             }
             if self.head_lemma[g] == "agree" {
                 // "agreed (that) it was a concern": accord (019), not an agreement to act.

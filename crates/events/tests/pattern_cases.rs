@@ -229,6 +229,42 @@ const WARNINGS: &[(&str, &str, &[&str], &[&str])] = &[
         &["012:EGYGOV"],
         &["13"],
     ),
+    (
+        "consequences the warned party would face: a threat against it",
+        "Canada warned Venezuela that it would face consequences for the arrests.",
+        &["130:CAN>VEN"],
+        &["012:"],
+    ),
+    (
+        "sanctions the warned party would face: an economic threat",
+        "Germany warned Belarus in a phone call that Minsk would face tough sanctions.",
+        &["1312:DEU>BLR"],
+        &["012:"],
+    ),
+    (
+        "a price to pay: a threat against the one named in the clause",
+        "Nigeria warned that Niger would pay a heavy price for the closure of the border.",
+        &["130:NGA>NER"],
+        &["012:"],
+    ),
+    (
+        "a conditional response: aimed at the one the condition names",
+        "Serbia warned that it would respond if Kosovo deployed police in the north.",
+        &["130:SRB>KSV"],
+        &["012:"],
+    ),
+    (
+        "a conditional retaliation by the warner's own hand is the threat of it",
+        "Iraq warned that it would strike back harder if Kuwait attacked again.",
+        &["1384:IRQ>KWT"],
+        &["012:"],
+    ),
+    (
+        "another's act in the clause stays a comment, even with a threat word",
+        "Chile warned that the dispute would damage trade with Peru.",
+        &[],
+        &["13"],
+    ),
 ];
 
 #[test]
@@ -278,6 +314,12 @@ const CEASEFIRES: &[(&str, &str, &[&str], &[&str])] = &[
         "The government of Sudan agreed on a ceasefire with the rebels.",
         &["0871:SDNGOV"],
         &["030:"],
+    ),
+    (
+        "two sides accepting a truce: it is between them, one event each way",
+        "Ethiopia and Eritrea accepted a truce brokered by Kenya.",
+        &["0871:ETH>ERI", "0871:ERI>ETH"],
+        &[],
     ),
     (
         "a ceasefire only demanded is a demand",
