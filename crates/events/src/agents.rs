@@ -412,7 +412,7 @@ impl<'d> Clauses<'d> {
             }
             let w = self.w[h];
             let perpetrator_noun = PERPETRATOR_NOUNS.contains(&w.lemma)
-                && (w.lemma != "bomber" || start > 0 && self.lemma(h - 1) == "suicide");
+                && (w.lemma != "bomber" || h > start && self.lemma(h - 1) == "suicide");
             let Some(role) = role.filter(|_| !perpetrator_noun) else {
                 let noun = w.pos == Upos::Noun || (w.pos == Upos::Propn && h == 0);
                 if perpetrator_noun && noun && self.actor[h].is_none() {

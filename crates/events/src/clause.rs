@@ -403,8 +403,15 @@ impl<'d> Clauses<'d> {
     ) -> Clauses<'d> {
         let w: Vec<Word<'d>> = doc.tokens[first..last]
             .iter()
-            .map(|t| Word {
-                pos: t.pos,
+            .enumerate()
+            .map(|(i, t)| Word {
+                // A capitalised first word the tagger read as an auxiliary but that is none
+                // ("Gunmen attacked ...") is the subject's noun.
+                pos: if i == 0 && t.pos == Upos::Aux && !crate::wordlists::auxiliary(&t.lemma) {
+                    Upos::Noun
+                } else {
+                    t.pos
+                },
                 lemma: t.lemma.as_str(),
                 text: doc.slice(t.span),
                 span: t.span,

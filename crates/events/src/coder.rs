@@ -12,6 +12,10 @@ mod pattern_act;
 mod reaction;
 mod warning;
 
+/// Heads of a subject phrase naming an explosive set by someone unnamed
+/// (`subject_is_perpetrator`).
+const EXPLOSIVE_HEADS: &[&str] = &["bomb", "explosive", "device", "grenade", "mine"];
+
 /// An act of violence: CAMEO roots 18 (assault), 19 (fight), 20 (mass violence).
 pub(crate) fn violent(code: &str) -> bool {
     matches!(code.get(..2), Some("18" | "19" | "20"))
@@ -826,6 +830,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         let Some(np) = phrase else { return false };
         let p = c.nps[np];
         if (p.start..p.end).any(|k| c.perpetrator[k]) {
+            return true;
+        }
+        // A bomb that exploded was set by someone unnamed ("a car bomb exploded near a
+        // police station"): the act of violence is coded without a source, as for gunmen.
+        if EXPLOSIVE_HEADS.contains(&c.lemma(p.end - 1)) {
             return true;
         }
         c.lemma(p.end) == "of"

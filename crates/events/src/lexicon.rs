@@ -610,6 +610,15 @@ impl Lexicon {
                 .map(|(k, _)| &**k)
                 .or_else(|| self.classes.get_key_value(l).map(|(k, _)| &**k))
         };
+        // An irregular past the tagger left as its own lemma ("shot") is its verb's form
+        // ("shoot") before it is a listed word of its own (the dictionary's "shot and").
+        if lemma.eq_ignore_ascii_case(text) {
+            if let Some(k) =
+                crate::wordlists::irregular_past(&text.to_ascii_lowercase()).and_then(&listed)
+            {
+                return Some(k);
+            }
+        }
         if let Some(k) = listed(lemma) {
             return Some(k);
         }

@@ -368,6 +368,48 @@ fn an_exchange_goes_both_ways() {
     check_with_and_without_the_parser(EXCHANGES);
 }
 
+/// Violence by someone unnamed is coded with an empty source (`agents.rs`, perpetrators):
+/// a first word the tagger misreads as an auxiliary ("Gunmen"), a suicide bomber at the head
+/// of the sentence, a bomber who "blew himself up" (1831), an explosive as the subject, and
+/// an irregular past the tagger left as its own lemma ("shot" is "shoot").
+const UNNAMED_PERPETRATORS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a sentence-initial perpetrator noun read as an auxiliary",
+        "Gunmen attacked a police post in Kenya on Monday.",
+        &["190:>KENCOP"],
+        &[],
+    ),
+    (
+        "suicide bombers opening the sentence are no rebel group",
+        "Suicide bombers attacked a police post in Kenya on Monday.",
+        &["190:>KENCOP"],
+        &["REB"],
+    ),
+    (
+        "a bomber who blew himself up among the victims: a suicide bombing",
+        "A suicide bomber blew himself up among police officers from Chad.",
+        &["1831:>TCDCOP"],
+        &[],
+    ),
+    (
+        "an explosive as the subject: the act of violence without a source",
+        "A roadside bomb struck a convoy of soldiers from Mali.",
+        &["190:>MLI"],
+        &[],
+    ),
+    (
+        "'shot' left as its own lemma is the verb 'shoot'",
+        "Gunmen shot dead two soldiers from Niger near the border.",
+        &["193:>NER"],
+        &[],
+    ),
+];
+
+#[test]
+fn violence_by_someone_unnamed() {
+    check_with_and_without_the_parser(UNNAMED_PERPETRATORS);
+}
+
 /// Casualties of an act of violence (`SentenceCoder::result_participle`): "killing ...",
 /// "wounding ..." after a comma are the act's result, one event; the victims are its target
 /// when it names none, but not the other side of a mutual clash.
