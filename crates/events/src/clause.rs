@@ -401,7 +401,21 @@ impl<'d> Clauses<'d> {
         actor: Vec<Option<Actor>>,
         article_place: Option<EntityId>,
     ) -> Clauses<'d> {
-        let w: Vec<Word<'d>> = doc.tokens[first..last]
+        let toks = &doc.tokens[first..last];
+        // "had seized": "have" read as a main verb right before a past participle is the
+        // perfect's auxiliary (else the participle's clause loses its subject).
+        let perfect = |i: usize| {
+            toks[i].lemma == "have"
+                && toks[i].pos == Upos::Verb
+                && toks.get(i + 1).is_some_and(|n| {
+                    let text = doc.slice(n.span);
+                    n.pos == Upos::Verb
+                        && (text.ends_with("ed")
+                            || crate::wordlists::irregular_past(&text.to_ascii_lowercase())
+                                .is_some())
+                })
+        };
+        let w: Vec<Word<'d>> = toks
             .iter()
             .enumerate()
             .map(|(i, t)| Word {
@@ -409,6 +423,8 @@ impl<'d> Clauses<'d> {
                 // ("Gunmen attacked ...") is the subject's noun.
                 pos: if i == 0 && t.pos == Upos::Aux && !crate::wordlists::auxiliary(&t.lemma) {
                     Upos::Noun
+                } else if perfect(i) {
+                    Upos::Aux
                 } else {
                     t.pos
                 },
@@ -457,10 +473,16 @@ impl<'d> Clauses<'d> {
                 continue;
             }
             let prev = self.w[i - 1];
-            let actor_noun = matches!(prev.pos, Upos::Noun | Upos::Propn)
+            // An agent noun the tagger read as an adjective ("Sudan's military ousted")
+            // counts when it is an actor; a nationality ("Israeli targeted ...") does not.
+            const AGENT_ADJECTIVES: &[&str] = &["military", "army", "police", "opposition"];
+            let actor_noun = (matches!(prev.pos, Upos::Noun | Upos::Propn)
                 && (self.actor[i - 1].is_some()
                     || crate::agents::may_hold_agent(prev.lemma)
-                    || AGENT_HEADS.contains(&prev.lemma));
+                    || AGENT_HEADS.contains(&prev.lemma)))
+                || (prev.pos == Upos::Adj
+                    && AGENT_ADJECTIVES.contains(&prev.lemma)
+                    && self.actor[i - 1].is_some());
             let next = self.w[i + 1];
             let object = matches!(
                 next.pos,

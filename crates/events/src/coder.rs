@@ -8,6 +8,7 @@ use crate::wordlists::symmetric;
 use sitrep_doc::Upos;
 
 mod complement;
+mod coup;
 mod pattern_act;
 mod reaction;
 mod warning;
@@ -665,7 +666,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             return self.why(g, reason);
         }
         let grp = self.c.groups[g];
-        let act = self.evaluate(g, 0);
+        let act = self.coup_act(g).or_else(|| self.evaluate(g, 0));
         if let Some(reason) = self.not_asserted(g) {
             return self.why(g, reason);
         }

@@ -435,10 +435,12 @@ fn other_sides_country(
         if own_forces && !matches!(root, 10 | 15) {
             *target = None;
         }
+        // A government the violence is aimed at with no country of its own is the source's
+        // ("the army seized power", a coup: `sitrep coup`).
         if own_forces
             || root == 15
             || root == 17
-            || (matches!(root, 18..=20) && CIVIL_ROLES.contains(&role))
+            || (matches!(root, 18..=20) && (CIVIL_ROLES.contains(&role) || role == "GOV"))
         {
             fill(target, role, source);
         }

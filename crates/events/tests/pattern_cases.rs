@@ -405,6 +405,47 @@ const UNNAMED_PERPETRATORS: &[(&str, &str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// A coup (`coder/coup.rs`): the military removing a government or seizing power is 180
+/// against the government named as object, else its own country's; the same verbs with
+/// another subject are no coup.
+const COUPS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "the army ousting a named leader",
+        "Chad's army ousted the president of Chad on Sunday.",
+        &["180:TCDMIL>TCDGOV"],
+        &[],
+    ),
+    (
+        "soldiers seizing power: the government of their own country",
+        "Soldiers in Niger seized power on Wednesday.",
+        &["180:NERMIL>NERGOV"],
+        &[],
+    ),
+    (
+        "power seized in a that-clause after 'had' read as a main verb",
+        "Army officers in Gabon said that they had seized power.",
+        &["180:GABMIL>GABGOV"],
+        &[],
+    ),
+    (
+        "officers removing a leader from power",
+        "Army officers in Mali removed the prime minister from power.",
+        &["180:MLIMIL>MLIGOV"],
+        &[],
+    ),
+    (
+        "a parliament ousting its speaker is no coup",
+        "The parliament of Serbia ousted its speaker on Tuesday.",
+        &[],
+        &["180"],
+    ),
+];
+
+#[test]
+fn a_coup_is_aimed_at_the_government() {
+    check_with_and_without_the_parser(COUPS);
+}
+
 #[test]
 fn violence_by_someone_unnamed() {
     check_with_and_without_the_parser(UNNAMED_PERPETRATORS);
