@@ -7,6 +7,7 @@ use crate::transform::{self, kind, Kind};
 use crate::wordlists::symmetric;
 use sitrep_doc::Upos;
 
+mod author;
 mod complement;
 mod coup;
 mod pattern_act;
@@ -701,6 +702,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             Err(reason) => return self.why(g, reason),
         };
         self.speaker_as_source(g, &mut act, future_commit);
+        if act.target.is_empty() && !act.complement {
+            // "denied British accusations": the author of the act responded to.
+            act.target = self.act_noun_author(g, &act);
+        }
         if act.source.is_empty() && !grp.passive && act.code.starts_with("14") {
             // People at large are no actor, but a crowd that marches or blocks roads is the
             // source of its protest ("Thousands of people marched in Hong Kong": `HKGCVL`).

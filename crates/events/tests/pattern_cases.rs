@@ -446,6 +446,41 @@ fn a_coup_is_aimed_at_the_government() {
     check_with_and_without_the_parser(COUPS);
 }
 
+/// A denial, disapproval or rejection of another's act noun targets its author
+/// (`coder/author.rs`): named inside the object phrase, by "by/from" (after a participle
+/// too) after it and its "of" complements, or by "with" after an agreement.
+const ACT_AUTHORS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a nationality adjective on the accusation",
+        "Moscow denied British accusations of spying.",
+        &["016:RUSGOV>GBR"],
+        &[],
+    ),
+    (
+        "an accuser after a participle and an of-complement",
+        "Cuba rejected the allegations of abuse made by the United States.",
+        &["016:CUB>USA"],
+        &[],
+    ),
+    (
+        "the one who offered the aid",
+        "Nicaragua rejected aid offered by France after the storm.",
+        &["120:NIC>FRA"],
+        &[],
+    ),
+    (
+        "the other party of a rejected agreement",
+        "Armenia rejected a peace deal with Azerbaijan on Monday.",
+        &["127:ARM>AZE"],
+        &[],
+    ),
+];
+
+#[test]
+fn a_response_targets_the_author_of_the_act() {
+    check_with_and_without_the_parser(ACT_AUTHORS);
+}
+
 #[test]
 fn violence_by_someone_unnamed() {
     check_with_and_without_the_parser(UNNAMED_PERPETRATORS);

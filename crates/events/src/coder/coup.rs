@@ -49,6 +49,9 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         } else {
             lemma
         };
+        if !REMOVE_VERBS.contains(&lemma) && !SEIZE_VERBS.contains(&lemma) {
+            return None;
+        }
         let end = c.clause_end(grp.end).min(grp.end + POWER_WINDOW + 1);
         let power = || (grp.end..end).any(|k| matches!(c.lemma(k), "power" | "coup"));
         let removal = REMOVE_VERBS.contains(&lemma) && (lemma != "remove" || power());
