@@ -624,9 +624,12 @@ impl Lexicon {
         }
         // Only when the tagger left an inflected form as the lemma ("vetoed"), or cut one
         // letter too many ("conceded" -> "conced").
+        // ... or added one ("raided" -> "raide").
         if !lemma.eq_ignore_ascii_case(text) {
             return if text.ends_with("ed") && !lemma.ends_with('e') {
                 listed(&format!("{lemma}e"))
+            } else if text.len() > 3 && text.ends_with("ed") && lemma.ends_with('e') {
+                listed(&text[..text.len() - 2].to_ascii_lowercase())
             } else {
                 None
             };

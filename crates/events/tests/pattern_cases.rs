@@ -260,6 +260,12 @@ const WARNINGS: &[(&str, &str, &[&str], &[&str])] = &[
         &["012:"],
     ),
     (
+        "the warner's own forces under a possessive: its threat",
+        "Kenya warned Somalia that its army would strike back.",
+        &["1384:KEN>SOM"],
+        &["012:"],
+    ),
+    (
         "another's act in the clause stays a comment, even with a threat word",
         "Chile warned that the dispute would damage trade with Peru.",
         &[],
@@ -440,6 +446,41 @@ const COUPS: &[(&str, &str, &[&str], &[&str])] = &[
         &["180"],
     ),
 ];
+
+/// Verb forms and words the patterns had missed: a past the tagger lemmatised with a stray
+/// "e" ("raided" -> "raide"), asset freezes and travel bans as sanctions (163), missiles
+/// fired into the sea as a show of force (150), not an attack.
+const FORMS_AND_WORDS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a raid read through the tagger's lemma",
+        "Turkish forces raided a camp in Syria on Monday.",
+        &["190:TURMIL>SYR"],
+        &[],
+    ),
+    (
+        "asset freezes and travel bans are sanctions",
+        "Canada imposed asset freezes and travel bans on officials of Iran.",
+        &["163:CAN>IRN"],
+        &[],
+    ),
+    (
+        "a missile fired into the sea is a show of force",
+        "Iran fired a ballistic missile into the sea near Oman.",
+        &["150:IRN>OMN"],
+        &["194"],
+    ),
+    (
+        "a missile fired at a country is an attack",
+        "Iran fired missiles at Iraq on Monday.",
+        &["194:IRN>IRQ"],
+        &["150"],
+    ),
+];
+
+#[test]
+fn forms_and_words_the_patterns_missed() {
+    check_with_and_without_the_parser(FORMS_AND_WORDS);
+}
 
 #[test]
 fn a_coup_is_aimed_at_the_government() {

@@ -500,7 +500,8 @@ const NEAR_PLACES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "waters around a country",
         "North Korea fired two missiles into waters around Japan on Monday.",
-        &["194:PRK>JPN"],
+        // Missiles fired into the sea are a show of force (150), not an attack (verbs.tsv).
+        &["150:PRK>JPN"],
         &[],
     ),
     (

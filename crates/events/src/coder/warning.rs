@@ -48,19 +48,27 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         let c = self.c;
         let source = self.subject_actors(g);
         let inner_subject = self.subject_actors(inner);
+        // Its own forces under a possessive are the warner too ("that its army would").
+        let possessive = self.subject_phrase(inner).is_some_and(|np| {
+            let first = c.w[c.nps[np].start];
+            first.pos == Upos::Pron
+                && matches!(first.lemma, "his" | "her" | "its" | "their" | "our" | "my")
+        });
         // The warner's own act: the clause's subject is the warner or a pronoun standing for
         // it ("Iran warned that it would ...", "... that we will ..."), or names no actor.
         let own = inner_subject.is_empty()
+            || possessive
             || inner_subject
                 .iter()
                 .any(|s| source.iter().any(|x| x.same(s)));
         let first = |v: Vec<Vec<Actor>>| v.into_iter().find(|a| !a.is_empty()).unwrap_or_default();
         // A coded act is the warner's only when the clause's subject names the warner or is
         // a pronoun ("that it would strike back"); "the law would damage ties" is a comment.
-        let pronoun = c.groups[inner]
-            .start
-            .checked_sub(1)
-            .is_some_and(|k| c.w[k].pos == Upos::Pron);
+        let pronoun = possessive
+            || c.groups[inner]
+                .start
+                .checked_sub(1)
+                .is_some_and(|k| c.w[k].pos == Upos::Pron);
         let own_act = if inner_subject.is_empty() {
             pronoun
         } else {
