@@ -268,10 +268,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn word_is(&self, k: usize, lemma: &str) -> bool {
-        self.c
-            .w
-            .get(k)
-            .is_some_and(|w| w.lemma == lemma || w.text.eq_ignore_ascii_case(lemma))
+        self.c.w.get(k).is_some_and(|w| {
+            w.lemma == lemma
+                    || w.text.eq_ignore_ascii_case(lemma)
+                    // A plural noun the tagger left as its own lemma ("troops").
+                    || (w.pos == Upos::Noun
+                        && w.lemma.len() == lemma.len() + 1
+                        && w.lemma.ends_with('s')
+                        && w.lemma.starts_with(lemma)
+                        && w.text.eq_ignore_ascii_case(w.lemma))
+        })
     }
 
     fn seq_at(&self, k: usize, seq: &[Box<str>]) -> bool {
@@ -289,7 +295,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             } else {
                 MAX_GAP
             };
+            // A near word (the noun of a dictionary "(PREP NOUN)" group) lies in the phrase
+            // right after the previous word: "called for the withdrawal of troops" has no
+            // "for >troop" (its phrase is "the withdrawal").
+            let phrase = (slot.near && first.is_some())
+                .then(|| self.c.np_of.get(from).copied().flatten())
+                .flatten();
             'search: for k in from..end.min(from + gap + 1) {
+                if phrase.is_some_and(|n| self.c.np_of[k] != Some(n)) {
+                    continue;
+                }
                 // "agreed on Monday to ...": the preposition of a time adjunct is not the
                 // pattern's word ("agree on" a plan).
                 if self.c.w[k].pos == Upos::Adp && self.c.time_adjunct_end(k).is_some() {

@@ -448,8 +448,9 @@ const COUPS: &[(&str, &str, &[&str], &[&str])] = &[
 ];
 
 /// Verb forms and words the patterns had missed: a past the tagger lemmatised with a stray
-/// "e" ("raided" -> "raide"), asset freezes and travel bans as sanctions (163), missiles
-/// fired into the sea as a show of force (150), not an attack.
+/// "e" ("raided" -> "raide"), a plural left as its own lemma ("troops"), "on high alert",
+/// a stadium that is no sports report, asset freezes and travel bans as sanctions (163),
+/// missiles fired into the sea as a show of force (150), not an attack.
 const FORMS_AND_WORDS: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "a raid read through the tagger's lemma",
@@ -461,6 +462,24 @@ const FORMS_AND_WORDS: &[(&str, &str, &[&str], &[&str])] = &[
         "asset freezes and travel bans are sanctions",
         "Canada imposed asset freezes and travel bans on officials of Iran.",
         &["163:CAN>IRN"],
+        &[],
+    ),
+    (
+        "a plural the tagger left as its own lemma still matches the pattern word",
+        "Russia has massed more than 100,000 troops on the border of Ukraine.",
+        &["154:RUS>UKR"],
+        &[],
+    ),
+    (
+        "forces placed on high alert: the alert word need not follow 'on' at once",
+        "The army of India placed its forces on high alert along the border with China.",
+        &["152"],
+        &[],
+    ),
+    (
+        "an attack on a stadium is no sports report",
+        "Gunmen attacked a stadium in Kenya, killing ten people.",
+        &["190:>KEN"],
         &[],
     ),
     (
