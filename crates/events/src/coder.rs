@@ -708,7 +708,8 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         // (verbs.tsv).
         let killing = matches!(act.code, "180" | "182" | "1823");
         let strike = killing && self.subject_is_aerial(g) && self.subject_is_strike(g);
-        if strike || (act.code == "190" && self.subject_is_aerial(g)) {
+        // A bombing by aircraft ("U.S. aircraft bombed artillery positions") is 195 too.
+        if strike || (matches!(act.code, "190" | "183") && self.subject_is_aerial(g)) {
             act.code = "195";
             act.rule.push_str(" + aerial subject (195)");
         }

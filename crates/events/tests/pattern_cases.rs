@@ -483,6 +483,18 @@ const FORMS_AND_WORDS: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "a bombing by aircraft is an air strike",
+        "Turkish warplanes bombed positions of the rebels in Iraq.",
+        &["195:TURMIL"],
+        &["183"],
+    ),
+    (
+        "talks frozen are talks halted",
+        "The European Parliament voted to freeze membership talks with Turkey.",
+        &["164:IGOEUREEC>TUR"],
+        &[],
+    ),
+    (
         "a missile fired into the sea is a show of force",
         "Iran fired a ballistic missile into the sea near Oman.",
         &["150:IRN>OMN"],
