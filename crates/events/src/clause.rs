@@ -223,6 +223,7 @@ pub(crate) const HUMAN_HEADS: &[&str] = &[
     "militiaman",
     "gunman",
     "fighter",
+    "guerrilla",
     "insurgent",
     "settler",
     "prisoner",
@@ -415,6 +416,25 @@ impl<'d> Clauses<'d> {
                                 .is_some())
                 })
         };
+        let modal_before = |i: usize| {
+            i > 0
+                && toks[i - 1].pos == Upos::Aux
+                && matches!(
+                    toks[i - 1].lemma.as_str(),
+                    "must"
+                        | "will"
+                        | "would"
+                        | "shall"
+                        | "should"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                )
+                && !doc
+                    .slice(toks[i].span)
+                    .starts_with(|ch: char| ch.is_uppercase())
+        };
         let w: Vec<Word<'d>> = toks
             .iter()
             .enumerate()
@@ -425,6 +445,9 @@ impl<'d> Clauses<'d> {
                     Upos::Noun
                 } else if perfect(i) {
                     Upos::Aux
+                } else if modal_before(i) && t.pos == Upos::Noun {
+                    // "must hand over": a noun right after a modal is its verb.
+                    Upos::Verb
                 } else {
                     t.pos
                 },

@@ -337,8 +337,10 @@ fn is_score(w: &str) -> bool {
     // Nearly every token fails on its first byte; only then look for the hyphen.
     w.as_bytes().first().is_some_and(u8::is_ascii_digit)
         && w.split_once('-').is_some_and(|(a, b)| {
-            !a.is_empty()
-                && !b.is_empty()
+            // At most three digits a side, or a season ("2004-05"): "1991-1995" is a span
+            // of years, not a score.
+            ((1..=3).contains(&a.len()) || (a.len() == 4 && b.len() == 2))
+                && (1..=3).contains(&b.len())
                 && a.bytes().all(|c| c.is_ascii_digit())
                 && b.bytes().all(|c| c.is_ascii_digit())
         })

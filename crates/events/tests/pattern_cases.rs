@@ -483,6 +483,24 @@ const FORMS_AND_WORDS: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "a noun right after a modal is its verb: 'must hand over' under a speech verb",
+        "A British minister said that Libya must hand over the suspects.",
+        &["105"],
+        &["010:"],
+    ),
+    (
+        "guerrillas of a named group are that group's",
+        "Hezbollah guerrillas attacked an Israeli patrol in Lebanon.",
+        &["190:LBNREB>ISR"],
+        &[],
+    ),
+    (
+        "a span of years is no sports score",
+        "Police of Serbia launched an investigation into crimes committed during the 1991-1995 war.",
+        &["090:SRBCOP"],
+        &[],
+    ),
+    (
         "a bombing by aircraft is an air strike",
         "Turkish warplanes bombed positions of the rebels in Iraq.",
         &["195:TURMIL"],
