@@ -11,6 +11,7 @@ mod author;
 mod complement;
 mod coup;
 mod pattern_act;
+mod policy;
 mod reaction;
 mod warning;
 
@@ -728,6 +729,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             if let Some(a) = self.subject_crowd(g) {
                 act.source.push(a);
             }
+        }
+        if act.target.is_empty() && !grp.passive {
+            // "protested against the new law": the government that makes it.
+            act.target = self.policy_target(g, &act);
         }
         if act.source.is_empty() && !grp.passive {
             // Only a passive ("civilians were killed") may name the victim alone, and an

@@ -452,6 +452,10 @@ fn other_sides_country(
             fill(source, role, target);
         }
     }
+    // The government a protest is aimed at is its protesters' ("protested against the law").
+    if bare_role(t) == Some("GOV") && root == 14 {
+        fill(target, "GOV", source);
+    }
     // A role of no country is a target only where people are acted on as a group (protest,
     // coercion, violence: "police arrested protesters"); elsewhere ("will send 200
     // soldiers", "mediate between the government and the rebels") it says nothing of whom.

@@ -300,6 +300,34 @@ const PROTEST_TO: &[(&str, &str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// A protest against a policy (`coder/policy.rs`) targets the government of the
+/// protesters' country; a march "through" or "to" a place is a protest march.
+const POLICY_PROTESTS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "demonstrators against a law",
+        "Thousands of students in Serbia protested against the new education law.",
+        &["140:SRB>SRBGOV"],
+        &[],
+    ),
+    (
+        "strikers over a reform",
+        "Workers in France went on strike over the pension reform.",
+        &["143:FRALAB>FRAGOV"],
+        &[],
+    ),
+    (
+        "a march through a city",
+        "Thousands of protesters marched through Nairobi on Sunday.",
+        &["141:KENOPP"],
+        &[],
+    ),
+];
+
+#[test]
+fn a_protest_against_a_policy_targets_the_government() {
+    check_with_and_without_the_parser(POLICY_PROTESTS);
+}
+
 #[test]
 fn a_protest_to_a_state_is_a_complaint() {
     check_with_and_without_the_parser(PROTEST_TO);
