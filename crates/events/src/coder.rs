@@ -910,7 +910,29 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             let next_by_with =
                 c.w.get(grp.end)
                     .is_some_and(|w| w.pos == Upos::Adp && matches!(w.lemma, "by" | "with"));
-            if grp.gerund || ((t.ends_with("ed") || t.ends_with("en")) && next_by_with) {
+            // A past form with no object after it cannot be the verb of the object noun
+            // before it: "released 20 protesters detained during the rallies" (after a
+            // preposition's noun it may be: "up to 100 people demonstrated in ...").
+            // Not after a speech verb, whose noun may be the subject of a clause ("said he
+            // agreed"), nor a subject pronoun.
+            let object_before = np_before.is_some_and(|n| {
+                n.start > 0
+                    && c.group_of[n.start - 1].is_some_and(|v| {
+                        let head = c.groups[v as usize].head;
+                        !self.lx.classes(c.lemma(head)).contains(&Class::Say)
+                    })
+                    && !["he", "she", "it", "they", "we", "i", "you"]
+                        .iter()
+                        .any(|p| c.lower_is(n.start, p))
+            });
+            let no_object = object_before
+                && c.w
+                    .get(grp.end)
+                    .is_none_or(|w| matches!(w.pos, Upos::Adp | Upos::Punct));
+            let participle = t.ends_with("ed")
+                || t.ends_with("en")
+                || crate::wordlists::irregular_past(&t.to_ascii_lowercase()).is_some();
+            if grp.gerund || (participle && (next_by_with || no_object)) {
                 return Some("a participle describing the noun before it");
             }
         }

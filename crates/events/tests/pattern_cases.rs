@@ -529,6 +529,12 @@ const FORMS_AND_WORDS: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "a participle after an object with no object of its own describes it",
+        "Authorities in Algeria released 20 protesters detained during the rallies.",
+        &["084:DZAGOV>DZAOPP"],
+        &["173"],
+    ),
+    (
         "a bombing by aircraft is an air strike",
         "Turkish warplanes bombed positions of the rebels in Iraq.",
         &["195:TURMIL"],
