@@ -206,6 +206,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         self.warnings_that_threaten(&mut out);
+        self.anaphoric_act_authors(&mut out);
         self.noun_events(&mut out);
         self.reaction_events(&mut out);
         out

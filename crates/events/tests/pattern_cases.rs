@@ -598,6 +598,18 @@ const ACT_AUTHORS: &[(&str, &str, &[&str], &[&str])] = &[
         &["127:ARM>AZE"],
         &[],
     ),
+    (
+        "'the move' stands for the act before it in the sentence",
+        "The United States imposed sanctions on Turkey on Monday, and Ankara condemned the move.",
+        &["111:TURGOV>USA"],
+        &[],
+    ),
+    (
+        "'the move' with no act before it names no one",
+        "Turkey condemned the move on Monday.",
+        &["111:TUR"],
+        &["111:TUR>U", "111:TUR>G"],
+    ),
 ];
 
 #[test]

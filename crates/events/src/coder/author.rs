@@ -5,9 +5,11 @@
 //! denial. The author is named inside the object phrase (a possessive or a nationality), by
 //! a "by"/"from" phrase right after it (or after a participle: "made by", "offered by"), or,
 //! for an agreement, by its "with" phrase. Only the words of the object phrase and the two
-//! or three after it are read.
+//! or three after it are read. A bare anaphoric noun ("condemned the move") stands for the
+//! act coded before it in the same sentence: "The US imposed sanctions on Turkey, and Ankara
+//! condemned the move" is Turkey condemning the United States.
 
-use super::{Act, SentenceCoder};
+use super::{Act, Candidate, SentenceCoder};
 use crate::clause::Actor;
 use sitrep_doc::Upos;
 
@@ -42,6 +44,9 @@ const ACT_NOUNS: &[&str] = &[
     "accord",
     "terms",
 ];
+
+/// Nouns that stand for an act named before them ("the move", "the decision").
+const ANAPHORIC_NOUNS: &[&str] = &["move", "decision", "step", "action", "measure", "measures"];
 
 /// Of them, the ones whose other party follows "with" ("a peace deal with the rebels").
 const PACT_NOUNS: &[&str] = &["deal", "agreement", "accord"];
@@ -106,5 +111,38 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             .into_iter()
             .filter(not_source)
             .collect()
+    }
+
+    /// "..., and Ankara condemned the move": a response (016, 11x, 12x) with no target whose
+    /// object is a definite anaphoric noun ("the/this move") takes the source of the last act
+    /// coded before it in the sentence by someone else.
+    pub(super) fn anaphoric_act_authors(&self, out: &mut [Candidate<'a>]) {
+        let c = self.c;
+        for i in 1..out.len() {
+            let code = out[i].code;
+            let response = code == "016" || code.starts_with("11") || code.starts_with("12");
+            if !response || !out[i].targets.is_empty() || out[i].sources.is_empty() {
+                continue;
+            }
+            let Some(g) = c.group_of[out[i].trigger].map(|g| g as usize) else {
+                continue;
+            };
+            let Some(np) = c.object(g) else { continue };
+            let p = c.nps[np];
+            let definite = matches!(c.lemma(p.start), "the" | "this" | "that");
+            if !definite || !ANAPHORIC_NOUNS.contains(&c.lemma(p.end - 1)) {
+                continue;
+            }
+            let own = out[i].sources.clone();
+            let earlier = out[..i].iter().rev().find(|e| {
+                e.trigger < out[i].trigger
+                    && !e.sources.is_empty()
+                    && !e.sources.iter().any(|s| own.iter().any(|o| o.same(s)))
+            });
+            if let Some(e) = earlier {
+                out[i].targets = e.sources.clone();
+                out[i].rule.push_str(" + the act before it (its author)");
+            }
+        }
     }
 }
