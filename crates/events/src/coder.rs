@@ -13,7 +13,11 @@ mod coup;
 mod pattern_act;
 mod policy;
 mod reaction;
+mod sides;
 mod warning;
+
+/// What the rule of a mutual act whose subject is a collective phrase ends in (`sides.rs`).
+pub(crate) const COLLECTIVE_SUBJECT: &str = " + collective subject";
 
 /// Heads of a subject phrase naming an explosive set by someone unnamed
 /// (`subject_is_perpetrator`).
@@ -734,6 +738,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if act.target.is_empty() && !grp.passive {
             // "protested against the new law": the government that makes it.
             act.target = self.policy_target(g, &act);
+        }
+        if act.source.is_empty() && !grp.passive && act.symmetric && act.target.is_empty() {
+            // "..., and the two countries signed an agreement": the two named before.
+            act.source = self.collective_subject(g);
+            if !act.source.is_empty() {
+                act.rule.push_str(COLLECTIVE_SUBJECT);
+            }
         }
         if act.source.is_empty() && !grp.passive {
             // Only a passive ("civilians were killed") may name the victim alone, and an

@@ -769,6 +769,19 @@ fn push_events(
         if source.is_none() && s.is_some() && !violent {
             continue;
         }
+        // The two sides a collective subject stands for are two: two names of one actor
+        // ("the minister, Ali Babacan, said the two sides ...") make no event with itself.
+        let mutual = cand.symmetric
+            && cand.targets.is_empty()
+            && cand.rule.ends_with(crate::coder::COLLECTIVE_SUBJECT);
+        if mutual
+            && source
+                .as_ref()
+                .zip(target.as_ref())
+                .is_some_and(|(a, b)| a.actor_code == b.actor_code)
+        {
+            continue;
+        }
         if source.is_none() && target.is_none() && !(violent && cand.unnamed_source) {
             continue;
         }

@@ -363,6 +363,27 @@ const CEASEFIRES: &[(&str, &str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// A collective subject of a mutual act (`coder/sides.rs`) is the two named before it.
+const COLLECTIVE_SUBJECTS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "the two countries after a visit: each with the other",
+        "Kenyan President Paul Otieno received Chinese President Li Wei in Nairobi, and the two countries signed a trade agreement.",
+        &["057:KENGOV>CHNGOV", "057:CHNGOV>KENGOV"],
+        &[],
+    ),
+    (
+        "no two sides named before: no event",
+        "The two countries signed a trade agreement on Monday.",
+        &[],
+        &["057"],
+    ),
+];
+
+#[test]
+fn a_collective_subject_is_the_two_sides_named_before() {
+    check_with_and_without_the_parser(COLLECTIVE_SUBJECTS);
+}
+
 #[test]
 fn an_agreed_ceasefire_is_a_truce() {
     check_with_and_without_the_parser(CEASEFIRES);
