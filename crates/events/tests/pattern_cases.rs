@@ -556,6 +556,12 @@ const FORMS_AND_WORDS: &[(&str, &str, &[&str], &[&str])] = &[
         &["173"],
     ),
     (
+        "vaccines delivered are humanitarian aid",
+        "Japan delivered a million doses of vaccine to Vietnam on Friday.",
+        &["073:JPN>VNM"],
+        &[],
+    ),
+    (
         "a bombing by aircraft is an air strike",
         "Turkish warplanes bombed positions of the rebels in Iraq.",
         &["195:TURMIL"],
