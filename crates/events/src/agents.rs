@@ -81,6 +81,12 @@ fn armed_group(doc: &Document, e: EntityId) -> bool {
     })
 }
 
+/// Agent nouns in a spelling the agents dictionary lacks: it lists GUERILLA (`REB`), news
+/// mostly writes "guerrilla(s)".
+fn spelling_variant(w: crate::clause::Word) -> Option<&'static str> {
+    (w.pos == Upos::Noun && matches!(w.lemma, "guerrilla" | "guerrillas")).then_some("REB")
+}
+
 /// Nouns of perpetrators the agents dictionary lacks or codes otherwise ("bomber" is an
 /// aircraft there).
 const PERPETRATOR_NOUNS: &[&str] = &[
@@ -403,7 +409,12 @@ impl<'d> Clauses<'d> {
             let hit = hits.iter().find(|h| h.0 == k).copied();
             let (start, end, role) = match hit {
                 Some((s, e, role, _)) => (s, e + self.operated_after(e), Some(role)),
-                None => (k, k + 1, self.military_head(k)),
+                None => (
+                    k,
+                    k + 1,
+                    self.military_head(k)
+                        .or_else(|| spelling_variant(self.w[k])),
+                ),
             };
             k = end.max(k + 1);
             let h = end - 1;
@@ -412,7 +423,7 @@ impl<'d> Clauses<'d> {
             }
             let w = self.w[h];
             let perpetrator_noun = PERPETRATOR_NOUNS.contains(&w.lemma)
-                && (w.lemma != "bomber" || start > 0 && self.lemma(h - 1) == "suicide");
+                && (w.lemma != "bomber" || h > start && self.lemma(h - 1) == "suicide");
             let Some(role) = role.filter(|_| !perpetrator_noun) else {
                 let noun = w.pos == Upos::Noun || (w.pos == Upos::Propn && h == 0);
                 if perpetrator_noun && noun && self.actor[h].is_none() {

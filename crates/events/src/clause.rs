@@ -223,6 +223,7 @@ pub(crate) const HUMAN_HEADS: &[&str] = &[
     "militiaman",
     "gunman",
     "fighter",
+    "guerrilla",
     "insurgent",
     "settler",
     "prisoner",
@@ -401,10 +402,55 @@ impl<'d> Clauses<'d> {
         actor: Vec<Option<Actor>>,
         article_place: Option<EntityId>,
     ) -> Clauses<'d> {
-        let w: Vec<Word<'d>> = doc.tokens[first..last]
+        let toks = &doc.tokens[first..last];
+        // "had seized": "have" read as a main verb right before a past participle is the
+        // perfect's auxiliary (else the participle's clause loses its subject).
+        let perfect = |i: usize| {
+            toks[i].lemma == "have"
+                && toks[i].pos == Upos::Verb
+                && toks.get(i + 1).is_some_and(|n| {
+                    let text = doc.slice(n.span);
+                    n.pos == Upos::Verb
+                        && (text.ends_with("ed")
+                            || crate::wordlists::irregular_past(&text.to_ascii_lowercase())
+                                .is_some())
+                })
+        };
+        let modal_before = |i: usize| {
+            i > 0
+                && toks[i - 1].pos == Upos::Aux
+                && matches!(
+                    toks[i - 1].lemma.as_str(),
+                    "must"
+                        | "will"
+                        | "would"
+                        | "shall"
+                        | "should"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                )
+                && !doc
+                    .slice(toks[i].span)
+                    .starts_with(|ch: char| ch.is_uppercase())
+        };
+        let w: Vec<Word<'d>> = toks
             .iter()
-            .map(|t| Word {
-                pos: t.pos,
+            .enumerate()
+            .map(|(i, t)| Word {
+                // A capitalised first word the tagger read as an auxiliary but that is none
+                // ("Gunmen attacked ...") is the subject's noun.
+                pos: if i == 0 && t.pos == Upos::Aux && !crate::wordlists::auxiliary(&t.lemma) {
+                    Upos::Noun
+                } else if perfect(i) {
+                    Upos::Aux
+                } else if modal_before(i) && t.pos == Upos::Noun {
+                    // "must hand over": a noun right after a modal is its verb.
+                    Upos::Verb
+                } else {
+                    t.pos
+                },
                 lemma: t.lemma.as_str(),
                 text: doc.slice(t.span),
                 span: t.span,
@@ -450,10 +496,16 @@ impl<'d> Clauses<'d> {
                 continue;
             }
             let prev = self.w[i - 1];
-            let actor_noun = matches!(prev.pos, Upos::Noun | Upos::Propn)
+            // An agent noun the tagger read as an adjective ("Sudan's military ousted")
+            // counts when it is an actor; a nationality ("Israeli targeted ...") does not.
+            const AGENT_ADJECTIVES: &[&str] = &["military", "army", "police", "opposition"];
+            let actor_noun = (matches!(prev.pos, Upos::Noun | Upos::Propn)
                 && (self.actor[i - 1].is_some()
                     || crate::agents::may_hold_agent(prev.lemma)
-                    || AGENT_HEADS.contains(&prev.lemma));
+                    || AGENT_HEADS.contains(&prev.lemma)))
+                || (prev.pos == Upos::Adj
+                    && AGENT_ADJECTIVES.contains(&prev.lemma)
+                    && self.actor[i - 1].is_some());
             let next = self.w[i + 1];
             let object = matches!(
                 next.pos,
@@ -635,9 +687,13 @@ impl<'d> Clauses<'d> {
                         // An adjective after the head is a predicate ("found Iran guilty"),
                         // not after an attributive -ing word ("his visiting Pakistani
                         // counterpart", "the visiting Chinese delegation").
+                        // Nor after a possessive determiner, which opens the phrase ("his
+                        // Ugandan counterpart", "its armed forces").
                         || (w.pos == Upos::Adj
                             && nominal_prev
                             && prev.pos != Upos::Num
+                            && !(prev.pos == Upos::Pron
+                                && lexical::is_possessive_determiner(prev.lemma))
                             && !self.attributive_ing(i - 1, start)));
                 if starts_new {
                     break;

@@ -7,9 +7,21 @@ use crate::transform::{self, kind, Kind};
 use crate::wordlists::symmetric;
 use sitrep_doc::Upos;
 
+mod author;
 mod complement;
+mod coup;
 mod pattern_act;
+mod policy;
 mod reaction;
+mod sides;
+mod warning;
+
+/// What the rule of a mutual act whose subject is a collective phrase ends in (`sides.rs`).
+pub(crate) const COLLECTIVE_SUBJECT: &str = " + collective subject";
+
+/// Heads of a subject phrase naming an explosive set by someone unnamed
+/// (`subject_is_perpetrator`).
+const EXPLOSIVE_HEADS: &[&str] = &["bomb", "explosive", "device", "grenade", "mine"];
 
 /// An act of violence: CAMEO roots 18 (assault), 19 (fight), 20 (mass violence).
 pub(crate) fn violent(code: &str) -> bool {
@@ -198,6 +210,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             }
         }
         self.warnings_that_threaten(&mut out);
+        self.anaphoric_act_authors(&mut out);
         self.noun_events(&mut out);
         self.reaction_events(&mut out);
         out
@@ -261,10 +274,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     }
 
     fn word_is(&self, k: usize, lemma: &str) -> bool {
-        self.c
-            .w
-            .get(k)
-            .is_some_and(|w| w.lemma == lemma || w.text.eq_ignore_ascii_case(lemma))
+        self.c.w.get(k).is_some_and(|w| {
+            w.lemma == lemma
+                    || w.text.eq_ignore_ascii_case(lemma)
+                    // A plural noun the tagger left as its own lemma ("troops").
+                    || (w.pos == Upos::Noun
+                        && w.lemma.len() == lemma.len() + 1
+                        && w.lemma.ends_with('s')
+                        && w.lemma.starts_with(lemma)
+                        && w.text.eq_ignore_ascii_case(w.lemma))
+        })
     }
 
     fn seq_at(&self, k: usize, seq: &[Box<str>]) -> bool {
@@ -282,7 +301,16 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             } else {
                 MAX_GAP
             };
+            // A near word (the noun of a dictionary "(PREP NOUN)" group) lies in the phrase
+            // right after the previous word: "called for the withdrawal of troops" has no
+            // "for >troop" (its phrase is "the withdrawal").
+            let phrase = (slot.near && first.is_some())
+                .then(|| self.c.np_of.get(from).copied().flatten())
+                .flatten();
             'search: for k in from..end.min(from + gap + 1) {
+                if phrase.is_some_and(|n| self.c.np_of[k] != Some(n)) {
+                    continue;
+                }
                 // "agreed on Monday to ...": the preposition of a time adjunct is not the
                 // pattern's word ("agree on" a plan).
                 if self.c.w[k].pos == Upos::Adp && self.c.time_adjunct_end(k).is_some() {
@@ -568,7 +596,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         if let Some(comp) = comp {
             if comp.class != Class::Say {
-                return self.complement_act(g, comp, depth);
+                let act = self.complement_act(g, comp, depth);
+                if act.is_some() || !(comp.that && comp.class == Class::Threat) {
+                    return act;
+                }
+                // A warning whose clause makes no threat: the verb's own sense below, and
+                // the clause's act is coded on its own, as after any speech verb.
+                self.consumed[comp.inner] = false;
             }
             if self.head_lemma[g] == "agree" {
                 // "agreed (that) it was a concern": accord (019), not an agreement to act.
@@ -654,7 +688,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             return self.why(g, reason);
         }
         let grp = self.c.groups[g];
-        let act = self.evaluate(g, 0);
+        let act = self.coup_act(g).or_else(|| self.evaluate(g, 0));
         if let Some(reason) = self.not_asserted(g) {
             return self.why(g, reason);
         }
@@ -680,7 +714,8 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         // (verbs.tsv).
         let killing = matches!(act.code, "180" | "182" | "1823");
         let strike = killing && self.subject_is_aerial(g) && self.subject_is_strike(g);
-        if strike || (act.code == "190" && self.subject_is_aerial(g)) {
+        // A bombing by aircraft ("U.S. aircraft bombed artillery positions") is 195 too.
+        if strike || (matches!(act.code, "190" | "183") && self.subject_is_aerial(g)) {
             act.code = "195";
             act.rule.push_str(" + aerial subject (195)");
         }
@@ -689,11 +724,26 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             Err(reason) => return self.why(g, reason),
         };
         self.speaker_as_source(g, &mut act, future_commit);
+        if act.target.is_empty() && !act.complement {
+            // "denied British accusations": the author of the act responded to.
+            act.target = self.act_noun_author(g, &act);
+        }
         if act.source.is_empty() && !grp.passive && act.code.starts_with("14") {
             // People at large are no actor, but a crowd that marches or blocks roads is the
             // source of its protest ("Thousands of people marched in Hong Kong": `HKGCVL`).
             if let Some(a) = self.subject_crowd(g) {
                 act.source.push(a);
+            }
+        }
+        if act.target.is_empty() && !grp.passive {
+            // "protested against the new law": the government that makes it.
+            act.target = self.policy_target(g, &act);
+        }
+        if act.source.is_empty() && !grp.passive && act.symmetric && act.target.is_empty() {
+            // "..., and the two countries signed an agreement": the two named before.
+            act.source = self.collective_subject(g);
+            if !act.source.is_empty() {
+                act.rule.push_str(COLLECTIVE_SUBJECT);
             }
         }
         if act.source.is_empty() && !grp.passive {
@@ -821,6 +871,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if (p.start..p.end).any(|k| c.perpetrator[k]) {
             return true;
         }
+        // A bomb that exploded was set by someone unnamed ("a car bomb exploded near a
+        // police station"): the act of violence is coded without a source, as for gunmen.
+        if EXPLOSIVE_HEADS.contains(&c.lemma(p.end - 1)) {
+            return true;
+        }
         c.lemma(p.end) == "of"
             && c.np_starting(p.end + 1).is_some_and(|nx| {
                 let q = c.nps[nx];
@@ -867,7 +922,29 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             let next_by_with =
                 c.w.get(grp.end)
                     .is_some_and(|w| w.pos == Upos::Adp && matches!(w.lemma, "by" | "with"));
-            if grp.gerund || ((t.ends_with("ed") || t.ends_with("en")) && next_by_with) {
+            // A past form with no object after it cannot be the verb of the object noun
+            // before it: "released 20 protesters detained during the rallies" (after a
+            // preposition's noun it may be: "up to 100 people demonstrated in ...").
+            // Not after a speech verb, whose noun may be the subject of a clause ("said he
+            // agreed"), nor a subject pronoun.
+            let object_before = np_before.is_some_and(|n| {
+                n.start > 0
+                    && c.group_of[n.start - 1].is_some_and(|v| {
+                        let head = c.groups[v as usize].head;
+                        !self.lx.classes(c.lemma(head)).contains(&Class::Say)
+                    })
+                    && !["he", "she", "it", "they", "we", "i", "you"]
+                        .iter()
+                        .any(|p| c.lower_is(n.start, p))
+            });
+            let no_object = object_before
+                && c.w
+                    .get(grp.end)
+                    .is_none_or(|w| matches!(w.pos, Upos::Adp | Upos::Punct));
+            let participle = t.ends_with("ed")
+                || t.ends_with("en")
+                || crate::wordlists::irregular_past(&t.to_ascii_lowercase()).is_some();
+            if grp.gerund || (participle && (next_by_with || no_object)) {
                 return Some("a participle describing the noun before it");
             }
         }

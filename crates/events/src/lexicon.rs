@@ -610,14 +610,26 @@ impl Lexicon {
                 .map(|(k, _)| &**k)
                 .or_else(|| self.classes.get_key_value(l).map(|(k, _)| &**k))
         };
+        // An irregular past the tagger left as its own lemma ("shot") is its verb's form
+        // ("shoot") before it is a listed word of its own (the dictionary's "shot and").
+        if lemma.eq_ignore_ascii_case(text) {
+            if let Some(k) =
+                crate::wordlists::irregular_past(&text.to_ascii_lowercase()).and_then(&listed)
+            {
+                return Some(k);
+            }
+        }
         if let Some(k) = listed(lemma) {
             return Some(k);
         }
         // Only when the tagger left an inflected form as the lemma ("vetoed"), or cut one
         // letter too many ("conceded" -> "conced").
+        // ... or added one ("raided" -> "raide").
         if !lemma.eq_ignore_ascii_case(text) {
             return if text.ends_with("ed") && !lemma.ends_with('e') {
                 listed(&format!("{lemma}e"))
+            } else if text.len() > 3 && text.ends_with("ed") && lemma.ends_with('e') {
+                listed(&text[..text.len() - 2].to_ascii_lowercase())
             } else {
                 None
             };

@@ -337,8 +337,10 @@ fn is_score(w: &str) -> bool {
     // Nearly every token fails on its first byte; only then look for the hyphen.
     w.as_bytes().first().is_some_and(u8::is_ascii_digit)
         && w.split_once('-').is_some_and(|(a, b)| {
-            !a.is_empty()
-                && !b.is_empty()
+            // At most three digits a side, or a season ("2004-05"): "1991-1995" is a span
+            // of years, not a score.
+            ((1..=3).contains(&a.len()) || (a.len() == 4 && b.len() == 2))
+                && (1..=3).contains(&b.len())
                 && a.bytes().all(|c| c.is_ascii_digit())
                 && b.bytes().all(|c| c.is_ascii_digit())
         })
@@ -435,10 +437,12 @@ fn other_sides_country(
         if own_forces && !matches!(root, 10 | 15) {
             *target = None;
         }
+        // A government the violence is aimed at with no country of its own is the source's
+        // ("the army seized power", a coup: `sitrep coup`).
         if own_forces
             || root == 15
             || root == 17
-            || (matches!(root, 18..=20) && CIVIL_ROLES.contains(&role))
+            || (matches!(root, 18..=20) && (CIVIL_ROLES.contains(&role) || role == "GOV"))
         {
             fill(target, role, source);
         }
@@ -447,6 +451,10 @@ fn other_sides_country(
         if root == 14 {
             fill(source, role, target);
         }
+    }
+    // The government a protest is aimed at is its protesters' ("protested against the law").
+    if bare_role(t) == Some("GOV") && root == 14 {
+        fill(target, "GOV", source);
     }
     // A role of no country is a target only where people are acted on as a group (protest,
     // coercion, violence: "police arrested protesters"); elsewhere ("will send 200
@@ -759,6 +767,19 @@ fn push_events(
             }
         }
         if source.is_none() && s.is_some() && !violent {
+            continue;
+        }
+        // The two sides a collective subject stands for are two: two names of one actor
+        // ("the minister, Ali Babacan, said the two sides ...") make no event with itself.
+        let mutual = cand.symmetric
+            && cand.targets.is_empty()
+            && cand.rule.ends_with(crate::coder::COLLECTIVE_SUBJECT);
+        if mutual
+            && source
+                .as_ref()
+                .zip(target.as_ref())
+                .is_some_and(|(a, b)| a.actor_code == b.actor_code)
+        {
             continue;
         }
         if source.is_none() && target.is_none() && !(violent && cand.unnamed_source) {

@@ -54,6 +54,12 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &["PER"],
     ),
     (
+        "a possessive determiner opens its phrase: 'his Ugandan counterpart' is one actor",
+        "Kenyan President Paul Otieno and his Ugandan counterpart Joseph Okello signed a trade pact.",
+        &["057:KENGOV>UGAGOV", "057:UGAGOV>KENGOV"],
+        &[],
+    ),
+    (
         "an attributive -ing word keeps its phrase whole: the counterpart is the target",
         "Chinese President Li Wei held talks with his visiting Pakistani counterpart Ahmed Karim on Monday.",
         &["046:CHNGOV>PAKGOV"],
@@ -494,7 +500,8 @@ const NEAR_PLACES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "waters around a country",
         "North Korea fired two missiles into waters around Japan on Monday.",
-        &["194:PRK>JPN"],
+        // Missiles fired into the sea are a show of force (150), not an attack (verbs.tsv).
+        &["150:PRK>JPN"],
         &[],
     ),
     (

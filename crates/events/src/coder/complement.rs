@@ -19,7 +19,7 @@ pub(super) struct Comp {
     /// The noun phrase the act is addressed to ("urged Iran to ...").
     addressee: Option<usize>,
     /// A "that" clause (or a bare clause after a speech verb).
-    that: bool,
+    pub(super) that: bool,
 }
 
 /// The classes that take "to X".
@@ -110,7 +110,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             }
         }
         let k = self.past_speech_adjunct(classes, k);
-        self.clause_complement(classes, k)
+        self.clause_complement(classes, k, addressee)
     }
 
     /// "has no plans to attack", "have no intention of invading": the complement of the
@@ -267,9 +267,20 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
 
     /// "that Y X", or a bare clause after a speech or demand verb: its first verb group
     /// when that is a finite one, as a demand when jussive, else as a statement or denial.
-    fn clause_complement(&self, classes: &[Class], k: usize) -> Option<Comp> {
+    fn clause_complement(
+        &self,
+        classes: &[Class],
+        k: usize,
+        addressee: Option<usize>,
+    ) -> Option<Comp> {
         let c = self.c;
-        let that = c.lower_is(k, "that") && c.w.get(k).is_some_and(|w| w.pos == Upos::Sconj);
+        // "that" read as a pronoun before a clause with its own subject ("warned Putin in a
+        // call that Russia would ...") is the complementizer too.
+        let that = c.lower_is(k, "that")
+            && c.w.get(k).is_some_and(|w| {
+                w.pos == Upos::Sconj
+                    || (w.pos == Upos::Pron && self.np_starting_at(k + 1, false).is_some())
+            });
         let start = if that { k + 1 } else { k };
         let clause_here = that
             || (self.np_starting_at(k, false).is_some()
@@ -287,13 +298,17 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                 classes,
                 &[Class::Demand, Class::Deny, Class::Appeal, Class::Say],
             )?
+        } else if classes.contains(&Class::Threat) && xg.modal == Modal::Future && !xg.neg {
+            // "warned (Iran) that it would ...": a threat when the clause says one
+            // (`warning.rs`), else the verb's own sense.
+            Class::Threat
         } else {
             pick(classes, &[Class::Deny, Class::Say])?
         };
         Some(Comp {
             class,
             inner: x,
-            addressee: None,
+            addressee: addressee.filter(|_| class == Class::Threat),
             that: true,
         })
     }
@@ -523,6 +538,13 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                     None => return None,
                 };
                 (code, inner_target())
+            }
+            Class::Threat if comp.that => {
+                if neg {
+                    return None;
+                }
+                commissive = true;
+                self.warning_threat(g, comp.inner, inner.as_ref(), addressee)?
             }
             Class::Threat => {
                 if neg {

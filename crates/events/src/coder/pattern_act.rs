@@ -221,11 +221,13 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             target,
             commissive: false,
             complement: false,
-            // Accepting an offer is one-sided, whoever else accepts it too; an exchange is
-            // each side's to the other, whatever is exchanged.
+            // Accepting an offer is one-sided, whoever else accepts it too, but a truce the
+            // sides of a compound subject accept is between them ("the army and the rebels
+            // accepted a ceasefire"); an exchange is each side's to the other, whatever is
+            // exchanged.
             symmetric: (symmetric(&self.lx.codes.info(p.code).code)
                 || reciprocal_verb(self.c.lemma(head)))
-                && &*p.verb != "accept",
+                && (&*p.verb != "accept" || self.lx.codes.info(p.code).code.starts_with("087")),
             rule: p.origin.to_string(),
         }
     }
