@@ -693,6 +693,7 @@ fn temporal_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
                 | "one"
                 | "several"
                 | "a"
+                | "the"
                 | "that"
         )
         || crate::lexicon::is_small_number_word(first);
@@ -705,7 +706,15 @@ fn temporal_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
         is_time_word(w)
             || matches!(
                 w,
-                "ago" | "years" | "months" | "weeks" | "days" | "decades" | "earlier" | "later"
+                "ago"
+                    | "day"
+                    | "years"
+                    | "months"
+                    | "weeks"
+                    | "days"
+                    | "decades"
+                    | "earlier"
+                    | "later"
             )
     });
     (timed && k > i && scan.is_punct(k, ",")).then_some(k)
@@ -777,42 +786,13 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
             }
         }
     }
-    // Skip an opening adverbial or participial phrase: "Asked about it, Conway …",
-    // "Following the talks, Sherman …", "Even though …, the party …".
-    if i < se && scan.is_word(i) {
-        let w = scan.low(i);
-        let opener = w.ends_with("ing")
-            || w.ends_with("ed")
-            || is_ly_adverb(w)
-            || is_discourse_opener(w)
-            || (is_function_word(w)
-                && !is_pronoun(w)
-                && !matches!(
-                    w,
-                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
-                ))
-            || matches!(
-                w,
-                "since"
-                    | "even"
-                    | "although"
-                    | "though"
-                    | "despite"
-                    | "amid"
-                    | "yet"
-                    | "still"
-                    | "however"
-                    | "meanwhile"
-                    | "now"
-                    | "instead"
-            );
-        if opener {
-            if let Some(k) = (i..se.min(i + 15)).find(|&k| scan.is_punct(k, ",")) {
-                i = k + 1;
-            }
-        } else if let Some(k) = temporal_opener(scan, i, se) {
-            // "Eight years ago, he …", "Last week, she …": a time phrase is no subject.
-            i = k + 1;
+    // Skip opening adverbial or participial phrases, one after another: "Asked about it,
+    // Conway …", "Following the talks, Sherman …", "At a rally in Dover, N.H., on Tuesday,
+    // Sanders …", "The day before, at a rally, Trump …".
+    for _ in 0..3 {
+        match skip_sentence_opener(scan, i, se) {
+            Some(k) if k > i => i = k,
+            _ => break,
         }
     }
     // A nominal subject: "the senator, his aides …", "the campaign".
@@ -868,6 +848,61 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
         i += 1;
     }
     None
+}
+
+/// The token after an opening adverbial, participial or time phrase starting at `i` and
+/// closed by a comma ("Asked about it,", "In Dover,", "Last week,"), with the state or
+/// country abbreviation that completes a place ("In Dover, Del.,"); `None` when `i` opens
+/// no such phrase.
+fn skip_sentence_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
+    if i >= se || !scan.is_word(i) {
+        return None;
+    }
+    let w = scan.low(i);
+    let opener = w.ends_with("ing")
+        || w.ends_with("ed")
+        || is_ly_adverb(w)
+        || is_discourse_opener(w)
+        || (is_function_word(w)
+            && !is_pronoun(w)
+            && !matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+            ))
+        || matches!(
+            w,
+            "since"
+                | "once"
+                | "even"
+                | "although"
+                | "though"
+                | "despite"
+                | "amid"
+                | "yet"
+                | "still"
+                | "however"
+                | "meanwhile"
+                | "now"
+                | "instead"
+        );
+    let mut k = if opener {
+        (i..se.min(i + 15)).find(|&k| scan.is_punct(k, ","))? + 1
+    } else {
+        temporal_opener(scan, i, se)? + 1
+    };
+    // "N.H.,", "Tex.,": an abbreviation ending in its period right before a comma completes
+    // the place named before it ("Mr. Obama," ends in a word and is a subject).
+    let abbrev_end = (k..se.min(k + 5)).find(|&m| !(scan.is_word(m) || is_abbrev_dot(scan, m)));
+    if let Some(m) = abbrev_end {
+        if m > k
+            && scan.is_punct(m, ",")
+            && (is_abbrev_dot(scan, m - 1) || scan.low(m - 1).ends_with('.'))
+            && (k..m).all(|j| !scan.is_word(j) || scan.toks[j].cap)
+        {
+            k = m + 1;
+        }
+    }
+    Some(k)
 }
 
 /// A looser phrase after a preposition cue: "according to [press reports]", "[a new poll]".

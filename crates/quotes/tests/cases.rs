@@ -223,6 +223,12 @@ const CASES: &[Case] = &[
     ("called on X to: an appeal", "The minister called on Kenya to release the detainees.", "Kenya to release the detainees", Indirect, Some("The minister"), Some("called")),
     ("called X with a quoted label", "The senator called the plan “a disaster for working families”.", "the plan “a disaster for working families”", Mixed, Some("The senator"), Some("called")),
     ("expletive there before a participle", "There’s still time for Marlow to mend ties with the board, even after repeatedly calling its chairman “a coward” in public.", "its chairman “a coward” in public", Mixed, Some("Marlow"), Some("calling")),
+    // A participle's subject when the clause opens with adverbials or the participle follows one.
+    ("several openers before the subject of a participle", "At a rally in Dover, Del., on Tuesday, Senator Paul Ames endorsed the mayor, saying that she would make an outstanding governor.", "she would make an outstanding governor", Indirect, Some("Senator Paul Ames"), Some("saying")),
+    ("a time phrase and a place before the subject of a participle", "The day before, at a fair in Tulsa, Okla., Tomas Berger was just as blunt, claiming that the count had been rigged.", "the count had been rigged", Indirect, Some("Tomas Berger"), Some("claiming")),
+    ("a participle in the opening adverbial: the main clause's subject", "Since announcing in May that he would not run again, Pavel Orlov has campaigned for his deputy.", "he would not run again", Indirect, Some("Pavel Orlov"), Some("announcing")),
+    ("a participle after a time phrase and a subordinator", "Eight years after backing the old mayor, the investor Maria Ortiz is sizing up the field again.", "the old mayor", Indirect, Some("the investor Maria Ortiz"), Some("backing")),
+    ("a participle after a time adjunct", "Maria Ortiz has feuded with the council for months, at one point calling its members cowards.", "its members cowards", Indirect, Some("Maria Ortiz"), Some("calling")),
 ];
 
 /// (case name, text): no quote may be found.

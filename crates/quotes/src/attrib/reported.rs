@@ -457,20 +457,17 @@ impl State<'_> {
         let participle = s.low(c).ends_with("ing");
         let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
         let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
-        let adverbial = prev.is_some_and(|p| {
-            matches!(
-                s.low(p),
-                "before" | "after" | "while" | "by" | "when" | "without"
-            )
-        });
+        let adverbial = prev.is_some_and(|p| is_participle_subordinator(s.low(p)));
         let progressive = progressive(s, c, floor);
+        let spk = subject_before(s, c, floor);
+        let time_adjunct = participle && time_adjunct(s, spk, floor);
         if (participle && !progressive && (prev.is_none() || after_comma || adverbial))
             || coordinated
+            || time_adjunct
         {
             let (ss, _) = s.sent_range(s.toks[c].sent);
             return self.inherited_speaker(c, ss);
         }
-        let spk = subject_before(s, c, floor);
         if let Some(subj) = medium_object_subject(s, c, floor, spk) {
             return Some(subj);
         }
@@ -525,9 +522,32 @@ impl State<'_> {
     pub(super) fn inherited_speaker(&self, c: usize, ss: usize) -> Option<Range> {
         let s = self.scan();
         let sent = s.toks[c].sent as usize;
+        if let Some(r) = self.opening_participle_subject(c, ss) {
+            return Some(r);
+        }
         self.sent_speaker[sent]
             .filter(|r| r.1 <= c)
             .or_else(|| sentence_subject(s, ss, c, self.inp.seg_of))
+    }
+
+    /// "After meeting the envoy, Ames said …", "Eight years after backing Lane, the mayor
+    /// …": a participle in the adverbial that opens the sentence has the main clause's
+    /// subject, which follows the adverbial's comma. `None` unless the cue at `c` follows a
+    /// subordinator with at most a short time phrase before it and no comma.
+    fn opening_participle_subject(&self, c: usize, ss: usize) -> Option<Range> {
+        let s = self.scan();
+        // The subordinator right before the participle ("since" is also a modifier).
+        let p = c.checked_sub(1)?;
+        if p < ss || !s.is_word(p) || !is_participle_subordinator(s.low(p)) {
+            return None;
+        }
+        if p > ss + 3 || (ss..p).any(|k| !s.is_word(k)) {
+            return None;
+        }
+        // The main clause starts after the adverbial's comma.
+        let (_, se) = s.sent_range(s.toks[c].sent);
+        let comma = (c + 1..se.min(c + 20)).find(|&k| s.is_punct(k, ","))?;
+        sentence_subject(s, comma + 1, se, self.inp.seg_of)
     }
 
     /// Reported speech around a verb cue. Returns the content token range and the speaker.
@@ -559,14 +579,10 @@ impl State<'_> {
         let participle = s.low(c).ends_with("ing");
         let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
         let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
-        let adverbial = prev.is_some_and(|p| {
-            matches!(
-                s.low(p),
-                "before" | "after" | "while" | "by" | "when" | "without"
-            )
-        });
+        let adverbial = prev.is_some_and(|p| is_participle_subordinator(s.low(p)));
         let mut spk = subject_before(s, c, ss);
         let progressive = progressive(s, c, ss);
+        let time_adjunct = participle && time_adjunct(s, spk, ss);
         // "…, but in a later interview said": a coordinated verb after an adverbial phrase;
         // the phrase is no subject.
         let adverbial_phrase = spk.is_some_and(|r| {
@@ -576,6 +592,7 @@ impl State<'_> {
         });
         if (participle && !progressive && (prev.is_none() || after_comma || adverbial))
             || coordinated
+            || time_adjunct
         {
             spk = self.inherited_speaker(c, ss);
         } else if adverbial_phrase {
@@ -655,7 +672,12 @@ impl State<'_> {
         while a < se && (s.is_punct(a, ",") || s.is_punct(a, ":") || s.low(a) == "that") {
             a += 1;
         }
-        let b = if a < se { self.clause_end(a, se) } else { se };
+        let mut b = if a < se { self.clause_end(a, se) } else { se };
+        // "Since announcing that he would not run, Ames has …": the content of a cue in an
+        // opening adverbial ends before the main clause, whose subject speaks.
+        if let Some(r) = spk.filter(|r| r.0 > c + len && a < r.0 && r.0 < b) {
+            b = trim_back(s, a, r.0);
+        }
         let words = if a < b { self.words_in(a, b) } else { 0 };
         let first = if a < b { s.low(a) } else { "" };
         let min_words = if cue.frame == Frame::Obj { 1 } else { 2 };
@@ -671,13 +693,16 @@ impl State<'_> {
         let max_tail = if cue.frame == Frame::Tell { 6 } else { 3 };
         let relative_subject =
             spk.is_some_and(|r| r.1 == r.0 + 1 && crate::speaker::is_relative(s.low(r.0)));
-        let end_cue = !relative_subject && subj_after_comma_or_mark(s, spk, ss) && {
-            let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
-                .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
-                .unwrap_or(se);
-            self.words_in(c + len, tail) <= max_tail
-                && self.has_words(ss, spk.map_or(c, |r| r.0), 3)
-        };
+        let end_cue = !relative_subject
+            && spk.is_some_and(|r| r.0 < c)
+            && subj_after_comma_or_mark(s, spk, ss)
+            && {
+                let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
+                    .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
+                    .unwrap_or(se);
+                self.words_in(c + len, tail) <= max_tail
+                    && self.has_words(ss, spk.map_or(c, |r| r.0), 3)
+            };
         // Relative clauses: "a rule change that he said would make it harder", "which
         // critics say was the best speech": the content runs from the relative pronoun.
         let rel = spk.and_then(|r| {
@@ -1054,4 +1079,25 @@ fn is_auxiliary(w: &str) -> bool {
             | "does"
             | "did"
     )
+}
+
+/// Subordinators that take a participle clause: "after meeting", "while visiting", "by
+/// announcing", "since leaving", "once elected", "upon hearing".
+fn is_participle_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "before" | "after" | "while" | "by" | "when" | "without" | "since" | "once" | "upon"
+    )
+}
+
+/// "at one point calling", "at the same time urging": a participle after a time phrase
+/// governed by a preposition is an adjunct of the clause, and the phrase is no subject.
+fn time_adjunct(s: &Scan, spk: Option<Range>, floor: usize) -> bool {
+    spk.is_some_and(|(a, b)| {
+        a > floor
+            && b > a
+            && matches!(s.low(a - 1), "at" | "in" | "on" | "for")
+            && (matches!(s.low(b - 1), "point" | "time" | "moment" | "times")
+                || crate::speaker::is_time_word(s.low(b - 1)))
+    })
 }
