@@ -274,7 +274,17 @@ impl Resolver<'_> {
             // in a story about Venezuela is VENOPP; a bare "OPP" says nothing).
             let national_role = matches!(
                 role.as_str(),
-                "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY" | "OPP" | "REB" | "INS" | "PTY"
+                "GOV"
+                    | "MIL"
+                    | "LEG"
+                    | "JUD"
+                    | "COP"
+                    | "SPY"
+                    | "OPP"
+                    | "REB"
+                    | "INS"
+                    | "PTY"
+                    | "ELI"
             );
             // "Iran's foreign ministry … Foreign Ministry spokesman X": the office's own
             // country, stated just before, over a country the office only usually has and
@@ -508,6 +518,19 @@ fn agent_code(
             (nationality_end, role)
         })
     })?;
+    // "ICRC delegate X", "UNHCR spokesman X": a named organization before the role phrase
+    // that is no country's is the person's place of work and gives its own code (as a
+    // title held in such an organization does); a country's organization gives its country.
+    let org = cands.iter().find_map(|c| match c.what {
+        What::Org(o) if c.b == start && v.same_sentence(c.a, start) => Some(&lex.org(o).code),
+        _ => None,
+    });
+    if let Some(code) = org.filter(|code| !code.is_empty()) {
+        match crate::recognize::code_country(lex, code) {
+            None => return Some(code.clone()),
+            Some(c) => return Some(role_code(role, Some(c), dominant, s)),
+        }
+    }
     // "Irish actor X": the nationality before the role phrase, else the article's country.
     let nationality = cands.iter().find_map(|c| match c.what {
         What::Adjective(k) | What::Country(k) if c.b == start => {
