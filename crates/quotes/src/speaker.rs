@@ -789,10 +789,39 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
     // Skip opening adverbial or participial phrases, one after another: "Asked about it,
     // Conway …", "Following the talks, Sherman …", "At a rally in Dover, N.H., on Tuesday,
     // Sanders …", "The day before, at a rally, Trump …".
+    let before_openers = i;
     for _ in 0..3 {
         match skip_sentence_opener(scan, i, se) {
             Some(k) if k > i => i = k,
             _ => break,
+        }
+    }
+    // After an opener, a bare lower-case noun phrase is the subject: "In the last debate,
+    // candidates were able to …".
+    if i > before_openers
+        && i < se
+        && scan.is_word(i)
+        && !scan.toks[i].cap
+        && seg_of[i] == u32::MAX
+        && !is_function_word(scan.low(i))
+        && !is_pronoun(scan.low(i))
+        && !scan.low(i).ends_with("ly")
+    {
+        let mut b = i + 1;
+        while b < se.min(i + 4)
+            && scan.is_word(b)
+            && !scan.toks[b].cap
+            && !is_function_word(scan.low(b))
+            && !scan.low(b).ends_with("ed")
+        {
+            b += 1;
+        }
+        // Its verb follows: an auxiliary or a past tense ("farmers talked").
+        if b < se
+            && scan.is_word(b)
+            && (is_function_word(scan.low(b)) || scan.low(b).ends_with("ed"))
+        {
+            return Some((i, b));
         }
     }
     // A nominal subject: "the senator, his aides …", "the campaign".

@@ -229,6 +229,10 @@ const CASES: &[Case] = &[
     ("a participle in the opening adverbial: the main clause's subject", "Since announcing in May that he would not run again, Pavel Orlov has campaigned for his deputy.", "he would not run again", Indirect, Some("Pavel Orlov"), Some("announcing")),
     ("a participle after a time phrase and a subordinator", "Eight years after backing the old mayor, the investor Maria Ortiz is sizing up the field again.", "the old mayor", Indirect, Some("the investor Maria Ortiz"), Some("backing")),
     ("a participle after a time adjunct", "Maria Ortiz has feuded with the council for months, at one point calling its members cowards.", "its members cowards", Indirect, Some("Maria Ortiz"), Some("calling")),
+    ("a bare plural subject after openers", "At the last hearing, on Monday, farmers talked their way out of the fines by saying that the quota had been misprinted.", "the quota had been misprinted", Indirect, Some("farmers"), Some("saying")),
+    // A coordinated clause with its own subject and cue ends the content of the first cue.
+    ("content ends before ', but X cue'", "The board declared Ilse Varga the winner of the vote, but the losing party rejected the count as rigged.", "Ilse Varga the winner of the vote", Indirect, Some("The board"), Some("declared")),
+    ("the poll after the content is no main clause", "Sixty percent of residents said they opposed the ferry plan in a harbour board survey this month.", "they opposed the ferry plan in a harbour board survey this month", Indirect, Some("a harbour board survey"), Some("said")),
 ];
 
 /// (case name, text): no quote may be found.

@@ -29,6 +29,16 @@ impl State<'_> {
                     if is_pronoun(w) && p > a && matches!(s.low(p - 1), "and" | "but") {
                         return trim_back(s, a, p - 1);
                     }
+                    // "…, but the main opposition party rejected …": a second clause with
+                    // its own subject and cue after a comma and a conjunction.
+                    if let Some((r0, _)) = subject_before(s, k, a) {
+                        if r0 > a + 1
+                            && matches!(s.low(r0 - 1), "and" | "but")
+                            && s.is_punct(r0 - 2, ",")
+                        {
+                            return trim_back(s, a, r0 - 2);
+                        }
+                    }
                 }
             }
             k += 1;
@@ -624,6 +634,8 @@ impl State<'_> {
                     })
                 });
 
+        // A subject after the cue: that of the main clause after an opening adverbial.
+        let main_clause_subject = spk.filter(|r| r.0 > c + len);
         // "In a new poll, 28 percent of voters said …": the poll is the source of its figures.
         if let Some(poll) = self.poll_source(spk, ss, se) {
             spk = Some(poll);
@@ -675,8 +687,10 @@ impl State<'_> {
         let mut b = if a < se { self.clause_end(a, se) } else { se };
         // "Since announcing that he would not run, Ames has …": the content of a cue in an
         // opening adverbial ends before the main clause, whose subject speaks.
-        if let Some(r) = spk.filter(|r| r.0 > c + len && a < r.0 && r.0 < b) {
-            b = trim_back(s, a, r.0);
+        if let Some(r) = main_clause_subject.filter(|r| a < r.0 && r.0 < b) {
+            // At the adverbial's comma ("…, billionaire investor X is …").
+            let cut = (a..r.0).rev().find(|&k| s.is_punct(k, ",")).unwrap_or(r.0);
+            b = trim_back(s, a, cut);
         }
         let words = if a < b { self.words_in(a, b) } else { 0 };
         let first = if a < b { s.low(a) } else { "" };
