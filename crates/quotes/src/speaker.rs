@@ -461,7 +461,11 @@ pub fn is_agentive(scan: &Scan, r: Range) -> bool {
 }
 
 /// The tokens `[a, b)` when they are exactly one capitalised name run ("Olga Mikhailova").
-fn appositive_name(scan: &Scan, a: usize, b: usize) -> Option<Range> {
+fn appositive_name(scan: &Scan, mut a: usize, b: usize) -> Option<Range> {
+    // "…, former Foreign Minister Jan Hruby,": a former office still names the person.
+    while a < b && matches!(scan.low(a), "former" | "ex" | "then" | "acting") {
+        a += 1;
+    }
     if b <= a || b - a > 5 {
         return None;
     }
@@ -479,7 +483,7 @@ pub fn renamed_role(scan: &Scan, r: Range, ceil: usize) -> Option<Range> {
     if r.1 >= ceil || scan.toks[last].cap || is_pronoun(scan.low(r.0)) || !scan.is_punct(r.1, ",") {
         return None;
     }
-    let end = (r.1 + 1..ceil.min(r.1 + 7)).find(|&m| scan.is_punct(m, ","))?;
+    let end = (r.1 + 1..ceil.min(r.1 + 8)).find(|&m| scan.is_punct(m, ","))?;
     appositive_name(scan, r.1 + 1, end)
 }
 

@@ -233,6 +233,9 @@ const CASES: &[Case] = &[
     // A coordinated clause with its own subject and cue ends the content of the first cue.
     ("content ends before ', but X cue'", "The board declared Ilse Varga the winner of the vote, but the losing party rejected the count as rigged.", "Ilse Varga the winner of the vote", Indirect, Some("The board"), Some("declared")),
     ("the poll after the content is no main clause", "Sixty percent of residents said they opposed the ferry plan in a harbour board survey this month.", "they opposed the ferry plan in a harbour board survey this month", Indirect, Some("a harbour board survey"), Some("said")),
+    ("a former office in apposition renames the role", "The head of the mission, former Slovak Foreign Minister Jan Hruby, said voting had started late.", "voting had started late", Indirect, Some("Slovak Foreign Minister Jan Hruby"), Some("said")),
+    ("'according to' inside a clause set off by commas vouches for that clause", "Opposition leader Tomas Berger, who took 44 percent according to the commission, said his party had evidence of fraud.", "who took 44 percent", Indirect, Some("the commission"), Some("according to")),
+    ("the main clause's report after an 'according to' clause", "Opposition leader Tomas Berger, who took 44 percent according to the commission, said his party had evidence of fraud.", "his party had evidence of fraud", Indirect, Some("Tomas Berger"), Some("said")),
 ];
 
 /// (case name, text): no quote may be found.

@@ -453,6 +453,14 @@ impl State<'_> {
             let b = trim_back(s, ss, c - 1);
             return (self.has_words(ss, b, 2)).then_some((ss, b, spk));
         }
+        // "X, who took 44 percent according to the commission, said …": inside a clause
+        // set off by commas, the source vouches for that clause only.
+        if src_end < se && s.is_punct(src_end, ",") {
+            if let Some(k) = (ss..c).rev().find(|&k| s.is_punct(k, ",")) {
+                let b = trim_back(s, k + 1, c);
+                return (self.has_words(k + 1, b, 2)).then_some((k + 1, b, spk));
+            }
+        }
         let b = trim_back(s, ss, se);
         (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
