@@ -452,7 +452,13 @@ const ACTORS: &[(&str, &str, &str)] = &[
         "Omar Diallo",
         "IGOAFRAFU",
     ),
-    // A former national office: the country's elites.
+    // A former national office: the country's elites; a title written with the name says
+    // more of the person than a nominal standing for it.
+    (
+        "The board declared Ivan Petrov the winner. The head of the observer mission, former Slovak Foreign Minister Jan Hruby, said voting had started late.",
+        "Jan Hruby",
+        "SVKELI",
+    ),
     (
         "Former Prime Minister Tomas Hradek said in Prague that the budget was too loose.",
         "Tomas Hradek",

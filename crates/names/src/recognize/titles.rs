@@ -62,7 +62,8 @@ impl<'a> Recognizer<'a> {
         // "former Zambian Vice-President", "Former President": a national office no longer
         // held makes its holder one of the country's elites (CAMEO ELI), as the actor
         // dictionaries code an official out of office.
-        let former = (info.a.saturating_sub(1)..m.a).any(|k| v.is_any(k, &["former", "ex"]));
+        let from = info.lead.unwrap_or(info.a).min(info.a).saturating_sub(1);
+        let former = (from..m.a).any(|k| v.is_any(k, &["former", "ex"]));
         if former && info.org.is_none() && info.role != "ELI" {
             info.role = "ELI".to_string();
         }

@@ -251,6 +251,14 @@ impl Resolver<'_> {
                 ent.code = untitled_code(v, lex, self.cands, ent, dominant_code.as_deref(), s);
                 continue;
             };
+            // A title written with the name ("former Foreign Minister X") says more of the
+            // person than a nominal standing for it ("the head of the mission").
+            let first = ent
+                .title_ids
+                .iter()
+                .copied()
+                .find(|&t| titles[t].bound)
+                .unwrap_or(first);
             // A title held in an organization that is not a country's ("AU envoy", "the
             // WHO's representative to Mali", "Amnesty's researcher") gives that
             // organization's code: its place of work, not a nationality or a destination.
