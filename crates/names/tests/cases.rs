@@ -440,6 +440,17 @@ fn pronouns_and_role_nouns_resolve() {
 
 /// (text, mention, actor code)
 const ACTORS: &[(&str, &str, &str)] = &[
+    // Commissioners and ombudsmen hold offices of their state or organization.
+    (
+        "Olena Marchenko, Ukraine's human rights commissioner, thanked the mediators.",
+        "Olena Marchenko",
+        "UKRGOV",
+    ),
+    (
+        "EU Commissioner Olena Marchenko thanked the mediators.",
+        "Olena Marchenko",
+        "IGOEUREEC",
+    ),
     // A named organization before a role noun is the person's place of work.
     (
         "ICRC delegate Anna Lindqvist said the convoy had reached the town.",
