@@ -30,7 +30,11 @@
 //!   before it or the dominant country; an affiliation after "of" ("X of the African
 //!   Union"); what it leads in a relative clause ("X, who heads Moldova's opposition
 //!   party,"); a possessive country ("Moldova's X": the country alone). The actor
-//!   dictionaries' code, when they know the person, comes before all of these.
+//!   dictionaries' code, when they know the person, comes before all of these; but a titled
+//!   person keeps its titles' code over a Phoenix range of a national office left open
+//!   (Phoenix stops around 2015: "Opposition leader X" is no longer the minister it lists).
+//! - "former" before a national title makes its holder the country's elite (ELI); a title
+//!   written with the name gives the role before a nominal standing for the person.
 //! - A country name two countries share in news English ("Congo") takes the country the
 //!   article's other mentions point to.
 //! - Person keys fold transliteration variants (`translit_key`), so keys are stable across
