@@ -918,8 +918,18 @@ fn skip_sentence_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
                 | "now"
                 | "instead"
         );
+    // A subordinate clause may run longer than a phrase ("After X lost both the Senate and
+    // the House to the other party in the midterm elections, …").
+    let reach = if matches!(
+        w,
+        "after" | "before" | "when" | "while" | "although" | "though" | "because" | "since" | "if"
+    ) {
+        25
+    } else {
+        15
+    };
     let mut k = if opener {
-        (i..se.min(i + 15)).find(|&k| scan.is_punct(k, ","))? + 1
+        (i..se.min(i + reach)).find(|&k| scan.is_punct(k, ","))? + 1
     } else {
         temporal_opener(scan, i, se)? + 1
     };

@@ -236,6 +236,7 @@ const CASES: &[Case] = &[
     ("a former office in apposition renames the role", "The head of the mission, former Slovak Foreign Minister Jan Hruby, said voting had started late.", "voting had started late", Indirect, Some("Slovak Foreign Minister Jan Hruby"), Some("said")),
     ("'according to' inside a clause set off by commas vouches for that clause", "Opposition leader Tomas Berger, who took 44 percent according to the commission, said his party had evidence of fraud.", "who took 44 percent", Indirect, Some("the commission"), Some("according to")),
     ("the main clause's report after an 'according to' clause", "Opposition leader Tomas Berger, who took 44 percent according to the commission, said his party had evidence of fraud.", "his party had evidence of fraud", Indirect, Some("Tomas Berger"), Some("said")),
+    ("a long subordinate clause before the subject of a participle", "After Mayor Ilse Varga lost both the council and the harbour board to her rivals in the spring elections, Tomas Brook sent her a warm letter praising her “courage and grace” in defeat.", "her “courage and grace” in defeat", Mixed, Some("Tomas Brook"), Some("praising")),
 ];
 
 /// (case name, text): no quote may be found.
