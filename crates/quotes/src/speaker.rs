@@ -525,6 +525,20 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
         return None;
     }
     let k = j - 1;
+    // "a resident who asked not to be named said": the relative clause's antecedent.
+    if k >= floor + 3
+        && matches!(scan.low(k), "named" | "identified")
+        && scan.low(k - 1) == "be"
+        && scan.low(k - 2) == "to"
+    {
+        if let Some(r) = (k.saturating_sub(7).max(floor)..k - 2)
+            .rev()
+            .find(|&m| matches!(scan.low(m), "who" | "that"))
+            .and_then(|m| antecedent(scan, m, floor))
+        {
+            return Some(r);
+        }
+    }
     match scan.toks[k].kind {
         Kind::Word => {
             let w = scan.low(k);

@@ -237,10 +237,20 @@ const CASES: &[Case] = &[
     ("'according to' inside a clause set off by commas vouches for that clause", "Opposition leader Tomas Berger, who took 44 percent according to the commission, said his party had evidence of fraud.", "who took 44 percent", Indirect, Some("the commission"), Some("according to")),
     ("the main clause's report after an 'according to' clause", "Opposition leader Tomas Berger, who took 44 percent according to the commission, said his party had evidence of fraud.", "his party had evidence of fraud", Indirect, Some("Tomas Berger"), Some("said")),
     ("a long subordinate clause before the subject of a participle", "After Mayor Ilse Varga lost both the council and the harbour board to her rivals in the spring elections, Tomas Brook sent her a warm letter praising her “courage and grace” in defeat.", "her “courage and grace” in defeat", Mixed, Some("Tomas Brook"), Some("praising")),
+    ("the antecedent of 'who asked not to be named' speaks", "Residents who asked not to be named said the town was burning.", "the town was burning", Indirect, Some("Residents"), Some("said")),
+    ("the antecedent of 'who declined to be identified' speaks", "A local official who declined to be identified said ten soldiers had died.", "ten soldiers had died", Indirect, Some("A local official"), Some("said")),
 ];
 
 /// (case name, text): no quote may be found.
 const NO_QUOTES: &[(&str, &str)] = &[
+    (
+        "a request for anonymity",
+        "The harbour guard, who asked not to be named, walked back to the gate.",
+    ),
+    (
+        "a refusal to be identified",
+        "Two guards declined to be identified and walked back to the gate.",
+    ),
     (
         "scare quote without cue",
         "The so-called “peace plan” was never published in full.",

@@ -112,6 +112,18 @@ impl State<'_> {
                 c += len;
                 continue;
             }
+            // "a source who asked not to be named", "who declined to be identified": a
+            // request for anonymity is about the reporting, no statement of the source's.
+            let to = c + len + usize::from(c + len < n && s.low(c + len) == "not");
+            if matches!(cue.lemma.as_str(), "ask" | "request" | "decline" | "refuse")
+                && to + 2 < n
+                && s.low(to) == "to"
+                && s.low(to + 1) == "be"
+                && matches!(s.low(to + 2), "named" | "identified" | "quoted")
+            {
+                c += len;
+                continue;
+            }
             // "won 758 pledged delegates": a participle after a number is an adjective.
             let adjectival_next = c + len < n
                 && s.is_word(c + len)
