@@ -30,7 +30,11 @@
 //!   before it or the dominant country; an affiliation after "of" ("X of the African
 //!   Union"); what it leads in a relative clause ("X, who heads Moldova's opposition
 //!   party,"); a possessive country ("Moldova's X": the country alone). The actor
-//!   dictionaries' code, when they know the person, comes before all of these.
+//!   dictionaries' code, when they know the person, comes before all of these; but a titled
+//!   person keeps its titles' code over a Phoenix range of a national office left open
+//!   (Phoenix stops around 2015: "Opposition leader X" is no longer the minister it lists).
+//! - "former" before a national title makes its holder the country's elite (ELI); a title
+//!   written with the name gives the role before a nominal standing for the person.
 //! - A country name two countries share in news English ("Congo") takes the country the
 //!   article's other mentions point to.
 //! - Person keys fold transliteration variants (`translit_key`), so keys are stable across
@@ -146,7 +150,7 @@ impl Stage for NamesStage {
                 country_fallback: self.config.dominant_country_fallback,
             };
             let mut res = resolve::resolve(&v, lex, &rec.cands, &rec.titles, &settings);
-            dictionary_codes(&mut res, doc.meta.date);
+            dictionary_codes(&mut res, lex, doc.meta.date);
             resolve::link_org_nominals(&v, &rec.cands, &mut res);
             build_layers(doc, &v, &rec, res)?
         };
@@ -165,7 +169,7 @@ impl Stage for NamesStage {
 /// organization's dictionary code replaces the names lexicon's only when it refines it
 /// (`PSEREB` -> `PSEREBHMS` for Hamas), see [`refined_code`], or when it is dated and held on
 /// the article's date (the Rapid Support Forces: `SDNMIL`, from April 2023 `SDNREB`).
-fn dictionary_codes(res: &mut resolve::Resolved, date: Option<chrono::NaiveDate>) {
+fn dictionary_codes(res: &mut resolve::Resolved, lex: &Lexicon, date: Option<chrono::NaiveDate>) {
     let dict = sitrep_lexicon::Lexicon::get();
     for ent in &mut res.entities {
         let words: Vec<&str> = ent.name.split_whitespace().collect();
@@ -181,6 +185,17 @@ fn dictionary_codes(res: &mut resolve::Resolved, date: Option<chrono::NaiveDate>
         let Some(entry) = entry else {
             continue;
         };
+        // Titles the article itself gives ("Opposition leader X", "African Union Commission
+        // chairman X") beat a Phoenix range of a national office left open: Phoenix stops
+        // around 2015, and an office it records as still held is often one the person has
+        // since left. Closed ranges, sitrep's complete supplement and group codes ("Islamic
+        // State", IMGMUSISI) stay the dictionary's word.
+        let titled = ent.kind == sitrep_doc::EntityKind::Person
+            && !ent.title_ids.is_empty()
+            && ent.code.is_some();
+        if titled && entry.complete.is_none() && open_national_range(lex, entry, date) {
+            continue;
+        }
         match (ent.kind, code_in_force(entry, date)) {
             // An organization's undated code: only where it refines the lexicon's.
             (sitrep_doc::EntityKind::Organization, Some((code, false))) => {
@@ -205,6 +220,22 @@ fn refined_code<'a>(ours: Option<&'a str>, dictionary: &'a str) -> &'a str {
         Some(o) if !(dictionary.len() > o.len() && dictionary.starts_with(o)) => o,
         _ => dictionary,
     }
+}
+
+/// Whether the dated code in force on `date` (see [`code_in_force`]) is a country's
+/// office held from a range without an end.
+fn open_national_range(
+    lex: &Lexicon,
+    e: &sitrep_lexicon::ActorEntry,
+    date: Option<chrono::NaiveDate>,
+) -> bool {
+    code_in_force(e, date).is_some_and(|(code, dated)| {
+        dated
+            && recognize::code_country(lex, code).is_some()
+            && e.codes
+                .iter()
+                .any(|c| c.code == code && c.to.is_none() && c.from.is_some())
+    })
 }
 
 /// The dictionary code held on `date` (true: from a dated range), else the undated code

@@ -38,7 +38,12 @@
 //! that is no report of its own (the quoted words again, a cue opening the longer quote's
 //! content) is dropped. A cue left without content before a period ("The ministry said in a
 //! statement. “…”") introduces the quote that follows; a list of names joined by "and"
-//! ("Egypt and Qatar called on …") speaks as a whole, coded by its first member.
+//! ("Egypt and Qatar called on …") speaks as a whole, coded by its first member. A
+//! participle in the adverbial that opens a sentence has the main clause's subject ("Since
+//! announcing that he would not run, Ames has …"), and its content ends at that clause; a
+//! coordinated clause with its own subject and cue (", but the party rejected …") ends the
+//! content of the cue before it; "according to X" inside a clause set off by commas vouches
+//! for that clause only.
 //!
 //! It must never invent text: every quote, speaker and cue is a checked span of the
 //! original text, and an unbalanced quote mark never runs past its paragraph.

@@ -461,7 +461,11 @@ pub fn is_agentive(scan: &Scan, r: Range) -> bool {
 }
 
 /// The tokens `[a, b)` when they are exactly one capitalised name run ("Olga Mikhailova").
-fn appositive_name(scan: &Scan, a: usize, b: usize) -> Option<Range> {
+fn appositive_name(scan: &Scan, mut a: usize, b: usize) -> Option<Range> {
+    // "…, former Foreign Minister Jan Hruby,": a former office still names the person.
+    while a < b && matches!(scan.low(a), "former" | "ex" | "then" | "acting") {
+        a += 1;
+    }
     if b <= a || b - a > 5 {
         return None;
     }
@@ -479,7 +483,7 @@ pub fn renamed_role(scan: &Scan, r: Range, ceil: usize) -> Option<Range> {
     if r.1 >= ceil || scan.toks[last].cap || is_pronoun(scan.low(r.0)) || !scan.is_punct(r.1, ",") {
         return None;
     }
-    let end = (r.1 + 1..ceil.min(r.1 + 7)).find(|&m| scan.is_punct(m, ","))?;
+    let end = (r.1 + 1..ceil.min(r.1 + 8)).find(|&m| scan.is_punct(m, ","))?;
     appositive_name(scan, r.1 + 1, end)
 }
 
@@ -521,6 +525,20 @@ pub fn subject_before(scan: &Scan, c: usize, floor: usize) -> Option<Range> {
         return None;
     }
     let k = j - 1;
+    // "a resident who asked not to be named said": the relative clause's antecedent.
+    if k >= floor + 3
+        && matches!(scan.low(k), "named" | "identified")
+        && scan.low(k - 1) == "be"
+        && scan.low(k - 2) == "to"
+    {
+        if let Some(r) = (k.saturating_sub(7).max(floor)..k - 2)
+            .rev()
+            .find(|&m| matches!(scan.low(m), "who" | "that"))
+            .and_then(|m| antecedent(scan, m, floor))
+        {
+            return Some(r);
+        }
+    }
     match scan.toks[k].kind {
         Kind::Word => {
             let w = scan.low(k);
@@ -693,6 +711,7 @@ fn temporal_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
                 | "one"
                 | "several"
                 | "a"
+                | "the"
                 | "that"
         )
         || crate::lexicon::is_small_number_word(first);
@@ -705,7 +724,15 @@ fn temporal_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
         is_time_word(w)
             || matches!(
                 w,
-                "ago" | "years" | "months" | "weeks" | "days" | "decades" | "earlier" | "later"
+                "ago"
+                    | "day"
+                    | "years"
+                    | "months"
+                    | "weeks"
+                    | "days"
+                    | "decades"
+                    | "earlier"
+                    | "later"
             )
     });
     (timed && k > i && scan.is_punct(k, ",")).then_some(k)
@@ -777,42 +804,42 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
             }
         }
     }
-    // Skip an opening adverbial or participial phrase: "Asked about it, Conway …",
-    // "Following the talks, Sherman …", "Even though …, the party …".
-    if i < se && scan.is_word(i) {
-        let w = scan.low(i);
-        let opener = w.ends_with("ing")
-            || w.ends_with("ed")
-            || is_ly_adverb(w)
-            || is_discourse_opener(w)
-            || (is_function_word(w)
-                && !is_pronoun(w)
-                && !matches!(
-                    w,
-                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
-                ))
-            || matches!(
-                w,
-                "since"
-                    | "even"
-                    | "although"
-                    | "though"
-                    | "despite"
-                    | "amid"
-                    | "yet"
-                    | "still"
-                    | "however"
-                    | "meanwhile"
-                    | "now"
-                    | "instead"
-            );
-        if opener {
-            if let Some(k) = (i..se.min(i + 15)).find(|&k| scan.is_punct(k, ",")) {
-                i = k + 1;
-            }
-        } else if let Some(k) = temporal_opener(scan, i, se) {
-            // "Eight years ago, he …", "Last week, she …": a time phrase is no subject.
-            i = k + 1;
+    // Skip opening adverbial or participial phrases, one after another: "Asked about it,
+    // Conway …", "Following the talks, Sherman …", "At a rally in Dover, N.H., on Tuesday,
+    // Sanders …", "The day before, at a rally, Trump …".
+    let before_openers = i;
+    for _ in 0..3 {
+        match skip_sentence_opener(scan, i, se) {
+            Some(k) if k > i => i = k,
+            _ => break,
+        }
+    }
+    // After an opener, a bare lower-case noun phrase is the subject: "In the last debate,
+    // candidates were able to …".
+    if i > before_openers
+        && i < se
+        && scan.is_word(i)
+        && !scan.toks[i].cap
+        && seg_of[i] == u32::MAX
+        && !is_function_word(scan.low(i))
+        && !is_pronoun(scan.low(i))
+        && !scan.low(i).ends_with("ly")
+    {
+        let mut b = i + 1;
+        while b < se.min(i + 4)
+            && scan.is_word(b)
+            && !scan.toks[b].cap
+            && !is_function_word(scan.low(b))
+            && !scan.low(b).ends_with("ed")
+        {
+            b += 1;
+        }
+        // Its verb follows: an auxiliary or a past tense ("farmers talked").
+        if b < se
+            && scan.is_word(b)
+            && (is_function_word(scan.low(b)) || scan.low(b).ends_with("ed"))
+        {
+            return Some((i, b));
         }
     }
     // A nominal subject: "the senator, his aides …", "the campaign".
@@ -868,6 +895,71 @@ pub fn sentence_subject(scan: &Scan, ss: usize, se: usize, seg_of: &[u32]) -> Op
         i += 1;
     }
     None
+}
+
+/// The token after an opening adverbial, participial or time phrase starting at `i` and
+/// closed by a comma ("Asked about it,", "In Dover,", "Last week,"), with the state or
+/// country abbreviation that completes a place ("In Dover, Del.,"); `None` when `i` opens
+/// no such phrase.
+fn skip_sentence_opener(scan: &Scan, i: usize, se: usize) -> Option<usize> {
+    if i >= se || !scan.is_word(i) {
+        return None;
+    }
+    let w = scan.low(i);
+    let opener = w.ends_with("ing")
+        || w.ends_with("ed")
+        || is_ly_adverb(w)
+        || is_discourse_opener(w)
+        || (is_function_word(w)
+            && !is_pronoun(w)
+            && !matches!(
+                w,
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+            ))
+        || matches!(
+            w,
+            "since"
+                | "once"
+                | "even"
+                | "although"
+                | "though"
+                | "despite"
+                | "amid"
+                | "yet"
+                | "still"
+                | "however"
+                | "meanwhile"
+                | "now"
+                | "instead"
+        );
+    // A subordinate clause may run longer than a phrase ("After X lost both the Senate and
+    // the House to the other party in the midterm elections, …").
+    let reach = if matches!(
+        w,
+        "after" | "before" | "when" | "while" | "although" | "though" | "because" | "since" | "if"
+    ) {
+        25
+    } else {
+        15
+    };
+    let mut k = if opener {
+        (i..se.min(i + reach)).find(|&k| scan.is_punct(k, ","))? + 1
+    } else {
+        temporal_opener(scan, i, se)? + 1
+    };
+    // "N.H.,", "Tex.,": an abbreviation ending in its period right before a comma completes
+    // the place named before it ("Mr. Obama," ends in a word and is a subject).
+    let abbrev_end = (k..se.min(k + 5)).find(|&m| !(scan.is_word(m) || is_abbrev_dot(scan, m)));
+    if let Some(m) = abbrev_end {
+        if m > k
+            && scan.is_punct(m, ",")
+            && (is_abbrev_dot(scan, m - 1) || scan.low(m - 1).ends_with('.'))
+            && (k..m).all(|j| !scan.is_word(j) || scan.toks[j].cap)
+        {
+            k = m + 1;
+        }
+    }
+    Some(k)
 }
 
 /// A looser phrase after a preposition cue: "according to [press reports]", "[a new poll]".

@@ -223,10 +223,34 @@ const CASES: &[Case] = &[
     ("called on X to: an appeal", "The minister called on Kenya to release the detainees.", "Kenya to release the detainees", Indirect, Some("The minister"), Some("called")),
     ("called X with a quoted label", "The senator called the plan “a disaster for working families”.", "the plan “a disaster for working families”", Mixed, Some("The senator"), Some("called")),
     ("expletive there before a participle", "There’s still time for Marlow to mend ties with the board, even after repeatedly calling its chairman “a coward” in public.", "its chairman “a coward” in public", Mixed, Some("Marlow"), Some("calling")),
+    // A participle's subject when the clause opens with adverbials or the participle follows one.
+    ("several openers before the subject of a participle", "At a rally in Dover, Del., on Tuesday, Senator Paul Ames endorsed the mayor, saying that she would make an outstanding governor.", "she would make an outstanding governor", Indirect, Some("Senator Paul Ames"), Some("saying")),
+    ("a time phrase and a place before the subject of a participle", "The day before, at a fair in Tulsa, Okla., Tomas Berger was just as blunt, claiming that the count had been rigged.", "the count had been rigged", Indirect, Some("Tomas Berger"), Some("claiming")),
+    ("a participle in the opening adverbial: the main clause's subject", "Since announcing in May that he would not run again, Pavel Orlov has campaigned for his deputy.", "he would not run again", Indirect, Some("Pavel Orlov"), Some("announcing")),
+    ("a participle after a time phrase and a subordinator", "Eight years after backing the old mayor, the investor Maria Ortiz is sizing up the field again.", "the old mayor", Indirect, Some("the investor Maria Ortiz"), Some("backing")),
+    ("a participle after a time adjunct", "Maria Ortiz has feuded with the council for months, at one point calling its members cowards.", "its members cowards", Indirect, Some("Maria Ortiz"), Some("calling")),
+    ("a bare plural subject after openers", "At the last hearing, on Monday, farmers talked their way out of the fines by saying that the quota had been misprinted.", "the quota had been misprinted", Indirect, Some("farmers"), Some("saying")),
+    // A coordinated clause with its own subject and cue ends the content of the first cue.
+    ("content ends before ', but X cue'", "The board declared Ilse Varga the winner of the vote, but the losing party rejected the count as rigged.", "Ilse Varga the winner of the vote", Indirect, Some("The board"), Some("declared")),
+    ("the poll after the content is no main clause", "Sixty percent of residents said they opposed the ferry plan in a harbour board survey this month.", "they opposed the ferry plan in a harbour board survey this month", Indirect, Some("a harbour board survey"), Some("said")),
+    ("a former office in apposition renames the role", "The head of the mission, former Slovak Foreign Minister Jan Hruby, said voting had started late.", "voting had started late", Indirect, Some("Slovak Foreign Minister Jan Hruby"), Some("said")),
+    ("'according to' inside a clause set off by commas vouches for that clause", "Opposition leader Tomas Berger, who took 44 percent according to the commission, said his party had evidence of fraud.", "who took 44 percent", Indirect, Some("the commission"), Some("according to")),
+    ("the main clause's report after an 'according to' clause", "Opposition leader Tomas Berger, who took 44 percent according to the commission, said his party had evidence of fraud.", "his party had evidence of fraud", Indirect, Some("Tomas Berger"), Some("said")),
+    ("a long subordinate clause before the subject of a participle", "After Mayor Ilse Varga lost both the council and the harbour board to her rivals in the spring elections, Tomas Brook sent her a warm letter praising her “courage and grace” in defeat.", "her “courage and grace” in defeat", Mixed, Some("Tomas Brook"), Some("praising")),
+    ("the antecedent of 'who asked not to be named' speaks", "Residents who asked not to be named said the town was burning.", "the town was burning", Indirect, Some("Residents"), Some("said")),
+    ("the antecedent of 'who declined to be identified' speaks", "A local official who declined to be identified said ten soldiers had died.", "ten soldiers had died", Indirect, Some("A local official"), Some("said")),
 ];
 
 /// (case name, text): no quote may be found.
 const NO_QUOTES: &[(&str, &str)] = &[
+    (
+        "a request for anonymity",
+        "The harbour guard, who asked not to be named, walked back to the gate.",
+    ),
+    (
+        "a refusal to be identified",
+        "Two guards declined to be identified and walked back to the gate.",
+    ),
     (
         "scare quote without cue",
         "The so-called “peace plan” was never published in full.",

@@ -70,8 +70,11 @@ impl Recognizer<'_> {
     fn appositive_person(&self, end: usize) -> Option<usize> {
         let v = self.v;
         let n = v.pieces.len();
+        // Up to two lower-case words, or four for an "of" complement ("the head of the
+        // observer mission").
         let mut e = end;
-        while e < n && e < end + 2 && v.pieces[e].alpha && !v.pieces[e].cap {
+        let limit = if v.is(end, "of") { end + 4 } else { end + 2 };
+        while e < n && e < limit && v.pieces[e].alpha && !v.pieces[e].cap {
             e += 1;
         }
         if e + 1 >= n || !v.is(e, ",") || !v.same_sentence(end.saturating_sub(1), e + 1) {
@@ -92,10 +95,15 @@ impl Recognizer<'_> {
                 })
                 .then_some(a)
         };
+        // "…, former Zambian Vice-President X,": "former" before the bound title.
+        let mut first = e + 1;
+        while first < n && first < e + 3 && v.is_any(first, &["former", "ex", "then"]) {
+            first += 1;
+        }
         person_at(e + 1).or_else(|| {
             self.titles
                 .iter()
-                .find(|t| t.bound && t.lead.unwrap_or(t.a) == e + 1)
+                .find(|t| t.bound && [e + 1, first].contains(&t.lead.unwrap_or(t.a)))
                 .and_then(|t| person_at(t.b))
         })
     }

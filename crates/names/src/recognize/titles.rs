@@ -59,6 +59,14 @@ impl<'a> Recognizer<'a> {
         self.ministry_before(&mut info);
         self.nationality_before(&mut info);
         self.complement_after(&mut info, title);
+        // "former Zambian Vice-President", "Former President": a national office no longer
+        // held makes its holder one of the country's elites (CAMEO ELI), as the actor
+        // dictionaries code an official out of office.
+        let from = info.lead.unwrap_or(info.a).min(info.a).saturating_sub(1);
+        let former = (from..m.a).any(|k| v.is_any(k, &["former", "ex"]));
+        if former && info.org.is_none() && info.role != "ELI" {
+            info.role = "ELI".to_string();
+        }
         Some(info)
     }
 
@@ -67,7 +75,14 @@ impl<'a> Recognizer<'a> {
     fn organization_before(&self, info: &mut TitleInfo) {
         let v = self.v;
         let a = info.a;
-        let Some(om) = self.match_ending(a).filter(|om| v.same_sentence(om.a, a)) else {
+        // "African Union Commission chairman", "ECOWAS Council president": an organ of the
+        // organization between it and the title is part of the same office.
+        let organ = a > 1
+            && v.pieces[a - 1].cap
+            && v.is_any(a - 1, ORGAN_NOUNS)
+            && self.match_ending(a).and_then(org_of).is_none();
+        let end = if organ { a - 1 } else { a };
+        let Some(om) = self.match_ending(end).filter(|om| v.same_sentence(om.a, a)) else {
             return;
         };
         let Some(o) = org_of(om) else {
@@ -197,3 +212,14 @@ impl<'a> Recognizer<'a> {
         }
     }
 }
+
+/// Organs of an organization that may stand between its name and a title ("African Union
+/// Commission chairman").
+const ORGAN_NOUNS: &[&str] = &[
+    "commission",
+    "council",
+    "secretariat",
+    "assembly",
+    "parliament",
+    "committee",
+];

@@ -251,6 +251,14 @@ impl Resolver<'_> {
                 ent.code = untitled_code(v, lex, self.cands, ent, dominant_code.as_deref(), s);
                 continue;
             };
+            // A title written with the name ("former Foreign Minister X") says more of the
+            // person than a nominal standing for it ("the head of the mission").
+            let first = ent
+                .title_ids
+                .iter()
+                .copied()
+                .find(|&t| titles[t].bound)
+                .unwrap_or(first);
             // A title held in an organization that is not a country's ("AU envoy", "the
             // WHO's representative to Mali", "Amnesty's researcher") gives that
             // organization's code: its place of work, not a nationality or a destination.
@@ -274,7 +282,17 @@ impl Resolver<'_> {
             // in a story about Venezuela is VENOPP; a bare "OPP" says nothing).
             let national_role = matches!(
                 role.as_str(),
-                "GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY" | "OPP" | "REB" | "INS" | "PTY"
+                "GOV"
+                    | "MIL"
+                    | "LEG"
+                    | "JUD"
+                    | "COP"
+                    | "SPY"
+                    | "OPP"
+                    | "REB"
+                    | "INS"
+                    | "PTY"
+                    | "ELI"
             );
             // "Iran's foreign ministry … Foreign Ministry spokesman X": the office's own
             // country, stated just before, over a country the office only usually has and
@@ -508,6 +526,19 @@ fn agent_code(
             (nationality_end, role)
         })
     })?;
+    // "ICRC delegate X", "UNHCR spokesman X": a named organization before the role phrase
+    // that is no country's is the person's place of work and gives its own code (as a
+    // title held in such an organization does); a country's organization gives its country.
+    let org = cands.iter().find_map(|c| match c.what {
+        What::Org(o) if c.b == start && v.same_sentence(c.a, start) => Some(&lex.org(o).code),
+        _ => None,
+    });
+    if let Some(code) = org.filter(|code| !code.is_empty()) {
+        match crate::recognize::code_country(lex, code) {
+            None => return Some(code.clone()),
+            Some(c) => return Some(role_code(role, Some(c), dominant, s)),
+        }
+    }
     // "Irish actor X": the nationality before the role phrase, else the article's country.
     let nationality = cands.iter().find_map(|c| match c.what {
         What::Adjective(k) | What::Country(k) if c.b == start => {

@@ -29,6 +29,16 @@ impl State<'_> {
                     if is_pronoun(w) && p > a && matches!(s.low(p - 1), "and" | "but") {
                         return trim_back(s, a, p - 1);
                     }
+                    // "…, but the main opposition party rejected …": a second clause with
+                    // its own subject and cue after a comma and a conjunction.
+                    if let Some((r0, _)) = subject_before(s, k, a) {
+                        if r0 > a + 1
+                            && matches!(s.low(r0 - 1), "and" | "but")
+                            && s.is_punct(r0 - 2, ",")
+                        {
+                            return trim_back(s, a, r0 - 2);
+                        }
+                    }
                 }
             }
             k += 1;
@@ -99,6 +109,18 @@ impl State<'_> {
             }
             // "adding to his lead", "added to the list": not speech.
             if cue.lemma == "add" && c + 1 < n && s.low(c + 1) == "to" {
+                c += len;
+                continue;
+            }
+            // "a source who asked not to be named", "who declined to be identified": a
+            // request for anonymity is about the reporting, no statement of the source's.
+            let to = c + len + usize::from(c + len < n && s.low(c + len) == "not");
+            if matches!(cue.lemma.as_str(), "ask" | "request" | "decline" | "refuse")
+                && to + 2 < n
+                && s.low(to) == "to"
+                && s.low(to + 1) == "be"
+                && matches!(s.low(to + 2), "named" | "identified" | "quoted")
+            {
                 c += len;
                 continue;
             }
@@ -443,6 +465,14 @@ impl State<'_> {
             let b = trim_back(s, ss, c - 1);
             return (self.has_words(ss, b, 2)).then_some((ss, b, spk));
         }
+        // "X, who took 44 percent according to the commission, said …": inside a clause
+        // set off by commas, the source vouches for that clause only.
+        if src_end < se && s.is_punct(src_end, ",") {
+            if let Some(k) = (ss..c).rev().find(|&k| s.is_punct(k, ",")) {
+                let b = trim_back(s, k + 1, c);
+                return (self.has_words(k + 1, b, 2)).then_some((k + 1, b, spk));
+            }
+        }
         let b = trim_back(s, ss, se);
         (self.has_words(ss, b, 3)).then_some((ss, b, spk))
     }
@@ -457,20 +487,17 @@ impl State<'_> {
         let participle = s.low(c).ends_with("ing");
         let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
         let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
-        let adverbial = prev.is_some_and(|p| {
-            matches!(
-                s.low(p),
-                "before" | "after" | "while" | "by" | "when" | "without"
-            )
-        });
+        let adverbial = prev.is_some_and(|p| is_participle_subordinator(s.low(p)));
         let progressive = progressive(s, c, floor);
+        let spk = subject_before(s, c, floor);
+        let time_adjunct = participle && time_adjunct(s, spk, floor);
         if (participle && !progressive && (prev.is_none() || after_comma || adverbial))
             || coordinated
+            || time_adjunct
         {
             let (ss, _) = s.sent_range(s.toks[c].sent);
             return self.inherited_speaker(c, ss);
         }
-        let spk = subject_before(s, c, floor);
         if let Some(subj) = medium_object_subject(s, c, floor, spk) {
             return Some(subj);
         }
@@ -525,9 +552,32 @@ impl State<'_> {
     pub(super) fn inherited_speaker(&self, c: usize, ss: usize) -> Option<Range> {
         let s = self.scan();
         let sent = s.toks[c].sent as usize;
+        if let Some(r) = self.opening_participle_subject(c, ss) {
+            return Some(r);
+        }
         self.sent_speaker[sent]
             .filter(|r| r.1 <= c)
             .or_else(|| sentence_subject(s, ss, c, self.inp.seg_of))
+    }
+
+    /// "After meeting the envoy, Ames said …", "Eight years after backing Lane, the mayor
+    /// …": a participle in the adverbial that opens the sentence has the main clause's
+    /// subject, which follows the adverbial's comma. `None` unless the cue at `c` follows a
+    /// subordinator with at most a short time phrase before it and no comma.
+    fn opening_participle_subject(&self, c: usize, ss: usize) -> Option<Range> {
+        let s = self.scan();
+        // The subordinator right before the participle ("since" is also a modifier).
+        let p = c.checked_sub(1)?;
+        if p < ss || !s.is_word(p) || !is_participle_subordinator(s.low(p)) {
+            return None;
+        }
+        if p > ss + 3 || (ss..p).any(|k| !s.is_word(k)) {
+            return None;
+        }
+        // The main clause starts after the adverbial's comma.
+        let (_, se) = s.sent_range(s.toks[c].sent);
+        let comma = (c + 1..se.min(c + 20)).find(|&k| s.is_punct(k, ","))?;
+        sentence_subject(s, comma + 1, se, self.inp.seg_of)
     }
 
     /// Reported speech around a verb cue. Returns the content token range and the speaker.
@@ -559,14 +609,10 @@ impl State<'_> {
         let participle = s.low(c).ends_with("ing");
         let after_comma = prev.is_some_and(|p| s.is_punct(p, ",") || s.toks[p].kind == Kind::Mark);
         let coordinated = prev.is_some_and(|p| matches!(s.low(p), "and" | "but"));
-        let adverbial = prev.is_some_and(|p| {
-            matches!(
-                s.low(p),
-                "before" | "after" | "while" | "by" | "when" | "without"
-            )
-        });
+        let adverbial = prev.is_some_and(|p| is_participle_subordinator(s.low(p)));
         let mut spk = subject_before(s, c, ss);
         let progressive = progressive(s, c, ss);
+        let time_adjunct = participle && time_adjunct(s, spk, ss);
         // "…, but in a later interview said": a coordinated verb after an adverbial phrase;
         // the phrase is no subject.
         let adverbial_phrase = spk.is_some_and(|r| {
@@ -576,6 +622,7 @@ impl State<'_> {
         });
         if (participle && !progressive && (prev.is_none() || after_comma || adverbial))
             || coordinated
+            || time_adjunct
         {
             spk = self.inherited_speaker(c, ss);
         } else if adverbial_phrase {
@@ -607,6 +654,8 @@ impl State<'_> {
                     })
                 });
 
+        // A subject after the cue: that of the main clause after an opening adverbial.
+        let main_clause_subject = spk.filter(|r| r.0 > c + len);
         // "In a new poll, 28 percent of voters said …": the poll is the source of its figures.
         if let Some(poll) = self.poll_source(spk, ss, se) {
             spk = Some(poll);
@@ -655,7 +704,14 @@ impl State<'_> {
         while a < se && (s.is_punct(a, ",") || s.is_punct(a, ":") || s.low(a) == "that") {
             a += 1;
         }
-        let b = if a < se { self.clause_end(a, se) } else { se };
+        let mut b = if a < se { self.clause_end(a, se) } else { se };
+        // "Since announcing that he would not run, Ames has …": the content of a cue in an
+        // opening adverbial ends before the main clause, whose subject speaks.
+        if let Some(r) = main_clause_subject.filter(|r| a < r.0 && r.0 < b) {
+            // At the adverbial's comma ("…, billionaire investor X is …").
+            let cut = (a..r.0).rev().find(|&k| s.is_punct(k, ",")).unwrap_or(r.0);
+            b = trim_back(s, a, cut);
+        }
         let words = if a < b { self.words_in(a, b) } else { 0 };
         let first = if a < b { s.low(a) } else { "" };
         let min_words = if cue.frame == Frame::Obj { 1 } else { 2 };
@@ -671,13 +727,16 @@ impl State<'_> {
         let max_tail = if cue.frame == Frame::Tell { 6 } else { 3 };
         let relative_subject =
             spk.is_some_and(|r| r.1 == r.0 + 1 && crate::speaker::is_relative(s.low(r.0)));
-        let end_cue = !relative_subject && subj_after_comma_or_mark(s, spk, ss) && {
-            let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
-                .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
-                .unwrap_or(se);
-            self.words_in(c + len, tail) <= max_tail
-                && self.has_words(ss, spk.map_or(c, |r| r.0), 3)
-        };
+        let end_cue = !relative_subject
+            && spk.is_some_and(|r| r.0 < c)
+            && subj_after_comma_or_mark(s, spk, ss)
+            && {
+                let tail = (c + len..se.min(c + MAX_CLAUSE_TOKENS))
+                    .find(|&k| s.is_punct(k, ",") || self.is_stop(k))
+                    .unwrap_or(se);
+                self.words_in(c + len, tail) <= max_tail
+                    && self.has_words(ss, spk.map_or(c, |r| r.0), 3)
+            };
         // Relative clauses: "a rule change that he said would make it harder", "which
         // critics say was the best speech": the content runs from the relative pronoun.
         let rel = spk.and_then(|r| {
@@ -1054,4 +1113,25 @@ fn is_auxiliary(w: &str) -> bool {
             | "does"
             | "did"
     )
+}
+
+/// Subordinators that take a participle clause: "after meeting", "while visiting", "by
+/// announcing", "since leaving", "once elected", "upon hearing".
+fn is_participle_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "before" | "after" | "while" | "by" | "when" | "without" | "since" | "once" | "upon"
+    )
+}
+
+/// "at one point calling", "at the same time urging": a participle after a time phrase
+/// governed by a preposition is an adjunct of the clause, and the phrase is no subject.
+fn time_adjunct(s: &Scan, spk: Option<Range>, floor: usize) -> bool {
+    spk.is_some_and(|(a, b)| {
+        a > floor
+            && b > a
+            && matches!(s.low(a - 1), "at" | "in" | "on" | "for")
+            && (matches!(s.low(b - 1), "point" | "time" | "moment" | "times")
+                || crate::speaker::is_time_word(s.low(b - 1)))
+    })
 }
