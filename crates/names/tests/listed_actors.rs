@@ -56,6 +56,14 @@ const FOUND: &[(&str, &str, &str, EntityKind, &str)] = &[
         EntityKind::Person,
         "UKRGOV",
     ),
+    // A nationality word before the name is no part of a longer name.
+    (
+        "Officials said the Kenyan Uhuru Kenyatta would attend.",
+        "2015-06-01",
+        "Uhuru Kenyatta",
+        EntityKind::Person,
+        "KENGOV",
+    ),
     // A company coded with its country ("MNCDEU" is no territory code).
     (
         "Analysts at Deutsche Bank cut their forecast.",

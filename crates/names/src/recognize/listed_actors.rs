@@ -144,16 +144,25 @@ impl Recognizer<'_> {
     }
 
     /// A capitalised word right before or after the match in its sentence makes it part of
-    /// a longer name ("Kenyatta University", "New Islamic State Party"); a title before it
-    /// and a sentence's first word do not count.
+    /// a longer name ("Kenyatta University", "New Islamic State Party"); a title before it,
+    /// a nationality word before it ("the Kenyan Uhuru Kenyatta", "Syrian Kurdish YPG") and
+    /// a sentence's first word do not count.
     fn inside_longer_name(&self, a: usize, b: usize) -> bool {
         let v = self.v;
         let name_word = |k: usize| {
             let p = &v.pieces[k];
             p.alpha && p.cap && !self.in_title[k]
         };
-        let before =
-            a > 0 && v.same_sentence(a - 1, a) && !v.pieces[a - 1].sent_start && name_word(a - 1);
+        let demonym_before = self.match_ending(a).is_some_and(|m| {
+            m.entries
+                .iter()
+                .any(|e| matches!(e, crate::lexicon::Entry::Demonym(_)))
+        });
+        let before = a > 0
+            && v.same_sentence(a - 1, a)
+            && !v.pieces[a - 1].sent_start
+            && !demonym_before
+            && name_word(a - 1);
         let after = b < v.pieces.len() && v.same_sentence(a, b) && name_word(b);
         before || after
     }
