@@ -143,7 +143,7 @@ impl Stage for NamesStage {
             let v = view::View::new(doc);
             let lex = &self.lexicon;
             let matches = v.scan(lex);
-            let rec = recognize::recognize(&v, lex, &matches);
+            let rec = recognize::recognize(&v, lex, &matches, doc.meta.date);
             let settings = resolve::Settings {
                 pronouns: self.config.pronouns,
                 pronoun_window: self.config.pronoun_window_sentences,
@@ -241,7 +241,7 @@ fn open_national_range(
 /// The dictionary code held on `date` (true: from a dated range), else the undated code
 /// (false). A range that ended before the date is no evidence: Phoenix's ranges stop around
 /// 2016, and an office held then is not the one held now.
-fn code_in_force(
+pub(crate) fn code_in_force(
     e: &sitrep_lexicon::ActorEntry,
     date: Option<chrono::NaiveDate>,
 ) -> Option<(&'static str, bool)> {

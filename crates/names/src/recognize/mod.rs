@@ -4,7 +4,8 @@
 //! Order matters and is the key decision here: titles first (so that "Secretary of State" is
 //! a title and never an organization or part of a name), then groups, then person names
 //! (which beat city names: "Sherman" the person, not Sherman, Texas), then the remaining
-//! dictionary matches, then whatever the statistical tagger found that no rule claimed.
+//! dictionary matches, then the actor dictionaries' own names no phase found whole
+//! (`listed_actors`), then whatever the statistical tagger found that no rule claimed.
 //!
 //! Each phase is a method of [`Recognizer`] in its own module, in the order `recognize` runs
 //! them; the phases hand on what they claimed through the recognizer's fields.
@@ -13,6 +14,7 @@ pub mod agent_nouns;
 mod ambiguous_names;
 mod dictionary;
 mod groups;
+mod listed_actors;
 mod nominals;
 pub mod org_nominals;
 mod persons;
@@ -138,13 +140,19 @@ struct Recognizer<'a> {
 
 /// Mentions over the view's pieces, in text order (longer first at one start), and the
 /// title phrases they refer to.
-pub fn recognize(v: &View, lex: &Lexicon, matches: &[Match]) -> Recognized {
+pub fn recognize(
+    v: &View,
+    lex: &Lexicon,
+    matches: &[Match],
+    date: Option<chrono::NaiveDate>,
+) -> Recognized {
     let mut r = Recognizer::new(v, lex, matches);
     r.find_titles();
     r.find_groups();
     r.find_persons();
     r.find_nominals();
     r.find_dictionary_mentions();
+    r.find_listed_actors(date);
     r.find_tagger_spans();
     r.find_pronouns();
     r.find_org_nominals();
