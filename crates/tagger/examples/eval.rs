@@ -50,13 +50,6 @@ fn main() -> Result<()> {
         gaz.len(),
         (cpu_ns() - c1) as f64 / 1e6
     );
-    let c2 = cpu_ns();
-    let clusters = sitrep_tagger::Clusters::embedded();
-    println!(
-        "  of which word clusters ({} words): {:.1} ms CPU",
-        clusters.len(),
-        (cpu_ns() - c2) as f64 / 1e6
-    );
     let tagger = if beam == tagger.beam() {
         tagger
     } else {

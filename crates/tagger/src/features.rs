@@ -4,7 +4,6 @@
 //! (form, lowercase, shape, affixes) and flags. A feature is then `finish(mix(template, parts))`:
 //! no string is built per feature, which is what keeps tagging above 300k tokens/s.
 
-use crate::clusters::{self, clusters};
 use crate::gazetteer::gaz;
 use crate::hash::{finish, hash_bytes, hash_str, mix};
 
@@ -46,8 +45,6 @@ pub struct TokenInfo {
     pub flags: u32,
     /// Length in chars, capped at 15.
     pub len: u32,
-    /// The lowercase word's cluster ids (fine, mid, coarse; see `clusters`).
-    pub clusters: [u16; 3],
 }
 
 const SEED_WORD: u64 = 0x01;
@@ -76,7 +73,6 @@ const fn pad(v: u64) -> TokenInfo {
         suf4: v,
         flags: flag::PAD,
         len: 0,
-        clusters: clusters::PAD_IDS,
     }
 }
 
@@ -300,7 +296,6 @@ pub fn analyze(word: &str, lower: &mut String) -> TokenInfo {
         suf4: hash_bytes(SEED_SUF, &lb[suffix_at(4)..]),
         flags,
         len: n.min(15) as u32,
-        clusters: clusters().get(lower_hash),
     }
 }
 
@@ -430,13 +425,10 @@ pub fn pos_word_features(w: &TokenInfo) -> [u32; 7] {
 #[inline]
 pub fn pos_neighbour_features(t: &TokenInfo, role: Neighbour) -> Few {
     let (feats, len) = match role {
-        Neighbour::Prev => ([f1(13, t.lower), f1(14, t.suf3), 0, 0], 2),
-        Neighbour::Prev2 => ([f1(15, t.lower), 0, 0, 0], 1),
-        Neighbour::Next => (
-            [f1(16, t.lower), f1(17, t.suf3), f1(22, t.short_shape), 0],
-            3,
-        ),
-        Neighbour::Next2 => ([f1(18, t.lower), 0, 0, 0], 1),
+        Neighbour::Prev => ([f1(13, t.lower), f1(14, t.suf3), 0], 2),
+        Neighbour::Prev2 => ([f1(15, t.lower), 0, 0], 1),
+        Neighbour::Next => ([f1(16, t.lower), f1(17, t.suf3), f1(22, t.short_shape)], 3),
+        Neighbour::Next2 => ([f1(18, t.lower), 0, 0], 1),
     };
     Few { feats, len }
 }
@@ -634,12 +626,9 @@ impl Neighbour {
     }
 }
 
-/// The static NER features of a token that depend on the token alone (and the bias). The
-/// word's mid and coarse clusters tell what kind of word an unseen one is; the fine clusters
-/// (~65 words each, often grouped by spelling) lost ORG F1 on dev, and the token's case class
-/// alone kept ORG at its level when added with the clusters (crate README).
+/// The static NER features of a token that depend on the token alone (and the bias).
 #[inline]
-pub fn ner_word_features(w: &TokenInfo) -> [u32; 13] {
+pub fn ner_word_features(w: &TokenInfo) -> [u32; 10] {
     [
         f1(101, 0),
         f1(102, w.word),
@@ -651,16 +640,13 @@ pub fn ner_word_features(w: &TokenInfo) -> [u32; 13] {
         f1(108, w.suf4),
         f1(109, w.suf2),
         f2(136, (w.flags & 0xff) as u64, w.len as u64),
-        f1(161, w.clusters[1] as u64),
-        f1(162, w.clusters[2] as u64),
-        f1(163, (w.flags & CASE_FLAGS) as u64),
     ]
 }
 
-/// Up to four features.
+/// Up to three features.
 #[derive(Debug, Clone, Copy)]
 pub struct Few {
-    feats: [u32; 4],
+    feats: [u32; 3],
     len: usize,
 }
 
@@ -670,47 +656,20 @@ impl Few {
     }
 }
 
-/// The static NER features that a neighbour `t` of the token contributes, by its position
-/// (with its mid cluster next to the token, its coarse cluster two away).
+/// The static NER features that a neighbour `t` of the token contributes, by its position.
 #[inline]
 pub fn ner_neighbour_features(t: &TokenInfo, role: Neighbour) -> Few {
     let (feats, len) = match role {
         Neighbour::Prev => (
-            [
-                f1(110, t.lower),
-                f1(114, t.short_shape),
-                f1(138, t.suf3),
-                f1(164, t.clusters[1] as u64),
-            ],
-            4,
-        ),
-        Neighbour::Prev2 => (
-            [
-                f1(111, t.lower),
-                f1(116, t.short_shape),
-                f1(166, t.clusters[2] as u64),
-                0,
-            ],
+            [f1(110, t.lower), f1(114, t.short_shape), f1(138, t.suf3)],
             3,
         ),
+        Neighbour::Prev2 => ([f1(111, t.lower), f1(116, t.short_shape), 0], 2),
         Neighbour::Next => (
-            [
-                f1(112, t.lower),
-                f1(115, t.short_shape),
-                f1(139, t.suf3),
-                f1(165, t.clusters[1] as u64),
-            ],
-            4,
-        ),
-        Neighbour::Next2 => (
-            [
-                f1(113, t.lower),
-                f1(117, t.short_shape),
-                f1(167, t.clusters[2] as u64),
-                0,
-            ],
+            [f1(112, t.lower), f1(115, t.short_shape), f1(139, t.suf3)],
             3,
         ),
+        Neighbour::Next2 => ([f1(113, t.lower), f1(117, t.short_shape), 0], 2),
     };
     Few { feats, len }
 }
@@ -1065,40 +1024,6 @@ mod tests {
         all.sort();
         all.dedup();
         assert_eq!(all.len(), 199);
-    }
-
-    #[test]
-    fn cluster_ids_feed_word_and_neighbour_features() {
-        let mut buf = String::new();
-        let unknown = analyze("Qzxqvw", &mut buf);
-        assert_eq!(unknown.clusters, clusters::UNKNOWN);
-        assert_eq!(START.clusters, clusters::PAD_IDS);
-        assert_eq!(
-            analyze("Google", &mut buf).clusters,
-            analyze("google", &mut buf).clusters
-        );
-        // Two different words with the same cluster ids share exactly the cluster features.
-        let (mut a, mut b) = (unknown, analyze("Zwqxvq", &mut buf));
-        a.clusters = [5, 2, 1];
-        b.clusters = [5, 2, 1];
-        let shared = |x: &[u32], y: &[u32]| x.iter().filter(|f| y.contains(f)).count();
-        let (wa, wb) = (ner_word_features(&a), ner_word_features(&b));
-        let base = shared(&ner_word_features(&unknown), &wb);
-        assert_eq!(shared(&wa, &wb), base + 2, "mid and coarse");
-        for role in Neighbour::ALL {
-            let (na, nb) = (
-                ner_neighbour_features(&a, role),
-                ner_neighbour_features(&b, role),
-            );
-            let nu = ner_neighbour_features(&unknown, role);
-            assert_eq!(
-                shared(na.as_slice(), nb.as_slice()),
-                shared(nu.as_slice(), nb.as_slice()) + 1,
-                "{role:?}"
-            );
-        }
-        // The POS model reads no clusters (they cost NER F1 on dev: crate README).
-        assert_eq!(pos_word_features(&a), pos_word_features(&unknown));
     }
 
     #[test]

@@ -8,13 +8,11 @@
 //! embedded in the binary. Features are hashed from precomputed per-token hashes, never built
 //! as strings, so tagging runs at hundreds of thousands of tokens per second. Lemmas come from
 //! a table of training exceptions plus learned suffix rules; NER also sees name lists
-//! (GeoNames places, US Census names, Phoenix organisations) and word clusters computed offline
-//! from a pretrained sentence model (`clusters`). It must never change tokens or sentences,
-//! never read files or the network at run time (unless a config names a model directory), and
-//! never emit an invalid IOB2 sequence.
+//! (GeoNames places, US Census names). It must never change tokens or sentences, never read
+//! files or the network at run time (unless a config names a model directory), and never emit
+//! an invalid IOB2 sequence.
 
 mod cache;
-mod clusters;
 mod data;
 mod error;
 mod features;
@@ -31,7 +29,6 @@ mod tables;
 mod tagger;
 mod train;
 
-pub use clusters::{clusters, Clusters};
 pub use data::{
     hyphen_groups, load_conllu, load_iob2, merge_ner, merge_pos, NerSentence, PosSentence, PosWord,
 };

@@ -167,8 +167,6 @@ impl Tagger {
             .map(|(w, c)| (w.into_boxed_str(), c))
             .collect();
         let gazetteer = Gazetteer::embedded()?;
-        // Parsed here once, so that loading a tagger (not its first sentence) pays for it.
-        crate::clusters::clusters();
         let ner_pair = pair_table(&ner.weights, ner_label_pair_features);
         let c = ner.weights.nclasses;
         let ner_pair_lanes = ner_pair
