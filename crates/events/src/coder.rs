@@ -10,6 +10,7 @@ use sitrep_doc::Upos;
 mod author;
 mod complement;
 mod coup;
+mod follow_up;
 mod pattern_act;
 mod policy;
 mod reaction;
@@ -211,6 +212,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         self.warnings_that_threaten(&mut out);
         self.anaphoric_act_authors(&mut out);
+        self.follow_up_targets(&mut out);
         self.noun_events(&mut out);
         self.reaction_events(&mut out);
         out
