@@ -1107,7 +1107,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             // "US officials said Western countries will impose sanctions": the threat (or
             // promise) is the speaker's act. Not when the clause's subject is no actor: "the
             // EU warned that the law would damage Georgia's bid" is no threat by the EU.
-            if let Some(s) = self.say_of[g] {
+            // A clause whose subject is a name of its own ("the Kremlin said the EU would
+            // impose sanctions", "Iran said Israel would attack") reports that actor's
+            // threat: the speaker only reports it.
+            let own_name = !act.source.is_empty()
+                && matches!(self.c.subject(g), Subject::Np(np)
+                    if self.c.w[self.c.nps[np].end - 1].pos == Upos::Propn
+                        && self.c.w[self.c.nps[np].end - 1].text.starts_with(char::is_uppercase));
+            if let Some(s) = self.say_of[g].filter(|_| !own_name) {
                 let speaker = self.subject_actors(s);
                 if !speaker.is_empty() {
                     act.source = speaker;

@@ -14,7 +14,8 @@
 //!   after an act of violence are its result, not an event of their own; a warning that its
 //!   author will strike is the threat.
 //! - a follow-up verbal act coordinated with an earlier act of the same subject takes its
-//!   target ("accused Greece ... and demanded an apology").
+//!   target ("accused Greece ... and demanded an apology");
+//! - a reported threat is the act of the clause's named subject, the speaker's otherwise.
 
 mod common;
 
@@ -697,6 +698,41 @@ const FOLLOW_UPS: &[(&str, &str, &[&str], &[&str])] = &[
 #[test]
 fn a_follow_up_act_takes_the_target_before_it() {
     check_with_and_without_the_parser(FOLLOW_UPS);
+}
+
+/// A threat or promise reported by a speaker: the speaker's act when the clause's subject is
+/// a pronoun or a common noun ("Western allies"), the clause subject's own when it is a name
+/// ("the EU", "Israel"); the speaker only reports it (`speaker_as_source` in coder.rs).
+const REPORTED_THREATS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a named subject makes its own threat",
+        "The Kremlin said the EU would impose sanctions on Georgia.",
+        &["1312:IGOEUREEC>GEO"],
+        &["13:RUSGOV", "131:RUSGOV", "1312:RUSGOV"],
+    ),
+    (
+        "a named country threatens an attack",
+        "Iran said Israel would attack its nuclear sites.",
+        &["1384:ISR"],
+        &["138:IRN", "1384:IRN"],
+    ),
+    (
+        "a common-noun subject: the speaker's threat",
+        "Officials in Washington said Western allies would impose sanctions on Belarus.",
+        &["1312:USAGOV>BLR"],
+        &[],
+    ),
+    (
+        "a pronoun subject: the speaker's threat",
+        "The Kremlin said it would retaliate against Poland.",
+        &["1384:RUSGOV>POL"],
+        &[],
+    ),
+];
+
+#[test]
+fn a_reported_threat_is_its_named_subject_s() {
+    check_with_and_without_the_parser(REPORTED_THREATS);
 }
 
 #[test]
