@@ -10,6 +10,7 @@ use sitrep_doc::Upos;
 mod author;
 mod complement;
 mod coup;
+mod follow_up;
 mod pattern_act;
 mod policy;
 mod reaction;
@@ -211,6 +212,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         }
         self.warnings_that_threaten(&mut out);
         self.anaphoric_act_authors(&mut out);
+        self.follow_up_targets(&mut out);
         self.noun_events(&mut out);
         self.reaction_events(&mut out);
         out
@@ -1105,7 +1107,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             // "US officials said Western countries will impose sanctions": the threat (or
             // promise) is the speaker's act. Not when the clause's subject is no actor: "the
             // EU warned that the law would damage Georgia's bid" is no threat by the EU.
-            if let Some(s) = self.say_of[g] {
+            // A clause whose subject is a name of its own ("the Kremlin said the EU would
+            // impose sanctions", "Iran said Israel would attack") reports that actor's
+            // threat: the speaker only reports it.
+            let own_name = !act.source.is_empty()
+                && matches!(self.c.subject(g), Subject::Np(np)
+                    if self.c.w[self.c.nps[np].end - 1].pos == Upos::Propn
+                        && self.c.w[self.c.nps[np].end - 1].text.starts_with(char::is_uppercase));
+            if let Some(s) = self.say_of[g].filter(|_| !own_name) {
                 let speaker = self.subject_actors(s);
                 if !speaker.is_empty() {
                     act.source = speaker;

@@ -13,6 +13,9 @@
 //! - exchanges ("exchanged prisoners", "traded fire") go both ways; casualties ("killing ...")
 //!   after an act of violence are its result, not an event of their own; a warning that its
 //!   author will strike is the threat.
+//! - a follow-up verbal act coordinated with an earlier act of the same subject takes its
+//!   target ("accused Greece ... and demanded an apology");
+//! - a reported threat is the act of the clause's named subject, the speaker's otherwise.
 
 mod common;
 
@@ -642,6 +645,94 @@ const ACT_AUTHORS: &[(&str, &str, &[&str], &[&str])] = &[
 #[test]
 fn a_response_targets_the_author_of_the_act() {
     check_with_and_without_the_parser(ACT_AUTHORS);
+}
+
+/// A follow-up verbal act (02, 10-13) coordinated with an earlier act of the same subject,
+/// whose own object names no one, takes that act's target (`coder/follow_up.rs`); not a
+/// clause with a subject of its own, not one whose object names another, not a statement.
+const FOLLOW_UPS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a demand after an accusation",
+        "Ankara accused Greece of violating its airspace and demanded an apology.",
+        &["112:TURGOV>GRC", "100:TURGOV>GRC"],
+        &[],
+    ),
+    (
+        "a threat after a criticism",
+        "The Chinese president criticized Japan over the fishing dispute and warned of retaliation.",
+        &["111:CHNGOV>JPN", "130:CHNGOV>JPN"],
+        &[],
+    ),
+    (
+        "a demand after the denial of an accusation",
+        "Moscow denied Polish accusations of spying and demanded an explanation.",
+        &["016:RUSGOV>POL", "101:RUSGOV>POL"],
+        &[],
+    ),
+    (
+        "an adverb between the conjunction and the verb",
+        "Kenya condemned Uganda over the border raid and then demanded compensation.",
+        &["111:KEN>UGA", "100:KEN>UGA"],
+        &[],
+    ),
+    (
+        "a clause with its own subject takes nothing",
+        "Ankara accused Greece of violating its airspace, and Athens rejected the claim.",
+        &["112:TURGOV>GRC"],
+        &["GRCGOV>GRC", "GRCGOV>TUR"],
+    ),
+    (
+        "an object that names another keeps its own target",
+        "Iran criticized Israel over the strike and urged Egypt to mediate.",
+        &["111:IRN>ISR", "028:IRN>EGY"],
+        &["028:IRN>ISR"],
+    ),
+    (
+        "a statement takes no target",
+        "The Indian minister met Chinese officials and said the talks were useful.",
+        &["040:INDGOV>CHNGOV"],
+        &["010:INDGOV>"],
+    ),
+];
+
+#[test]
+fn a_follow_up_act_takes_the_target_before_it() {
+    check_with_and_without_the_parser(FOLLOW_UPS);
+}
+
+/// A threat or promise reported by a speaker: the speaker's act when the clause's subject is
+/// a pronoun or a common noun ("Western allies"), the clause subject's own when it is a name
+/// ("the EU", "Israel"); the speaker only reports it (`speaker_as_source` in coder.rs).
+const REPORTED_THREATS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "a named subject makes its own threat",
+        "The Kremlin said the EU would impose sanctions on Georgia.",
+        &["1312:IGOEUREEC>GEO"],
+        &["13:RUSGOV", "131:RUSGOV", "1312:RUSGOV"],
+    ),
+    (
+        "a named country threatens an attack",
+        "Iran said Israel would attack its nuclear sites.",
+        &["1384:ISR"],
+        &["138:IRN", "1384:IRN"],
+    ),
+    (
+        "a common-noun subject: the speaker's threat",
+        "Officials in Washington said Western allies would impose sanctions on Belarus.",
+        &["1312:USAGOV>BLR"],
+        &[],
+    ),
+    (
+        "a pronoun subject: the speaker's threat",
+        "The Kremlin said it would retaliate against Poland.",
+        &["1384:RUSGOV>POL"],
+        &[],
+    ),
+];
+
+#[test]
+fn a_reported_threat_is_its_named_subject_s() {
+    check_with_and_without_the_parser(REPORTED_THREATS);
 }
 
 #[test]

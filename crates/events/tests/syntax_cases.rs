@@ -331,7 +331,7 @@ fn collective_addressees_are_the_two_sides() {
 }
 
 /// When the pattern's slots yield no target: the first actor inside the object phrase and
-/// its "of" complements, or inside a location phrase naming an embassy; never for a
+/// its "of" / "towards" / "against" complements, or inside a location phrase naming an embassy; never for a
 /// statement, from a relative clause or from a "by" agent.
 const INSIDE_THE_OBJECT: &[(&str, &str, &[&str], &[&str])] = &[
     (
@@ -363,6 +363,24 @@ const INSIDE_THE_OBJECT: &[(&str, &str, &[&str], &[&str])] = &[
         "The IMF approved Sri Lanka's request for a freeze on repayments.",
         &["051:IGOBUSIMF>LKA"],
         &[],
+    ),
+    (
+        "an actor after 'towards' the object noun aims at",
+        "NATO leaders endorsed a tougher policy towards Russia on Thursday.",
+        &["051:IGOWSTNAT>RUS"],
+        &[],
+    ),
+    (
+        "an actor after 'toward'",
+        "EU ministers backed a new approach toward Iran.",
+        &["051:IGOEUREEC>IRN"],
+        &[],
+    ),
+    (
+        "a phrase after a preposition that is not in the chain names no target",
+        "Germany imposed sanctions on Iran against the advice of France.",
+        &["163:DEU>IRN"],
+        &[">FRA"],
     ),
     (
         "a statement takes no target from its object",

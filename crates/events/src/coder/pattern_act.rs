@@ -27,11 +27,12 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
     }
 
     /// When the pattern's own slots yield no target: the first actor named inside the object
-    /// phrase or its chain of "of" complements ("banned imports of Japanese seafood" -> JPN,
-    /// "demanded the release of Russian prisoners" -> RUS), else inside a location phrase
+    /// phrase or its chain of "of" / "towards" / "against" complements ("banned imports of
+    /// Japanese seafood" -> JPN, "demanded the release of Russian prisoners" -> RUS, "backed a
+    /// policy towards Russia" -> RUS), else inside a location phrase
     /// that names a mission ("protested outside the Japanese embassy"), as PETRARCH takes
     /// the first actor of the object phrase. Never for statements (01x), which take no
-    /// target, nor a passive; the chain stops at anything but "of", so a relative clause,
+    /// target, nor a passive; the chain stops at any other word, so a relative clause,
     /// a "by" agent or the next clause is never read.
     fn target_inside_object(
         &self,
@@ -82,9 +83,12 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                 return a;
             }
             let next = c.nps[n].end;
-            np = (next + 1 < end && c.lemma(next) == "of")
-                .then(|| c.np_starting(next + 1))
-                .flatten();
+            // "of", and the prepositions that name whom the object noun is aimed at
+            // ("a strategy towards China", "an offensive against Kurdish forces").
+            np = (next + 1 < end
+                && matches!(c.lemma(next), "of" | "towards" | "toward" | "against"))
+            .then(|| c.np_starting(next + 1))
+            .flatten();
         }
         (grp.end..end)
             .filter(|&k| c.w[k].pos == Upos::Adp && c.lemma(k) != "by")
