@@ -453,9 +453,10 @@ impl Lexicon {
         tokens: &[S],
         date: Option<NaiveDate>,
     ) -> Vec<ActorMatch> {
-        let (words, origin) = normalize_tokens(tokens);
+        let normalized = NormalizedText::of(tokens);
+        let origin = &normalized.origin;
         self.actor_set
-            .find(&words)
+            .find(&normalized.words())
             .into_iter()
             .filter_map(|h| {
                 let e = &self.actors[h.payload as usize];

@@ -29,28 +29,57 @@ impl Recognizer<'_> {
             return;
         }
         let dict = sitrep_lexicon::Lexicon::get();
+        // A match counts only when written as a name (`written_as_name`): it lies inside a
+        // run of pieces each capitalised, a connector or no word. The dictionary is looked
+        // up run by run, over those runs that hold a capitalised word, not over the whole
+        // text (most of an article is lower-case words).
+        let in_run = |k: usize| {
+            let p = &v.pieces[k];
+            !p.alpha || p.cap || in_class(v, k, NAME_CONNECTOR)
+        };
         // The tables list some names with their article ("the islamic state"), which news
         // text often drops: a "the" is put before each capitalised word that opens a name
         // and has none, so such phrases match there too (`origin`: each token's piece).
-        let mut tokens: Vec<&str> = Vec::with_capacity(n + n / 4);
-        let mut origin: Vec<usize> = Vec::with_capacity(n + n / 4);
-        for i in 0..n {
-            let p = &v.pieces[i];
-            let opens = p.alpha
-                && p.cap
-                && (i == 0 || !(v.pieces[i - 1].cap && v.pieces[i - 1].alpha))
-                && !(i > 0 && v.is(i - 1, "the"));
-            if opens {
-                tokens.push("the");
-                origin.push(i);
+        let mut tokens: Vec<&str> = Vec::new();
+        let mut origin: Vec<usize> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !in_run(i) {
+                i += 1;
+                continue;
             }
-            tokens.push(v.raw(i));
-            origin.push(i);
+            let run = i;
+            while i < n && in_run(i) {
+                i += 1;
+            }
+            if !(run..i).any(|k| v.pieces[k].alpha && v.pieces[k].cap) {
+                continue;
+            }
+            tokens.clear();
+            origin.clear();
+            for k in run..i {
+                let p = &v.pieces[k];
+                let opens = p.alpha
+                    && p.cap
+                    && (k == 0 || !(v.pieces[k - 1].cap && v.pieces[k - 1].alpha))
+                    && !(k > 0 && v.is(k - 1, "the"));
+                if opens {
+                    tokens.push("the");
+                    origin.push(k);
+                }
+                tokens.push(v.raw(k));
+                origin.push(k);
+            }
+            spans.extend(
+                dict.find_actors(&tokens, None)
+                    .into_iter()
+                    .map(|h| (origin[h.start], origin[h.end - 1] + 1)),
+            );
         }
-        let hits = dict.find_actors(&tokens, None);
         let mut last_end = 0;
-        for h in hits {
-            let (mut a, b) = (origin[h.start], origin[h.end - 1] + 1);
+        for (a, b) in spans {
+            let mut a = a;
             if a < last_end || b > n || !v.same_sentence(a, b - 1) {
                 continue;
             }
