@@ -453,22 +453,43 @@ impl Lexicon {
         tokens: &[S],
         date: Option<NaiveDate>,
     ) -> Vec<ActorMatch> {
+        self.find_actors_in_runs(tokens, &[(0, tokens.len())], date)
+    }
+
+    /// `find_actors` within each of the token ranges `runs` (ascending, disjoint) of one
+    /// sequence, normalised once: no match crosses a run's bounds.
+    pub fn find_actors_in_runs<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        runs: &[(usize, usize)],
+        date: Option<NaiveDate>,
+    ) -> Vec<ActorMatch> {
         let normalized = NormalizedText::of(tokens);
         let origin = &normalized.origin;
-        self.actor_set
-            .find(&normalized.words())
-            .into_iter()
-            .filter_map(|h| {
-                let e = &self.actors[h.payload as usize];
-                Some(ActorMatch {
-                    start: origin[h.start],
-                    end: origin[h.end - 1] + 1,
-                    code: e.code_on(date)?,
-                    kind: e.kind,
-                    rule: e.rule,
-                })
-            })
-            .collect()
+        let words = normalized.words();
+        let mut out = Vec::new();
+        for &(a, b) in runs {
+            let (wa, wb) = (
+                origin.partition_point(|&o| o < a),
+                origin.partition_point(|&o| o < b),
+            );
+            out.extend(
+                self.actor_set
+                    .find(&words[wa..wb])
+                    .into_iter()
+                    .filter_map(|h| {
+                        let e = &self.actors[h.payload as usize];
+                        Some(ActorMatch {
+                            start: origin[wa + h.start],
+                            end: origin[wa + h.end - 1] + 1,
+                            code: e.code_on(date)?,
+                            kind: e.kind,
+                            rule: e.rule,
+                        })
+                    }),
+            );
+        }
+        out
     }
 
     /// Every armed group and movement of the actor tables (`nonstate` rows: sitrep's

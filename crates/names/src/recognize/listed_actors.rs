@@ -12,7 +12,7 @@
 //! the surname beside a full name of its entry, or be an acronym, and never opens a sentence.
 //! One pass of the lexicon's phrase automaton over the document's pieces.
 
-use super::words::{in_class, NAME_CONNECTOR, ORG_WORD};
+use super::words::{in_class, is_name_connector, NAME_CONNECTOR, ORG_WORD};
 use super::{Cand, Recognizer, What};
 use crate::view::View;
 use sitrep_doc::{NerTag, Upos};
@@ -35,14 +35,14 @@ impl Recognizer<'_> {
         // text (most of an article is lower-case words).
         let in_run = |k: usize| {
             let p = &v.pieces[k];
-            !p.alpha || p.cap || in_class(v, k, NAME_CONNECTOR)
+            !p.alpha || p.cap || is_name_connector(v, k)
         };
         // The tables list some names with their article ("the islamic state"), which news
         // text often drops: a "the" is put before each capitalised word that opens a name
         // and has none, so such phrases match there too (`origin`: each token's piece).
         let mut tokens: Vec<&str> = Vec::new();
         let mut origin: Vec<usize> = Vec::new();
-        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
             if !in_run(i) {
@@ -56,8 +56,7 @@ impl Recognizer<'_> {
             if !(run..i).any(|k| v.pieces[k].alpha && v.pieces[k].cap) {
                 continue;
             }
-            tokens.clear();
-            origin.clear();
+            let first = tokens.len();
             for k in run..i {
                 let p = &v.pieces[k];
                 let opens = p.alpha
@@ -71,12 +70,12 @@ impl Recognizer<'_> {
                 tokens.push(v.raw(k));
                 origin.push(k);
             }
-            spans.extend(
-                dict.find_actors(&tokens, None)
-                    .into_iter()
-                    .map(|h| (origin[h.start], origin[h.end - 1] + 1)),
-            );
+            runs.push((first, tokens.len()));
         }
+        let spans = dict
+            .find_actors_in_runs(&tokens, &runs, None)
+            .into_iter()
+            .map(|h| (origin[h.start], origin[h.end - 1] + 1));
         let mut last_end = 0;
         for (a, b) in spans {
             let mut a = a;

@@ -398,6 +398,25 @@ pub(super) fn in_class(v: &View, i: usize, bits: u8) -> bool {
     i < v.pieces.len() && classes_of(v.norm(i)) & bits != 0
 }
 
+/// `in_class(v, i, NAME_CONNECTOR)` with the length test first (every connector is three
+/// bytes at most), for scans that ask it of every lower-case word of an article.
+pub(super) fn is_name_connector(v: &View, i: usize) -> bool {
+    i < v.pieces.len() && v.norm(i).len() <= 3 && in_class(v, i, NAME_CONNECTOR)
+}
+
 pub(super) fn is_modifier(v: &View, i: usize) -> bool {
     in_class(v, i, MODIFIER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NAME_CONNECTORS;
+
+    /// `is_name_connector` tests the length first: it must stay true of every connector.
+    #[test]
+    fn name_connectors_are_three_bytes_at_most() {
+        for w in NAME_CONNECTORS {
+            assert!(w.len() <= 3, "{w:?}: raise the bound in is_name_connector");
+        }
+    }
 }
