@@ -3,9 +3,9 @@
 # are: quotations (../shared/eval/quotes_dev.jsonl, whole and in two fixed halves: articles
 # whose md5(id) is even / odd, so a change tuned on one half can be checked on the other),
 # events (../shared/eval/events_dev.jsonl, PLOVER types and actors), the committed second and
-# later events sets (crates/events/tests/data/dev2.jsonl ... dev5.jsonl; CAMEO root / full / type
+# later events sets (crates/events/tests/data/dev2.jsonl ... dev6.jsonl; CAMEO root / full / type
 # depth) and the committed wire articles (crates/events/tests/data/wire*.jsonl, scripts/wire_check.py;
-# wire4.jsonl also lists its quotations and actors: scripts/wire_quotes_check.py).
+# wire4.jsonl and wire5.jsonl also list their quotations and actors: scripts/wire_quotes_check.py).
 # Gold files stay in ../shared; the halves are written to a temporary folder only.
 #
 # Usage: scripts/eval.sh [EXTRACT_ARGS...]
@@ -48,6 +48,7 @@ score "events, second dev set" crates/events/tests/data/dev2.jsonl score_events.
 score "events, third dev set" crates/events/tests/data/dev3.jsonl score_events.py "$@"
 score "events, fourth dev set" crates/events/tests/data/dev4.jsonl score_events.py "$@"
 score "events, fifth dev set" crates/events/tests/data/dev5.jsonl score_events.py "$@"
+score "events, sixth dev set" crates/events/tests/data/dev6.jsonl score_events.py "$@"
 wire() { # NAME GOLD QUOTES [ARGS]: whole articles by wire_check.py, and by
   # wire_quotes_check.py when QUOTES is not empty (the gold lists quotations and actors)
   local name=$1 gold=$2 quotes=$3
@@ -61,3 +62,4 @@ wire "events, wire articles" crates/events/tests/data/wire.jsonl "" "$@"
 wire "events, second wire articles" crates/events/tests/data/wire2.jsonl "" "$@"
 wire "events, third wire articles" crates/events/tests/data/wire3.jsonl "" "$@"
 wire "events, quotations and actors, fourth wire articles" crates/events/tests/data/wire4.jsonl quotes "$@"
+wire "events, quotations and actors, fifth wire articles" crates/events/tests/data/wire5.jsonl quotes "$@"
