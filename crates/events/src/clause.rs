@@ -419,18 +419,7 @@ impl<'d> Clauses<'d> {
         let modal_before = |i: usize| {
             i > 0
                 && toks[i - 1].pos == Upos::Aux
-                && matches!(
-                    toks[i - 1].lemma.as_str(),
-                    "must"
-                        | "will"
-                        | "would"
-                        | "shall"
-                        | "should"
-                        | "can"
-                        | "could"
-                        | "may"
-                        | "might"
-                )
+                && crate::wordlists::modal_verb(toks[i - 1].lemma.as_str())
                 && !doc
                     .slice(toks[i].span)
                     .starts_with(|ch: char| ch.is_uppercase())

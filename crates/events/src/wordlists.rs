@@ -55,39 +55,40 @@ pub(crate) fn reciprocal_verb(lemma: &str) -> bool {
 /// The lemmas of English auxiliaries (and their clitic forms): a word the tagger reads as an
 /// auxiliary but is none of them is a tagging slip.
 pub(crate) fn auxiliary(lemma: &str) -> bool {
+    let lemma = lemma.to_ascii_lowercase();
+    modal_verb(&lemma)
+        || matches!(
+            lemma.as_str(),
+            "be" | "have"
+                | "do"
+                | "ought"
+                | "need"
+                | "dare"
+                | "get"
+                | "'s"
+                | "'d"
+                | "'ll"
+                | "'ve"
+                | "'re"
+                | "'m"
+                | "ca"
+                | "wo"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "had"
+                | "did"
+                | "does"
+        )
+}
+
+/// The lemmas of the English modal verbs ("must", "would", "may" ...).
+pub(crate) fn modal_verb(lemma: &str) -> bool {
     matches!(
-        lemma.to_ascii_lowercase().as_str(),
-        "be" | "have"
-            | "do"
-            | "will"
-            | "would"
-            | "shall"
-            | "should"
-            | "can"
-            | "could"
-            | "may"
-            | "might"
-            | "must"
-            | "ought"
-            | "need"
-            | "dare"
-            | "get"
-            | "'s"
-            | "'d"
-            | "'ll"
-            | "'ve"
-            | "'re"
-            | "'m"
-            | "ca"
-            | "wo"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "has"
-            | "had"
-            | "did"
-            | "does"
+        lemma,
+        "will" | "would" | "shall" | "should" | "can" | "could" | "may" | "might" | "must"
     )
 }
 
