@@ -37,6 +37,8 @@ impl NormalizedText {
     pub fn of<S: AsRef<str>>(tokens: &[S]) -> NormalizedText {
         let mut n = NormalizedText::default();
         n.text.reserve(tokens.len() * 6);
+        n.ranges.reserve(tokens.len());
+        n.origin.reserve(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let t = t.as_ref();
             if t.starts_with('\'') || t.starts_with('\u{2019}') {

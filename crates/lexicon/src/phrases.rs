@@ -1,9 +1,11 @@
 //! A set of word sequences matched over normalised tokens, word by word.
 //!
-//! Each phrase is stored whole (its space-joined words) with its payload, and each first
-//! word with the lengths (in words) of the phrases it starts. A scan asks, at each word,
-//! only for the lengths listed under that word, longest first, so a match can only start
-//! and end on a word boundary and most words cost one hash lookup. This gives the same
+//! Each phrase is stored whole (its space-joined words) with its payload, each first word
+//! with the lengths (in words) of the phrases it starts, and each first pair of words with
+//! the lengths of the longer phrases it starts. A scan asks, at each word, only for the
+//! lengths listed under that word and the pair it opens, longest first, so a match can only
+//! start and end on a word boundary, most words cost one hash lookup, and a word that opens
+//! phrases of many lengths ("the") is tried whole only at the lengths its pair opens. This gives the same
 //! leftmost-longest, non-overlapping matches as an Aho-Corasick automaton over the words,
 //! at a small part of its build time (the tables are built at every process start).
 
@@ -16,6 +18,9 @@ type Lengths = u64;
 pub struct PhraseSet {
     /// First word -> the lengths of the phrases it starts.
     starts: FxHashMap<&'static str, Lengths>,
+    /// First two words (space-joined) -> the lengths (two words or more) of the phrases
+    /// they start.
+    pairs: FxHashMap<&'static str, Lengths>,
     /// Phrase (space-joined words) -> payload index, for scans and whole-phrase lookups.
     exact: FxHashMap<&'static str, u32>,
     /// Phrases of 64 words or more, by length (none in the dictionaries today; kept exact).
@@ -40,6 +45,7 @@ impl PhraseSet {
     pub fn build(phrases: impl IntoIterator<Item = (&'static str, u32)>) -> PhraseSet {
         let mut starts: FxHashMap<&'static str, Lengths> = FxHashMap::default();
         let mut exact: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut pairs: FxHashMap<&'static str, Lengths> = FxHashMap::default();
         let mut long = Vec::new();
         for (phrase, p) in phrases {
             if phrase.is_empty() || exact.contains_key(phrase) {
@@ -49,12 +55,20 @@ impl PhraseSet {
             let n = phrase.split(' ').count();
             let first = phrase.split(' ').next().unwrap_or(phrase);
             *starts.entry(first).or_default() |= length_bit(n);
+            if n >= 2 {
+                let pair_end = phrase
+                    .match_indices(' ')
+                    .nth(1)
+                    .map_or(phrase.len(), |(k, _)| k);
+                *pairs.entry(&phrase[..pair_end]).or_default() |= length_bit(n);
+            }
             if n >= 64 && !long.contains(&n) {
                 long.push(n);
             }
         }
         PhraseSet {
             starts,
+            pairs,
             exact,
             long,
         }
@@ -78,10 +92,16 @@ impl PhraseSet {
     /// Every listed phrase in `words`, left to right, longest at each start, not overlapping.
     pub fn find<S: AsRef<str>>(&self, words: &[S]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut key = String::new();
+        self.find_into(words, &mut String::new(), &mut hits);
+        hits
+    }
+
+    /// `find`, appending to `hits` and reusing `key` as the lookup buffer: for callers that
+    /// scan many short word runs (one allocation per document instead of one per run).
+    pub fn find_into<S: AsRef<str>>(&self, words: &[S], key: &mut String, hits: &mut Vec<Hit>) {
         let mut i = 0;
         while i < words.len() {
-            match self.longest_at(words, i, &mut key) {
+            match self.longest_at(words, i, key) {
                 Some(hit) => {
                     i = hit.end;
                     hits.push(hit);
@@ -89,13 +109,26 @@ impl PhraseSet {
                 None => i += 1,
             }
         }
-        hits
     }
 
     /// The longest listed phrase starting at word `i`.
     fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize, key: &mut String) -> Option<Hit> {
-        let lengths = *self.starts.get(words[i].as_ref())?;
+        let mut lengths = *self.starts.get(words[i].as_ref())?;
         let left = words.len() - i;
+        // Lengths of two words or more only as far as the first two words open them.
+        if lengths & !length_bit(1) != 0 {
+            let multi = if left >= 2 {
+                key.clear();
+                join(&words[i..i + 2], key);
+                self.pairs.get(key.as_str()).copied().unwrap_or(0)
+            } else {
+                0
+            };
+            lengths = (lengths & length_bit(1)) | multi;
+            if lengths == 0 {
+                return None;
+            }
+        }
         // The longest length to try: any, when the word starts a phrase of 64 words or more.
         let top = if lengths & length_bit(64) != 0 {
             left

@@ -468,26 +468,25 @@ impl Lexicon {
         let origin = &normalized.origin;
         let words = normalized.words();
         let mut out = Vec::new();
+        let (mut key, mut hits) = (String::new(), Vec::new());
         for &(a, b) in runs {
             let (wa, wb) = (
                 origin.partition_point(|&o| o < a),
                 origin.partition_point(|&o| o < b),
             );
-            out.extend(
-                self.actor_set
-                    .find(&words[wa..wb])
-                    .into_iter()
-                    .filter_map(|h| {
-                        let e = &self.actors[h.payload as usize];
-                        Some(ActorMatch {
-                            start: origin[wa + h.start],
-                            end: origin[wa + h.end - 1] + 1,
-                            code: e.code_on(date)?,
-                            kind: e.kind,
-                            rule: e.rule,
-                        })
-                    }),
-            );
+            hits.clear();
+            self.actor_set
+                .find_into(&words[wa..wb], &mut key, &mut hits);
+            out.extend(hits.iter().filter_map(|h| {
+                let e = &self.actors[h.payload as usize];
+                Some(ActorMatch {
+                    start: origin[wa + h.start],
+                    end: origin[wa + h.end - 1] + 1,
+                    code: e.code_on(date)?,
+                    kind: e.kind,
+                    rule: e.rule,
+                })
+            }));
         }
         out
     }
@@ -520,9 +519,11 @@ impl Lexicon {
         &self,
         tokens: &[S],
     ) -> Vec<(usize, usize, &'static str, Rule)> {
-        let (words, origin) = normalize_tokens(tokens);
+        // Once per sentence: one buffer for its words (`NormalizedText`), not a string each.
+        let normalized = NormalizedText::of(tokens);
+        let origin = &normalized.origin;
         self.agent_set
-            .find(&words)
+            .find(&normalized.words())
             .into_iter()
             .map(|h| {
                 let a = &self.agents[h.payload as usize];
@@ -573,9 +574,10 @@ impl Lexicon {
     /// The issue codes of a sentence's tokens, in order; exclusion phrases ("olive oil")
     /// hide the issue words they contain.
     pub fn issues<S: AsRef<str>>(&self, tokens: &[S]) -> Vec<IssueMatch> {
-        let (words, origin) = normalize_tokens(tokens);
+        let normalized = NormalizedText::of(tokens);
+        let origin = &normalized.origin;
         self.issue_set
-            .find(&words)
+            .find(&normalized.words())
             .into_iter()
             .filter_map(|h| {
                 let i = &self.issues[h.payload as usize];

@@ -401,7 +401,8 @@ pub(super) fn in_class(v: &View, i: usize, bits: u8) -> bool {
 /// `in_class(v, i, NAME_CONNECTOR)` with the length test first (every connector is three
 /// bytes at most), for scans that ask it of every lower-case word of an article.
 pub(super) fn is_name_connector(v: &View, i: usize) -> bool {
-    i < v.pieces.len() && v.norm(i).len() <= 3 && in_class(v, i, NAME_CONNECTOR)
+    // The short list itself, not the class table's hash: this runs on every lower-case word.
+    i < v.pieces.len() && v.norm(i).len() <= 3 && NAME_CONNECTORS.contains(&v.norm(i))
 }
 
 pub(super) fn is_modifier(v: &View, i: usize) -> bool {
