@@ -150,7 +150,7 @@ impl Stage for NamesStage {
                 country_fallback: self.config.dominant_country_fallback,
             };
             let mut res = resolve::resolve(&v, lex, &rec.cands, &rec.titles, &settings);
-            dictionary_codes(&mut res, lex, doc.meta.date);
+            dictionary_codes(&mut res, lex, &rec.titles, doc.meta.date);
             resolve::link_org_nominals(&v, &rec.cands, &mut res);
             build_layers(doc, &v, &rec, res)?
         };
@@ -169,14 +169,33 @@ impl Stage for NamesStage {
 /// organization's dictionary code replaces the names lexicon's only when it refines it
 /// (`PSEREB` -> `PSEREBHMS` for Hamas), see [`refined_code`], or when it is dated and held on
 /// the article's date (the Rapid Support Forces: `SDNMIL`, from April 2023 `SDNREB`).
-fn dictionary_codes(res: &mut resolve::Resolved, lex: &Lexicon, date: Option<chrono::NaiveDate>) {
+fn dictionary_codes(
+    res: &mut resolve::Resolved,
+    lex: &Lexicon,
+    titles: &[recognize::TitleInfo],
+    date: Option<chrono::NaiveDate>,
+) {
     let dict = sitrep_lexicon::Lexicon::get();
     for ent in &mut res.entities {
         let words: Vec<&str> = ent.name.split_whitespace().collect();
         let entry = match ent.kind {
             sitrep_doc::EntityKind::Person if ent.key.starts_with("person:") => match words[..] {
                 [] => None,
-                [surname] => dict.surname_entry(surname),
+                // A surname alone, or with a title the article gives it, as the tables
+                // list it ("President Musharraf", "General Musharraf" beside "Pervez
+                // Musharraf"): a title and a surname name one office holder.
+                [surname] => dict.surname_entry(surname).or_else(|| {
+                    ent.title_ids.iter().find_map(|&t| {
+                        let mut phrase: Vec<&str> = titles[t]
+                            .core
+                            .split_whitespace()
+                            .map(title_word_in_full)
+                            .collect();
+                        phrase.push(surname);
+                        dict.actor_entry(&phrase)
+                            .filter(|e| e.kind != sitrep_lexicon::ActorKind::NonState)
+                    })
+                }),
                 _ => dict.actor_entry(&words),
             },
             sitrep_doc::EntityKind::Organization => dict.actor_entry(&words),
@@ -193,20 +212,87 @@ fn dictionary_codes(res: &mut resolve::Resolved, lex: &Lexicon, date: Option<chr
         let titled = ent.kind == sitrep_doc::EntityKind::Person
             && !ent.title_ids.is_empty()
             && ent.code.is_some();
-        if titled && entry.complete.is_none() && open_national_range(lex, entry, date) {
-            continue;
-        }
-        match (ent.kind, code_in_force(entry, date)) {
-            // An organization's undated code: only where it refines the lexicon's.
-            (sitrep_doc::EntityKind::Organization, Some((code, false))) => {
-                ent.code = Some(refined_code(ent.code.as_deref(), code).to_string());
+        let title_beats =
+            titled && entry.complete.is_none() && open_national_range(lex, entry, date);
+        if !title_beats {
+            // Without an article date, an untitled person's office in the tables (the one
+            // still held, else the last one held) rather than the undated code: an undated
+            // story naming an office holder is far more often about the office than about the
+            // years around it. A title in the text says which (below).
+            let in_force = match (ent.kind, date) {
+                (sitrep_doc::EntityKind::Person, None) if ent.title_ids.is_empty() => {
+                    code_in_force(entry, None)
+                        .filter(|&(_, dated)| dated)
+                        .or_else(|| last_office(entry).map(|c| (c, true)))
+                        .or_else(|| code_in_force(entry, None))
+                }
+                _ => code_in_force(entry, date),
+            };
+            match (ent.kind, in_force) {
+                // An organization's undated code: only where it refines the lexicon's.
+                (sitrep_doc::EntityKind::Organization, Some((code, false))) => {
+                    ent.code = Some(refined_code(ent.code.as_deref(), code).to_string());
+                }
+                // A dated code held on the article's date (or still held, undated article).
+                (_, Some((code, true))) => ent.code = Some(code.to_string()),
+                // An undated code: only for an entity without a code of its own titles.
+                (_, Some((code, false))) if ent.code.is_none() => ent.code = Some(code.to_string()),
+                _ => {}
             }
-            // A dated code held on the article's date (or still held, undated article).
-            (_, Some((code, true))) => ent.code = Some(code.to_string()),
-            // An undated code: only for an entity without a code of its own titles.
-            (_, Some((code, false))) if ent.code.is_none() => ent.code = Some(code.to_string()),
-            _ => {}
         }
+        // A title that names no country of its own ("President X", "Former President X")
+        // took one from the story (its most mentioned country): for a person the tables
+        // know, their country with the title's role ("President Musharraf" in a story set in
+        // London is PAKGOV, not GBRGOV). Not where the title beat an open range: that entry
+        // may be stale or a namesake (a minister of one country listed under another's).
+        let own_country = ent.title_ids.iter().any(|&t| titles[t].country.is_some());
+        if ent.kind == sitrep_doc::EntityKind::Person && titled && !own_country && !title_beats {
+            if let (Some(code), Some(country)) = (ent.code.as_deref(), entry_country(lex, entry)) {
+                let role = match recognize::code_country(lex, code) {
+                    Some(c) => &code[c.len()..],
+                    None if code.len() == 3 => code,
+                    None => "",
+                };
+                if !role.is_empty() && !code.starts_with(country) {
+                    ent.code = Some(format!("{country}{role}"));
+                }
+            }
+        }
+    }
+}
+
+/// The one country every code of a table entry names ("PAKELI", "PAKGOVMIL", "PAKGOV":
+/// PAK), if they agree on one.
+fn entry_country<'a>(lex: &Lexicon, e: &'a sitrep_lexicon::ActorEntry) -> Option<&'a str> {
+    let mut countries = e.codes.iter().map(|c| recognize::code_country(lex, c.code));
+    let first = countries.next()??;
+    countries.all(|c| c == Some(first)).then_some(first)
+}
+
+/// The code of the dated range that ended last (the last office the tables record).
+fn last_office(e: &sitrep_lexicon::ActorEntry) -> Option<&'static str> {
+    e.codes
+        .iter()
+        .filter(|c| c.from.is_some() || c.to.is_some())
+        .max_by_key(|c| c.to.unwrap_or(u32::MAX))
+        .map(|c| c.code)
+}
+
+/// A title word as the actor tables spell it out ("Gen" -> "general"), for looking up a
+/// title and a surname ("GENERAL_MUSHARRAF").
+fn title_word_in_full(word: &str) -> &str {
+    match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "gen" => "general",
+        "col" => "colonel",
+        "lt" => "lieutenant",
+        "maj" => "major",
+        "brig" => "brigadier",
+        "adm" => "admiral",
+        "pres" => "president",
+        "sen" => "senator",
+        "gov" => "governor",
+        "rep" => "representative",
+        _ => word,
     }
 }
 

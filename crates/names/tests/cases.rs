@@ -1170,6 +1170,28 @@ const DICTIONARY_CODES: &[(&str, &str, &str, &str)] = &[
         "M23",
         "CODREB",
     ),
+    // A surname with a title the tables list together ("+PRESIDENT_MUSHARRAF",
+    // "+GENERAL_MUSHARRAF"; the abbreviation written out): the office holder's dated code,
+    // not the title's country guessed from a story set elsewhere.
+    (
+        "Security papers for President Musharraf's visit were found in a London street, British police said.",
+        "2005-02-15",
+        "Musharraf",
+        "PAKGOV",
+    ),
+    (
+        "Gen Musharraf met British officials in London on Monday, police in London said.",
+        "2005-02-15",
+        "Musharraf",
+        "PAKGOV",
+    ),
+    // Military titles written without a full stop (British and wire style) bind a name.
+    (
+        "Police escorted Gen Pervez Musharraf's motorcade through London.",
+        "2005-02-15",
+        "Pervez Musharraf",
+        "PAKGOV",
+    ),
     // The names lexicon's own code stays where the dictionary's is not a refinement of it.
     (
         "Human Rights Watch said the detentions were arbitrary.",
@@ -1213,6 +1235,55 @@ fn dictionary_codes_by_date() {
             e.actor_code.as_deref(),
             Some(code),
             "case {text:?} on {date}: {mention:?}\n{d}"
+        );
+    }
+}
+
+/// (text, person, code) in an article without a date: an untitled person the tables know
+/// takes the office they record (still held, else the last one held), not the undated code;
+/// a title without a country of its own gives the role, the tables the country.
+const UNDATED_CODES: &[(&str, &str, &str)] = &[
+    ("Tony Blair said the budget would be balanced.", "Tony Blair", "GBRGOV"),
+    ("Vladimir Putin met Angela Merkel in Moscow.", "Angela Merkel", "DEUGOV"),
+    (
+        "Former President Bill Clinton said the talks should resume.",
+        "Bill Clinton",
+        "USAELI",
+    ),
+    (
+        "Security papers for President Musharraf's visit were found in a London street, British police said.",
+        "Musharraf",
+        "PAKGOV",
+    ),
+];
+
+#[test]
+fn undated_articles_take_the_office_the_tables_record() {
+    for &(text, mention, code) in UNDATED_CODES {
+        let doc = run(text);
+        let d = dump(&doc);
+        let e = entity_of(&doc, mention)
+            .unwrap_or_else(|| panic!("case {text:?}: no {mention:?}\n{d}"));
+        assert_eq!(e.actor_code.as_deref(), Some(code), "case {text:?}\n{d}");
+    }
+}
+
+/// A title before a company-name word or a lone capital letter binds no one: no person there.
+const TITLES_WITHOUT_PERSON: &[&str] = &[
+    "General Motors has warned that it expects earnings this year to be lower.",
+    "Shares in General Electric fell after the results.",
+    "President Hotels said it would open a new resort.",
+    "Gen Z protesters stormed parliament in Nairobi on Tuesday.",
+];
+
+#[test]
+fn titles_before_company_words_or_letters_bind_no_one() {
+    for &text in TITLES_WITHOUT_PERSON {
+        let doc = run_dated(text, "2024-06-25");
+        let d = dump(&doc);
+        assert!(
+            !doc.entities.iter().any(|e| e.kind == EntityKind::Person),
+            "case {text:?}: a person\n{d}"
         );
     }
 }

@@ -248,6 +248,10 @@ impl Recognizer<'_> {
         if words == 1 && !v.proper(a) && !known {
             return None;
         }
+        // Nor is a lone capital letter, even after a title ("Gen Z protesters").
+        if words == 1 && v.raw_range(a, b).chars().count() < 2 {
+            return None;
+        }
         let by_title = near.before.is_some()
             || (near.after.is_some() && words >= 2)
             || near.apposition.is_some();

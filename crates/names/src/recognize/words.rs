@@ -322,6 +322,21 @@ const ORG_WORDS: &[&str] = &[
     "democrats",
     "republicans",
     "liberal",
+    // Company-name words: never a person's name, so a title before them ("General
+    // Motors", "General Electric", "President Hotels") binds no one.
+    "motors",
+    "electric",
+    "dynamics",
+    "foods",
+    "hotels",
+    "holdings",
+    "industries",
+    "airways",
+    "petroleum",
+    "pharmaceuticals",
+    "telecom",
+    "electronics",
+    "insurance",
 ];
 /// Lower-case words inside organization and place names ("Bank of England").
 const NAME_CONNECTORS: &[&str] = &[
