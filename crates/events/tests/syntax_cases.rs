@@ -278,6 +278,24 @@ const REACTION_NOUNS: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "a participle after the act: the act's author is the target",
+        "Iran tested a ballistic missile on Sunday, drawing swift condemnation from France.",
+        &["111:FRA>IRN"],
+        &[],
+    ),
+    (
+        "a move that drew ...: the author of the act before it",
+        "Hungary vetoed the aid package, in a move that drew criticism from Germany.",
+        &["111:DEU>HUN"],
+        &[],
+    ),
+    (
+        "a subject of its own: the act before it is not what the reaction answers",
+        "Russia invaded Ukraine, and the Chinese plan drew objections from Germany.",
+        &["120:DEU"],
+        &["120:DEU>RUS"],
+    ),
+    (
         "a negated carrier is no reaction",
         "The plan did not draw criticism from Germany.",
         &[],
