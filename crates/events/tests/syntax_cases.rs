@@ -42,6 +42,24 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "'her' before a noun is a possessive determiner (the tagger's lemma is 'she')",
+        "Indonesian Foreign Minister Retno Marsudi held talks with her Malaysian counterpart on Thursday.",
+        &["046:IDNGOV>MYSGOV"],
+        &["IDNGOV>IDNGOV"],
+    ),
+    (
+        "a participial adjective after 'with' opens the phrase",
+        "Chinese President Hu Jintao met with visiting Pakistani President Asif Ali Zardari on Tuesday.",
+        &["040:CHNGOV>PAKELI"],
+        &[],
+    ),
+    (
+        "a gerund after 'with' stays a verb (only participial adjectives open a phrase)",
+        "Egypt charged Israeli troops with shelling a border post.",
+        &["173:EGY>ISRMIL"],
+        &[],
+    ),
+    (
         "modifier versus head: a place inside a modifier is not the actor",
         "The Paris-based press freedom group accused Egypt of jailing reporters.",
         &[],
