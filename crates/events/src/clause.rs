@@ -13,6 +13,13 @@ use sitrep_doc::{Document, EntityId, Span, TokenId, Upos};
 use sitrep_parser::syntax::Syntax;
 use sitrep_text::lexical;
 
+/// A possessive determiner, by its word: the tagger lemmatizes "her" as "she", so the
+/// lemma alone would split "her Malaysian counterpart" into two phrases.
+fn possessive_determiner(w: &Word) -> bool {
+    lexical::is_possessive_determiner(w.lemma)
+        || lexical::is_possessive_determiner(&lexical::lower(w.text))
+}
+
 /// An actor in the sentence: a named entity (which carries the CAMEO actor code) and the
 /// span of the mention naming it, or an agent noun the names layer leaves unnamed
 /// ("protesters", "police"): its role code (Phoenix agents) and, when the sentence says, the
@@ -587,8 +594,39 @@ impl<'d> Clauses<'d> {
             Upos::Det | Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn => true,
             Upos::Pron => !self.is_relative(i),
             Upos::Part => w.text == "'s" || w.text == "’s" || w.text == "'",
+            Upos::Verb if self.attributive_after_with(i) => true,
             _ => self.actor[i].is_some() && w.pos != Upos::Verb && w.pos != Upos::Aux,
         }
+    }
+
+    /// A participial adjective right after "with" and before a nominal opens the phrase
+    /// ("met with visiting Chinese officials", "talks with outgoing President X"). Only the
+    /// -ing words news uses as adjectives of persons and parties: "charged with shelling
+    /// cities", "accused of visiting Tehran" keep their gerund.
+    fn attributive_after_with(&self, i: usize) -> bool {
+        const ATTRIBUTIVE_ING: &[&str] = &[
+            "visiting",
+            "outgoing",
+            "incoming",
+            "ruling",
+            "governing",
+            "warring",
+            "opposing",
+            "neighbouring",
+            "neighboring",
+            "retiring",
+            "departing",
+            "striking",
+            "protesting",
+            "reigning",
+            "sitting",
+            "acting",
+        ];
+        i > 0
+            && i + 1 < self.w.len()
+            && self.lemma(i - 1) == "with"
+            && ATTRIBUTIVE_ING.contains(&lexical::lower(self.w[i].text).as_ref())
+            && matches!(self.w[i + 1].pos, Upos::Adj | Upos::Propn | Upos::Noun)
     }
 
     /// Whether the verb at `v`, inside a phrase opening at `start` ("Myanmar's military
@@ -647,7 +685,7 @@ impl<'d> Clauses<'d> {
             && (["the", "a", "an"]
                 .iter()
                 .any(|a| before.text.eq_ignore_ascii_case(a))
-                || lexical::is_possessive_determiner(before.lemma)
+                || possessive_determiner(before)
                 || matches!(before.text, "'s" | "’s"))
     }
 
@@ -670,9 +708,9 @@ impl<'d> Clauses<'d> {
                 let same_mention = self.actor[i].is_some() && self.actor[i] == self.actor[i - 1];
                 let starts_new = !same_mention
                     && ((w.pos == Upos::Det && nominal_prev)
-                        || (w.pos == Upos::Pron && !lexical::is_possessive_determiner(w.lemma) && prev.pos != Upos::Det)
-                        || (prev.pos == Upos::Pron && !lexical::is_possessive_determiner(prev.lemma) && w.pos != Upos::Part)
-                        || (w.pos == Upos::Pron && lexical::is_possessive_determiner(w.lemma) && nominal_prev)
+                        || (w.pos == Upos::Pron && !possessive_determiner(&w) && prev.pos != Upos::Det)
+                        || (prev.pos == Upos::Pron && !possessive_determiner(&prev) && w.pos != Upos::Part)
+                        || (w.pos == Upos::Pron && possessive_determiner(&w) && nominal_prev)
                         // An adjective after the head is a predicate ("found Iran guilty"),
                         // not after an attributive -ing word ("his visiting Pakistani
                         // counterpart", "the visiting Chinese delegation").
@@ -682,7 +720,7 @@ impl<'d> Clauses<'d> {
                             && nominal_prev
                             && prev.pos != Upos::Num
                             && !(prev.pos == Upos::Pron
-                                && lexical::is_possessive_determiner(prev.lemma))
+                                && possessive_determiner(&prev))
                             && !self.attributive_ing(i - 1, start)));
                 if starts_new {
                     break;
@@ -842,7 +880,27 @@ impl<'d> Clauses<'d> {
     pub fn is_boundary(&self, i: usize) -> bool {
         let w = &self.w[i];
         match w.pos {
-            Upos::Sconj => true,
+            // A word that is only ever a preposition ("met with visiting X", "talks in
+            // Beijing") the tagger read as a subordinator opens no clause.
+            Upos::Sconj => !matches!(
+                w.lemma,
+                "with"
+                    | "in"
+                    | "of"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "from"
+                    | "into"
+                    | "against"
+                    | "during"
+                    | "between"
+                    | "among"
+                    | "without"
+                    | "despite"
+                    | "towards"
+                    | "toward"
+            ),
             Upos::Punct => matches!(
                 w.text,
                 ";" | ":" | "—" | "–" | "(" | ")" | "?" | "!" | "." | "\"" | "“" | "”"

@@ -10,6 +10,7 @@ use sitrep_doc::Upos;
 mod author;
 mod complement;
 mod coup;
+mod evaluation;
 mod follow_up;
 mod pattern_act;
 mod policy;
@@ -206,6 +207,13 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                         continue;
                     }
                     last_violent = Some(out.len());
+                }
+                if self.restates_earlier_act(g, &act, &out) {
+                    self.note(g, || {
+                        "not coded: the judgement gives the reason for its source's act before it"
+                            .to_string()
+                    });
+                    continue;
                 }
                 self.emit(act, &mut out);
             }
@@ -627,6 +635,11 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
                     rule: "complement SAY (agree that)".to_string(),
                 });
             }
+        }
+        // A verb of naming whose object is judged ("called the accord a disaster") says
+        // what the judgement is, whatever the verb's own sense.
+        if let Some(act) = self.evaluation_act(g) {
+            return Some(act);
         }
         // Then sitrep's bare verbs (its reviewed default sense of a verb), then the
         // dictionary's patterns with words, then the dictionary's bare verbs. A dictionary

@@ -19,6 +19,13 @@ pub struct EventsStage {
     config: EventsConfig,
 }
 
+/// Consultations that are mutual whoever the sentence makes the subject: a meeting (040)
+/// and talks (046) of A with B are B's with A as well, as the CAMEO dictionary codes them
+/// with a reciprocal second code (`- * (WITH) [046:046]`, `(FROM MEETING) [040:040]`). Not
+/// a phone call (041: who called whom is the act), a visit (042) or hosting (043), nor a
+/// meeting in a third place (044), whose target may be the place ("attended a summit in X").
+const MUTUAL_CONSULTATIONS: &[&str] = &["040", "046"];
+
 const REQUIRED: Layers = Layers::SENTENCES
     .union(Layers::TOKENS)
     .union(Layers::POS)
@@ -740,6 +747,14 @@ fn push_events(
         for s in &cand.sources {
             for t in &cand.targets {
                 pairs.push((Some(*s), Some(*t)));
+            }
+        }
+        if MUTUAL_CONSULTATIONS.contains(&info.code.as_str()) {
+            // "A met (with) B", "A held talks with B": B met A too.
+            for s in &cand.sources {
+                for t in &cand.targets {
+                    pairs.push((Some(*t), Some(*s)));
+                }
             }
         }
     }

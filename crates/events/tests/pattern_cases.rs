@@ -802,3 +802,38 @@ const RETAKEN: &[(&str, &str, &[&str], &[&str])] = &[
 fn territory_retaken_is_occupation() {
     check_with_and_without_the_parser(RETAKEN);
 }
+
+/// Meetings (040, 044) and talks (046) are mutual whoever is the subject: "A met B" is B
+/// meeting A too (the dictionary's reciprocal codes, `- * (WITH) [046:046]`); a phone call
+/// (041) and a visit (042) keep their direction.
+const MUTUAL_CONSULTATIONS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "met: both directions",
+        "Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva in Beijing.",
+        &["040:CHNGOV>BRA", "040:BRA"],
+        &[],
+    ),
+    (
+        "held talks with: both directions",
+        "The Indian foreign minister held talks with his Russian counterpart in Moscow.",
+        &["046:INDGOV>RUSGOV", "046:RUSGOV>INDGOV"],
+        &[],
+    ),
+    (
+        "a phone call keeps its direction",
+        "The German chancellor telephoned the French president on Monday.",
+        &["041:DEUGOV>FRAGOV"],
+        &["041:FRAGOV>DEUGOV"],
+    ),
+    (
+        "a visit keeps its direction",
+        "The Japanese prime minister visited Kenya on Sunday.",
+        &["042:JPNGOV>KEN"],
+        &["042:KEN"],
+    ),
+];
+
+#[test]
+fn meetings_and_talks_are_mutual() {
+    check_with_and_without_the_parser(MUTUAL_CONSULTATIONS);
+}

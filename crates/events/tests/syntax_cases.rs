@@ -42,6 +42,24 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "'her' before a noun is a possessive determiner (the tagger's lemma is 'she')",
+        "Indonesian Foreign Minister Retno Marsudi held talks with her Malaysian counterpart on Thursday.",
+        &["046:IDNGOV>MYSGOV"],
+        &["IDNGOV>IDNGOV"],
+    ),
+    (
+        "a participial adjective after 'with' opens the phrase",
+        "Chinese President Hu Jintao met with visiting Pakistani President Asif Ali Zardari on Tuesday.",
+        &["040:CHNGOV>PAKELI"],
+        &[],
+    ),
+    (
+        "a gerund after 'with' stays a verb (only participial adjectives open a phrase)",
+        "Egypt charged Israeli troops with shelling a border post.",
+        &["173:EGY>ISRMIL"],
+        &[],
+    ),
+    (
         "modifier versus head: a place inside a modifier is not the actor",
         "The Paris-based press freedom group accused Egypt of jailing reporters.",
         &[],
@@ -276,6 +294,24 @@ const REACTION_NOUNS: &[(&str, &str, &[&str], &[&str])] = &[
         "Russia's proposal drew sharp criticism from Germany on Monday.",
         &["111:DEU>RUS"],
         &[],
+    ),
+    (
+        "a participle after the act: the act's author is the target",
+        "Iran tested a ballistic missile on Sunday, drawing swift condemnation from France.",
+        &["111:FRA>IRN"],
+        &[],
+    ),
+    (
+        "a move that drew ...: the author of the act before it",
+        "Hungary vetoed the aid package, in a move that drew criticism from Germany.",
+        &["111:DEU>HUN"],
+        &[],
+    ),
+    (
+        "a subject of its own: the act before it is not what the reaction answers",
+        "Russia invaded Ukraine, and the Chinese plan drew objections from Germany.",
+        &["120:DEU"],
+        &["120:DEU>RUS"],
     ),
     (
         "a negated carrier is no reaction",

@@ -3,7 +3,10 @@
 //! author; "the law drew criticism from the EU" the EU criticizing (111). The verb only
 //! carries the reaction (provoke, draw, spark, meet with, face...); the noun says what it is
 //! and the "from" phrase who made it. The target is the subject of the carrying verb when it
-//! names an actor ("Russia's demand drew objections from Washington").
+//! names an actor ("Russia's demand drew objections from Washington"), else, when the carrier
+//! is a participle or its subject a relative pronoun or an act noun ("..., drawing
+//! condemnation from Tokyo", "in a move that drew criticism from Washington"), the author of
+//! the act coded before it in the sentence.
 
 use super::{Candidate, SentenceCoder};
 use crate::clause::Actor;
@@ -47,10 +50,14 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                         .iter()
                         .find(|(n, _)| *n == w.lemma)
                         .map(|&(_, code)| (k, code));
-                    break;
+                    // A modifier the tagger read as a noun ("swift condemnation") is passed.
+                    let modifier = k + 1 < c.len() && c.w[k + 1].pos == Upos::Noun;
+                    if noun.is_some() || !modifier {
+                        break;
+                    }
                 }
-                let between =
-                    matches!(w.pos, Upos::Adj | Upos::Adv | Upos::Punct) || c.lower_is(k, "with");
+                let between = matches!(w.pos, Upos::Adj | Upos::Adv | Upos::Punct | Upos::Noun)
+                    || c.lower_is(k, "with");
                 if !between {
                     break;
                 }
@@ -95,6 +102,17 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
             if targets.is_empty() {
                 targets = self.possessor_of_subject(g);
             }
+            if targets.is_empty() && self.carries_earlier_act(g) {
+                // "North Korea fired a missile, drawing condemnation from Tokyo", "..., in a
+                // move that drew criticism from Washington": the act before it in the
+                // sentence is what the reaction answers, and its author the target.
+                targets = out
+                    .iter()
+                    .rev()
+                    .find(|e| e.trigger < head && !e.sources.is_empty())
+                    .map(|e| e.sources.clone())
+                    .unwrap_or_default();
+            }
             targets.retain(|t| !sources.iter().any(|s| s.same(t)));
             self.note(g, || {
                 format!("coded {code}: a reaction noun with its author after \"from\"")
@@ -108,6 +126,29 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
                 unnamed_source: false,
                 rule: format!("sitrep reaction noun \"{}\" from its author", c.w[n].lemma),
             });
+        }
+    }
+
+    /// Whether the carrier group `g` stands for the sentence's earlier act: a participle
+    /// after it with no subject of its own ("..., drawing criticism"), or a clause whose
+    /// subject is a relative pronoun or a noun that names an act ("a move that drew ...",
+    /// "the launch drew ...").
+    fn carries_earlier_act(&self, g: usize) -> bool {
+        const ACT_SUBJECTS: &[&str] = &[
+            "which", "that", "move", "step", "decision", "action", "act", "launch", "test",
+        ];
+        let c = self.c;
+        let grp = c.groups[g];
+        if grp.gerund && grp.start > 0 && c.lower_is(grp.start - 1, ",") {
+            return true;
+        }
+        match c.subject(g) {
+            crate::clause::Subject::None => grp.gerund,
+            crate::clause::Subject::Np(np) => {
+                let p = c.nps[np];
+                ACT_SUBJECTS.contains(&c.lemma(p.end - 1))
+                    && (p.start..p.end).all(|k| c.actor[k].is_none())
+            }
         }
     }
 
