@@ -183,7 +183,7 @@ def label_tokens(nlp, tokens_path, out_path, min_share=0.0):
             for i, (w, t) in enumerate(zip(r["words"], tags)):
                 out.write(f"{i + 1}\t{w}\t{t}\t-\tteacher\n")
             out.write("\n")
-    print(f"{len(rows)} sentences, entities {n_ent}, {time.time() - started:.0f} s", file=sys.stderr)
+    print(f"{sum(keep)} sentences written, entities {n_ent}, {time.time() - started:.0f} s", file=sys.stderr)
 
 
 def main():
