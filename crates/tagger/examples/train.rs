@@ -3,7 +3,10 @@
 //! `cargo run --release -p sitrep-tagger --example train -- --ud /work/shared/data/ud --out crates/tagger/model`
 //! Options: `--pos-iter N`, `--ner-iter N`, `--seed N`, `--pos-bits N`, `--ner-bits N`, `--prune F`,
 //! `--jackknife K`, `--ner-prune F`, `--include-dev` (train on train+dev, as the shipped model is),
-//! `--no-write` (train and evaluate only).
+//! `--no-write` (train and evaluate only), `--silver FILE` (teacher-labelled IOB2 sentences added
+//! to the NER data, see `data/make_silver.py`), `--silver-weight F`, `--silver-org-only`,
+//! `--silver-max N`, `--silver-student` (keep the teacher's ORG spans only; persons and places
+//! of the silver sentences from a model trained on the gold ones).
 
 use anyhow::{bail, Context, Result};
 use sitrep_tagger::{train, TrainOptions};
@@ -31,6 +34,11 @@ fn main() -> Result<()> {
             "--prune" => opts.prune = val()?.parse()?,
             "--jackknife" => opts.jackknife = val()?.parse()?,
             "--ner-prune" => opts.ner_prune = val()?.parse()?,
+            "--silver" => opts.silver = Some(PathBuf::from(val()?)),
+            "--silver-weight" => opts.silver_weight = val()?.parse()?,
+            "--silver-org-only" => opts.silver_org_only = true,
+            "--silver-max" => opts.silver_max = val()?.parse()?,
+            "--silver-student" => opts.silver_student = true,
             other => bail!("unknown argument {other}"),
         }
     }

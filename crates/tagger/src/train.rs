@@ -42,6 +42,18 @@ pub struct TrainOptions {
     pub include_dev: bool,
     /// NER beam width for training and for the evaluated tagger (1 = greedy).
     pub ner_beam: usize,
+    /// Silver NER sentences (IOB2, labelled by a teacher model; `data/make_silver.py`) added to
+    /// the NER training data; POS stays trained on the treebank only.
+    pub silver: Option<PathBuf>,
+    /// Weight of each silver sentence's updates (the gold sentences' weight is 1).
+    pub silver_weight: f32,
+    /// Keep only the silver sentences with at least one ORG span.
+    pub silver_org_only: bool,
+    /// At most this many silver sentences (in file order; 0 = all).
+    pub silver_max: usize,
+    /// Keep only the teacher's ORG spans; label persons and places of the silver sentences
+    /// with a model trained on the gold sentences first.
+    pub silver_student: bool,
 }
 
 impl Default for TrainOptions {
@@ -61,6 +73,11 @@ impl Default for TrainOptions {
             jackknife: 4,
             include_dev: false,
             ner_beam: crate::tagger::DEFAULT_BEAM,
+            silver: None,
+            silver_weight: 1.0,
+            silver_org_only: false,
+            silver_max: 0,
+            silver_student: false,
         }
     }
 }
@@ -72,6 +89,8 @@ pub struct TrainReport {
     pub dev_in_training: bool,
     pub pos_train_sentences: usize,
     pub ner_train_sentences: usize,
+    /// Of `ner_train_sentences`, how many are silver (teacher-labelled).
+    pub ner_silver_sentences: usize,
     pub pos_dev_accuracy: f64,
     pub pos_test_accuracy: f64,
     /// UPOS accuracy on test words not seen in training.
@@ -91,8 +110,8 @@ impl fmt::Display for TrainReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "training sentences: POS {}, NER {}",
-            self.pos_train_sentences, self.ner_train_sentences
+            "training sentences: POS {}, NER {} ({} silver)",
+            self.pos_train_sentences, self.ner_train_sentences, self.ner_silver_sentences
         )?;
         if self.dev_in_training {
             writeln!(
@@ -197,6 +216,8 @@ fn train_pos(sents: &[PosSentence], tagdict: &[(String, u8)], opts: &TrainOption
 struct NerExample<'a> {
     sent: &'a NerSentence,
     pos: Vec<u8>,
+    /// Weight of the sentence's updates (1 for gold, `silver_weight` for silver).
+    weight: f32,
 }
 
 fn train_ner(examples: &[NerExample<'_>], gazetteer: &Gazetteer, opts: &TrainOptions) -> Weights {
@@ -216,7 +237,14 @@ fn train_ner(examples: &[NerExample<'_>], gazetteer: &Gazetteer, opts: &TrainOpt
             gazetteer.states(&ctx, n, &mut gaz);
             ner_aux(&ctx, n, &ex.pos, &gaz, &mut aux);
             if opts.ner_beam > 1 {
-                beam.train_sentence(&mut trainer, &ctx, &aux, &ex.sent.tags, opts.ner_beam);
+                beam.train_sentence(
+                    &mut trainer,
+                    &ctx,
+                    &aux,
+                    &ex.sent.tags,
+                    opts.ner_beam,
+                    ex.weight,
+                );
                 continue;
             }
             let (mut l1, mut l2) = (NO_TAG, NO_TAG);
@@ -225,7 +253,12 @@ fn train_ner(examples: &[NerExample<'_>], gazetteer: &Gazetteer, opts: &TrainOpt
                 trainer.score(&feats, &mut scores);
                 let prev = (l1 != NO_TAG).then(|| NER_TAGS[l1 as usize]);
                 let g = argmax_f32(&scores, |c| valid_transition(prev, NER_TAGS[c]));
-                trainer.update(&feats, ex.sent.tags[i] as usize, g);
+                let truth = ex.sent.tags[i] as usize;
+                trainer.tick();
+                if g != truth {
+                    trainer.adjust(&feats, truth, ex.weight);
+                    trainer.adjust(&feats, g, -ex.weight);
+                }
                 l2 = l1;
                 l1 = g as u8;
             }
@@ -256,6 +289,7 @@ impl BeamTrainer {
         aux: &[crate::features::NerAux],
         gold: &[NerTag],
         width: usize,
+        weight: f32,
     ) {
         let n = gold.len();
         let c = NER_TAGS.len();
@@ -322,9 +356,9 @@ impl BeamTrainer {
             let g = gold_t as u8;
             if g != p || g1 != p1 || g2 != p2 {
                 ner_features(ctx, aux, t, g1, g2, &mut self.feats);
-                trainer.adjust(&self.feats, g as usize, 1.0);
+                trainer.adjust(&self.feats, g as usize, weight);
                 ner_features(ctx, aux, t, p1, p2, &mut self.feats);
-                trainer.adjust(&self.feats, p as usize, -1.0);
+                trainer.adjust(&self.feats, p as usize, -weight);
             }
             (g2, g1, p2, p1) = (g1, g, p1, p);
         }
@@ -380,6 +414,35 @@ fn load_split(
     Ok((load_conllu(&dir.join(pos))?, load_iob2(&dir.join(ner))?))
 }
 
+/// Labels of a silver sentence: the teacher's ORG spans, and the student's PER and LOC spans
+/// that share no token with them; everything else `O`.
+fn teacher_orgs_student_rest(teacher: &[NerTag], student: &[NerTag]) -> Vec<NerTag> {
+    let is_org = |t: NerTag| matches!(t, NerTag::BOrg | NerTag::IOrg);
+    let mut out: Vec<NerTag> = teacher
+        .iter()
+        .map(|&t| if is_org(t) { t } else { NerTag::O })
+        .collect();
+    for (kind, a, b) in crate::iob::spans(student) {
+        if kind == crate::iob::EntType::Org || out[a..b].iter().any(|&t| is_org(t)) {
+            continue;
+        }
+        out[a..b].copy_from_slice(&student[a..b]);
+    }
+    out
+}
+
+/// The silver sentences `opts` asks for: all, or those with an ORG span, up to `silver_max`.
+fn load_silver(path: &Path, opts: &TrainOptions) -> Result<Vec<NerSentence>, TaggerError> {
+    let mut sents = load_iob2(path)?;
+    if opts.silver_org_only {
+        sents.retain(|s| s.tags.contains(&NerTag::BOrg));
+    }
+    if opts.silver_max > 0 {
+        sents.truncate(opts.silver_max);
+    }
+    Ok(sents)
+}
+
 /// Trains POS, lemmas and NER, evaluates on dev and test, and writes the model directory.
 pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
     let started = Instant::now();
@@ -391,6 +454,10 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
         ner_train.extend(ner_dev.iter().cloned());
     }
     let (pos_test, ner_test) = load_split(dir, POS_TEST, NER_TEST)?;
+    let mut silver = match &opts.silver {
+        Some(path) => load_silver(path, opts)?,
+        None => Vec::new(),
+    };
     if pos_train.is_empty() || ner_train.is_empty() {
         return Err(TaggerError::Training("empty training data".into()));
     }
@@ -427,6 +494,7 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
             NerExample {
                 sent,
                 pos: scratch.pos.clone(),
+                weight: 1.0,
             }
         })
         .collect();
@@ -457,6 +525,32 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
             }
         }
     }
+    if opts.silver_student && !silver.is_empty() {
+        // The teacher's ORG spans are kept; persons and places come from a model trained on
+        // the gold sentences alone (better at them than the teacher on this data).
+        let student = ModelFile {
+            kind: KIND_NER,
+            labels: ner_labels(),
+            weights: train_ner(&examples, pos_only.gazetteer(), opts),
+            tagdict: vec![],
+        };
+        let student = Tagger::from_models(pos_model.clone(), student, lemmas.clone())?
+            .with_beam(opts.ner_beam);
+        for sent in silver.iter_mut() {
+            student.tag_into(&sent.forms, &mut scratch);
+            let mine: Vec<NerTag> = scratch.ner.iter().map(|&c| student.ner_label(c)).collect();
+            sent.tags = teacher_orgs_student_rest(&sent.tags, &mine);
+        }
+    }
+    // Silver sentences: POS from the model trained on all of train (they are not in it).
+    for sent in &silver {
+        pos_only.tag_into(&sent.forms, &mut scratch);
+        examples.push(NerExample {
+            sent,
+            pos: scratch.pos.clone(),
+            weight: opts.silver_weight,
+        });
+    }
     let ner_weights = train_ner(&examples, pos_only.gazetteer(), opts);
     let ner_model = ModelFile {
         kind: KIND_NER,
@@ -472,7 +566,8 @@ pub fn train(opts: &TrainOptions) -> Result<TrainReport, TaggerError> {
     let mut report = TrainReport {
         dev_in_training: opts.include_dev,
         pos_train_sentences: pos_train.len(),
-        ner_train_sentences: ner_train.len(),
+        ner_train_sentences: ner_train.len() + silver.len(),
+        ner_silver_sentences: silver.len(),
         pos_rows: pos_model.weights.nonzero_rows().count(),
         ner_rows: ner_model.weights.nonzero_rows().count(),
         lemma_exceptions: lemmas.n_exceptions(),
@@ -536,4 +631,49 @@ pub fn train_pos_tagger(sents: &[PosSentence], opts: &TrainOptions) -> Result<Ta
         .map(|w| (w.form.to_lowercase(), w.upos, w.lemma.to_lowercase(), 1))
         .collect();
     Tagger::from_models(pos, ner, Lemmatizer::learn(&entries))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SILVER: &str = "# sent_id = a\n# text = Acme Corp hired Ann.\n\
+1\tAcme\tB-ORG\t-\tteacher\n2\tCorp\tI-ORG\t-\tteacher\n3\thired\tO\t-\tteacher\n4\tAnn\tB-PER\t-\tteacher\n5\t.\tO\t-\tteacher\n\n\
+# sent_id = b\n# text = Ann left.\n1\tAnn\tB-PER\t-\tteacher\n2\tleft\tO\t-\tteacher\n3\t.\tO\t-\tteacher\n\n\
+# sent_id = c\n# text = The UN met.\n1\tThe\tO\t-\tteacher\n2\tUN\tB-ORG\t-\tteacher\n3\tmet\tO\t-\tteacher\n4\t.\tO\t-\tteacher\n\n";
+
+    #[test]
+    fn silver_keeps_teacher_orgs_and_student_persons_and_places() {
+        use NerTag::*;
+        // "Acme Corp hired Ann Lee in Oslo": the teacher finds the company but calls the town a
+        // person; the student finds the person and the town but calls "Corp" a person.
+        let teacher = [BOrg, IOrg, O, O, O, O, BPer];
+        let student = [O, BPer, O, BPer, IPer, O, BLoc];
+        assert_eq!(
+            teacher_orgs_student_rest(&teacher, &student),
+            [BOrg, IOrg, O, BPer, IPer, O, BLoc]
+        );
+        // A student ORG the teacher did not find is left out.
+        assert_eq!(teacher_orgs_student_rest(&[O, O], &[BOrg, IOrg]), [O, O]);
+    }
+
+    #[test]
+    fn silver_sentences_are_filtered_and_capped() {
+        let path = std::env::temp_dir().join(format!("sitrep-silver-{}.iob2", std::process::id()));
+        std::fs::write(&path, SILVER).unwrap();
+        let ids = |opts: &TrainOptions| -> Vec<String> {
+            load_silver(&path, opts)
+                .unwrap()
+                .into_iter()
+                .map(|s| s.id)
+                .collect()
+        };
+        let mut opts = TrainOptions::default();
+        assert_eq!(ids(&opts), ["a", "b", "c"]);
+        opts.silver_org_only = true;
+        assert_eq!(ids(&opts), ["a", "c"]);
+        opts.silver_max = 1;
+        assert_eq!(ids(&opts), ["a"]);
+        std::fs::remove_file(&path).unwrap();
+    }
 }
