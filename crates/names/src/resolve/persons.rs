@@ -214,6 +214,24 @@ impl Resolver<'_> {
         found.map(|e| (e, MentionForm::Pronoun, EntityKind::Person))
     }
 
+    /// The CAMEO code of the article's dominant country: the most mentioned; of equally
+    /// mentioned ones, the first (a wire story names its own country in the lead).
+    pub(super) fn dominant_code(&self) -> Option<String> {
+        self.dominant_country().map(|(code, _)| code)
+    }
+
+    /// [`Self::dominant_code`] with the number of the country's mentions.
+    pub(super) fn dominant_country(&self) -> Option<(String, u32)> {
+        let first_mention = first_country_mentions(self.lex, self.cands);
+        self.country_counts
+            .iter()
+            .max_by_key(|(k, n)| {
+                let first = first_mention.get(*k).copied().unwrap_or(usize::MAX);
+                (**n, std::cmp::Reverse(first), std::cmp::Reverse(**k))
+            })
+            .map(|(k, n)| (self.lex.country(*k).cameo.clone(), *n))
+    }
+
     /// Actor codes of persons from their titles: the country most of its titles name, else
     /// the country of an office only one country has ("Under Secretary of State"), else for
     /// a role of one country's politics (if enabled) the article's dominant country (the most mentioned; of
@@ -222,16 +240,7 @@ impl Resolver<'_> {
     /// Philippine); then the first title's role.
     pub(super) fn person_codes(&mut self) {
         let (v, lex, titles, s) = (self.v, self.lex, self.titles, self.settings);
-        let first_mention = first_country_mentions(lex, self.cands);
-        let dominant = self
-            .country_counts
-            .iter()
-            .max_by_key(|(k, n)| {
-                let first = first_mention.get(*k).copied().unwrap_or(usize::MAX);
-                (**n, std::cmp::Reverse(first), std::cmp::Reverse(**k))
-            })
-            .map(|(k, _)| *k);
-        let dominant_code = dominant.map(|k| lex.country(k).cameo.clone());
+        let dominant_code = self.dominant_code();
         for ent in self
             .ents
             .iter_mut()
