@@ -65,16 +65,12 @@ impl Recognizer<'_> {
         if !v.pos_known {
             return;
         }
-        // Pieces another phase made a mention of ("the rights group" standing for an
-        // organization named before is an organization nominal); a dictionary match alone
-        // does not count: "ministry" and "officials" are group nouns waiting for a
-        // nationality.
-        let mut covered = self.taken.clone();
-        for c in &self.cands {
-            super::mark(&mut covered, c.a, c.b);
-        }
         let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
         for i in 1..n {
+            // Both cues are verbs ("said", "according"): the tag first, the word after.
+            if v.pieces[i].pos != Upos::Verb {
+                continue;
+            }
             let word = v.norm(i);
             if SPEECH_VERBS.contains(&word) {
                 let mut b = i;
@@ -87,8 +83,8 @@ impl Recognizer<'_> {
                 if let Some(hit) = direct.or_else(|| self.modified_subject(b)) {
                     found.push(hit);
                 }
-            } else if word == "to" && v.is(i - 1, "according") {
-                let mut a = i + 1;
+            } else if word == "according" && i + 1 < n && v.is(i + 1, "to") {
+                let mut a = i + 2;
                 // "according to residents and a hospital worker": both conjuncts.
                 while let Some((s, e, role)) = self.agent_object(a) {
                     found.push((s, e, role));
@@ -98,6 +94,17 @@ impl Recognizer<'_> {
                     a = e + 1;
                 }
             }
+        }
+        if found.is_empty() {
+            return;
+        }
+        // Pieces another phase made a mention of ("the rights group" standing for an
+        // organization named before is an organization nominal); a dictionary match alone
+        // does not count: "ministry" and "officials" are group nouns waiting for a
+        // nationality.
+        let mut covered = self.taken.clone();
+        for c in &self.cands {
+            super::mark(&mut covered, c.a, c.b);
         }
         // A title bound to a name is that person's; an unbound one ("prosecutors") is a
         // role noun like any other.
