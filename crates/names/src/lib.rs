@@ -33,6 +33,11 @@
 //!   dictionaries' code, when they know the person, comes before all of these; but a titled
 //!   person keeps its titles' code over a Phoenix range of a national office left open
 //!   (Phoenix stops around 2015: "Opposition leader X" is no longer the minister it lists).
+//! - A speaker named by a common noun of the Phoenix agents dictionary ("the interior
+//!   ministry said", "residents told reporters", "according to a local official") is a group
+//!   of the article's dominant country with the agent's role (`recognize::speaking_agents`),
+//!   only when that country is named at least twice; bare "officials" (any side's sources)
+//!   and business nouns are none.
 //! - "former" before a national title makes its holder the country's elite (ELI); a title
 //!   written with the name gives the role before a nominal standing for the person.
 //! - A country name two countries share in news English ("Congo") takes the country the

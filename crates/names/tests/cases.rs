@@ -385,6 +385,10 @@ const COREF: &[(&str, &str, &str)] = &[
     // named in between does not take the pronoun.
     ("Pavel Orlov said the talks had failed. Tomas Berger's reply came hours later. He warned the West against new sanctions.", "He", "Pavel Orlov"),
     ("Pavel Orlov spoke after his meeting with Tomas Berger. He said it was a waste of time.", "He", "Pavel Orlov"),
+    // A name in apposition to its description, or followed by its own, is still the
+    // subject of the verb after the apposition, and the topic of the next sentence.
+    ("Colonel Pavel Orlov said the army had won. Orlov said more troops would come. A rebel commander, Tomas Berger, told a radio station that the attack was revenge. He said every strike would be answered.", "He", "Tomas Berger"),
+    ("Pavel Orlov said the talks had failed. Tomas Berger, the leader of the farmers' union, said the strike would go on. He called the decree a declaration of war.", "He", "Tomas Berger"),
     // Organization nominals: the latest organization before them whose code or name fits.
     ("The European Union imposed sanctions on Iran. Iran said the bloc would regret it.", "the bloc", "European Union"),
     ("Human Rights Watch accused the police of abuses. The rights group said dozens were held.", "The rights group", "Human Rights Watch"),

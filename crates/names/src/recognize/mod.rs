@@ -19,6 +19,7 @@ mod nominals;
 pub mod org_nominals;
 mod persons;
 mod pronouns;
+mod speaking_agents;
 mod tagger_spans;
 mod titles;
 mod words;
@@ -86,6 +87,12 @@ pub enum What {
         cities: Vec<CityId>,
         states: Vec<StateId>,
         qualifier: Option<Qualifier>,
+    },
+    /// A common noun phrase of the agents dictionary speaking ("the interior ministry
+    /// said", `speaking_agents`): its role, given the article's country in resolution
+    /// (a complete code for roles of no country: `NGOHRI`).
+    Agent {
+        role: &'static str,
     },
     NerOrg,
     NerLoc,
@@ -156,6 +163,7 @@ pub fn recognize(
     r.find_tagger_spans();
     r.find_pronouns();
     r.find_org_nominals();
+    r.find_speaking_agents();
     let Recognizer {
         mut cands, titles, ..
     } = r;

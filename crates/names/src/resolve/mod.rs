@@ -34,6 +34,9 @@ use crate::view::View;
 use rustc_hash::FxHashMap as FxMap;
 use sitrep_doc::{Entity, EntityKind, Geo, MentionForm};
 
+/// How often the article must name its dominant country for a speaking agent to take it.
+const MIN_AGENT_COUNTRY_MENTIONS: u32 = 2;
+
 pub struct Settings {
     pub pronouns: bool,
     pub pronoun_window: u32,
@@ -88,6 +91,8 @@ struct Resolver<'a> {
     /// governments with a code; not adjectives) so far: (first piece, entity, the mention is
     /// a clause subject), for "it".
     recent_things: Vec<(usize, usize, bool)>,
+    /// The dominant country's code and mentions, once asked for (`agent`).
+    dominant: Option<Option<(String, u32)>>,
 }
 
 pub fn resolve(
@@ -110,6 +115,7 @@ pub fn resolve(
         recent_persons: Vec::new(),
         recent_groups: Vec::new(),
         recent_things: Vec::new(),
+        dominant: None,
     };
     r.create_named_persons();
     let assign = (0..cands.len()).map(|ci| r.resolve_mention(ci)).collect();
@@ -255,6 +261,7 @@ impl<'a> Resolver<'a> {
             What::Country(k) => Some(self.country(*k, MentionForm::Name)),
             What::Adjective(k) => Some(self.country(*k, MentionForm::Adjective)),
             What::Group { code } => Some(self.group(text, code)),
+            What::Agent { role } => self.agent(text, role),
             What::Org(o) => Some(self.org(*o)),
             What::Gov(k) => Some(self.government(*k)),
             What::Place {
@@ -332,6 +339,26 @@ impl<'a> Resolver<'a> {
         let e = self.entity(key, EntityKind::Group, name);
         self.ents[e].code = Some(code.to_string());
         (e, MentionForm::Nominal, EntityKind::Group)
+    }
+
+    /// A speaking agent ("the interior ministry said"): a group of the article's dominant
+    /// country with the agent's role, the same entity as the country's group of that role
+    /// named otherwise. Only in an article about one country (named at least twice): a
+    /// country named once may be the topic of what the agent says ("The ministry said
+    /// Chinese troops were in the area"), not the agent's own; then it is no mention.
+    fn agent(&mut self, text: &str, role: &str) -> Option<Assigned> {
+        if role.starts_with("NGO") {
+            return Some(self.group(text, role));
+        }
+        if !self.settings.country_fallback {
+            return None;
+        }
+        if self.dominant.is_none() {
+            self.dominant = Some(self.dominant_country());
+        }
+        let (country, mentions) = self.dominant.clone().flatten()?;
+        (mentions >= MIN_AGENT_COUNTRY_MENTIONS)
+            .then(|| self.group(text, &format!("{country}{role}")))
     }
 
     /// A dictionary organization, coded from the dictionary.

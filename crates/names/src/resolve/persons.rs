@@ -214,6 +214,24 @@ impl Resolver<'_> {
         found.map(|e| (e, MentionForm::Pronoun, EntityKind::Person))
     }
 
+    /// The CAMEO code of the article's dominant country: the most mentioned; of equally
+    /// mentioned ones, the first (a wire story names its own country in the lead).
+    pub(super) fn dominant_code(&self) -> Option<String> {
+        self.dominant_country().map(|(code, _)| code)
+    }
+
+    /// [`Self::dominant_code`] with the number of the country's mentions.
+    pub(super) fn dominant_country(&self) -> Option<(String, u32)> {
+        let first_mention = first_country_mentions(self.lex, self.cands);
+        self.country_counts
+            .iter()
+            .max_by_key(|(k, n)| {
+                let first = first_mention.get(*k).copied().unwrap_or(usize::MAX);
+                (**n, std::cmp::Reverse(first), std::cmp::Reverse(**k))
+            })
+            .map(|(k, n)| (self.lex.country(*k).cameo.clone(), *n))
+    }
+
     /// Actor codes of persons from their titles: the country most of its titles name, else
     /// the country of an office only one country has ("Under Secretary of State"), else for
     /// a role of one country's politics (if enabled) the article's dominant country (the most mentioned; of
@@ -222,16 +240,7 @@ impl Resolver<'_> {
     /// Philippine); then the first title's role.
     pub(super) fn person_codes(&mut self) {
         let (v, lex, titles, s) = (self.v, self.lex, self.titles, self.settings);
-        let first_mention = first_country_mentions(lex, self.cands);
-        let dominant = self
-            .country_counts
-            .iter()
-            .max_by_key(|(k, n)| {
-                let first = first_mention.get(*k).copied().unwrap_or(usize::MAX);
-                (**n, std::cmp::Reverse(first), std::cmp::Reverse(**k))
-            })
-            .map(|(k, _)| *k);
-        let dominant_code = dominant.map(|k| lex.country(k).cameo.clone());
+        let dominant_code = self.dominant_code();
         for ent in self
             .ents
             .iter_mut()
@@ -706,7 +715,10 @@ fn titles_agree(lex: &Lexicon, titles: &[TitleInfo], ent: &EntBuild, t: &TitleIn
 /// Whether the mention over pieces `[a, b)` is the subject of a clause. With a parse: one
 /// of its tokens is an `nsubj`. Without: a verb follows it, over adverbs and particles
 /// ("Ryabkov also said", "he has warned"); a possessive ("Blinken's reply") or a
-/// prepositional object is not. Without POS tags nothing counts as a subject.
+/// prepositional object is not. A name set off by an apposition is the subject when a verb
+/// follows the apposition's closing comma: the name after the subject's description ("A
+/// rebel commander, X, told"), or before its own ("X, the leader of the farmers' union,
+/// said"). Without POS tags nothing counts as a subject.
 pub(super) fn is_subject(v: &View, a: usize, b: usize) -> bool {
     if v.pieces[a..b].iter().all(|p| p.subject.is_some()) {
         return v.pieces[a..b].iter().any(|p| p.subject == Some(true));
@@ -715,13 +727,44 @@ pub(super) fn is_subject(v: &View, a: usize, b: usize) -> bool {
         return false;
     }
     let sent = v.pieces.get(b.saturating_sub(1)).map(|p| p.sentence);
-    v.pieces[b.min(v.pieces.len())..]
-        .iter()
-        .take(4)
-        .take_while(|p| Some(p.sentence) == sent)
-        .find(|p| !matches!(p.pos, Upos::Adv | Upos::Part))
-        .is_some_and(|p| matches!(p.pos, Upos::Verb | Upos::Aux))
+    let verb_at = |k: usize| {
+        v.pieces[k.min(v.pieces.len())..]
+            .iter()
+            .take(4)
+            .take_while(|p| Some(p.sentence) == sent)
+            .find(|p| !matches!(p.pos, Upos::Adv | Upos::Part))
+            .is_some_and(|p| matches!(p.pos, Upos::Verb | Upos::Aux))
+    };
+    if verb_at(b) {
+        return true;
+    }
+    if !v.is(b, ",") {
+        return false;
+    }
+    // "A rebel commander, X, told": the description opens the sentence.
+    let described = a >= 2
+        && v.is(a - 1, ",")
+        && v.pieces[..a - 1]
+            .iter()
+            .rev()
+            .take_while(|p| Some(p.sentence) == sent)
+            .all(|p| p.alpha);
+    if described {
+        return verb_at(b + 1);
+    }
+    // "X, the leader of the farmers' union, said": an apposition opened by an article,
+    // closed by the first comma followed by a verb within a few words.
+    if !v.is_any(b + 1, &["the", "a", "an"]) {
+        return false;
+    }
+    (b + 2..(b + MAX_APPOSITION).min(v.pieces.len()))
+        .take_while(|&k| Some(v.pieces[k].sentence) == sent)
+        .any(|k| v.is(k, ",") && verb_at(k + 1))
 }
+
+/// Most pieces of an apposition after a name that is still read as the name's ("the leader
+/// of the country's largest indigenous federation, CONAIE,").
+const MAX_APPOSITION: usize = 16;
 
 /// The first piece at which each country is named (see `country_named`).
 fn first_country_mentions(
