@@ -380,7 +380,8 @@ fn crowds_as_the_source_of_their_protest() {
 
 /// A group of people named as the possessor inside a longer phrase ("the protesters'
 /// demands") is an agent, as it would be alone; a state institution named only by its kind
-/// ("the tribunal's ruling") is not, as it may be international.
+/// ("the tribunal's ruling") is not, as it may be international. An office holder
+/// ("India's high commissioner", "the envoy of Belarus") stands for the body the phrase names.
 const POSSESSORS: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "plural possessor: the rejected demands are the protesters'",
@@ -392,6 +393,18 @@ const POSSESSORS: &[(&str, &str, &[&str], &[&str])] = &[
         "possessor of a condemned act",
         "The Kenyan government condemned the protesters' violence.",
         &["111:KENGOV>KENOPP"],
+        &[],
+    ),
+    (
+        "an office holder stands for the possessor: a required target",
+        "Pakistan expelled India's high commissioner on Wednesday.",
+        &["161:PAK>IND"],
+        &[],
+    ),
+    (
+        "an office holder after 'of'",
+        "Britain expelled the envoy of Belarus.",
+        &["161:GBR>BLR"],
         &[],
     ),
     (
