@@ -14,6 +14,7 @@ mod evaluation;
 mod follow_up;
 mod pattern_act;
 mod policy;
+mod pronoun;
 mod reaction;
 mod sides;
 mod victims;
@@ -754,6 +755,10 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         if act.target.is_empty() && !grp.passive {
             // "protested against the new law": the government that makes it.
             act.target = self.policy_target(g, &act);
+        }
+        if act.target.is_empty() && !act.source.is_empty() {
+            // "..., accusing it of ...": the actor the object pronoun stands for.
+            act.target.extend(self.pronoun_object(g, &act));
         }
         if act.target.is_empty() && !act.source.is_empty() {
             // "police arrested hundreds of people": the people a state coerces.
