@@ -1,6 +1,8 @@
 //! Table of cases for object pronouns (`src/coder/pronoun.rs`), through the standard chain
 //! with and without the parser: a bare "it" (a country or body) or "them" (a group) as the
-//! direct object stands for the nearest actor before it, never the act's own source.
+//! direct object stands for the nearest actor before it, never the act's own source; so
+//! does an "it" right after a quotation cue that is the cue's object ("accusing it of"),
+//! not the subject of what was said ("insisted it was right").
 //! Sentences written for this test, each with the events it must give and the strings no
 //! event may contain.
 
@@ -32,6 +34,18 @@ const CASES: &[(&str, &str, &[&str], &[&str])] = &[
         "Chile thanked Britain for two frigates and criticised them.",
         &["051:CHL>GBR"],
         &["111:CHL>GBR"],
+    ),
+    (
+        "a quotation cue's object 'it': the name before the cue",
+        "Saudi Arabia cut diplomatic ties with Qatar, accusing it of supporting terrorism.",
+        &["112:SAU>QAT"],
+        &[],
+    ),
+    (
+        "must not fire: 'it' as the subject of what was said",
+        "Turkey, which borders Syria, insisted it was right.",
+        &[],
+        &["TUR>SYR"],
     ),
 ];
 
