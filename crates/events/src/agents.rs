@@ -51,6 +51,10 @@ fn crowd_role(role: &str) -> Option<&'static str> {
 /// give their country.
 const ABROAD_ROLES: &[&str] = &["MIL", "REB", "UAF", "SPY"];
 
+/// Roles of state institutions, which a possessive names by their kind only ("the court's
+/// ruling"): not read as a possessor agent.
+const INSTITUTION_ROLES: &[&str] = &["GOV", "LEG", "JUD"];
+
 /// Roles an agent noun keeps without a country.
 const BARE_ROLES: &[&str] = &["OPP", "REB", "COP", "MIL", "LAB", "AGR"];
 
@@ -208,6 +212,11 @@ impl<'d> Clauses<'d> {
         let p = self.nps[np];
         let a = self.actor[p.end - 1]?;
         country_of(doc, &a).then_some(a)
+    }
+
+    /// Whether word `k` is the possessive marker ("'s", or "'" after a plural).
+    fn possessive_at(&self, k: usize) -> bool {
+        k < self.w.len() && matches!(self.w[k].text, "'s" | "\u{2019}s" | "'" | "\u{2019}")
     }
 
     /// People at large heading the phrase `from..=h` (their agent words from `start`): a
@@ -446,7 +455,18 @@ impl<'d> Clauses<'d> {
             let Some(np) = self.np_of[h].map(|x| x as usize) else {
                 continue;
             };
-            let p = self.nps[np];
+            let mut p = self.nps[np];
+            // A possessor heads its own phrase inside the longer one ("the protesters'
+            // demands", "the junta's decision"): the act or thing is theirs.
+            // Not an institution named by its kind ("the tribunal's ruling", "the court's"):
+            // it may be international, and the stage would give it the article's country.
+            if p.end > end
+                && p.start <= start
+                && self.possessive_at(end)
+                && !INSTITUTION_ROLES.contains(&role)
+            {
+                p.end = end;
+            }
             // The agent's words lie inside the phrase ("the riot police", not a phrase
             // break inside "security | forces").
             if p.end != end || p.start > start {

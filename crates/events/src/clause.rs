@@ -250,6 +250,19 @@ pub(crate) const HUMAN_HEADS: &[&str] = &[
     "judge",
     "court",
     "ten",
+    // Offices held for a state or a body ("India's high commissioner", "the bank's chief
+    // executive"): the holder acts for whoever the phrase names.
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "commissioner",
+    "consul",
+    "representative",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "executive",
 ];
 const TEMPORAL: &[&str] = &[
     "today",

@@ -14,8 +14,10 @@ mod evaluation;
 mod follow_up;
 mod pattern_act;
 mod policy;
+mod pronoun;
 mod reaction;
 mod sides;
+mod victims;
 mod warning;
 
 /// What the rule of a mutual act whose subject is a collective phrase ends in (`sides.rs`).
@@ -754,6 +756,14 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
             // "protested against the new law": the government that makes it.
             act.target = self.policy_target(g, &act);
         }
+        if act.target.is_empty() && !act.source.is_empty() {
+            // "..., accusing it of ...": the actor the object pronoun stands for.
+            act.target.extend(self.pronoun_object(g, &act));
+        }
+        if act.target.is_empty() && !act.source.is_empty() {
+            // "police arrested hundreds of people": the people a state coerces.
+            act.target.extend(self.coerced_crowd(g, act.code));
+        }
         if act.source.is_empty() && !grp.passive && act.symmetric && act.target.is_empty() {
             // "..., and the two countries signed an agreement": the two named before.
             act.source = self.collective_subject(g);
@@ -777,23 +787,7 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
     /// The crowd (`Clauses::crowd`) group `g`'s subject names, through quantities
     /// ("hundreds of thousands of people").
     fn subject_crowd(&self, g: usize) -> Option<Actor> {
-        let c = self.c;
-        let mut p = c.nps[self.subject_phrase(g)?];
-        for _ in 0..3 {
-            if let Some(a) = c.crowd[p.end - 1] {
-                return Some(a);
-            }
-            let head = c.w[p.end - 1];
-            let quantity = head.pos == Upos::Num
-                || crate::tree::QUANTITIES
-                    .iter()
-                    .any(|x| head.lemma.eq_ignore_ascii_case(x));
-            if !quantity || c.lemma(p.end) != "of" {
-                return None;
-            }
-            p = c.nps[c.np_starting(p.end + 1)?];
-        }
-        None
+        self.crowd_of_phrase(self.subject_phrase(g)?)
     }
 
     /// Whether group `g` is a participle adjunct that shares the clause's subject: a gerund

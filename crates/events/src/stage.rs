@@ -993,9 +993,42 @@ fn addressee(
         k += 1;
     }
     let t = doc.tokens.get(k)?;
-    let m = &doc.mentions[*ix.mention_at.get(&t.span.start())?];
-    let a = mention_actor(doc, m, speaker.entity)?;
+    let m = match ix.mention_at.get(&t.span.start()) {
+        Some(&m) => m,
+        // "..., accusing it of ...": a bare "it" is the name just before the cue, when it is
+        // the cue's object, not the subject of its content ("said it would ...").
+        None if doc.slice(t.span).eq_ignore_ascii_case("it")
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|n| !matches!(n.pos, Upos::Verb | Upos::Aux)) =>
+        {
+            pronoun_antecedent(doc, ix, cue)?
+        }
+        None => return None,
+    };
+    let a = mention_actor(doc, &doc.mentions[m], speaker.entity)?;
     statement_target(&a, speaker_code(doc, speaker)?).then_some(a)
+}
+
+/// How far back, in tokens, an object "it" of a cue finds its name.
+const PRONOUN_WINDOW: usize = 12;
+
+/// The mention nearest before the cue in its sentence (at most `PRONOUN_WINDOW` tokens
+/// back, not across a sentence end): what an object "it" of the cue stands for. Only the
+/// tokens in between are read.
+fn pronoun_antecedent(doc: &Document, ix: &DocIndex, cue: Span) -> Option<usize> {
+    let end = doc.token_at_or_after(cue.start());
+    let start = end.saturating_sub(PRONOUN_WINDOW);
+    for t in doc.tokens[start..end].iter().rev() {
+        if matches!(doc.slice(t.span), "." | ";" | "?" | "!") {
+            return None;
+        }
+        if let Some(&m) = ix.mention_at.get(&t.span.start()) {
+            return doc.mentions[m].entity.is_some().then_some(m);
+        }
+    }
+    None
 }
 
 /// The event actor a mention names, unless it is `not` (the speaker).

@@ -377,3 +377,51 @@ const CROWDS: &[(&str, &str, &[&str], &[&str])] = &[
 fn crowds_as_the_source_of_their_protest() {
     check_with_and_without_the_parser(CROWDS);
 }
+
+/// A group of people named as the possessor inside a longer phrase ("the protesters'
+/// demands") is an agent, as it would be alone; a state institution named only by its kind
+/// ("the tribunal's ruling") is not, as it may be international. An office holder
+/// ("India's high commissioner", "the envoy of Belarus") stands for the body the phrase names.
+const POSSESSORS: &[(&str, &str, &[&str], &[&str])] = &[
+    (
+        "plural possessor: the rejected demands are the protesters'",
+        "The Serbian government rejected the protesters' demands.",
+        &["120:SRBGOV>SRBOPP"],
+        &[],
+    ),
+    (
+        "possessor of a condemned act",
+        "The Kenyan government condemned the protesters' violence.",
+        &["111:KENGOV>KENOPP"],
+        &[],
+    ),
+    (
+        "an office holder stands for the possessor: a required target",
+        "Pakistan expelled India's high commissioner on Wednesday.",
+        &["161:PAK>IND"],
+        &[],
+    ),
+    (
+        "an office holder after 'of'",
+        "Britain expelled the envoy of Belarus.",
+        &["161:GBR>BLR"],
+        &[],
+    ),
+    (
+        "must not fire: an institution by its kind",
+        "Manila dismissed the tribunal's ruling as void.",
+        &[],
+        &["PHLJUD"],
+    ),
+    (
+        "must not fire: a possessor of another kind of word",
+        "Chile rejected the plan's second stage.",
+        &[],
+        &[">CHL"],
+    ),
+];
+
+#[test]
+fn groups_named_as_possessors() {
+    check_with_and_without_the_parser(POSSESSORS);
+}

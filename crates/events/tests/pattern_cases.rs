@@ -623,6 +623,24 @@ const ACT_AUTHORS: &[(&str, &str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "a measure imposed by another: its author",
+        "Japan condemned an export ban imposed by China.",
+        &["111:JPN>CHN"],
+        &[],
+    ),
+    (
+        "a ruling by a named body",
+        "Russia criticised the new law passed by the Latvian parliament.",
+        &["111:RUS>LVALEG"],
+        &[],
+    ),
+    (
+        "must not fire: a measure whose author is not named (the sector is its own)",
+        "Iran condemned the sanctions on its oil sector.",
+        &["111:IRN"],
+        &["111:IRN>IRN"],
+    ),
+    (
         "the other party of a rejected agreement",
         "Armenia rejected a peace deal with Azerbaijan on Monday.",
         &["127:ARM>AZE"],

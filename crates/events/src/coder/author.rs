@@ -43,6 +43,27 @@ const ACT_NOUNS: &[&str] = &[
     "agreement",
     "accord",
     "terms",
+    // Measures one actor imposes on others ("an export ban imposed by China", "a ruling by
+    // the court", "the Chinese embargo"): their author is the one responded to.
+    "ban",
+    "embargo",
+    "sanction",
+    "sanctions",
+    "tariff",
+    "tariffs",
+    "restriction",
+    "restrictions",
+    "blockade",
+    "ruling",
+    "verdict",
+    "decree",
+    "measure",
+    "measures",
+    "move",
+    "step",
+    "action",
+    "policy",
+    "law",
 ];
 
 /// Nouns that stand for an act named before them ("the move", "the decision").
