@@ -285,6 +285,15 @@ impl<'a, 'd, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, 'd, F> {
         });
     }
 
+    /// Group `g`'s verb lemma: the listed lemma of its head (tagger lemmas repaired), else the
+    /// tagger's own.
+    fn group_lemma(&self, g: usize) -> &'a str {
+        match self.head_lemma[g] {
+            "" => self.c.lemma(self.c.groups[g].head),
+            listed => listed,
+        }
+    }
+
     fn word_is(&self, k: usize, lemma: &str) -> bool {
         self.c.w.get(k).is_some_and(|w| {
             w.lemma == lemma

@@ -71,11 +71,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
     pub(super) fn complement(&self, g: usize) -> Option<Comp> {
         let c = self.c;
         let grp = c.groups[g];
-        let lemma = if self.head_lemma[g].is_empty() {
-            c.lemma(grp.head)
-        } else {
-            self.head_lemma[g]
-        };
+        let lemma = self.group_lemma(g);
         let mut k = grp.end;
         // Adverbs and time adjuncts before the complement: "agreed on Monday to impose".
         loop {

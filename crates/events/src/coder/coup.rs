@@ -43,12 +43,7 @@ impl<'a, F: Fn(usize) -> Option<Actor>> SentenceCoder<'a, '_, F> {
         if grp.passive {
             return None;
         }
-        let lemma = self.head_lemma[g];
-        let lemma = if lemma.is_empty() {
-            c.lemma(grp.head)
-        } else {
-            lemma
-        };
+        let lemma = self.group_lemma(g);
         if !REMOVE_VERBS.contains(&lemma) && !SEIZE_VERBS.contains(&lemma) {
             return None;
         }
