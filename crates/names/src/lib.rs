@@ -252,18 +252,27 @@ fn dictionary_codes(
         // may be stale or a namesake (a minister of one country listed under another's).
         let own_country = ent.title_ids.iter().any(|&t| titles[t].country.is_some());
         if ent.kind == sitrep_doc::EntityKind::Person && titled && !own_country && !title_beats {
-            if let (Some(code), Some(country)) = (ent.code.as_deref(), entry_country(lex, entry)) {
-                let role = match recognize::code_country(lex, code) {
-                    Some(c) => &code[c.len()..],
-                    None if code.len() == 3 => code,
-                    None => "",
-                };
-                if !role.is_empty() && !code.starts_with(country) {
-                    ent.code = Some(format!("{country}{role}"));
-                }
+            if let Some(code) = ent
+                .code
+                .as_deref()
+                .and_then(|c| with_table_country(lex, c, entry))
+            {
+                ent.code = Some(code);
             }
         }
     }
+}
+
+/// `code` with the country of table entry `e` (when its codes agree on one) in place of its
+/// own: "GBRGOV" -> "PAKGOV", a bare role "ELI" -> "USAELI"; none when nothing changes.
+fn with_table_country(lex: &Lexicon, code: &str, e: &sitrep_lexicon::ActorEntry) -> Option<String> {
+    let country = entry_country(lex, e)?;
+    let role = match recognize::code_country(lex, code) {
+        Some(c) => &code[c.len()..],
+        None if code.len() == 3 => code,
+        None => return None,
+    };
+    (!role.is_empty() && !code.starts_with(country)).then(|| format!("{country}{role}"))
 }
 
 /// The one country every code of a table entry names ("PAKELI", "PAKGOVMIL", "PAKGOV":
